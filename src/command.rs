@@ -1,0 +1,132 @@
+//! Every user intent, emitted by the UI during a frame and applied by the app after it.
+//! Menu labels, tooltips and shortcuts live here too, so a menu item, its toolbar button
+//! and its keyboard shortcut can never disagree.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::domain::Organisation;
+
+/// The screens of the side navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+pub enum Screen {
+    #[default]
+    Overview,
+    Organisation,
+    Register,
+    Requests,
+    Calendar,
+    Documents,
+    Settings,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 7] = [
+        Screen::Overview,
+        Screen::Organisation,
+        Screen::Register,
+        Screen::Requests,
+        Screen::Calendar,
+        Screen::Documents,
+        Screen::Settings,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Overview => "Overview",
+            Screen::Organisation => "Organisation",
+            Screen::Register => "Register",
+            Screen::Requests => "Requests",
+            Screen::Calendar => "Calendar",
+            Screen::Documents => "Documents",
+            Screen::Settings => "Settings",
+        }
+    }
+}
+
+/// Which side wins when another program changed the file under us.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConflictChoice {
+    /// Save the app's version; the file's version is kept as a copy.
+    KeepMine,
+    /// Load the file's version; the app's version is kept as a copy.
+    UseTheirs,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    Navigate(Screen),
+    /// The profile after an edit on the Organisation screen.
+    UpdateOrganisation(Organisation),
+    SaveNow,
+    Undo,
+    Redo,
+    /// Asks where to create a new, empty workspace file.
+    NewFile,
+    /// Asks which workspace file to open.
+    OpenFile,
+    OpenPath(PathBuf),
+    /// Asks where to save a copy, and continues in the copy.
+    SaveAs,
+    /// First run: begin with an empty workspace.
+    StartEmpty,
+    /// First run: begin with the fictional example shop.
+    StartWithExample,
+    /// The file cannot be read: continue from its newest readable backup.
+    OpenNewestBackup,
+    ResolveConflict(ConflictChoice),
+}
+
+/// A menu entry: its words, its shortcut and what it does.
+#[derive(Debug, Clone, Copy)]
+pub struct Action {
+    pub label: &'static str,
+    pub tooltip: &'static str,
+    pub shortcut: Option<KeyboardShortcut>,
+}
+
+pub const NEW_FILE: Action = Action {
+    label: "New…",
+    tooltip: "Create a new, empty workspace file",
+    shortcut: None,
+};
+pub const OPEN_FILE: Action = Action {
+    label: "Open…",
+    tooltip: "Open another workspace file",
+    shortcut: Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::O)),
+};
+pub const SAVE_NOW: Action = Action {
+    label: "Save now",
+    tooltip: "Changes save by themselves; this saves at once",
+    shortcut: Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::S)),
+};
+pub const SAVE_AS: Action = Action {
+    label: "Save as…",
+    tooltip: "Save a copy under another name and carry on in the copy",
+    shortcut: None,
+};
+pub const UNDO: Action = Action {
+    label: "Undo",
+    tooltip: "Undo the last change to the workspace",
+    shortcut: Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)),
+};
+pub const REDO: Action = Action {
+    label: "Redo",
+    tooltip: "Redo the change you undid",
+    shortcut: Some(KeyboardShortcut::new(
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        Key::Z,
+    )),
+};
+
+/// The keyboard shortcuts the app answers, with the command each emits.
+pub fn shortcuts() -> [(Action, Command); 4] {
+    // Redo before undo: Ctrl+Shift+Z must not be taken for Ctrl+Z.
+    [
+        (REDO, Command::Redo),
+        (UNDO, Command::Undo),
+        (SAVE_NOW, Command::SaveNow),
+        (OPEN_FILE, Command::OpenFile),
+    ]
+}

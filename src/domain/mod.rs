@@ -1,0 +1,14 @@
+//! The shop's workspace as plain data and pure rules: no egui, no file I/O, no clock.
+
+pub mod example;
+pub mod ids;
+pub mod organisation;
+pub mod register;
+pub mod requests;
+pub mod settings;
+pub mod validate;
+pub mod workspace;
+
+pub use ids::{ActivityId, RequestId};
+pub use organisation::{FeeTier, Nation, Organisation, PostalAddress, PrivacyContact};
+pub use workspace::{FORMAT_VERSION, Workspace};

@@ -1,0 +1,34 @@
+//! Workspace settings that shape the shop's documents (UI preferences live in eframe
+//! storage instead, never here).
+
+use serde::{Deserialize, Serialize};
+
+/// How to reach the data-protection regulator, printed in every notice and letter.
+///
+/// Editable because the ICO is moving from Wilmslow to Manchester and is to be renamed
+/// the Information Commission (facts §10).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegulatorContact {
+    pub name: String,
+    pub postal_address: String,
+    pub helpline: String,
+    pub website: String,
+}
+
+impl Default for RegulatorContact {
+    fn default() -> Self {
+        Self {
+            name: "Information Commissioner's Office".to_owned(),
+            postal_address: "Wycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF".to_owned(),
+            helpline: "0303 123 1113".to_owned(),
+            website: "https://www.ico.org.uk/make-a-complaint".to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub regulator: RegulatorContact,
+}

@@ -1,0 +1,38 @@
+//! The whole of a shop's data-protection records: everything else is derived from it.
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    ids::IdAllocator, organisation::Organisation, register::ProcessingActivity,
+    requests::RightsRequest, settings::Settings,
+};
+
+/// The version of the file format this build writes.
+///
+/// Bumped for every change of shape, additions included: a build that does not know a
+/// field would drop it on save, so an older build must refuse to write a newer file.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workspace {
+    pub organisation: Organisation,
+    pub register: Vec<ProcessingActivity>,
+    pub requests: Vec<RightsRequest>,
+    pub settings: Settings,
+    pub ids: IdAllocator,
+}
+
+impl Workspace {
+    /// The name a person would call the shop: the trading name if it has one.
+    pub fn display_name(&self) -> &str {
+        self.organisation.display_name()
+    }
+}
+
+impl Workspace {
+    /// Every problem in the workspace, one per field, as `smallprint check` prints them.
+    pub fn issues(&self) -> Vec<super::validate::FieldIssue> {
+        self.organisation.issues()
+    }
+}

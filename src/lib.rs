@@ -1,0 +1,14 @@
+//! Smallprint: a UK sole trader's data-protection paperwork, offline.
+//!
+//! One local JSON file holds the shop's workspace ([`domain::Workspace`]); the register,
+//! rights requests, deadlines, notices and letters are all derived from it. Layers
+//! depend one way: `domain ← store, documents ← ui ← app ← main` (see ARCHITECTURE.md).
+
+pub mod app;
+pub mod cli;
+pub mod clock;
+pub mod command;
+pub mod domain;
+pub mod platform;
+pub mod store;
+pub mod ui;

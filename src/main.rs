@@ -1,0 +1,48 @@
+//! Entry point: the window, or a headless subcommand.
+
+use std::{process::ExitCode, sync::Arc};
+
+use clap::Parser;
+use smallprint::{
+    app::SmallprintApp,
+    cli::{self, Cli},
+    clock::SystemClock,
+};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(command) = cli.command {
+        return cli::run(command, &mut std::io::stdout(), &mut std::io::stderr());
+    }
+
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Smallprint")
+            .with_app_id("smallprint")
+            .with_inner_size([1100.0, 720.0])
+            .with_min_inner_size([720.0, 480.0]),
+        ..Default::default()
+    };
+    let file = cli.file;
+    let result = eframe::run_native(
+        "Smallprint",
+        options,
+        Box::new(move |cc| {
+            Ok(Box::new(SmallprintApp::from_creation_context(
+                cc,
+                file,
+                Arc::new(SystemClock),
+            )))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!(
+                "smallprint: the window could not be opened ({error}). The command-line \
+                 tools still work: see `smallprint --help`."
+            );
+            ExitCode::FAILURE
+        }
+    }
+}

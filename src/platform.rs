@@ -1,0 +1,31 @@
+//! The operating system's side: where the data file lives by default and the native
+//! file dialogs. Only the app calls this; every path is also reachable from the CLI,
+//! because with no desktop portal a dialog simply returns `None`.
+
+use std::path::PathBuf;
+
+use directories::ProjectDirs;
+
+pub const DEFAULT_FILE_NAME: &str = "workspace.json";
+
+/// `workspace.json` in the platform data directory, e.g.
+/// `~/.local/share/smallprint/` on Linux, `%APPDATA%\Smallprint\data\` on Windows.
+pub fn default_workspace_path() -> Option<PathBuf> {
+    ProjectDirs::from("uk", "Smallprint", "smallprint")
+        .map(|dirs| dirs.data_dir().join(DEFAULT_FILE_NAME))
+}
+
+fn json_dialog() -> rfd::FileDialog {
+    rfd::FileDialog::new().add_filter("Smallprint workspace", &["json"])
+}
+
+pub fn pick_workspace_to_open() -> Option<PathBuf> {
+    json_dialog().set_title("Open a Smallprint workspace").pick_file()
+}
+
+pub fn pick_new_workspace_path(title: &str) -> Option<PathBuf> {
+    json_dialog()
+        .set_title(title)
+        .set_file_name(DEFAULT_FILE_NAME)
+        .save_file()
+}

@@ -1,0 +1,147 @@
+//! Crash-safe, private file writes: a reader sees the old bytes or the new ones,
+//! never a mixture, and nobody but the user can read either.
+
+use std::{
+    fs::{self, File, OpenOptions},
+    io::{self, Write},
+    path::{Path, PathBuf},
+};
+
+/// The temporary sibling a save writes before renaming it into place. It lives in the
+/// same folder so the rename never crosses file systems.
+pub fn temp_path_for(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.saving-{}", std::process::id()))
+}
+
+/// True for the temporary files a save leaves behind when it is killed.
+pub fn is_stale_temp_of(path: &Path, candidate: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    candidate
+        .file_name()
+        .is_some_and(|c| c.to_string_lossy().starts_with(&format!(".{name}.saving-")))
+}
+
+/// Creates (or truncates) a file readable and writable by its owner only.
+pub fn create_private(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let file = options.open(path)?;
+    // `mode` only applies to new files; a leftover file keeps its old mode otherwise.
+    make_private(path)?;
+    Ok(file)
+}
+
+/// Sets a file to 0600 (a folder to 0700) on Unix; elsewhere the user's profile
+/// folder already keeps it private.
+pub fn make_private(path: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = if path.is_dir() { 0o700 } else { 0o600 };
+        fs::set_permissions(path, fs::Permissions::from_mode(mode))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// Creates a folder (and its parents) and makes the last one private.
+pub fn create_private_dir(dir: &Path) -> io::Result<()> {
+    if !dir.is_dir() {
+        fs::create_dir_all(dir)?;
+        make_private(dir)?;
+    }
+    Ok(())
+}
+
+/// Makes a rename in `dir` durable: without this a power cut can forget it.
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+fn parent_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// Serialised bytes → temp file in the same folder → fsync → rename → fsync the folder.
+pub fn write_durably(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomically(path, bytes, true)
+}
+
+/// Like [`write_durably`] but leaves flushing to the OS: still all-or-nothing if the
+/// process dies, for copies whose loss in a power cut costs nothing irreplaceable.
+pub fn write_atomically_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomically(path, bytes, false)
+}
+
+fn write_atomically(path: &Path, bytes: &[u8], durable: bool) -> io::Result<()> {
+    let temp = temp_path_for(path);
+    let result = (|| {
+        let mut file = create_private(&temp)?;
+        file.write_all(bytes)?;
+        if durable {
+            file.sync_all()?;
+        }
+        drop(file);
+        fs::rename(&temp, path)?;
+        if durable {
+            sync_dir(parent_of(path))?;
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_replace_the_file_and_leave_no_temp() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("workspace.json");
+        write_durably(&path, b"first").expect("write");
+        write_durably(&path, b"second").expect("write");
+        assert_eq!(fs::read(&path).expect("read"), b"second");
+        let names: Vec<_> = fs::read_dir(dir.path()).expect("list").collect();
+        assert_eq!(names.len(), 1);
+        assert!(is_stale_temp_of(&path, &temp_path_for(&path)));
+        assert!(!is_stale_temp_of(&path, &path));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_are_private_even_over_a_public_leftover() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("workspace.json");
+        fs::write(temp_path_for(&path), b"stale").expect("leftover");
+        fs::set_permissions(temp_path_for(&path), fs::Permissions::from_mode(0o644))
+            .expect("chmod");
+        write_durably(&path, b"data").expect("write");
+        let mode = fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+}

@@ -1,0 +1,206 @@
+//! Rotating backups in `backups/` beside the data file: the last [`KEEP_RECENT`] saves,
+//! plus the newest save of each of the last [`KEEP_DAYS`] days.
+//!
+//! Names carry the UTC save time, `workspace-20261123-101502-417.json`, so they sort in
+//! the order they were written whatever the clocks did at a daylight-saving change.
+
+use std::{
+    collections::HashSet,
+    fs, io,
+    path::{Path, PathBuf},
+};
+
+use jiff::{Timestamp, civil::Date, tz::TimeZone};
+
+use super::{atomic, envelope};
+use crate::domain::Workspace;
+
+pub const KEEP_RECENT: usize = 10;
+pub const KEEP_DAYS: i32 = 30;
+const STAMP_LEN: usize = "20261123-101502-417".len();
+
+pub fn backup_dir(data_file: &Path) -> PathBuf {
+    data_file.with_file_name("backups")
+}
+
+fn stem(data_file: &Path) -> String {
+    data_file
+        .file_stem()
+        .map_or_else(|| "workspace".to_owned(), |s| s.to_string_lossy().into_owned())
+}
+
+fn stamp(at: Timestamp) -> String {
+    let utc = at.to_zoned(TimeZone::UTC);
+    format!(
+        "{:04}{:02}{:02}-{:02}{:02}{:02}-{:03}",
+        utc.year(),
+        utc.month(),
+        utc.day(),
+        utc.hour(),
+        utc.minute(),
+        utc.second(),
+        utc.millisecond()
+    )
+}
+
+fn is_stamp(text: &str) -> bool {
+    text.bytes().enumerate().all(|(i, b)| {
+        if i == 8 || i == 15 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    })
+}
+
+/// A rotating backup of `data_file`, with the UTC day it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Backup {
+    pub path: PathBuf,
+    pub day: Date,
+}
+
+fn parse_backup(stem: &str, path: PathBuf) -> Option<Backup> {
+    let name = path.file_name()?.to_str()?;
+    let rest = name.strip_prefix(stem)?.strip_prefix('-')?.strip_suffix(".json")?;
+    let stamp = rest.get(..STAMP_LEN)?;
+    let suffix = &rest[STAMP_LEN..];
+    let is_rotating = suffix.is_empty()
+        || suffix
+            .strip_prefix('-')
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if !is_rotating || !is_stamp(stamp) {
+        return None;
+    }
+    let day = Date::strptime("%Y%m%d", &stamp[..8]).ok()?;
+    Some(Backup { path, day })
+}
+
+/// The rotating backups of `data_file`, newest first.
+pub fn list(data_file: &Path) -> Vec<Backup> {
+    let stem = stem(data_file);
+    let Ok(entries) = fs::read_dir(backup_dir(data_file)) else {
+        return Vec::new();
+    };
+    let mut backups: Vec<Backup> = entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| parse_backup(&stem, entry.path()))
+        .collect();
+    backups.sort_by(|a, b| b.path.cmp(&a.path));
+    backups
+}
+
+fn unused_path(dir: &Path, base: &str) -> PathBuf {
+    let mut candidate = dir.join(format!("{base}.json"));
+    let mut n = 2;
+    while candidate.exists() {
+        candidate = dir.join(format!("{base}-{n}.json"));
+        n += 1;
+    }
+    candidate
+}
+
+/// Writes `bytes` as the newest backup and prunes the old ones.
+pub fn record(data_file: &Path, bytes: &[u8], at: Timestamp) -> io::Result<PathBuf> {
+    let dir = backup_dir(data_file);
+    atomic::create_private_dir(&dir)?;
+    let path = unused_path(&dir, &format!("{}-{}", stem(data_file), stamp(at)));
+    // The data file itself was just synced; a backup lost to a power cut in the next
+    // seconds costs nothing that the data file does not hold.
+    atomic::write_atomically_unsynced(&path, bytes)?;
+    prune(data_file, at.to_zoned(TimeZone::UTC).date())?;
+    Ok(path)
+}
+
+/// Keeps a copy that rotation never deletes: the losing side of a conflict, so that
+/// choosing one version never silently loses the other.
+pub fn keep_copy(data_file: &Path, bytes: &[u8], at: Timestamp, label: &str) -> io::Result<PathBuf> {
+    let dir = backup_dir(data_file);
+    atomic::create_private_dir(&dir)?;
+    let path = unused_path(&dir, &format!("{}-{}-{label}", stem(data_file), stamp(at)));
+    atomic::write_durably(&path, bytes)?;
+    Ok(path)
+}
+
+/// The backups rotation keeps: the newest [`KEEP_RECENT`], and the newest of each day
+/// within [`KEEP_DAYS`] days of `today`.
+pub fn to_keep(backups: &[Backup], today: Date) -> HashSet<PathBuf> {
+    let mut keep: HashSet<PathBuf> = backups
+        .iter()
+        .take(KEEP_RECENT)
+        .map(|b| b.path.clone())
+        .collect();
+    let oldest_day = today.checked_sub(jiff::Span::new().days(KEEP_DAYS - 1)).unwrap_or(today);
+    let mut days_seen = HashSet::new();
+    for backup in backups {
+        if backup.day >= oldest_day && days_seen.insert(backup.day) {
+            keep.insert(backup.path.clone());
+        }
+    }
+    keep
+}
+
+fn prune(data_file: &Path, today: Date) -> io::Result<()> {
+    let backups = list(data_file);
+    let keep = to_keep(&backups, today);
+    for backup in backups.iter().filter(|b| !keep.contains(&b.path)) {
+        fs::remove_file(&backup.path)?;
+    }
+    Ok(())
+}
+
+/// The newest backup this build can read, for when the data file cannot be.
+pub fn newest_readable(data_file: &Path) -> Option<(Backup, Workspace)> {
+    list(data_file).into_iter().find_map(|backup| {
+        let bytes = fs::read(&backup.path).ok()?;
+        let workspace = envelope::decode(&backup.path, &bytes).ok()?;
+        Some((backup, workspace))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn backup(name: &str) -> Backup {
+        parse_backup("workspace", PathBuf::from(format!("backups/{name}"))).expect(name)
+    }
+
+    #[test]
+    fn names_are_recognised_exactly() {
+        assert_eq!(backup("workspace-20261123-101502-417.json").day, date(2026, 11, 23));
+        assert!(parse_backup("workspace", "workspace-20261123-101502-417-2.json".into()).is_some());
+        for other in [
+            "workspace-20261123-101502-417-conflict-mine.json",
+            "shop-20261123-101502-417.json",
+            "workspace-2026112-101502-4170.json",
+            "workspace-20261123-101502-417.json.tmp",
+        ] {
+            assert!(parse_backup("workspace", other.into()).is_none(), "{other}");
+        }
+    }
+
+    #[test]
+    fn rotation_keeps_ten_recent_and_one_a_day_for_thirty_days() {
+        // 40 days with three saves a day, newest first.
+        let today = date(2026, 11, 23);
+        let mut backups = Vec::new();
+        for days_ago in 0..40 {
+            let day = today.checked_sub(jiff::Span::new().days(days_ago)).expect("date");
+            for hour in [18, 12, 9] {
+                let name = format!("workspace-{}-{hour:02}0000-000.json", day.strftime("%Y%m%d"));
+                backups.push(backup(&name));
+            }
+        }
+        let keep = to_keep(&backups, today);
+        // 10 newest = 3 today + 3 + 3 + 1 on the 4th day; plus one for each of the
+        // other 26 days in the 30-day window.
+        assert_eq!(keep.len(), 10 + 26);
+        assert!(keep.contains(&backups[9].path));
+        assert!(!keep.contains(&backups[10].path));
+        assert!(keep.contains(&backups[29 * 3].path), "newest of the 30th day");
+        assert!(!keep.contains(&backups[29 * 3 + 1].path));
+        assert!(!keep.contains(&backups[30 * 3].path), "31 days ago");
+    }
+}

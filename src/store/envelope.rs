@@ -1,0 +1,215 @@
+//! The file format: a versioned envelope around the workspace, and the migrations
+//! that bring an older file up to the current format.
+//!
+//! ```json
+//! { "smallprint_format": 1, "saved_by": "Smallprint 0.1.0", "workspace": { … } }
+//! ```
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize, de::IgnoredAny};
+use serde_json::{Value, error::Category};
+
+use super::error::StoreError;
+use crate::domain::{FORMAT_VERSION, Workspace};
+
+const VERSION_KEY: &str = "smallprint_format";
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    smallprint_format: u32,
+    saved_by: String,
+    workspace: &'a Workspace,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn<W> {
+    #[allow(dead_code)] // read in `Header`; named here so the typed read accepts it
+    smallprint_format: u64,
+    #[serde(default)]
+    #[allow(dead_code)]
+    saved_by: String,
+    workspace: W,
+}
+
+/// Only the version, so a newer file is recognised before its content is judged.
+#[derive(Deserialize)]
+struct Header {
+    smallprint_format: u64,
+    #[allow(dead_code)]
+    workspace: IgnoredAny,
+}
+
+/// One step of the migration path: turns a file of format `from` into `from + 1`.
+struct Migration {
+    from: u32,
+    apply: fn(&mut Value),
+}
+
+/// Every format change, in order. Format 1 is the first released format; a change of
+/// shape adds a step here and bumps [`FORMAT_VERSION`].
+const MIGRATIONS: &[Migration] = &[];
+
+pub fn encode(workspace: &Workspace) -> Vec<u8> {
+    let envelope = EnvelopeOut {
+        smallprint_format: FORMAT_VERSION,
+        saved_by: format!("Smallprint {}", env!("CARGO_PKG_VERSION")),
+        workspace,
+    };
+    // Serialising plain data with string keys cannot fail.
+    let mut bytes = serde_json::to_vec_pretty(&envelope).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<Workspace, StoreError> {
+    decode_with(path, bytes, FORMAT_VERSION, MIGRATIONS)
+}
+
+fn damaged(path: &Path, error: &serde_json::Error) -> StoreError {
+    let message = error.to_string();
+    // serde_json appends " at line L column C"; we say it in our own words.
+    let problem = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(head, _)| head)
+        .to_owned();
+    StoreError::Damaged {
+        path: path.to_owned(),
+        problem,
+        line: error.line(),
+        column: error.column(),
+    }
+}
+
+fn decode_with(
+    path: &Path,
+    bytes: &[u8],
+    current: u32,
+    migrations: &[Migration],
+) -> Result<Workspace, StoreError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(StoreError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| StoreError::NotText {
+        path: path.to_owned(),
+        offset: e.valid_up_to(),
+    })?;
+
+    let header: Header = serde_json::from_str(text).map_err(|e| match e.classify() {
+        Category::Data => StoreError::NotAWorkspace {
+            path: path.to_owned(),
+            problem: format!("it has no “{VERSION_KEY}” number and “workspace” section"),
+        },
+        Category::Io | Category::Syntax | Category::Eof => damaged(path, &e),
+    })?;
+    let found = header.smallprint_format;
+    if found > u64::from(current) {
+        return Err(StoreError::NewerVersion {
+            path: path.to_owned(),
+            found,
+            supported: current,
+        });
+    }
+    if found == 0 {
+        return Err(StoreError::NotAWorkspace {
+            path: path.to_owned(),
+            problem: "its format number is 0, which Smallprint never wrote".to_owned(),
+        });
+    }
+
+    if found == u64::from(current) {
+        // Read straight from the text so a wrong value is reported with its line.
+        let envelope: EnvelopeIn<Workspace> =
+            serde_json::from_str(text).map_err(|e| damaged(path, &e))?;
+        return Ok(envelope.workspace);
+    }
+
+    let envelope: EnvelopeIn<Value> = serde_json::from_str(text).map_err(|e| damaged(path, &e))?;
+    let mut value = envelope.workspace;
+    let mut version = u32::try_from(found).unwrap_or(current);
+    while version < current {
+        let Some(migration) = migrations.iter().find(|m| m.from == version) else {
+            break;
+        };
+        (migration.apply)(&mut value);
+        version += 1;
+    }
+    if version != current {
+        return Err(StoreError::NotAWorkspace {
+            path: path.to_owned(),
+            problem: format!("Smallprint knows no way to upgrade format {found}"),
+        });
+    }
+    serde_json::from_value(value).map_err(|e| StoreError::NotAWorkspace {
+        path: path.to_owned(),
+        problem: format!("after upgrading it from format {found}: {e}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::example::example_workspace;
+
+    fn path() -> &'static Path {
+        Path::new("workspace.json")
+    }
+
+    #[test]
+    fn encode_then_decode_is_identity() {
+        let workspace = example_workspace();
+        let bytes = encode(&workspace);
+        assert_eq!(decode(path(), &bytes).expect("decodes"), workspace);
+    }
+
+    #[test]
+    fn a_type_error_names_its_line() {
+        let text = "{\n \"smallprint_format\": 1,\n \"workspace\": {\n  \"organisation\": 7\n }\n}";
+        match decode(path(), text.as_bytes()) {
+            Err(StoreError::Damaged { line, .. }) => assert_eq!(line, 4),
+            other => panic!("expected a damaged-file error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn migrations_run_in_order_up_to_the_current_format() {
+        // A format-3 world: 1 → 2 renames a key, 2 → 3 drops a legacy one.
+        let migrations = [
+            Migration {
+                from: 1,
+                apply: |v| {
+                    if let Some(map) = v.as_object_mut()
+                        && let Some(org) = map.remove("org")
+                    {
+                        map.insert("organisation".to_owned(), org);
+                    }
+                },
+            },
+            Migration {
+                from: 2,
+                apply: |v| {
+                    if let Some(map) = v.as_object_mut() {
+                        map.remove("legacy");
+                    }
+                },
+            },
+        ];
+        let mut expected = example_workspace();
+        expected.register.clear();
+        let mut workspace_value = serde_json::to_value(&expected).expect("value");
+        let map = workspace_value.as_object_mut().expect("object");
+        let org = map.remove("organisation").expect("org");
+        map.insert("org".to_owned(), org);
+        map.insert("legacy".to_owned(), Value::Bool(true));
+        let v1 = serde_json::json!({ "smallprint_format": 1, "workspace": workspace_value });
+        let bytes = serde_json::to_vec(&v1).expect("bytes");
+        let decoded = decode_with(path(), &bytes, 3, &migrations).expect("migrates");
+        assert_eq!(decoded, expected);
+
+        // A gap in the path is refused, not guessed at.
+        let err = decode_with(path(), &bytes, 3, &migrations[..1]).expect_err("gap");
+        assert!(matches!(err, StoreError::NotAWorkspace { .. }), "{err:?}");
+    }
+}

@@ -1,0 +1,82 @@
+//! What can go wrong with the workspace file, in words a shop owner can act on.
+
+use std::{io, path::PathBuf};
+
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("Smallprint could not read {path}: {source}.")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+
+    #[error("{path} is empty, so it holds no workspace.")]
+    Empty { path: PathBuf },
+
+    #[error(
+        "{path} is not a text file: the byte at position {offset} is not UTF-8 text. \
+         It may be damaged, or it is not a Smallprint file."
+    )]
+    NotText { path: PathBuf, offset: usize },
+
+    #[error("{path} is damaged: {problem} at line {line}, column {column}.")]
+    Damaged {
+        path: PathBuf,
+        problem: String,
+        line: usize,
+        column: usize,
+    },
+
+    #[error("{path} is not a Smallprint workspace: {problem}.")]
+    NotAWorkspace { path: PathBuf, problem: String },
+
+    #[error(
+        "{path} was saved by a newer Smallprint (file format {found}); this version reads \
+         formats up to {supported}. Update Smallprint to open it — the file is left untouched."
+    )]
+    NewerVersion {
+        path: PathBuf,
+        found: u64,
+        supported: u32,
+    },
+
+    #[error(
+        "{path} is open in another Smallprint window, so this window can only read it. \
+         Close the other window to make changes here."
+    )]
+    Locked { path: PathBuf },
+
+    #[error(
+        "{path} was changed by another program since Smallprint opened it. Choose which \
+         version to keep; the other is kept as a copy in the backups folder."
+    )]
+    ChangedOnDisk { path: PathBuf },
+
+    #[error("Smallprint could not save {path}: {source}. Your changes are still open here.")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+
+    #[error("This file is open read-only, so changes to it cannot be saved.")]
+    ReadOnly,
+}
+
+impl StoreError {
+    /// True when the file itself is unusable by this build (as opposed to a passing
+    /// condition such as a lock or a full disk), so the app should offer a backup.
+    pub fn is_unreadable_file(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Empty { .. }
+                | StoreError::NotText { .. }
+                | StoreError::Damaged { .. }
+                | StoreError::NotAWorkspace { .. }
+                | StoreError::NewerVersion { .. }
+        )
+    }
+}

@@ -1,0 +1,61 @@
+//! The advisory lock that makes a store the only writer of its file.
+//!
+//! The lock is taken on a sidecar file, not the data file: every save replaces the
+//! data file by rename, and a lock on the replaced file would guard nothing.
+
+use std::{
+    fs::{File, OpenOptions, TryLockError},
+    io,
+    path::{Path, PathBuf},
+};
+
+#[derive(Debug)]
+pub struct FileLock {
+    // Held for its side effect: the OS releases the lock when the file is closed,
+    // including when the process dies.
+    _file: File,
+}
+
+pub fn lock_path_for(data_file: &Path) -> PathBuf {
+    let name = data_file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    data_file.with_file_name(format!(".{name}.lock"))
+}
+
+impl FileLock {
+    /// Takes the lock, or returns `None` when another process holds it.
+    pub fn try_acquire(data_file: &Path) -> io::Result<Option<FileLock>> {
+        let path = lock_path_for(data_file);
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = options.open(&path)?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(FileLock { _file: file })),
+            Err(TryLockError::WouldBlock) => Ok(None),
+            Err(TryLockError::Error(e)) => Err(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_lock_is_refused_until_the_first_is_dropped() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let data = dir.path().join("workspace.json");
+        let first = FileLock::try_acquire(&data).expect("io").expect("first");
+        assert!(FileLock::try_acquire(&data).expect("io").is_none());
+        assert!(lock_path_for(&data).exists());
+        drop(first);
+        assert!(FileLock::try_acquire(&data).expect("io").is_some());
+    }
+}

@@ -1,0 +1,39 @@
+//! The Settings screen: where the data lives, and the regulator's details.
+
+use std::path::Path;
+
+use egui::RichText;
+
+use crate::{domain::Workspace, store::backups};
+
+pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, path: &Path) {
+    ui.heading("Settings");
+    ui.add_space(8.0);
+    ui.label(RichText::new("Your data").strong());
+    ui.label(format!("Workspace file: {}", path.display()));
+    ui.label(format!(
+        "Backups: {} (the last {} saves, and one a day for {} days)",
+        backups::backup_dir(path).display(),
+        backups::KEEP_RECENT,
+        backups::KEEP_DAYS
+    ));
+    ui.label(
+        "The file is plain JSON, readable only by your user account. Copy it to back it up \
+         or move it; Smallprint never sends it anywhere.",
+    );
+
+    ui.add_space(12.0);
+    ui.label(RichText::new("Regulator, as printed in your notice and letters").strong());
+    let regulator = &workspace.settings.regulator;
+    ui.label(&regulator.name);
+    ui.label(&regulator.postal_address);
+    ui.label(format!("Helpline: {}", regulator.helpline));
+    ui.label(format!("Website: {}", regulator.website));
+    ui.label(
+        RichText::new(
+            "The ICO is moving to Manchester and becoming the Information Commission; \
+             editing these details arrives with the privacy-notice documents.",
+        )
+        .weak(),
+    );
+}
