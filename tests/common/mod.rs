@@ -1,0 +1,62 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)] // each test binary uses a different subset
+
+use std::path::{Path, PathBuf};
+
+use jiff::{Timestamp, civil::Date};
+
+/// An instant on `date` at `hour`:00 UTC.
+pub fn at(date: Date, hour: i8) -> Timestamp {
+    date.at(hour, 0, 0, 0)
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .expect("valid instant")
+        .timestamp()
+}
+
+/// A temporary folder and the workspace path inside it.
+pub fn temp_workspace() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("workspace.json");
+    (dir, path)
+}
+
+pub fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+#[cfg(unix)]
+pub fn mode_of(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).expect("metadata").permissions().mode() & 0o777
+}
+
+/// The files a bad-input test feeds to every reader, with what the reason must say.
+pub fn bad_files() -> Vec<(&'static str, Vec<u8>, &'static str)> {
+    let valid = smallprint::store::encode(&smallprint::domain::example::example_workspace());
+    let truncated = valid[..valid.len() / 2].to_vec();
+    let mut deep = br#"{"smallprint_format": 1, "workspace": "#.to_vec();
+    deep.extend(std::iter::repeat_n(b'[', 100_000));
+    deep.extend(std::iter::repeat_n(b']', 100_000));
+    deep.push(b'}');
+    let newer = String::from_utf8(valid.clone())
+        .expect("utf8")
+        .replacen("\"smallprint_format\": 1", "\"smallprint_format\": 99", 1)
+        .into_bytes();
+    let wrong_types = String::from_utf8(valid.clone())
+        .expect("utf8")
+        .replacen("\"legal_name\": \"Morwenna Tallis\"", "\"legal_name\": 42", 1)
+        .into_bytes();
+    vec![
+        ("empty", Vec::new(), "is empty"),
+        ("truncated", truncated, "line"),
+        ("not UTF-8", vec![b'{', 0xff, 0xfe, b'}'], "not a text file"),
+        ("wrong types", wrong_types, "line"),
+        ("newer format", newer, "newer Smallprint"),
+        ("nested 100,000 deep", deep, "line"),
+        ("another program's JSON", b"{\"name\": \"x\"}".to_vec(), "not a Smallprint workspace"),
+    ]
+}

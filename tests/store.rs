@@ -1,0 +1,216 @@
+//! The store as a user's files see it: round trips, bad files, privacy, backups,
+//! locking and changes made by other programs.
+
+mod common;
+
+use std::fs;
+
+use common::{at, bad_files, files_in, temp_workspace};
+use jiff::civil::date;
+use smallprint::{
+    domain::{Workspace, example::example_workspace},
+    store::{self, Contents, Store, StoreError, backups},
+};
+
+fn opened(path: &std::path::Path) -> (Store, Workspace) {
+    match Store::open(path).expect("opens") {
+        (store, Contents::Workspace(workspace)) => (store, workspace),
+        (_, Contents::Missing) => panic!("{} is missing", path.display()),
+    }
+}
+
+#[test]
+fn the_example_workspace_survives_a_save_and_load() {
+    let (_dir, path) = temp_workspace();
+    let (mut store, contents) = Store::open(&path).expect("opens");
+    assert!(matches!(contents, Contents::Missing));
+    let example = example_workspace();
+    store.save(&example, at(date(2026, 11, 23), 9)).expect("saves");
+    drop(store);
+    let (_store, loaded) = opened(&path);
+    assert_eq!(loaded, example);
+}
+
+#[test]
+fn the_format_1_fixture_still_opens() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workspace-v1.json");
+    let workspace = store::read_workspace(&path).expect("v1 fixture reads");
+    let org = &workspace.organisation;
+    assert_eq!(org.legal_name, "Morwenna Tallis");
+    assert_eq!(org.trading_name, "Kestrel Forge 3D");
+    assert_eq!(org.address.postcode, "ZZ1 4KF");
+    assert_eq!(org.ico_renewal_date, Some(date(2027, 3, 14)));
+    assert_eq!(workspace.register.len(), 4);
+    assert_eq!(workspace.register[0].purpose, "Provide services and goods, including delivery");
+}
+
+#[test]
+fn bad_files_are_explained_and_never_written() {
+    for (name, bytes, expected) in bad_files() {
+        let (_dir, path) = temp_workspace();
+        fs::File::create(&path).and_then(|mut f| std::io::Write::write_all(&mut f, &bytes)).expect("write fixture");
+        let error = Store::open(&path).expect_err(name);
+        assert!(error.is_unreadable_file(), "{name}: {error:?}");
+        let message = error.to_string();
+        assert!(message.contains(expected), "{name}: {message}");
+        assert!(message.contains("workspace.json"), "{name}: the message names the file: {message}");
+        assert_eq!(fs::read(&path).expect("read"), bytes, "{name}: file changed");
+    }
+}
+
+#[test]
+fn a_damaged_file_reports_line_and_column() {
+    let (_dir, path) = temp_workspace();
+    fs::File::create(&path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, b"{\n  \"smallprint_format\": 1,\n  \"workspace\": {,\n}"))
+        .expect("write");
+    match Store::open(&path) {
+        Err(StoreError::Damaged { line, column, .. }) => assert_eq!((line, column), (3, 17)),
+        other => panic!("expected a damaged file, got {other:?}"),
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn the_file_its_backups_and_its_lock_are_private() {
+    use common::mode_of;
+    let (dir, path) = temp_workspace();
+    let (mut store, _) = Store::open(&path).expect("opens");
+    store.save(&example_workspace(), at(date(2026, 11, 23), 9)).expect("saves");
+    store.save(&Workspace::default(), at(date(2026, 11, 23), 10)).expect("saves");
+    assert_eq!(mode_of(&path), 0o600);
+    assert_eq!(mode_of(&dir.path().join(".workspace.json.lock")), 0o600);
+    assert_eq!(mode_of(&backups::backup_dir(&path)), 0o700);
+    let saved = backups::list(&path);
+    assert_eq!(saved.len(), 2);
+    for backup in saved {
+        assert_eq!(mode_of(&backup.path), 0o600, "{}", backup.path.display());
+    }
+}
+
+#[test]
+fn backups_keep_the_last_ten_saves_and_one_a_day_for_thirty_days() {
+    let (_dir, path) = temp_workspace();
+    let (mut store, _) = Store::open(&path).expect("opens");
+    let mut workspace = example_workspace();
+    // Five saves a day for 40 days.
+    let first_day = date(2026, 10, 1);
+    let mut last = first_day;
+    for day_offset in 0..40 {
+        let day = first_day.checked_add(jiff::Span::new().days(day_offset)).expect("date");
+        for hour in 9..14 {
+            workspace.organisation.trading_name = format!("Save {day} {hour}");
+            store.save(&workspace, at(day, hour)).expect("saves");
+        }
+        last = day;
+    }
+    let kept = backups::list(&path);
+    // Last 10 saves cover the last two days; 28 more days get one each.
+    assert_eq!(kept.len(), 10 + 28, "{kept:#?}");
+    let newest = store::read_workspace(&kept[0].path).expect("newest backup reads");
+    assert_eq!(newest, workspace, "the newest backup is the last save");
+    let oldest_day = last.checked_sub(jiff::Span::new().days(29)).expect("date");
+    assert_eq!(kept.last().expect("some").day, oldest_day);
+    for backup in &kept {
+        store::read_workspace(&backup.path).expect("every backup reads");
+    }
+}
+
+#[test]
+fn a_second_writer_is_refused() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace()).expect("write");
+    let (first, _) = opened(&path);
+    let (mut second, workspace) = opened(&path);
+    assert!(first.is_writable());
+    assert!(!second.is_writable());
+    assert!(matches!(second.read_only_reason(), Some(StoreError::Locked { .. })));
+    let before = fs::read(&path).expect("read");
+    let result = second.save(&Workspace::default(), at(date(2026, 11, 23), 9));
+    assert!(matches!(result, Err(StoreError::ReadOnly)), "{result:?}");
+    assert_eq!(fs::read(&path).expect("read"), before);
+    drop(first);
+    let (third, again) = opened(&path);
+    assert!(third.is_writable(), "the lock goes with the first store");
+    assert_eq!(again, workspace);
+}
+
+fn change_elsewhere(path: &std::path::Path) -> Vec<u8> {
+    let mut theirs = example_workspace();
+    theirs.organisation.trading_name = "Changed by a sync client".to_owned();
+    let bytes = store::encode(&theirs);
+    fs::File::create(path).and_then(|mut f| std::io::Write::write_all(&mut f, &bytes)).expect("write");
+    bytes
+}
+
+#[test]
+fn an_external_change_is_caught_before_overwrite_and_both_versions_survive() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace()).expect("write");
+    let (mut store, mut mine) = opened(&path);
+    mine.organisation.trading_name = "Mine".to_owned();
+    let theirs = change_elsewhere(&path);
+
+    let result = store.save(&mine, at(date(2026, 11, 23), 9));
+    assert!(matches!(result, Err(StoreError::ChangedOnDisk { .. })), "{result:?}");
+    assert_eq!(fs::read(&path).expect("read"), theirs, "nothing overwritten");
+
+    let (_, kept) = store.save_keeping_theirs(&mine, at(date(2026, 11, 23), 10)).expect("saves");
+    let kept = kept.expect("their version kept");
+    assert_eq!(fs::read(&kept).expect("kept copy"), theirs);
+    assert_eq!(store::read_workspace(&path).expect("reads"), mine);
+
+    // And the other way round: take theirs, keep mine.
+    let theirs = change_elsewhere(&path);
+    let (reloaded, kept_mine) = store.reload_keeping_mine(&mine, at(date(2026, 11, 23), 11)).expect("reloads");
+    assert_eq!(store::encode(&reloaded), theirs);
+    assert_eq!(store::read_workspace(&kept_mine).expect("kept"), mine);
+    // Having reloaded, the store may save again.
+    store.save(&reloaded, at(date(2026, 11, 23), 12)).expect("saves after reload");
+}
+
+#[test]
+fn a_file_deleted_elsewhere_is_also_an_external_change() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace()).expect("write");
+    let (mut store, workspace) = opened(&path);
+    fs::remove_file(&path).expect("delete");
+    let result = store.save(&workspace, at(date(2026, 11, 23), 9));
+    assert!(matches!(result, Err(StoreError::ChangedOnDisk { .. })), "{result:?}");
+}
+
+#[test]
+fn an_unreadable_file_can_be_replaced_by_its_newest_backup_without_losing_it() {
+    let (dir, path) = temp_workspace();
+    let (mut store, _) = Store::open(&path).expect("opens");
+    let mut workspace = example_workspace();
+    store.save(&workspace, at(date(2026, 11, 20), 9)).expect("saves");
+    workspace.organisation.trading_name = "Newest".to_owned();
+    store.save(&workspace, at(date(2026, 11, 21), 9)).expect("saves");
+    drop(store);
+
+    let broken = b"{ \"smallprint_format\": 1, \"workspace\": { oops".to_vec();
+    fs::File::create(&path).and_then(|mut f| std::io::Write::write_all(&mut f, &broken)).expect("break");
+    assert!(Store::open(&path).is_err());
+
+    let (mut store, restored, backup) = Store::open_from_backup(&path).expect("io").expect("a backup");
+    assert_eq!(restored, workspace);
+    assert_eq!(backup.day, date(2026, 11, 21));
+    assert_eq!(fs::read(&path).expect("read"), broken, "untouched until the first save");
+
+    let saved = store.save(&restored, at(date(2026, 11, 23), 9)).expect("saves");
+    let aside = saved.set_aside.expect("the broken file was set aside");
+    assert_eq!(fs::read(&aside).expect("read aside"), broken);
+    assert!(aside.starts_with(dir.path()));
+    assert_eq!(store::read_workspace(&path).expect("reads"), workspace);
+}
+
+#[test]
+fn stale_temporary_files_are_cleared_by_the_next_writer() {
+    let (dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace()).expect("write");
+    let stale = dir.path().join(".workspace.json.saving-99999");
+    fs::File::create(&stale).expect("stale temp");
+    let (_store, _) = opened(&path);
+    assert!(!stale.exists(), "{:?}", files_in(dir.path()));
+}
