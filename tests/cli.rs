@@ -1,0 +1,98 @@
+//! The command line as a script or a user runs it: exit codes, words, and files left alone.
+
+mod common;
+
+use std::{fs, path::Path, process::Command};
+
+use common::{bad_files, temp_workspace};
+
+fn smallprint(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_smallprint"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        output.status.code().expect("exit code"),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn arg(path: &Path) -> &str {
+    path.to_str().expect("utf-8 temp path")
+}
+
+#[test]
+fn demo_then_check_passes() {
+    let (_dir, path) = temp_workspace();
+    let (code, _, stderr) = smallprint(&["demo", "--out", arg(&path)]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, stderr) = smallprint(&["check", "--file", arg(&path)]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert_eq!(stdout, "", "no problems, no lines");
+    assert!(stderr.contains("no problems"), "{stderr}");
+}
+
+#[test]
+fn demo_never_replaces_a_file_unless_forced() {
+    let (_dir, path) = temp_workspace();
+    fs::File::create(&path).expect("create");
+    let (code, _, stderr) = smallprint(&["demo", "--out", arg(&path)]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("already exists"), "{stderr}");
+    assert_eq!(fs::read(&path).expect("read"), b"");
+    let (code, _, stderr) = smallprint(&["demo", "--out", arg(&path), "--force"]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
+fn check_prints_one_problem_a_line_and_exits_1() {
+    let (_dir, path) = temp_workspace();
+    smallprint(&["demo", "--out", arg(&path)]);
+    let text = fs::read_to_string(&path).expect("read");
+    let spoiled = text
+        .replacen("\"legal_name\": \"Morwenna Tallis\"", "\"legal_name\": \"\"", 1)
+        .replacen("\"email\": \"hello@kestrelforge.example\"", "\"email\": \"hello at kestrel\"", 1);
+    fs::File::create(&path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, spoiled.as_bytes()))
+        .expect("write");
+    let before = fs::read(&path).expect("read");
+    let (code, stdout, _) = smallprint(&["check", "--file", arg(&path)]);
+    assert_eq!(code, 1, "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(lines[0].starts_with("Organisation → Legal name: required"), "{stdout}");
+    assert!(lines[1].starts_with("Organisation → Email:"), "{stdout}");
+    assert_eq!(fs::read(&path).expect("read"), before, "check is read-only");
+}
+
+#[test]
+fn check_explains_unreadable_files_exits_2_and_leaves_them_alone() {
+    for (name, bytes, expected) in bad_files() {
+        let (_dir, path) = temp_workspace();
+        fs::File::create(&path)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, &bytes))
+            .expect("write");
+        let (code, stdout, stderr) = smallprint(&["check", "--file", arg(&path)]);
+        assert_eq!(code, 2, "{name}: {stdout}{stderr}");
+        assert!(stderr.contains(expected), "{name}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+        assert_eq!(fs::read(&path).expect("read"), bytes, "{name}: file changed");
+    }
+}
+
+#[test]
+fn check_on_a_missing_file_says_so() {
+    let (_dir, path) = temp_workspace();
+    let (code, _, stderr) = smallprint(&["check", "--file", arg(&path)]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("could not read"), "{stderr}");
+    assert!(!path.exists(), "check never creates the file");
+}
+
+#[test]
+fn bad_flags_exit_2() {
+    let (code, _, stderr) = smallprint(&["check"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--file"), "{stderr}");
+}
