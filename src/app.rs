@@ -30,7 +30,9 @@ pub struct AppOptions {
 
 impl Default for AppOptions {
     fn default() -> Self {
-        Self { autosave_delay: 1.0 }
+        Self {
+            autosave_delay: 1.0,
+        }
     }
 }
 
@@ -57,7 +59,9 @@ impl Preferences {
 pub enum SaveState {
     Saved,
     /// Edited at this egui time; autosave follows.
-    Pending { since: f64 },
+    Pending {
+        since: f64,
+    },
     Failed(String),
     /// Another program changed the file: the user chooses which version wins.
     Conflict,
@@ -85,7 +89,9 @@ impl History {
     }
 
     fn step(from: &mut Vec<Workspace>, to: &mut Vec<Workspace>, current: &mut Workspace) -> bool {
-        let Some(previous) = from.pop() else { return false };
+        let Some(previous) = from.pop() else {
+            return false;
+        };
         to.push(std::mem::replace(current, previous));
         true
     }
@@ -135,10 +141,13 @@ impl OpenWorkspace {
 
 /// What the window is showing.
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)] // one value per window, mostly `Open`
 pub enum Session {
     Open(OpenWorkspace),
     /// No file at the path yet: offer an empty workspace or the example shop.
-    FirstRun { store: Store },
+    FirstRun {
+        store: Store,
+    },
     /// The file exists but this build cannot use it; it is never written.
     Unreadable {
         path: PathBuf,
@@ -147,7 +156,9 @@ pub enum Session {
         backup: Option<String>,
     },
     /// Not even a path to work with (no data directory, or the folder is not writable).
-    NoFile { reason: String },
+    NoFile {
+        reason: String,
+    },
 }
 
 pub struct SmallprintApp {
@@ -164,7 +175,12 @@ pub struct SmallprintApp {
 
 impl SmallprintApp {
     /// Opens `path`, or the platform's default workspace file when it is `None`.
-    pub fn new(path: Option<PathBuf>, clock: Arc<dyn Clock>, options: AppOptions, prefs: Preferences) -> Self {
+    pub fn new(
+        path: Option<PathBuf>,
+        clock: Arc<dyn Clock>,
+        options: AppOptions,
+        prefs: Preferences,
+    ) -> Self {
         let screens = ui::ScreenStates::new(prefs.screen);
         let session = match path.or_else(platform::default_workspace_path) {
             Some(path) => Self::open_session(&path),
@@ -187,7 +203,11 @@ impl SmallprintApp {
     }
 
     /// Creates the app for eframe, restoring UI preferences from its storage.
-    pub fn from_creation_context(cc: &eframe::CreationContext<'_>, path: Option<PathBuf>, clock: Arc<dyn Clock>) -> Self {
+    pub fn from_creation_context(
+        cc: &eframe::CreationContext<'_>,
+        path: Option<PathBuf>,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
         let prefs = cc
             .storage
             .and_then(|storage| eframe::get_value(storage, Preferences::STORAGE_KEY))
@@ -197,12 +217,15 @@ impl SmallprintApp {
 
     fn open_session(path: &std::path::Path) -> Session {
         match Store::open(path) {
-            Ok((store, Contents::Workspace(workspace))) => Session::Open(OpenWorkspace::new(store, workspace)),
+            Ok((store, Contents::Workspace(workspace))) => {
+                Session::Open(OpenWorkspace::new(store, workspace))
+            }
             Ok((store, Contents::Missing)) => Session::FirstRun { store },
             Err(error) if error.is_unreadable_file() => Session::Unreadable {
                 path: path.to_owned(),
                 reason: error.to_string(),
-                backup: crate::store::backups::newest_readable(path).map(|(backup, _)| backup.day.strftime("%-d %B %Y").to_string()),
+                backup: crate::store::backups::newest_readable(path)
+                    .map(|(backup, _)| backup.day.strftime("%-d %B %Y").to_string()),
             },
             Err(error) => Session::NoFile {
                 reason: error.to_string(),
@@ -238,18 +261,33 @@ impl SmallprintApp {
     /// "Kestrel Forge 3D — workspace.json — Smallprint".
     pub fn window_title(&self) -> String {
         let file_name = |path: &std::path::Path| {
-            path.file_name()
-                .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+            path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
         };
         match &self.session {
             Session::Open(open) => {
                 let name = open.workspace.display_name();
-                let shop = if name.is_empty() { "Unnamed shop" } else { name };
-                let read_only = if open.store.is_writable() { "" } else { " (read-only)" };
-                format!("{shop} — {}{read_only} — Smallprint", file_name(open.store.path()))
+                let shop = if name.is_empty() {
+                    "Unnamed shop"
+                } else {
+                    name
+                };
+                let read_only = if open.store.is_writable() {
+                    ""
+                } else {
+                    " (read-only)"
+                };
+                format!(
+                    "{shop} — {}{read_only} — Smallprint",
+                    file_name(open.store.path())
+                )
             }
             Session::FirstRun { store } => format!("{} — Smallprint", file_name(store.path())),
-            Session::Unreadable { path, .. } => format!("{} (cannot be opened) — Smallprint", file_name(path)),
+            Session::Unreadable { path, .. } => {
+                format!("{} (cannot be opened) — Smallprint", file_name(path))
+            }
             Session::NoFile { .. } => "Smallprint".to_owned(),
         }
     }
@@ -269,7 +307,9 @@ impl SmallprintApp {
         // A focused text field answers Ctrl+Z itself (undoing typing in the field).
         let text_field_focused = ctx.egui_wants_keyboard_input();
         for (action, command) in shortcuts() {
-            let Some(shortcut) = action.shortcut else { continue };
+            let Some(shortcut) = action.shortcut else {
+                continue;
+            };
             if text_field_focused && matches!(command, Command::Undo | Command::Redo) {
                 continue;
             }
@@ -301,7 +341,9 @@ impl SmallprintApp {
             Session::Open(open) => {
                 egui::Panel::left("navigation")
                     .resizable(false)
-                    .show(ui, |ui| ui::navigation(ui, self.screens.current, &mut self.commands));
+                    .show(ui, |ui| {
+                        ui::navigation(ui, self.screens.current, &mut self.commands);
+                    });
                 egui::CentralPanel::default().show(ui, |ui| {
                     if let Some(notice) = &open.notice {
                         ui::banner(ui, notice);
@@ -315,16 +357,23 @@ impl SmallprintApp {
             }
             Session::FirstRun { store } => {
                 let path = store.path().to_owned();
-                egui::CentralPanel::default().show(ui, |ui| ui::welcome(ui, &path, &mut self.commands));
-            }
-            Session::Unreadable { path, reason, backup } => {
-                let (path, reason, backup) = (path.clone(), reason.clone(), backup.clone());
                 egui::CentralPanel::default()
-                    .show(ui, |ui| ui::unreadable(ui, &path, &reason, backup.as_deref(), &mut self.commands));
+                    .show(ui, |ui| ui::welcome(ui, &path, &mut self.commands));
+            }
+            Session::Unreadable {
+                path,
+                reason,
+                backup,
+            } => {
+                let (path, reason, backup) = (path.clone(), reason.clone(), backup.clone());
+                egui::CentralPanel::default().show(ui, |ui| {
+                    ui::unreadable(ui, &path, &reason, backup.as_deref(), &mut self.commands);
+                });
             }
             Session::NoFile { reason } => {
                 let reason = reason.clone();
-                egui::CentralPanel::default().show(ui, |ui| ui::no_file(ui, &reason, &mut self.commands));
+                egui::CentralPanel::default()
+                    .show(ui, |ui| ui::no_file(ui, &reason, &mut self.commands));
             }
         }
     }
@@ -343,13 +392,17 @@ impl SmallprintApp {
                 self.prefs.screen = screen;
             }
             Command::UpdateOrganisation(organisation) => {
-                self.edit("organisation", |workspace| workspace.organisation = organisation);
+                self.edit("organisation", |workspace| {
+                    workspace.organisation = organisation;
+                });
             }
             Command::SaveNow => self.save(),
             Command::Undo => self.step_history(History::undo),
             Command::Redo => self.step_history(History::redo),
             Command::NewFile => {
-                if let Some(path) = platform::pick_new_workspace_path("Create a new Smallprint workspace") {
+                if let Some(path) =
+                    platform::pick_new_workspace_path("Create a new Smallprint workspace")
+                {
                     self.switch_to(&path);
                 }
             }
@@ -360,7 +413,9 @@ impl SmallprintApp {
             }
             Command::OpenPath(path) => self.switch_to(&path),
             Command::SaveAs => {
-                if let Some(path) = platform::pick_new_workspace_path("Save a copy of this workspace") {
+                if let Some(path) =
+                    platform::pick_new_workspace_path("Save a copy of this workspace")
+                {
                     self.save_as(&path);
                 }
             }
@@ -375,7 +430,9 @@ impl SmallprintApp {
     /// an autosave. A read-only workspace is never changed.
     fn edit(&mut self, kind: &'static str, change: impl FnOnce(&mut Workspace)) {
         let now = self.now;
-        let Session::Open(open) = &mut self.session else { return };
+        let Session::Open(open) = &mut self.session else {
+            return;
+        };
         if !open.store.is_writable() {
             return;
         }
@@ -396,14 +453,18 @@ impl SmallprintApp {
 
     fn step_history(&mut self, step: fn(&mut History, &mut Workspace) -> bool) {
         let now = self.now;
-        let Session::Open(open) = &mut self.session else { return };
+        let Session::Open(open) = &mut self.session else {
+            return;
+        };
         if open.store.is_writable() && step(&mut open.history, &mut open.workspace) {
             Self::mark_changed(open, now);
         }
     }
 
     fn autosave(&mut self, ctx: &egui::Context) {
-        let Session::Open(open) = &self.session else { return };
+        let Session::Open(open) = &self.session else {
+            return;
+        };
         if let SaveState::Pending { since } = open.save_state {
             let due_in = since + self.options.autosave_delay - self.now;
             if due_in <= 0.0 {
@@ -417,7 +478,9 @@ impl SmallprintApp {
     /// Saves now if there is anything to save. Also called on exit.
     pub fn save(&mut self) {
         let at = self.clock.now().timestamp();
-        let Session::Open(open) = &mut self.session else { return };
+        let Session::Open(open) = &mut self.session else {
+            return;
+        };
         if !open.store.is_writable() || open.save_state == SaveState::Conflict {
             return;
         }
@@ -442,18 +505,28 @@ impl SmallprintApp {
 
     fn resolve_conflict(&mut self, choice: ConflictChoice) {
         let at = self.clock.now().timestamp();
-        let Session::Open(open) = &mut self.session else { return };
-        let result = match choice {
-            ConflictChoice::KeepMine => open
-                .store
-                .save_keeping_theirs(&open.workspace, at)
-                .map(|(_, kept)| kept.map(|path| format!("The other version was kept as {}.", path.display()))),
-            ConflictChoice::UseTheirs => open.store.reload_keeping_mine(&open.workspace, at).map(|(theirs, kept)| {
-                open.workspace = theirs;
-                open.history = History::default();
-                Some(format!("Your version was kept as {}.", kept.display()))
-            }),
+        let Session::Open(open) = &mut self.session else {
+            return;
         };
+        let result =
+            match choice {
+                ConflictChoice::KeepMine => open
+                    .store
+                    .save_keeping_theirs(&open.workspace, at)
+                    .map(|(_, kept)| {
+                        kept.map(|path| {
+                            format!("The other version was kept as {}.", path.display())
+                        })
+                    }),
+                ConflictChoice::UseTheirs => open
+                    .store
+                    .reload_keeping_mine(&open.workspace, at)
+                    .map(|(theirs, kept)| {
+                        open.workspace = theirs;
+                        open.history = History::default();
+                        Some(format!("Your version was kept as {}.", kept.display()))
+                    }),
+            };
         match result {
             Ok(notice) => {
                 open.save_state = SaveState::Saved;
@@ -472,14 +545,18 @@ impl SmallprintApp {
             }
         }
         // Release our lock before re-opening the same file.
-        self.session = Session::NoFile { reason: String::new() };
+        self.session = Session::NoFile {
+            reason: String::new(),
+        };
         self.session = Self::open_session(path);
         self.screens.reset();
         self.remember_current_file();
     }
 
     fn save_as(&mut self, path: &std::path::Path) {
-        let Some(workspace) = self.workspace().cloned() else { return };
+        let Some(workspace) = self.workspace().cloned() else {
+            return;
+        };
         if let Err(error) = crate::store::write_new(path, &workspace) {
             if let Session::Open(open) = &mut self.session {
                 open.save_state = SaveState::Failed(error.to_string());
@@ -490,7 +567,9 @@ impl SmallprintApp {
     }
 
     fn start(&mut self, workspace: Workspace) {
-        let placeholder = Session::NoFile { reason: String::new() };
+        let placeholder = Session::NoFile {
+            reason: String::new(),
+        };
         let Session::FirstRun { store } = std::mem::replace(&mut self.session, placeholder) else {
             return;
         };
@@ -499,7 +578,10 @@ impl SmallprintApp {
         self.session = Session::Open(open);
         self.save();
         self.remember_current_file();
-        self.screens.current = if self.workspace().is_some_and(|w| w.organisation.legal_name.is_empty()) {
+        self.screens.current = if self
+            .workspace()
+            .is_some_and(|w| w.organisation.legal_name.is_empty())
+        {
             Screen::Organisation
         } else {
             Screen::Overview
@@ -507,7 +589,9 @@ impl SmallprintApp {
     }
 
     fn open_newest_backup(&mut self) {
-        let Session::Unreadable { path, .. } = &self.session else { return };
+        let Session::Unreadable { path, .. } = &self.session else {
+            return;
+        };
         let path = path.clone();
         self.session = match Store::open_from_backup(&path) {
             Ok(Some((store, workspace, backup))) => {

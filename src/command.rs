@@ -9,7 +9,9 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use crate::domain::Organisation;
 
 /// The screens of the side navigation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub enum Screen {
     #[default]
     Overview,
@@ -55,6 +57,7 @@ pub enum ConflictChoice {
 }
 
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)] // a handful per frame, never stored
 pub enum Command {
     Navigate(Screen),
     /// The profile after an edit on the Organisation screen.

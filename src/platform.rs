@@ -20,7 +20,9 @@ fn json_dialog() -> rfd::FileDialog {
 }
 
 pub fn pick_workspace_to_open() -> Option<PathBuf> {
-    json_dialog().set_title("Open a Smallprint workspace").pick_file()
+    json_dialog()
+        .set_title("Open a Smallprint workspace")
+        .pick_file()
 }
 
 pub fn pick_new_workspace_path(title: &str) -> Option<PathBuf> {

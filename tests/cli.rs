@@ -1,5 +1,7 @@
 //! The command line as a script or a user runs it: exit codes, words, and files left alone.
 
+#![allow(clippy::expect_used)] // test code: a failed expectation is the test failing
+
 mod common;
 
 use std::{fs, path::Path, process::Command};
@@ -51,8 +53,16 @@ fn check_prints_one_problem_a_line_and_exits_1() {
     smallprint(&["demo", "--out", arg(&path)]);
     let text = fs::read_to_string(&path).expect("read");
     let spoiled = text
-        .replacen("\"legal_name\": \"Morwenna Tallis\"", "\"legal_name\": \"\"", 1)
-        .replacen("\"email\": \"hello@kestrelforge.example\"", "\"email\": \"hello at kestrel\"", 1);
+        .replacen(
+            "\"legal_name\": \"Morwenna Tallis\"",
+            "\"legal_name\": \"\"",
+            1,
+        )
+        .replacen(
+            "\"email\": \"hello@kestrelforge.example\"",
+            "\"email\": \"hello at kestrel\"",
+            1,
+        );
     fs::File::create(&path)
         .and_then(|mut f| std::io::Write::write_all(&mut f, spoiled.as_bytes()))
         .expect("write");
@@ -61,7 +71,10 @@ fn check_prints_one_problem_a_line_and_exits_1() {
     assert_eq!(code, 1, "{stdout}");
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 2, "{stdout}");
-    assert!(lines[0].starts_with("Organisation → Legal name: required"), "{stdout}");
+    assert!(
+        lines[0].starts_with("Organisation → Legal name: required"),
+        "{stdout}"
+    );
     assert!(lines[1].starts_with("Organisation → Email:"), "{stdout}");
     assert_eq!(fs::read(&path).expect("read"), before, "check is read-only");
 }
@@ -77,7 +90,11 @@ fn check_explains_unreadable_files_exits_2_and_leaves_them_alone() {
         assert_eq!(code, 2, "{name}: {stdout}{stderr}");
         assert!(stderr.contains(expected), "{name}: {stderr}");
         assert!(!stderr.contains("panicked"), "{name}: {stderr}");
-        assert_eq!(fs::read(&path).expect("read"), bytes, "{name}: file changed");
+        assert_eq!(
+            fs::read(&path).expect("read"),
+            bytes,
+            "{name}: file changed"
+        );
     }
 }
 

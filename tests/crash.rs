@@ -2,8 +2,9 @@
 //! equals either the previous save or the new one, and backups that all read.
 //!
 //! The test re-runs its own binary as the child that saves, so the real save code runs
-//! in a process that can be SIGKILLed.
+//! in a process that can be `SIGKILLed`.
 
+#![allow(clippy::expect_used)] // test code: a failed expectation is the test failing
 #![cfg(unix)]
 
 mod common;
@@ -33,7 +34,9 @@ fn version(n: u64) -> Workspace {
         let id = workspace.ids.activity();
         workspace.register.push(ProcessingActivity {
             id,
-            purpose: format!("Purpose {i} of version {n}, with enough words to make the file large"),
+            purpose: format!(
+                "Purpose {i} of version {n}, with enough words to make the file large"
+            ),
         });
     }
     workspace
@@ -49,22 +52,29 @@ fn version_number(workspace: &Workspace) -> u64 {
 }
 
 /// The child's report of a completed save. The test harness may print its own words
-/// on the same line ("test child_saves_until_killed ... saved 3").
+/// on the same line ("test `child_saves_until_killed` ... saved 3").
 fn saved_number(line: &str) -> Option<u64> {
-    line.rsplit_once("saved ").and_then(|(_, n)| n.trim().parse().ok())
+    line.rsplit_once("saved ")
+        .and_then(|(_, n)| n.trim().parse().ok())
 }
 
 #[test]
 #[ignore = "run by sigkill_during_saves_never_corrupts_the_file as its child process"]
 fn child_saves_until_killed() {
-    let Ok(path) = std::env::var(CHILD_FILE_VAR) else { return };
+    let Ok(path) = std::env::var(CHILD_FILE_VAR) else {
+        return;
+    };
     let path = Path::new(&path);
     let (mut store, contents) = Store::open(path).expect("child opens");
-    let Contents::Workspace(current) = contents else { panic!("no file") };
+    let Contents::Workspace(current) = contents else {
+        panic!("no file")
+    };
     let mut stdout = std::io::stdout();
     for n in version_number(&current) + 1.. {
         let hour = i8::try_from(n % 24).expect("hour");
-        store.save(&version(n), at(date(2026, 11, 23), hour)).expect("child saves");
+        store
+            .save(&version(n), at(date(2026, 11, 23), hour))
+            .expect("child saves");
         writeln!(stdout, "saved {n}").expect("report");
         stdout.flush().expect("flush");
     }
@@ -78,7 +88,13 @@ fn sigkill_during_saves_never_corrupts_the_file() {
     let mut killed_mid_write = 0;
     for trial in 0..TRIALS {
         let mut child = Command::new(std::env::current_exe().expect("test binary"))
-            .args(["--exact", "child_saves_until_killed", "--ignored", "--nocapture", "--test-threads=1"])
+            .args([
+                "--exact",
+                "child_saves_until_killed",
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env(CHILD_FILE_VAR, &path)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -108,7 +124,10 @@ fn sigkill_during_saves_never_corrupts_the_file() {
 
         let mut files = files_in(dir.path());
         files.extend(files_in(&backups::backup_dir(&path)));
-        if files.iter().any(|p| p.to_string_lossy().contains(".saving-")) {
+        if files
+            .iter()
+            .any(|p| p.to_string_lossy().contains(".saving-"))
+        {
             killed_mid_write += 1;
         }
         let on_disk = store::read_workspace(&path)
@@ -118,12 +137,20 @@ fn sigkill_during_saves_never_corrupts_the_file() {
             n == completed || n == completed + 1,
             "trial {trial}: file holds version {n}, last completed save was {completed}"
         );
-        assert_eq!(on_disk, version(n), "trial {trial}: version {n} is not intact");
+        assert_eq!(
+            on_disk,
+            version(n),
+            "trial {trial}: version {n} is not intact"
+        );
         last_seen = n;
 
         for backup in backups::list(&path) {
-            let workspace = store::read_workspace(&backup.path)
-                .unwrap_or_else(|e| panic!("trial {trial}: backup {} does not read: {e}", backup.path.display()));
+            let workspace = store::read_workspace(&backup.path).unwrap_or_else(|e| {
+                panic!(
+                    "trial {trial}: backup {} does not read: {e}",
+                    backup.path.display()
+                )
+            });
             assert_eq!(workspace, version(version_number(&workspace)));
         }
     }
@@ -135,7 +162,10 @@ fn sigkill_during_saves_never_corrupts_the_file() {
     let _ = Store::open(&path).expect("opens after the crashes");
     let leftovers: Vec<_> = files_in(dir.path())
         .into_iter()
-        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().contains(".saving-")))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().contains(".saving-"))
+        })
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }

@@ -1,6 +1,8 @@
 //! The store as a user's files see it: round trips, bad files, privacy, backups,
 //! locking and changes made by other programs.
 
+#![allow(clippy::expect_used)] // test code: a failed expectation is the test failing
+
 mod common;
 
 use std::fs;
@@ -25,7 +27,9 @@ fn the_example_workspace_survives_a_save_and_load() {
     let (mut store, contents) = Store::open(&path).expect("opens");
     assert!(matches!(contents, Contents::Missing));
     let example = example_workspace();
-    store.save(&example, at(date(2026, 11, 23), 9)).expect("saves");
+    store
+        .save(&example, at(date(2026, 11, 23), 9))
+        .expect("saves");
     drop(store);
     let (_store, loaded) = opened(&path);
     assert_eq!(loaded, example);
@@ -33,7 +37,8 @@ fn the_example_workspace_survives_a_save_and_load() {
 
 #[test]
 fn the_format_1_fixture_still_opens() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workspace-v1.json");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workspace-v1.json");
     let workspace = store::read_workspace(&path).expect("v1 fixture reads");
     let org = &workspace.organisation;
     assert_eq!(org.legal_name, "Morwenna Tallis");
@@ -41,20 +46,32 @@ fn the_format_1_fixture_still_opens() {
     assert_eq!(org.address.postcode, "ZZ1 4KF");
     assert_eq!(org.ico_renewal_date, Some(date(2027, 3, 14)));
     assert_eq!(workspace.register.len(), 4);
-    assert_eq!(workspace.register[0].purpose, "Provide services and goods, including delivery");
+    assert_eq!(
+        workspace.register[0].purpose,
+        "Provide services and goods, including delivery"
+    );
 }
 
 #[test]
 fn bad_files_are_explained_and_never_written() {
     for (name, bytes, expected) in bad_files() {
         let (_dir, path) = temp_workspace();
-        fs::File::create(&path).and_then(|mut f| std::io::Write::write_all(&mut f, &bytes)).expect("write fixture");
+        fs::File::create(&path)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, &bytes))
+            .expect("write fixture");
         let error = Store::open(&path).expect_err(name);
         assert!(error.is_unreadable_file(), "{name}: {error:?}");
         let message = error.to_string();
         assert!(message.contains(expected), "{name}: {message}");
-        assert!(message.contains("workspace.json"), "{name}: the message names the file: {message}");
-        assert_eq!(fs::read(&path).expect("read"), bytes, "{name}: file changed");
+        assert!(
+            message.contains("workspace.json"),
+            "{name}: the message names the file: {message}"
+        );
+        assert_eq!(
+            fs::read(&path).expect("read"),
+            bytes,
+            "{name}: file changed"
+        );
     }
 }
 
@@ -62,7 +79,12 @@ fn bad_files_are_explained_and_never_written() {
 fn a_damaged_file_reports_line_and_column() {
     let (_dir, path) = temp_workspace();
     fs::File::create(&path)
-        .and_then(|mut f| std::io::Write::write_all(&mut f, b"{\n  \"smallprint_format\": 1,\n  \"workspace\": {,\n}"))
+        .and_then(|mut f| {
+            std::io::Write::write_all(
+                &mut f,
+                b"{\n  \"smallprint_format\": 1,\n  \"workspace\": {,\n}",
+            )
+        })
         .expect("write");
     match Store::open(&path) {
         Err(StoreError::Damaged { line, column, .. }) => assert_eq!((line, column), (3, 17)),
@@ -76,8 +98,12 @@ fn the_file_its_backups_and_its_lock_are_private() {
     use common::mode_of;
     let (dir, path) = temp_workspace();
     let (mut store, _) = Store::open(&path).expect("opens");
-    store.save(&example_workspace(), at(date(2026, 11, 23), 9)).expect("saves");
-    store.save(&Workspace::default(), at(date(2026, 11, 23), 10)).expect("saves");
+    store
+        .save(&example_workspace(), at(date(2026, 11, 23), 9))
+        .expect("saves");
+    store
+        .save(&Workspace::default(), at(date(2026, 11, 23), 10))
+        .expect("saves");
     assert_eq!(mode_of(&path), 0o600);
     assert_eq!(mode_of(&dir.path().join(".workspace.json.lock")), 0o600);
     assert_eq!(mode_of(&backups::backup_dir(&path)), 0o700);
@@ -97,7 +123,9 @@ fn backups_keep_the_last_ten_saves_and_one_a_day_for_thirty_days() {
     let first_day = date(2026, 10, 1);
     let mut last = first_day;
     for day_offset in 0..40 {
-        let day = first_day.checked_add(jiff::Span::new().days(day_offset)).expect("date");
+        let day = first_day
+            .checked_add(jiff::Span::new().days(day_offset))
+            .expect("date");
         for hour in 9..14 {
             workspace.organisation.trading_name = format!("Save {day} {hour}");
             store.save(&workspace, at(day, hour)).expect("saves");
@@ -124,7 +152,10 @@ fn a_second_writer_is_refused() {
     let (mut second, workspace) = opened(&path);
     assert!(first.is_writable());
     assert!(!second.is_writable());
-    assert!(matches!(second.read_only_reason(), Some(StoreError::Locked { .. })));
+    assert!(matches!(
+        second.read_only_reason(),
+        Some(StoreError::Locked { .. })
+    ));
     let before = fs::read(&path).expect("read");
     let result = second.save(&Workspace::default(), at(date(2026, 11, 23), 9));
     assert!(matches!(result, Err(StoreError::ReadOnly)), "{result:?}");
@@ -139,7 +170,9 @@ fn change_elsewhere(path: &std::path::Path) -> Vec<u8> {
     let mut theirs = example_workspace();
     theirs.organisation.trading_name = "Changed by a sync client".to_owned();
     let bytes = store::encode(&theirs);
-    fs::File::create(path).and_then(|mut f| std::io::Write::write_all(&mut f, &bytes)).expect("write");
+    fs::File::create(path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, &bytes))
+        .expect("write");
     bytes
 }
 
@@ -152,21 +185,34 @@ fn an_external_change_is_caught_before_overwrite_and_both_versions_survive() {
     let theirs = change_elsewhere(&path);
 
     let result = store.save(&mine, at(date(2026, 11, 23), 9));
-    assert!(matches!(result, Err(StoreError::ChangedOnDisk { .. })), "{result:?}");
-    assert_eq!(fs::read(&path).expect("read"), theirs, "nothing overwritten");
+    assert!(
+        matches!(result, Err(StoreError::ChangedOnDisk { .. })),
+        "{result:?}"
+    );
+    assert_eq!(
+        fs::read(&path).expect("read"),
+        theirs,
+        "nothing overwritten"
+    );
 
-    let (_, kept) = store.save_keeping_theirs(&mine, at(date(2026, 11, 23), 10)).expect("saves");
+    let (_, kept) = store
+        .save_keeping_theirs(&mine, at(date(2026, 11, 23), 10))
+        .expect("saves");
     let kept = kept.expect("their version kept");
     assert_eq!(fs::read(&kept).expect("kept copy"), theirs);
     assert_eq!(store::read_workspace(&path).expect("reads"), mine);
 
     // And the other way round: take theirs, keep mine.
     let theirs = change_elsewhere(&path);
-    let (reloaded, kept_mine) = store.reload_keeping_mine(&mine, at(date(2026, 11, 23), 11)).expect("reloads");
+    let (reloaded, kept_mine) = store
+        .reload_keeping_mine(&mine, at(date(2026, 11, 23), 11))
+        .expect("reloads");
     assert_eq!(store::encode(&reloaded), theirs);
     assert_eq!(store::read_workspace(&kept_mine).expect("kept"), mine);
     // Having reloaded, the store may save again.
-    store.save(&reloaded, at(date(2026, 11, 23), 12)).expect("saves after reload");
+    store
+        .save(&reloaded, at(date(2026, 11, 23), 12))
+        .expect("saves after reload");
 }
 
 #[test]
@@ -176,7 +222,10 @@ fn a_file_deleted_elsewhere_is_also_an_external_change() {
     let (mut store, workspace) = opened(&path);
     fs::remove_file(&path).expect("delete");
     let result = store.save(&workspace, at(date(2026, 11, 23), 9));
-    assert!(matches!(result, Err(StoreError::ChangedOnDisk { .. })), "{result:?}");
+    assert!(
+        matches!(result, Err(StoreError::ChangedOnDisk { .. })),
+        "{result:?}"
+    );
 }
 
 #[test]
@@ -184,21 +233,35 @@ fn an_unreadable_file_can_be_replaced_by_its_newest_backup_without_losing_it() {
     let (dir, path) = temp_workspace();
     let (mut store, _) = Store::open(&path).expect("opens");
     let mut workspace = example_workspace();
-    store.save(&workspace, at(date(2026, 11, 20), 9)).expect("saves");
+    store
+        .save(&workspace, at(date(2026, 11, 20), 9))
+        .expect("saves");
     workspace.organisation.trading_name = "Newest".to_owned();
-    store.save(&workspace, at(date(2026, 11, 21), 9)).expect("saves");
+    store
+        .save(&workspace, at(date(2026, 11, 21), 9))
+        .expect("saves");
     drop(store);
 
     let broken = b"{ \"smallprint_format\": 1, \"workspace\": { oops".to_vec();
-    fs::File::create(&path).and_then(|mut f| std::io::Write::write_all(&mut f, &broken)).expect("break");
+    fs::File::create(&path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, &broken))
+        .expect("break");
     assert!(Store::open(&path).is_err());
 
-    let (mut store, restored, backup) = Store::open_from_backup(&path).expect("io").expect("a backup");
+    let (mut store, restored, backup) = Store::open_from_backup(&path)
+        .expect("io")
+        .expect("a backup");
     assert_eq!(restored, workspace);
     assert_eq!(backup.day, date(2026, 11, 21));
-    assert_eq!(fs::read(&path).expect("read"), broken, "untouched until the first save");
+    assert_eq!(
+        fs::read(&path).expect("read"),
+        broken,
+        "untouched until the first save"
+    );
 
-    let saved = store.save(&restored, at(date(2026, 11, 23), 9)).expect("saves");
+    let saved = store
+        .save(&restored, at(date(2026, 11, 23), 9))
+        .expect("saves");
     let aside = saved.set_aside.expect("the broken file was set aside");
     assert_eq!(fs::read(&aside).expect("read aside"), broken);
     assert!(aside.starts_with(dir.path()));

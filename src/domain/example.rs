@@ -22,7 +22,10 @@ pub fn example_workspace() -> Workspace {
             legal_name: "Morwenna Tallis".to_owned(),
             trading_name: "Kestrel Forge 3D".to_owned(),
             address: PostalAddress {
-                lines: vec!["Unit 4, Tinker's Yard".to_owned(), "Lantern Lane".to_owned()],
+                lines: vec![
+                    "Unit 4, Tinker's Yard".to_owned(),
+                    "Lantern Lane".to_owned(),
+                ],
                 town: "Exampleton".to_owned(),
                 postcode: "ZZ1 4KF".to_owned(),
             },

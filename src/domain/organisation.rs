@@ -318,7 +318,10 @@ impl OrganisationDraft {
         if self.has_privacy_contact {
             let mut contact = current.privacy_contact.clone().unwrap_or_default();
             if self.contact_name.trim().is_empty() {
-                problem(field::CONTACT_NAME, "required for a privacy contact".to_owned());
+                problem(
+                    field::CONTACT_NAME,
+                    "required for a privacy contact".to_owned(),
+                );
             } else {
                 contact.name = self.contact_name.trim().to_owned();
             }
@@ -342,7 +345,11 @@ impl OrganisationDraft {
     /// The profile, if every field is valid.
     pub fn validate(&self) -> Result<Organisation, Vec<FieldIssue>> {
         let (org, issues) = self.apply_valid_fields(&Organisation::default());
-        if issues.is_empty() { Ok(org) } else { Err(issues) }
+        if issues.is_empty() {
+            Ok(org)
+        } else {
+            Err(issues)
+        }
     }
 }
 
@@ -373,14 +380,21 @@ mod tests {
 
     #[test]
     fn each_rule_names_its_field() {
-        let cases: [(fn(&mut OrganisationDraft), &str); 7] = [
+        type Spoil = fn(&mut OrganisationDraft);
+        let cases: [(Spoil, &str); 7] = [
             (|d| d.legal_name = "  ".into(), field::LEGAL_NAME),
             (|d| d.email = "hello at kestrel".into(), field::EMAIL),
             (|d| d.postcode = "ZZ14".into(), field::POSTCODE),
             (|d| d.phone = "01632".into(), field::PHONE),
             (|d| d.website = "kestrel".into(), field::WEBSITE),
-            (|d| d.ico_renewal_date = "31/12/2026".into(), field::ICO_RENEWAL),
-            (|d| d.ico_registration_number = "12345678".into(), field::ICO_NUMBER),
+            (
+                |d| d.ico_renewal_date = "31/12/2026".into(),
+                field::ICO_RENEWAL,
+            ),
+            (
+                |d| d.ico_registration_number = "12345678".into(),
+                field::ICO_NUMBER,
+            ),
         ];
         for (spoil, expected_field) in cases {
             let mut draft = valid_draft();

@@ -130,17 +130,23 @@ mod tests {
     fn emails() {
         assert!(check_email("studio@kestrel.example").is_ok());
         assert!(check_email(" a.b+c@d.co.uk ").is_ok());
-        for bad in ["", "studio", "@x.com", "a@", "a@b", "a b@c.uk", "a@b..uk", "a@@b.uk"] {
+        for bad in [
+            "", "studio", "@x.com", "a@", "a@b", "a b@c.uk", "a@b..uk", "a@@b.uk",
+        ] {
             assert!(check_email(bad).is_err(), "{bad:?} should be refused");
         }
     }
 
     #[test]
     fn postcodes() {
-        for good in ["SW1A 1AA", "m1 1ae", "B33 8TH", "CR2 6XH", "DN55 1PT", "W1A0AX", "GIR 0AA", "EC1A 1BB"] {
+        for good in [
+            "SW1A 1AA", "m1 1ae", "B33 8TH", "CR2 6XH", "DN55 1PT", "W1A0AX", "GIR 0AA", "EC1A 1BB",
+        ] {
             assert!(check_uk_postcode(good).is_ok(), "{good:?} should pass");
         }
-        for bad in ["", "12345", "SW1A", "SW1A 1A", "SW1A 11A", "ABC1 1AA", "SW1A-1AA"] {
+        for bad in [
+            "", "12345", "SW1A", "SW1A 1A", "SW1A 11A", "ABC1 1AA", "SW1A-1AA",
+        ] {
             assert!(check_uk_postcode(bad).is_err(), "{bad:?} should be refused");
         }
     }
@@ -158,7 +164,10 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(parse_date(" 2026-02-28 "), Ok(jiff::civil::date(2026, 2, 28)));
+        assert_eq!(
+            parse_date(" 2026-02-28 "),
+            Ok(jiff::civil::date(2026, 2, 28))
+        );
         assert!(parse_date("2026-02-30").is_err());
         assert!(parse_date("28/02/2026").is_err());
     }

@@ -137,7 +137,9 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("workspace.json");
-        fs::write(temp_path_for(&path), b"stale").expect("leftover");
+        create_private(&temp_path_for(&path))
+            .and_then(|mut f| f.write_all(b"stale"))
+            .expect("leftover");
         fs::set_permissions(temp_path_for(&path), fs::Permissions::from_mode(0o644))
             .expect("chmod");
         write_durably(&path, b"data").expect("write");

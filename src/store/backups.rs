@@ -24,9 +24,10 @@ pub fn backup_dir(data_file: &Path) -> PathBuf {
 }
 
 fn stem(data_file: &Path) -> String {
-    data_file
-        .file_stem()
-        .map_or_else(|| "workspace".to_owned(), |s| s.to_string_lossy().into_owned())
+    data_file.file_stem().map_or_else(
+        || "workspace".to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    )
 }
 
 fn stamp(at: Timestamp) -> String {
@@ -62,7 +63,10 @@ pub struct Backup {
 
 fn parse_backup(stem: &str, path: PathBuf) -> Option<Backup> {
     let name = path.file_name()?.to_str()?;
-    let rest = name.strip_prefix(stem)?.strip_prefix('-')?.strip_suffix(".json")?;
+    let rest = name
+        .strip_prefix(stem)?
+        .strip_prefix('-')?
+        .strip_suffix(".json")?;
     let stamp = rest.get(..STAMP_LEN)?;
     let suffix = &rest[STAMP_LEN..];
     let is_rotating = suffix.is_empty()
@@ -114,7 +118,12 @@ pub fn record(data_file: &Path, bytes: &[u8], at: Timestamp) -> io::Result<PathB
 
 /// Keeps a copy that rotation never deletes: the losing side of a conflict, so that
 /// choosing one version never silently loses the other.
-pub fn keep_copy(data_file: &Path, bytes: &[u8], at: Timestamp, label: &str) -> io::Result<PathBuf> {
+pub fn keep_copy(
+    data_file: &Path,
+    bytes: &[u8],
+    at: Timestamp,
+    label: &str,
+) -> io::Result<PathBuf> {
     let dir = backup_dir(data_file);
     atomic::create_private_dir(&dir)?;
     let path = unused_path(&dir, &format!("{}-{}-{label}", stem(data_file), stamp(at)));
@@ -130,7 +139,9 @@ pub fn to_keep(backups: &[Backup], today: Date) -> HashSet<PathBuf> {
         .take(KEEP_RECENT)
         .map(|b| b.path.clone())
         .collect();
-    let oldest_day = today.checked_sub(jiff::Span::new().days(KEEP_DAYS - 1)).unwrap_or(today);
+    let oldest_day = today
+        .checked_sub(jiff::Span::new().days(KEEP_DAYS - 1))
+        .unwrap_or(today);
     let mut days_seen = HashSet::new();
     for backup in backups {
         if backup.day >= oldest_day && days_seen.insert(backup.day) {
@@ -169,7 +180,10 @@ mod tests {
 
     #[test]
     fn names_are_recognised_exactly() {
-        assert_eq!(backup("workspace-20261123-101502-417.json").day, date(2026, 11, 23));
+        assert_eq!(
+            backup("workspace-20261123-101502-417.json").day,
+            date(2026, 11, 23)
+        );
         assert!(parse_backup("workspace", "workspace-20261123-101502-417-2.json".into()).is_some());
         for other in [
             "workspace-20261123-101502-417-conflict-mine.json",
@@ -187,9 +201,14 @@ mod tests {
         let today = date(2026, 11, 23);
         let mut backups = Vec::new();
         for days_ago in 0..40 {
-            let day = today.checked_sub(jiff::Span::new().days(days_ago)).expect("date");
+            let day = today
+                .checked_sub(jiff::Span::new().days(days_ago))
+                .expect("date");
             for hour in [18, 12, 9] {
-                let name = format!("workspace-{}-{hour:02}0000-000.json", day.strftime("%Y%m%d"));
+                let name = format!(
+                    "workspace-{}-{hour:02}0000-000.json",
+                    day.strftime("%Y%m%d")
+                );
                 backups.push(backup(&name));
             }
         }
@@ -199,7 +218,10 @@ mod tests {
         assert_eq!(keep.len(), 10 + 26);
         assert!(keep.contains(&backups[9].path));
         assert!(!keep.contains(&backups[10].path));
-        assert!(keep.contains(&backups[29 * 3].path), "newest of the 30th day");
+        assert!(
+            keep.contains(&backups[29 * 3].path),
+            "newest of the 30th day"
+        );
         assert!(!keep.contains(&backups[29 * 3 + 1].path));
         assert!(!keep.contains(&backups[30 * 3].path), "31 days ago");
     }

@@ -48,6 +48,7 @@ pub fn write_new(path: &Path, workspace: &Workspace) -> Result<(), StoreError> {
 
 /// What is at the data file's path when a store opens it.
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)] // returned once per open, then unpacked
 pub enum Contents {
     Workspace(Workspace),
     /// No file yet: the first run.
@@ -130,7 +131,9 @@ impl Store {
 
     /// Opens the newest backup this build can read in place of an unreadable `path`.
     /// The unreadable file stays as it is until the first save, which renames it aside.
-    pub fn open_from_backup(path: &Path) -> Result<Option<(Store, Workspace, backups::Backup)>, StoreError> {
+    pub fn open_from_backup(
+        path: &Path,
+    ) -> Result<Option<(Store, Workspace, backups::Backup)>, StoreError> {
         let Some((backup, workspace)) = backups::newest_readable(path) else {
             return Ok(None);
         };
@@ -162,8 +165,14 @@ impl Store {
     }
 
     fn remove_stale_temps(&self) {
-        let Some(dir) = self.path.parent() else { return };
-        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+        let Some(dir) = self.path.parent() else {
+            return;
+        };
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
         if let Ok(entries) = fs::read_dir(dir) {
             for entry in entries.filter_map(Result::ok) {
                 if atomic::is_stale_temp_of(&self.path, &entry.path()) {
@@ -215,7 +224,11 @@ impl Store {
 
     /// Saves `workspace` over another program's change, first keeping that version in
     /// the backups folder. Returns where it was kept.
-    pub fn save_keeping_theirs(&mut self, workspace: &Workspace, at: Timestamp) -> Result<(Saved, Option<PathBuf>), StoreError> {
+    pub fn save_keeping_theirs(
+        &mut self,
+        workspace: &Workspace,
+        at: Timestamp,
+    ) -> Result<(Saved, Option<PathBuf>), StoreError> {
         if !self.is_writable() {
             return Err(StoreError::ReadOnly);
         }
@@ -233,7 +246,11 @@ impl Store {
 
     /// Reloads the file as another program left it, first keeping `mine` (the version
     /// open in the app) in the backups folder. Returns the file's workspace and the copy.
-    pub fn reload_keeping_mine(&mut self, mine: &Workspace, at: Timestamp) -> Result<(Workspace, PathBuf), StoreError> {
+    pub fn reload_keeping_mine(
+        &mut self,
+        mine: &Workspace,
+        at: Timestamp,
+    ) -> Result<(Workspace, PathBuf), StoreError> {
         let kept = backups::keep_copy(&self.path, &envelope::encode(mine), at, "mine")
             .map_err(|e| self.write_error(e))?;
         let bytes = fs::read(&self.path).map_err(|source| StoreError::Read {
@@ -251,7 +268,10 @@ impl Store {
         if self.set_aside_before_save && self.path.exists() {
             let aside = self.path.with_file_name(format!(
                 "{}.unreadable-{}.json",
-                self.path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default(),
+                self.path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy())
+                    .unwrap_or_default(),
                 at.as_second()
             ));
             fs::rename(&self.path, &aside).map_err(|e| self.write_error(e))?;

@@ -22,7 +22,9 @@ fn menu_item(ui: &mut egui::Ui, action: Action, enabled: bool) -> bool {
     if let Some(shortcut) = action.shortcut {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
     }
-    ui.add_enabled(enabled, button).on_hover_text(action.tooltip).clicked()
+    ui.add_enabled(enabled, button)
+        .on_hover_text(action.tooltip)
+        .clicked()
 }
 
 pub fn menu_bar(ui: &mut egui::Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
@@ -66,9 +68,16 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &MenuState<'_>, commands: &mut Vec<Com
             (command::UNDO, state.can_undo, Command::Undo),
             (command::REDO, state.can_redo, Command::Redo),
         ] {
-            let shortcut = action.shortcut.map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default();
+            let shortcut = action
+                .shortcut
+                .map(|s| ui.ctx().format_shortcut(&s))
+                .unwrap_or_default();
             let tooltip = format!("{} ({shortcut})", action.tooltip);
-            if ui.add_enabled(enabled, egui::Button::new(action.label)).on_hover_text(tooltip).clicked() {
+            if ui
+                .add_enabled(enabled, egui::Button::new(action.label))
+                .on_hover_text(tooltip)
+                .clicked()
+            {
                 commands.push(command);
             }
         }
@@ -101,10 +110,15 @@ impl StatusLine {
         match session {
             Session::Open(open) => {
                 let (text, colour) = match (&open.save_state, open.store.is_writable()) {
-                    (_, false) => ("Read-only: open in another Smallprint window".to_owned(), Some(WARNING)),
+                    (_, false) => (
+                        "Read-only: open in another Smallprint window".to_owned(),
+                        Some(WARNING),
+                    ),
                     (SaveState::Saved, true) => ("All changes saved".to_owned(), None),
                     (SaveState::Pending { .. }, true) => ("Saving…".to_owned(), None),
-                    (SaveState::Failed(error), true) => (format!("Not saved: {error}"), Some(ERROR)),
+                    (SaveState::Failed(error), true) => {
+                        (format!("Not saved: {error}"), Some(ERROR))
+                    }
                     (SaveState::Conflict, true) => (
                         "Not saved: the file was changed by another program".to_owned(),
                         Some(ERROR),

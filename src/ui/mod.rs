@@ -9,7 +9,9 @@ mod upcoming;
 
 use jiff::civil::Date;
 
-pub use chrome::{MenuState, StatusLine, banner, conflict_dialog, menu_bar, navigation, status_bar};
+pub use chrome::{
+    MenuState, StatusLine, banner, conflict_dialog, menu_bar, navigation, status_bar,
+};
 pub use start::{no_file, unreadable, welcome};
 
 use crate::{
@@ -37,18 +39,28 @@ impl ScreenStates {
         *self = Self::new(self.current);
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, open: &OpenWorkspace, today: Date, commands: &mut Vec<Command>) {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        open: &OpenWorkspace,
+        today: Date,
+        commands: &mut Vec<Command>,
+    ) {
         let workspace = &open.workspace;
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            if !open.store.is_writable() {
-                ui.disable();
-            }
-            match self.current {
-                Screen::Overview => overview::ui(ui, workspace, today, commands),
-                Screen::Organisation => self.organisation.ui(ui, &workspace.organisation, commands),
-                Screen::Settings => settings::ui(ui, workspace, open.store.path()),
-                upcoming => upcoming::ui(ui, upcoming, workspace, commands),
-            }
-        });
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                if !open.store.is_writable() {
+                    ui.disable();
+                }
+                match self.current {
+                    Screen::Overview => overview::ui(ui, workspace, today, commands),
+                    Screen::Organisation => {
+                        self.organisation.ui(ui, &workspace.organisation, commands);
+                    }
+                    Screen::Settings => settings::ui(ui, workspace, open.store.path()),
+                    upcoming => upcoming::ui(ui, upcoming, workspace, commands),
+                }
+            });
     }
 }

@@ -22,12 +22,18 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, today: Date, commands: &mut 
         if days < 0 {
             ui.colored_label(
                 egui::Color32::from_rgb(0xc0, 0x20, 0x20),
-                format!("Your ICO fee renewal date, {}, has passed.", renewal.strftime("%-d %B %Y")),
+                format!(
+                    "Your ICO fee renewal date, {}, has passed.",
+                    renewal.strftime("%-d %B %Y")
+                ),
             );
         } else if days <= RENEWAL_REMINDER_DAYS {
             ui.colored_label(
                 egui::Color32::from_rgb(0xb0, 0x60, 0x00),
-                format!("Your ICO fee is due for renewal on {} ({days} days).", renewal.strftime("%-d %B %Y")),
+                format!(
+                    "Your ICO fee is due for renewal on {} ({days} days).",
+                    renewal.strftime("%-d %B %Y")
+                ),
             );
         }
     }
@@ -36,7 +42,13 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, today: Date, commands: &mut 
     if problems.is_empty() {
         ui.label("Your organisation profile is complete.");
     } else {
-        ui.label(RichText::new(format!("{} thing(s) to fix in your profile:", problems.len())).strong());
+        ui.label(
+            RichText::new(format!(
+                "{} thing(s) to fix in your profile:",
+                problems.len()
+            ))
+            .strong(),
+        );
         for problem in &problems {
             ui.label(format!("• {}: {}", problem.field, problem.message));
         }
@@ -49,7 +61,11 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, today: Date, commands: &mut 
     ui.label(format!(
         "Register: {} processing activit{}. Requests logged: {}.",
         workspace.register.len(),
-        if workspace.register.len() == 1 { "y" } else { "ies" },
+        if workspace.register.len() == 1 {
+            "y"
+        } else {
+            "ies"
+        },
         workspace.requests.len()
     ));
     ui.add_space(12.0);

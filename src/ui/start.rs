@@ -27,8 +27,12 @@ pub fn welcome(ui: &mut egui::Ui, path: &Path, commands: &mut Vec<Command>) {
         );
         ui.add_space(16.0);
         if ui
-            .add(egui::Button::new(RichText::new("Explore the example shop").size(16.0)))
-            .on_hover_text("A fictional one-person 3D-model studio, filled in, to look around and try things")
+            .add(egui::Button::new(
+                RichText::new("Explore the example shop").size(16.0),
+            ))
+            .on_hover_text(
+                "A fictional one-person 3D-model studio, filled in, to look around and try things",
+            )
             .clicked()
         {
             commands.push(Command::StartWithExample);
@@ -42,7 +46,13 @@ pub fn welcome(ui: &mut egui::Ui, path: &Path, commands: &mut Vec<Command>) {
             commands.push(Command::StartEmpty);
         }
         ui.add_space(16.0);
-        ui.label(RichText::new(format!("Your workspace will be saved as {}", path.display())).weak());
+        ui.label(
+            RichText::new(format!(
+                "Your workspace will be saved as {}",
+                path.display()
+            ))
+            .weak(),
+        );
         ui.horizontal(|ui| {
             if ui.link("Open an existing file…").clicked() {
                 commands.push(Command::OpenFile);
@@ -51,7 +61,13 @@ pub fn welcome(ui: &mut egui::Ui, path: &Path, commands: &mut Vec<Command>) {
     });
 }
 
-pub fn unreadable(ui: &mut egui::Ui, path: &Path, reason: &str, backup: Option<&str>, commands: &mut Vec<Command>) {
+pub fn unreadable(
+    ui: &mut egui::Ui,
+    path: &Path,
+    reason: &str,
+    backup: Option<&str>,
+    commands: &mut Vec<Command>,
+) {
     centred(ui, |ui| {
         ui.heading("This workspace cannot be opened");
         ui.add_space(8.0);
@@ -64,7 +80,10 @@ pub fn unreadable(ui: &mut egui::Ui, path: &Path, reason: &str, backup: Option<&
         ui.add_space(16.0);
         match backup {
             Some(saved_on) => {
-                if ui.button(format!("Open the newest good backup (saved {saved_on})")).clicked() {
+                if ui
+                    .button(format!("Open the newest good backup (saved {saved_on})"))
+                    .clicked()
+                {
                     commands.push(Command::OpenNewestBackup);
                 }
             }

@@ -49,7 +49,10 @@ pub fn ui(ui: &mut egui::Ui, screen: Screen, workspace: &Workspace, commands: &m
         Screen::Requests if !workspace.requests.is_empty() => {
             ui.label(RichText::new("Requests logged").strong());
             for request in &workspace.requests {
-                ui.label(format!("• {} received {}", request.reference, request.received));
+                ui.label(format!(
+                    "• {} received {}",
+                    request.reference, request.received
+                ));
             }
         }
         _ => {}

@@ -1,4 +1,6 @@
 //! Helpers shared by the integration tests.
+
+#![allow(clippy::expect_used)] // test code: a failed expectation is the test failing
 #![allow(dead_code)] // each test binary uses a different subset
 
 use std::path::{Path, PathBuf};
@@ -31,7 +33,11 @@ pub fn files_in(dir: &Path) -> Vec<PathBuf> {
 #[cfg(unix)]
 pub fn mode_of(path: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(path).expect("metadata").permissions().mode() & 0o777
+    std::fs::metadata(path)
+        .expect("metadata")
+        .permissions()
+        .mode()
+        & 0o777
 }
 
 /// The files a bad-input test feeds to every reader, with what the reason must say.
@@ -48,7 +54,11 @@ pub fn bad_files() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         .into_bytes();
     let wrong_types = String::from_utf8(valid.clone())
         .expect("utf8")
-        .replacen("\"legal_name\": \"Morwenna Tallis\"", "\"legal_name\": 42", 1)
+        .replacen(
+            "\"legal_name\": \"Morwenna Tallis\"",
+            "\"legal_name\": 42",
+            1,
+        )
         .into_bytes();
     vec![
         ("empty", Vec::new(), "is empty"),
@@ -57,6 +67,10 @@ pub fn bad_files() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         ("wrong types", wrong_types, "line"),
         ("newer format", newer, "newer Smallprint"),
         ("nested 100,000 deep", deep, "line"),
-        ("another program's JSON", b"{\"name\": \"x\"}".to_vec(), "not a Smallprint workspace"),
+        (
+            "another program's JSON",
+            b"{\"name\": \"x\"}".to_vec(),
+            "not a Smallprint workspace",
+        ),
     ]
 }

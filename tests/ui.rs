@@ -1,0 +1,292 @@
+//! The real app, driven headlessly through its accessibility tree as a user would:
+//! by clicking and typing on labelled widgets.
+
+#![allow(clippy::expect_used)] // test code: a failed expectation is the test failing
+
+mod common;
+
+use std::{path::Path, sync::Arc};
+
+use common::temp_workspace;
+use egui::{Key, Modifiers};
+use egui_kittest::{Harness, kittest::Queryable};
+use jiff::civil::date;
+use smallprint::{
+    app::{AppOptions, Preferences, SmallprintApp},
+    clock::FixedClock,
+    domain::example::example_workspace,
+    store,
+};
+
+fn app_on(path: &Path) -> SmallprintApp {
+    SmallprintApp::new(
+        Some(path.to_owned()),
+        Arc::new(FixedClock::at_date(date(2026, 11, 23))),
+        AppOptions {
+            autosave_delay: 0.0,
+        },
+        Preferences::default(),
+    )
+}
+
+fn harness(app: SmallprintApp) -> Harness<'static, SmallprintApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1100.0, 900.0))
+        .build_ui_state(|ui, app: &mut SmallprintApp| app.ui(ui), app)
+}
+
+fn open_screen(harness: &mut Harness<'_, SmallprintApp>, title: &str) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, title)
+        .click();
+    harness.run();
+}
+
+#[test]
+fn editing_the_shop_name_retitles_the_window_saves_and_undoes() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace()).expect("example");
+    let mut harness = harness(app_on(&path));
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .window_title()
+            .starts_with("Kestrel Forge 3D — workspace.json")
+    );
+
+    open_screen(&mut harness, "Organisation");
+    let field = harness.get_by_label("Trading name");
+    field.focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Trading name")
+        .type_text("Harbourlight Models");
+    harness.run();
+
+    assert!(
+        harness
+            .state()
+            .window_title()
+            .starts_with("Harbourlight Models — workspace.json"),
+        "{}",
+        harness.state().window_title()
+    );
+    harness.get_by_label("All changes saved");
+    let saved = store::read_workspace(&path).expect("saved file reads");
+    assert_eq!(saved.organisation.trading_name, "Harbourlight Models");
+
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Undo")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .workspace()
+            .expect("open")
+            .organisation
+            .trading_name,
+        "Kestrel Forge 3D"
+    );
+    assert!(
+        harness
+            .state()
+            .window_title()
+            .starts_with("Kestrel Forge 3D")
+    );
+    assert_eq!(
+        harness.get_by_label("Trading name").value().as_deref(),
+        Some("Kestrel Forge 3D")
+    );
+    let saved = store::read_workspace(&path).expect("saved file reads");
+    assert_eq!(
+        saved.organisation.trading_name, "Kestrel Forge 3D",
+        "the undo was saved too"
+    );
+}
+
+#[test]
+fn a_field_with_a_problem_says_so_and_keeps_the_last_good_value() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace()).expect("example");
+    let mut harness = harness(app_on(&path));
+    harness.run();
+    open_screen(&mut harness, "Organisation");
+    harness.get_by_label("Email").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Email").type_text("hello at kestrel");
+    harness.run();
+    harness.get_by_label_contains("an email address needs an @");
+    let saved = store::read_workspace(&path).expect("reads");
+    assert_eq!(saved.organisation.email, "hello@kestrelforge.example");
+}
+
+#[test]
+fn the_first_run_offers_the_example_shop_and_an_empty_start() {
+    let (_dir, path) = temp_workspace();
+    let mut harness = harness(app_on(&path));
+    harness.run();
+    harness.get_by_label("Start empty");
+    harness.get_by_label("Explore the example shop").click();
+    harness.run();
+    let saved = store::read_workspace(&path).expect("the example was saved");
+    assert_eq!(saved, example_workspace());
+    harness.get_by_label_contains("Kestrel Forge 3D");
+}
+
+#[test]
+fn starting_empty_goes_to_the_organisation_form() {
+    let (_dir, path) = temp_workspace();
+    let mut harness = harness(app_on(&path));
+    harness.run();
+    harness.get_by_label("Start empty").click();
+    harness.run();
+    harness.get_by_label("Legal name").focus();
+    harness.run();
+    harness.get_by_label("Legal name").type_text("Ada Quill");
+    harness.run();
+    assert_eq!(
+        store::read_workspace(&path)
+            .expect("reads")
+            .organisation
+            .legal_name,
+        "Ada Quill"
+    );
+}
+
+#[test]
+fn an_unreadable_file_is_explained_offered_a_backup_and_left_alone() {
+    let (_dir, path) = temp_workspace();
+    let (mut writer, _) = store::Store::open(&path).expect("opens");
+    writer
+        .save(&example_workspace(), common::at(date(2026, 11, 20), 9))
+        .expect("saves");
+    drop(writer);
+    let broken = b"{\"smallprint_format\": 1, \"workspace\": {".to_vec();
+    std::fs::File::create(&path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, &broken))
+        .expect("break");
+
+    let mut harness = harness(app_on(&path));
+    harness.run();
+    harness.get_by_label("This workspace cannot be opened");
+    harness.get_by_label_contains("is damaged");
+    assert_eq!(std::fs::read(&path).expect("read"), broken);
+
+    harness
+        .get_by_label("Open the newest good backup (saved 20 November 2026)")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().workspace(), Some(&example_workspace()));
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        broken,
+        "untouched until a change"
+    );
+}
+
+#[test]
+fn a_second_window_on_the_same_file_is_read_only_and_says_so() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace()).expect("example");
+    let first = app_on(&path);
+    let mut second = harness(app_on(&path));
+    second.run();
+    second.get_by_label("Read-only: open in another Smallprint window");
+    second.get_by_label_contains("Close the other window to make changes here");
+    assert!(second.state().window_title().contains("(read-only)"));
+    let before = std::fs::read(&path).expect("read");
+    second
+        .state_mut()
+        .apply(smallprint::command::Command::UpdateOrganisation(
+            smallprint::domain::Organisation::default(),
+        ));
+    second.run();
+    assert_eq!(
+        second.state().workspace(),
+        Some(&example_workspace()),
+        "no edit applied"
+    );
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+    drop(first);
+}
+
+#[test]
+fn ctrl_s_saves_before_the_autosave_and_ctrl_z_undoes() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace()).expect("example");
+    let app = SmallprintApp::new(
+        Some(path.clone()),
+        Arc::new(FixedClock::at_date(date(2026, 11, 23))),
+        AppOptions {
+            autosave_delay: 3600.0,
+        },
+        Preferences::default(),
+    );
+    let mut harness = harness(app);
+    harness.run();
+    open_screen(&mut harness, "Organisation");
+    harness.get_by_label("Town or city").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Town or city").type_text("Westhaven");
+    harness.run();
+    harness.get_by_label("Saving…");
+    assert_eq!(
+        store::read_workspace(&path)
+            .expect("reads")
+            .organisation
+            .address
+            .town,
+        "Exampleton"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label("All changes saved");
+    assert_eq!(
+        store::read_workspace(&path)
+            .expect("reads")
+            .organisation
+            .address
+            .town,
+        "Westhaven"
+    );
+
+    // With the text field still focused, Ctrl+Z belongs to the field; once focus
+    // leaves it, Ctrl+Z undoes the workspace change.
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .workspace()
+            .expect("open")
+            .organisation
+            .address
+            .town,
+        "Exampleton"
+    );
+    let open = harness.state().open_workspace().expect("open");
+    assert!(
+        open.can_redo(),
+        "the workspace's undo ran, not the text field's"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .workspace()
+            .expect("open")
+            .organisation
+            .address
+            .town,
+        "Westhaven"
+    );
+}
