@@ -1,1 +1,85 @@
-fn main() {}
+//! Saving a large workspace through the store (temp file, fsync, rename, folder fsync,
+//! change check, rotating backup) against the least any save could do: serialise the
+//! same workspace and write it with one fsync. Target: store ≤ 2 × plain.
+
+#![allow(clippy::expect_used)] // benchmark set-up: a failure is a broken benchmark
+
+use std::{hint::black_box, io::Write};
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use jiff::Timestamp;
+use smallprint::{
+    domain::{
+        Workspace,
+        example::example_workspace,
+        register::ProcessingActivity,
+        requests::{RequestKind, Requester, RightsRequest},
+    },
+    store::{self, Store},
+};
+
+/// A shop far busier than any sole trader: 5,000 activities and 20,000 requests.
+fn large_workspace() -> Workspace {
+    let mut workspace = example_workspace(jiff::civil::date(2026, 11, 23));
+    for i in 0..5_000 {
+        let id = workspace.ids.activity();
+        workspace.register.push(ProcessingActivity {
+            id,
+            purpose: format!(
+                "Purpose number {i}: keep customer orders, invoices and delivery notes"
+            ),
+        });
+    }
+    for i in 0..20_000 {
+        let id = workspace.ids.request();
+        let requester = Requester {
+            name: format!("Requester {i}"),
+            email: format!("requester{i}@example.com"),
+            ..Requester::default()
+        };
+        workspace.requests.push(RightsRequest::new(
+            id,
+            format!("R-2026-{i:05}"),
+            RequestKind::Access,
+            requester,
+            jiff::civil::date(2026, 1, 1),
+        ));
+    }
+    workspace
+}
+
+fn saves(c: &mut Criterion) {
+    let workspace = large_workspace();
+    let size = store::encode(&workspace).len();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut group = c.benchmark_group(format!("save {} KiB", size / 1024));
+    group.sample_size(30);
+
+    let plain_path = dir.path().join("plain.json");
+    group.bench_function("plain serde_json write + fsync", |b| {
+        b.iter(|| {
+            let bytes = store::encode(black_box(&workspace));
+            let mut file = std::fs::File::create(&plain_path).expect("create");
+            file.write_all(&bytes).expect("write");
+            file.sync_all().expect("fsync");
+        });
+    });
+
+    let store_path = dir.path().join("store").join("workspace.json");
+    let (mut store, _) = Store::open(&store_path).expect("open");
+    let mut second = 1_800_000_000_i64;
+    group.bench_function("Store::save", |b| {
+        b.iter_batched(
+            || {
+                second += 1;
+                Timestamp::from_second(second).expect("instant")
+            },
+            |at| store.save(black_box(&workspace), at).expect("save"),
+            BatchSize::SmallInput,
+        );
+    });
+    group.finish();
+}
+
+criterion_group!(benches, saves);
+criterion_main!(benches);

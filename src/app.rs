@@ -420,7 +420,7 @@ impl SmallprintApp {
                 }
             }
             Command::StartEmpty => self.start(Workspace::default()),
-            Command::StartWithExample => self.start(example_workspace()),
+            Command::StartWithExample => self.start(example_workspace(self.clock.today())),
             Command::OpenNewestBackup => self.open_newest_backup(),
             Command::ResolveConflict(choice) => self.resolve_conflict(choice),
         }

@@ -9,7 +9,18 @@ use std::{
 
 use clap::{Parser, Subcommand};
 
-use crate::{domain::example::example_workspace, store};
+use jiff::civil::Date;
+
+use crate::{
+    clock::Clock,
+    domain::{
+        Nation,
+        deadlines::{self, ClockEvents, Pause},
+        example::example_workspace,
+        holidays::Holidays,
+    },
+    store,
+};
 
 /// Exit status for "the file has problems".
 const EXIT_PROBLEMS: u8 = 1;
@@ -52,13 +63,115 @@ pub enum CliCommand {
         #[arg(long, value_name = "PATH")]
         file: PathBuf,
     },
+    /// Work out a rights request's legal deadline, the ICO's way, and show the working.
+    ///
+    /// Prints the due date as YYYY-MM-DD on the first line, the working below.
+    Deadline {
+        /// The day the request arrived.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        received: Date,
+        /// Whose bank holidays apply.
+        #[arg(long, value_name = "NATION", default_value = "england-and-wales", value_parser = parse_nation)]
+        nation: Nation,
+        /// The day proof of identity or authority arrived (the month restarts).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        identity_received: Option<Date>,
+        /// The day a permitted fee arrived (the month restarts).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        fee_received: Option<Date>,
+        /// A clarification pause, from the day asked to the day answered (repeatable).
+        #[arg(long, value_name = "YYYY-MM-DD..YYYY-MM-DD", value_parser = parse_pause)]
+        paused: Vec<Pause>,
+        /// The deadline was extended by two further months.
+        #[arg(long)]
+        extended: bool,
+        /// A complaint: give the date by which to acknowledge it.
+        #[arg(long, conflicts_with_all = ["identity_received", "fee_received", "paused", "extended"])]
+        complaint: bool,
+    },
+    /// List a workspace's requests with their due dates, most urgent first.
+    Requests {
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+        /// Only open requests due within DAYS days (overdue ones included).
+        #[arg(long, value_name = "DAYS")]
+        due_within: Option<u32>,
+    },
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    crate::domain::validate::parse_date(text)
+}
+
+fn parse_nation(text: &str) -> Result<Nation, String> {
+    Nation::ALL
+        .into_iter()
+        .find(|nation| nation.division() == text)
+        .ok_or_else(|| {
+            format!("“{text}” is not one of england-and-wales, scotland, northern-ireland")
+        })
+}
+
+fn parse_pause(text: &str) -> Result<Pause, String> {
+    let (asked, answered) = text.split_once("..").ok_or_else(|| {
+        format!("“{text}” is not a pause written ASKED..ANSWERED, like 2026-03-10..2026-03-12")
+    })?;
+    let (asked, answered) = (parse_date(asked)?, parse_date(answered)?);
+    if answered < asked {
+        return Err(format!("the pause {text} ends before it starts"));
+    }
+    Ok(Pause {
+        asked,
+        answered: Some(answered),
+    })
 }
 
 /// Runs a headless command, writing to the given streams.
-pub fn run(command: CliCommand, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+pub fn run(
+    command: CliCommand,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
     let result = match command {
-        CliCommand::Demo { out: path, force } => demo(&path, force, err),
+        CliCommand::Demo { out: path, force } => demo(&path, force, clock.today(), err),
         CliCommand::Check { file } => check(&file, out, err),
+        CliCommand::Deadline {
+            received,
+            nation,
+            identity_received,
+            fee_received,
+            paused,
+            extended,
+            complaint,
+        } => {
+            let holidays = Holidays::shipped();
+            let deadline = if complaint {
+                deadlines::complaint_acknowledgement(received, nation, holidays)
+            } else {
+                let events = ClockEvents {
+                    received,
+                    identity_received,
+                    fee_received,
+                    pauses: paused,
+                    extended,
+                };
+                deadlines::rights_deadline(&events, nation, holidays, clock.today())
+            };
+            let _ = writeln!(out, "{}", deadline.due);
+            let _ = writeln!(out, "{}", deadline.working());
+            if let Some(target) = deadline.internal_target {
+                let _ = writeln!(
+                    out,
+                    "ICO's optional internal target (28 days): {}",
+                    deadlines::short_date(target)
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        CliCommand::Requests { file, due_within } => {
+            requests(&file, due_within, clock.today(), out)
+        }
     };
     match result {
         Ok(code) => code,
@@ -69,14 +182,14 @@ pub fn run(command: CliCommand, out: &mut dyn Write, err: &mut dyn Write) -> Exi
     }
 }
 
-fn demo(path: &Path, force: bool, err: &mut dyn Write) -> Result<ExitCode, String> {
+fn demo(path: &Path, force: bool, today: Date, err: &mut dyn Write) -> Result<ExitCode, String> {
     if path.exists() && !force {
         return Err(format!(
             "{} already exists; it was left as it is. Add --force to replace it.",
             path.display()
         ));
     }
-    store::write_new(path, &example_workspace()).map_err(|e| e.to_string())?;
+    store::write_new(path, &example_workspace(today)).map_err(|e| e.to_string())?;
     let _ = writeln!(err, "Wrote the example shop to {}", path.display());
     Ok(ExitCode::SUCCESS)
 }
@@ -94,4 +207,62 @@ fn check(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCo
         let _ = writeln!(err, "{}: {} problem(s)", path.display(), issues.len());
         Ok(ExitCode::from(EXIT_PROBLEMS))
     }
+}
+
+fn requests(
+    path: &Path,
+    due_within: Option<u32>,
+    today: Date,
+    out: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    let workspace = store::read_workspace(path).map_err(|e| e.to_string())?;
+    let holidays = workspace.holidays();
+    let nation = workspace.organisation.nation;
+    let mut rows: Vec<_> = workspace
+        .requests
+        .iter()
+        .map(|request| (request, request.deadline(nation, &holidays, today)))
+        .filter(|(request, deadline)| match due_within {
+            None => true,
+            Some(days) => {
+                request.status.is_open()
+                    && deadline.days_left(today) <= i32::try_from(days).unwrap_or(i32::MAX)
+            }
+        })
+        .collect();
+    rows.sort_by_key(|(request, deadline)| {
+        (
+            !request.status.is_open(),
+            deadline.due,
+            request.reference.clone(),
+        )
+    });
+    let _ = writeln!(
+        out,
+        "REFERENCE     RECEIVED    DUE         DAYS LEFT  STATUS                  KIND                            REQUESTER"
+    );
+    for (request, deadline) in rows {
+        let days_left = if request.status.is_open() {
+            deadline.days_left(today).to_string()
+        } else {
+            "-".to_owned()
+        };
+        let due = if request.is_complaint() {
+            format!("{} (ack)", deadline.due)
+        } else {
+            deadline.due.to_string()
+        };
+        let _ = writeln!(
+            out,
+            "{:<12}  {:<10}  {:<10}  {:>9}  {:<22}  {:<30}  {}",
+            request.reference,
+            request.received,
+            due,
+            days_left,
+            request.status.to_string(),
+            request.kind.to_string(),
+            request.requester.name
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }

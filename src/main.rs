@@ -12,7 +12,12 @@ use smallprint::{
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(command) = cli.command {
-        return cli::run(command, &mut std::io::stdout(), &mut std::io::stderr());
+        return cli::run(
+            command,
+            &SystemClock,
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        );
     }
 
     let options = eframe::NativeOptions {

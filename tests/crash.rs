@@ -28,7 +28,7 @@ const TRIALS: u64 = 100;
 
 /// Save number `n`: large enough that a save takes a while, and different every time.
 fn version(n: u64) -> Workspace {
-    let mut workspace = example_workspace();
+    let mut workspace = example_workspace(jiff::civil::date(2026, 11, 23));
     workspace.organisation.trading_name = format!("Version {n}");
     for i in 0..1500 {
         let id = workspace.ids.activity();

@@ -10,7 +10,11 @@ use std::fs;
 use common::{at, bad_files, files_in, temp_workspace};
 use jiff::civil::date;
 use smallprint::{
-    domain::{Workspace, example::example_workspace},
+    domain::{
+        Workspace,
+        example::example_workspace,
+        requests::{RequestKind, Status},
+    },
     store::{self, Contents, Store, StoreError, backups},
 };
 
@@ -26,7 +30,7 @@ fn the_example_workspace_survives_a_save_and_load() {
     let (_dir, path) = temp_workspace();
     let (mut store, contents) = Store::open(&path).expect("opens");
     assert!(matches!(contents, Contents::Missing));
-    let example = example_workspace();
+    let example = example_workspace(jiff::civil::date(2026, 11, 23));
     store
         .save(&example, at(date(2026, 11, 23), 9))
         .expect("saves");
@@ -50,6 +54,16 @@ fn the_format_1_fixture_still_opens() {
         workspace.register[0].purpose,
         "Provide services and goods, including delivery"
     );
+    // Format 2 gave requests a kind, a status and a timeline.
+    let request = &workspace.requests[0];
+    assert_eq!(request.reference, "R-2026-001");
+    assert_eq!(request.kind, RequestKind::Access);
+    assert_eq!(request.status, Status::Open);
+    assert_eq!(request.timeline.len(), 1);
+    assert_eq!(request.timeline[0].on, date(2026, 1, 31));
+    assert_eq!(workspace.settings.imported_bank_holidays, None);
+    let next = workspace.clone().ids.request();
+    assert_eq!(next.0, 6, "ids carry on from the old file");
 }
 
 #[test]
@@ -99,7 +113,10 @@ fn the_file_its_backups_and_its_lock_are_private() {
     let (dir, path) = temp_workspace();
     let (mut store, _) = Store::open(&path).expect("opens");
     store
-        .save(&example_workspace(), at(date(2026, 11, 23), 9))
+        .save(
+            &example_workspace(jiff::civil::date(2026, 11, 23)),
+            at(date(2026, 11, 23), 9),
+        )
         .expect("saves");
     store
         .save(&Workspace::default(), at(date(2026, 11, 23), 10))
@@ -118,7 +135,7 @@ fn the_file_its_backups_and_its_lock_are_private() {
 fn backups_keep_the_last_ten_saves_and_one_a_day_for_thirty_days() {
     let (_dir, path) = temp_workspace();
     let (mut store, _) = Store::open(&path).expect("opens");
-    let mut workspace = example_workspace();
+    let mut workspace = example_workspace(jiff::civil::date(2026, 11, 23));
     // Five saves a day for 40 days.
     let first_day = date(2026, 10, 1);
     let mut last = first_day;
@@ -147,7 +164,7 @@ fn backups_keep_the_last_ten_saves_and_one_a_day_for_thirty_days() {
 #[test]
 fn a_second_writer_is_refused() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace()).expect("write");
+    store::write_new(&path, &example_workspace(jiff::civil::date(2026, 11, 23))).expect("write");
     let (first, _) = opened(&path);
     let (mut second, workspace) = opened(&path);
     assert!(first.is_writable());
@@ -167,7 +184,7 @@ fn a_second_writer_is_refused() {
 }
 
 fn change_elsewhere(path: &std::path::Path) -> Vec<u8> {
-    let mut theirs = example_workspace();
+    let mut theirs = example_workspace(jiff::civil::date(2026, 11, 23));
     theirs.organisation.trading_name = "Changed by a sync client".to_owned();
     let bytes = store::encode(&theirs);
     fs::File::create(path)
@@ -179,7 +196,7 @@ fn change_elsewhere(path: &std::path::Path) -> Vec<u8> {
 #[test]
 fn an_external_change_is_caught_before_overwrite_and_both_versions_survive() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace()).expect("write");
+    store::write_new(&path, &example_workspace(jiff::civil::date(2026, 11, 23))).expect("write");
     let (mut store, mut mine) = opened(&path);
     mine.organisation.trading_name = "Mine".to_owned();
     let theirs = change_elsewhere(&path);
@@ -218,7 +235,7 @@ fn an_external_change_is_caught_before_overwrite_and_both_versions_survive() {
 #[test]
 fn a_file_deleted_elsewhere_is_also_an_external_change() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace()).expect("write");
+    store::write_new(&path, &example_workspace(jiff::civil::date(2026, 11, 23))).expect("write");
     let (mut store, workspace) = opened(&path);
     fs::remove_file(&path).expect("delete");
     let result = store.save(&workspace, at(date(2026, 11, 23), 9));
@@ -232,7 +249,7 @@ fn a_file_deleted_elsewhere_is_also_an_external_change() {
 fn an_unreadable_file_can_be_replaced_by_its_newest_backup_without_losing_it() {
     let (dir, path) = temp_workspace();
     let (mut store, _) = Store::open(&path).expect("opens");
-    let mut workspace = example_workspace();
+    let mut workspace = example_workspace(jiff::civil::date(2026, 11, 23));
     store
         .save(&workspace, at(date(2026, 11, 20), 9))
         .expect("saves");
@@ -271,7 +288,7 @@ fn an_unreadable_file_can_be_replaced_by_its_newest_backup_without_losing_it() {
 #[test]
 fn stale_temporary_files_are_cleared_by_the_next_writer() {
     let (dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace()).expect("write");
+    store::write_new(&path, &example_workspace(jiff::civil::date(2026, 11, 23))).expect("write");
     let stale = dir.path().join(".workspace.json.saving-99999");
     fs::File::create(&stale).expect("stale temp");
     let (_store, _) = opened(&path);

@@ -45,7 +45,7 @@ fn open_screen(harness: &mut Harness<'_, SmallprintApp>, title: &str) {
 #[test]
 fn editing_the_shop_name_retitles_the_window_saves_and_undoes() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace()).expect("example");
+    store::write_new(&path, &example_workspace(jiff::civil::date(2026, 11, 23))).expect("example");
     let mut harness = harness(app_on(&path));
     harness.run();
     assert!(
@@ -110,7 +110,7 @@ fn editing_the_shop_name_retitles_the_window_saves_and_undoes() {
 #[test]
 fn a_field_with_a_problem_says_so_and_keeps_the_last_good_value() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace()).expect("example");
+    store::write_new(&path, &example_workspace(jiff::civil::date(2026, 11, 23))).expect("example");
     let mut harness = harness(app_on(&path));
     harness.run();
     open_screen(&mut harness, "Organisation");
@@ -133,7 +133,7 @@ fn the_first_run_offers_the_example_shop_and_an_empty_start() {
     harness.get_by_label("Explore the example shop").click();
     harness.run();
     let saved = store::read_workspace(&path).expect("the example was saved");
-    assert_eq!(saved, example_workspace());
+    assert_eq!(saved, example_workspace(jiff::civil::date(2026, 11, 23)));
     harness.get_by_label_contains("Kestrel Forge 3D");
 }
 
@@ -162,7 +162,10 @@ fn an_unreadable_file_is_explained_offered_a_backup_and_left_alone() {
     let (_dir, path) = temp_workspace();
     let (mut writer, _) = store::Store::open(&path).expect("opens");
     writer
-        .save(&example_workspace(), common::at(date(2026, 11, 20), 9))
+        .save(
+            &example_workspace(jiff::civil::date(2026, 11, 23)),
+            common::at(date(2026, 11, 20), 9),
+        )
         .expect("saves");
     drop(writer);
     let broken = b"{\"smallprint_format\": 1, \"workspace\": {".to_vec();
@@ -180,7 +183,10 @@ fn an_unreadable_file_is_explained_offered_a_backup_and_left_alone() {
         .get_by_label("Open the newest good backup (saved 20 November 2026)")
         .click();
     harness.run();
-    assert_eq!(harness.state().workspace(), Some(&example_workspace()));
+    assert_eq!(
+        harness.state().workspace(),
+        Some(&example_workspace(jiff::civil::date(2026, 11, 23)))
+    );
     assert_eq!(
         std::fs::read(&path).expect("read"),
         broken,
@@ -191,7 +197,7 @@ fn an_unreadable_file_is_explained_offered_a_backup_and_left_alone() {
 #[test]
 fn a_second_window_on_the_same_file_is_read_only_and_says_so() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace()).expect("example");
+    store::write_new(&path, &example_workspace(jiff::civil::date(2026, 11, 23))).expect("example");
     let first = app_on(&path);
     let mut second = harness(app_on(&path));
     second.run();
@@ -207,7 +213,7 @@ fn a_second_window_on_the_same_file_is_read_only_and_says_so() {
     second.run();
     assert_eq!(
         second.state().workspace(),
-        Some(&example_workspace()),
+        Some(&example_workspace(jiff::civil::date(2026, 11, 23))),
         "no edit applied"
     );
     assert_eq!(std::fs::read(&path).expect("read"), before);
@@ -217,7 +223,7 @@ fn a_second_window_on_the_same_file_is_read_only_and_says_so() {
 #[test]
 fn ctrl_s_saves_before_the_autosave_and_ctrl_z_undoes() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace()).expect("example");
+    store::write_new(&path, &example_workspace(jiff::civil::date(2026, 11, 23))).expect("example");
     let app = SmallprintApp::new(
         Some(path.clone()),
         Arc::new(FixedClock::at_date(date(2026, 11, 23))),

@@ -1,6 +1,8 @@
 //! The shop's workspace as plain data and pure rules: no egui, no file I/O, no clock.
 
+pub mod deadlines;
 pub mod example;
+pub mod holidays;
 pub mod ids;
 pub mod organisation;
 pub mod register;

@@ -1,12 +1,302 @@
-//! The rights-request log.
+//! The rights-request log: who asked for what, when, and everything that happened since.
 //!
-//! The foundation keeps only what identifies a request; the deadlines issue adds the
-//! requester, kind, timeline and the events that move the legal clock.
+//! A request changes only through [`RightsRequest::record`], which checks the step is
+//! allowed in the request's state and appends it to the timeline. The timeline is never
+//! rewritten, so it is the shop's evidence of how it handled the request.
+
+use std::fmt;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
+use thiserror::Error;
 
-use super::ids::RequestId;
+use super::{
+    deadlines::{self, ClockEvents, Deadline, Pause, short_date},
+    holidays::Holidays,
+    ids::{ActivityId, RequestId},
+    organisation::Nation,
+};
+
+/// What the requester asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RequestKind {
+    #[default]
+    Access,
+    Rectification,
+    Erasure,
+    Restriction,
+    Objection,
+    DirectMarketingObjection,
+    Portability,
+    AutomatedDecisionReview,
+    ConsentWithdrawal,
+    /// A data-protection complaint to the shop (DPA 2018 s.164A).
+    Complaint,
+}
+
+impl RequestKind {
+    pub const ALL: [RequestKind; 10] = [
+        RequestKind::Access,
+        RequestKind::Rectification,
+        RequestKind::Erasure,
+        RequestKind::Restriction,
+        RequestKind::Objection,
+        RequestKind::DirectMarketingObjection,
+        RequestKind::Portability,
+        RequestKind::AutomatedDecisionReview,
+        RequestKind::ConsentWithdrawal,
+        RequestKind::Complaint,
+    ];
+}
+
+impl fmt::Display for RequestKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RequestKind::Access => "Access (subject access request)",
+            RequestKind::Rectification => "Rectification",
+            RequestKind::Erasure => "Erasure",
+            RequestKind::Restriction => "Restriction",
+            RequestKind::Objection => "Objection",
+            RequestKind::DirectMarketingObjection => "Objection to direct marketing",
+            RequestKind::Portability => "Portability",
+            RequestKind::AutomatedDecisionReview => "Automated decision review",
+            RequestKind::ConsentWithdrawal => "Withdrawal of consent",
+            RequestKind::Complaint => "Complaint",
+        })
+    }
+}
+
+/// How the request arrived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Channel {
+    #[default]
+    Email,
+    Post,
+    Phone,
+    InPerson,
+    WebForm,
+    SocialMedia,
+    Other,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 7] = [
+        Channel::Email,
+        Channel::Post,
+        Channel::Phone,
+        Channel::InPerson,
+        Channel::WebForm,
+        Channel::SocialMedia,
+        Channel::Other,
+    ];
+}
+
+impl fmt::Display for Channel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Channel::Email => "Email",
+            Channel::Post => "Post",
+            Channel::Phone => "Phone",
+            Channel::InPerson => "In person",
+            Channel::WebForm => "Web form",
+            Channel::SocialMedia => "Social media",
+            Channel::Other => "Other",
+        })
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requester {
+    pub name: String,
+    pub email: String,
+    /// The whole postal address, one line per line.
+    pub postal_address: String,
+    /// Whom the requester acts for, when not themselves (a parent, a solicitor…).
+    pub acting_for: String,
+    /// Whether proof of authority to act for that person is needed.
+    pub authority_needed: bool,
+}
+
+/// Where a request stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    #[default]
+    Open,
+    AwaitingIdentity,
+    AwaitingClarification,
+    AwaitingFee,
+    Extended,
+    Responded,
+    Refused,
+    Withdrawn,
+    Closed,
+}
+
+impl Status {
+    pub const ALL: [Status; 9] = [
+        Status::Open,
+        Status::AwaitingIdentity,
+        Status::AwaitingClarification,
+        Status::AwaitingFee,
+        Status::Extended,
+        Status::Responded,
+        Status::Refused,
+        Status::Withdrawn,
+        Status::Closed,
+    ];
+
+    /// True while the shop still owes the requester something.
+    pub fn is_open(self) -> bool {
+        !matches!(
+            self,
+            Status::Responded | Status::Refused | Status::Withdrawn | Status::Closed
+        )
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Status::Open => "Open",
+            Status::AwaitingIdentity => "Awaiting identity",
+            Status::AwaitingClarification => "Awaiting clarification",
+            Status::AwaitingFee => "Awaiting fee",
+            Status::Extended => "Extended",
+            Status::Responded => "Responded",
+            Status::Refused => "Refused",
+            Status::Withdrawn => "Withdrawn",
+            Status::Closed => "Closed",
+        })
+    }
+}
+
+/// A step in handling a request, as recorded by the shop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "kebab-case")]
+pub enum RequestEvent {
+    Logged,
+    IdentityRequested,
+    IdentityReceived,
+    FeeRequested,
+    FeeReceived,
+    ClarificationAsked,
+    ClarificationAnswered,
+    Extended {
+        reason: String,
+    },
+    Responded {
+        outcome: String,
+    },
+    Refused {
+        reason: String,
+    },
+    Withdrawn,
+    Closed,
+    /// A letter as sent, kept word for word.
+    LetterSent {
+        template: String,
+        text: String,
+    },
+    Note {
+        text: String,
+    },
+}
+
+impl RequestEvent {
+    /// The status this step leads to from `from`, or `None` when it is not allowed.
+    fn next_status(&self, from: Status, extended: bool) -> Option<Status> {
+        use RequestEvent as E;
+        use Status as S;
+        let active = if extended { S::Extended } else { S::Open };
+        match (self, from) {
+            (E::Logged | E::Note { .. } | E::LetterSent { .. }, status) => Some(status),
+            (E::IdentityRequested, S::Open) => Some(S::AwaitingIdentity),
+            (E::IdentityReceived, S::AwaitingIdentity) | (E::FeeReceived, S::AwaitingFee) => {
+                Some(S::Open)
+            }
+            (E::FeeRequested, S::Open) => Some(S::AwaitingFee),
+            (E::ClarificationAsked, S::Open | S::Extended) => Some(S::AwaitingClarification),
+            (E::ClarificationAnswered, S::AwaitingClarification) => Some(active),
+            (E::Extended { .. }, S::Open) => Some(S::Extended),
+            (E::Responded { .. } | E::Refused { .. }, S::Open | S::Extended)
+            | (
+                E::Refused { .. },
+                S::AwaitingIdentity | S::AwaitingClarification | S::AwaitingFee,
+            ) => Some(if matches!(self, E::Responded { .. }) {
+                S::Responded
+            } else {
+                S::Refused
+            }),
+            (E::Withdrawn, status) if status.is_open() => Some(S::Withdrawn),
+            (E::Closed, S::Responded | S::Refused | S::Withdrawn) => Some(S::Closed),
+            _ => None,
+        }
+    }
+
+    /// A short description for the timeline.
+    pub fn describe(&self) -> String {
+        match self {
+            RequestEvent::Logged => "Request logged".to_owned(),
+            RequestEvent::IdentityRequested => {
+                "Asked for proof of identity or authority".to_owned()
+            }
+            RequestEvent::IdentityReceived => {
+                "Proof of identity or authority received: the month restarts".to_owned()
+            }
+            RequestEvent::FeeRequested => "Asked for a fee".to_owned(),
+            RequestEvent::FeeReceived => "Fee received: the month restarts".to_owned(),
+            RequestEvent::ClarificationAsked => {
+                "Asked for clarification: the clock stops".to_owned()
+            }
+            RequestEvent::ClarificationAnswered => {
+                "Clarification received: the clock runs again".to_owned()
+            }
+            RequestEvent::Extended { reason } => format!("Extended by two months: {reason}"),
+            RequestEvent::Responded { outcome } => format!("Responded: {outcome}"),
+            RequestEvent::Refused { reason } => format!("Refused: {reason}"),
+            RequestEvent::Withdrawn => "Withdrawn by the requester".to_owned(),
+            RequestEvent::Closed => "Closed".to_owned(),
+            RequestEvent::LetterSent { template, .. } => format!("Letter sent: {template}"),
+            RequestEvent::Note { text } => format!("Note: {text}"),
+        }
+    }
+}
+
+/// One dated line of a request's history. (serde cannot deny unknown fields next to a
+/// flattened one; the format version guards against fields from newer builds.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    pub on: Date,
+    #[serde(flatten)]
+    pub event: RequestEvent,
+    /// The status the request had after this step.
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clarification {
+    pub asked: Date,
+    pub answered: Option<Date>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Extension {
+    pub reason: String,
+    pub notified_on: Date,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Response {
+    pub on: Date,
+    pub outcome: String,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -14,5 +304,396 @@ pub struct RightsRequest {
     pub id: RequestId,
     /// The human reference quoted in letters, e.g. `R-2026-004`.
     pub reference: String,
+    pub kind: RequestKind,
+    pub requester: Requester,
     pub received: Date,
+    pub channel: Channel,
+    /// What was asked, in the requester's words or a summary.
+    pub details: String,
+    /// The register activities the request concerns.
+    pub activities: Vec<ActivityId>,
+    pub identity_requested: Option<Date>,
+    pub identity_received: Option<Date>,
+    pub fee_requested: Option<Date>,
+    pub fee_received: Option<Date>,
+    pub clarifications: Vec<Clarification>,
+    pub extension: Option<Extension>,
+    pub status: Status,
+    pub response: Option<Response>,
+    pub notes: String,
+    pub timeline: Vec<TimelineEntry>,
+}
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum RecordError {
+    #[error("“{event}” cannot be recorded while the request is {status}")]
+    NotAllowed { event: String, status: Status },
+    #[error("{on} is before the request was received ({received})")]
+    BeforeReceipt { on: String, received: String },
+    #[error(
+        "{on} is before the last step recorded ({last}); record steps in the order they happened"
+    )]
+    OutOfOrder { on: String, last: String },
+    #[error("{on} is in the future; record a step on or after the day it happens")]
+    InTheFuture { on: String },
+    #[error(
+        "the tell-by date for an extension, {tell_by}, has passed: the requester had to be told within the first month"
+    )]
+    TellByPassed { tell_by: String },
+    #[error("say why: {0}")]
+    ReasonNeeded(&'static str),
+}
+
+impl RightsRequest {
+    /// A new request, logged on the day it was received.
+    pub fn new(
+        id: RequestId,
+        reference: String,
+        kind: RequestKind,
+        requester: Requester,
+        received: Date,
+    ) -> Self {
+        let status = Status::Open;
+        Self {
+            id,
+            reference,
+            kind,
+            requester,
+            received,
+            channel: Channel::default(),
+            details: String::new(),
+            activities: Vec::new(),
+            identity_requested: None,
+            identity_received: None,
+            fee_requested: None,
+            fee_received: None,
+            clarifications: Vec::new(),
+            extension: None,
+            status,
+            response: None,
+            notes: String::new(),
+            timeline: vec![TimelineEntry {
+                on: received,
+                event: RequestEvent::Logged,
+                status,
+            }],
+        }
+    }
+
+    pub fn is_complaint(&self) -> bool {
+        self.kind == RequestKind::Complaint
+    }
+
+    /// The events that move the legal clock.
+    pub fn clock_events(&self) -> ClockEvents {
+        ClockEvents {
+            received: self.received,
+            identity_received: self.identity_received,
+            fee_received: self.fee_received,
+            pauses: self
+                .clarifications
+                .iter()
+                .map(|c| Pause {
+                    asked: c.asked,
+                    answered: c.answered,
+                })
+                .collect(),
+            extended: self.extension.is_some(),
+        }
+    }
+
+    /// The request's deadline: the response deadline, or for a complaint the
+    /// acknowledgement deadline.
+    pub fn deadline(&self, nation: Nation, holidays: &Holidays, today: Date) -> Deadline {
+        if self.is_complaint() {
+            deadlines::complaint_acknowledgement(self.received, nation, holidays)
+        } else {
+            deadlines::rights_deadline(&self.clock_events(), nation, holidays, today)
+        }
+    }
+
+    /// Records a step taken on `on`, checking it is allowed now, and applies what it
+    /// implies (a restart, a pause, an extension…).
+    pub fn record(
+        &mut self,
+        event: RequestEvent,
+        on: Date,
+        today: Date,
+        nation: Nation,
+        holidays: &Holidays,
+    ) -> Result<(), RecordError> {
+        if on < self.received {
+            return Err(RecordError::BeforeReceipt {
+                on: short_date(on),
+                received: short_date(self.received),
+            });
+        }
+        if on > today {
+            return Err(RecordError::InTheFuture { on: short_date(on) });
+        }
+        if let Some(last) = self.timeline.last().filter(|last| on < last.on) {
+            return Err(RecordError::OutOfOrder {
+                on: short_date(on),
+                last: short_date(last.on),
+            });
+        }
+        let next = event
+            .next_status(self.status, self.extension.is_some())
+            .ok_or_else(|| RecordError::NotAllowed {
+                event: event.describe(),
+                status: self.status,
+            })?;
+        match &event {
+            RequestEvent::IdentityRequested => self.identity_requested = Some(on),
+            RequestEvent::IdentityReceived => self.identity_received = Some(on),
+            RequestEvent::FeeRequested => self.fee_requested = Some(on),
+            RequestEvent::FeeReceived => self.fee_received = Some(on),
+            RequestEvent::ClarificationAsked => self.clarifications.push(Clarification {
+                asked: on,
+                answered: None,
+            }),
+            RequestEvent::ClarificationAnswered => {
+                if let Some(open) = self
+                    .clarifications
+                    .iter_mut()
+                    .rev()
+                    .find(|c| c.answered.is_none())
+                {
+                    open.answered = Some(on);
+                }
+            }
+            RequestEvent::Extended { reason } => {
+                if reason.trim().is_empty() {
+                    return Err(RecordError::ReasonNeeded(
+                        "the requester must be told why the request needs longer",
+                    ));
+                }
+                let tell_by =
+                    deadlines::extension_tell_by(&self.clock_events(), nation, holidays, today);
+                if on > tell_by {
+                    return Err(RecordError::TellByPassed {
+                        tell_by: short_date(tell_by),
+                    });
+                }
+                self.extension = Some(Extension {
+                    reason: reason.trim().to_owned(),
+                    notified_on: on,
+                });
+            }
+            RequestEvent::Responded { outcome } => {
+                self.response = Some(Response {
+                    on,
+                    outcome: outcome.trim().to_owned(),
+                });
+            }
+            RequestEvent::Refused { reason } => {
+                if reason.trim().is_empty() {
+                    return Err(RecordError::ReasonNeeded(
+                        "a refusal must give the requester its reasons",
+                    ));
+                }
+                self.response = Some(Response {
+                    on,
+                    outcome: format!("Refused: {}", reason.trim()),
+                });
+            }
+            RequestEvent::Logged
+            | RequestEvent::Withdrawn
+            | RequestEvent::Closed
+            | RequestEvent::LetterSent { .. }
+            | RequestEvent::Note { .. } => {}
+        }
+        self.status = next;
+        self.timeline.push(TimelineEntry {
+            on,
+            event,
+            status: next,
+        });
+        Ok(())
+    }
+
+    /// The steps allowed now, for the detail pane's buttons.
+    pub fn allowed(&self, event: &RequestEvent) -> bool {
+        event
+            .next_status(self.status, self.extension.is_some())
+            .is_some()
+    }
+}
+
+/// The next free reference for a request received in `year`: `R-2026-004`.
+pub fn next_reference(requests: &[RightsRequest], year: i16) -> String {
+    let prefix = format!("R-{year}-");
+    let highest = requests
+        .iter()
+        .filter_map(|r| r.reference.strip_prefix(&prefix)?.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{prefix}{:03}", highest + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn request() -> RightsRequest {
+        RightsRequest::new(
+            RequestId(1),
+            "R-2026-001".into(),
+            RequestKind::Access,
+            Requester {
+                name: "Priya Fictional".into(),
+                ..Requester::default()
+            },
+            date(2026, 3, 2),
+        )
+    }
+
+    fn record(
+        request: &mut RightsRequest,
+        event: RequestEvent,
+        on: Date,
+    ) -> Result<(), RecordError> {
+        request.record(
+            event,
+            on,
+            date(2026, 12, 31),
+            Nation::EnglandAndWales,
+            Holidays::shipped(),
+        )
+    }
+
+    #[test]
+    fn identity_request_and_receipt_restart_the_clock() {
+        let mut r = request();
+        let before = r
+            .deadline(
+                Nation::EnglandAndWales,
+                Holidays::shipped(),
+                date(2026, 3, 2),
+            )
+            .due;
+        record(&mut r, RequestEvent::IdentityRequested, date(2026, 3, 3)).expect("allowed");
+        assert_eq!(r.status, Status::AwaitingIdentity);
+        record(&mut r, RequestEvent::IdentityReceived, date(2026, 3, 10)).expect("allowed");
+        assert_eq!(r.status, Status::Open);
+        let after = r
+            .deadline(
+                Nation::EnglandAndWales,
+                Holidays::shipped(),
+                date(2026, 3, 10),
+            )
+            .due;
+        assert_eq!((before, after), (date(2026, 4, 2), date(2026, 4, 10)));
+        assert_eq!(r.timeline.len(), 3);
+    }
+
+    #[test]
+    fn only_allowed_transitions_are_recorded() {
+        let mut r = request();
+        let err = record(&mut r, RequestEvent::IdentityReceived, date(2026, 3, 3))
+            .expect_err("not awaiting");
+        assert!(matches!(err, RecordError::NotAllowed { .. }));
+        record(
+            &mut r,
+            RequestEvent::Responded {
+                outcome: "Copy sent".into(),
+            },
+            date(2026, 3, 20),
+        )
+        .expect("ok");
+        assert!(record(&mut r, RequestEvent::ClarificationAsked, date(2026, 3, 21)).is_err());
+        record(&mut r, RequestEvent::Closed, date(2026, 3, 21)).expect("ok");
+        assert!(record(&mut r, RequestEvent::Withdrawn, date(2026, 3, 22)).is_err());
+        assert_eq!(r.timeline.len(), 3, "refused steps leave no trace");
+    }
+
+    #[test]
+    fn steps_cannot_be_backdated_before_receipt_or_the_last_step_or_future_dated() {
+        let mut r = request();
+        assert!(matches!(
+            record(&mut r, RequestEvent::ClarificationAsked, date(2026, 3, 1)),
+            Err(RecordError::BeforeReceipt { .. })
+        ));
+        record(&mut r, RequestEvent::ClarificationAsked, date(2026, 3, 5)).expect("ok");
+        assert!(matches!(
+            record(
+                &mut r,
+                RequestEvent::ClarificationAnswered,
+                date(2026, 3, 4)
+            ),
+            Err(RecordError::OutOfOrder { .. })
+        ));
+        let future = r.record(
+            RequestEvent::ClarificationAnswered,
+            date(2026, 3, 9),
+            date(2026, 3, 8),
+            Nation::EnglandAndWales,
+            Holidays::shipped(),
+        );
+        assert!(matches!(future, Err(RecordError::InTheFuture { .. })));
+    }
+
+    #[test]
+    fn an_extension_needs_a_reason_and_must_come_in_time() {
+        let mut r = request();
+        assert!(matches!(
+            record(
+                &mut r,
+                RequestEvent::Extended { reason: " ".into() },
+                date(2026, 3, 20)
+            ),
+            Err(RecordError::ReasonNeeded(_))
+        ));
+        let late = record(
+            &mut r,
+            RequestEvent::Extended {
+                reason: "Many requests".into(),
+            },
+            date(2026, 4, 3),
+        );
+        assert!(
+            matches!(late, Err(RecordError::TellByPassed { .. })),
+            "{late:?}"
+        );
+        record(
+            &mut r,
+            RequestEvent::Extended {
+                reason: "Many requests".into(),
+            },
+            date(2026, 4, 2),
+        )
+        .expect("in time");
+        assert_eq!(r.status, Status::Extended);
+        assert_eq!(
+            r.deadline(
+                Nation::EnglandAndWales,
+                Holidays::shipped(),
+                date(2026, 4, 2)
+            )
+            .due,
+            date(2026, 6, 2)
+        );
+        // A clarification during an extension returns to Extended.
+        record(&mut r, RequestEvent::ClarificationAsked, date(2026, 4, 6)).expect("ok");
+        record(
+            &mut r,
+            RequestEvent::ClarificationAnswered,
+            date(2026, 4, 7),
+        )
+        .expect("ok");
+        assert_eq!(r.status, Status::Extended);
+    }
+
+    #[test]
+    fn references_count_up_per_year() {
+        let mut first = request();
+        assert_eq!(
+            next_reference(std::slice::from_ref(&first), 2026),
+            "R-2026-002"
+        );
+        first.reference = "R-2026-041".into();
+        assert_eq!(next_reference(&[first], 2026), "R-2026-042");
+        assert_eq!(next_reference(&[], 2027), "R-2027-001");
+    }
 }

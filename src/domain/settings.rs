@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::holidays::Feed;
+
 /// How to reach the data-protection regulator, printed in every notice and letter.
 ///
 /// Editable because the ICO is moving from Wilmslow to Manchester and is to be renamed
@@ -31,4 +33,6 @@ impl Default for RegulatorContact {
 #[serde(deny_unknown_fields)]
 pub struct Settings {
     pub regulator: RegulatorContact,
+    /// A newer gov.uk bank-holidays feed the user imported, merged over the shipped one.
+    pub imported_bank_holidays: Option<Feed>,
 }

@@ -3,15 +3,19 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ids::IdAllocator, organisation::Organisation, register::ProcessingActivity,
-    requests::RightsRequest, settings::Settings,
+    holidays::Holidays,
+    ids::{IdAllocator, RequestId},
+    organisation::Organisation,
+    register::ProcessingActivity,
+    requests::RightsRequest,
+    settings::Settings,
 };
 
 /// The version of the file format this build writes.
 ///
 /// Bumped for every change of shape, additions included: a build that does not know a
 /// field would drop it on save, so an older build must refuse to write a newer file.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -24,6 +28,27 @@ pub struct Workspace {
 }
 
 impl Workspace {
+    /// The bank holidays deadlines use: the shipped data, plus any newer gov.uk feed
+    /// the user imported.
+    pub fn holidays(&self) -> std::borrow::Cow<'static, Holidays> {
+        match &self.settings.imported_bank_holidays {
+            None => std::borrow::Cow::Borrowed(Holidays::shipped()),
+            Some(feed) => {
+                let mut holidays = Holidays::shipped().clone();
+                holidays.merge(feed);
+                std::borrow::Cow::Owned(holidays)
+            }
+        }
+    }
+
+    pub fn request(&self, id: RequestId) -> Option<&RightsRequest> {
+        self.requests.iter().find(|r| r.id == id)
+    }
+
+    pub fn request_mut(&mut self, id: RequestId) -> Option<&mut RightsRequest> {
+        self.requests.iter_mut().find(|r| r.id == id)
+    }
+
     /// The name a person would call the shop: the trading name if it has one.
     pub fn display_name(&self) -> &str {
         self.organisation.display_name()

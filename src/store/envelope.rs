@@ -48,7 +48,49 @@ struct Migration {
 
 /// Every format change, in order. Format 1 is the first released format; a change of
 /// shape adds a step here and bumps [`FORMAT_VERSION`].
-const MIGRATIONS: &[Migration] = &[];
+const MIGRATIONS: &[Migration] = &[Migration {
+    from: 1,
+    apply: v1_to_v2,
+}];
+
+/// Format 2 gave requests their kind, requester, clock events and timeline, and
+/// settings a place for imported bank holidays. A format-1 request becomes an open
+/// access request with a "logged" step on its received date.
+fn v1_to_v2(workspace: &mut Value) {
+    use serde_json::json;
+    if let Some(requests) = workspace.get_mut("requests").and_then(Value::as_array_mut) {
+        for request in requests.iter_mut().filter_map(Value::as_object_mut) {
+            let received = request.get("received").cloned().unwrap_or(Value::Null);
+            let defaults = json!({
+                "kind": "access",
+                "requester": { "name": "", "email": "", "postal_address": "", "acting_for": "", "authority_needed": false },
+                "channel": "email",
+                "details": "",
+                "activities": [],
+                "identity_requested": null,
+                "identity_received": null,
+                "fee_requested": null,
+                "fee_received": null,
+                "clarifications": [],
+                "extension": null,
+                "status": "open",
+                "response": null,
+                "notes": "",
+                "timeline": [{ "on": received, "event": "logged", "status": "open" }],
+            });
+            if let Value::Object(defaults) = defaults {
+                for (key, value) in defaults {
+                    request.entry(key).or_insert(value);
+                }
+            }
+        }
+    }
+    if let Some(settings) = workspace.get_mut("settings").and_then(Value::as_object_mut) {
+        settings
+            .entry("imported_bank_holidays")
+            .or_insert(Value::Null);
+    }
+}
 
 pub fn encode(workspace: &Workspace) -> Vec<u8> {
     let envelope = EnvelopeOut {
@@ -159,14 +201,16 @@ mod tests {
 
     #[test]
     fn encode_then_decode_is_identity() {
-        let workspace = example_workspace();
+        let workspace = example_workspace(jiff::civil::date(2026, 11, 23));
         let bytes = encode(&workspace);
         assert_eq!(decode(path(), &bytes).expect("decodes"), workspace);
     }
 
     #[test]
     fn a_type_error_names_its_line() {
-        let text = "{\n \"smallprint_format\": 1,\n \"workspace\": {\n  \"organisation\": 7\n }\n}";
+        let text = format!(
+            "{{\n \"smallprint_format\": {FORMAT_VERSION},\n \"workspace\": {{\n  \"organisation\": 7\n }}\n}}"
+        );
         match decode(path(), text.as_bytes()) {
             Err(StoreError::Damaged { line, .. }) => assert_eq!(line, 4),
             other => panic!("expected a damaged-file error, got {other:?}"),
@@ -196,7 +240,7 @@ mod tests {
                 },
             },
         ];
-        let mut expected = example_workspace();
+        let mut expected = example_workspace(jiff::civil::date(2026, 11, 23));
         expected.register.clear();
         let mut workspace_value = serde_json::to_value(&expected).expect("value");
         let map = workspace_value.as_object_mut().expect("object");

@@ -52,7 +52,7 @@ fn text_row(
 
 fn problem_text(ui: &mut egui::Ui, field: &str, issues: &[FieldIssue]) {
     for issue in issues.iter().filter(|issue| issue.field == field) {
-        ui.label(RichText::new(&issue.message).color(ERROR).small());
+        ui.label(RichText::new(&issue.message).color(ERROR));
     }
 }
 
@@ -81,6 +81,7 @@ impl OrganisationForm {
         let issues = &self.issues;
         egui::Grid::new("organisation_form")
             .num_columns(2)
+            .min_col_width(170.0)
             .spacing([16.0, 8.0])
             .show(ui, |ui| {
                 changed |= text_row(
@@ -151,6 +152,7 @@ impl OrganisationForm {
         ui.heading(RichText::new("ICO registration").size(16.0));
         egui::Grid::new("ico_form")
             .num_columns(2)
+            .min_col_width(170.0)
             .spacing([16.0, 8.0])
             .show(ui, |ui| {
                 changed |= text_row(
@@ -208,6 +210,7 @@ impl OrganisationForm {
         if draft.has_privacy_contact {
             egui::Grid::new("contact_form")
                 .num_columns(2)
+                .min_col_width(170.0)
                 .spacing([16.0, 8.0])
                 .show(ui, |ui| {
                     changed |=

@@ -53,11 +53,9 @@ pub fn welcome(ui: &mut egui::Ui, path: &Path, commands: &mut Vec<Command>) {
             ))
             .weak(),
         );
-        ui.horizontal(|ui| {
-            if ui.link("Open an existing file…").clicked() {
-                commands.push(Command::OpenFile);
-            }
-        });
+        if ui.link("Open an existing file…").clicked() {
+            commands.push(Command::OpenFile);
+        }
     });
 }
 

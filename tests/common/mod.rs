@@ -42,15 +42,22 @@ pub fn mode_of(path: &Path) -> u32 {
 
 /// The files a bad-input test feeds to every reader, with what the reason must say.
 pub fn bad_files() -> Vec<(&'static str, Vec<u8>, &'static str)> {
-    let valid = smallprint::store::encode(&smallprint::domain::example::example_workspace());
+    let valid = smallprint::store::encode(&smallprint::domain::example::example_workspace(
+        jiff::civil::date(2026, 11, 23),
+    ));
     let truncated = valid[..valid.len() / 2].to_vec();
     let mut deep = br#"{"smallprint_format": 1, "workspace": "#.to_vec();
     deep.extend(std::iter::repeat_n(b'[', 100_000));
     deep.extend(std::iter::repeat_n(b']', 100_000));
     deep.push(b'}');
-    let newer = String::from_utf8(valid.clone())
-        .expect("utf8")
-        .replacen("\"smallprint_format\": 1", "\"smallprint_format\": 99", 1)
+    let current = format!(
+        "\"smallprint_format\": {}",
+        smallprint::domain::FORMAT_VERSION
+    );
+    let text = String::from_utf8(valid.clone()).expect("utf8");
+    assert!(text.contains(&current));
+    let newer = text
+        .replacen(&current, "\"smallprint_format\": 99", 1)
         .into_bytes();
     let wrong_types = String::from_utf8(valid.clone())
         .expect("utf8")
