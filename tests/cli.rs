@@ -113,3 +113,122 @@ fn bad_flags_exit_2() {
     assert_eq!(code, 2);
     assert!(stderr.contains("--file"), "{stderr}");
 }
+
+#[test]
+fn deadline_prints_the_date_first_and_the_working_below() {
+    let (code, stdout, stderr) = smallprint(&["deadline", "--received", "2026-01-31"]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut lines = stdout.lines();
+    assert_eq!(lines.next(), Some("2026-03-02"));
+    assert_eq!(
+        lines.next(),
+        Some(
+            "Received Sat 31 Jan 2026 → one month: Sat 28 Feb 2026 (February has no 31st) → weekend → next working day Mon 2 Mar 2026"
+        )
+    );
+}
+
+#[test]
+fn deadline_takes_nation_restarts_pauses_extensions_and_complaints() {
+    let first_line = |args: &[&str]| {
+        let (code, stdout, stderr) = smallprint(args);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        stdout.lines().next().unwrap_or_default().to_owned()
+    };
+    assert_eq!(
+        first_line(&[
+            "deadline",
+            "--received",
+            "2026-05-15",
+            "--nation",
+            "scotland"
+        ]),
+        "2026-06-16"
+    );
+    assert_eq!(
+        first_line(&["deadline", "--received", "2026-05-15"]),
+        "2026-06-15"
+    );
+    assert_eq!(
+        first_line(&[
+            "deadline",
+            "--received",
+            "2026-03-02",
+            "--identity-received",
+            "2026-03-09",
+            "--paused",
+            "2026-03-16..2026-03-19"
+        ]),
+        "2026-04-13"
+    );
+    assert_eq!(
+        first_line(&[
+            "deadline",
+            "--received",
+            "2026-05-29",
+            "--extended",
+            "--nation",
+            "scotland"
+        ]),
+        "2026-08-31"
+    );
+    assert_eq!(
+        first_line(&["deadline", "--received", "2026-07-02", "--complaint"]),
+        "2026-08-03"
+    );
+}
+
+#[test]
+fn deadline_refuses_bad_input_plainly() {
+    for args in [
+        &["deadline", "--received", "2026-02-30"][..],
+        &["deadline", "--received", "31/01/2026"],
+        &["deadline", "--received", "2026-01-31", "--nation", "wales"],
+        &[
+            "deadline",
+            "--received",
+            "2026-01-31",
+            "--paused",
+            "2026-02-10",
+        ],
+        &[
+            "deadline",
+            "--received",
+            "2026-01-31",
+            "--paused",
+            "2026-02-10..2026-02-01",
+        ],
+        &[
+            "deadline",
+            "--received",
+            "2026-01-31",
+            "--complaint",
+            "--extended",
+        ],
+        &["deadline"],
+    ] {
+        let (code, stdout, stderr) = smallprint(args);
+        assert_eq!(code, 2, "{args:?}: {stdout}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert!(stderr.contains("error"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn requests_lists_due_dates_most_urgent_first() {
+    let (_dir, path) = temp_workspace();
+    smallprint(&["demo", "--out", arg(&path)]);
+    let (code, stdout, stderr) = smallprint(&["requests", "--file", arg(&path)]);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(lines[0].starts_with("REFERENCE"), "{stdout}");
+    assert_eq!(lines.len(), 1 + 8, "{stdout}");
+    let (code, within, _) = smallprint(&["requests", "--file", arg(&path), "--due-within", "7"]);
+    assert_eq!(code, 0);
+    let soon = within.lines().count() - 1;
+    assert!(soon >= 1 && soon < 8, "{within}");
+    assert!(
+        !within.contains("Closed"),
+        "closed requests are not due: {within}"
+    );
+}

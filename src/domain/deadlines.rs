@@ -179,31 +179,44 @@ pub fn rights_deadline(
         }
     }
 
-    // Pauses only count once the (latest) clock has started.
-    let mut paused_days = 0;
+    // Pauses only count once the (latest) clock has started, and a day paused twice
+    // (overlapping episodes typed into the CLI) is still one day.
     let mut provisional = false;
-    let mut pause_words = Vec::new();
+    let mut spans: Vec<(Date, Date, &Pause)> = Vec::new();
     for pause in &events.pauses {
         let answered = pause.answered.unwrap_or_else(|| {
             provisional = true;
             today.max(pause.asked)
         });
         let first = pause.asked.max(start);
-        if answered < first {
+        if answered >= first {
+            spans.push((first, answered, pause));
+        }
+    }
+    spans.sort_by_key(|(first, last, _)| (*first, *last));
+    let mut paused_days = 0;
+    let mut counted_until: Option<Date> = None;
+    let mut pause_words = Vec::new();
+    for (first, last, pause) in spans {
+        let from = match counted_until {
+            Some(until) if until >= first => add_days(until, 1),
+            _ => first,
+        };
+        if from > last {
             continue;
         }
-        let days = days_between(first, answered) + 1;
+        let days = days_between(from, last) + 1;
         paused_days += days;
+        counted_until = Some(counted_until.map_or(last, |until| until.max(last)));
+        let plural = if days == 1 { "" } else { "s" };
         pause_words.push(match pause.answered {
             Some(_) => format!(
-                "{days} day{} paused for clarification ({} to {})",
-                if days == 1 { "" } else { "s" },
-                short_date(first),
-                short_date(answered)
+                "{days} day{plural} paused for clarification ({} to {})",
+                short_date(from),
+                short_date(last)
             ),
             None => format!(
-                "{days} day{} paused so far: clarification asked {} and not yet answered",
-                if days == 1 { "" } else { "s" },
+                "{days} day{plural} paused so far: clarification asked {} and not yet answered",
                 short_date(pause.asked)
             ),
         });
@@ -363,6 +376,29 @@ mod tests {
             "{}",
             deadline.working()
         );
+    }
+
+    #[test]
+    fn overlapping_pauses_count_each_day_once() {
+        let pause = |asked, answered| Pause {
+            asked,
+            answered: Some(answered),
+        };
+        let events = ClockEvents {
+            received: date(2025, 7, 1),
+            pauses: vec![
+                pause(date(2025, 7, 3), date(2025, 7, 7)),
+                pause(date(2025, 7, 2), date(2025, 7, 4)),
+            ],
+            ..ClockEvents::default()
+        };
+        let deadline = rights_deadline(
+            &events,
+            Nation::EnglandAndWales,
+            Holidays::shipped(),
+            date(2025, 7, 8),
+        );
+        assert_eq!(deadline.paused_days, 6, "2 to 7 July");
     }
 
     #[test]
