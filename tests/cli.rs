@@ -226,7 +226,7 @@ fn requests_lists_due_dates_most_urgent_first() {
     let (code, within, _) = smallprint(&["requests", "--file", arg(&path), "--due-within", "7"]);
     assert_eq!(code, 0);
     let soon = within.lines().count() - 1;
-    assert!(soon >= 1 && soon < 8, "{within}");
+    assert!((1..8).contains(&soon), "{within}");
     assert!(
         !within.contains("Closed"),
         "closed requests are not due: {within}"
