@@ -1,14 +1,25 @@
 //! The eframe application: owns the open workspace, its store, the undo history and the
 //! UI state; draws through [`crate::ui`], then applies the [`Command`]s the UI emitted.
 
-use std::{path::PathBuf, sync::Arc};
+use std::{
+    path::PathBuf,
+    sync::{
+        Arc,
+        atomic::{AtomicU64, Ordering},
+    },
+};
 
 use serde::{Deserialize, Serialize};
 
 use crate::{
     clock::Clock,
     command::{Command, ConflictChoice, Screen, shortcuts},
-    domain::{Workspace, example::example_workspace},
+    documents::ics,
+    domain::{
+        Workspace, agenda,
+        example::example_workspace,
+        holidays::{Holidays, parse_feed},
+    },
     platform,
     store::{Contents, Store, StoreError},
     ui,
@@ -20,6 +31,13 @@ const RECENT_FILES: usize = 8;
 /// back a typed word rather than a letter.
 const COALESCE_SECONDS: f64 = 1.5;
 const UNDO_DEPTH: usize = 200;
+
+/// Every version of every open workspace gets a distinct revision, so screens can
+/// cache what they derive from it (deadlines, the agenda) and notice any change.
+fn next_revision() -> u64 {
+    static REVISIONS: AtomicU64 = AtomicU64::new(1);
+    REVISIONS.fetch_add(1, Ordering::Relaxed)
+}
 
 /// Knobs that tests turn.
 #[derive(Debug, Clone)]
@@ -75,9 +93,11 @@ struct History {
 }
 
 impl History {
-    fn record(&mut self, before: Workspace, kind: &'static str, now: f64) {
-        let continues_last_edit = matches!(self.last_edit,
-            Some((last_kind, at)) if last_kind == kind && now - at < COALESCE_SECONDS);
+    /// Records the version before an edit. Edits with the same `coalesce` key close
+    /// together form one undo step; `None` never merges.
+    fn record(&mut self, before: Workspace, coalesce: Option<&'static str>, now: f64) {
+        let continues_last_edit = matches!((self.last_edit, coalesce),
+            (Some((last_kind, at)), Some(kind)) if last_kind == kind && now - at < COALESCE_SECONDS);
         if !continues_last_edit {
             self.undo.push(before);
             if self.undo.len() > UNDO_DEPTH {
@@ -85,7 +105,7 @@ impl History {
             }
         }
         self.redo.clear();
-        self.last_edit = Some((kind, now));
+        self.last_edit = coalesce.map(|kind| (kind, now));
     }
 
     fn step(from: &mut Vec<Workspace>, to: &mut Vec<Workspace>, current: &mut Workspace) -> bool {
@@ -112,6 +132,8 @@ impl History {
 pub struct OpenWorkspace {
     pub store: Store,
     pub workspace: Workspace,
+    /// Changes whenever `workspace` does.
+    pub revision: u64,
     history: History,
     pub save_state: SaveState,
     /// Something the user should know about this file, shown in a banner.
@@ -124,6 +146,7 @@ impl OpenWorkspace {
         Self {
             store,
             workspace,
+            revision: next_revision(),
             history: History::default(),
             save_state: SaveState::Saved,
             notice,
@@ -171,6 +194,7 @@ pub struct SmallprintApp {
     /// egui's time at the start of the current frame.
     now: f64,
     sent_title: String,
+    fonts_installed: bool,
 }
 
 impl SmallprintApp {
@@ -197,6 +221,7 @@ impl SmallprintApp {
             commands: Vec::new(),
             now: 0.0,
             sent_title: String::new(),
+            fonts_installed: false,
         };
         app.remember_current_file();
         app
@@ -295,6 +320,10 @@ impl SmallprintApp {
     /// Draws one frame and applies what the user did in it. Called by eframe and by the
     /// UI tests, which drive the real app without a window.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
+        if !self.fonts_installed {
+            ui::install_fonts(ui.ctx());
+            self.fonts_installed = true;
+        }
         self.now = ui.input(|i| i.time);
         self.read_shortcuts(ui.ctx());
         self.update_title(ui.ctx());
@@ -392,9 +421,48 @@ impl SmallprintApp {
                 self.prefs.screen = screen;
             }
             Command::UpdateOrganisation(organisation) => {
-                self.edit("organisation", |workspace| {
+                self.edit(Some("organisation"), |workspace| {
                     workspace.organisation = organisation;
                 });
+            }
+            Command::LogRequest(new) => {
+                let mut logged = None;
+                self.edit(None, |workspace| logged = Some(workspace.log_request(new)));
+                if let Some(id) = logged {
+                    self.screens.open_request(id);
+                }
+            }
+            Command::RecordRequestEvent { request, event, on } => {
+                let today = self.clock.today();
+                self.edit(None, |workspace| {
+                    let nation = workspace.organisation.nation;
+                    let holidays = workspace.holidays().into_owned();
+                    if let Some(request) = workspace.request_mut(request) {
+                        // The screen checked the step; a refused one changes nothing.
+                        let _ = request.record(event, on, today, nation, &holidays);
+                    }
+                });
+            }
+            Command::OpenRequest(id) => self.screens.open_request(id),
+            Command::ExportCalendar => {
+                if let Some(path) = platform::pick_calendar_export_path() {
+                    self.export_calendar(&path);
+                }
+            }
+            Command::ExportCalendarTo(path) => self.export_calendar(&path),
+            Command::ImportBankHolidays => {
+                if let Some(path) = platform::pick_bank_holidays_file() {
+                    self.import_bank_holidays(&path);
+                }
+            }
+            Command::ImportBankHolidaysFrom(path) => self.import_bank_holidays(&path),
+            Command::DismissNotice => {
+                if let Session::Open(open) = &mut self.session {
+                    open.notice = open
+                        .store
+                        .read_only_reason()
+                        .map(|reason| reason.to_string());
+                }
             }
             Command::SaveNow => self.save(),
             Command::Undo => self.step_history(History::undo),
@@ -428,7 +496,7 @@ impl SmallprintApp {
 
     /// Changes the workspace through `change`, recording an undo step and scheduling
     /// an autosave. A read-only workspace is never changed.
-    fn edit(&mut self, kind: &'static str, change: impl FnOnce(&mut Workspace)) {
+    fn edit(&mut self, coalesce: Option<&'static str>, change: impl FnOnce(&mut Workspace)) {
         let now = self.now;
         let Session::Open(open) = &mut self.session else {
             return;
@@ -441,11 +509,12 @@ impl SmallprintApp {
         if open.workspace == before {
             return;
         }
-        open.history.record(before, kind, now);
+        open.history.record(before, coalesce, now);
         Self::mark_changed(open, now);
     }
 
     fn mark_changed(open: &mut OpenWorkspace, now: f64) {
+        open.revision = next_revision();
         if open.save_state != SaveState::Conflict {
             open.save_state = SaveState::Pending { since: now };
         }
@@ -523,6 +592,7 @@ impl SmallprintApp {
                     .reload_keeping_mine(&open.workspace, at)
                     .map(|(theirs, kept)| {
                         open.workspace = theirs;
+                        open.revision = next_revision();
                         open.history = History::default();
                         Some(format!("Your version was kept as {}.", kept.display()))
                     }),
@@ -534,6 +604,70 @@ impl SmallprintApp {
             }
             Err(error) => open.save_state = SaveState::Failed(error.to_string()),
         }
+    }
+
+    fn set_notice(&mut self, notice: String) {
+        if let Session::Open(open) = &mut self.session {
+            open.notice = Some(notice);
+        }
+    }
+
+    fn export_calendar(&mut self, path: &std::path::Path) {
+        let Some(workspace) = self.workspace() else {
+            return;
+        };
+        let today = self.clock.today();
+        let holidays = workspace.holidays();
+        let deadlines = agenda::deadlines(workspace, &holidays, today);
+        let items = agenda::agenda(workspace, &deadlines, today);
+        let text = ics::calendar_ics(workspace, &items, self.clock.now().timestamp());
+        let notice = match crate::store::write_export(path, text.as_bytes()) {
+            Ok(()) => format!(
+                "Exported {} dates to {}. Import it into your calendar; exporting again later updates the same events.",
+                items.len(),
+                path.display()
+            ),
+            Err(error) => error.to_string(),
+        };
+        self.set_notice(notice);
+    }
+
+    fn import_bank_holidays(&mut self, path: &std::path::Path) {
+        let parsed = std::fs::read_to_string(path)
+            .map_err(|e| format!("it could not be read ({e})"))
+            .and_then(|text| parse_feed(&text).map_err(|e| e.to_string()));
+        let feed = match parsed {
+            Ok(feed) => feed,
+            Err(reason) => {
+                self.set_notice(format!(
+                    "{} was not imported: {reason}. Nothing was changed.",
+                    path.display()
+                ));
+                return;
+            }
+        };
+        let mut merged_years = (i16::MAX, i16::MIN);
+        self.edit(None, |workspace| {
+            let mut imported = workspace
+                .settings
+                .imported_bank_holidays
+                .as_ref()
+                .map(Holidays::from_feed)
+                .unwrap_or_default();
+            imported.merge(&feed);
+            for nation in crate::domain::Nation::ALL {
+                if let Some((first, last)) = imported.covered_years(nation) {
+                    merged_years = (merged_years.0.min(first), merged_years.1.max(last));
+                }
+            }
+            workspace.settings.imported_bank_holidays = Some(imported.to_feed());
+        });
+        self.set_notice(format!(
+            "Imported the bank holidays in {} ({}–{}). Deadlines now use them.",
+            path.display(),
+            merged_years.0,
+            merged_years.1
+        ));
     }
 
     /// Leaves the current file (saving it first) and opens `path`.

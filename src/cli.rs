@@ -13,8 +13,9 @@ use jiff::civil::Date;
 
 use crate::{
     clock::Clock,
+    documents::ics,
     domain::{
-        Nation,
+        Nation, agenda,
         deadlines::{self, ClockEvents, Pause},
         example::example_workspace,
         holidays::Holidays,
@@ -88,6 +89,16 @@ pub enum CliCommand {
         /// A complaint: give the date by which to acknowledge it.
         #[arg(long, conflicts_with_all = ["identity_received", "fee_received", "paused", "extended"])]
         complaint: bool,
+    },
+    /// Write every date to act by as an iCalendar (.ics) file for a calendar app.
+    ///
+    /// Events keep the same identity across exports, so importing again updates them.
+    Calendar {
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+        /// Where to write the calendar file.
+        #[arg(long, value_name = "OUT")]
+        ics: PathBuf,
     },
     /// List a workspace's requests with their due dates, most urgent first.
     Requests {
@@ -172,6 +183,7 @@ pub fn run(
         CliCommand::Requests { file, due_within } => {
             requests(&file, due_within, clock.today(), out)
         }
+        CliCommand::Calendar { file, ics } => calendar(&file, &ics, clock, err),
     };
     match result {
         Ok(code) => code,
@@ -264,5 +276,22 @@ fn requests(
             request.requester.name
         );
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn calendar(
+    path: &Path,
+    out_path: &Path,
+    clock: &dyn Clock,
+    err: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    let workspace = store::read_workspace(path).map_err(|e| e.to_string())?;
+    let today = clock.today();
+    let holidays = workspace.holidays();
+    let deadlines = agenda::deadlines(&workspace, &holidays, today);
+    let items = agenda::agenda(&workspace, &deadlines, today);
+    let text = ics::calendar_ics(&workspace, &items, clock.now().timestamp());
+    store::write_export(out_path, text.as_bytes()).map_err(|e| e.to_string())?;
+    let _ = writeln!(err, "Wrote {} dates to {}", items.len(), out_path.display());
     Ok(ExitCode::SUCCESS)
 }

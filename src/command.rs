@@ -6,7 +6,12 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::domain::Organisation;
+use jiff::civil::Date;
+
+use crate::domain::{
+    Organisation, RequestId,
+    requests::{NewRequest, RequestEvent},
+};
 
 /// The screens of the side navigation.
 #[derive(
@@ -79,6 +84,23 @@ pub enum Command {
     /// The file cannot be read: continue from its newest readable backup.
     OpenNewestBackup,
     ResolveConflict(ConflictChoice),
+    /// Adds a request to the log and opens it.
+    LogRequest(NewRequest),
+    /// Records a step taken on a request (already checked by the screen).
+    RecordRequestEvent {
+        request: RequestId,
+        event: RequestEvent,
+        on: Date,
+    },
+    /// Shows a request on the Requests screen.
+    OpenRequest(RequestId),
+    /// Asks where to save the deadlines as an iCalendar file.
+    ExportCalendar,
+    ExportCalendarTo(PathBuf),
+    /// Asks for a gov.uk bank-holidays file to merge.
+    ImportBankHolidays,
+    ImportBankHolidaysFrom(PathBuf),
+    DismissNotice,
 }
 
 /// A menu entry: its words, its shortcut and what it does.
@@ -107,6 +129,16 @@ pub const SAVE_NOW: Action = Action {
 pub const SAVE_AS: Action = Action {
     label: "Save as…",
     tooltip: "Save a copy under another name and carry on in the copy",
+    shortcut: None,
+};
+pub const EXPORT_CALENDAR: Action = Action {
+    label: "Export to calendar…",
+    tooltip: "Save every deadline as an .ics file for Google, Outlook or Apple Calendar; exporting again updates the same events",
+    shortcut: None,
+};
+pub const IMPORT_BANK_HOLIDAYS: Action = Action {
+    label: "Import gov.uk bank holidays…",
+    tooltip: "Merge a newer bank-holidays.json downloaded from gov.uk/bank-holidays.json",
     shortcut: None,
 };
 pub const UNDO: Action = Action {

@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod command;
+pub mod documents;
 pub mod domain;
 pub mod platform;
 pub mod store;

@@ -25,6 +25,21 @@ pub fn pick_workspace_to_open() -> Option<PathBuf> {
         .pick_file()
 }
 
+pub fn pick_calendar_export_path() -> Option<PathBuf> {
+    rfd::FileDialog::new()
+        .add_filter("Calendar", &["ics"])
+        .set_title("Export deadlines to a calendar file")
+        .set_file_name("smallprint-deadlines.ics")
+        .save_file()
+}
+
+pub fn pick_bank_holidays_file() -> Option<PathBuf> {
+    rfd::FileDialog::new()
+        .add_filter("gov.uk bank holidays", &["json"])
+        .set_title("Import gov.uk bank holidays")
+        .pick_file()
+}
+
 pub fn pick_new_workspace_path(title: &str) -> Option<PathBuf> {
     json_dialog()
         .set_title(title)

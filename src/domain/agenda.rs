@@ -111,12 +111,14 @@ pub fn agenda(
             urgency: Urgency::of(deadline.due, today),
         });
         if let Some(tell_by) = deadline.tell_by {
+            // Only extended requests have one, and their requester has been told: the
+            // date is a record, never a warning.
             items.push(AgendaItem {
                 date: tell_by,
                 kind: AgendaKind::TellBy,
                 request: Some(request.id),
                 title,
-                urgency: Urgency::of(tell_by, today),
+                urgency: Urgency::Later,
             });
         }
     }

@@ -15,6 +15,7 @@ use super::{
     holidays::Holidays,
     ids::{ActivityId, RequestId},
     organisation::Nation,
+    validate::{FieldIssue, check_email, parse_date},
 };
 
 /// What the requester asked for.
@@ -53,7 +54,7 @@ impl RequestKind {
 impl fmt::Display for RequestKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            RequestKind::Access => "Access (subject access request)",
+            RequestKind::Access => "Subject access",
             RequestKind::Rectification => "Rectification",
             RequestKind::Erasure => "Erasure",
             RequestKind::Restriction => "Restriction",
@@ -520,6 +521,96 @@ impl RightsRequest {
     }
 }
 
+/// Labels of the "Log a request" form, shared with the problems it reports.
+pub mod field {
+    pub const NAME: &str = "Requester's name";
+    pub const EMAIL: &str = "Requester's email";
+    pub const ADDRESS: &str = "Requester's postal address";
+    pub const ACTING_FOR: &str = "Acting for";
+    pub const RECEIVED: &str = "Received on";
+    pub const DETAILS: &str = "What they asked";
+}
+
+/// The "Log a request" form as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RequestDraft {
+    pub name: String,
+    pub email: String,
+    pub postal_address: String,
+    pub acting_for: String,
+    pub authority_needed: bool,
+    pub kind: RequestKind,
+    /// YYYY-MM-DD; empty means today.
+    pub received: String,
+    pub channel: Channel,
+    pub details: String,
+}
+
+/// A request ready to log: the workspace gives it its id and reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewRequest {
+    pub kind: RequestKind,
+    pub requester: Requester,
+    pub received: Date,
+    pub channel: Channel,
+    pub details: String,
+}
+
+impl RequestDraft {
+    pub fn validate(&self, today: Date) -> Result<NewRequest, Vec<FieldIssue>> {
+        let mut issues = Vec::new();
+        let mut problem = |field: &'static str, message: String| {
+            issues.push(FieldIssue {
+                record: "New request".to_owned(),
+                field,
+                message,
+            });
+        };
+        if self.name.trim().is_empty() {
+            problem(field::NAME, "required: who made the request".to_owned());
+        }
+        if !self.email.trim().is_empty()
+            && let Err(message) = check_email(&self.email)
+        {
+            problem(field::EMAIL, message);
+        }
+        let received = if self.received.trim().is_empty() {
+            Some(today)
+        } else {
+            match parse_date(&self.received) {
+                Ok(date) if date > today => {
+                    problem(
+                        field::RECEIVED,
+                        "a request cannot arrive in the future".to_owned(),
+                    );
+                    None
+                }
+                Ok(date) => Some(date),
+                Err(message) => {
+                    problem(field::RECEIVED, message);
+                    None
+                }
+            }
+        };
+        match received {
+            Some(received) if issues.is_empty() => Ok(NewRequest {
+                kind: self.kind,
+                requester: Requester {
+                    name: self.name.trim().to_owned(),
+                    email: self.email.trim().to_owned(),
+                    postal_address: self.postal_address.trim().to_owned(),
+                    acting_for: self.acting_for.trim().to_owned(),
+                    authority_needed: self.authority_needed,
+                },
+                received,
+                channel: self.channel,
+                details: self.details.trim().to_owned(),
+            }),
+            _ => Err(issues),
+        }
+    }
+}
+
 /// The next free reference for a request received in `year`: `R-2026-004`.
 pub fn next_reference(requests: &[RightsRequest], year: i16) -> String {
     let prefix = format!("R-{year}-");
@@ -683,6 +774,32 @@ mod tests {
         )
         .expect("ok");
         assert_eq!(r.status, Status::Extended);
+    }
+
+    #[test]
+    fn the_log_form_checks_its_fields() {
+        let today = date(2026, 11, 23);
+        let draft = RequestDraft {
+            name: " Priya Fictional ".into(),
+            ..RequestDraft::default()
+        };
+        let new = draft.validate(today).expect("valid");
+        assert_eq!(
+            (new.requester.name.as_str(), new.received),
+            ("Priya Fictional", today)
+        );
+        let bad = RequestDraft {
+            email: "priya".into(),
+            received: "2026-11-24".into(),
+            ..RequestDraft::default()
+        };
+        let fields: Vec<&str> = bad
+            .validate(today)
+            .expect_err("bad")
+            .iter()
+            .map(|i| i.field)
+            .collect();
+        assert_eq!(fields, [field::NAME, field::EMAIL, field::RECEIVED]);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::{
     ids::{IdAllocator, RequestId},
     organisation::Organisation,
     register::ProcessingActivity,
-    requests::RightsRequest,
+    requests::{NewRequest, RightsRequest, next_reference},
     settings::Settings,
 };
 
@@ -39,6 +39,17 @@ impl Workspace {
                 std::borrow::Cow::Owned(holidays)
             }
         }
+    }
+
+    /// Adds a new request with the next id and reference, its timeline started.
+    pub fn log_request(&mut self, new: NewRequest) -> RequestId {
+        let id = self.ids.request();
+        let reference = next_reference(&self.requests, new.received.year());
+        let mut request = RightsRequest::new(id, reference, new.kind, new.requester, new.received);
+        request.channel = new.channel;
+        request.details = new.details;
+        self.requests.push(request);
+        id
     }
 
     pub fn request(&self, id: RequestId) -> Option<&RightsRequest> {

@@ -46,6 +46,15 @@ pub fn write_new(path: &Path, workspace: &Workspace) -> Result<(), StoreError> {
     atomic::write_durably(path, &envelope::encode(workspace)).map_err(write_error)
 }
 
+/// Writes an export (a calendar, a document) atomically and privately: exports hold
+/// requesters' personal data too.
+pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    atomic::write_durably(path, bytes).map_err(|source| StoreError::Write {
+        path: path.to_owned(),
+        source,
+    })
+}
+
 /// What is at the data file's path when a store opens it.
 #[derive(Debug)]
 #[allow(clippy::large_enum_variant)] // returned once per open, then unpacked

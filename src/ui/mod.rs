@@ -1,8 +1,11 @@
 //! The egui screens. They read the model and emit [`Command`]s; they never do I/O.
 
+mod calendar;
 mod chrome;
+mod derived;
 mod organisation;
 mod overview;
+mod requests;
 mod settings;
 mod start;
 mod upcoming;
@@ -12,18 +15,41 @@ use jiff::civil::Date;
 pub use chrome::{
     MenuState, StatusLine, banner, conflict_dialog, menu_bar, navigation, status_bar,
 };
+pub use derived::Derived;
 pub use start::{no_file, unreadable, welcome};
 
 use crate::{
     app::OpenWorkspace,
     command::{Command, Screen},
+    domain::RequestId,
 };
 
-/// Per-screen UI state that outlives a frame (form drafts, scroll positions…).
+/// Adds `DejaVu` Sans as the last fallback face: egui's own fonts lack the arrows of a
+/// deadline's working and many letters of requesters' names (Greek, Cyrillic, Vietnamese…).
+pub fn install_fonts(ctx: &egui::Context) {
+    use egui::epaint::text::{FontData, FontInsert, FontPriority, InsertFontFamily};
+    let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+        .into_iter()
+        .map(|family| InsertFontFamily {
+            family,
+            priority: FontPriority::Lowest,
+        })
+        .collect();
+    ctx.add_font(FontInsert::new(
+        "DejaVuSans",
+        FontData::from_static(include_bytes!("../../assets/fonts/DejaVuSans.ttf")),
+        families,
+    ));
+}
+
+/// Per-screen UI state that outlives a frame (form drafts, filters, the month shown…).
 #[derive(Debug, Default)]
 pub struct ScreenStates {
     pub current: Screen,
     organisation: organisation::OrganisationForm,
+    requests: requests::RequestsScreen,
+    calendar: calendar::CalendarScreen,
+    derived: Derived,
 }
 
 impl ScreenStates {
@@ -34,9 +60,15 @@ impl ScreenStates {
         }
     }
 
-    /// Forgets drafts, for when another file is opened.
+    /// Forgets drafts and caches, for when another file is opened.
     pub fn reset(&mut self) {
         *self = Self::new(self.current);
+    }
+
+    /// Shows one request on the Requests screen.
+    pub fn open_request(&mut self, id: RequestId) {
+        self.current = Screen::Requests;
+        self.requests.select(id);
     }
 
     pub fn ui(
@@ -47,20 +79,59 @@ impl ScreenStates {
         commands: &mut Vec<Command>,
     ) {
         let workspace = &open.workspace;
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                if !open.store.is_writable() {
-                    ui.disable();
-                }
-                match self.current {
-                    Screen::Overview => overview::ui(ui, workspace, today, commands),
-                    Screen::Organisation => {
-                        self.organisation.ui(ui, &workspace.organisation, commands);
-                    }
-                    Screen::Settings => settings::ui(ui, workspace, open.store.path()),
-                    upcoming => upcoming::ui(ui, upcoming, workspace, commands),
-                }
-            });
+        let derived = self.derived.update(workspace, open.revision, today);
+        let writable = open.store.is_writable();
+        match self.current {
+            // These lay out their own scrolling: the table and the month grid.
+            Screen::Requests => self.requests.ui(
+                ui,
+                workspace,
+                derived,
+                open.revision,
+                today,
+                writable,
+                commands,
+            ),
+            Screen::Calendar => self.calendar.ui(ui, workspace, derived, today, commands),
+            screen => {
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        if !writable {
+                            ui.disable();
+                        }
+                        match screen {
+                            Screen::Overview => {
+                                overview::ui(ui, workspace, derived, today, commands);
+                            }
+                            Screen::Organisation => {
+                                self.organisation.ui(ui, &workspace.organisation, commands);
+                            }
+                            Screen::Settings => {
+                                settings::ui(ui, workspace, derived, open.store.path(), commands);
+                            }
+                            upcoming => upcoming::ui(ui, upcoming, workspace, commands),
+                        }
+                    });
+            }
+        }
+    }
+}
+
+/// Colours for urgency, shared by the table, the calendar and the overview.
+pub mod urgency {
+    use egui::Color32;
+
+    use crate::domain::agenda::Urgency;
+
+    pub const OVERDUE: Color32 = Color32::from_rgb(0xd0, 0x30, 0x30);
+    pub const SOON: Color32 = Color32::from_rgb(0xd0, 0x80, 0x00);
+
+    pub fn colour(urgency: Urgency, default: Color32) -> Color32 {
+        match urgency {
+            Urgency::Overdue => OVERDUE,
+            Urgency::Soon => SOON,
+            Urgency::Later => default,
+        }
     }
 }

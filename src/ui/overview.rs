@@ -1,43 +1,133 @@
-//! The Overview screen: what needs doing, at a glance.
+//! The Overview screen: what needs doing, at a glance — overdue requests, those due
+//! this week, extension tell-by dates, complaint acknowledgements and the ICO fee.
 
 use egui::RichText;
 use jiff::civil::Date;
 
+use super::{Derived, urgency};
 use crate::{
     command::{Command, Screen},
-    domain::{Workspace, validate::FieldIssue},
+    domain::{
+        Workspace,
+        agenda::{AgendaItem, AgendaKind, SOON_DAYS, Urgency},
+        deadlines::{days_between, short_date},
+        validate::FieldIssue,
+    },
 };
 
 /// Days before the ICO fee renewal from which the overview reminds the user.
 const RENEWAL_REMINDER_DAYS: i32 = 30;
 
-pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, today: Date, commands: &mut Vec<Command>) {
+fn section(
+    ui: &mut egui::Ui,
+    title: &str,
+    items: &[&AgendaItem],
+    today: Date,
+    commands: &mut Vec<Command>,
+) {
+    if items.is_empty() {
+        return;
+    }
+    ui.add_space(8.0);
+    ui.label(RichText::new(format!("{title} ({})", items.len())).strong());
+    for item in items {
+        let days = days_between(today, item.date);
+        let when = match days {
+            d if d < 0 => format!("{} — {} day(s) overdue", short_date(item.date), -d),
+            0 => format!("{} — today", short_date(item.date)),
+            d => format!("{} — in {d} day(s)", short_date(item.date)),
+        };
+        let colour = urgency::colour(item.urgency, ui.visuals().text_color());
+        ui.horizontal(|ui| {
+            if ui.link(RichText::new(&item.title).color(colour)).clicked() {
+                match item.request {
+                    Some(id) => commands.push(Command::OpenRequest(id)),
+                    None => commands.push(Command::Navigate(Screen::Organisation)),
+                }
+            }
+            ui.label(RichText::new(when).color(colour));
+        });
+    }
+}
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    derived: &Derived,
+    today: Date,
+    commands: &mut Vec<Command>,
+) {
     let name = workspace.display_name();
     ui.heading(if name.is_empty() { "Your shop" } else { name });
     ui.label(RichText::new(format!("Today is {}", today.strftime("%A %-d %B %Y"))).weak());
-    ui.add_space(12.0);
 
-    if let Some(renewal) = workspace.organisation.ico_renewal_date {
-        let days = (renewal - today).get_days();
-        if days < 0 {
-            ui.colored_label(
-                egui::Color32::from_rgb(0xc0, 0x20, 0x20),
-                format!(
-                    "Your ICO fee renewal date, {}, has passed.",
-                    renewal.strftime("%-d %B %Y")
-                ),
-            );
-        } else if days <= RENEWAL_REMINDER_DAYS {
-            ui.colored_label(
-                egui::Color32::from_rgb(0xb0, 0x60, 0x00),
-                format!(
-                    "Your ICO fee is due for renewal on {} ({days} days).",
-                    renewal.strftime("%-d %B %Y")
-                ),
-            );
-        }
+    let of_kind = |kinds: &[AgendaKind], keep: &dyn Fn(&AgendaItem) -> bool| -> Vec<&AgendaItem> {
+        derived
+            .agenda
+            .iter()
+            .filter(|i| kinds.contains(&i.kind) && keep(i))
+            .collect()
+    };
+    let overdue = of_kind(&[AgendaKind::Due], &|i| i.urgency == Urgency::Overdue);
+    let this_week = of_kind(&[AgendaKind::Due], &|i| i.urgency == Urgency::Soon);
+    let tell_by = of_kind(&[AgendaKind::TellBy], &|i| {
+        (0..=14).contains(&days_between(today, i.date))
+    });
+    let acknowledge = of_kind(&[AgendaKind::Acknowledge], &|i| {
+        i.urgency != Urgency::Later || days_between(today, i.date) <= 14
+    });
+    let renewal = of_kind(&[AgendaKind::FeeRenewal], &|i| {
+        days_between(today, i.date) <= RENEWAL_REMINDER_DAYS
+    });
+
+    section(ui, "Overdue requests", &overdue, today, commands);
+    section(
+        ui,
+        &format!("Due within {SOON_DAYS} days"),
+        &this_week,
+        today,
+        commands,
+    );
+    section(ui, "Extension tell-by dates", &tell_by, today, commands);
+    section(
+        ui,
+        "Complaints to acknowledge",
+        &acknowledge,
+        today,
+        commands,
+    );
+    section(ui, "ICO fee", &renewal, today, commands);
+    if overdue.is_empty() && this_week.is_empty() && acknowledge.is_empty() {
+        ui.add_space(8.0);
+        ui.label("Nothing is due this week.");
     }
 
+    ui.add_space(12.0);
+    let open = workspace
+        .requests
+        .iter()
+        .filter(|r| r.status.is_open())
+        .count();
+    ui.label(format!(
+        "Register: {} processing activit{}. Requests: {open} open of {}.",
+        workspace.register.len(),
+        if workspace.register.len() == 1 {
+            "y"
+        } else {
+            "ies"
+        },
+        workspace.requests.len()
+    ));
+    ui.horizontal(|ui| {
+        if ui.button("Open Requests").clicked() {
+            commands.push(Command::Navigate(Screen::Requests));
+        }
+        if ui.button("Open Calendar").clicked() {
+            commands.push(Command::Navigate(Screen::Calendar));
+        }
+    });
+
+    ui.add_space(12.0);
     let problems: Vec<FieldIssue> = workspace.organisation.issues();
     if problems.is_empty() {
         ui.label("Your organisation profile is complete.");
@@ -56,24 +146,4 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, today: Date, commands: &mut 
             commands.push(Command::Navigate(Screen::Organisation));
         }
     }
-
-    ui.add_space(12.0);
-    ui.label(format!(
-        "Register: {} processing activit{}. Requests logged: {}.",
-        workspace.register.len(),
-        if workspace.register.len() == 1 {
-            "y"
-        } else {
-            "ies"
-        },
-        workspace.requests.len()
-    ));
-    ui.add_space(12.0);
-    ui.label(
-        RichText::new(
-            "Coming here: overdue rights requests, those due this week, extension \
-             tell-by dates and complaint acknowledgements.",
-        )
-        .weak(),
-    );
 }

@@ -1,12 +1,24 @@
-//! The Settings screen: where the data lives, and the regulator's details.
+//! The Settings screen: where the data lives, the bank holidays deadlines use, and the
+//! regulator's details.
 
 use std::path::Path;
 
 use egui::RichText;
 
-use crate::{domain::Workspace, store::backups};
+use super::Derived;
+use crate::{
+    command::{self, Command},
+    domain::{Nation, Workspace},
+    store::backups,
+};
 
-pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, path: &Path) {
+pub fn ui(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    derived: &Derived,
+    path: &Path,
+    commands: &mut Vec<Command>,
+) {
     ui.heading("Settings");
     ui.add_space(8.0);
     ui.label(RichText::new("Your data").strong());
@@ -21,6 +33,29 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, path: &Path) {
         "The file is plain JSON, readable only by your user account. Copy it to back it up \
          or move it; Smallprint never sends it anywhere.",
     );
+
+    ui.add_space(12.0);
+    ui.label(RichText::new("Bank holidays").strong());
+    for nation in Nation::ALL {
+        let covered = derived.holidays.covered_years(nation).map_or_else(
+            || "no published list: worked out from the rules".to_owned(),
+            |(first, last)| {
+                format!("published lists for {first}–{last}; other years worked out from the rules")
+            },
+        );
+        ui.label(format!("{nation}: {covered}"));
+    }
+    if workspace.settings.imported_bank_holidays.is_some() {
+        ui.label("Includes bank holidays you imported.");
+    }
+    let action = command::IMPORT_BANK_HOLIDAYS;
+    if ui
+        .button(action.label)
+        .on_hover_text(action.tooltip)
+        .clicked()
+    {
+        commands.push(Command::ImportBankHolidays);
+    }
 
     ui.add_space(12.0);
     ui.label(RichText::new("Regulator, as printed in your notice and letters").strong());

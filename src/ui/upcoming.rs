@@ -16,21 +16,15 @@ fn purpose_of(screen: Screen) -> &'static str {
              how long you keep it and where it comes from. The editor, with a starter \
              catalogue for your kind of business, is on its way."
         }
-        Screen::Requests => {
-            "Every access, erasure or objection request and every complaint, with its \
-             legal deadline counted the ICO's way — one calendar month, UK bank \
-             holidays, restarts, pauses and extensions — and the working shown."
-        }
-        Screen::Calendar => {
-            "A month view of every due date, extension tell-by date and complaint \
-             acknowledgement, with your nation's bank holidays marked, and an export to \
-             your own calendar."
-        }
         Screen::Documents => {
             "Your privacy notice and your rights-response letters, written from your \
              register and requests, as PDF, HTML and Markdown."
         }
-        Screen::Overview | Screen::Organisation | Screen::Settings => "",
+        Screen::Overview
+        | Screen::Organisation
+        | Screen::Requests
+        | Screen::Calendar
+        | Screen::Settings => "",
     }
 }
 
@@ -44,15 +38,6 @@ pub fn ui(ui: &mut egui::Ui, screen: Screen, workspace: &Workspace, commands: &m
             ui.label(RichText::new("Purposes in your register").strong());
             for activity in &workspace.register {
                 ui.label(format!("• {}", activity.purpose));
-            }
-        }
-        Screen::Requests if !workspace.requests.is_empty() => {
-            ui.label(RichText::new("Requests logged").strong());
-            for request in &workspace.requests {
-                ui.label(format!(
-                    "• {} received {}",
-                    request.reference, request.received
-                ));
             }
         }
         _ => {}

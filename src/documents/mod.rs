@@ -1,0 +1,4 @@
+//! Everything Smallprint writes for the world outside the app, derived from the
+//! workspace: so far the calendar feed; the privacy notice and letters follow.
+
+pub mod ics;

@@ -1,0 +1,725 @@
+//! The Requests screen: the log as a table ordered by urgency, a form to log a new
+//! request, and a detail pane with the due date, its working, the timeline and the
+//! steps that can be recorded now.
+
+use egui::RichText;
+use egui_extras::{Column, Size, StripBuilder, TableBuilder};
+use jiff::civil::Date;
+
+use super::{Derived, urgency};
+use crate::{
+    command::Command,
+    domain::{
+        RequestId, Workspace,
+        agenda::Urgency,
+        deadlines::{Deadline, extension_tell_by, short_date},
+        requests::{
+            Channel, RecordError, RequestDraft, RequestEvent, RequestKind, RightsRequest, Status,
+            field,
+        },
+        validate::{FieldIssue, parse_date},
+    },
+};
+
+/// Which statuses the table shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum StatusFilter {
+    #[default]
+    Open,
+    All,
+    Only(Status),
+}
+
+impl StatusFilter {
+    fn label(self) -> String {
+        match self {
+            StatusFilter::Open => "Still open".to_owned(),
+            StatusFilter::All => "All statuses".to_owned(),
+            StatusFilter::Only(status) => status.to_string(),
+        }
+    }
+
+    fn admits(self, status: Status) -> bool {
+        match self {
+            StatusFilter::Open => status.is_open(),
+            StatusFilter::All => true,
+            StatusFilter::Only(only) => status == only,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TableColumn {
+    Reference,
+    Requester,
+    Kind,
+    Received,
+    Due,
+    DaysLeft,
+    Status,
+}
+
+impl TableColumn {
+    const ALL: [TableColumn; 7] = [
+        TableColumn::Reference,
+        TableColumn::Requester,
+        TableColumn::Kind,
+        TableColumn::Received,
+        TableColumn::Due,
+        TableColumn::DaysLeft,
+        TableColumn::Status,
+    ];
+
+    fn title(self) -> &'static str {
+        match self {
+            TableColumn::Reference => "Reference",
+            TableColumn::Requester => "Requester",
+            TableColumn::Kind => "Kind",
+            TableColumn::Received => "Received",
+            TableColumn::Due => "Due",
+            TableColumn::DaysLeft => "Days left",
+            TableColumn::Status => "Status",
+        }
+    }
+
+    fn width(self) -> Column {
+        match self {
+            TableColumn::Requester => Column::initial(150.0).at_least(80.0).clip(true),
+            TableColumn::Kind => Column::initial(130.0).at_least(80.0).clip(true),
+            _ => Column::auto().at_least(80.0),
+        }
+    }
+}
+
+/// The rows shown, in order, and what they were worked out from.
+#[derive(Debug, Default)]
+struct Rows {
+    key: Option<(u64, Date, String, StatusFilter, Option<RequestKind>)>,
+    indices: Vec<usize>,
+}
+
+#[derive(Debug, Default)]
+struct StepForm {
+    on: String,
+    text: String,
+    error: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct RequestsScreen {
+    search: String,
+    status_filter: StatusFilter,
+    kind_filter: Option<RequestKind>,
+    selected: Option<RequestId>,
+    log_form_open: bool,
+    draft: RequestDraft,
+    draft_issues: Vec<FieldIssue>,
+    step: StepForm,
+    rows: Rows,
+}
+
+fn days_left_text(request: &RightsRequest, deadline: &Deadline, today: Date) -> (String, Urgency) {
+    if !request.status.is_open() {
+        return ("—".to_owned(), Urgency::Later);
+    }
+    let days = deadline.days_left(today);
+    let text = match days {
+        d if d < -1 => format!("{} days overdue", -d),
+        -1 => "1 day overdue".to_owned(),
+        0 => "due today".to_owned(),
+        1 => "1 day".to_owned(),
+        d => format!("{d} days"),
+    };
+    (text, Urgency::of(deadline.due, today))
+}
+
+fn labelled_text(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut String,
+    hint: &str,
+    issues: &[FieldIssue],
+) {
+    let label_response = ui.label(label);
+    ui.vertical(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(value)
+                .hint_text(hint)
+                .desired_width(280.0),
+        )
+        .labelled_by(label_response.id);
+        for issue in issues.iter().filter(|i| i.field == label) {
+            ui.colored_label(urgency::OVERDUE, &issue.message);
+        }
+    });
+    ui.end_row();
+}
+
+impl RequestsScreen {
+    pub fn select(&mut self, id: RequestId) {
+        self.selected = Some(id);
+        self.step = StepForm::default();
+        // A request opened from elsewhere must be visible whatever the filters.
+        self.status_filter = StatusFilter::All;
+        self.kind_filter = None;
+        self.search.clear();
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        workspace: &Workspace,
+        derived: &Derived,
+        revision: u64,
+        today: Date,
+        writable: bool,
+        commands: &mut Vec<Command>,
+    ) {
+        ui.horizontal(|ui| {
+            ui.heading("Requests");
+            ui.add_space(16.0);
+            ui.add_enabled_ui(writable, |ui| {
+                if ui.button("Log a request…").clicked() {
+                    self.log_form_open = !self.log_form_open;
+                }
+            });
+        });
+        if self.log_form_open && writable {
+            self.log_form_ui(ui, today, commands);
+        }
+        self.filters_ui(ui, workspace);
+        self.update_rows(workspace, derived, revision, today);
+
+        let Some(request) = self.selected.and_then(|id| workspace.request(id)) else {
+            self.table_ui(ui, workspace, derived, today);
+            return;
+        };
+        let detail_width = (ui.available_width() * 0.45).clamp(320.0, 480.0);
+        StripBuilder::new(ui)
+            .size(Size::remainder().at_least(300.0))
+            .size(Size::exact(detail_width))
+            .horizontal(|mut strip| {
+                strip.cell(|ui| self.table_ui(ui, workspace, derived, today));
+                strip.cell(|ui| {
+                    egui::Frame::new()
+                        .inner_margin(egui::Margin {
+                            left: 10,
+                            ..Default::default()
+                        })
+                        .show(ui, |ui| {
+                            egui::ScrollArea::vertical()
+                                .id_salt("request_detail")
+                                .auto_shrink([false, false])
+                                .show(ui, |ui| {
+                                    if !writable {
+                                        ui.disable();
+                                    }
+                                    self.detail_ui(
+                                        ui, workspace, derived, request, today, commands,
+                                    );
+                                });
+                        });
+                });
+            });
+    }
+
+    fn log_form_ui(&mut self, ui: &mut egui::Ui, today: Date, commands: &mut Vec<Command>) {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.strong("Log a request the day it arrives");
+            let draft = &mut self.draft;
+            let issues = &self.draft_issues;
+            egui::Grid::new("log_request")
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    labelled_text(ui, field::NAME, &mut draft.name, "", issues);
+                    labelled_text(ui, field::EMAIL, &mut draft.email, "Optional", issues);
+                    labelled_text(
+                        ui,
+                        field::ADDRESS,
+                        &mut draft.postal_address,
+                        "Optional, for letters by post",
+                        issues,
+                    );
+                    labelled_text(
+                        ui,
+                        field::ACTING_FOR,
+                        &mut draft.acting_for,
+                        "Only if they ask for someone else",
+                        issues,
+                    );
+                    ui.label("");
+                    ui.checkbox(
+                        &mut draft.authority_needed,
+                        "Proof of their authority is needed",
+                    );
+                    ui.end_row();
+                    let label = ui.label("Kind");
+                    egui::ComboBox::from_id_salt("new_request_kind")
+                        .selected_text(draft.kind.to_string())
+                        .show_ui(ui, |ui| {
+                            for kind in RequestKind::ALL {
+                                ui.selectable_value(&mut draft.kind, kind, kind.to_string());
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    labelled_text(
+                        ui,
+                        field::RECEIVED,
+                        &mut draft.received,
+                        &format!("{today} (today)"),
+                        issues,
+                    );
+                    let label = ui.label("Channel");
+                    egui::ComboBox::from_id_salt("new_request_channel")
+                        .selected_text(draft.channel.to_string())
+                        .show_ui(ui, |ui| {
+                            for channel in Channel::ALL {
+                                ui.selectable_value(
+                                    &mut draft.channel,
+                                    channel,
+                                    channel.to_string(),
+                                );
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label(field::DETAILS);
+                    ui.add(
+                        egui::TextEdit::multiline(&mut draft.details)
+                            .desired_rows(2)
+                            .desired_width(280.0),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
+                });
+            ui.horizontal(|ui| {
+                if ui.button("Log request").clicked() {
+                    match self.draft.validate(today) {
+                        Ok(new) => {
+                            commands.push(Command::LogRequest(new));
+                            self.draft = RequestDraft::default();
+                            self.draft_issues.clear();
+                            self.log_form_open = false;
+                        }
+                        Err(issues) => self.draft_issues = issues,
+                    }
+                }
+                if ui.button("Cancel").clicked() {
+                    self.log_form_open = false;
+                    self.draft_issues.clear();
+                }
+            });
+        });
+        ui.add_space(6.0);
+    }
+
+    fn filters_ui(&mut self, ui: &mut egui::Ui, workspace: &Workspace) {
+        ui.horizontal(|ui| {
+            let label = ui.label("Search");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.search)
+                    .hint_text("Reference, name or email")
+                    .desired_width(200.0),
+            )
+            .labelled_by(label.id);
+            let label = ui.label("Status");
+            egui::ComboBox::from_id_salt("status_filter")
+                .selected_text(self.status_filter.label())
+                .show_ui(ui, |ui| {
+                    let choices = [StatusFilter::Open, StatusFilter::All]
+                        .into_iter()
+                        .chain(Status::ALL.map(StatusFilter::Only));
+                    for choice in choices {
+                        ui.selectable_value(&mut self.status_filter, choice, choice.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let label = ui.label("Kind");
+            egui::ComboBox::from_id_salt("kind_filter")
+                .selected_text(
+                    self.kind_filter
+                        .map_or_else(|| "All kinds".to_owned(), |k| k.to_string()),
+                )
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.kind_filter, None, "All kinds");
+                    for kind in RequestKind::ALL {
+                        ui.selectable_value(&mut self.kind_filter, Some(kind), kind.to_string());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.label(
+                RichText::new(format!(
+                    "{} of {} shown",
+                    self.rows.indices.len(),
+                    workspace.requests.len()
+                ))
+                .weak(),
+            );
+        });
+    }
+
+    /// Filters and orders the rows: open requests by how soon they are due, then the
+    /// others, newest first.
+    fn update_rows(
+        &mut self,
+        workspace: &Workspace,
+        derived: &Derived,
+        revision: u64,
+        today: Date,
+    ) {
+        let key = (
+            revision,
+            today,
+            self.search.clone(),
+            self.status_filter,
+            self.kind_filter,
+        );
+        if self.rows.key.as_ref() == Some(&key) {
+            return;
+        }
+        let needle = self.search.trim().to_lowercase();
+        let mut indices: Vec<usize> = workspace
+            .requests
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                self.status_filter.admits(r.status) && self.kind_filter.is_none_or(|k| r.kind == k)
+            })
+            .filter(|(_, r)| {
+                needle.is_empty()
+                    || r.reference.to_lowercase().contains(&needle)
+                    || r.requester.name.to_lowercase().contains(&needle)
+                    || r.requester.email.to_lowercase().contains(&needle)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        indices.sort_by_key(|&i| {
+            let request = &workspace.requests[i];
+            let due = derived.deadlines.get(&request.id).map(|d| d.due);
+            if request.status.is_open() {
+                (
+                    0,
+                    due.unwrap_or(Date::MAX),
+                    std::cmp::Reverse(request.received),
+                )
+            } else {
+                (1, Date::MAX, std::cmp::Reverse(request.received))
+            }
+        });
+        self.rows = Rows {
+            key: Some(key),
+            indices,
+        };
+    }
+
+    fn table_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        workspace: &Workspace,
+        derived: &Derived,
+        today: Date,
+    ) {
+        if workspace.requests.is_empty() {
+            ui.add_space(12.0);
+            ui.label("No requests yet. When someone asks for their data, log it here the day it arrives: Smallprint works out the deadline.");
+            return;
+        }
+        let text_colour = ui.visuals().text_color();
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+        // A click anywhere on a row opens it; selectable text would take the click.
+        ui.style_mut().interaction.selectable_labels = false;
+        // With the detail pane open, only the columns needed to pick a request show.
+        let columns: &[TableColumn] = if self.selected.is_some() {
+            &[
+                TableColumn::Reference,
+                TableColumn::Requester,
+                TableColumn::Due,
+                TableColumn::DaysLeft,
+                TableColumn::Status,
+            ]
+        } else {
+            &TableColumn::ALL
+        };
+        let mut table = TableBuilder::new(ui)
+            .id_salt(("requests_table", columns.len()))
+            .striped(true)
+            .sense(egui::Sense::click())
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+        for (i, column) in columns.iter().enumerate() {
+            table = table.column(if i + 1 == columns.len() {
+                Column::remainder().at_least(80.0)
+            } else {
+                column.width()
+            });
+        }
+        table
+            .header(row_height, |mut header| {
+                for column in columns {
+                    header.col(|ui| {
+                        ui.strong(column.title());
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(row_height, self.rows.indices.len(), |mut row| {
+                    let request = &workspace.requests[self.rows.indices[row.index()]];
+                    let Some(deadline) = derived.deadlines.get(&request.id) else {
+                        return;
+                    };
+                    let (days_left, urgency) = days_left_text(request, deadline, today);
+                    let colour = urgency::colour(urgency, text_colour);
+                    row.set_selected(self.selected == Some(request.id));
+                    for column in columns {
+                        let text = match column {
+                            TableColumn::Reference => RichText::new(&request.reference),
+                            TableColumn::Requester => RichText::new(&request.requester.name),
+                            TableColumn::Kind => RichText::new(request.kind.to_string()),
+                            TableColumn::Received => RichText::new(request.received.to_string()),
+                            TableColumn::Due => {
+                                RichText::new(deadline.due.to_string()).color(colour)
+                            }
+                            TableColumn::DaysLeft => RichText::new(&days_left).color(colour),
+                            TableColumn::Status => RichText::new(request.status.to_string()),
+                        };
+                        row.col(|ui| {
+                            ui.label(text);
+                        });
+                    }
+                    if row.response().clicked() {
+                        self.selected = Some(request.id);
+                        self.step = StepForm::default();
+                    }
+                });
+            });
+    }
+
+    fn detail_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        workspace: &Workspace,
+        derived: &Derived,
+        request: &RightsRequest,
+        today: Date,
+        commands: &mut Vec<Command>,
+    ) {
+        ui.horizontal(|ui| {
+            ui.heading(&request.reference);
+            if ui
+                .small_button("Close")
+                .on_hover_text("Hide the details")
+                .clicked()
+            {
+                self.selected = None;
+            }
+        });
+        ui.label(RichText::new(request.kind.to_string()).strong());
+        ui.label(format!("{} — {}", request.status, request.requester.name));
+        if !request.requester.email.is_empty() {
+            ui.label(&request.requester.email);
+        }
+        if !request.requester.postal_address.is_empty() {
+            ui.label(&request.requester.postal_address);
+        }
+        if !request.requester.acting_for.is_empty() {
+            ui.label(format!(
+                "Acting for {}{}",
+                request.requester.acting_for,
+                if request.requester.authority_needed {
+                    " (proof of authority needed)"
+                } else {
+                    ""
+                }
+            ));
+        }
+        ui.label(format!(
+            "Received {} by {}",
+            short_date(request.received),
+            request.channel.to_string().to_lowercase()
+        ));
+        if !request.details.is_empty() {
+            ui.label(RichText::new(format!("“{}”", request.details)).italics());
+        }
+
+        ui.separator();
+        if let Some(deadline) = derived.deadlines.get(&request.id) {
+            let (days_left, urgency) = days_left_text(request, deadline, today);
+            let what = if request.is_complaint() {
+                "Acknowledge by"
+            } else {
+                "Due"
+            };
+            let colour = urgency::colour(urgency, ui.visuals().strong_text_color());
+            ui.label(
+                RichText::new(format!("{what} {} ({days_left})", short_date(deadline.due)))
+                    .size(18.0)
+                    .color(colour),
+            );
+            ui.label(RichText::new(deadline.working()).weak());
+            if deadline.provisional {
+                ui.label(
+                    "While the clarification is unanswered, this date moves on by a day each day.",
+                );
+            }
+            if let Some(tell_by) = deadline.tell_by {
+                ui.label(format!(
+                    "The requester had to be told of the extension by {}.",
+                    short_date(tell_by)
+                ));
+            }
+            if let (Some(target), true) = (deadline.internal_target, request.status.is_open()) {
+                ui.label(
+                    RichText::new(format!(
+                        "ICO's optional internal target (28 days): {}",
+                        short_date(target)
+                    ))
+                    .weak(),
+                );
+            }
+        }
+
+        ui.separator();
+        self.steps_ui(ui, workspace, derived, request, today, commands);
+
+        ui.separator();
+        ui.strong("Timeline");
+        for entry in request.timeline.iter().rev() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(short_date(entry.on)).monospace());
+                ui.label(entry.event.describe());
+                ui.label(RichText::new(format!("→ {}", entry.status)).weak());
+            });
+        }
+    }
+
+    fn steps_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        workspace: &Workspace,
+        derived: &Derived,
+        request: &RightsRequest,
+        today: Date,
+        commands: &mut Vec<Command>,
+    ) {
+        ui.strong("Record a step");
+        ui.horizontal(|ui| {
+            let label = ui.label("On");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.step.on)
+                    .hint_text(format!("{today} (today)"))
+                    .desired_width(110.0),
+            )
+            .labelled_by(label.id);
+        });
+        let label = ui.label("Reason or outcome (for extend, respond, refuse)");
+        ui.add(
+            egui::TextEdit::multiline(&mut self.step.text)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+
+        let nation = workspace.organisation.nation;
+        if request.status == Status::Open && !request.is_complaint() {
+            let tell_by =
+                extension_tell_by(&request.clock_events(), nation, &derived.holidays, today);
+            if today > tell_by {
+                ui.colored_label(
+                    urgency::SOON,
+                    format!(
+                        "An extension is no longer possible: the requester had to be told by {}.",
+                        short_date(tell_by)
+                    ),
+                );
+            }
+        }
+
+        let text = self.step.text.trim().to_owned();
+        let candidates = [
+            ("Identity requested", RequestEvent::IdentityRequested),
+            ("Identity received", RequestEvent::IdentityReceived),
+            ("Clarification asked", RequestEvent::ClarificationAsked),
+            (
+                "Clarification answered",
+                RequestEvent::ClarificationAnswered,
+            ),
+            ("Fee requested", RequestEvent::FeeRequested),
+            ("Fee received", RequestEvent::FeeReceived),
+            (
+                "Extend…",
+                RequestEvent::Extended {
+                    reason: text.clone(),
+                },
+            ),
+            (
+                "Responded",
+                RequestEvent::Responded {
+                    outcome: text.clone(),
+                },
+            ),
+            (
+                "Refused",
+                RequestEvent::Refused {
+                    reason: text.clone(),
+                },
+            ),
+            ("Withdrawn", RequestEvent::Withdrawn),
+            ("Close", RequestEvent::Closed),
+        ];
+        ui.horizontal_wrapped(|ui| {
+            for (label, event) in candidates
+                .into_iter()
+                .filter(|(_, event)| request.allowed(event))
+            {
+                if ui.button(label).clicked() {
+                    self.try_record(request, event, today, nation, derived, commands);
+                }
+            }
+        });
+        if let Some(error) = &self.step.error {
+            ui.colored_label(urgency::OVERDUE, error);
+        }
+    }
+
+    /// Checks the step on a copy of the request, so the workspace only ever receives
+    /// steps that apply, and says why when one does not.
+    fn try_record(
+        &mut self,
+        request: &RightsRequest,
+        event: RequestEvent,
+        today: Date,
+        nation: crate::domain::Nation,
+        derived: &Derived,
+        commands: &mut Vec<Command>,
+    ) {
+        let on = if self.step.on.trim().is_empty() {
+            Ok(today)
+        } else {
+            parse_date(&self.step.on)
+        };
+        let result = on.and_then(|on| {
+            let mut trial = request.clone();
+            trial
+                .record(event.clone(), on, today, nation, &derived.holidays)
+                .map(|()| on)
+                .map_err(|error: RecordError| error.to_string())
+        });
+        match result {
+            Ok(on) => {
+                commands.push(Command::RecordRequestEvent {
+                    request: request.id,
+                    event,
+                    on,
+                });
+                self.step = StepForm::default();
+            }
+            Err(error) => self.step.error = Some(format!("Not recorded: {error}.")),
+        }
+    }
+}
