@@ -125,7 +125,7 @@ fn add_example_requests(workspace: &mut Workspace, today: Date) {
             requester("Gideon Ashbury", "g.ashbury@example.com", ""),
             Channel::Email,
             "My delivery address is wrong on my account.",
-            33,
+            36,
             vec![],
         ),
         (
@@ -206,6 +206,13 @@ mod tests {
             ] {
                 assert!(statuses.contains(&expected), "{day}: {statuses:?}");
             }
+            let holidays = workspace.holidays();
+            let overdue = workspace
+                .requests
+                .iter()
+                .filter(|r| r.status.is_open())
+                .any(|r| r.deadline(workspace.organisation.nation, &holidays, day).due < day);
+            assert!(overdue, "{day}: the example shows an overdue request");
             let steps: usize = workspace.requests.iter().map(|r| r.timeline.len()).sum();
             assert_eq!(steps, 8 + 6, "{day}: every scripted step was recorded");
             day = day.tomorrow().expect("date");
