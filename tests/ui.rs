@@ -296,3 +296,161 @@ fn ctrl_s_saves_before_the_autosave_and_ctrl_z_undoes() {
         "Westhaven"
     );
 }
+
+fn type_into(harness: &mut Harness<'_, SmallprintApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+fn click_button(harness: &mut Harness<'_, SmallprintApp>, label: &str) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, label)
+        .click();
+    harness.run();
+}
+
+#[test]
+fn a_logged_request_appears_in_the_table_and_on_its_due_day_and_identity_moves_it() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_ui_state(|ui, app: &mut SmallprintApp| app.ui(ui), app_on(&path));
+    harness.run();
+    open_screen(&mut harness, "Requests");
+    click_button(&mut harness, "Log a request…");
+    type_into(&mut harness, "Requester's name", "Ines Carvalho-Brook");
+    type_into(&mut harness, "Requester's email", "ines.cb@example.com");
+    type_into(&mut harness, "Received on", "2026-11-02");
+    click_button(&mut harness, "Log request");
+
+    // Logged, saved, listed and opened.
+    let saved = store::read_workspace(&path).expect("saved");
+    let logged = saved.requests.last().expect("logged");
+    assert_eq!(logged.requester.name, "Ines Carvalho-Brook");
+    assert_eq!(logged.reference, "R-2026-009");
+    assert!(
+        harness.query_all_by_label("R-2026-009").count() >= 2,
+        "row and detail pane"
+    );
+    harness.get_by_label("Due Wed 2 Dec 2026 (9 days)");
+
+    // On the calendar: in November's grid (which runs to Sunday 6 December) and in
+    // December's agenda, not in October's grid.
+    open_screen(&mut harness, "Calendar");
+    harness.get_by_label("R-2026-009 due");
+    click_button(&mut harness, "◀ Previous");
+    assert!(harness.query_by_label("R-2026-009 due").is_none());
+    click_button(&mut harness, "Next ▶");
+    click_button(&mut harness, "Next ▶");
+    harness.get_by_label("December 2026");
+    harness.get_by_label("Wed 2 Dec 2026");
+    click_button(&mut harness, "R-2026-009 due");
+    assert_eq!(
+        harness.state().current_screen(),
+        smallprint::command::Screen::Requests
+    );
+
+    // Identity asked for, then received: the month restarts and the working says so.
+    type_into(&mut harness, "On", "2026-11-05");
+    click_button(&mut harness, "Identity requested");
+    let status = |harness: &Harness<'_, SmallprintApp>| {
+        harness
+            .state()
+            .workspace()
+            .expect("open")
+            .requests
+            .last()
+            .expect("request")
+            .status
+    };
+    assert_eq!(
+        status(&harness),
+        smallprint::domain::requests::Status::AwaitingIdentity
+    );
+    type_into(&mut harness, "On", "2026-11-20");
+    click_button(&mut harness, "Identity received");
+    assert_eq!(status(&harness), smallprint::domain::requests::Status::Open);
+    harness.get_by_label("Due Mon 21 Dec 2026 (28 days)");
+    harness.get_by_label_contains(
+        "identity or authority received Fri 20 Nov 2026: the month restarts",
+    );
+    harness.get_by_label_contains("Proof of identity or authority received");
+}
+
+#[test]
+fn a_step_that_does_not_apply_is_explained_and_not_recorded() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_ui_state(|ui, app: &mut SmallprintApp| app.ui(ui), app_on(&path));
+    harness.run();
+    let erasure = harness.state().workspace().expect("open").requests[1].clone();
+    harness
+        .state_mut()
+        .apply(smallprint::command::Command::OpenRequest(erasure.id));
+    harness.run();
+    type_into(&mut harness, "On", "2026-12-01");
+    click_button(&mut harness, "Responded");
+    harness.get_by_label_contains("is in the future");
+    assert_eq!(
+        harness.state().workspace().expect("open").requests[1],
+        erasure
+    );
+}
+
+#[test]
+fn importing_bank_holidays_changes_deadlines_and_a_bad_file_changes_nothing() {
+    let (dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    let mut harness = harness(app_on(&path));
+    harness.run();
+
+    let bad = dir.path().join("not-holidays.json");
+    std::fs::File::create(&bad)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, b"{\"england-and-wales\": 3}"))
+        .expect("write");
+    let before = harness.state().workspace().cloned();
+    harness
+        .state_mut()
+        .apply(smallprint::command::Command::ImportBankHolidaysFrom(bad));
+    harness.run();
+    harness.get_by_label_contains("was not imported");
+    assert_eq!(harness.state().workspace().cloned(), before);
+
+    // A made-up 2028 feed with an extra day on Friday 2 June.
+    let division = |key: &str| {
+        format!(
+            r#""{key}": {{"division": "{key}", "events": [{{"title": "Extra day", "date": "2028-06-02", "notes": "", "bunting": true}}]}}"#
+        )
+    };
+    let feed = format!(
+        "{{{}, {}, {}}}",
+        division("england-and-wales"),
+        division("scotland"),
+        division("northern-ireland")
+    );
+    let good = dir.path().join("bank-holidays.json");
+    std::fs::File::create(&good)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, feed.as_bytes()))
+        .expect("write");
+    harness
+        .state_mut()
+        .apply(smallprint::command::Command::ImportBankHolidaysFrom(good));
+    harness.run();
+    harness.get_by_label_contains("Imported the bank holidays");
+    let workspace = store::read_workspace(&path).expect("saved");
+    let holidays = workspace.holidays();
+    assert!(!holidays.is_working_day(
+        smallprint::domain::Nation::EnglandAndWales,
+        date(2028, 6, 2)
+    ));
+    assert!(holidays.is_working_day(
+        smallprint::domain::Nation::EnglandAndWales,
+        date(2027, 6, 2)
+    ));
+}

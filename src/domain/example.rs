@@ -211,7 +211,11 @@ mod tests {
                 .requests
                 .iter()
                 .filter(|r| r.status.is_open())
-                .any(|r| r.deadline(workspace.organisation.nation, &holidays, day).due < day);
+                .any(|r| {
+                    r.deadline(workspace.organisation.nation, &holidays, day)
+                        .due
+                        < day
+                });
             assert!(overdue, "{day}: the example shows an overdue request");
             let steps: usize = workspace.requests.iter().map(|r| r.timeline.len()).sum();
             assert_eq!(steps, 8 + 6, "{day}: every scripted step was recorded");
