@@ -40,6 +40,7 @@ fn workspace_with(requests: usize) -> Workspace {
             received: TODAY.checked_sub(Span::new().days(days_ago)).expect("date"),
             channel: smallprint::domain::requests::Channel::Email,
             details: String::new(),
+            activities: Vec::new(),
         });
     }
     workspace
@@ -88,7 +89,7 @@ impl Screenful {
 fn frames(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame");
     for screen in [Screen::Requests, Screen::Calendar] {
-        for requests in [10, 10_000] {
+        for requests in [10, 1_000, 10_000] {
             let mut screenful = Screenful::new(requests, screen);
             group.bench_function(
                 format!("{} with {requests} requests", screen.title()),

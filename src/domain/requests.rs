@@ -498,6 +498,9 @@ impl RightsRequest {
                     outcome: format!("Refused: {}", reason.trim()),
                 });
             }
+            RequestEvent::Note { text } if text.trim().is_empty() => {
+                return Err(RecordError::ReasonNeeded("write the note first"));
+            }
             RequestEvent::Logged
             | RequestEvent::Withdrawn
             | RequestEvent::Closed
@@ -544,6 +547,8 @@ pub struct RequestDraft {
     pub received: String,
     pub channel: Channel,
     pub details: String,
+    /// The register activities the request concerns.
+    pub activities: Vec<ActivityId>,
 }
 
 /// A request ready to log: the workspace gives it its id and reference.
@@ -554,6 +559,7 @@ pub struct NewRequest {
     pub received: Date,
     pub channel: Channel,
     pub details: String,
+    pub activities: Vec<ActivityId>,
 }
 
 impl RequestDraft {
@@ -605,6 +611,7 @@ impl RequestDraft {
                 received,
                 channel: self.channel,
                 details: self.details.trim().to_owned(),
+                activities: self.activities.clone(),
             }),
             _ => Err(issues),
         }

@@ -48,6 +48,7 @@ impl Workspace {
         let mut request = RightsRequest::new(id, reference, new.kind, new.requester, new.received);
         request.channel = new.channel;
         request.details = new.details;
+        request.activities = new.activities;
         self.requests.push(request);
         id
     }

@@ -18,7 +18,7 @@ use crate::{
     },
 };
 
-/// Chips shown in one day's cell before "+N more".
+/// Chips one day's cell shows one by one; a busier day gets a single summary chip.
 const CHIPS_PER_DAY: usize = 3;
 
 #[derive(Debug, Default)]
@@ -47,6 +47,72 @@ fn chip_text(item: &AgendaItem) -> String {
         AgendaKind::Acknowledge => format!("{reference} acknowledge"),
         AgendaKind::FeeRenewal => "ICO fee renewal".to_owned(),
     }
+}
+
+/// A small outlined label that can be clicked, painted directly: a busy month shows a
+/// hundred of them, and a full button widget each would slow every frame.
+fn chip(ui: &mut egui::Ui, text: &str, colour: Color32) -> egui::Response {
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let galley = ui.painter().layout_no_wrap(text.to_owned(), font, colour);
+    let padding = vec2(4.0, 2.0);
+    let size = (galley.size() + 2.0 * padding).min(vec2(ui.available_width(), f32::INFINITY));
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, text));
+    let stroke_width = if response.hovered() { 2.0 } else { 1.0 };
+    let painter = ui.painter().with_clip_rect(rect.intersect(ui.clip_rect()));
+    painter.rect_stroke(
+        rect,
+        3.0,
+        Stroke::new(stroke_width, colour),
+        egui::StrokeKind::Inside,
+    );
+    painter.galley(rect.min + padding, galley, colour);
+    response
+}
+
+/// One line of the agenda, painted and clipped to the panel: a heading, or a date
+/// to act by that opens its request when clicked.
+fn painted_line(
+    ui: &mut egui::Ui,
+    text: &str,
+    colour: Color32,
+    heading: bool,
+    height: f32,
+) -> egui::Response {
+    let sense = if heading {
+        egui::Sense::hover()
+    } else {
+        egui::Sense::click()
+    };
+    let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), height), sense);
+    response.widget_info(|| {
+        let role = if heading {
+            egui::Role::Label
+        } else {
+            egui::Role::Link
+        };
+        egui::WidgetInfo::labeled(role, true, text)
+    });
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let colour = if heading {
+        ui.visuals().strong_text_color()
+    } else {
+        colour
+    };
+    let galley = ui.painter().layout_no_wrap(text.to_owned(), font, colour);
+    let painter = ui.painter().with_clip_rect(rect.intersect(ui.clip_rect()));
+    let origin = egui::pos2(rect.left(), rect.center().y - galley.size().y / 2.0);
+    if !heading {
+        let underline_y = origin.y + galley.size().y;
+        let stroke = Stroke::new(if response.hovered() { 1.5 } else { 0.5 }, colour);
+        painter.hline(
+            rect.left()..=rect.left() + galley.size().x.min(rect.width()),
+            underline_y,
+            stroke,
+        );
+    }
+    painter.galley(origin, galley, colour);
+    response
 }
 
 fn open_item(item: &AgendaItem, commands: &mut Vec<Command>) {
@@ -115,14 +181,8 @@ impl CalendarScreen {
             month_end,
             6 - i32::from(month_end.weekday().to_monday_zero_offset()),
         );
-        let mut by_day: BTreeMap<Date, Vec<&AgendaItem>> = BTreeMap::new();
-        for item in derived
-            .agenda
-            .iter()
-            .filter(|i| i.date >= grid_start && i.date <= grid_end)
-        {
-            by_day.entry(item.date).or_default().push(item);
-        }
+        let by_day = &derived.agenda_by_day;
+        let agenda = derived.agenda.as_slice();
         let holidays: BTreeMap<Date, String> = derived
             .holidays
             .between(workspace.organisation.nation, grid_start, grid_end)
@@ -136,32 +196,61 @@ impl CalendarScreen {
             .horizontal(|mut strip| {
                 strip.cell(|ui| {
                     Self::grid_ui(
-                        ui, month, today, grid_start, grid_end, &by_day, &holidays, commands,
+                        ui, month, today, grid_start, grid_end, by_day, agenda, &holidays, commands,
                     );
                 });
-                strip.cell(|ui| {
-                    ui.strong(format!("Agenda for {}", month.strftime("%B")));
-                    egui::ScrollArea::vertical()
-                        .auto_shrink([false, false])
-                        .show(ui, |ui| {
-                            let mut any = false;
-                            for (date, items) in by_day.range(month..=month_end) {
-                                any = true;
-                                ui.label(RichText::new(short_date(*date)).strong());
-                                for item in items {
-                                    let colour =
-                                        urgency::colour(item.urgency, ui.visuals().text_color());
-                                    let text = format!("{}: {}", item.kind.label(), item.title);
-                                    if ui.link(RichText::new(text).color(colour)).clicked() {
-                                        open_item(item, commands);
-                                    }
-                                }
+                strip.cell(|ui| Self::agenda_ui(ui, month, by_day, agenda, commands));
+            });
+    }
+
+    /// The month's dates to act by, one line each under its day; only the lines in
+    /// view are laid out, however busy the month.
+    fn agenda_ui(
+        ui: &mut egui::Ui,
+        month: Date,
+        by_day: &BTreeMap<Date, Vec<usize>>,
+        agenda: &[AgendaItem],
+        commands: &mut Vec<Command>,
+    ) {
+        enum Line<'a> {
+            Day(Date),
+            Item(&'a AgendaItem),
+        }
+        let month_end = month.last_of_month();
+        let lines: Vec<Line<'_>> = by_day
+            .range(month..=month_end)
+            .flat_map(|(date, items)| {
+                std::iter::once(Line::Day(*date))
+                    .chain(items.iter().map(|&i| Line::Item(&agenda[i])))
+            })
+            .collect();
+        ui.strong(format!("Agenda for {}", month.strftime("%B")));
+        if lines.is_empty() {
+            ui.label("Nothing to act on this month.");
+            return;
+        }
+        let line_height =
+            ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+        let text_colour = ui.visuals().text_color();
+        egui::ScrollArea::vertical()
+            .id_salt("month_agenda")
+            .auto_shrink([false, false])
+            .show_rows(ui, line_height, lines.len(), |ui, range| {
+                for line in &lines[range] {
+                    match line {
+                        Line::Day(date) => {
+                            painted_line(ui, &short_date(*date), text_colour, true, line_height);
+                        }
+                        Line::Item(item) => {
+                            let colour = urgency::colour(item.urgency, text_colour);
+                            let text = format!("{}: {}", item.kind.label(), item.title);
+                            let response = painted_line(ui, &text, colour, false, line_height);
+                            if response.on_hover_text(&item.title).clicked() {
+                                open_item(item, commands);
                             }
-                            if !any {
-                                ui.label("Nothing to act on this month.");
-                            }
-                        });
-                });
+                        }
+                    }
+                }
             });
     }
 
@@ -172,7 +261,8 @@ impl CalendarScreen {
         today: Date,
         grid_start: Date,
         grid_end: Date,
-        by_day: &BTreeMap<Date, Vec<&AgendaItem>>,
+        by_day: &BTreeMap<Date, Vec<usize>>,
+        agenda: &[AgendaItem],
         holidays: &BTreeMap<Date, String>,
         commands: &mut Vec<Command>,
     ) {
@@ -233,29 +323,44 @@ impl CalendarScreen {
                                         if let Some(name) = holiday {
                                             ui.label(RichText::new(name).small().italics());
                                         }
-                                        let items =
-                                            by_day.get(&day).map(Vec::as_slice).unwrap_or_default();
-                                        for item in items.iter().take(CHIPS_PER_DAY) {
-                                            let colour = urgency::colour(item.urgency, text_colour);
-                                            let chip = egui::Button::new(
-                                                RichText::new(chip_text(item))
-                                                    .small()
-                                                    .color(colour),
-                                            )
-                                            .fill(Color32::TRANSPARENT)
-                                            .stroke(Stroke::new(1.0, colour));
-                                            if ui.add(chip).on_hover_text(&item.title).clicked() {
-                                                open_item(item, commands);
+                                        let items: Vec<&AgendaItem> = by_day
+                                            .get(&day)
+                                            .into_iter()
+                                            .flatten()
+                                            .map(|&i| &agenda[i])
+                                            .collect();
+                                        if items.len() <= CHIPS_PER_DAY {
+                                            for item in &items {
+                                                let colour =
+                                                    urgency::colour(item.urgency, text_colour);
+                                                if chip(ui, &chip_text(item), colour)
+                                                    .on_hover_text(&item.title)
+                                                    .clicked()
+                                                {
+                                                    open_item(item, commands);
+                                                }
                                             }
-                                        }
-                                        if items.len() > CHIPS_PER_DAY {
-                                            ui.label(
-                                                RichText::new(format!(
-                                                    "+{} more",
-                                                    items.len() - CHIPS_PER_DAY
-                                                ))
-                                                .small(),
+                                        } else if let Some(first) = items.first() {
+                                            // A crowded day is one chip: the first date and how many
+                                            // more; the agenda beside the grid lists them all.
+                                            let colour =
+                                                urgency::colour(first.urgency, text_colour);
+                                            let text = format!(
+                                                "{} +{} more",
+                                                chip_text(first),
+                                                items.len() - 1
                                             );
+                                            let hover = format!(
+                                                "{}\nand {} more: see the agenda",
+                                                first.title,
+                                                items.len() - 1
+                                            );
+                                            if chip(ui, &text, colour)
+                                                .on_hover_text(hover)
+                                                .clicked()
+                                            {
+                                                open_item(first, commands);
+                                            }
                                         }
                                     });
                                 });

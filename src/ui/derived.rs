@@ -1,7 +1,7 @@
 //! What the screens work out from the workspace — every request's deadline and the
 //! agenda — computed once per change of the workspace or of the day, not every frame.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
 
@@ -18,6 +18,8 @@ pub struct Derived {
     pub holidays: Holidays,
     pub deadlines: HashMap<RequestId, Deadline>,
     pub agenda: Vec<AgendaItem>,
+    /// Indices into `agenda` by date, so a month is found without scanning them all.
+    pub agenda_by_day: BTreeMap<Date, Vec<usize>>,
 }
 
 impl Derived {
@@ -26,6 +28,10 @@ impl Derived {
             self.holidays = workspace.holidays().into_owned();
             self.deadlines = agenda::deadlines(workspace, &self.holidays, today);
             self.agenda = agenda::agenda(workspace, &self.deadlines, today);
+            self.agenda_by_day = BTreeMap::new();
+            for (index, item) in self.agenda.iter().enumerate() {
+                self.agenda_by_day.entry(item.date).or_default().push(index);
+            }
             self.key = Some((revision, today));
         }
         self

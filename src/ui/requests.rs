@@ -2,8 +2,8 @@
 //! request, and a detail pane with the due date, its working, the timeline and the
 //! steps that can be recorded now.
 
-use egui::RichText;
-use egui_extras::{Column, Size, StripBuilder, TableBuilder};
+use egui::{Color32, RichText, vec2};
+use egui_extras::{Size, StripBuilder};
 use jiff::civil::Date;
 
 use super::{Derived, urgency};
@@ -82,11 +82,16 @@ impl TableColumn {
         }
     }
 
-    fn width(self) -> Column {
+    /// The column's share of the table's width.
+    fn weight(self) -> f32 {
         match self {
-            TableColumn::Requester => Column::initial(150.0).at_least(80.0).clip(true),
-            TableColumn::Kind => Column::initial(130.0).at_least(80.0).clip(true),
-            _ => Column::auto().at_least(80.0),
+            TableColumn::Requester => 1.7,
+            TableColumn::Kind => 1.6,
+            TableColumn::Status => 1.5,
+            TableColumn::Reference
+            | TableColumn::Received
+            | TableColumn::Due
+            | TableColumn::DaysLeft => 1.0,
         }
     }
 }
@@ -186,7 +191,7 @@ impl RequestsScreen {
             });
         });
         if self.log_form_open && writable {
-            self.log_form_ui(ui, today, commands);
+            self.log_form_ui(ui, workspace, today, commands);
         }
         self.filters_ui(ui, workspace);
         self.update_rows(workspace, derived, revision, today);
@@ -224,7 +229,13 @@ impl RequestsScreen {
             });
     }
 
-    fn log_form_ui(&mut self, ui: &mut egui::Ui, today: Date, commands: &mut Vec<Command>) {
+    fn log_form_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        workspace: &Workspace,
+        today: Date,
+        commands: &mut Vec<Command>,
+    ) {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.strong("Log a request the day it arrives");
             let draft = &mut self.draft;
@@ -296,6 +307,22 @@ impl RequestsScreen {
                     )
                     .labelled_by(label.id);
                     ui.end_row();
+                    if !workspace.register.is_empty() {
+                        ui.label("What it concerns");
+                        ui.vertical(|ui| {
+                            for activity in &workspace.register {
+                                let mut linked = draft.activities.contains(&activity.id);
+                                if ui.checkbox(&mut linked, &activity.purpose).changed() {
+                                    if linked {
+                                        draft.activities.push(activity.id);
+                                    } else {
+                                        draft.activities.retain(|id| *id != activity.id);
+                                    }
+                                }
+                            }
+                        });
+                        ui.end_row();
+                    }
                 });
             ui.horizontal(|ui| {
                 if ui.button("Log request").clicked() {
@@ -419,6 +446,8 @@ impl RequestsScreen {
         };
     }
 
+    /// The table. Rows are painted rather than built from widgets, and only those in
+    /// view: a log of 10,000 requests costs a frame no more than a screenful does.
     fn table_ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -431,10 +460,6 @@ impl RequestsScreen {
             ui.label("No requests yet. When someone asks for their data, log it here the day it arrives: Smallprint works out the deadline.");
             return;
         }
-        let text_colour = ui.visuals().text_color();
-        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-        // A click anywhere on a row opens it; selectable text would take the click.
-        ui.style_mut().interaction.selectable_labels = false;
         // With the detail pane open, only the columns needed to pick a request show.
         let columns: &[TableColumn] = if self.selected.is_some() {
             &[
@@ -447,56 +472,107 @@ impl RequestsScreen {
         } else {
             &TableColumn::ALL
         };
-        let mut table = TableBuilder::new(ui)
-            .id_salt(("requests_table", columns.len()))
-            .striped(true)
-            .sense(egui::Sense::click())
-            .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-        for (i, column) in columns.iter().enumerate() {
-            table = table.column(if i + 1 == columns.len() {
-                Column::remainder().at_least(80.0)
-            } else {
-                column.width()
-            });
-        }
-        table
-            .header(row_height, |mut header| {
-                for column in columns {
-                    header.col(|ui| {
-                        ui.strong(column.title());
-                    });
+        let total_weight: f32 = columns.iter().map(|c| c.weight()).sum();
+        let width = ui.available_width();
+        let widths: Vec<f32> = columns
+            .iter()
+            .map(|c| width * c.weight() / total_weight)
+            .collect();
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+        let visuals = ui.visuals().clone();
+        let text_colour = visuals.text_color();
+
+        let paint_cells =
+            |painter: &egui::Painter, rect: egui::Rect, cells: &[(String, Color32)]| {
+                let mut x = rect.left() + 4.0;
+                for ((text, colour), width) in cells.iter().zip(&widths) {
+                    let cell = egui::Rect::from_min_size(
+                        egui::pos2(x, rect.top()),
+                        vec2(width - 8.0, rect.height()),
+                    );
+                    painter
+                        .with_clip_rect(cell.intersect(painter.clip_rect()))
+                        .text(
+                            egui::pos2(cell.left(), cell.center().y),
+                            egui::Align2::LEFT_CENTER,
+                            text,
+                            font.clone(),
+                            *colour,
+                        );
+                    x += width;
                 }
-            })
-            .body(|body| {
-                body.rows(row_height, self.rows.indices.len(), |mut row| {
-                    let request = &workspace.requests[self.rows.indices[row.index()]];
+            };
+
+        let (header_rect, _) =
+            ui.allocate_exact_size(vec2(width, row_height), egui::Sense::hover());
+        let header: Vec<(String, Color32)> = columns
+            .iter()
+            .map(|c| (c.title().to_owned(), visuals.strong_text_color()))
+            .collect();
+        paint_cells(ui.painter(), header_rect, &header);
+
+        egui::ScrollArea::vertical()
+            .id_salt("requests_table")
+            .auto_shrink([false, false])
+            .show_rows(ui, row_height, self.rows.indices.len(), |ui, range| {
+                ui.spacing_mut().item_spacing.y = 0.0;
+                for position in range {
+                    let request = &workspace.requests[self.rows.indices[position]];
                     let Some(deadline) = derived.deadlines.get(&request.id) else {
-                        return;
+                        continue;
                     };
                     let (days_left, urgency) = days_left_text(request, deadline, today);
                     let colour = urgency::colour(urgency, text_colour);
-                    row.set_selected(self.selected == Some(request.id));
-                    for column in columns {
-                        let text = match column {
-                            TableColumn::Reference => RichText::new(&request.reference),
-                            TableColumn::Requester => RichText::new(&request.requester.name),
-                            TableColumn::Kind => RichText::new(request.kind.to_string()),
-                            TableColumn::Received => RichText::new(request.received.to_string()),
-                            TableColumn::Due => {
-                                RichText::new(deadline.due.to_string()).color(colour)
-                            }
-                            TableColumn::DaysLeft => RichText::new(&days_left).color(colour),
-                            TableColumn::Status => RichText::new(request.status.to_string()),
-                        };
-                        row.col(|ui| {
-                            ui.label(text);
-                        });
+                    let cells: Vec<(String, Color32)> = columns
+                        .iter()
+                        .map(|column| match column {
+                            TableColumn::Reference => (request.reference.clone(), text_colour),
+                            TableColumn::Requester => (request.requester.name.clone(), text_colour),
+                            TableColumn::Kind => (request.kind.to_string(), text_colour),
+                            TableColumn::Received => (request.received.to_string(), text_colour),
+                            TableColumn::Due => (deadline.due.to_string(), colour),
+                            TableColumn::DaysLeft => (days_left.clone(), colour),
+                            TableColumn::Status => (request.status.to_string(), text_colour),
+                        })
+                        .collect();
+                    let selected = self.selected == Some(request.id);
+                    let (rect, response) =
+                        ui.allocate_exact_size(vec2(width, row_height), egui::Sense::click());
+                    response.widget_info(|| {
+                        let summary = cells
+                            .iter()
+                            .map(|(text, _)| text.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" · ");
+                        egui::WidgetInfo::selected(egui::Role::Button, true, selected, summary)
+                    });
+                    let fill = if selected {
+                        Some(visuals.selection.bg_fill)
+                    } else if response.hovered() {
+                        Some(visuals.widgets.hovered.weak_bg_fill)
+                    } else if position % 2 == 1 {
+                        Some(visuals.faint_bg_color)
+                    } else {
+                        None
+                    };
+                    if let Some(fill) = fill {
+                        ui.painter().rect_filled(rect, 2.0, fill);
                     }
-                    if row.response().clicked() {
+                    let cells = if selected {
+                        cells
+                            .into_iter()
+                            .map(|(text, _)| (text, visuals.selection.stroke.color))
+                            .collect()
+                    } else {
+                        cells
+                    };
+                    paint_cells(ui.painter(), rect, &cells);
+                    if response.clicked() {
                         self.selected = Some(request.id);
                         self.step = StepForm::default();
                     }
-                });
+                }
             });
     }
 
@@ -545,6 +621,15 @@ impl RequestsScreen {
         ));
         if !request.details.is_empty() {
             ui.label(RichText::new(format!("“{}”", request.details)).italics());
+        }
+        let purposes: Vec<&str> = workspace
+            .register
+            .iter()
+            .filter(|a| request.activities.contains(&a.id))
+            .map(|a| a.purpose.as_str())
+            .collect();
+        if !purposes.is_empty() {
+            ui.label(format!("Concerns: {}", purposes.join("; ")));
         }
 
         ui.separator();
@@ -617,7 +702,7 @@ impl RequestsScreen {
             )
             .labelled_by(label.id);
         });
-        let label = ui.label("Reason or outcome (for extend, respond, refuse)");
+        let label = ui.label("Reason, outcome or note");
         ui.add(
             egui::TextEdit::multiline(&mut self.step.text)
                 .desired_rows(2)
@@ -671,6 +756,7 @@ impl RequestsScreen {
             ),
             ("Withdrawn", RequestEvent::Withdrawn),
             ("Close", RequestEvent::Closed),
+            ("Add note", RequestEvent::Note { text: text.clone() }),
         ];
         ui.horizontal_wrapped(|ui| {
             for (label, event) in candidates
