@@ -453,3 +453,23 @@ fn importing_bank_holidays_changes_deadlines_and_a_bad_file_changes_nothing() {
         date(2027, 6, 2)
     ));
 }
+
+#[test]
+fn the_overview_lists_what_is_overdue_and_opens_it() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    let mut harness = harness(app_on(&path));
+    harness.run();
+    open_screen(&mut harness, "Overview");
+    harness.get_by_label("Overdue requests (1)");
+    harness.get_by_label("Complaints to acknowledge (1)");
+    harness
+        .get_by_label("R-2026-005 · Rectification · Gideon Ashbury")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().current_screen(),
+        smallprint::command::Screen::Requests
+    );
+    harness.get_by_label("Due Wed 18 Nov 2026 (5 days overdue)");
+}

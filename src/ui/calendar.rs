@@ -44,7 +44,7 @@ fn chip_text(item: &AgendaItem) -> String {
     match item.kind {
         AgendaKind::Due => format!("{reference} due"),
         AgendaKind::TellBy => format!("{reference} tell-by"),
-        AgendaKind::Acknowledge => format!("{reference} acknowledge"),
+        AgendaKind::Acknowledge => format!("{reference} ack"),
         AgendaKind::FeeRenewal => "ICO fee renewal".to_owned(),
     }
 }

@@ -73,9 +73,7 @@ pub fn ui(
     let tell_by = of_kind(&[AgendaKind::TellBy], &|i| {
         (0..=14).contains(&days_between(today, i.date))
     });
-    let acknowledge = of_kind(&[AgendaKind::Acknowledge], &|i| {
-        i.urgency != Urgency::Later || days_between(today, i.date) <= 14
-    });
+    let acknowledge = of_kind(&[AgendaKind::Acknowledge], &|_| true);
     let renewal = of_kind(&[AgendaKind::FeeRenewal], &|i| {
         days_between(today, i.date) <= RENEWAL_REMINDER_DAYS
     });
