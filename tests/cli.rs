@@ -63,9 +63,7 @@ fn check_prints_one_problem_a_line_and_exits_1() {
             "\"email\": \"hello at kestrel\"",
             1,
         );
-    fs::File::create(&path)
-        .and_then(|mut f| std::io::Write::write_all(&mut f, spoiled.as_bytes()))
-        .expect("write");
+    common::write_bytes(&path, spoiled.as_bytes());
     let before = fs::read(&path).expect("read");
     let (code, stdout, _) = smallprint(&["check", "--file", arg(&path)]);
     assert_eq!(code, 1, "{stdout}");
@@ -83,9 +81,7 @@ fn check_prints_one_problem_a_line_and_exits_1() {
 fn check_explains_unreadable_files_exits_2_and_leaves_them_alone() {
     for (name, bytes, expected) in bad_files() {
         let (_dir, path) = temp_workspace();
-        fs::File::create(&path)
-            .and_then(|mut f| std::io::Write::write_all(&mut f, &bytes))
-            .expect("write");
+        common::write_bytes(&path, &bytes);
         let (code, stdout, stderr) = smallprint(&["check", "--file", arg(&path)]);
         assert_eq!(code, 2, "{name}: {stdout}{stderr}");
         assert!(stderr.contains(expected), "{name}: {stderr}");

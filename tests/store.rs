@@ -70,9 +70,7 @@ fn the_format_1_fixture_still_opens() {
 fn bad_files_are_explained_and_never_written() {
     for (name, bytes, expected) in bad_files() {
         let (_dir, path) = temp_workspace();
-        fs::File::create(&path)
-            .and_then(|mut f| std::io::Write::write_all(&mut f, &bytes))
-            .expect("write fixture");
+        common::write_bytes(&path, &bytes);
         let error = Store::open(&path).expect_err(name);
         assert!(error.is_unreadable_file(), "{name}: {error:?}");
         let message = error.to_string();
@@ -187,9 +185,7 @@ fn change_elsewhere(path: &std::path::Path) -> Vec<u8> {
     let mut theirs = example_workspace(jiff::civil::date(2026, 11, 23));
     theirs.organisation.trading_name = "Changed by a sync client".to_owned();
     let bytes = store::encode(&theirs);
-    fs::File::create(path)
-        .and_then(|mut f| std::io::Write::write_all(&mut f, &bytes))
-        .expect("write");
+    common::write_bytes(path, &bytes);
     bytes
 }
 
@@ -260,9 +256,7 @@ fn an_unreadable_file_can_be_replaced_by_its_newest_backup_without_losing_it() {
     drop(store);
 
     let broken = b"{ \"smallprint_format\": 1, \"workspace\": { oops".to_vec();
-    fs::File::create(&path)
-        .and_then(|mut f| std::io::Write::write_all(&mut f, &broken))
-        .expect("break");
+    common::write_bytes(&path, &broken);
     assert!(Store::open(&path).is_err());
 
     let (mut store, restored, backup) = Store::open_from_backup(&path)

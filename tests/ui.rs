@@ -30,8 +30,12 @@ fn app_on(path: &Path) -> SmallprintApp {
 }
 
 fn harness(app: SmallprintApp) -> Harness<'static, SmallprintApp> {
+    harness_sized(app, 1100.0, 900.0)
+}
+
+fn harness_sized(app: SmallprintApp, width: f32, height: f32) -> Harness<'static, SmallprintApp> {
     Harness::builder()
-        .with_size(egui::vec2(1100.0, 900.0))
+        .with_size(egui::vec2(width, height))
         .build_ui_state(|ui, app: &mut SmallprintApp| app.ui(ui), app)
 }
 
@@ -169,9 +173,7 @@ fn an_unreadable_file_is_explained_offered_a_backup_and_left_alone() {
         .expect("saves");
     drop(writer);
     let broken = b"{\"smallprint_format\": 1, \"workspace\": {".to_vec();
-    std::fs::File::create(&path)
-        .and_then(|mut f| std::io::Write::write_all(&mut f, &broken))
-        .expect("break");
+    common::write_bytes(&path, &broken);
 
     let mut harness = harness(app_on(&path));
     harness.run();
@@ -316,9 +318,7 @@ fn click_button(harness: &mut Harness<'_, SmallprintApp>, label: &str) {
 fn a_logged_request_appears_in_the_table_and_on_its_due_day_and_identity_moves_it() {
     let (_dir, path) = temp_workspace();
     store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_ui_state(|ui, app: &mut SmallprintApp| app.ui(ui), app_on(&path));
+    let mut harness = harness_sized(app_on(&path), 1400.0, 1000.0);
     harness.run();
     open_screen(&mut harness, "Requests");
     click_button(&mut harness, "Log a request…");
@@ -384,9 +384,7 @@ fn a_logged_request_appears_in_the_table_and_on_its_due_day_and_identity_moves_i
 fn a_step_that_does_not_apply_is_explained_and_not_recorded() {
     let (_dir, path) = temp_workspace();
     store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_ui_state(|ui, app: &mut SmallprintApp| app.ui(ui), app_on(&path));
+    let mut harness = harness_sized(app_on(&path), 1400.0, 1000.0);
     harness.run();
     let erasure = harness.state().workspace().expect("open").requests[1].clone();
     harness
@@ -410,9 +408,7 @@ fn importing_bank_holidays_changes_deadlines_and_a_bad_file_changes_nothing() {
     harness.run();
 
     let bad = dir.path().join("not-holidays.json");
-    std::fs::File::create(&bad)
-        .and_then(|mut f| std::io::Write::write_all(&mut f, b"{\"england-and-wales\": 3}"))
-        .expect("write");
+    common::write_bytes(&bad, b"{\"england-and-wales\": 3}");
     let before = harness.state().workspace().cloned();
     harness
         .state_mut()
@@ -434,9 +430,7 @@ fn importing_bank_holidays_changes_deadlines_and_a_bad_file_changes_nothing() {
         division("northern-ireland")
     );
     let good = dir.path().join("bank-holidays.json");
-    std::fs::File::create(&good)
-        .and_then(|mut f| std::io::Write::write_all(&mut f, feed.as_bytes()))
-        .expect("write");
+    common::write_bytes(&good, feed.as_bytes());
     harness
         .state_mut()
         .apply(smallprint::command::Command::ImportBankHolidaysFrom(good));

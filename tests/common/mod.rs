@@ -22,6 +22,14 @@ pub fn temp_workspace() -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// Writes a test file as another program would: in place, with no care for safety.
+pub fn write_bytes(path: &Path, bytes: &[u8]) {
+    use std::io::Write;
+    std::fs::File::create(path)
+        .and_then(|mut file| file.write_all(bytes))
+        .expect("test file written");
+}
+
 pub fn files_in(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
