@@ -467,3 +467,44 @@ fn the_overview_lists_what_is_overdue_and_opens_it() {
     );
     harness.get_by_label("Due Wed 18 Nov 2026 (5 days overdue)");
 }
+
+#[test]
+fn a_change_made_elsewhere_is_caught_and_the_user_chooses_which_version_to_keep() {
+    let (_dir, path) = temp_workspace();
+    let example = example_workspace(date(2026, 11, 23));
+    store::write_new(&path, &example).expect("example");
+    let mut harness = harness(app_on(&path));
+    harness.run();
+
+    // A sync client rewrites the file while it is open.
+    let mut theirs = example.clone();
+    theirs.organisation.trading_name = "Renamed on the laptop".to_owned();
+    common::write_bytes(&path, &store::encode(&theirs));
+
+    open_screen(&mut harness, "Organisation");
+    type_into(&mut harness, "Town or city", "Westhaven");
+    harness.get_by_label("The file was changed elsewhere");
+    harness.get_by_label("Not saved: the file was changed by another program");
+    assert_eq!(
+        store::read_workspace(&path).expect("reads"),
+        theirs,
+        "nothing overwritten"
+    );
+
+    click_button(&mut harness, "Keep my version");
+    let saved = store::read_workspace(&path).expect("reads");
+    assert_eq!(saved.organisation.address.town, "Westhaven");
+    assert_eq!(saved.organisation.trading_name, "Kestrel Forge 3D");
+    let kept = std::fs::read_dir(smallprint::store::backups::backup_dir(&path))
+        .expect("backups")
+        .filter_map(Result::ok)
+        .find(|entry| {
+            entry
+                .file_name()
+                .to_string_lossy()
+                .contains("changed-elsewhere")
+        })
+        .expect("their version kept");
+    assert_eq!(store::read_workspace(&kept.path()).expect("reads"), theirs);
+    harness.get_by_label("All changes saved");
+}
