@@ -23,12 +23,10 @@ fn large_workspace() -> Workspace {
     let mut workspace = example_workspace(jiff::civil::date(2026, 11, 23));
     for i in 0..5_000 {
         let id = workspace.ids.activity();
-        workspace.register.push(ProcessingActivity {
+        workspace.register.push(ProcessingActivity::new(
             id,
-            purpose: format!(
-                "Purpose number {i}: keep customer orders, invoices and delivery notes"
-            ),
-        });
+            format!("Purpose number {i}: keep customer orders, invoices and delivery notes"),
+        ));
     }
     for i in 0..20_000 {
         let id = workspace.ids.request();

@@ -13,7 +13,7 @@ use std::{
     io::{BufRead, BufReader, Write},
     path::Path,
     process::{Command, Stdio},
-    time::Duration,
+    time::Instant,
 };
 
 use common::{at, files_in, temp_workspace};
@@ -30,14 +30,12 @@ const TRIALS: u64 = 100;
 fn version(n: u64) -> Workspace {
     let mut workspace = example_workspace(jiff::civil::date(2026, 11, 23));
     workspace.organisation.trading_name = format!("Version {n}");
-    for i in 0..1500 {
+    for i in 0..400 {
         let id = workspace.ids.activity();
-        workspace.register.push(ProcessingActivity {
+        workspace.register.push(ProcessingActivity::new(
             id,
-            purpose: format!(
-                "Purpose {i} of version {n}, with enough words to make the file large"
-            ),
-        });
+            format!("Purpose {i} of version {n}, with enough words to make the file large"),
+        ));
     }
     workspace
 }
@@ -104,16 +102,20 @@ fn sigkill_during_saves_never_corrupts_the_file() {
         let stdout = child.stdout.take().expect("stdout");
         let mut lines = BufReader::new(stdout).lines();
         let mut completed = last_seen;
-        let target_saves = 1 + trial % 3;
-        let mut saves_seen = 0;
-        while saves_seen < target_saves {
+        // Watch two saves to learn how long one takes on this machine, then kill at a
+        // point spread evenly over the next one (the golden ratio steps the fraction).
+        let mut saved_at = Vec::new();
+        while saved_at.len() < 2 {
             let line = lines.next().expect("child alive").expect("line");
             if let Some(n) = saved_number(&line) {
                 completed = n;
-                saves_seen += 1;
+                saved_at.push(Instant::now());
             }
         }
-        std::thread::sleep(Duration::from_micros(700 * (trial % 13)));
+        let cycle = saved_at[1] - saved_at[0];
+        #[allow(clippy::cast_precision_loss)] // a fraction of at most 100 trials
+        let fraction = (trial as f64 * 0.618_034).fract();
+        std::thread::sleep(cycle.mul_f64(fraction));
         child.kill().expect("SIGKILL");
         child.wait().expect("reaped");
         for line in lines.map_while(Result::ok) {

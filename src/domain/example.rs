@@ -5,19 +5,16 @@
 use jiff::{Span, civil::Date};
 
 use super::{
+    ids::IdAllocator,
+    lia::{Lia, Outcome, QUESTIONS},
     organisation::{FeeTier, Nation, Organisation, PostalAddress, PrivacyContact},
-    register::ProcessingActivity,
+    register::{
+        LawfulBasis, ProcessingActivity, Processor, Requirement, Retention, Source, Transfer,
+        TransferMechanism,
+    },
     requests::{Channel, RequestEvent, RequestKind, Requester, RightsRequest, next_reference},
     workspace::Workspace,
 };
-
-/// The purposes of the seed notice, in its order.
-const SEED_PURPOSES: [&str; 4] = [
-    "Provide services and goods, including delivery",
-    "Operate customer accounts and guarantees",
-    "Prevent crime, prosecute offenders, or defend against legal action",
-    "Service updates and marketing",
-];
 
 /// The example shop as it stands on `today`: its requests are dated relative to the day
 /// the example is created, so the overview and calendar always have something to show.
@@ -50,15 +47,348 @@ pub fn example_workspace(today: Date) -> Workspace {
         },
         ..Workspace::default()
     };
-    for purpose in SEED_PURPOSES {
-        let id = workspace.ids.activity();
-        workspace.register.push(ProcessingActivity {
-            id,
-            purpose: purpose.to_owned(),
-        });
-    }
+    workspace.register = example_register(&mut workspace.ids);
     add_example_requests(&mut workspace, today);
     workspace
+}
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|item| (*item).to_owned()).collect()
+}
+
+/// An assessment completed the way the shop would: every question answered in its own
+/// words, the decision recorded, and the interests stated as the notice prints them.
+fn assessed(interests_pursued: &str, answers: &[(&str, &str)]) -> LawfulBasis {
+    let mut lia = Lia {
+        interests_pursued: interests_pursued.to_owned(),
+        opt_out_offered: true,
+        outcome: Outcome::CanRely,
+        completed_by: "Morwenna Tallis".to_owned(),
+        completed_on: Some(jiff::civil::date(2026, 2, 9)),
+        review_on: Some(jiff::civil::date(2027, 2, 9)),
+        ..Lia::default()
+    };
+    for question in QUESTIONS {
+        let answer = answers.iter().find(|(id, _)| *id == question.id).map_or(
+            "Considered: nothing further to add for a one-person shop.",
+            |(_, a)| *a,
+        );
+        lia.answers
+            .insert(question.id.to_owned(), answer.to_owned());
+    }
+    LawfulBasis::LegitimateInterests(Box::new(lia))
+}
+
+fn consent(how_obtained: &str, wording: &str) -> LawfulBasis {
+    LawfulBasis::Consent {
+        how_obtained: how_obtained.to_owned(),
+        wording: wording.to_owned(),
+        how_to_withdraw:
+            "Untick the box in the account settings, or email privacy@kestrelforge.example"
+                .to_owned(),
+        records_kept_at:
+            "The shop platform's consent log, exported monthly to the studio's cloud drive"
+                .to_owned(),
+    }
+}
+
+fn terms() -> LawfulBasis {
+    LawfulBasis::Contract {
+        contract: "Kestrel Forge 3D terms of sale and model licence (kestrelforge.example/terms)"
+            .to_owned(),
+    }
+}
+
+fn processors() -> Vec<Processor> {
+    let processor = |name: &str, activities: &str, contract: &str| Processor {
+        name: name.to_owned(),
+        activities: activities.to_owned(),
+        contract_reference: contract.to_owned(),
+    };
+    vec![
+        processor(
+            "Examplepay",
+            "Takes card payments and refunds",
+            "Examplepay merchant terms, accepted 2024",
+        ),
+        processor(
+            "Cloudshelf Hosting",
+            "Hosts the online shop, customer accounts and download links",
+            "Cloudshelf data processing addendum v3",
+        ),
+    ]
+}
+
+/// The AK3D Studio seed notice's four purposes, with its data categories and lawful
+/// bases exactly, and its legitimate-interest reasons as assessments.
+fn example_register(ids: &mut IdAllocator) -> Vec<ProcessingActivity> {
+    let account_retention = Retention {
+        period: "While you have an account with us, or as long as needed to provide our services".to_owned(),
+        reason: "To manage the account and deal with complaints; then deleted or anonymised unless the law requires longer".to_owned(),
+    };
+    let common = |activity: &mut ProcessingActivity| {
+        activity.individuals = strings(&["Customers"]);
+        activity.sources = vec![Source::DirectlyFromThePerson];
+        activity.retention = account_retention.clone();
+        activity.security_measures = "Two-factor sign-in on every service; encrypted laptop and backups; no card data held by the studio".to_owned();
+        activity.location = "Cloudshelf Hosting (UK); the studio's encrypted laptop".to_owned();
+        activity.business_function = "Sales and customer service".to_owned();
+    };
+
+    let mut goods = ProcessingActivity::new(
+        ids.activity(),
+        "Provide services and goods, including delivery",
+    );
+    common(&mut goods);
+    goods.description =
+        "Selling and delivering 3D models, and the occasional printed piece, to customers."
+            .to_owned();
+    goods.data_categories = strings(&[
+        "Names and contact details",
+        "Addresses",
+        "Purchase or account history",
+        "Payment details (including card or bank information for transfers and direct debits)",
+        "Information relating to loyalty programmes",
+    ]);
+    goods.lawful_bases = vec![
+        consent(
+            "A checkbox when joining the loyalty programme",
+            "Yes, add me to the Kestrel Forge loyalty programme",
+        ),
+        terms(),
+    ];
+    goods.requirement = Requirement::NeededToEnterAContract;
+    goods.if_not_provided = "We cannot take or deliver your order.".to_owned();
+    goods.processors = processors();
+    goods.processors.push(Processor {
+        name: "Parcelwise Couriers".to_owned(),
+        activities: "Delivers printed orders".to_owned(),
+        contract_reference: "Parcelwise business account terms".to_owned(),
+    });
+
+    let mut accounts = ProcessingActivity::new(
+        ids.activity(),
+        "Operation of customer accounts and guarantees",
+    );
+    common(&mut accounts);
+    accounts.data_categories = strings(&[
+        "Names and contact details",
+        "Addresses",
+        "Payment details (including card or bank information for transfers and direct debits)",
+        "Purchase history",
+        "Account information, including registration details",
+        "Information used for security purposes",
+    ]);
+    accounts.lawful_bases = vec![
+        consent(
+            "A checkbox when creating an account",
+            "Keep my details so I can re-download my models",
+        ),
+        terms(),
+        LawfulBasis::LegalObligation {
+            law: "Consumer Rights Act 2015; VAT Act 1994 record-keeping".to_owned(),
+            requirement: "Honour guarantees and keep sales records for six years".to_owned(),
+        },
+        assessed(
+            "We collect and use personal information to effectively manage customer accounts and provide guarantees based on our legitimate interests. This includes: Account Management: Ensuring proper creation, maintenance, and support of customer accounts. Customer Service: Handling inquiries, processing orders, and resolving issues to enhance customer experience. Guarantees and Warranties: Verifying and honoring warranty claims efficiently. Service Improvement: Using data to improve our products and services.",
+            &[
+                (
+                    "why",
+                    "To run customer accounts, answer questions and honour guarantees.",
+                ),
+                (
+                    "benefit",
+                    "Customers can re-download models and get help; the studio can keep its promises.",
+                ),
+                (
+                    "if-not",
+                    "Customers would lose access to what they bought and to guarantees.",
+                ),
+                (
+                    "helps",
+                    "Yes: the account holds exactly what is needed to support an order.",
+                ),
+                (
+                    "proportionate",
+                    "Only order, account and contact details are used.",
+                ),
+                (
+                    "without",
+                    "No: support and guarantees need to know who bought what.",
+                ),
+                (
+                    "nature",
+                    "Ordinary customer data, given in a personal capacity; nothing sensitive.",
+                ),
+                (
+                    "relationship",
+                    "Existing customers, told at sign-up what the account is for.",
+                ),
+                (
+                    "expectations",
+                    "Yes: customers expect a shop to keep their orders and help them.",
+                ),
+                (
+                    "impact",
+                    "Low: the data stays with the studio and its processors.",
+                ),
+                (
+                    "safeguards",
+                    "Two-factor sign-in, minimal data, deletion when an account closes.",
+                ),
+            ],
+        ),
+    ];
+    accounts.requirement = Requirement::Contractual;
+    accounts.if_not_provided = "We cannot open an account or honour a guarantee.".to_owned();
+    accounts.processors = processors();
+
+    let mut crime = ProcessingActivity::new(
+        ids.activity(),
+        "Prevent crime, prosecute offenders, or defend against legal action",
+    );
+    common(&mut crime);
+    crime.business_function = "Fraud prevention and legal".to_owned();
+    crime.data_categories = strings(&[
+        "Names and contact information",
+        "Customer or client accounts and records",
+        "Financial transaction information",
+    ]);
+    crime.lawful_bases = vec![assessed(
+        "Crime Prevention and Prosecution: Collecting personal information helps us prevent fraud, theft, and other criminal activities. By maintaining accurate records of purchases, we can identify and address suspicious activities, contributing to a safer environment for all customers. Legal Defense: In the event of legal disputes, having detailed records of transactions and customer interactions allows us to defend against false claims and demonstrate compliance with legal requirements. This ensures that we can protect our business interests and maintain our reputation. Enforcing Licensing Agreements: Collecting data enables us to verify that our licensed products are being used according to the terms of the license agreements. This is particularly important for licenses that restrict business use, ensuring that our intellectual property rights are protected.",
+        &[
+            (
+                "why",
+                "To spot fraud, defend claims and enforce the model licence.",
+            ),
+            (
+                "benefit",
+                "Fewer chargebacks and stolen models; evidence if a dispute arises.",
+            ),
+            (
+                "if-not",
+                "The studio could not defend itself or its licences.",
+            ),
+            (
+                "helps",
+                "Yes: purchase records show who bought what under which licence.",
+            ),
+            (
+                "proportionate",
+                "Records are only looked at when something looks wrong.",
+            ),
+            ("without", "No: there is no other record of a sale."),
+            (
+                "nature",
+                "Transaction records; no criminal offence data is kept.",
+            ),
+            (
+                "relationship",
+                "Customers, who accept the licence at checkout.",
+            ),
+            (
+                "expectations",
+                "Yes: shops are expected to keep records against fraud.",
+            ),
+            (
+                "impact",
+                "Only for someone suspected of fraud or in a dispute.",
+            ),
+            (
+                "safeguards",
+                "Access by the owner only; records kept no longer than needed.",
+            ),
+        ],
+    )];
+    crime.other_recipients = strings(&[
+        "Professional or legal advisors",
+        "Organisations we're legally obliged to share personal information with",
+    ]);
+
+    let mut marketing =
+        ProcessingActivity::new(ids.activity(), "Service updates or marketing purposes");
+    common(&mut marketing);
+    marketing.business_function = "Marketing".to_owned();
+    marketing.data_categories = strings(&[
+        "Names and contact details",
+        "Marketing preferences",
+        "Location data",
+        "Purchase or viewing history",
+        "IP addresses",
+        "Website and app user journey information",
+    ]);
+    marketing.lawful_bases = vec![assessed(
+        "Enhanced Customer Experience: By collecting personal information, we can provide timely and relevant service updates. This ensures that customers are informed about important changes, improvements, and new features, enhancing their overall experience with our products and services. Tailored Marketing: Using personal information allows us to tailor our marketing efforts to match customer preferences and interests. This means customers receive information and offers that are relevant to them, making our marketing more effective and valuable. Business Growth: Marketing based on personal information helps us reach potential new customers and retain existing ones, driving business growth and enabling us to continue offering high-quality products and services.",
+        &[
+            (
+                "why",
+                "To tell customers about updates to models they own and about new ones.",
+            ),
+            (
+                "benefit",
+                "Customers hear about fixes and releases; the studio keeps its customers.",
+            ),
+            (
+                "if-not",
+                "Customers would miss updates to models they bought.",
+            ),
+            (
+                "rules",
+                "PECR soft opt-in for existing customers; an unsubscribe link in every email.",
+            ),
+            (
+                "helps",
+                "Yes: updates go to the people who bought the models.",
+            ),
+            (
+                "proportionate",
+                "At most two emails a month; no data bought from others.",
+            ),
+            (
+                "without",
+                "Not without contacting customers; less data would lose relevance only.",
+            ),
+            (
+                "nature",
+                "Contact and browsing data in a personal capacity.",
+            ),
+            (
+                "relationship",
+                "Existing customers, told at checkout and able to opt out.",
+            ),
+            (
+                "expectations",
+                "Yes, for updates to what they bought and similar models.",
+            ),
+            (
+                "impact",
+                "A few emails; some people may find tailored offers intrusive.",
+            ),
+            ("object", "Some may: anyone can opt out in one click."),
+            (
+                "safeguards",
+                "Opt-out at every email; suppression list honoured; no profiling beyond purchases.",
+            ),
+        ],
+    )];
+    marketing.processors = vec![Processor {
+        name: "Letterbox Mail".to_owned(),
+        activities: "Sends the newsletter and product updates".to_owned(),
+        contract_reference: "Letterbox Mail data processing agreement".to_owned(),
+    }];
+    marketing.transfers = vec![Transfer {
+        recipient: "Letterbox Mail".to_owned(),
+        country: "United States".to_owned(),
+        mechanism: Some(TransferMechanism::Idta),
+    }];
+    marketing.retention = Retention {
+        period: "Until you unsubscribe, or two years after your last order".to_owned(),
+        reason:
+            "Updates stop being relevant; the suppression list is kept so we never email you again"
+                .to_owned(),
+    };
+
+    vec![goods, accounts, crime, marketing]
 }
 
 fn days_ago(today: Date, days: i32) -> Date {

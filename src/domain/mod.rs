@@ -5,6 +5,7 @@ pub mod deadlines;
 pub mod example;
 pub mod holidays;
 pub mod ids;
+pub mod lia;
 pub mod organisation;
 pub mod register;
 pub mod requests;

@@ -15,7 +15,7 @@ use super::{
 ///
 /// Bumped for every change of shape, additions included: a build that does not know a
 /// field would drop it on save, so an older build must refuse to write a newer file.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -70,6 +70,10 @@ impl Workspace {
 impl Workspace {
     /// Every problem in the workspace, one per field, as `smallprint check` prints them.
     pub fn issues(&self) -> Vec<super::validate::FieldIssue> {
-        self.organisation.issues()
+        let mut issues = self.organisation.issues();
+        for activity in &self.register {
+            issues.extend(activity.issues());
+        }
+        issues
     }
 }

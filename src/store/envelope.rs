@@ -48,10 +48,52 @@ struct Migration {
 
 /// Every format change, in order. Format 1 is the first released format; a change of
 /// shape adds a step here and bumps [`FORMAT_VERSION`].
-const MIGRATIONS: &[Migration] = &[Migration {
-    from: 1,
-    apply: v1_to_v2,
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        from: 1,
+        apply: v1_to_v2,
+    },
+    Migration {
+        from: 2,
+        apply: v2_to_v3,
+    },
+];
+
+/// Format 3 gave register activities their full Art. 30 record: categories, sources,
+/// lawful bases with justifications, recipients, transfers, retention and more.
+fn v2_to_v3(workspace: &mut Value) {
+    use serde_json::json;
+    if let Some(activities) = workspace.get_mut("register").and_then(Value::as_array_mut) {
+        for activity in activities.iter_mut().filter_map(Value::as_object_mut) {
+            let defaults = json!({
+                "business_function": "",
+                "description": "",
+                "individuals": [],
+                "data_categories": [],
+                "special_category": null,
+                "criminal_offence_data": false,
+                "sources": [],
+                "requirement": "not-required",
+                "if_not_provided": "",
+                "lawful_bases": [],
+                "processors": [],
+                "other_recipients": [],
+                "transfers": [],
+                "retention": { "period": "", "reason": "" },
+                "security_measures": "",
+                "automated_decisions": null,
+                "dpia": "not-needed",
+                "location": "",
+                "review_on": null,
+            });
+            if let Value::Object(defaults) = defaults {
+                for (key, value) in defaults {
+                    activity.entry(key).or_insert(value);
+                }
+            }
+        }
+    }
+}
 
 /// Format 2 gave requests their kind, requester, clock events and timeline, and
 /// settings a place for imported bank holidays. A format-1 request becomes an open
