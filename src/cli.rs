@@ -13,7 +13,7 @@ use jiff::civil::Date;
 
 use crate::{
     clock::Clock,
-    documents::ics,
+    documents::{ics, register_csv},
     domain::{
         Nation, agenda,
         deadlines::{self, ClockEvents, Pause},
@@ -100,6 +100,14 @@ pub enum CliCommand {
         #[arg(long, value_name = "OUT")]
         ics: PathBuf,
     },
+    /// Write the processing register as CSV, in the ICO template's columns.
+    Register {
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+        /// Where to write the CSV file.
+        #[arg(long, value_name = "OUT")]
+        csv: PathBuf,
+    },
     /// List a workspace's requests with their due dates, most urgent first.
     Requests {
         #[arg(long, value_name = "PATH")]
@@ -184,6 +192,20 @@ pub fn run(
             requests(&file, due_within, clock.today(), out)
         }
         CliCommand::Calendar { file, ics } => calendar(&file, &ics, clock, err),
+        CliCommand::Register { file, csv } => {
+            let workspace = store::read_workspace(&file).map_err(|e| e.to_string());
+            workspace.and_then(|workspace| {
+                store::write_export(&csv, &register_csv::register_csv(&workspace))
+                    .map_err(|e| e.to_string())?;
+                let _ = writeln!(
+                    err,
+                    "Wrote {} activities to {}",
+                    workspace.register.len(),
+                    csv.display()
+                );
+                Ok(ExitCode::SUCCESS)
+            })
+        }
     };
     match result {
         Ok(code) => code,
