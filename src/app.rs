@@ -19,6 +19,7 @@ use crate::{
         Workspace, agenda,
         example::example_workspace,
         holidays::{Holidays, parse_feed},
+        register::ProcessingActivity,
     },
     platform,
     store::{Contents, Store, StoreError},
@@ -456,6 +457,55 @@ impl SmallprintApp {
                 }
             }
             Command::ImportBankHolidaysFrom(path) => self.import_bank_holidays(&path),
+            Command::AddActivity => {
+                let mut added = None;
+                self.edit(None, |workspace| {
+                    let id = workspace.ids.activity();
+                    workspace.register.push(ProcessingActivity::new(id, ""));
+                    added = Some(id);
+                });
+                if let Some(id) = added {
+                    self.screens.open_activity(id);
+                }
+            }
+            Command::UpdateActivity(activity) => {
+                self.edit(Some("activity"), |workspace| {
+                    if let Some(slot) = workspace.register.iter_mut().find(|a| a.id == activity.id)
+                    {
+                        *slot = activity;
+                    }
+                });
+            }
+            Command::DuplicateActivity(id) => {
+                let mut added = None;
+                self.edit(None, |workspace| {
+                    let Some(original) = workspace.register.iter().position(|a| a.id == id) else {
+                        return;
+                    };
+                    let mut copy = workspace.register[original].clone();
+                    copy.id = workspace.ids.activity();
+                    copy.purpose = format!("{} (copy)", copy.purpose);
+                    added = Some(copy.id);
+                    workspace.register.insert(original + 1, copy);
+                });
+                if let Some(id) = added {
+                    self.screens.open_activity(id);
+                }
+            }
+            Command::DeleteActivity(id) => {
+                self.edit(None, |workspace| {
+                    workspace.register.retain(|a| a.id != id);
+                    for request in &mut workspace.requests {
+                        request.activities.retain(|linked| *linked != id);
+                    }
+                });
+            }
+            Command::ExportRegisterCsv => {
+                if let Some(path) = platform::pick_csv_export_path() {
+                    self.export_register(&path);
+                }
+            }
+            Command::ExportRegisterCsvTo(path) => self.export_register(&path),
             Command::DismissNotice => {
                 if let Session::Open(open) = &mut self.session {
                     open.notice = open
@@ -627,6 +677,19 @@ impl SmallprintApp {
                 items.len(),
                 path.display()
             ),
+            Err(error) => error.to_string(),
+        };
+        self.set_notice(notice);
+    }
+
+    fn export_register(&mut self, path: &std::path::Path) {
+        let Some(workspace) = self.workspace() else {
+            return;
+        };
+        let bytes = crate::documents::register_csv::register_csv(workspace);
+        let count = workspace.register.len();
+        let notice = match crate::store::write_export(path, &bytes) {
+            Ok(()) => format!("Exported {count} activities to {}.", path.display()),
             Err(error) => error.to_string(),
         };
         self.set_notice(notice);

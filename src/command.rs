@@ -9,7 +9,8 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use jiff::civil::Date;
 
 use crate::domain::{
-    Organisation, RequestId,
+    ActivityId, Organisation, RequestId,
+    register::ProcessingActivity,
     requests::{NewRequest, RequestEvent},
 };
 
@@ -101,6 +102,15 @@ pub enum Command {
     ImportBankHolidays,
     ImportBankHolidaysFrom(PathBuf),
     DismissNotice,
+    /// Adds a blank activity to the register and opens it.
+    AddActivity,
+    /// Replaces an activity with the edited version (same id).
+    UpdateActivity(ProcessingActivity),
+    DuplicateActivity(ActivityId),
+    DeleteActivity(ActivityId),
+    /// Asks where to save the register as CSV.
+    ExportRegisterCsv,
+    ExportRegisterCsvTo(PathBuf),
 }
 
 /// A menu entry: its words, its shortcut and what it does.
@@ -139,6 +149,11 @@ pub const EXPORT_CALENDAR: Action = Action {
 pub const IMPORT_BANK_HOLIDAYS: Action = Action {
     label: "Import gov.uk bank holidays…",
     tooltip: "Merge a newer bank-holidays.json downloaded from gov.uk/bank-holidays.json",
+    shortcut: None,
+};
+pub const EXPORT_REGISTER_CSV: Action = Action {
+    label: "Export CSV…",
+    tooltip: "Save the register in the ICO template's columns, for LibreOffice or Excel",
     shortcut: None,
 };
 pub const UNDO: Action = Action {

@@ -33,6 +33,14 @@ pub fn pick_calendar_export_path() -> Option<PathBuf> {
         .save_file()
 }
 
+pub fn pick_csv_export_path() -> Option<PathBuf> {
+    rfd::FileDialog::new()
+        .add_filter("CSV", &["csv"])
+        .set_title("Export the register as CSV")
+        .set_file_name("processing-register.csv")
+        .save_file()
+}
+
 pub fn pick_bank_holidays_file() -> Option<PathBuf> {
     rfd::FileDialog::new()
         .add_filter("gov.uk bank holidays", &["json"])

@@ -508,3 +508,83 @@ fn a_change_made_elsewhere_is_caught_and_the_user_chooses_which_version_to_keep(
     assert_eq!(store::read_workspace(&kept.path()).expect("reads"), theirs);
     harness.get_by_label("All changes saved");
 }
+
+#[test]
+fn an_activity_on_legitimate_interests_is_complete_once_its_lia_is_and_undo_removes_it() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    let mut harness = harness_sized(app_on(&path), 1400.0, 4000.0);
+    harness.run();
+    open_screen(&mut harness, "Register");
+    click_button(&mut harness, "Add activity");
+    harness.get_by_label_contains("thing(s) to complete");
+    type_into(
+        &mut harness,
+        "Purpose",
+        "Send order updates by text message",
+    );
+    type_into(&mut harness, "Categories of individuals", "Customers");
+    type_into(&mut harness, "Categories of personal data", "Phone numbers");
+    harness.get_by_label("Directly from the person").click();
+    harness.run();
+    type_into(&mut harness, "Kept for", "1 year");
+    type_into(
+        &mut harness,
+        "Because",
+        "Delivery questions stop after a year",
+    );
+    harness
+        .get_by_label("Legitimate interests (Art. 6(1)(f))")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("incomplete: answer “Why do you want to use the data?”");
+
+    for question in smallprint::domain::lia::QUESTIONS
+        .iter()
+        .filter(|q| q.required)
+    {
+        type_into(&mut harness, question.text, "Answered for the test.");
+    }
+    type_into(
+        &mut harness,
+        "The interests pursued, as your privacy notice will state them",
+        "Keeping customers told where their parcel is.",
+    );
+    type_into(&mut harness, "Completed by", "Morwenna Tallis");
+    type_into(&mut harness, "Completed on", "2026-11-20");
+    harness.get_by_label_contains("record the decision");
+    harness.get_by_label("Decision").click();
+    harness.run();
+    harness
+        .get_by_label("We can rely on legitimate interests")
+        .click();
+    harness.run();
+
+    harness.get_by_label("Nothing missing.");
+    let workspace = harness.state().workspace().expect("open").clone();
+    assert_eq!(workspace.register.len(), 5);
+    let added = workspace.register.last().expect("added");
+    assert_eq!(added.purpose, "Send order updates by text message");
+    assert_eq!(added.issues(), vec![]);
+    assert_eq!(
+        store::read_workspace(&path).expect("saved").register.len(),
+        5
+    );
+
+    // Undo walks back through the edits (typing close together is one step) and then
+    // takes the activity away, leaving the register as it was.
+    let mut undos = 0;
+    while harness.state().workspace().expect("open").register.len() == 5 {
+        assert!(undos < 30, "undo never removed the activity");
+        click_button(&mut harness, "Undo");
+        undos += 1;
+    }
+    assert_eq!(
+        harness.state().workspace().expect("open").register,
+        example_workspace(date(2026, 11, 23)).register
+    );
+    assert_eq!(
+        store::read_workspace(&path).expect("saved").register.len(),
+        4
+    );
+}

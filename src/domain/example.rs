@@ -68,13 +68,9 @@ fn assessed(interests_pursued: &str, answers: &[(&str, &str)]) -> LawfulBasis {
         review_on: Some(jiff::civil::date(2027, 2, 9)),
         ..Lia::default()
     };
-    for question in QUESTIONS {
-        let answer = answers.iter().find(|(id, _)| *id == question.id).map_or(
-            "Considered: nothing further to add for a one-person shop.",
-            |(_, a)| *a,
-        );
-        lia.answers
-            .insert(question.id.to_owned(), answer.to_owned());
+    for (id, answer) in answers {
+        debug_assert!(QUESTIONS.iter().any(|q| q.id == *id), "{id} is a question");
+        lia.answers.insert((*id).to_owned(), (*answer).to_owned());
     }
     LawfulBasis::LegitimateInterests(Box::new(lia))
 }

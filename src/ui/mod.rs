@@ -5,6 +5,7 @@ mod chrome;
 mod derived;
 mod organisation;
 mod overview;
+mod register;
 mod requests;
 mod settings;
 mod start;
@@ -49,6 +50,7 @@ pub struct ScreenStates {
     organisation: organisation::OrganisationForm,
     requests: requests::RequestsScreen,
     calendar: calendar::CalendarScreen,
+    register: register::RegisterScreen,
     derived: Derived,
 }
 
@@ -63,6 +65,12 @@ impl ScreenStates {
     /// Forgets drafts and caches, for when another file is opened.
     pub fn reset(&mut self) {
         *self = Self::new(self.current);
+    }
+
+    /// Shows one activity in the Register's editor.
+    pub fn open_activity(&mut self, id: crate::domain::ActivityId) {
+        self.current = Screen::Register;
+        self.register.select(id);
     }
 
     /// Shows one request on the Requests screen.
@@ -93,6 +101,7 @@ impl ScreenStates {
                 commands,
             ),
             Screen::Calendar => self.calendar.ui(ui, workspace, derived, today, commands),
+            Screen::Register => self.register.ui(ui, workspace, writable, commands),
             screen => {
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
@@ -110,7 +119,7 @@ impl ScreenStates {
                             Screen::Settings => {
                                 settings::ui(ui, workspace, derived, open.store.path(), commands);
                             }
-                            upcoming => upcoming::ui(ui, upcoming, workspace, commands),
+                            upcoming => upcoming::ui(ui, upcoming, commands),
                         }
                     });
             }

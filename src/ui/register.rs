@@ -1,0 +1,834 @@
+//! The Register screen: the processing activities as a list with their problems, and an
+//! editor for one activity — categories, sources, lawful bases with their justifications
+//! (the legitimate-interests assessment as a guided form), recipients, transfers and
+//! retention — with each problem shown beside its field.
+
+use egui::RichText;
+use egui_extras::{Size, StripBuilder};
+
+use super::urgency;
+use crate::{
+    command::{self, Command},
+    domain::{
+        ActivityId, Workspace,
+        lia::{Lia, Outcome, Part, QUESTIONS},
+        register::{
+            AutomatedDecisions, BasisKind, Dpia, LawfulBasis, ProcessingActivity, Processor,
+            Requirement, Source, SpecialCategoryData, Transfer, TransferMechanism, field,
+        },
+        validate::{FieldIssue, parse_date},
+    },
+};
+
+#[derive(Debug, Default)]
+pub struct RegisterScreen {
+    search: String,
+    selected: Option<ActivityId>,
+    editor: Option<Editor>,
+}
+
+/// The activity being edited, with the text of fields typed as text.
+#[derive(Debug)]
+struct Editor {
+    /// The version the editor last matched in the workspace.
+    base: ProcessingActivity,
+    draft: ProcessingActivity,
+    individuals: String,
+    data: String,
+    recipients: String,
+    special_categories: String,
+    review_on: String,
+    lia_completed_on: String,
+    lia_review_on: String,
+    date_problems: Vec<(&'static str, String)>,
+}
+
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn date_text(date: Option<jiff::civil::Date>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
+}
+
+impl Editor {
+    fn new(activity: &ProcessingActivity) -> Self {
+        let lia = activity.lia();
+        Self {
+            base: activity.clone(),
+            draft: activity.clone(),
+            individuals: activity.individuals.join("\n"),
+            data: activity.data_categories.join("\n"),
+            recipients: activity.other_recipients.join("\n"),
+            special_categories: activity
+                .special_category
+                .as_ref()
+                .map(|s| s.categories.join("\n"))
+                .unwrap_or_default(),
+            review_on: date_text(activity.review_on),
+            lia_completed_on: date_text(lia.and_then(|l| l.completed_on)),
+            lia_review_on: date_text(lia.and_then(|l| l.review_on)),
+            date_problems: Vec::new(),
+        }
+    }
+
+    /// Folds the typed text back into the draft; dates that do not parse keep their
+    /// last good value and say why.
+    fn absorb_text(&mut self) {
+        self.draft.individuals = lines(&self.individuals);
+        self.draft.data_categories = lines(&self.data);
+        self.draft.other_recipients = lines(&self.recipients);
+        if let Some(special) = &mut self.draft.special_category {
+            special.categories = lines(&self.special_categories);
+        }
+        self.date_problems.clear();
+        let mut parse = |label: &'static str, text: &str, slot: &mut Option<jiff::civil::Date>| {
+            if text.trim().is_empty() {
+                *slot = None;
+            } else {
+                match parse_date(text) {
+                    Ok(date) => *slot = Some(date),
+                    Err(message) => self.date_problems.push((label, message)),
+                }
+            }
+        };
+        parse("Review on", &self.review_on, &mut self.draft.review_on);
+        for basis in &mut self.draft.lawful_bases {
+            if let LawfulBasis::LegitimateInterests(lia) = basis {
+                parse(
+                    "Completed on",
+                    &self.lia_completed_on,
+                    &mut lia.completed_on,
+                );
+                parse(
+                    "Review the assessment on",
+                    &self.lia_review_on,
+                    &mut lia.review_on,
+                );
+            }
+        }
+    }
+}
+
+fn show_problems(ui: &mut egui::Ui, issues: &[FieldIssue], field: &str) {
+    for issue in issues.iter().filter(|issue| issue.field == field) {
+        ui.colored_label(urgency::OVERDUE, &issue.message);
+    }
+}
+
+fn text_field(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) -> bool {
+    let label = ui.label(label);
+    ui.add(
+        egui::TextEdit::singleline(value)
+            .hint_text(hint)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id)
+    .changed()
+}
+
+fn text_area(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) -> bool {
+    let label = ui.label(label);
+    ui.add(
+        egui::TextEdit::multiline(value)
+            .hint_text(hint)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id)
+    .changed()
+}
+
+fn section(ui: &mut egui::Ui, title: &str) {
+    ui.add_space(10.0);
+    ui.label(RichText::new(title).strong().size(15.0));
+}
+
+impl RegisterScreen {
+    pub fn select(&mut self, id: ActivityId) {
+        self.selected = Some(id);
+        self.editor = None;
+        self.search.clear();
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        workspace: &Workspace,
+        writable: bool,
+        commands: &mut Vec<Command>,
+    ) {
+        let selected = self
+            .selected
+            .and_then(|id| workspace.register.iter().find(|a| a.id == id));
+        if selected.is_none() {
+            self.editor = None;
+        }
+        let Some(activity) = selected else {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    self.list_ui(ui, workspace, writable, commands);
+                });
+            return;
+        };
+        StripBuilder::new(ui)
+            .size(Size::relative(0.38).at_least(280.0))
+            .size(Size::remainder().at_least(360.0))
+            .horizontal(|mut strip| {
+                strip.cell(|ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("register_list")
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            self.list_ui(ui, workspace, writable, commands);
+                        });
+                });
+                strip.cell(|ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("activity_editor")
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            if !writable {
+                                ui.disable();
+                            }
+                            self.editor_ui(ui, activity, commands);
+                        });
+                });
+            });
+    }
+
+    fn list_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        workspace: &Workspace,
+        writable: bool,
+        commands: &mut Vec<Command>,
+    ) {
+        ui.horizontal(|ui| {
+            ui.heading("Register");
+            ui.add_space(12.0);
+            ui.add_enabled_ui(writable, |ui| {
+                if ui
+                    .button("Add activity")
+                    .on_hover_text("A new purpose for which you use personal data")
+                    .clicked()
+                {
+                    commands.push(Command::AddActivity);
+                }
+            });
+            let action = command::EXPORT_REGISTER_CSV;
+            if ui
+                .button(action.label)
+                .on_hover_text(action.tooltip)
+                .clicked()
+            {
+                commands.push(Command::ExportRegisterCsv);
+            }
+        });
+        ui.label(
+            RichText::new("Each purpose you use personal data for, why the law allows it, and what happens to the data (UK GDPR Article 30).")
+                .weak(),
+        );
+        ui.horizontal(|ui| {
+            let label = ui.label("Search");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.search)
+                    .hint_text("Purpose or data category")
+                    .desired_width(220.0),
+            )
+            .labelled_by(label.id);
+        });
+        ui.add_space(6.0);
+        if workspace.register.is_empty() {
+            ui.label("No activities yet. Add one for each thing you use personal data for: selling, delivering, marketing, accounts…");
+            return;
+        }
+        let needle = self.search.trim().to_lowercase();
+        for activity in workspace.register.iter().filter(|a| {
+            needle.is_empty()
+                || a.purpose.to_lowercase().contains(&needle)
+                || a.data_categories
+                    .iter()
+                    .any(|c| c.to_lowercase().contains(&needle))
+        }) {
+            let problems = activity.issues().len();
+            let purpose = if activity.purpose.trim().is_empty() {
+                "(no purpose yet)"
+            } else {
+                activity.purpose.as_str()
+            };
+            let selected = self.selected == Some(activity.id);
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                if ui
+                    .selectable_label(selected, RichText::new(purpose).strong())
+                    .clicked()
+                {
+                    self.select(activity.id);
+                }
+                let bases: Vec<String> = activity
+                    .basis_kinds()
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect();
+                ui.label(format!(
+                    "{} · {} data categor{} · {}",
+                    if bases.is_empty() {
+                        "no lawful basis".to_owned()
+                    } else {
+                        bases.join(", ")
+                    },
+                    activity.data_categories.len(),
+                    if activity.data_categories.len() == 1 {
+                        "y"
+                    } else {
+                        "ies"
+                    },
+                    if activity.retention_statement().is_empty() {
+                        "retention not set".to_owned()
+                    } else {
+                        activity.retention.period.clone()
+                    },
+                ));
+                if problems == 0 {
+                    ui.label(RichText::new("Complete").weak());
+                } else {
+                    ui.colored_label(
+                        urgency::OVERDUE,
+                        format!("{problems} problem{}", if problems == 1 { "" } else { "s" }),
+                    );
+                }
+            });
+        }
+    }
+
+    fn editor_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        activity: &ProcessingActivity,
+        commands: &mut Vec<Command>,
+    ) {
+        if self
+            .editor
+            .as_ref()
+            .is_none_or(|editor| &editor.base != activity)
+        {
+            self.editor = Some(Editor::new(activity));
+        }
+        let Some(editor) = self.editor.as_mut() else {
+            return;
+        };
+        let issues = editor.draft.issues();
+        let mut changed = false;
+
+        ui.horizontal(|ui| {
+            ui.heading("Activity");
+            if ui
+                .button("Duplicate")
+                .on_hover_text("A copy to adapt for a similar purpose")
+                .clicked()
+            {
+                commands.push(Command::DuplicateActivity(activity.id));
+            }
+            if ui
+                .button("Delete")
+                .on_hover_text("Remove this activity (Undo brings it back)")
+                .clicked()
+            {
+                commands.push(Command::DeleteActivity(activity.id));
+            }
+            if ui.button("Close").clicked() {
+                self.selected = None;
+            }
+        });
+        if issues.is_empty() {
+            ui.label(RichText::new("Nothing missing.").weak());
+        } else {
+            ui.colored_label(
+                urgency::OVERDUE,
+                format!(
+                    "{} thing(s) to complete; each is shown beside its field.",
+                    issues.len()
+                ),
+            );
+        }
+
+        let draft = &mut editor.draft;
+        section(ui, "What and why");
+        changed |= text_field(
+            ui,
+            field::PURPOSE,
+            &mut draft.purpose,
+            "e.g. Provide goods and services, including delivery",
+        );
+        show_problems(ui, &issues, field::PURPOSE);
+        changed |= text_field(
+            ui,
+            "Business function",
+            &mut draft.business_function,
+            "e.g. Sales",
+        );
+        changed |= text_area(ui, "Description", &mut draft.description, "");
+        changed |= text_area(
+            ui,
+            field::INDIVIDUALS,
+            &mut editor.individuals,
+            "One per line: Customers, Website visitors…",
+        );
+        show_problems(ui, &issues, field::INDIVIDUALS);
+        changed |= text_area(
+            ui,
+            field::DATA,
+            &mut editor.data,
+            "One per line: Names and contact details, Addresses…",
+        );
+        show_problems(ui, &issues, field::DATA);
+
+        let mut special = draft.special_category.is_some();
+        if ui
+            .checkbox(
+                &mut special,
+                "Includes special category data (health, ethnicity, beliefs…)",
+            )
+            .changed()
+        {
+            draft.special_category = special.then(SpecialCategoryData::default);
+            changed = true;
+        }
+        if let Some(special) = &mut draft.special_category {
+            changed |= text_area(
+                ui,
+                "Special categories",
+                &mut editor.special_categories,
+                "One per line",
+            );
+            changed |= text_field(
+                ui,
+                field::ARTICLE9,
+                &mut special.article9_condition,
+                "e.g. Art. 9(2)(a) explicit consent",
+            );
+            show_problems(ui, &issues, field::ARTICLE9);
+            changed |= text_field(
+                ui,
+                "Schedule 1 condition (DPA 2018)",
+                &mut special.schedule1_condition,
+                "Where one is needed",
+            );
+        }
+        changed |= ui
+            .checkbox(
+                &mut draft.criminal_offence_data,
+                "Includes criminal offence data",
+            )
+            .changed();
+
+        section(ui, field::SOURCES);
+        for (label, source) in [
+            ("Directly from the person", Source::DirectlyFromThePerson),
+            (
+                "Suppliers and service providers",
+                Source::SuppliersAndServiceProviders,
+            ),
+            ("Publicly available sources", Source::PubliclyAvailable),
+        ] {
+            let mut on = draft.sources.contains(&source);
+            if ui.checkbox(&mut on, label).changed() {
+                if on {
+                    draft.sources.push(source);
+                } else {
+                    draft.sources.retain(|s| *s != source);
+                }
+                changed = true;
+            }
+        }
+        let mut other = draft.sources.iter().find_map(|s| match s {
+            Source::Other(text) => Some(text.clone()),
+            _ => None,
+        });
+        let mut has_other = other.is_some();
+        if ui.checkbox(&mut has_other, "Another source").changed() {
+            other = has_other.then(String::new);
+            changed = true;
+        }
+        if let Some(text) = &mut other {
+            changed |= text_field(ui, "Other source", text, "e.g. Marketplace order feed");
+        }
+        draft.sources.retain(|s| !matches!(s, Source::Other(_)));
+        if let Some(text) = other {
+            draft.sources.push(Source::Other(text));
+        }
+        show_problems(ui, &issues, field::SOURCES);
+
+        let label = ui.label("Must people provide it?");
+        egui::ComboBox::from_id_salt("requirement")
+            .selected_text(requirement_label(draft.requirement))
+            .show_ui(ui, |ui| {
+                for requirement in [
+                    Requirement::NotRequired,
+                    Requirement::Statutory,
+                    Requirement::Contractual,
+                    Requirement::NeededToEnterAContract,
+                ] {
+                    changed |= ui
+                        .selectable_value(
+                            &mut draft.requirement,
+                            requirement,
+                            requirement_label(requirement),
+                        )
+                        .changed();
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if draft.requirement != Requirement::NotRequired {
+            changed |= text_field(
+                ui,
+                "If they do not provide it",
+                &mut draft.if_not_provided,
+                "e.g. We cannot deliver the order",
+            );
+        }
+
+        section(ui, field::BASES);
+        show_problems(ui, &issues, field::BASES);
+        for kind in BasisKind::ALL {
+            let mut on = draft.lawful_bases.iter().any(|b| b.kind() == kind);
+            if ui
+                .checkbox(&mut on, format!("{kind} ({})", kind.article()))
+                .changed()
+            {
+                if on {
+                    draft.lawful_bases.push(kind.blank());
+                } else {
+                    draft.lawful_bases.retain(|b| b.kind() != kind);
+                }
+                changed = true;
+            }
+        }
+        for basis in &mut draft.lawful_bases {
+            changed |= basis_ui(
+                ui,
+                basis,
+                &issues,
+                &mut editor.lia_completed_on,
+                &mut editor.lia_review_on,
+            );
+        }
+
+        section(ui, "Who receives it");
+        let mut remove = None;
+        for (index, processor) in draft.processors.iter_mut().enumerate() {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                changed |= text_field(
+                    ui,
+                    "Processor",
+                    &mut processor.name,
+                    "e.g. the payment provider",
+                );
+                changed |= text_field(ui, "What it does for you", &mut processor.activities, "");
+                changed |= text_field(
+                    ui,
+                    "Contract or terms",
+                    &mut processor.contract_reference,
+                    "",
+                );
+                if ui.small_button("Remove processor").clicked() {
+                    remove = Some(index);
+                }
+            });
+        }
+        if let Some(index) = remove {
+            draft.processors.remove(index);
+            changed = true;
+        }
+        if ui.button("Add processor").clicked() {
+            draft.processors.push(Processor::default());
+            changed = true;
+        }
+        changed |= text_area(
+            ui,
+            "Other recipients",
+            &mut editor.recipients,
+            "One per line: Professional or legal advisors…",
+        );
+
+        section(ui, field::TRANSFERS);
+        show_problems(ui, &issues, field::TRANSFERS);
+        let mut remove = None;
+        for (index, transfer) in draft.transfers.iter_mut().enumerate() {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                changed |= transfer_ui(ui, index, transfer);
+                if ui.small_button("Remove transfer").clicked() {
+                    remove = Some(index);
+                }
+            });
+        }
+        if let Some(index) = remove {
+            draft.transfers.remove(index);
+            changed = true;
+        }
+        if ui.button("Add transfer outside the UK").clicked() {
+            draft.transfers.push(Transfer {
+                recipient: String::new(),
+                country: String::new(),
+                mechanism: None,
+            });
+            changed = true;
+        }
+
+        section(ui, "Keeping it safe");
+        changed |= text_field(ui, "Kept for", &mut draft.retention.period, "e.g. 6 years");
+        changed |= text_field(
+            ui,
+            "Because",
+            &mut draft.retention.reason,
+            "e.g. VAT records (HMRC)",
+        );
+        show_problems(ui, &issues, field::RETENTION);
+        changed |= text_area(ui, "Security measures", &mut draft.security_measures, "");
+        changed |= text_field(ui, "Where it is held", &mut draft.location, "");
+        let mut automated = draft.automated_decisions.is_some();
+        if ui
+            .checkbox(
+                &mut automated,
+                "Decisions are made about people automatically",
+            )
+            .changed()
+        {
+            draft.automated_decisions = automated.then(AutomatedDecisions::default);
+            changed = true;
+        }
+        if let Some(decisions) = &mut draft.automated_decisions {
+            changed |= text_field(ui, "The logic involved", &mut decisions.logic, "");
+            changed |= text_field(
+                ui,
+                "Its consequences for people",
+                &mut decisions.consequences,
+                "",
+            );
+        }
+        let label = ui.label("Data protection impact assessment");
+        egui::ComboBox::from_id_salt("dpia")
+            .selected_text(dpia_label(draft.dpia))
+            .show_ui(ui, |ui| {
+                for dpia in [Dpia::NotNeeded, Dpia::Needed, Dpia::Done] {
+                    changed |= ui
+                        .selectable_value(&mut draft.dpia, dpia, dpia_label(dpia))
+                        .changed();
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        changed |= text_field(ui, "Review on", &mut editor.review_on, "YYYY-MM-DD");
+        for (label, message) in &editor.date_problems {
+            ui.colored_label(urgency::OVERDUE, format!("{label}: {message}"));
+        }
+
+        if changed {
+            editor.absorb_text();
+            if editor.draft != editor.base {
+                editor.base = editor.draft.clone();
+                commands.push(Command::UpdateActivity(editor.draft.clone()));
+            }
+        }
+    }
+}
+
+fn requirement_label(requirement: Requirement) -> &'static str {
+    match requirement {
+        Requirement::NotRequired => "No, it is optional",
+        Requirement::Statutory => "Yes, the law requires it",
+        Requirement::Contractual => "Yes, a contract requires it",
+        Requirement::NeededToEnterAContract => "Yes, to enter into a contract",
+    }
+}
+
+fn dpia_label(dpia: Dpia) -> &'static str {
+    match dpia {
+        Dpia::NotNeeded => "Not needed",
+        Dpia::Needed => "Needed, not yet done",
+        Dpia::Done => "Done",
+    }
+}
+
+fn transfer_ui(ui: &mut egui::Ui, index: usize, transfer: &mut Transfer) -> bool {
+    let mut changed = text_field(ui, "Recipient", &mut transfer.recipient, "");
+    changed |= text_field(ui, "Country", &mut transfer.country, "");
+    let label = ui.label("How the transfer is lawful");
+    let current = transfer
+        .mechanism
+        .as_ref()
+        .map_or_else(|| "Not chosen".to_owned(), ToString::to_string);
+    egui::ComboBox::from_id_salt(("mechanism", index))
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            for mechanism in [
+                TransferMechanism::UkAdequacyRegulations,
+                TransferMechanism::Idta,
+                TransferMechanism::UkAddendum,
+                TransferMechanism::Other(String::new()),
+            ] {
+                let label = match &mechanism {
+                    TransferMechanism::Other(_) => "Other…".to_owned(),
+                    known => known.to_string(),
+                };
+                let chosen = match (&transfer.mechanism, &mechanism) {
+                    (Some(TransferMechanism::Other(_)), TransferMechanism::Other(_)) => true,
+                    (Some(current), candidate) => current == candidate,
+                    (None, _) => false,
+                };
+                if ui.selectable_label(chosen, label).clicked() && !chosen {
+                    transfer.mechanism = Some(mechanism);
+                    changed = true;
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    if let Some(TransferMechanism::Other(text)) = &mut transfer.mechanism {
+        changed |= text_field(ui, "Describe the safeguard", text, "");
+    }
+    changed
+}
+
+/// The justification record of one basis; for legitimate interests, the guided LIA.
+fn basis_ui(
+    ui: &mut egui::Ui,
+    basis: &mut LawfulBasis,
+    issues: &[FieldIssue],
+    completed_on: &mut String,
+    review_on: &mut String,
+) -> bool {
+    let mut changed = false;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.strong(basis.kind().to_string());
+        match basis {
+            LawfulBasis::Consent {
+                how_obtained,
+                wording,
+                how_to_withdraw,
+                records_kept_at,
+            } => {
+                changed |= text_field(
+                    ui,
+                    "How and where consent is asked for",
+                    how_obtained,
+                    "e.g. an unticked box at checkout",
+                );
+                changed |= text_area(ui, "The words people agree to", wording, "");
+                changed |= text_field(
+                    ui,
+                    field::CONSENT_WITHDRAWAL,
+                    how_to_withdraw,
+                    "e.g. the unsubscribe link in every email",
+                );
+                show_problems(ui, issues, field::CONSENT_WITHDRAWAL);
+                changed |= text_field(
+                    ui,
+                    "Where the records of consent are kept",
+                    records_kept_at,
+                    "",
+                );
+            }
+            LawfulBasis::Contract { contract } => {
+                changed |= text_field(
+                    ui,
+                    "Which contract or terms",
+                    contract,
+                    "e.g. our terms of sale",
+                );
+            }
+            LawfulBasis::LegalObligation { law, requirement } => {
+                changed |= text_field(ui, "Which law", law, "e.g. VAT Act 1994");
+                changed |= text_field(
+                    ui,
+                    "What it requires",
+                    requirement,
+                    "e.g. keep sales records for 6 years",
+                );
+            }
+            LawfulBasis::VitalInterests { justification }
+            | LawfulBasis::PublicTask { justification } => {
+                changed |= text_area(ui, "Why this basis applies", justification, "");
+            }
+            LawfulBasis::LegitimateInterests(lia) => {
+                changed |= lia_ui(ui, lia, completed_on, review_on);
+                show_problems(ui, issues, field::LIA);
+            }
+        }
+    });
+    changed
+}
+
+fn lia_ui(
+    ui: &mut egui::Ui,
+    lia: &mut Lia,
+    completed_on: &mut String,
+    review_on: &mut String,
+) -> bool {
+    let mut changed = false;
+    ui.label(
+        RichText::new(
+            "Legitimate interests assessment: the ICO's three-part test. Answer in your own words.",
+        )
+        .weak(),
+    );
+    for part in [Part::Purpose, Part::Necessity, Part::Balancing] {
+        ui.add_space(6.0);
+        ui.label(RichText::new(part.title()).strong());
+        for question in QUESTIONS.iter().filter(|q| q.part == part) {
+            let answer = lia.answers.entry(question.id.to_owned()).or_default();
+            let label = if question.required {
+                question.text.to_owned()
+            } else {
+                format!("{} (optional)", question.text)
+            };
+            changed |= text_area(ui, &label, answer, "");
+        }
+    }
+    lia.answers.retain(|_, answer| !answer.trim().is_empty());
+    ui.add_space(6.0);
+    changed |= ui
+        .checkbox(
+            &mut lia.opt_out_offered,
+            "People can opt out of this processing",
+        )
+        .changed();
+    changed |= text_area(
+        ui,
+        "The interests pursued, as your privacy notice will state them",
+        &mut lia.interests_pursued,
+        "Our legitimate interests are…",
+    );
+    let label = ui.label("Decision");
+    egui::ComboBox::from_id_salt("lia_outcome")
+        .selected_text(outcome_label(lia.outcome))
+        .show_ui(ui, |ui| {
+            for outcome in [Outcome::NotDecided, Outcome::CanRely, Outcome::CannotRely] {
+                changed |= ui
+                    .selectable_value(&mut lia.outcome, outcome, outcome_label(outcome))
+                    .changed();
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    changed |= text_field(ui, "Completed by", &mut lia.completed_by, "");
+    changed |= text_field(ui, "Completed on", completed_on, "YYYY-MM-DD");
+    changed |= text_field(ui, "Review the assessment on", review_on, "YYYY-MM-DD");
+    changed
+}
+
+fn outcome_label(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::NotDecided => "Not decided yet",
+        Outcome::CanRely => "We can rely on legitimate interests",
+        Outcome::CannotRely => "We cannot rely on legitimate interests",
+    }
+}
