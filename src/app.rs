@@ -457,6 +457,16 @@ impl SmallprintApp {
                 }
             }
             Command::ImportBankHolidaysFrom(path) => self.import_bank_holidays(&path),
+            Command::UseCatalogue(index) => {
+                if let Some(business) = crate::domain::catalogue::business_types().get(index) {
+                    self.edit(None, |workspace| {
+                        for template in &business.activities {
+                            let activity = template.instantiate(&mut workspace.ids);
+                            workspace.register.push(activity);
+                        }
+                    });
+                }
+            }
             Command::AddActivity => {
                 let mut added = None;
                 self.edit(None, |workspace| {

@@ -102,6 +102,8 @@ pub enum Command {
     ImportBankHolidays,
     ImportBankHolidaysFrom(PathBuf),
     DismissNotice,
+    /// Adds the starter activities of one business type from the catalogue.
+    UseCatalogue(usize),
     /// Adds a blank activity to the register and opens it.
     AddActivity,
     /// Replaces an activity with the edited version (same id).

@@ -588,3 +588,26 @@ fn an_activity_on_legitimate_interests_is_complete_once_its_lia_is_and_undo_remo
         4
     );
 }
+
+#[test]
+fn an_empty_register_starts_from_the_catalogue() {
+    let (_dir, path) = temp_workspace();
+    let mut harness = harness(app_on(&path));
+    harness.run();
+    harness.get_by_label("Start empty").click();
+    harness.run();
+    open_screen(&mut harness, "Register");
+    harness.get_by_label("Kind of business").click();
+    harness.run();
+    harness.get_by_label("Tradesperson").click();
+    harness.run();
+    click_button(&mut harness, "Use these activities");
+    let register = &harness.state().workspace().expect("open").register;
+    assert_eq!(register.len(), 3);
+    assert_eq!(register[0].purpose, "Quotes, jobs and guarantees");
+    assert!(!register[0].processors.is_empty());
+    assert_eq!(
+        store::read_workspace(&path).expect("saved").register.len(),
+        3
+    );
+}

@@ -1,6 +1,7 @@
 //! The shop's workspace as plain data and pure rules: no egui, no file I/O, no clock.
 
 pub mod agenda;
+pub mod catalogue;
 pub mod deadlines;
 pub mod example;
 pub mod holidays;

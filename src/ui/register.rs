@@ -23,6 +23,8 @@ use crate::{
 #[derive(Debug, Default)]
 pub struct RegisterScreen {
     search: String,
+    /// The business type chosen in the starter catalogue.
+    business_type: usize,
     selected: Option<ActivityId>,
     editor: Option<Editor>,
 }
@@ -245,7 +247,7 @@ impl RegisterScreen {
         });
         ui.add_space(6.0);
         if workspace.register.is_empty() {
-            ui.label("No activities yet. Add one for each thing you use personal data for: selling, delivering, marketing, accounts…");
+            self.catalogue_ui(ui, writable, commands);
             return;
         }
         let needle = self.search.trim().to_lowercase();
@@ -305,6 +307,38 @@ impl RegisterScreen {
                 }
             });
         }
+    }
+
+    fn catalogue_ui(&mut self, ui: &mut egui::Ui, writable: bool, commands: &mut Vec<Command>) {
+        let types = crate::domain::catalogue::business_types();
+        ui.label("No activities yet. Start from what a business like yours usually does, then make it yours:");
+        ui.horizontal(|ui| {
+            let label = ui.label("Kind of business");
+            let chosen = types
+                .get(self.business_type)
+                .map_or("", |b| b.name.as_str());
+            egui::ComboBox::from_id_salt("business_type")
+                .selected_text(chosen)
+                .show_ui(ui, |ui| {
+                    for (index, business) in types.iter().enumerate() {
+                        ui.selectable_value(&mut self.business_type, index, &business.name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+        if let Some(business) = types.get(self.business_type) {
+            ui.label(RichText::new(&business.description).weak());
+            for activity in &business.activities {
+                ui.label(format!("• {}", activity.purpose));
+            }
+            ui.add_enabled_ui(writable, |ui| {
+                if ui.button("Use these activities").clicked() {
+                    commands.push(Command::UseCatalogue(self.business_type));
+                }
+            });
+        }
+        ui.label(RichText::new("Or add activities one by one with “Add activity”.").weak());
     }
 
     fn editor_ui(
