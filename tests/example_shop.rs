@@ -1,0 +1,87 @@
+//! The example shop reproduces the AK3D Studio seed notice's register: its four purposes,
+//! with exactly the seed's data categories and lawful bases, and its legitimate-interest
+//! reasons as assessments.
+
+#![allow(clippy::expect_used)] // test code: a failed expectation is the test failing
+
+use jiff::civil::date;
+use smallprint::domain::{example::example_workspace, register::BasisKind};
+
+#[test]
+fn the_register_matches_the_seed_notice() {
+    use BasisKind::{Consent, Contract, LegalObligation, LegitimateInterests};
+    let seed: [(&str, &[&str], &[BasisKind]); 4] = [
+        (
+            "Provide services and goods, including delivery",
+            &[
+                "Names and contact details",
+                "Addresses",
+                "Purchase or account history",
+                "Payment details (including card or bank information for transfers and direct debits)",
+                "Information relating to loyalty programmes",
+            ],
+            &[Consent, Contract],
+        ),
+        (
+            "Operation of customer accounts and guarantees",
+            &[
+                "Names and contact details",
+                "Addresses",
+                "Payment details (including card or bank information for transfers and direct debits)",
+                "Purchase history",
+                "Account information, including registration details",
+                "Information used for security purposes",
+            ],
+            &[Consent, Contract, LegalObligation, LegitimateInterests],
+        ),
+        (
+            "Prevent crime, prosecute offenders, or defend against legal action",
+            &[
+                "Names and contact information",
+                "Customer or client accounts and records",
+                "Financial transaction information",
+            ],
+            &[LegitimateInterests],
+        ),
+        (
+            "Service updates or marketing purposes",
+            &[
+                "Names and contact details",
+                "Marketing preferences",
+                "Location data",
+                "Purchase or viewing history",
+                "IP addresses",
+                "Website and app user journey information",
+            ],
+            &[LegitimateInterests],
+        ),
+    ];
+    let workspace = example_workspace(date(2026, 11, 23));
+    assert_eq!(workspace.register.len(), seed.len());
+    for (activity, (purpose, categories, bases)) in workspace.register.iter().zip(seed) {
+        assert_eq!(activity.purpose, purpose);
+        assert_eq!(activity.data_categories, categories);
+        assert_eq!(activity.basis_kinds(), bases, "{purpose}");
+        if let Some(lia) = activity.lia() {
+            assert!(lia.gaps().is_empty(), "{purpose}: {:?}", lia.gaps());
+        }
+    }
+    // The seed's own legitimate-interest reasons are the interests pursued.
+    let marketing = workspace.register[3].lia().expect("LIA");
+    assert!(
+        marketing
+            .interests_pursued
+            .starts_with("Enhanced Customer Experience")
+    );
+    let crime = workspace.register[2].lia().expect("LIA");
+    assert!(
+        crime
+            .interests_pursued
+            .contains("Enforcing Licensing Agreements")
+    );
+    assert_eq!(
+        workspace.issues(),
+        vec![],
+        "the example passes smallprint check"
+    );
+}
