@@ -323,6 +323,59 @@ impl ProcessingActivity {
     }
 }
 
+/// The ICO privacy-notice generator's data-category labels (facts §3.2), offered so
+/// notices use the words people recognise; free text is always allowed too.
+pub const ICO_DATA_CATEGORIES: &[&str] = &[
+    "Names and contact details",
+    "Addresses",
+    "Gender",
+    "Occupation",
+    "Date of birth",
+    "Payment details (including card or bank information for transfers and direct debits)",
+    "Transaction data (including details about payments to and from you and details of products and services you have purchased)",
+    "Usage data (including information about how you interact with and use our website, products and services)",
+    "Purchase or account history",
+    "Purchase or service history",
+    "Account information, including registration details",
+    "Account access information",
+    "Information used for security purposes",
+    "Marketing preferences",
+    "Technical data, including information about browser and operating systems",
+    "Location data",
+    "IP addresses",
+    "Website and app user journey information",
+    "Records of consent, where appropriate",
+    "Information relating to compliments or complaints",
+    "Customer or client accounts and records",
+    "Records of meetings and decisions",
+    "Profile information",
+    "Photographs",
+    "Video recordings",
+    "Audio recordings (eg calls)",
+];
+
+/// Categories of individuals a small shop usually has.
+pub const COMMON_INDIVIDUALS: &[&str] = &[
+    "Customers",
+    "Prospective customers",
+    "Newsletter subscribers",
+    "Website visitors",
+    "Suppliers",
+    "Staff",
+    "Job applicants",
+    "Members of the public",
+];
+
+/// Other recipients, in the generator's words.
+pub const COMMON_RECIPIENTS: &[&str] = &[
+    "Organisations we're legally obliged to share personal information with",
+    "Suppliers and service providers",
+    "Professional or legal advisors",
+    "Regulatory authorities",
+    "External auditors or inspectors",
+    "Publicly on our website, social media or other marketing and information media",
+];
+
 /// Field labels of the activity editor, shared with the problems it reports.
 pub mod field {
     pub const PURPOSE: &str = "Purpose";

@@ -13,8 +13,9 @@ use crate::{
         ActivityId, Workspace,
         lia::{Lia, Outcome, Part, QUESTIONS},
         register::{
-            AutomatedDecisions, BasisKind, Dpia, LawfulBasis, ProcessingActivity, Processor,
-            Requirement, Source, SpecialCategoryData, Transfer, TransferMechanism, field,
+            AutomatedDecisions, BasisKind, COMMON_INDIVIDUALS, COMMON_RECIPIENTS, Dpia,
+            ICO_DATA_CATEGORIES, LawfulBasis, ProcessingActivity, Processor, Requirement, Source,
+            SpecialCategoryData, Transfer, TransferMechanism, field,
         },
         validate::{FieldIssue, parse_date},
     },
@@ -143,6 +144,33 @@ fn text_area(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) -> 
     )
     .labelled_by(label.id)
     .changed()
+}
+
+/// A menu of common entries that appends the chosen one as a new line of `text`.
+fn suggestions(ui: &mut egui::Ui, id: &str, choices: &[&str], text: &mut String) -> bool {
+    let mut chosen = None;
+    egui::ComboBox::from_id_salt(id)
+        .selected_text("Add a common one…")
+        .width(220.0)
+        .show_ui(ui, |ui| {
+            for choice in choices {
+                let present = text.lines().any(|line| line.trim() == *choice);
+                if ui
+                    .add_enabled(!present, egui::Button::selectable(false, *choice))
+                    .clicked()
+                {
+                    chosen = Some(*choice);
+                }
+            }
+        })
+        .response
+        .on_hover_text("Adds it as a new line; you can still type your own");
+    let Some(choice) = chosen else { return false };
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(choice);
+    true
 }
 
 fn section(ui: &mut egui::Ui, title: &str) {
@@ -414,12 +442,24 @@ impl RegisterScreen {
             &mut editor.individuals,
             "One per line: Customers, Website visitors…",
         );
+        changed |= suggestions(
+            ui,
+            "individual_suggestions",
+            COMMON_INDIVIDUALS,
+            &mut editor.individuals,
+        );
         show_problems(ui, &issues, field::INDIVIDUALS);
         changed |= text_area(
             ui,
             field::DATA,
             &mut editor.data,
             "One per line: Names and contact details, Addresses…",
+        );
+        changed |= suggestions(
+            ui,
+            "data_suggestions",
+            ICO_DATA_CATEGORIES,
+            &mut editor.data,
         );
         show_problems(ui, &issues, field::DATA);
 
@@ -590,6 +630,12 @@ impl RegisterScreen {
             "Other recipients",
             &mut editor.recipients,
             "One per line: Professional or legal advisors…",
+        );
+        changed |= suggestions(
+            ui,
+            "recipient_suggestions",
+            COMMON_RECIPIENTS,
+            &mut editor.recipients,
         );
 
         section(ui, field::TRANSFERS);
