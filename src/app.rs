@@ -445,6 +445,7 @@ impl SmallprintApp {
                 });
             }
             Command::OpenRequest(id) => self.screens.open_request(id),
+            Command::OpenActivity(id) => self.screens.open_activity(id),
             Command::ExportCalendar => {
                 if let Some(path) = platform::pick_calendar_export_path() {
                     self.export_calendar(&path);

@@ -102,6 +102,8 @@ pub enum Command {
     ImportBankHolidays,
     ImportBankHolidaysFrom(PathBuf),
     DismissNotice,
+    /// Shows one activity in the Register's editor.
+    OpenActivity(ActivityId),
     /// Adds the starter activities of one business type from the catalogue.
     UseCatalogue(usize),
     /// Adds a blank activity to the register and opens it.

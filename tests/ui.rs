@@ -611,3 +611,33 @@ fn an_empty_register_starts_from_the_catalogue() {
         3
     );
 }
+
+#[test]
+fn duplicate_and_delete_are_undoable() {
+    let (_dir, path) = temp_workspace();
+    let example = example_workspace(date(2026, 11, 23));
+    store::write_new(&path, &example).expect("example");
+    let mut harness = harness_sized(app_on(&path), 1400.0, 4000.0);
+    harness.run();
+    let marketing = example.register[3].id;
+    harness
+        .state_mut()
+        .apply(smallprint::command::Command::OpenActivity(marketing));
+    harness.run();
+    click_button(&mut harness, "Duplicate");
+    let register = &harness.state().workspace().expect("open").register;
+    assert_eq!(register.len(), 5);
+    assert_eq!(
+        register[4].purpose,
+        "Service updates or marketing purposes (copy)"
+    );
+    assert_ne!(register[4].id, marketing, "the copy has its own id");
+    click_button(&mut harness, "Delete");
+    click_button(&mut harness, "Undo");
+    assert_eq!(harness.state().workspace().expect("open").register.len(), 5);
+    click_button(&mut harness, "Undo");
+    assert_eq!(
+        harness.state().workspace().expect("open").register,
+        example.register
+    );
+}
