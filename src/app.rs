@@ -376,7 +376,7 @@ impl SmallprintApp {
                     });
                 egui::CentralPanel::default().show(ui, |ui| {
                     if let Some(notice) = &open.notice {
-                        ui::banner(ui, notice);
+                        ui::banner(ui, notice, &mut self.commands);
                     }
                     let today = self.clock.today();
                     self.screens.ui(ui, open, today, &mut self.commands);

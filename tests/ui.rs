@@ -436,6 +436,12 @@ fn importing_bank_holidays_changes_deadlines_and_a_bad_file_changes_nothing() {
         .apply(smallprint::command::Command::ImportBankHolidaysFrom(good));
     harness.run();
     harness.get_by_label_contains("Imported the bank holidays");
+    click_button(&mut harness, "Dismiss");
+    assert!(
+        harness
+            .query_by_label_contains("Imported the bank holidays")
+            .is_none()
+    );
     let workspace = store::read_workspace(&path).expect("saved");
     let holidays = workspace.holidays();
     assert!(!holidays.is_working_day(

@@ -164,7 +164,7 @@ pub fn status_bar(ui: &mut egui::Ui, status: &StatusLine) {
     });
 }
 
-pub fn banner(ui: &mut egui::Ui, message: &str) {
+pub fn banner(ui: &mut egui::Ui, message: &str, commands: &mut Vec<Command>) {
     egui::Frame::new()
         .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
         .inner_margin(8.0)
@@ -172,6 +172,9 @@ pub fn banner(ui: &mut egui::Ui, message: &str) {
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(message);
+            if ui.small_button("Dismiss").clicked() {
+                commands.push(Command::DismissNotice);
+            }
         });
     ui.add_space(8.0);
 }
