@@ -7,13 +7,17 @@ use std::{
     process::ExitCode,
 };
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use jiff::civil::Date;
 
 use crate::{
     clock::Clock,
-    documents::{ics, register_csv},
+    documents::{
+        Format, completeness, ics,
+        notice::{self, NoticeStyle},
+        register_csv,
+    },
     domain::{
         Nation, agenda,
         deadlines::{self, ClockEvents, Pause},
@@ -108,6 +112,22 @@ pub enum CliCommand {
         #[arg(long, value_name = "OUT")]
         csv: PathBuf,
     },
+    /// Write the shop's privacy notice as a PDF, an HTML page or Markdown.
+    ///
+    /// The format comes from --format, or else from OUT's extension (.pdf, .html, .md).
+    Notice {
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+        /// Where to write the notice.
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        #[arg(long, value_enum)]
+        format: Option<FormatArg>,
+        /// standard: the ICO generator's sections; layered: a "what we do / why / the
+        /// legal stuff" table.
+        #[arg(long, value_enum, default_value = "standard")]
+        style: StyleArg,
+    },
     /// List a workspace's requests with their due dates, most urgent first.
     Requests {
         #[arg(long, value_name = "PATH")]
@@ -116,6 +136,38 @@ pub enum CliCommand {
         #[arg(long, value_name = "DAYS")]
         due_within: Option<u32>,
     },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Pdf,
+    Html,
+    Md,
+}
+
+impl From<FormatArg> for Format {
+    fn from(format: FormatArg) -> Self {
+        match format {
+            FormatArg::Pdf => Format::Pdf,
+            FormatArg::Html => Format::Html,
+            FormatArg::Md => Format::Markdown,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StyleArg {
+    Standard,
+    Layered,
+}
+
+impl From<StyleArg> for NoticeStyle {
+    fn from(style: StyleArg) -> Self {
+        match style {
+            StyleArg::Standard => NoticeStyle::Standard,
+            StyleArg::Layered => NoticeStyle::Layered,
+        }
+    }
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -192,6 +244,19 @@ pub fn run(
             requests(&file, due_within, clock.today(), out)
         }
         CliCommand::Calendar { file, ics } => calendar(&file, &ics, clock, err),
+        CliCommand::Notice {
+            file,
+            out,
+            format,
+            style,
+        } => write_notice(
+            &file,
+            &out,
+            format.map(Format::from),
+            style.into(),
+            clock,
+            err,
+        ),
         CliCommand::Register { file, csv } => {
             let workspace = store::read_workspace(&file).map_err(|e| e.to_string());
             workspace.and_then(|workspace| {
@@ -230,7 +295,13 @@ fn demo(path: &Path, force: bool, today: Date, err: &mut dyn Write) -> Result<Ex
 
 fn check(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode, String> {
     let workspace = store::read_workspace(path).map_err(|e| e.to_string())?;
-    let issues = workspace.issues();
+    let mut issues: Vec<String> = workspace.issues().iter().map(ToString::to_string).collect();
+    issues.extend(
+        completeness::check(&workspace)
+            .iter()
+            .filter(|item| item.is_missing())
+            .map(ToString::to_string),
+    );
     for issue in &issues {
         let _ = writeln!(out, "{issue}");
     }
@@ -296,6 +367,44 @@ fn requests(
             request.status.to_string(),
             request.kind.to_string(),
             request.requester.name
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_notice(
+    path: &Path,
+    out_path: &Path,
+    format: Option<Format>,
+    style: NoticeStyle,
+    clock: &dyn Clock,
+    err: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    let format = format.or_else(|| Format::from_path(out_path)).ok_or_else(|| {
+        format!(
+            "say which format to write with --format pdf|html|md, or end {} in .pdf, .html or .md",
+            out_path.display()
+        )
+    })?;
+    let workspace = store::read_workspace(path).map_err(|e| e.to_string())?;
+    let document = notice::privacy_notice(&workspace, style, clock.today());
+    let bytes = format.render(&document).map_err(|e| e.to_string())?;
+    store::write_export(out_path, &bytes).map_err(|e| e.to_string())?;
+    let _ = writeln!(
+        err,
+        "Wrote the privacy notice ({format}, {} bytes) to {}",
+        bytes.len(),
+        out_path.display()
+    );
+    let missing = completeness::check(&workspace)
+        .into_iter()
+        .filter(completeness::Item::is_missing)
+        .count();
+    if missing > 0 {
+        let _ = writeln!(
+            err,
+            "Note: {missing} item(s) the law requires are missing from it; `smallprint check --file {}` lists them.",
+            path.display()
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -1,6 +1,7 @@
 //! Workspace settings that shape the shop's documents (UI preferences live in eframe
 //! storage instead, never here).
 
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::holidays::Feed;
@@ -35,4 +36,7 @@ pub struct Settings {
     pub regulator: RegulatorContact,
     /// A newer gov.uk bank-holidays feed the user imported, merged over the shipped one.
     pub imported_bank_holidays: Option<Feed>,
+    /// The "Last updated" date the privacy notice prints. The shop sets it when it
+    /// publishes a changed notice; until then the notice carries the day it is made.
+    pub notice_last_updated: Option<Date>,
 }

@@ -57,7 +57,18 @@ const MIGRATIONS: &[Migration] = &[
         from: 2,
         apply: v2_to_v3,
     },
+    Migration {
+        from: 3,
+        apply: v3_to_v4,
+    },
 ];
+
+/// Format 4 gave the privacy notice its "Last updated" date.
+fn v3_to_v4(workspace: &mut Value) {
+    if let Some(settings) = workspace.get_mut("settings").and_then(Value::as_object_mut) {
+        settings.entry("notice_last_updated").or_insert(Value::Null);
+    }
+}
 
 /// Format 3 gave register activities their full Art. 30 record: categories, sources,
 /// lawful bases with justifications, recipients, transfers, retention and more.

@@ -1,0 +1,501 @@
+//! Whether the privacy notice tells people everything UK GDPR Arts 13 and 14 require
+//! (facts §3.1): each of the 14 items is covered, not applicable, or missing — with the
+//! reason and the screen that fixes it. Pure: it reads the same workspace the notice
+//! is written from.
+
+use std::fmt;
+
+use crate::domain::{
+    ActivityId, Workspace,
+    register::{LawfulBasis, ProcessingActivity, Requirement, TransferMechanism},
+};
+
+/// Where the user goes to put a missing item right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fix {
+    Organisation,
+    /// The register, at this activity when one is to blame.
+    Register(Option<ActivityId>),
+    Settings,
+}
+
+impl Fix {
+    pub fn screen_name(self) -> &'static str {
+        match self {
+            Fix::Organisation => "Organisation",
+            Fix::Register(_) => "Register",
+            Fix::Settings => "Settings",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Coverage {
+    Covered(String),
+    NotApplicable(String),
+    Missing { reason: String, fix: Fix },
+}
+
+/// One of the 14 things a notice must say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub number: u8,
+    pub title: &'static str,
+    /// "Art. 13(1)(a) / 14(1)(a)".
+    pub articles: &'static str,
+    pub coverage: Coverage,
+}
+
+impl Item {
+    pub fn is_missing(&self) -> bool {
+        matches!(self.coverage, Coverage::Missing { .. })
+    }
+}
+
+impl fmt::Display for Item {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (state, reason) = match &self.coverage {
+            Coverage::Covered(reason) => ("covered", reason.clone()),
+            Coverage::NotApplicable(reason) => ("not applicable", reason.clone()),
+            Coverage::Missing { reason, fix } => (
+                "missing",
+                format!("{reason} (fix it on the {} screen)", fix.screen_name()),
+            ),
+        };
+        write!(
+            f,
+            "Privacy notice → {}. {} ({}): {state}: {reason}",
+            self.number, self.title, self.articles
+        )
+    }
+}
+
+/// Problems found in one item: the first one's screen is where the user is sent.
+#[derive(Default)]
+struct Gaps {
+    reasons: Vec<String>,
+    fix: Option<Fix>,
+}
+
+impl Gaps {
+    fn add(&mut self, reason: String, fix: Fix) {
+        self.reasons.push(reason);
+        self.fix.get_or_insert(fix);
+    }
+
+    fn add_for(&mut self, activity: &ProcessingActivity, what: &str) {
+        let name = activity.purpose.trim();
+        let name = if name.is_empty() {
+            format!("activity {}", activity.id.0)
+        } else {
+            format!("“{name}”")
+        };
+        self.add(format!("{name} {what}"), Fix::Register(Some(activity.id)));
+    }
+
+    fn or_covered(self, covered: impl Into<String>) -> Coverage {
+        match self.fix {
+            None => Coverage::Covered(covered.into()),
+            Some(fix) => Coverage::Missing {
+                reason: self.reasons.join("; "),
+                fix,
+            },
+        }
+    }
+}
+
+fn item(number: u8, title: &'static str, articles: &'static str, coverage: Coverage) -> Item {
+    Item {
+        number,
+        title,
+        articles,
+        coverage,
+    }
+}
+
+fn blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+/// All 14 items, in the order of facts §3.1.
+pub fn check(workspace: &Workspace) -> Vec<Item> {
+    let org = &workspace.organisation;
+    let register = &workspace.register;
+    let no_register = || Coverage::Missing {
+        reason: "the register has no activities yet".to_owned(),
+        fix: Fix::Register(None),
+    };
+    let per_activity = |rule: &dyn Fn(&ProcessingActivity, &mut Gaps), covered: &str| {
+        if register.is_empty() {
+            return no_register();
+        }
+        let mut gaps = Gaps::default();
+        for activity in register {
+            rule(activity, &mut gaps);
+        }
+        gaps.or_covered(covered)
+    };
+    let all_bases = || register.iter().flat_map(|a| &a.lawful_bases);
+
+    let mut identity = Gaps::default();
+    if blank(org.display_name()) {
+        identity.add("the shop has no name".to_owned(), Fix::Organisation);
+    }
+    if blank(&org.email) {
+        identity.add(
+            "there is no email address for people to contact you".to_owned(),
+            Fix::Organisation,
+        );
+    }
+
+    let dpo = match &org.privacy_contact {
+        Some(contact) if contact.is_data_protection_officer => {
+            if blank(&contact.name) || (blank(&contact.email) && blank(&contact.phone)) {
+                Coverage::Missing {
+                    reason: "the data protection officer needs a name and an email or phone number"
+                        .to_owned(),
+                    fix: Fix::Organisation,
+                }
+            } else {
+                Coverage::Covered(format!(
+                    "{} is named with their contact details",
+                    contact.name.trim()
+                ))
+            }
+        }
+        _ => Coverage::NotApplicable(
+            "you have no data protection officer; a small shop rarely needs one".to_owned(),
+        ),
+    };
+
+    let legitimate: Vec<&ProcessingActivity> =
+        register.iter().filter(|a| a.lia().is_some()).collect();
+    let interests = if legitimate.is_empty() {
+        Coverage::NotApplicable("no purpose relies on legitimate interests".to_owned())
+    } else {
+        let mut gaps = Gaps::default();
+        for activity in &legitimate {
+            let Some(lia) = activity.lia() else { continue };
+            if blank(&lia.interests_pursued) {
+                gaps.add_for(
+                    activity,
+                    "does not say which legitimate interests it pursues",
+                );
+            } else if !lia.gaps().is_empty() {
+                gaps.add_for(
+                    activity,
+                    "has an incomplete legitimate-interests assessment",
+                );
+            }
+        }
+        gaps.or_covered("each legitimate interest is stated, with its assessment completed")
+    };
+
+    let recipients = per_activity(
+        &|activity, gaps| {
+            for processor in &activity.processors {
+                if blank(&processor.name) {
+                    gaps.add_for(activity, "has a processor with no name");
+                } else if blank(&processor.activities) {
+                    gaps.add_for(
+                        activity,
+                        &format!("does not say what {} does for you", processor.name.trim()),
+                    );
+                }
+            }
+        },
+        "processors and other recipients are named (or the notice says there are none)",
+    );
+
+    let transfers_recorded = register.iter().any(|a| !a.transfers.is_empty());
+    let transfers = if transfers_recorded {
+        let mut gaps = Gaps::default();
+        for activity in register {
+            for transfer in &activity.transfers {
+                let to = transfer.recipient.trim();
+                if blank(&transfer.country) {
+                    gaps.add_for(activity, &format!("does not say which country {to} is in"));
+                }
+                let mechanism = match &transfer.mechanism {
+                    None => false,
+                    Some(TransferMechanism::Other(text)) => !blank(text),
+                    Some(_) => true,
+                };
+                if !mechanism {
+                    gaps.add_for(
+                        activity,
+                        &format!("has no safeguard for the transfer to {to}"),
+                    );
+                }
+            }
+        }
+        gaps.or_covered("each transfer names its country and safeguard")
+    } else {
+        Coverage::NotApplicable("no transfers outside the UK are recorded".to_owned())
+    };
+
+    let consent_used = all_bases().any(|b| matches!(b, LawfulBasis::Consent { .. }));
+    let withdraw = if consent_used {
+        per_activity(
+            &|activity, gaps| {
+                for basis in &activity.lawful_bases {
+                    if let LawfulBasis::Consent {
+                        how_to_withdraw, ..
+                    } = basis
+                        && blank(how_to_withdraw)
+                    {
+                        gaps.add_for(activity, "does not say how to withdraw consent");
+                    }
+                }
+            },
+            "the notice gives the right to withdraw consent, and how",
+        )
+    } else {
+        Coverage::NotApplicable("no purpose relies on consent".to_owned())
+    };
+
+    let regulator = &workspace.settings.regulator;
+    let complain = if blank(&regulator.name)
+        || (blank(&regulator.postal_address)
+            && blank(&regulator.website)
+            && blank(&regulator.helpline))
+    {
+        Coverage::Missing {
+            reason: "the regulator's name and contact details are empty".to_owned(),
+            fix: Fix::Settings,
+        }
+    } else {
+        Coverage::Covered(format!(
+            "the {} is named with its contact details",
+            regulator.name.trim()
+        ))
+    };
+
+    let automated_recorded = register.iter().any(|a| a.automated_decisions.is_some());
+    let automated = if automated_recorded {
+        per_activity(
+            &|activity, gaps| {
+                if let Some(decisions) = &activity.automated_decisions
+                    && (blank(&decisions.logic) || blank(&decisions.consequences))
+                {
+                    gaps.add_for(
+                        activity,
+                        "does not explain its automated decisions' logic and consequences",
+                    );
+                }
+            },
+            "each automated decision is explained",
+        )
+    } else {
+        Coverage::NotApplicable("no automated decision-making is recorded".to_owned())
+    };
+
+    vec![
+        item(
+            1,
+            "Who you are and how to contact you",
+            "Art. 13(1)(a) / 14(1)(a)",
+            identity.or_covered("your name and contact details head the notice"),
+        ),
+        item(2, "Data protection officer", "Art. 13(1)(b) / 14(1)(b)", dpo),
+        item(
+            3,
+            "Purposes and their lawful bases",
+            "Art. 13(1)(c) / 14(1)(c)",
+            per_activity(
+                &|activity, gaps| {
+                    if blank(&activity.purpose) {
+                        gaps.add_for(activity, "has no purpose");
+                    }
+                    if activity.lawful_bases.is_empty() {
+                        gaps.add_for(activity, "has no lawful basis");
+                    }
+                },
+                "each purpose has its lawful bases",
+            ),
+        ),
+        item(
+            4,
+            "Legitimate interests pursued",
+            "Art. 13(1)(d) / 14(2)(b)",
+            interests,
+        ),
+        item(
+            5,
+            "Categories of personal data",
+            "Art. 14(1)(d)",
+            per_activity(
+                &|activity, gaps| {
+                    if activity.data_categories.iter().all(|c| blank(c)) {
+                        gaps.add_for(activity, "lists no categories of personal data");
+                    }
+                },
+                "each purpose lists the information it uses",
+            ),
+        ),
+        item(
+            6,
+            "Recipients",
+            "Art. 13(1)(e) / 14(1)(e)",
+            recipients,
+        ),
+        item(
+            7,
+            "Transfers outside the UK",
+            "Art. 13(1)(f) / 14(1)(f)",
+            transfers,
+        ),
+        item(
+            8,
+            "How long data is kept",
+            "Art. 13(2)(a) / 14(2)(a)",
+            per_activity(
+                &|activity, gaps| {
+                    if activity.retention_statement().is_empty() {
+                        gaps.add_for(activity, "has no retention statement");
+                    }
+                },
+                "each purpose says how long, and why",
+            ),
+        ),
+        item(
+            9,
+            "Data protection rights",
+            "Art. 13(2)(b) / 14(2)(c)",
+            Coverage::Covered(
+                "access, rectification, erasure, restriction, objection and portability are each explained".to_owned(),
+            ),
+        ),
+        item(
+            10,
+            "Right to withdraw consent",
+            "Art. 13(2)(c) / 14(2)(d)",
+            withdraw,
+        ),
+        item(
+            11,
+            "Right to complain to the regulator",
+            "Art. 13(2)(d) / 14(2)(e)",
+            complain,
+        ),
+        item(
+            12,
+            "Where the data comes from",
+            "Art. 14(2)(f)",
+            per_activity(
+                &|activity, gaps| {
+                    if activity.sources.is_empty() {
+                        gaps.add_for(activity, "does not say where its data comes from");
+                    }
+                },
+                "each purpose names its sources",
+            ),
+        ),
+        item(
+            13,
+            "Whether people must give the data, and what happens if not",
+            "Art. 13(2)(e)",
+            per_activity(
+                &|activity, gaps| {
+                    if activity.requirement != Requirement::NotRequired
+                        && blank(&activity.if_not_provided)
+                    {
+                        gaps.add_for(
+                            activity,
+                            "requires the data but does not say what happens without it",
+                        );
+                    }
+                },
+                "each purpose says whether the data is required, and the consequences",
+            ),
+        ),
+        item(
+            14,
+            "Automated decision-making",
+            "Art. 13(2)(f) / 14(2)(g)",
+            automated,
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::example::example_workspace;
+
+    fn example() -> Workspace {
+        example_workspace(jiff::civil::date(2026, 11, 24))
+    }
+
+    fn missing(workspace: &Workspace) -> Vec<(u8, String, Fix)> {
+        check(workspace)
+            .into_iter()
+            .filter_map(|item| match item.coverage {
+                Coverage::Missing { reason, fix } => Some((item.number, reason, fix)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_example_shop_has_nothing_missing() {
+        let items = check(&example());
+        assert_eq!(items.len(), 14);
+        assert_eq!(missing(&example()), vec![]);
+        let numbers: Vec<u8> = items.iter().map(|i| i.number).collect();
+        assert_eq!(numbers, (1..=14).collect::<Vec<_>>());
+        // The example has no DPO and no automated decisions.
+        assert!(matches!(items[1].coverage, Coverage::NotApplicable(_)));
+        assert!(matches!(items[13].coverage, Coverage::NotApplicable(_)));
+    }
+
+    #[test]
+    fn removing_a_retention_statement_names_the_activity() {
+        let mut workspace = example();
+        workspace.register[3].retention = crate::domain::register::Retention::default();
+        let id = workspace.register[3].id;
+        assert_eq!(
+            missing(&workspace),
+            vec![(
+                8,
+                "“Service updates or marketing purposes” has no retention statement".to_owned(),
+                Fix::Register(Some(id))
+            )]
+        );
+    }
+
+    #[test]
+    fn removing_an_lia_is_a_missing_legitimate_interest() {
+        let mut workspace = example();
+        for basis in &mut workspace.register[2].lawful_bases {
+            if let LawfulBasis::LegitimateInterests(lia) = basis {
+                **lia = crate::domain::lia::Lia::default();
+            }
+        }
+        let found = missing(&workspace);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 4);
+        assert!(found[0].1.contains("Prevent crime"), "{}", found[0].1);
+    }
+
+    #[test]
+    fn removing_the_contact_email_is_a_missing_contact() {
+        let mut workspace = example();
+        workspace.organisation.email.clear();
+        assert_eq!(
+            missing(&workspace),
+            vec![(
+                1,
+                "there is no email address for people to contact you".to_owned(),
+                Fix::Organisation
+            )]
+        );
+    }
+
+    #[test]
+    fn an_empty_workspace_sends_the_user_to_the_register_and_organisation() {
+        let found = missing(&Workspace::default());
+        let numbers: Vec<u8> = found.iter().map(|m| m.0).collect();
+        assert_eq!(numbers, [1, 3, 5, 6, 8, 12, 13]);
+    }
+}

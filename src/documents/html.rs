@@ -1,0 +1,145 @@
+//! A [`Document`] as one standalone HTML file, ready to paste into a website: semantic
+//! elements, `lang="en-GB"`, a little inline CSS, and every string from the user escaped.
+
+use std::fmt::Write;
+
+use super::model::{Block, Document, Inline, Runs};
+
+/// `text` safe inside HTML text and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// Only web and email addresses become links: a `javascript:` address typed into a
+/// field must never run in the shop's website.
+fn safe_url(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme))
+        .then_some(url)
+}
+
+fn runs_html(runs: &Runs) -> String {
+    runs.iter()
+        .map(|run| match run {
+            Inline::Text(text) => escape(text),
+            Inline::Bold(text) => format!("<strong>{}</strong>", escape(text)),
+            Inline::Link { text, url } => match safe_url(url) {
+                Some(url) => format!("<a href=\"{}\">{}</a>", escape(url), escape(text)),
+                None => escape(text),
+            },
+        })
+        .collect()
+}
+
+const STYLE: &str = "body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans\",sans-serif;\
+max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.55;color:#1b1b1b}\
+h1{font-size:1.8rem;line-height:1.2}h2{margin-top:2rem;font-size:1.3rem}h3{font-size:1.05rem}\
+table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #c8ccd0;padding:.45rem;text-align:left;vertical-align:top}\
+th{background:#eef0f2}address{font-style:normal;margin:0 0 1rem}a{color:#0b4aa6}";
+
+/// The whole HTML file.
+pub fn render(document: &Document) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<meta name=\"author\" content=\"{}\">\n\
+         <meta name=\"description\" content=\"{}\">\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
+        escape(&document.title),
+        escape(&document.author),
+        escape(&document.subject),
+    );
+    for block in &document.blocks {
+        match block {
+            Block::Heading { level, text } => {
+                let level = (*level).clamp(1, 6);
+                let _ = writeln!(out, "<h{level}>{}</h{level}>", escape(text));
+            }
+            Block::Paragraph(runs) => {
+                let _ = writeln!(out, "<p>{}</p>", runs_html(runs));
+            }
+            Block::Bullets(items) => {
+                out.push_str("<ul>\n");
+                for item in items {
+                    let _ = writeln!(out, "  <li>{}</li>", runs_html(item));
+                }
+                out.push_str("</ul>\n");
+            }
+            Block::Table { header, rows, .. } => {
+                out.push_str("<table>\n<thead>\n<tr>");
+                for cell in header {
+                    let _ = write!(out, "<th scope=\"col\">{}</th>", escape(cell));
+                }
+                out.push_str("</tr>\n</thead>\n<tbody>\n");
+                for row in rows {
+                    out.push_str("<tr>");
+                    for cell in row {
+                        let _ = write!(out, "<td>{}</td>", runs_html(cell));
+                    }
+                    out.push_str("</tr>\n");
+                }
+                out.push_str("</tbody>\n</table>\n");
+            }
+            Block::Address(lines) => {
+                let lines: Vec<String> = lines.iter().map(|l| escape(l)).collect();
+                let _ = writeln!(out, "<address>{}</address>", lines.join("<br>\n"));
+            }
+            Block::PageBreak => {}
+        }
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::documents::model::plain;
+
+    #[test]
+    fn user_strings_are_escaped_everywhere_and_unsafe_links_are_text() {
+        let evil = "<script>alert('x')</script>";
+        let document = Document {
+            title: evil.into(),
+            author: evil.into(),
+            subject: evil.into(),
+            date: jiff::civil::date(2026, 11, 24),
+            blocks: vec![
+                Block::heading(2, evil),
+                Block::Paragraph(vec![
+                    Inline::bold(evil),
+                    Inline::link(evil, "javascript:alert(1)"),
+                    Inline::link("site", "https://example.com/?a=1&b=\"2\""),
+                ]),
+                Block::Bullets(vec![plain(evil)]),
+                Block::Table {
+                    header: vec![evil.into()],
+                    rows: vec![vec![plain(evil)]],
+                    widths: vec![1],
+                },
+                Block::Address(vec![evil.into()]),
+            ],
+        };
+        let html = render(&document);
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(!html.contains("javascript:"));
+        assert_eq!(html.matches("&lt;script&gt;").count(), 10);
+        assert!(html.contains("href=\"https://example.com/?a=1&amp;b=&quot;2&quot;\""));
+        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en-GB\">"));
+    }
+}

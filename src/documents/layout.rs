@@ -1,0 +1,769 @@
+//! Typesetting a [`Document`] onto A4 pages: measuring with the shipped fonts, Unicode
+//! line breaking, wrapping, pagination, tables that repeat their header on every page
+//! they span, headings kept with what follows, and "Page N of M" footers.
+//!
+//! printpdf draws what it is told and no more, so this is where a document becomes
+//! positioned pieces of text; `pdf.rs` only writes them out. Kept apart so tests can
+//! check the geometry (nothing outside the page, nothing lost at a break) directly.
+
+// Line counts and point sizes are small numbers; the casts between them cannot lose anything.
+#![allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss
+)]
+
+use textwrap::{WordSeparator, core::Fragment, wrap_algorithms::wrap_first_fit};
+
+use super::{
+    fonts::{self, Face},
+    model::{Block, Document, Inline},
+};
+
+/// A4 in points.
+pub const PAGE_WIDTH: f32 = 595.28;
+pub const PAGE_HEIGHT: f32 = 841.89;
+/// 20 mm either side.
+pub const MARGIN_X: f32 = 56.69;
+const MARGIN_TOP: f32 = 56.69;
+/// Room below the text for the footer.
+const MARGIN_BOTTOM: f32 = 70.0;
+const FOOTER_BASELINE: f32 = PAGE_HEIGHT - 36.0;
+const CONTENT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN_X;
+
+const CELL_PADDING: f32 = 4.0;
+const BULLET_INDENT: f32 = 14.0;
+
+#[derive(Debug, Clone, Copy)]
+struct TextStyle {
+    size: f32,
+    leading: f32,
+    bold: bool,
+}
+
+const BODY: TextStyle = TextStyle {
+    size: 10.0,
+    leading: 14.0,
+    bold: false,
+};
+const FOOTER: TextStyle = TextStyle {
+    size: 8.0,
+    leading: 10.0,
+    bold: false,
+};
+
+fn heading_style(level: u8) -> (TextStyle, f32) {
+    // (style, space before)
+    match level {
+        0 | 1 => (
+            TextStyle {
+                size: 20.0,
+                leading: 25.0,
+                bold: true,
+            },
+            0.0,
+        ),
+        2 => (
+            TextStyle {
+                size: 13.5,
+                leading: 17.0,
+                bold: true,
+            },
+            12.0,
+        ),
+        _ => (
+            TextStyle {
+                size: 11.0,
+                leading: 14.5,
+                bold: true,
+            },
+            8.0,
+        ),
+    }
+}
+
+/// A stretch of one line drawn in one face.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Piece {
+    /// From the page's left edge, in points.
+    pub x: f32,
+    pub width: f32,
+    pub text: String,
+    pub face: Face,
+    pub link: Option<String>,
+}
+
+/// One line of text on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// From the page's top edge to the baseline, in points.
+    pub baseline: f32,
+    pub size: f32,
+    /// Drawn grey (footers).
+    pub muted: bool,
+    pub pieces: Vec<Piece>,
+}
+
+impl Line {
+    pub fn text(&self) -> String {
+        self.pieces
+            .iter()
+            .map(|piece| piece.text.as_str())
+            .collect()
+    }
+}
+
+/// What a page holds, in top-down coordinates.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    Text(Line),
+    /// A horizontal rule at `y` from `x1` to `x2`.
+    Rule {
+        y: f32,
+        x1: f32,
+        x2: f32,
+    },
+    /// A shaded band (a table's header row).
+    Shade {
+        x: f32,
+        top: f32,
+        width: f32,
+        height: f32,
+    },
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    pub marks: Vec<Mark>,
+}
+
+impl Page {
+    pub fn lines(&self) -> impl Iterator<Item = &Line> {
+        self.marks.iter().filter_map(|mark| match mark {
+            Mark::Text(line) => Some(line),
+            _ => None,
+        })
+    }
+}
+
+/// Lays `document` out on as many A4 pages as it needs.
+pub fn layout(document: &Document) -> Vec<Page> {
+    let mut setter = Typesetter::new();
+    for (index, block) in document.blocks.iter().enumerate() {
+        let keep_with = document
+            .blocks
+            .get(index + 1)
+            .map_or(0.0, first_lines_height);
+        setter.block(block, keep_with);
+    }
+    let mut pages = setter.pages;
+    add_footers(&mut pages, &document.title);
+    pages
+}
+
+/// How much of a block must follow a heading on the same page.
+fn first_lines_height(block: &Block) -> f32 {
+    match block {
+        Block::Heading { level, .. } => {
+            let (style, before) = heading_style(*level);
+            before + style.leading + 2.0 * BODY.leading
+        }
+        Block::Paragraph(_) | Block::Bullets(_) => 2.0 * BODY.leading,
+        Block::Table { .. } => 2.0 * (BODY.leading + 2.0 * CELL_PADDING),
+        Block::Address(lines) => BODY.leading * lines.len().min(8) as f32,
+        Block::PageBreak => 0.0,
+    }
+}
+
+fn add_footers(pages: &mut [Page], title: &str) {
+    let count = pages.len();
+    for (index, page) in pages.iter_mut().enumerate() {
+        let number = format!("Page {} of {count}", index + 1);
+        let number_width = fonts::width(&number, false, FOOTER.size);
+        let number_x = PAGE_WIDTH - MARGIN_X - number_width;
+        let room_for_title = (number_x - MARGIN_X - 24.0).max(0.0);
+        let title = truncated(title, room_for_title, FOOTER);
+        let mut pieces = pieces_of(&title, MARGIN_X, FOOTER, None);
+        pieces.extend(pieces_of(&number, number_x, FOOTER, None));
+        page.marks.push(Mark::Text(Line {
+            baseline: FOOTER_BASELINE,
+            size: FOOTER.size,
+            muted: true,
+            pieces,
+        }));
+    }
+}
+
+/// `text` cut to fit `width`, ending "…" when cut.
+fn truncated(text: &str, width: f32, style: TextStyle) -> String {
+    let clean = sanitize(text);
+    if fonts::width(&clean, style.bold, style.size) <= width {
+        return clean;
+    }
+    let ellipsis = fonts::width("…", style.bold, style.size);
+    let mut used = 0.0;
+    let mut out = String::new();
+    for ch in clean.chars() {
+        used += fonts::advance(fonts::face_for(ch, style.bold), ch, style.size);
+        if used + ellipsis > width {
+            break;
+        }
+        out.push(ch);
+    }
+    out.push('…');
+    out
+}
+
+/// Control characters (tabs, stray newlines) would print as boxes.
+fn sanitize(text: &str) -> String {
+    text.chars()
+        .map(|ch| if ch.is_control() { ' ' } else { ch })
+        .collect()
+}
+
+/// `text` as pieces in one style from `x`, one piece per face.
+fn pieces_of(text: &str, x: f32, style: TextStyle, link: Option<&str>) -> Vec<Piece> {
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut pen = x;
+    for ch in text.chars() {
+        let face = fonts::face_for(ch, style.bold);
+        let advance = fonts::advance(face, ch, style.size);
+        match pieces.last_mut() {
+            Some(last) if last.face == face => {
+                last.text.push(ch);
+                last.width += advance;
+            }
+            _ => pieces.push(Piece {
+                x: pen,
+                width: advance,
+                text: ch.to_string(),
+                face,
+                link: link.map(str::to_owned),
+            }),
+        }
+        pen += advance;
+    }
+    pieces
+}
+
+/// One character of a paragraph being wrapped.
+#[derive(Debug, Clone, Copy)]
+struct Glyph {
+    byte: usize,
+    ch: char,
+    link: Option<usize>,
+    face: Face,
+    advance: f32,
+}
+
+/// A word (or a piece of one too long for a line) and the space after it.
+#[derive(Debug, Clone, Copy)]
+struct Frag {
+    start: usize,
+    end: usize,
+    width: f32,
+    space_width: f32,
+}
+
+impl Fragment for Frag {
+    fn width(&self) -> f64 {
+        f64::from(self.width)
+    }
+    fn whitespace_width(&self) -> f64 {
+        f64::from(self.space_width)
+    }
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// A wrapped line, its pieces placed from x = 0.
+#[derive(Debug, Clone)]
+struct WrappedLine {
+    pieces: Vec<Piece>,
+}
+
+/// Breaks `runs` into lines no wider than `max_width`: at Unicode line-break
+/// opportunities (spaces, and between CJK ideographs), and inside a word only when the
+/// word alone is wider than a line (a long web address, say).
+fn wrap(runs: &[Inline], style: TextStyle, max_width: f32) -> Vec<WrappedLine> {
+    let mut text = String::new();
+    let mut glyphs: Vec<Glyph> = Vec::new();
+    let mut links: Vec<String> = Vec::new();
+    for run in runs {
+        let (bold, link) = match run {
+            Inline::Text(_) => (style.bold, None),
+            Inline::Bold(_) => (true, None),
+            Inline::Link { url, .. } => {
+                links.push(url.clone());
+                (style.bold, Some(links.len() - 1))
+            }
+        };
+        for ch in sanitize(run.as_str()).chars() {
+            let face = fonts::face_for(ch, bold);
+            glyphs.push(Glyph {
+                byte: text.len(),
+                ch,
+                link,
+                face,
+                advance: fonts::advance(face, ch, style.size),
+            });
+            text.push(ch);
+        }
+    }
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Vec::new();
+    }
+    let base = text.len() - text.trim_start().len();
+    let glyph_at = |byte: usize| glyphs.partition_point(|g| g.byte < byte);
+    let span_width = |from: usize, to: usize| glyphs[from..to].iter().map(|g| g.advance).sum();
+
+    let mut frags: Vec<Frag> = Vec::new();
+    let mut offset = base;
+    for word in WordSeparator::UnicodeBreakProperties.find_words(trimmed) {
+        let start = glyph_at(offset);
+        let end = glyph_at(offset + word.word.len());
+        let space_end = glyph_at(offset + word.word.len() + word.whitespace.len());
+        offset += word.word.len() + word.whitespace.len() + word.penalty.len();
+        let width: f32 = span_width(start, end);
+        let space_width = span_width(end, space_end);
+        if width <= max_width {
+            frags.push(Frag {
+                start,
+                end,
+                width,
+                space_width,
+            });
+            continue;
+        }
+        // Too wide for any line: cut it where the line is full.
+        let mut chunk_start = start;
+        let mut chunk_width = 0.0;
+        for (index, glyph) in glyphs.iter().enumerate().take(end).skip(start) {
+            let advance = glyph.advance;
+            if chunk_width + advance > max_width && index > chunk_start {
+                frags.push(Frag {
+                    start: chunk_start,
+                    end: index,
+
+                    width: chunk_width,
+                    space_width: 0.0,
+                });
+                chunk_start = index;
+                chunk_width = 0.0;
+            }
+            chunk_width += advance;
+        }
+        frags.push(Frag {
+            start: chunk_start,
+            end,
+            width: chunk_width,
+            space_width,
+        });
+    }
+
+    wrap_first_fit(&frags, &[f64::from(max_width)])
+        .into_iter()
+        .filter_map(|line| {
+            let (first, last) = (line.first()?, line.last()?);
+            let mut pieces: Vec<Piece> = Vec::new();
+            let mut pen = 0.0;
+            for glyph in &glyphs[first.start..last.end] {
+                let link = glyph.link.and_then(|i| links.get(i)).cloned();
+                match pieces.last_mut() {
+                    Some(piece) if piece.face == glyph.face && piece.link == link => {
+                        piece.text.push(glyph.ch);
+                        piece.width += glyph.advance;
+                    }
+                    _ => pieces.push(Piece {
+                        x: pen,
+                        width: glyph.advance,
+                        text: glyph.ch.to_string(),
+                        face: glyph.face,
+                        link,
+                    }),
+                }
+                pen += glyph.advance;
+            }
+            Some(WrappedLine { pieces })
+        })
+        .collect()
+}
+
+struct Typesetter {
+    pages: Vec<Page>,
+    /// The top of the free space on the current page, from the page's top edge.
+    y: f32,
+}
+
+impl Typesetter {
+    fn new() -> Self {
+        Self {
+            pages: vec![Page::default()],
+            y: MARGIN_TOP,
+        }
+    }
+
+    fn page(&mut self) -> &mut Page {
+        if self.pages.is_empty() {
+            self.pages.push(Page::default());
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Page::default());
+        self.y = MARGIN_TOP;
+    }
+
+    fn room(&self) -> f32 {
+        PAGE_HEIGHT - MARGIN_BOTTOM - self.y
+    }
+
+    fn at_page_top(&self) -> bool {
+        self.y <= MARGIN_TOP + 0.01
+    }
+
+    /// Starts a new page unless `height` fits here (or nothing would fit better).
+    fn ensure(&mut self, height: f32) {
+        if self.room() < height && !self.at_page_top() {
+            self.new_page();
+        }
+    }
+
+    fn gap(&mut self, height: f32) {
+        if !self.at_page_top() {
+            self.y += height;
+        }
+    }
+
+    /// Puts one wrapped line at `x`, on a new page if it does not fit.
+    fn line(&mut self, x: f32, line: WrappedLine, style: TextStyle, prefix: Option<Piece>) {
+        self.ensure(style.leading);
+        let baseline = self.y + style.leading * 0.78;
+        let mut pieces: Vec<Piece> = prefix.into_iter().collect();
+        pieces.extend(line.pieces.into_iter().map(|mut piece| {
+            piece.x += x;
+            piece
+        }));
+        self.page().marks.push(Mark::Text(Line {
+            baseline,
+            size: style.size,
+            muted: false,
+            pieces,
+        }));
+        self.y += style.leading;
+    }
+
+    fn block(&mut self, block: &Block, keep_with: f32) {
+        match block {
+            Block::Heading { level, text } => {
+                let (style, before) = heading_style(*level);
+                let lines = wrap(&[Inline::text(text.clone())], style, CONTENT_WIDTH);
+                self.gap(before);
+                self.ensure(style.leading * lines.len() as f32 + 4.0 + keep_with);
+                for line in lines {
+                    self.line(MARGIN_X, line, style, None);
+                }
+                self.y += if *level <= 1 { 8.0 } else { 4.0 };
+            }
+            Block::Paragraph(runs) => {
+                for line in wrap(runs, BODY, CONTENT_WIDTH) {
+                    self.line(MARGIN_X, line, BODY, None);
+                }
+                self.gap(6.0);
+            }
+            Block::Bullets(items) => {
+                for item in items {
+                    let lines = wrap(item, BODY, CONTENT_WIDTH - BULLET_INDENT);
+                    for (index, line) in lines.into_iter().enumerate() {
+                        let bullet = (index == 0).then(|| {
+                            let mut pieces = pieces_of("•", MARGIN_X + 3.0, BODY, None);
+                            pieces.remove(0)
+                        });
+                        self.line(MARGIN_X + BULLET_INDENT, line, BODY, bullet);
+                    }
+                    self.gap(2.0);
+                }
+                self.gap(4.0);
+            }
+            Block::Address(lines) => {
+                let wrapped: Vec<WrappedLine> = lines
+                    .iter()
+                    .flat_map(|line| wrap(&[Inline::text(line.clone())], BODY, CONTENT_WIDTH))
+                    .collect();
+                self.ensure(BODY.leading * wrapped.len() as f32);
+                for line in wrapped {
+                    self.line(MARGIN_X, line, BODY, None);
+                }
+                self.gap(8.0);
+            }
+            Block::Table {
+                header,
+                rows,
+                widths,
+            } => self.table(header, rows, widths),
+            Block::PageBreak => {
+                if !self.at_page_top() {
+                    self.new_page();
+                }
+            }
+        }
+    }
+
+    fn table(&mut self, header: &[String], rows: &[Vec<Vec<Inline>>], widths: &[u16]) {
+        let columns = header
+            .len()
+            .max(rows.iter().map(Vec::len).max().unwrap_or(0));
+        if columns == 0 {
+            return;
+        }
+        let weights: Vec<f32> = (0..columns)
+            .map(|i| f32::from(widths.get(i).copied().filter(|w| *w > 0).unwrap_or(1)))
+            .collect();
+        let total: f32 = weights.iter().sum();
+        let column_widths: Vec<f32> = weights.iter().map(|w| w / total * CONTENT_WIDTH).collect();
+        let column_x: Vec<f32> = column_widths
+            .iter()
+            .scan(MARGIN_X, |x, width| {
+                let here = *x;
+                *x += width;
+                Some(here)
+            })
+            .collect();
+        let wrap_cells = |cells: Vec<Vec<Inline>>, style: TextStyle| -> Vec<Vec<WrappedLine>> {
+            cells
+                .iter()
+                .zip(&column_widths)
+                .map(|(cell, width)| wrap(cell, style, width - 2.0 * CELL_PADDING))
+                .collect()
+        };
+        let header_style = TextStyle { bold: true, ..BODY };
+        let header_cells = wrap_cells(
+            header
+                .iter()
+                .map(|h| vec![Inline::text(h.clone())])
+                .collect(),
+            header_style,
+        );
+        let header_lines = header_cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        let header_height = header_lines as f32 * BODY.leading + 2.0 * CELL_PADDING;
+
+        let draw_header = |setter: &mut Typesetter| {
+            let top = setter.y;
+            setter.page().marks.push(Mark::Shade {
+                x: MARGIN_X,
+                top,
+                width: CONTENT_WIDTH,
+                height: header_height,
+            });
+            setter.draw_cells(&header_cells, &column_x, 0, header_lines, header_style);
+            setter.rule();
+        };
+
+        self.ensure(header_height + BODY.leading + 2.0 * CELL_PADDING);
+        self.rule();
+        draw_header(self);
+        let mut fresh_page_header = false;
+        for row in rows {
+            let mut cells = row.clone();
+            cells.resize(columns, Vec::new());
+            let cells = wrap_cells(cells, BODY);
+            let mut done = 0;
+            let total_lines = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+            while done < total_lines {
+                let left = total_lines - done;
+                let fits = ((self.room() - 2.0 * CELL_PADDING) / BODY.leading).floor();
+                let fits = if fits > 0.0 { fits as usize } else { 0 };
+                if left <= fits {
+                    self.draw_cells(&cells, &column_x, done, left, BODY);
+                    self.rule();
+                    done = total_lines;
+                } else if fits == 0 || (done == 0 && !fresh_page_header) {
+                    // Move the row whole to the next page, under a repeated header.
+                    self.new_page();
+                    self.rule();
+                    draw_header(self);
+                    fresh_page_header = true;
+                    continue;
+                } else {
+                    // Taller than a page: what fits here, the rest overleaf.
+                    self.draw_cells(&cells, &column_x, done, fits, BODY);
+                    self.rule();
+                    done += fits;
+                    self.new_page();
+                    self.rule();
+                    draw_header(self);
+                    fresh_page_header = true;
+                    continue;
+                }
+                fresh_page_header = false;
+            }
+        }
+        self.gap(10.0);
+    }
+
+    /// Draws lines `from..from + count` of every cell as one row band.
+    fn draw_cells(
+        &mut self,
+        cells: &[Vec<WrappedLine>],
+        column_x: &[f32],
+        from: usize,
+        count: usize,
+        style: TextStyle,
+    ) {
+        let top = self.y + CELL_PADDING;
+        for row_line in 0..count {
+            let baseline = top + row_line as f32 * style.leading + style.leading * 0.78;
+            let mut pieces = Vec::new();
+            for (cell, x) in cells.iter().zip(column_x) {
+                if let Some(line) = cell.get(from + row_line) {
+                    pieces.extend(line.pieces.iter().cloned().map(|mut piece| {
+                        piece.x += x + CELL_PADDING;
+                        piece
+                    }));
+                }
+            }
+            if !pieces.is_empty() {
+                self.page().marks.push(Mark::Text(Line {
+                    baseline,
+                    size: style.size,
+                    muted: false,
+                    pieces,
+                }));
+            }
+        }
+        self.y = top + count as f32 * style.leading + CELL_PADDING;
+    }
+
+    fn rule(&mut self) {
+        let y = self.y;
+        self.page().marks.push(Mark::Rule {
+            y,
+            x1: MARGIN_X,
+            x2: PAGE_WIDTH - MARGIN_X,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::documents::model::plain;
+
+    fn document(blocks: Vec<Block>) -> Document {
+        Document {
+            title: "Test".into(),
+            author: "Tester".into(),
+            subject: String::new(),
+            date: jiff::civil::date(2026, 11, 24),
+            blocks,
+        }
+    }
+
+    fn all_text(pages: &[Page]) -> String {
+        pages
+            .iter()
+            .flat_map(Page::lines)
+            .map(Line::text)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn a_long_paragraph_wraps_within_the_margins_and_keeps_every_word() {
+        let words: Vec<String> = (0..3000).map(|i| format!("w{i}")).collect();
+        let pages = layout(&document(vec![Block::paragraph(words.join(" "))]));
+        assert!(pages.len() > 2);
+        for line in pages.iter().flat_map(Page::lines) {
+            for piece in &line.pieces {
+                assert!(piece.x >= MARGIN_X - 0.01);
+                assert!(piece.x + piece.width <= PAGE_WIDTH - MARGIN_X + 0.01);
+            }
+            assert!(line.baseline > 0.0 && line.baseline < PAGE_HEIGHT);
+        }
+        let text = all_text(&pages);
+        for word in &words {
+            assert_eq!(
+                text.split_whitespace().filter(|w| w == word).count(),
+                1,
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_word_wider_than_the_page_is_cut_not_lost() {
+        let long = "x".repeat(2000);
+        let pages = layout(&document(vec![Block::paragraph(long.clone())]));
+        let joined: String = pages
+            .iter()
+            .flat_map(Page::lines)
+            .filter(|l| !l.muted)
+            .map(Line::text)
+            .collect();
+        assert_eq!(joined, long);
+    }
+
+    #[test]
+    fn a_heading_is_never_the_last_thing_on_a_page() {
+        let mut blocks = Vec::new();
+        for i in 0..60 {
+            blocks.push(Block::heading(2, format!("Heading {i}")));
+            blocks.push(Block::paragraph("Some words. ".repeat(1 + i % 7)));
+        }
+        let pages = layout(&document(blocks));
+        for page in &pages {
+            let body: Vec<&Line> = page.lines().filter(|l| !l.muted).collect();
+            let last = body.last().expect("text");
+            assert!(!last.text().starts_with("Heading"), "{}", last.text());
+        }
+    }
+
+    #[test]
+    fn a_long_table_repeats_its_header_on_every_page() {
+        let rows: Vec<Vec<Vec<Inline>>> = (0..150)
+            .map(|i| vec![plain(format!("row {i}")), plain("detail ".repeat(i % 9))])
+            .collect();
+        let pages = layout(&document(vec![Block::Table {
+            header: vec!["What we do".into(), "Why".into()],
+            rows,
+            widths: vec![1, 2],
+        }]));
+        assert!(pages.len() >= 3, "{} pages", pages.len());
+        for page in &pages {
+            assert!(
+                page.lines()
+                    .any(|line| line.text().starts_with("What we do")),
+                "header on every page"
+            );
+        }
+        let pieces: Vec<&str> = pages
+            .iter()
+            .flat_map(Page::lines)
+            .flat_map(|line| line.pieces.iter().map(|piece| piece.text.as_str()))
+            .collect();
+        for i in 0..150 {
+            let label = format!("row {i}");
+            assert_eq!(pieces.iter().filter(|p| **p == label).count(), 1, "{label}");
+        }
+    }
+
+    #[test]
+    fn footers_number_every_page() {
+        let pages = layout(&document(vec![
+            Block::paragraph("One"),
+            Block::PageBreak,
+            Block::paragraph("Two"),
+        ]));
+        assert_eq!(pages.len(), 2);
+        let footers: Vec<String> = pages
+            .iter()
+            .map(|p| p.lines().filter(|l| l.muted).map(Line::text).collect())
+            .collect();
+        assert!(footers[0].ends_with("Page 1 of 2"), "{}", footers[0]);
+        assert!(footers[1].ends_with("Page 2 of 2"));
+    }
+}

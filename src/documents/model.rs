@@ -1,0 +1,178 @@
+//! The neutral document tree every Smallprint document is built as: the notice, the
+//! letters. Builders are pure functions of the workspace; the PDF, HTML, Markdown,
+//! plain-text and on-screen renderers each read this tree, so they cannot disagree
+//! about what a document says.
+
+use jiff::civil::Date;
+
+/// A run of text inside a paragraph, list item or table cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    Text(String),
+    Bold(String),
+    /// A link; printed documents show the address as the text when they differ.
+    Link {
+        text: String,
+        url: String,
+    },
+}
+
+impl Inline {
+    pub fn text(text: impl Into<String>) -> Self {
+        Inline::Text(text.into())
+    }
+
+    pub fn bold(text: impl Into<String>) -> Self {
+        Inline::Bold(text.into())
+    }
+
+    pub fn link(text: impl Into<String>, url: impl Into<String>) -> Self {
+        Inline::Link {
+            text: text.into(),
+            url: url.into(),
+        }
+    }
+
+    /// The words a reader sees.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Inline::Text(text) | Inline::Bold(text) | Inline::Link { text, .. } => text,
+        }
+    }
+}
+
+/// A paragraph's runs.
+pub type Runs = Vec<Inline>;
+
+/// Plain runs from one string.
+pub fn plain(text: impl Into<String>) -> Runs {
+    vec![Inline::text(text)]
+}
+
+/// The visible text of some runs, as one string.
+pub fn runs_text(runs: &[Inline]) -> String {
+    runs.iter().map(Inline::as_str).collect()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// Level 1 is the document's title, 2 a section, 3 a subsection.
+    Heading {
+        level: u8,
+        text: String,
+    },
+    Paragraph(Runs),
+    Bullets(Vec<Runs>),
+    /// A table whose header is repeated on every page it spans.
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<Runs>>,
+        /// Relative column widths, one per header cell.
+        widths: Vec<u16>,
+    },
+    /// Lines kept together: a postal address, a letterhead.
+    Address(Vec<String>),
+    PageBreak,
+}
+
+impl Block {
+    pub fn heading(level: u8, text: impl Into<String>) -> Self {
+        Block::Heading {
+            level,
+            text: text.into(),
+        }
+    }
+
+    pub fn paragraph(text: impl Into<String>) -> Self {
+        Block::Paragraph(plain(text))
+    }
+}
+
+/// A finished document: what it is, who it is from, and its content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub title: String,
+    /// The shop, as the PDF's author.
+    pub author: String,
+    pub subject: String,
+    /// The date the document carries (a notice's "last updated", a letter's date).
+    pub date: Date,
+    pub blocks: Vec<Block>,
+}
+
+impl Document {
+    /// Every heading's text, in order.
+    pub fn headings(&self) -> impl Iterator<Item = &str> {
+        self.blocks.iter().filter_map(|block| match block {
+            Block::Heading { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+    }
+
+    /// The document as plain text, for email bodies and the clipboard: paragraphs
+    /// separated by blank lines, bullets as "• ", table rows as "a — b" lines.
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        for block in &self.blocks {
+            let piece = match block {
+                Block::Heading { text, .. } => text.clone(),
+                Block::Paragraph(runs) => runs_text(runs),
+                Block::Bullets(items) => items
+                    .iter()
+                    .map(|item| format!("• {}", runs_text(item)))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                Block::Table { header, rows, .. } => {
+                    let mut lines = vec![header.join(" — ")];
+                    lines.extend(rows.iter().map(|row| {
+                        row.iter()
+                            .map(|cell| runs_text(cell))
+                            .collect::<Vec<_>>()
+                            .join(" — ")
+                    }));
+                    lines.join("\n")
+                }
+                Block::Address(lines) => lines.join("\n"),
+                Block::PageBreak => continue,
+            };
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(&piece);
+        }
+        out.push('\n');
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_keeps_every_block_in_order() {
+        let document = Document {
+            title: "T".into(),
+            author: "A".into(),
+            subject: String::new(),
+            date: jiff::civil::date(2026, 11, 24),
+            blocks: vec![
+                Block::heading(1, "Title"),
+                Block::Paragraph(vec![Inline::text("Call "), Inline::bold("now")]),
+                Block::Bullets(vec![plain("one"), plain("two")]),
+                Block::PageBreak,
+                Block::Table {
+                    header: vec!["A".into(), "B".into()],
+                    rows: vec![vec![plain("a1"), plain("b1")]],
+                    widths: vec![1, 1],
+                },
+                Block::Address(vec!["1 Road".into(), "Town".into()]),
+            ],
+        };
+        assert_eq!(
+            document.plain_text(),
+            "Title\n\nCall now\n\n• one\n• two\n\nA — B\na1 — b1\n\n1 Road\nTown\n"
+        );
+        assert_eq!(document.headings().collect::<Vec<_>>(), ["Title"]);
+    }
+}
