@@ -517,6 +517,31 @@ impl SmallprintApp {
                 }
             }
             Command::ExportRegisterCsvTo(path) => self.export_register(&path),
+            Command::ExportNotice { format, style } => {
+                let file_name = format!("privacy-notice.{}", format.extension());
+                if let Some(path) = platform::pick_document_export_path(
+                    "Export the privacy notice",
+                    &format.to_string(),
+                    &file_name,
+                ) {
+                    self.export_notice(format, style, &path);
+                }
+            }
+            Command::ExportNoticeTo {
+                format,
+                style,
+                path,
+            } => self.export_notice(format, style, &path),
+            Command::UpdateRegulator(regulator) => {
+                self.edit(Some("regulator"), |workspace| {
+                    workspace.settings.regulator = regulator;
+                });
+            }
+            Command::SetNoticeLastUpdated(date) => {
+                self.edit(Some("notice_last_updated"), |workspace| {
+                    workspace.settings.notice_last_updated = date;
+                });
+            }
             Command::DismissNotice => {
                 if let Session::Open(open) = &mut self.session {
                     open.notice = open
@@ -526,8 +551,14 @@ impl SmallprintApp {
                 }
             }
             Command::SaveNow => self.save(),
-            Command::Undo => self.step_history(History::undo),
-            Command::Redo => self.step_history(History::redo),
+            Command::Undo => {
+                self.step_history(History::undo);
+                self.screens.forget_drafts();
+            }
+            Command::Redo => {
+                self.step_history(History::redo);
+                self.screens.forget_drafts();
+            }
             Command::NewFile => {
                 if let Some(path) =
                     platform::pick_new_workspace_path("Create a new Smallprint workspace")
@@ -702,6 +733,33 @@ impl SmallprintApp {
         let notice = match crate::store::write_export(path, &bytes) {
             Ok(()) => format!("Exported {count} activities to {}.", path.display()),
             Err(error) => error.to_string(),
+        };
+        self.set_notice(notice);
+    }
+
+    fn export_notice(
+        &mut self,
+        format: crate::documents::Format,
+        style: crate::documents::notice::NoticeStyle,
+        path: &std::path::Path,
+    ) {
+        let Some(workspace) = self.workspace() else {
+            return;
+        };
+        let document =
+            crate::documents::notice::privacy_notice(workspace, style, self.clock.today());
+        let written = format
+            .render(&document)
+            .map_err(|error| error.to_string())
+            .and_then(|bytes| {
+                crate::store::write_export(path, &bytes).map_err(|error| error.to_string())
+            });
+        let notice = match written {
+            Ok(()) => format!(
+                "Exported the privacy notice as {format} to {}.",
+                path.display()
+            ),
+            Err(error) => format!("The privacy notice was not exported: {error}"),
         };
         self.set_notice(notice);
     }

@@ -8,10 +8,14 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use jiff::civil::Date;
 
-use crate::domain::{
-    ActivityId, Organisation, RequestId,
-    register::ProcessingActivity,
-    requests::{NewRequest, RequestEvent},
+use crate::{
+    documents::{Format, notice::NoticeStyle},
+    domain::{
+        ActivityId, Organisation, RequestId,
+        register::ProcessingActivity,
+        requests::{NewRequest, RequestEvent},
+        settings::RegulatorContact,
+    },
 };
 
 /// The screens of the side navigation.
@@ -115,6 +119,20 @@ pub enum Command {
     /// Asks where to save the register as CSV.
     ExportRegisterCsv,
     ExportRegisterCsvTo(PathBuf),
+    /// Asks where to save the privacy notice.
+    ExportNotice {
+        format: Format,
+        style: NoticeStyle,
+    },
+    ExportNoticeTo {
+        format: Format,
+        style: NoticeStyle,
+        path: PathBuf,
+    },
+    /// The regulator's details after an edit in Settings.
+    UpdateRegulator(RegulatorContact),
+    /// The notice's "Last updated" date; `None` dates it the day it is made.
+    SetNoticeLastUpdated(Option<Date>),
 }
 
 /// A menu entry: its words, its shortcut and what it does.

@@ -54,3 +54,17 @@ pub fn pick_new_workspace_path(title: &str) -> Option<PathBuf> {
         .set_file_name(DEFAULT_FILE_NAME)
         .save_file()
 }
+
+/// Where to save a document, suggesting `file_name` (its extension names the format).
+pub fn pick_document_export_path(title: &str, filter: &str, file_name: &str) -> Option<PathBuf> {
+    let extension = std::path::Path::new(file_name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_owned();
+    rfd::FileDialog::new()
+        .add_filter(filter, &[extension.as_str()])
+        .set_title(title)
+        .set_file_name(file_name)
+        .save_file()
+}

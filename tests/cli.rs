@@ -228,3 +228,78 @@ fn requests_lists_due_dates_most_urgent_first() {
         "closed requests are not due: {within}"
     );
 }
+
+#[test]
+fn notice_writes_each_format_from_the_extension_or_the_flag() {
+    let (dir, path) = temp_workspace();
+    smallprint(&["demo", "--out", arg(&path)]);
+    for (name, flag, starts) in [
+        ("notice.pdf", None, &b"%PDF-"[..]),
+        ("notice.html", None, &b"<!DOCTYPE html>"[..]),
+        (
+            "notice.md",
+            None,
+            &b"# Kestrel Forge 3D customer privacy notice"[..],
+        ),
+        ("notice.txt", Some("html"), &b"<!DOCTYPE html>"[..]),
+    ] {
+        let out = dir.path().join(name);
+        let mut args = vec![
+            "notice",
+            "--file",
+            arg(&path),
+            "--out",
+            arg(&out),
+            "--style",
+            "layered",
+        ];
+        if let Some(format) = flag {
+            args.extend(["--format", format]);
+        }
+        let (code, _, stderr) = smallprint(&args);
+        assert_eq!(code, 0, "{name}: {stderr}");
+        assert!(
+            fs::read(&out).expect("written").starts_with(starts),
+            "{name}"
+        );
+        #[cfg(unix)]
+        assert_eq!(common::mode_of(&out), 0o600, "{name} holds personal data");
+    }
+}
+
+#[test]
+fn notice_from_an_unreadable_workspace_exits_2_and_writes_nothing() {
+    let (dir, path) = temp_workspace();
+    let out = dir.path().join("notice.pdf");
+    for (what, bytes, _) in bad_files() {
+        common::write_bytes(&path, &bytes);
+        let (code, _, stderr) = smallprint(&["notice", "--file", arg(&path), "--out", arg(&out)]);
+        assert_eq!(code, 2, "{what}: {stderr}");
+        assert!(!out.exists(), "{what}: no output file");
+    }
+    smallprint(&["demo", "--out", arg(&path), "--force"]);
+    let unknown = dir.path().join("notice.docx");
+    let (code, _, stderr) = smallprint(&["notice", "--file", arg(&path), "--out", arg(&unknown)]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--format"), "{stderr}");
+    assert!(!unknown.exists());
+}
+
+#[test]
+fn check_lists_what_the_notice_is_missing() {
+    let (_dir, path) = temp_workspace();
+    smallprint(&["demo", "--out", arg(&path)]);
+    let text = fs::read_to_string(&path).expect("read");
+    let spoiled = text.replacen(
+        "\"email\": \"hello@kestrelforge.example\"",
+        "\"email\": \"\"",
+        1,
+    );
+    common::write_bytes(&path, spoiled.as_bytes());
+    let (code, stdout, _) = smallprint(&["check", "--file", arg(&path)]);
+    assert_eq!(code, 1, "{stdout}");
+    assert_eq!(
+        stdout.lines().last().unwrap_or_default(),
+        "Privacy notice → 1. Who you are and how to contact you (Art. 13(1)(a) / 14(1)(a)): missing: there is no email address for people to contact you (fix it on the Organisation screen)"
+    );
+}

@@ -647,3 +647,78 @@ fn duplicate_and_delete_are_undoable() {
         example.register
     );
 }
+
+#[test]
+fn documents_preview_the_notice_with_its_completeness_and_send_the_user_to_fix_gaps() {
+    use smallprint::{
+        command::{Command, Screen},
+        documents::{Format, notice::NoticeStyle},
+    };
+    let (dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    let mut harness = harness(app_on(&path));
+    harness.run();
+    open_screen(&mut harness, "Documents");
+    harness.get_by_label("Kestrel Forge 3D customer privacy notice");
+    harness.get_by_label("All 14 items are covered or do not apply to you.");
+    harness.get_by_label("Export PDF…");
+
+    // The dialogs need a desktop portal; the command behind them is what they run.
+    let out = dir.path().join("notice.pdf");
+    harness.state_mut().apply(Command::ExportNoticeTo {
+        format: Format::Pdf,
+        style: NoticeStyle::Layered,
+        path: out.clone(),
+    });
+    harness.run();
+    assert!(std::fs::read(&out).expect("exported").starts_with(b"%PDF-"));
+    harness.get_by_label_contains("Exported the privacy notice as PDF");
+
+    // A shop with no email: the check names the gap and the way to fix it.
+    let mut workspace = example_workspace(date(2026, 11, 23));
+    workspace.organisation.email.clear();
+    let (_dir2, path2) = temp_workspace();
+    store::write_new(&path2, &workspace).expect("written");
+    let mut harness = self::harness(app_on(&path2));
+    harness.run();
+    open_screen(&mut harness, "Documents");
+    harness.get_by_label("1 of 14 items are missing. Each says where to fix it.");
+    harness.get_by_label("there is no email address for people to contact you");
+    harness.get_by_label("Fix on Organisation").click();
+    harness.run();
+    assert_eq!(harness.state().current_screen(), Screen::Organisation);
+}
+
+#[test]
+fn the_regulator_is_edited_in_settings_and_every_notice_uses_it() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    let mut harness = harness(app_on(&path));
+    harness.run();
+    open_screen(&mut harness, "Settings");
+    harness.get_by_label("Regulator's name").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Regulator's name")
+        .type_text("Information Commission");
+    harness.run();
+    harness.run();
+    let saved = store::read_workspace(&path).expect("reads");
+    assert_eq!(saved.settings.regulator.name, "Information Commission");
+    open_screen(&mut harness, "Documents");
+    harness.get_by_label(
+        "If you remain unhappy with how we’ve used your data after raising a complaint with us, you can also complain to the Information Commission.",
+    );
+    open_screen(&mut harness, "Settings");
+    harness
+        .get_by_label("Restore the ICO's published details")
+        .click();
+    harness.run();
+    harness.run();
+    let saved = store::read_workspace(&path).expect("reads");
+    assert_eq!(
+        saved.settings.regulator.name,
+        "Information Commissioner's Office"
+    );
+}

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::model::{Block, Document, Inline, Runs};
+use super::model::{Block, Document, Inline, Runs, safe_url};
 
 /// `text` safe inside HTML text and attribute values.
 pub fn escape(text: &str) -> String {
@@ -19,17 +19,6 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
-}
-
-/// Only web and email addresses become links: a `javascript:` address typed into a
-/// field must never run in the shop's website.
-fn safe_url(url: &str) -> Option<&str> {
-    let url = url.trim();
-    let lower = url.to_ascii_lowercase();
-    ["https://", "http://", "mailto:"]
-        .iter()
-        .any(|scheme| lower.starts_with(scheme))
-        .then_some(url)
 }
 
 fn runs_html(runs: &Runs) -> String {

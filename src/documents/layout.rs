@@ -605,7 +605,8 @@ impl Typesetter {
         self.gap(10.0);
     }
 
-    /// Draws lines `from..from + count` of every cell as one row band.
+    /// Draws lines `from..from + count` of every cell as one row band, cell by cell, so
+    /// a reader selecting or extracting text gets each cell whole, not rows of fragments.
     fn draw_cells(
         &mut self,
         cells: &[Vec<WrappedLine>],
@@ -615,18 +616,18 @@ impl Typesetter {
         style: TextStyle,
     ) {
         let top = self.y + CELL_PADDING;
-        for row_line in 0..count {
-            let baseline = top + row_line as f32 * style.leading + style.leading * 0.78;
-            let mut pieces = Vec::new();
-            for (cell, x) in cells.iter().zip(column_x) {
-                if let Some(line) = cell.get(from + row_line) {
-                    pieces.extend(line.pieces.iter().cloned().map(|mut piece| {
+        for (cell, x) in cells.iter().zip(column_x) {
+            for (row_line, line) in cell.iter().skip(from).take(count).enumerate() {
+                let baseline = top + row_line as f32 * style.leading + style.leading * 0.78;
+                let pieces = line
+                    .pieces
+                    .iter()
+                    .cloned()
+                    .map(|mut piece| {
                         piece.x += x + CELL_PADDING;
                         piece
-                    }));
-                }
-            }
-            if !pieces.is_empty() {
+                    })
+                    .collect();
                 self.page().marks.push(Mark::Text(Line {
                     baseline,
                     size: style.size,

@@ -1,7 +1,7 @@
 //! A [`Document`] as Markdown (`CommonMark` with a GitHub-style table), for shops whose website
 //! builder takes Markdown. User text is escaped so it can never become markup.
 
-use super::model::{Block, Document, Inline, Runs};
+use super::model::{Block, Document, Inline, Runs, safe_url};
 
 /// `text` with Markdown's punctuation escaped and line breaks flattened.
 pub fn escape(text: &str) -> String {
@@ -32,14 +32,15 @@ fn runs_markdown(runs: &Runs) -> String {
             Inline::Text(text) => escape(text),
             Inline::Bold(text) if text.trim().is_empty() => escape(text),
             Inline::Bold(text) => format!("**{}**", escape(text.trim())),
-            Inline::Link { text, url } if text.trim() == url.trim() => {
-                format!("<{}>", url.trim().replace(['<', '>', ' '], ""))
-            }
-            Inline::Link { text, url } => format!(
-                "[{}]({})",
-                escape(text),
-                url.trim().replace(' ', "%20").replace(['(', ')'], "")
-            ),
+            Inline::Link { text, url } => match safe_url(url) {
+                Some(url) if text.trim() == url => format!("<{url}>"),
+                Some(url) => format!(
+                    "[{}]({})",
+                    escape(text),
+                    url.replace('(', "%28").replace(')', "%29")
+                ),
+                None => escape(text),
+            },
         })
         .collect()
 }

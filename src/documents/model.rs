@@ -41,6 +41,18 @@ impl Inline {
     }
 }
 
+/// `url` when it is a web or email address. Only those become links in HTML and
+/// Markdown: a `javascript:` address typed into a field must never run in a website.
+pub fn safe_url(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    let allowed = ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme));
+    let plain = !url.contains(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"'));
+    (allowed && plain).then_some(url)
+}
+
 /// A paragraph's runs.
 pub type Runs = Vec<Inline>;
 

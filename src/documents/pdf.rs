@@ -90,6 +90,17 @@ pub fn render_pages(document: &Document, pages: &[Page]) -> Result<Vec<u8>, PdfE
     Ok(pdf.save(&options, &mut Vec::new()))
 }
 
+/// The text of each page of a PDF, one string per line of text, as a reader extracts
+/// it: how tests check that nothing is lost, garbled or misplaced.
+pub fn extract_text(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
+    let parsed = PdfDocument::parse(
+        bytes,
+        &printpdf::PdfParseOptions::default(),
+        &mut Vec::new(),
+    )?;
+    Ok(parsed.extract_text())
+}
+
 fn pdf_date(date: jiff::civil::Date) -> printpdf::DateTime {
     printpdf::DateTime {
         date: printpdf::Date {

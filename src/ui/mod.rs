@@ -3,13 +3,15 @@
 mod calendar;
 mod chrome;
 mod derived;
+mod documents;
+mod fields;
 mod organisation;
 mod overview;
+mod preview;
 mod register;
 mod requests;
 mod settings;
 mod start;
-mod upcoming;
 
 use jiff::civil::Date;
 
@@ -51,6 +53,7 @@ pub struct ScreenStates {
     requests: requests::RequestsScreen,
     calendar: calendar::CalendarScreen,
     register: register::RegisterScreen,
+    documents: documents::DocumentsScreen,
     derived: Derived,
 }
 
@@ -65,6 +68,11 @@ impl ScreenStates {
     /// Forgets drafts and caches, for when another file is opened.
     pub fn reset(&mut self) {
         *self = Self::new(self.current);
+    }
+
+    /// Forgets what forms typed but the workspace no longer holds (after undo or redo).
+    pub fn forget_drafts(&mut self) {
+        self.documents.forget_drafts();
     }
 
     /// Shows one activity in the Register's editor.
@@ -102,6 +110,10 @@ impl ScreenStates {
             ),
             Screen::Calendar => self.calendar.ui(ui, workspace, derived, today, commands),
             Screen::Register => self.register.ui(ui, workspace, writable, commands),
+            Screen::Documents => {
+                self.documents
+                    .ui(ui, workspace, open.revision, today, writable, commands);
+            }
             screen => {
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
@@ -119,7 +131,10 @@ impl ScreenStates {
                             Screen::Settings => {
                                 settings::ui(ui, workspace, derived, open.store.path(), commands);
                             }
-                            upcoming => upcoming::ui(ui, upcoming, commands),
+                            Screen::Requests
+                            | Screen::Calendar
+                            | Screen::Register
+                            | Screen::Documents => {}
                         }
                     });
             }

@@ -6,7 +6,10 @@
 use egui::RichText;
 use egui_extras::{Size, StripBuilder};
 
-use super::urgency;
+use super::{
+    fields::{text_area, text_field},
+    urgency,
+};
 use crate::{
     command::{self, Command},
     domain::{
@@ -121,29 +124,6 @@ fn show_problems(ui: &mut egui::Ui, issues: &[FieldIssue], field: &str) {
     for issue in issues.iter().filter(|issue| issue.field == field) {
         ui.colored_label(urgency::OVERDUE, &issue.message);
     }
-}
-
-fn text_field(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) -> bool {
-    let label = ui.label(label);
-    ui.add(
-        egui::TextEdit::singleline(value)
-            .hint_text(hint)
-            .desired_width(f32::INFINITY),
-    )
-    .labelled_by(label.id)
-    .changed()
-}
-
-fn text_area(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) -> bool {
-    let label = ui.label(label);
-    ui.add(
-        egui::TextEdit::multiline(value)
-            .hint_text(hint)
-            .desired_rows(2)
-            .desired_width(f32::INFINITY),
-    )
-    .labelled_by(label.id)
-    .changed()
 }
 
 /// A menu of common entries that appends the chosen one as a new line of `text`.

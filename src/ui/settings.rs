@@ -5,10 +5,10 @@ use std::path::Path;
 
 use egui::RichText;
 
-use super::Derived;
+use super::{Derived, fields::text_field};
 use crate::{
     command::{self, Command},
-    domain::{Nation, Workspace},
+    domain::{Nation, Workspace, settings::RegulatorContact},
     store::backups,
 };
 
@@ -59,16 +59,51 @@ pub fn ui(
 
     ui.add_space(12.0);
     ui.label(RichText::new("Regulator, as printed in your notice and letters").strong());
-    let regulator = &workspace.settings.regulator;
-    ui.label(&regulator.name);
-    ui.label(&regulator.postal_address);
-    ui.label(format!("Helpline: {}", regulator.helpline));
-    ui.label(format!("Website: {}", regulator.website));
     ui.label(
         RichText::new(
-            "The ICO is moving to Manchester and becoming the Information Commission; \
-             editing these details arrives with the privacy-notice documents.",
+            "The ICO is moving from Wilmslow to Manchester and is to become the Information \
+             Commission. When its details change, change them here: every notice and letter \
+             you make afterwards uses them.",
         )
         .weak(),
     );
+    let mut regulator = workspace.settings.regulator.clone();
+    let mut changed = false;
+    ui.set_max_width(560.0);
+    changed |= text_field(
+        ui,
+        "Regulator's name",
+        &mut regulator.name,
+        "Information Commissioner's Office",
+    );
+    changed |= text_field(
+        ui,
+        "Regulator's postal address",
+        &mut regulator.postal_address,
+        "Lines separated by commas",
+    );
+    changed |= text_field(
+        ui,
+        "Regulator's helpline",
+        &mut regulator.helpline,
+        "0303 123 1113",
+    );
+    changed |= text_field(
+        ui,
+        "Regulator's complaints website",
+        &mut regulator.website,
+        "https://www.ico.org.uk/make-a-complaint",
+    );
+    if changed {
+        commands.push(Command::UpdateRegulator(regulator.clone()));
+    }
+    let defaults = RegulatorContact::default();
+    if regulator != defaults
+        && ui
+            .button("Restore the ICO's published details")
+            .on_hover_text(format!("{}, {}", defaults.name, defaults.postal_address))
+            .clicked()
+    {
+        commands.push(Command::UpdateRegulator(defaults));
+    }
 }

@@ -89,3 +89,27 @@ pub fn bad_files() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         ),
     ]
 }
+
+/// A PDF's body text as one whitespace-normalised string: page footers dropped and
+/// lines joined, so a sentence wrapped over lines or pages reads as one.
+pub fn pdf_body_text(bytes: &[u8]) -> String {
+    let pages = smallprint::documents::pdf::extract_text(bytes).expect("the PDF parses");
+    let mut words = Vec::new();
+    for page in pages {
+        for line in page {
+            let is_footer = line.contains(" of ")
+                && line.rsplit("Page ").next().is_some_and(|tail| {
+                    tail.split(" of ").all(|n| n.trim().parse::<u32>().is_ok())
+                });
+            if !is_footer {
+                words.extend(line.split_whitespace().map(str::to_owned));
+            }
+        }
+    }
+    words.join(" ")
+}
+
+/// `text` with its whitespace runs made single spaces.
+pub fn normalised(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

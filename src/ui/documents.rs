@@ -1,0 +1,228 @@
+//! The Documents screen: the privacy notice previewed as it will print, its 14-point
+//! completeness check beside it with a way to fix each gap, and the exports.
+
+use egui::RichText;
+use egui_extras::{Size, StripBuilder};
+use jiff::civil::Date;
+
+use super::{preview, urgency};
+use crate::{
+    command::{Command, Screen},
+    documents::{
+        Format,
+        completeness::{self, Coverage, Fix, Item},
+        model::Document,
+        notice::{self, NoticeStyle},
+    },
+    domain::{Workspace, validate::parse_date},
+};
+
+/// The notice and its check, made again only when the workspace, the style or the day
+/// changes: the preview is drawn every frame, the notice is not rebuilt every frame.
+struct Built {
+    key: (u64, NoticeStyle, Date),
+    document: Document,
+    items: Vec<Item>,
+}
+
+#[derive(Default)]
+pub struct DocumentsScreen {
+    style: NoticeStyle,
+    built: Option<Built>,
+    /// The "Last updated" field as typed.
+    last_updated: Option<String>,
+    last_updated_problem: Option<String>,
+}
+
+impl std::fmt::Debug for DocumentsScreen {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DocumentsScreen")
+            .field("style", &self.style)
+            .finish_non_exhaustive()
+    }
+}
+
+fn fix_command(fix: Fix) -> Command {
+    match fix {
+        Fix::Organisation => Command::Navigate(Screen::Organisation),
+        Fix::Settings => Command::Navigate(Screen::Settings),
+        Fix::Register(Some(id)) => Command::OpenActivity(id),
+        Fix::Register(None) => Command::Navigate(Screen::Register),
+    }
+}
+
+impl DocumentsScreen {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        workspace: &Workspace,
+        revision: u64,
+        today: Date,
+        writable: bool,
+        commands: &mut Vec<Command>,
+    ) {
+        let key = (revision, self.style, today);
+        if self.built.as_ref().is_none_or(|built| built.key != key) {
+            self.built = Some(Built {
+                key,
+                document: notice::privacy_notice(workspace, self.style, today),
+                items: completeness::check(workspace),
+            });
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.heading("Privacy notice");
+            ui.add_space(12.0);
+            let style_label = ui.label("Style:");
+            egui::ComboBox::from_id_salt("notice_style")
+                .selected_text(self.style.to_string())
+                .show_ui(ui, |ui| {
+                    for style in NoticeStyle::ALL {
+                        ui.selectable_value(&mut self.style, style, style.to_string());
+                    }
+                })
+                .response
+                .labelled_by(style_label.id);
+            ui.add_space(12.0);
+            for format in Format::ALL {
+                if ui
+                    .button(format!("Export {format}…"))
+                    .on_hover_text(export_tooltip(format))
+                    .clicked()
+                {
+                    commands.push(Command::ExportNotice {
+                        format,
+                        style: self.style,
+                    });
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.add_enabled_ui(writable, |ui| {
+                self.last_updated_ui(ui, workspace, today, commands);
+            });
+        });
+        ui.label(
+            RichText::new(
+                "Letters to a requester are written from their request: open it on the Requests screen and choose “Write a letter…”.",
+            )
+            .weak(),
+        );
+        ui.separator();
+
+        let Some(built) = &self.built else { return };
+        StripBuilder::new(ui)
+            .size(Size::remainder().at_least(360.0))
+            .size(Size::relative(0.34).at_least(260.0))
+            .horizontal(|mut strip| {
+                strip.cell(|ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("notice_preview")
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| preview::document_ui(ui, &built.document));
+                });
+                strip.cell(|ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("notice_completeness")
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| completeness_ui(ui, &built.items, commands));
+                });
+            });
+    }
+
+    fn last_updated_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        workspace: &Workspace,
+        today: Date,
+        commands: &mut Vec<Command>,
+    ) {
+        let stored = workspace.settings.notice_last_updated;
+        let text = self
+            .last_updated
+            .get_or_insert_with(|| stored.map(|d| d.to_string()).unwrap_or_default());
+        let label = ui.label("Last updated:");
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(text)
+                    .hint_text(format!("{today} (today, until you set it)"))
+                    .desired_width(200.0),
+            )
+            .labelled_by(label.id);
+        if response.changed() {
+            self.last_updated_problem = None;
+            if text.trim().is_empty() {
+                commands.push(Command::SetNoticeLastUpdated(None));
+            } else {
+                match parse_date(text) {
+                    Ok(date) => commands.push(Command::SetNoticeLastUpdated(Some(date))),
+                    Err(problem) => self.last_updated_problem = Some(problem),
+                }
+            }
+        }
+        if ui
+            .button("Today")
+            .on_hover_text("Date the notice today: do this when you publish a changed notice")
+            .clicked()
+        {
+            self.last_updated = Some(today.to_string());
+            self.last_updated_problem = None;
+            commands.push(Command::SetNoticeLastUpdated(Some(today)));
+        }
+        if let Some(problem) = &self.last_updated_problem {
+            ui.colored_label(urgency::OVERDUE, problem);
+        }
+    }
+
+    /// Forgets the typed date, e.g. after undo changed the stored one.
+    pub fn forget_drafts(&mut self) {
+        self.last_updated = None;
+        self.last_updated_problem = None;
+    }
+}
+
+fn export_tooltip(format: Format) -> &'static str {
+    match format {
+        Format::Pdf => "An A4 PDF with its fonts embedded: to print, email or attach",
+        Format::Html => "One web page with its own styling, ready to put on your website",
+        Format::Markdown => {
+            "Plain text with light formatting, for website builders that take Markdown"
+        }
+    }
+}
+
+fn completeness_ui(ui: &mut egui::Ui, items: &[Item], commands: &mut Vec<Command>) {
+    let missing = items.iter().filter(|item| item.is_missing()).count();
+    ui.label(RichText::new("What the law requires the notice to say").strong());
+    if missing == 0 {
+        ui.label("All 14 items are covered or do not apply to you.");
+    } else {
+        ui.colored_label(
+            urgency::OVERDUE,
+            format!("{missing} of 14 items are missing. Each says where to fix it."),
+        );
+    }
+    ui.add_space(6.0);
+    for item in items {
+        let (mark, colour, reason) = match &item.coverage {
+            Coverage::Covered(reason) => ("✔", egui::Color32::from_rgb(0x2a, 0x8a, 0x3a), reason),
+            Coverage::NotApplicable(reason) => ("–", ui.visuals().weak_text_color(), reason),
+            Coverage::Missing { reason, .. } => ("✖", urgency::OVERDUE, reason),
+        };
+        ui.horizontal_top(|ui| {
+            ui.colored_label(colour, mark);
+            ui.vertical(|ui| {
+                ui.label(RichText::new(format!("{}. {}", item.number, item.title)).strong())
+                    .on_hover_text(item.articles);
+                ui.add(egui::Label::new(RichText::new(reason).small()).wrap());
+                if let Coverage::Missing { fix, .. } = &item.coverage
+                    && ui
+                        .small_button(format!("Fix on {}", fix.screen_name()))
+                        .clicked()
+                {
+                    commands.push(fix_command(*fix));
+                }
+            });
+        });
+        ui.add_space(4.0);
+    }
+}

@@ -1,0 +1,130 @@
+//! Draws a [`Document`] in egui, from the same tree the PDF, HTML and Markdown come
+//! from, so what the user reads on screen is what they send.
+
+use egui::{Color32, FontId, RichText, TextFormat, text::LayoutJob};
+
+use crate::documents::model::{Block, Document, Inline};
+
+const PAPER: Color32 = Color32::from_rgb(0xfd, 0xfd, 0xfb);
+const INK: Color32 = Color32::from_rgb(0x1b, 0x1b, 0x1b);
+const LINK: Color32 = Color32::from_rgb(0x0b, 0x4a, 0xa6);
+
+fn runs_job(runs: &[Inline], size: f32) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    for run in runs {
+        let (color, underline) = match run {
+            Inline::Text(_) => (INK, egui::Stroke::NONE),
+            // egui's default fonts have no bold face: strong text is drawn black and
+            // slightly larger, as egui's own `strong()` does with colour.
+            Inline::Bold(_) => (Color32::BLACK, egui::Stroke::NONE),
+            Inline::Link { .. } => (LINK, egui::Stroke::new(1.0, LINK)),
+        };
+        let font = if matches!(run, Inline::Bold(_)) {
+            FontId::proportional(size + 0.5)
+        } else {
+            FontId::proportional(size)
+        };
+        job.append(
+            run.as_str(),
+            0.0,
+            TextFormat {
+                font_id: font,
+                color,
+                underline,
+                ..TextFormat::default()
+            },
+        );
+    }
+    job
+}
+
+fn runs_label(ui: &mut egui::Ui, runs: &[Inline]) {
+    ui.add(egui::Label::new(runs_job(runs, 13.5)).wrap());
+}
+
+/// The document on a sheet of paper, as wide as the space allows (up to a page's
+/// reading width).
+pub fn document_ui(ui: &mut egui::Ui, document: &Document) {
+    egui::Frame::new()
+        .fill(PAPER)
+        .stroke(egui::Stroke::new(1.0, Color32::from_gray(200)))
+        .inner_margin(egui::Margin::same(28))
+        .show(ui, |ui| {
+            ui.set_max_width(ui.available_width().min(720.0));
+            ui.visuals_mut().override_text_color = Some(INK);
+            for block in &document.blocks {
+                block_ui(ui, block);
+            }
+        });
+}
+
+fn block_ui(ui: &mut egui::Ui, block: &Block) {
+    match block {
+        Block::Heading { level, text } => {
+            let size = match level {
+                0 | 1 => 24.0,
+                2 => 18.0,
+                _ => 15.0,
+            };
+            ui.add_space(if *level <= 1 { 0.0 } else { 10.0 });
+            ui.add(
+                egui::Label::new(
+                    RichText::new(text)
+                        .size(size)
+                        .color(Color32::BLACK)
+                        .strong(),
+                )
+                .wrap(),
+            );
+            ui.add_space(4.0);
+        }
+        Block::Paragraph(runs) => {
+            runs_label(ui, runs);
+            ui.add_space(6.0);
+        }
+        Block::Bullets(items) => {
+            for item in items {
+                ui.horizontal_top(|ui| {
+                    ui.label("•");
+                    ui.vertical(|ui| runs_label(ui, item));
+                });
+            }
+            ui.add_space(6.0);
+        }
+        Block::Table { header, rows, .. } => {
+            let columns = header.len().max(1);
+            // A handful of columns: the count always fits an f32 exactly.
+            let count = u16::try_from(columns).map_or(1.0, f32::from);
+            let width = (ui.available_width() - 12.0 * count) / count;
+            egui::Grid::new(ui.next_auto_id())
+                .striped(true)
+                .num_columns(columns)
+                .min_col_width(width)
+                .max_col_width(width)
+                .show(ui, |ui| {
+                    for cell in header {
+                        ui.add(egui::Label::new(RichText::new(cell).strong()).wrap());
+                    }
+                    ui.end_row();
+                    for row in rows {
+                        for cell in row {
+                            ui.vertical(|ui| runs_label(ui, cell));
+                        }
+                        ui.end_row();
+                    }
+                });
+            ui.add_space(8.0);
+        }
+        Block::Address(lines) => {
+            ui.spacing_mut().item_spacing.y = 1.0;
+            for line in lines {
+                ui.label(RichText::new(line).size(13.5));
+            }
+            ui.spacing_mut().item_spacing.y = 4.0;
+            ui.add_space(8.0);
+        }
+        Block::PageBreak => {
+            ui.separator();
+        }
+    }
+}

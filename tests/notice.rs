@@ -1,0 +1,299 @@
+//! The privacy notice as its readers get it: the PDF's extracted text against the AK3D
+//! seed notice, non-Latin names, hostile input in HTML, a stress workspace, file size,
+//! and a snapshot of the Markdown.
+
+#![allow(clippy::expect_used)] // test code: a failed expectation is the test failing
+
+mod common;
+
+use std::fmt::Write;
+
+use common::{normalised, pdf_body_text};
+use jiff::civil::{Date, date};
+use smallprint::{
+    documents::{
+        Format, html,
+        layout::{self, Mark, PAGE_HEIGHT, PAGE_WIDTH},
+        markdown,
+        notice::{NoticeStyle, heading, privacy_notice},
+        pdf,
+    },
+    domain::{
+        Workspace,
+        example::example_workspace,
+        lia::Lia,
+        register::{LawfulBasis, ProcessingActivity, Processor, Transfer, TransferMechanism},
+    },
+};
+
+const TODAY: Date = date(2026, 11, 24);
+
+fn example() -> Workspace {
+    example_workspace(TODAY)
+}
+
+fn notice_pdf(workspace: &Workspace, style: NoticeStyle) -> Vec<u8> {
+    pdf::render(&privacy_notice(workspace, style, TODAY)).expect("pdf")
+}
+
+/// Everything the AK3D seed notice tells its readers, as the example shop's notice
+/// must also tell them: each heading, purpose, data category, lawful basis, legitimate
+/// interest, retention statement, right and ICO contact detail.
+fn seed_contents(workspace: &Workspace) -> Vec<String> {
+    let mut expected: Vec<String> = [
+        heading::CONTACT,
+        heading::WHAT_AND_WHY,
+        heading::BASES_AND_RIGHTS,
+        heading::OUR_BASES,
+        heading::SOURCES,
+        heading::RETENTION,
+        heading::SHARING,
+        heading::COMPLAIN,
+        heading::LAST_UPDATED,
+        // Purposes, as the seed words them in its sentences.
+        "We collect or use the following information to provide services and goods, including delivery:",
+        "for operation of customer accounts and guarantees",
+        "to prevent crime, prosecute offenders, or defend against legal action",
+        "for service updates or marketing purposes",
+        // Data categories, every one the seed lists.
+        "Names and contact details",
+        "Addresses",
+        "Purchase or account history",
+        "Payment details (including card or bank information for transfers and direct debits)",
+        "Information relating to loyalty programmes",
+        "Purchase history",
+        "Account information, including registration details",
+        "Information used for security purposes",
+        "Names and contact information",
+        "Customer or client accounts and records",
+        "Financial transaction information",
+        "Marketing preferences",
+        "Location data",
+        "Purchase or viewing history",
+        "IP addresses",
+        "Website and app user journey information",
+        // Lawful bases.
+        "Consent",
+        "Contract",
+        "Legal obligation",
+        "Legitimate interests",
+        // Rights, each in a line.
+        "Your right of access",
+        "Your right to rectification",
+        "Your right to erasure",
+        "Your right to restriction of processing",
+        "Your right to object to processing",
+        "Your right to data portability",
+        "Your right to withdraw consent",
+        "we have one calendar month to respond to you",
+        // Source.
+        "Directly from you",
+        // How to complain, with the ICO's details.
+        "you can make a complaint to us using the contact details at the top of this privacy notice",
+        "Information Commissioner's Office",
+        "Wycliffe House",
+        "Water Lane",
+        "Wilmslow",
+        "Cheshire",
+        "SK9 5AF",
+        "Helpline number: 0303 123 1113",
+        "https://www.ico.org.uk/make-a-complaint",
+        "24 November 2026",
+        "hello@kestrelforge.example",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    // The seed's legitimate-interest statements and retention, from the register.
+    for activity in &workspace.register {
+        if let Some(lia) = activity.lia() {
+            expected.push(lia.interests_pursued.clone());
+        }
+        expected.push(activity.retention_statement());
+    }
+    expected
+}
+
+#[test]
+fn the_example_pdf_says_everything_the_seed_notice_says() {
+    let workspace = example();
+    for style in NoticeStyle::ALL {
+        let text = pdf_body_text(&notice_pdf(&workspace, style));
+        for expected in seed_contents(&workspace) {
+            // The layered style tabulates purposes instead of the generator's sentences.
+            if style == NoticeStyle::Layered
+                && (expected.starts_with("We collect or use")
+                    || expected.starts_with("to ")
+                    || expected.starts_with("for ")
+                    || expected == heading::WHAT_AND_WHY
+                    || expected == heading::OUR_BASES)
+            {
+                continue;
+            }
+            assert!(
+                text.contains(&normalised(&expected)),
+                "{style:?} notice lacks “{expected}”"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_example_notice_pdf_is_small_with_subset_fonts() {
+    for style in NoticeStyle::ALL {
+        let bytes = notice_pdf(&example(), style);
+        assert!(
+            bytes.len() <= 150 * 1024,
+            "{style:?}: {} bytes",
+            bytes.len()
+        );
+    }
+}
+
+#[test]
+fn names_in_any_script_extract_exactly() {
+    let name = "Zoë Łukasiewicz — Ωμέγα Жанна 李小龍 café";
+    let mut workspace = example();
+    workspace.organisation.trading_name = name.to_owned();
+    workspace.register[0].processors.push(Processor {
+        name: name.to_owned(),
+        activities: "Prints the models".to_owned(),
+        contract_reference: String::new(),
+    });
+    let bytes = notice_pdf(&workspace, NoticeStyle::Standard);
+    let text = pdf_body_text(&bytes);
+    assert!(text.contains(&format!("trading as {name}")), "{text}");
+    assert!(text.contains(&format!(
+        "{name} – This data processor does the following activities for us: Prints the models."
+    )));
+    // The CJK characters come from the fallback face, embedded and subset.
+    let raw = String::from_utf8_lossy(&bytes);
+    assert!(raw.contains("DroidSansFallback"), "fallback face embedded");
+}
+
+#[test]
+fn script_in_any_field_is_escaped_in_html() {
+    let evil = "<script>alert('owned')</script>";
+    let mut workspace = example();
+    let org = &mut workspace.organisation;
+    org.legal_name = evil.to_owned();
+    org.trading_name = evil.to_owned();
+    org.address.lines = vec![evil.to_owned()];
+    org.address.town = evil.to_owned();
+    org.phone = evil.to_owned();
+    org.email = evil.to_owned();
+    org.website = evil.to_owned();
+    let activity = &mut workspace.register[3];
+    activity.purpose = evil.to_owned();
+    activity.data_categories.push(evil.to_owned());
+    activity.processors[0].name = evil.to_owned();
+    activity.processors[0].activities = evil.to_owned();
+    activity.other_recipients.push(evil.to_owned());
+    activity.retention.reason = evil.to_owned();
+    activity.transfers[0].country = evil.to_owned();
+    workspace.settings.regulator.website = evil.to_owned();
+    for style in NoticeStyle::ALL {
+        let page = html::render(&privacy_notice(&workspace, style, TODAY));
+        assert!(!page.contains("<script"), "{style:?}: {page}");
+        assert!(page.contains("&lt;script&gt;alert(&#39;owned&#39;)&lt;/script&gt;"));
+        assert!(page.contains("<html lang=\"en-GB\">"));
+        let markdown = markdown::render(&privacy_notice(&workspace, style, TODAY));
+        // Markdown shows `\<` as a literal "<": only an unescaped one would be markup.
+        assert!(
+            !markdown.replace("\\<", "").contains('<'),
+            "{style:?}: {markdown}"
+        );
+    }
+}
+
+/// 200 purposes, a 20,000-character paragraph and a table longer than a page, each
+/// piece of text carrying a numbered marker that appears nowhere else.
+fn stress_workspace() -> (Workspace, Vec<String>) {
+    let mut workspace = example();
+    let template = workspace.register[3].clone();
+    let mut markers = Vec::new();
+    workspace.register.clear();
+    for i in 0..200 {
+        let mut activity: ProcessingActivity = template.clone();
+        activity.id = workspace.ids.activity();
+        activity.purpose = format!("Purpose number {i}");
+        activity.data_categories = vec![format!("Category [C{i:03}]")];
+        activity.transfers = vec![Transfer {
+            recipient: format!("Recipient [T{i:03}]"),
+            country: "United States".to_owned(),
+            mechanism: Some(TransferMechanism::Idta),
+        }];
+        activity.lawful_bases = vec![LawfulBasis::Contract {
+            contract: "Terms".to_owned(),
+        }];
+        markers.push(format!("[C{i:03}]"));
+        markers.push(format!("[T{i:03}]"));
+        workspace.register.push(activity);
+    }
+    let mut long = String::new();
+    let mut n = 0;
+    while long.chars().count() < 20_000 {
+        let _ = write!(long, "[M{n:04}] interest words in a very long statement ");
+        markers.push(format!("[M{n:04}]"));
+        n += 1;
+    }
+    workspace.register[0].lawful_bases = vec![LawfulBasis::LegitimateInterests(Box::new(Lia {
+        interests_pursued: long,
+        ..Lia::default()
+    }))];
+    (workspace, markers)
+}
+
+#[test]
+fn a_stress_workspace_loses_no_marker_and_stays_on_the_page() {
+    let (workspace, markers) = stress_workspace();
+    for style in NoticeStyle::ALL {
+        let document = privacy_notice(&workspace, style, TODAY);
+        let pages = layout::layout(&document);
+        assert!(pages.len() > 20, "{style:?}: {} pages", pages.len());
+        for page in &pages {
+            for mark in &page.marks {
+                if let Mark::Text(line) = mark {
+                    assert!(line.baseline > line.size && line.baseline < PAGE_HEIGHT);
+                    for piece in &line.pieces {
+                        assert!(
+                            piece.x >= 0.0 && piece.x + piece.width <= PAGE_WIDTH,
+                            "{piece:?}"
+                        );
+                    }
+                }
+            }
+        }
+        let bytes = pdf::render_pages(&document, &pages).expect("pdf");
+        let text = pdf_body_text(&bytes);
+        for marker in &markers {
+            assert_eq!(
+                text.matches(marker.as_str()).count(),
+                1,
+                "{style:?}: {marker}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_format_renders_the_same_headings() {
+    let document = privacy_notice(&example(), NoticeStyle::Standard, TODAY);
+    let html = String::from_utf8(Format::Html.render(&document).expect("html")).expect("utf8");
+    let md = String::from_utf8(Format::Markdown.render(&document).expect("md")).expect("utf8");
+    for heading in document.headings() {
+        assert!(html.contains(&html::escape(heading)), "{heading}");
+        assert!(md.contains(&markdown::escape(heading)), "{heading}");
+    }
+}
+
+#[test]
+fn the_example_notice_markdown_snapshot() {
+    let markdown = markdown::render(&privacy_notice(&example(), NoticeStyle::Standard, TODAY));
+    insta::assert_snapshot!("example_notice_markdown", markdown);
+}
+
+#[test]
+fn the_example_layered_notice_markdown_snapshot() {
+    let markdown = markdown::render(&privacy_notice(&example(), NoticeStyle::Layered, TODAY));
+    insta::assert_snapshot!("example_layered_notice_markdown", markdown);
+}
