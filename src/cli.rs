@@ -15,6 +15,7 @@ use crate::{
     clock::Clock,
     documents::{
         Format, completeness, ics,
+        letters::{self, Template},
         notice::{self, NoticeStyle},
         register_csv,
     },
@@ -127,6 +128,31 @@ pub enum CliCommand {
         /// legal stuff" table.
         #[arg(long, value_enum, default_value = "standard")]
         style: StyleArg,
+    },
+    /// Write a letter for a request: an acknowledgement, an identity request, a subject
+    /// access response… (see --list-templates).
+    ///
+    /// The format comes from OUT's extension: .pdf, .txt (for email), .html or .md.
+    /// A letter that does not fit the request (an extension after the tell-by date, say)
+    /// is refused with the reason.
+    Letter {
+        #[arg(long, value_name = "PATH", required_unless_present = "list_templates")]
+        file: Option<PathBuf>,
+        /// The request's reference, e.g. R-2026-004.
+        #[arg(long, value_name = "REF", required_unless_present = "list_templates")]
+        request: Option<String>,
+        /// The letter to write (see --list-templates).
+        #[arg(long, value_name = "NAME", required_unless_present = "list_templates")]
+        template: Option<String>,
+        /// Where to write the letter.
+        #[arg(long, value_name = "PATH", required_unless_present = "list_templates")]
+        out: Option<PathBuf>,
+        /// The letter's date (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<Date>,
+        /// List the letters and what each is for.
+        #[arg(long, conflicts_with_all = ["file", "request", "template", "out", "date"])]
+        list_templates: bool,
     },
     /// List a workspace's requests with their due dates, most urgent first.
     Requests {
@@ -257,6 +283,33 @@ pub fn run(
             clock,
             err,
         ),
+        CliCommand::Letter {
+            list_templates: true,
+            ..
+        } => {
+            for template in Template::ALL {
+                let _ = writeln!(out, "{:<27} {}", template.name(), template.purpose());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        CliCommand::Letter {
+            file: Some(file),
+            request: Some(reference),
+            template: Some(template),
+            out: Some(out_path),
+            date,
+            ..
+        } => write_letter(
+            &file,
+            &reference,
+            &template,
+            &out_path,
+            date.unwrap_or_else(|| clock.today()),
+            err,
+        ),
+        CliCommand::Letter { .. } => {
+            Err("say --file, --request, --template and --out, or --list-templates".to_owned())
+        }
         CliCommand::Register { file, csv } => {
             let workspace = store::read_workspace(&file).map_err(|e| e.to_string());
             workspace.and_then(|workspace| {
@@ -407,6 +460,55 @@ fn write_notice(
             path.display()
         );
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_letter(
+    path: &Path,
+    reference: &str,
+    template_name: &str,
+    out_path: &Path,
+    date: Date,
+    err: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    let template = Template::from_name(template_name).ok_or_else(|| {
+        format!(
+            "there is no letter called “{template_name}”; `smallprint letter --list-templates` lists them"
+        )
+    })?;
+    let plain_text = out_path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    let format = Format::from_path(out_path);
+    if !plain_text && format.is_none() {
+        return Err(format!(
+            "end {} in .pdf, .txt, .html or .md to say which format to write",
+            out_path.display()
+        ));
+    }
+    let workspace = store::read_workspace(path).map_err(|e| e.to_string())?;
+    let request = workspace
+        .requests
+        .iter()
+        .find(|r| r.reference.eq_ignore_ascii_case(reference.trim()))
+        .ok_or_else(|| format!("{} has no request {reference}", path.display()))?;
+    template
+        .fits(&workspace, request, date)
+        .map_err(|reason| format!("{reference}: {reason}"))?;
+    let document = letters::letter(&workspace, request, template, date, &letters::Parts::new());
+    let bytes = match format {
+        Some(format) if !plain_text => format.render(&document).map_err(|e| e.to_string())?,
+        _ => document.plain_text().into_bytes(),
+    };
+    store::write_export(out_path, &bytes).map_err(|e| e.to_string())?;
+    let _ = writeln!(
+        err,
+        "Wrote the {} letter for {} to {}",
+        template.to_string().to_lowercase(),
+        request.reference,
+        out_path.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 

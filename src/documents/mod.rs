@@ -7,6 +7,7 @@ pub mod fonts;
 pub mod html;
 pub mod ics;
 pub mod layout;
+pub mod letters;
 pub mod markdown;
 pub mod model;
 pub mod notice;
