@@ -1265,21 +1265,9 @@ pub fn letter(
     }
 }
 
-fn subject(template: Template, request: &RightsRequest) -> String {
-    let kind = request.kind.to_string().to_lowercase();
-    match template {
-        Template::ComplaintAcknowledgement | Template::ComplaintOutcome => {
-            format!(
-                "Your data protection complaint: {}",
-                template
-                    .to_string()
-                    .to_lowercase()
-                    .replace("complaint ", "")
-            )
-        }
-        _ => format!(
-            "Your {kind} request: {}",
-            template.to_string().to_lowercase()
-        ),
+fn subject(request: &RightsRequest) -> String {
+    match request.kind {
+        RequestKind::Complaint => "Your data protection complaint".to_owned(),
+        kind => format!("Your {} request", kind.to_string().to_lowercase()),
     }
 }
