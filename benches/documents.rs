@@ -44,5 +44,49 @@ fn notice(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, notice);
+fn letter(c: &mut Criterion) {
+    use smallprint::documents::letters::{self, Parts, Template};
+    let workspace = example_workspace(TODAY);
+    let sar = workspace
+        .requests
+        .iter()
+        .find(|r| Template::AccessResponse.fits(&workspace, r, TODAY).is_ok())
+        .expect("the example has an open subject-access request");
+    let parts = Parts::new();
+    let _ = pdf::render(&letters::letter(
+        &workspace,
+        sar,
+        Template::AccessResponse,
+        TODAY,
+        &parts,
+    ));
+    c.bench_function("subject access letter as document", |b| {
+        b.iter(|| {
+            black_box(letters::letter(
+                &workspace,
+                sar,
+                Template::AccessResponse,
+                TODAY,
+                &parts,
+            ))
+        });
+    });
+    c.bench_function("subject access letter as PDF", |b| {
+        b.iter(|| {
+            let document =
+                letters::letter(&workspace, sar, Template::AccessResponse, TODAY, &parts);
+            black_box(pdf::render(&document).expect("pdf"))
+        });
+    });
+    c.bench_function("subject access letter as email text", |b| {
+        b.iter(|| {
+            black_box(
+                letters::letter(&workspace, sar, Template::AccessResponse, TODAY, &parts)
+                    .plain_text(),
+            )
+        });
+    });
+}
+
+criterion_group!(benches, notice, letter);
 criterion_main!(benches);

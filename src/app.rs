@@ -532,6 +532,39 @@ impl SmallprintApp {
                 style,
                 path,
             } => self.export_notice(format, style, &path),
+            Command::ExportLetter {
+                request,
+                template,
+                parts,
+                format,
+            } => {
+                let file_name = self
+                    .workspace()
+                    .and_then(|w| w.request(request))
+                    .map(|r| format!("{}-{}.{}", r.reference, template.name(), format.extension()))
+                    .unwrap_or_default();
+                if let Some(path) = platform::pick_document_export_path(
+                    "Export the letter",
+                    &format.to_string(),
+                    &file_name,
+                ) {
+                    self.export_letter(request, template, &parts, format, &path);
+                }
+            }
+            Command::ExportLetterTo {
+                request,
+                template,
+                parts,
+                format,
+                path,
+            } => self.export_letter(request, template, &parts, format, &path),
+            Command::SendLetter {
+                request,
+                template,
+                text,
+                implied,
+                on,
+            } => self.send_letter(request, &template, text, implied, on),
             Command::UpdateRegulator(regulator) => {
                 self.edit(Some("regulator"), |workspace| {
                     workspace.settings.regulator = regulator;
@@ -760,6 +793,83 @@ impl SmallprintApp {
                 path.display()
             ),
             Err(error) => format!("The privacy notice was not exported: {error}"),
+        };
+        self.set_notice(notice);
+    }
+
+    fn export_letter(
+        &mut self,
+        request: crate::domain::RequestId,
+        template: crate::documents::letters::Template,
+        parts: &crate::documents::letters::Parts,
+        format: crate::documents::Format,
+        path: &std::path::Path,
+    ) {
+        let today = self.clock.today();
+        let Some((workspace, found)) = self
+            .workspace()
+            .and_then(|w| w.request(request).map(|r| (w, r)))
+        else {
+            return;
+        };
+        let document = crate::documents::letters::letter(workspace, found, template, today, parts);
+        let written = format
+            .render(&document)
+            .map_err(|error| error.to_string())
+            .and_then(|bytes| {
+                crate::store::write_export(path, &bytes).map_err(|error| error.to_string())
+            });
+        let notice = match written {
+            Ok(()) => format!("Exported the letter to {}.", path.display()),
+            Err(error) => format!("The letter was not exported: {error}"),
+        };
+        self.set_notice(notice);
+    }
+
+    /// Records a sent letter and the step it implies, both or neither: the steps run on
+    /// a copy of the request first, so a refused step leaves no half-recorded letter.
+    fn send_letter(
+        &mut self,
+        request: crate::domain::RequestId,
+        template: &str,
+        text: String,
+        implied: Option<crate::domain::requests::RequestEvent>,
+        on: jiff::civil::Date,
+    ) {
+        use crate::domain::requests::RequestEvent;
+        let today = self.clock.today();
+        let mut outcome: Result<String, String> = Err("the request is no longer there".to_owned());
+        self.edit(None, |workspace| {
+            let nation = workspace.organisation.nation;
+            let holidays = workspace.holidays().into_owned();
+            let Some(original) = workspace.request_mut(request) else {
+                return;
+            };
+            let mut updated = original.clone();
+            let sent = RequestEvent::LetterSent {
+                template: template.to_owned(),
+                text,
+            };
+            let result = updated
+                .record(sent, on, today, nation, &holidays)
+                .and_then(|()| match implied {
+                    Some(event) => updated.record(event, on, today, nation, &holidays),
+                    None => Ok(()),
+                });
+            outcome = match result {
+                Ok(()) => {
+                    *original = updated;
+                    Ok(format!(
+                        "{template} recorded as sent in {}'s timeline.",
+                        original.reference
+                    ))
+                }
+                Err(error) => Err(error.to_string()),
+            };
+        });
+        let notice = match outcome {
+            Ok(done) => done,
+            Err(reason) => format!("The letter was not recorded as sent: {reason}."),
         };
         self.set_notice(notice);
     }

@@ -9,7 +9,11 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use jiff::civil::Date;
 
 use crate::{
-    documents::{Format, notice::NoticeStyle},
+    documents::{
+        Format,
+        letters::{Parts, Template},
+        notice::NoticeStyle,
+    },
     domain::{
         ActivityId, Organisation, RequestId,
         register::ProcessingActivity,
@@ -133,6 +137,28 @@ pub enum Command {
     UpdateRegulator(RegulatorContact),
     /// The notice's "Last updated" date; `None` dates it the day it is made.
     SetNoticeLastUpdated(Option<Date>),
+    /// Asks where to save a letter for a request.
+    ExportLetter {
+        request: RequestId,
+        template: Template,
+        parts: Parts,
+        format: Format,
+    },
+    ExportLetterTo {
+        request: RequestId,
+        template: Template,
+        parts: Parts,
+        format: Format,
+        path: PathBuf,
+    },
+    /// Keeps a sent letter in the request's timeline, with the step it implies.
+    SendLetter {
+        request: RequestId,
+        template: String,
+        text: String,
+        implied: Option<RequestEvent>,
+        on: Date,
+    },
 }
 
 /// A menu entry: its words, its shortcut and what it does.

@@ -722,3 +722,56 @@ fn the_regulator_is_edited_in_settings_and_every_notice_uses_it() {
         "Information Commissioner's Office"
     );
 }
+
+#[test]
+fn a_letter_is_written_from_a_request_marked_sent_and_kept_in_its_timeline() {
+    use smallprint::{command::Command, domain::requests::Status};
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    let mut harness = harness_sized(app_on(&path), 1300.0, 1000.0);
+    harness.run();
+    let erasure = harness
+        .state()
+        .workspace()
+        .and_then(|w| w.requests.iter().find(|r| r.reference == "R-2026-002"))
+        .map(|r| r.id)
+        .expect("the example's erasure request");
+    harness.state_mut().apply(Command::OpenRequest(erasure));
+    harness.run();
+    harness.get_by_label("Write a letter…").click();
+    harness.run();
+    harness.get_by_label_contains("Letter to Aoife Brannagh");
+    // The acknowledgement fits first, and its preview states the due date.
+    harness.get_by_label_contains("so we will reply by");
+    harness.get_by_label("Mark as sent").click();
+    harness.run();
+    harness.get_by_label_contains("Acknowledgement recorded as sent");
+
+    harness
+        .get_by_label("Identity or authority request")
+        .click();
+    harness.run();
+    harness.get_by_label("Mark as sent").click();
+    harness.run();
+    harness.run();
+    let saved = store::read_workspace(&path).expect("reads");
+    let request = saved.request(erasure).expect("request");
+    assert_eq!(request.status, Status::AwaitingIdentity);
+    let sent: Vec<&str> = request
+        .timeline
+        .iter()
+        .filter_map(|entry| match &entry.event {
+            smallprint::domain::requests::RequestEvent::LetterSent { template, text } => {
+                assert!(text.contains("Dear Aoife Brannagh,"), "kept word for word");
+                Some(template.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(sent, ["Acknowledgement", "Identity or authority request"]);
+
+    harness.get_by_label("Back to the request").click();
+    harness.run();
+    harness.get_by_label("Letter sent: Acknowledgement");
+    harness.get_by_label("Letter sent: Identity or authority request");
+}

@@ -656,7 +656,7 @@ impl Writer<'_> {
 
     fn regulator(&self) -> String {
         let regulator = &self.workspace.settings.regulator;
-        let mut text = format!("the {}", regulator.name.trim());
+        let name = regulator.name.trim();
         let mut details = Vec::new();
         if !regulator.postal_address.trim().is_empty() {
             details.push(regulator.postal_address.trim().to_owned());
@@ -667,10 +667,11 @@ impl Writer<'_> {
         if !regulator.website.trim().is_empty() {
             details.push(regulator.website.trim().to_owned());
         }
-        if !details.is_empty() {
-            text.push_str(&format!(" ({})", details.join("; ")));
+        if details.is_empty() {
+            format!("the {name}")
+        } else {
+            format!("the {name} ({})", details.join("; "))
         }
-        text
     }
 
     /// How to complain: to the shop first, then to the regulator (s.164A, Art. 77).

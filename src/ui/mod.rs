@@ -5,6 +5,7 @@ mod chrome;
 mod derived;
 mod documents;
 mod fields;
+mod letter;
 mod organisation;
 mod overview;
 mod preview;

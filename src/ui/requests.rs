@@ -121,6 +121,7 @@ pub struct RequestsScreen {
     draft_issues: Vec<FieldIssue>,
     step: StepForm,
     rows: Rows,
+    letter: Option<super::letter::LetterComposer>,
 }
 
 fn days_left_text(request: &RightsRequest, deadline: &Deadline, today: Date) -> (String, Urgency) {
@@ -200,6 +201,12 @@ impl RequestsScreen {
             self.table_ui(ui, workspace, derived, today);
             return;
         };
+        if let Some(composer) = self.letter.as_mut().filter(|c| c.request == request.id) {
+            if !composer.ui(ui, workspace, request, today, writable, commands) {
+                self.letter = None;
+            }
+            return;
+        }
         let detail_width = (ui.available_width() * 0.45).clamp(320.0, 480.0);
         StripBuilder::new(ui)
             .size(Size::remainder().at_least(300.0))
@@ -669,6 +676,14 @@ impl RequestsScreen {
             }
         }
 
+        ui.separator();
+        if ui
+            .button("Write a letter…")
+            .on_hover_text("Acknowledge, ask for identity, extend, respond… written from this request and your register")
+            .clicked()
+        {
+            self.letter = Some(super::letter::LetterComposer::new(workspace, request, today));
+        }
         ui.separator();
         self.steps_ui(ui, workspace, derived, request, today, commands);
 
