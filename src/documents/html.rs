@@ -113,7 +113,8 @@ mod tests {
                 Block::Paragraph(vec![
                     Inline::bold(evil),
                     Inline::link(evil, "javascript:alert(1)"),
-                    Inline::link("site", "https://example.com/?a=1&b=\"2\""),
+                    Inline::link("site", "https://example.com/?a=1&b=2"),
+                    Inline::link("quoted", "https://example.com/\"onmouseover=\""),
                 ]),
                 Block::Bullets(vec![plain(evil)]),
                 Block::Table {
@@ -128,7 +129,11 @@ mod tests {
         assert!(!html.contains("<script>"), "{html}");
         assert!(!html.contains("javascript:"));
         assert_eq!(html.matches("&lt;script&gt;").count(), 10);
-        assert!(html.contains("href=\"https://example.com/?a=1&amp;b=&quot;2&quot;\""));
+        assert!(html.contains("href=\"https://example.com/?a=1&amp;b=2\""));
+        assert!(
+            !html.contains("onmouseover=\""),
+            "a quote ends no attribute"
+        );
         assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en-GB\">"));
     }
 }
