@@ -781,20 +781,7 @@ impl SmallprintApp {
         };
         let document =
             crate::documents::notice::privacy_notice(workspace, style, self.clock.today());
-        let written = format
-            .render(&document)
-            .map_err(|error| error.to_string())
-            .and_then(|bytes| {
-                crate::store::write_export(path, &bytes).map_err(|error| error.to_string())
-            });
-        let notice = match written {
-            Ok(()) => format!(
-                "Exported the privacy notice as {format} to {}.",
-                path.display()
-            ),
-            Err(error) => format!("The privacy notice was not exported: {error}"),
-        };
-        self.set_notice(notice);
+        self.write_document(&document, format, path, "the privacy notice");
     }
 
     fn export_letter(
@@ -813,15 +800,26 @@ impl SmallprintApp {
             return;
         };
         let document = crate::documents::letters::letter(workspace, found, template, today, parts);
+        self.write_document(&document, format, path, "the letter");
+    }
+
+    /// Writes a document export and says in the banner whether it worked.
+    fn write_document(
+        &mut self,
+        document: &crate::documents::model::Document,
+        format: crate::documents::Format,
+        path: &std::path::Path,
+        what: &str,
+    ) {
         let written = format
-            .render(&document)
+            .render(document)
             .map_err(|error| error.to_string())
             .and_then(|bytes| {
                 crate::store::write_export(path, &bytes).map_err(|error| error.to_string())
             });
         let notice = match written {
-            Ok(()) => format!("Exported the letter to {}.", path.display()),
-            Err(error) => format!("The letter was not exported: {error}"),
+            Ok(()) => format!("Exported {what} as {format} to {}.", path.display()),
+            Err(error) => format!("Could not export {what}: {error}"),
         };
         self.set_notice(notice);
     }

@@ -9,7 +9,7 @@ use jiff::civil::Date;
 
 use super::{
     model::{Block, Document, Inline, Runs, plain},
-    notice::{long_date, purpose_phrase},
+    notice::{long_date, purpose_phrase, sentence},
 };
 use crate::domain::{
     Workspace,
@@ -595,16 +595,6 @@ fn paragraphs(text: &str) -> Vec<Block> {
         .filter(|p| !p.is_empty())
         .map(Block::paragraph)
         .collect()
-}
-
-/// A sentence with a full stop, however the user ended it.
-fn sentence(text: &str) -> String {
-    let text = text.trim();
-    if text.is_empty() || text.ends_with(['.', '!', '?']) {
-        text.to_owned()
-    } else {
-        format!("{text}.")
-    }
 }
 
 struct Writer<'a> {

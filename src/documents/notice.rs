@@ -763,8 +763,8 @@ fn automated(register: &[ProcessingActivity], blocks: &mut Vec<Block>) {
     ));
 }
 
-/// Text that ends as a sentence does.
-fn sentence(text: &str) -> String {
+/// Text that ends as a sentence does, however the user ended it.
+pub(crate) fn sentence(text: &str) -> String {
     let text = text.trim();
     if text.is_empty() || text.ends_with(['.', '!', '?']) {
         text.to_owned()
