@@ -413,16 +413,16 @@ impl RightsRequest {
         }
     }
 
-    /// Records a step taken on `on`, checking it is allowed now, and applies what it
-    /// implies (a restart, a pause, an extension…).
-    pub fn record(
-        &mut self,
-        event: RequestEvent,
+    /// Whether `event` may be recorded on `on`, and if not, why — the one check shared
+    /// by the screens (to enable a step and explain a refusal) and by [`Self::record`].
+    pub fn check(
+        &self,
+        event: &RequestEvent,
         on: Date,
         today: Date,
         nation: Nation,
         holidays: &Holidays,
-    ) -> Result<(), RecordError> {
+    ) -> Result<Status, RecordError> {
         if on < self.received {
             return Err(RecordError::BeforeReceipt {
                 on: short_date(on),
@@ -444,6 +444,45 @@ impl RightsRequest {
                 event: event.describe(),
                 status: self.status,
             })?;
+        match event {
+            RequestEvent::Extended { reason } => {
+                if reason.trim().is_empty() {
+                    return Err(RecordError::ReasonNeeded(
+                        "the requester must be told why the request needs longer",
+                    ));
+                }
+                let tell_by =
+                    deadlines::extension_tell_by(&self.clock_events(), nation, holidays, today);
+                if on > tell_by {
+                    return Err(RecordError::TellByPassed {
+                        tell_by: short_date(tell_by),
+                    });
+                }
+            }
+            RequestEvent::Refused { reason } if reason.trim().is_empty() => {
+                return Err(RecordError::ReasonNeeded(
+                    "a refusal must give the requester its reasons",
+                ));
+            }
+            RequestEvent::Note { text } if text.trim().is_empty() => {
+                return Err(RecordError::ReasonNeeded("write the note first"));
+            }
+            _ => {}
+        }
+        Ok(next)
+    }
+
+    /// Records a step taken on `on` after [`Self::check`] allows it, and applies what it
+    /// implies (a restart, a pause, an extension…). A refused step changes nothing.
+    pub fn record(
+        &mut self,
+        event: RequestEvent,
+        on: Date,
+        today: Date,
+        nation: Nation,
+        holidays: &Holidays,
+    ) -> Result<(), RecordError> {
+        let next = self.check(&event, on, today, nation, holidays)?;
         match &event {
             RequestEvent::IdentityRequested => self.identity_requested = Some(on),
             RequestEvent::IdentityReceived => self.identity_received = Some(on),
@@ -464,18 +503,6 @@ impl RightsRequest {
                 }
             }
             RequestEvent::Extended { reason } => {
-                if reason.trim().is_empty() {
-                    return Err(RecordError::ReasonNeeded(
-                        "the requester must be told why the request needs longer",
-                    ));
-                }
-                let tell_by =
-                    deadlines::extension_tell_by(&self.clock_events(), nation, holidays, today);
-                if on > tell_by {
-                    return Err(RecordError::TellByPassed {
-                        tell_by: short_date(tell_by),
-                    });
-                }
                 self.extension = Some(Extension {
                     reason: reason.trim().to_owned(),
                     notified_on: on,
@@ -488,18 +515,10 @@ impl RightsRequest {
                 });
             }
             RequestEvent::Refused { reason } => {
-                if reason.trim().is_empty() {
-                    return Err(RecordError::ReasonNeeded(
-                        "a refusal must give the requester its reasons",
-                    ));
-                }
                 self.response = Some(Response {
                     on,
                     outcome: format!("Refused: {}", reason.trim()),
                 });
-            }
-            RequestEvent::Note { text } if text.trim().is_empty() => {
-                return Err(RecordError::ReasonNeeded("write the note first"));
             }
             RequestEvent::Logged
             | RequestEvent::Withdrawn

@@ -1,13 +1,16 @@
 //! The whole of a shop's data-protection records: everything else is derived from it.
 
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
+use thiserror::Error;
 
 use super::{
-    holidays::Holidays,
-    ids::{IdAllocator, RequestId},
-    organisation::Organisation,
+    catalogue::BusinessType,
+    holidays::{Feed, Holidays},
+    ids::{ActivityId, IdAllocator, RequestId},
+    organisation::{Nation, Organisation},
     register::ProcessingActivity,
-    requests::{NewRequest, RightsRequest, next_reference},
+    requests::{NewRequest, RecordError, RequestEvent, RightsRequest, next_reference},
     settings::Settings,
 };
 
@@ -67,6 +70,197 @@ impl Workspace {
     }
 }
 
+/// Why a change to the workspace was refused. Each says, in words a user can act on,
+/// what to do instead.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum RuleError {
+    #[error("that activity is no longer in the register (it may have been deleted or undone)")]
+    NoSuchActivity,
+    #[error("that request is no longer in the log (it may have been undone)")]
+    NoSuchRequest,
+    #[error(transparent)]
+    Record(#[from] RecordError),
+}
+
+/// The register: adding, copying and removing activities.
+impl Workspace {
+    pub fn activity(&self, id: ActivityId) -> Option<&ProcessingActivity> {
+        self.register.iter().find(|a| a.id == id)
+    }
+
+    /// Adds an activity with nothing filled in, for the user to describe.
+    pub fn add_blank_activity(&mut self) -> ActivityId {
+        let id = self.ids.activity();
+        self.register.push(ProcessingActivity::new(id, ""));
+        id
+    }
+
+    /// Replaces the activity with the same id by the edited version.
+    pub fn update_activity(&mut self, activity: ProcessingActivity) -> Result<(), RuleError> {
+        let slot = self
+            .register
+            .iter_mut()
+            .find(|a| a.id == activity.id)
+            .ok_or(RuleError::NoSuchActivity)?;
+        *slot = activity;
+        Ok(())
+    }
+
+    /// Copies an activity, under a new id, just after the original, with "(copy)" after
+    /// its purpose so the two can be told apart in lists and in the notice.
+    pub fn duplicate_activity(&mut self, id: ActivityId) -> Result<ActivityId, RuleError> {
+        let original = self
+            .register
+            .iter()
+            .position(|a| a.id == id)
+            .ok_or(RuleError::NoSuchActivity)?;
+        let mut copy = self.register[original].clone();
+        copy.id = self.ids.activity();
+        copy.purpose = format!("{} (copy)", copy.purpose);
+        let copy_id = copy.id;
+        self.register.insert(original + 1, copy);
+        Ok(copy_id)
+    }
+
+    /// Removes an activity and every request's link to it, so no request points at
+    /// an activity that is gone (its letters would otherwise lose their Article 15
+    /// information silently).
+    pub fn delete_activity(&mut self, id: ActivityId) -> Result<ProcessingActivity, RuleError> {
+        let position = self
+            .register
+            .iter()
+            .position(|a| a.id == id)
+            .ok_or(RuleError::NoSuchActivity)?;
+        for request in &mut self.requests {
+            request.activities.retain(|linked| *linked != id);
+        }
+        Ok(self.register.remove(position))
+    }
+
+    /// Adds every starter activity of one kind of business, each under a new id.
+    pub fn add_catalogue_activities(&mut self, business: &BusinessType) -> Vec<ActivityId> {
+        business
+            .activities
+            .iter()
+            .map(|template| {
+                let activity = template.instantiate(&mut self.ids);
+                let id = activity.id;
+                self.register.push(activity);
+                id
+            })
+            .collect()
+    }
+}
+
+/// The first and last year the imported bank holidays cover, over all nations.
+pub type CoveredYears = Option<(i16, i16)>;
+
+/// Bank holidays the user imported.
+impl Workspace {
+    /// Merges a gov.uk feed into the bank holidays the user imported before, by the
+    /// rules of [`Holidays::merge`]; returns the years the imported lists now cover.
+    pub fn import_bank_holidays(&mut self, feed: &Feed) -> CoveredYears {
+        let mut imported = self
+            .settings
+            .imported_bank_holidays
+            .as_ref()
+            .map(Holidays::from_feed)
+            .unwrap_or_default();
+        imported.merge(feed);
+        self.settings.imported_bank_holidays = Some(imported.to_feed());
+        Nation::ALL
+            .into_iter()
+            .filter_map(|nation| imported.covered_years(nation))
+            .reduce(|(first, last), (from, to)| (first.min(from), last.max(to)))
+    }
+}
+
+/// Steps and letters on requests: one check, used to offer a step and to apply it.
+impl Workspace {
+    /// Whether `event` may be recorded on request `id` on `on`, and if not, why.
+    pub fn check_request_event(
+        &self,
+        id: RequestId,
+        event: &RequestEvent,
+        on: Date,
+        today: Date,
+    ) -> Result<(), RuleError> {
+        let request = self.request(id).ok_or(RuleError::NoSuchRequest)?;
+        let holidays = self.holidays();
+        request.check(event, on, today, self.organisation.nation, &holidays)?;
+        Ok(())
+    }
+
+    /// Records a step on a request; a refused step changes nothing and says why.
+    pub fn record_request_event(
+        &mut self,
+        id: RequestId,
+        event: RequestEvent,
+        on: Date,
+        today: Date,
+    ) -> Result<(), RuleError> {
+        let nation = self.organisation.nation;
+        let holidays = self.holidays().into_owned();
+        let request = self.request_mut(id).ok_or(RuleError::NoSuchRequest)?;
+        request.record(event, on, today, nation, &holidays)?;
+        Ok(())
+    }
+
+    /// The request as it would be after a letter is sent with the step it implies:
+    /// both are recorded or neither.
+    fn with_letter_sent(
+        &self,
+        id: RequestId,
+        template: &str,
+        text: String,
+        implied: Option<RequestEvent>,
+        on: Date,
+        today: Date,
+    ) -> Result<RightsRequest, RuleError> {
+        let nation = self.organisation.nation;
+        let holidays = self.holidays();
+        let mut updated = self.request(id).ok_or(RuleError::NoSuchRequest)?.clone();
+        let sent = RequestEvent::LetterSent {
+            template: template.to_owned(),
+            text,
+        };
+        updated.record(sent, on, today, nation, &holidays)?;
+        if let Some(event) = implied {
+            updated.record(event, on, today, nation, &holidays)?;
+        }
+        Ok(updated)
+    }
+
+    /// Whether a letter can be marked as sent now, with the step it implies.
+    pub fn check_letter(
+        &self,
+        id: RequestId,
+        implied: Option<&RequestEvent>,
+        on: Date,
+        today: Date,
+    ) -> Result<(), RuleError> {
+        self.with_letter_sent(id, "", String::new(), implied.cloned(), on, today)
+            .map(|_| ())
+    }
+
+    /// Keeps a sent letter word for word in the request's timeline, with the step it
+    /// implies (an identity request puts the request in "awaiting identity"…).
+    pub fn record_letter(
+        &mut self,
+        id: RequestId,
+        template: &str,
+        text: String,
+        implied: Option<RequestEvent>,
+        on: Date,
+        today: Date,
+    ) -> Result<(), RuleError> {
+        let updated = self.with_letter_sent(id, template, text, implied, on, today)?;
+        let slot = self.request_mut(id).ok_or(RuleError::NoSuchRequest)?;
+        *slot = updated;
+        Ok(())
+    }
+}
+
 impl Workspace {
     /// Every problem in the workspace, one per field, as `smallprint check` prints them.
     pub fn issues(&self) -> Vec<super::validate::FieldIssue> {
@@ -75,5 +269,252 @@ impl Workspace {
             issues.extend(activity.issues());
         }
         issues
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+    use crate::domain::{
+        catalogue::business_types,
+        example::example_workspace,
+        holidays::{FeedDivision, FeedEvent},
+        requests::Status,
+    };
+
+    fn example() -> Workspace {
+        example_workspace(date(2026, 11, 23))
+    }
+
+    /// An activity some request links to, with that request's id.
+    fn linked_activity(workspace: &Workspace) -> (ActivityId, RequestId) {
+        workspace
+            .requests
+            .iter()
+            .find_map(|r| r.activities.first().map(|a| (*a, r.id)))
+            .expect("the example links a request to an activity")
+    }
+
+    #[test]
+    fn duplicating_puts_a_marked_copy_with_a_new_id_after_the_original() {
+        let mut workspace = example();
+        let original = workspace.register[1].clone();
+        let copy = workspace.duplicate_activity(original.id).expect("exists");
+        assert_ne!(copy, original.id);
+        let placed = &workspace.register[2];
+        assert_eq!(placed.id, copy);
+        assert_eq!(placed.purpose, format!("{} (copy)", original.purpose));
+        assert_eq!(placed.data_categories, original.data_categories);
+        assert_eq!(workspace.register[1], original, "the original is untouched");
+    }
+
+    #[test]
+    fn deleting_an_activity_unlinks_it_from_every_request() {
+        let mut workspace = example();
+        let (activity, request) = linked_activity(&workspace);
+        let before = workspace.register.len();
+        let removed = workspace.delete_activity(activity).expect("exists");
+        assert_eq!(removed.id, activity);
+        assert_eq!(workspace.register.len(), before - 1);
+        assert!(workspace.activity(activity).is_none());
+        assert!(
+            workspace
+                .requests
+                .iter()
+                .all(|r| !r.activities.contains(&activity)),
+            "no request keeps a link to a deleted activity"
+        );
+        assert!(workspace.request(request).is_some(), "the request stays");
+    }
+
+    #[test]
+    fn a_missing_activity_is_refused_and_nothing_changes() {
+        let mut workspace = example();
+        let before = workspace.clone();
+        let gone = ActivityId(999_999);
+        assert_eq!(
+            workspace.duplicate_activity(gone),
+            Err(RuleError::NoSuchActivity)
+        );
+        assert_eq!(
+            workspace.delete_activity(gone).map(|a| a.id),
+            Err(RuleError::NoSuchActivity)
+        );
+        let mut stray = workspace.register[0].clone();
+        stray.id = gone;
+        assert_eq!(
+            workspace.update_activity(stray),
+            Err(RuleError::NoSuchActivity)
+        );
+        assert_eq!(workspace, before);
+    }
+
+    #[test]
+    fn catalogue_activities_are_added_whole_with_fresh_ids() {
+        let mut workspace = Workspace::default();
+        let business = &business_types()[0];
+        let added = workspace.add_catalogue_activities(business);
+        assert_eq!(added.len(), business.activities.len());
+        let purposes: Vec<&str> = workspace
+            .register
+            .iter()
+            .map(|a| a.purpose.as_str())
+            .collect();
+        let expected: Vec<&str> = business
+            .activities
+            .iter()
+            .map(|a| a.purpose.as_str())
+            .collect();
+        assert_eq!(purposes, expected);
+        let mut ids = added.clone();
+        ids.dedup();
+        assert_eq!(ids.len(), added.len(), "every activity has its own id");
+        let again = workspace.add_catalogue_activities(business);
+        assert!(
+            again.iter().all(|id| !added.contains(id)),
+            "a second use never reuses an id"
+        );
+    }
+
+    fn feed(events: &[(&str, Date)]) -> Feed {
+        let division = "england-and-wales".to_owned();
+        let events = events
+            .iter()
+            .map(|(title, date)| FeedEvent {
+                title: (*title).to_owned(),
+                date: *date,
+                notes: String::new(),
+                bunting: false,
+            })
+            .collect();
+        Feed::from([(
+            division.clone(),
+            FeedDivision {
+                division,
+                events,
+            },
+        )])
+    }
+
+    #[test]
+    fn imported_bank_holidays_are_kept_and_reach_the_deadlines() {
+        let mut workspace = example();
+        let extra = date(2026, 12, 29);
+        assert!(workspace.holidays().on(Nation::EnglandAndWales, extra).is_none());
+        let years = workspace.import_bank_holidays(&feed(&[
+            ("New Year's Day", date(2026, 1, 1)),
+            ("Extra day", extra),
+        ]));
+        assert_eq!(years, Some((2026, 2026)));
+        assert!(workspace.settings.imported_bank_holidays.is_some());
+        assert!(
+            workspace
+                .holidays()
+                .on(Nation::EnglandAndWales, extra)
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn a_step_is_checked_and_recorded_by_the_same_rule() {
+        let mut workspace = example();
+        let open = workspace
+            .requests
+            .iter()
+            .find(|r| r.status == Status::Open && !r.is_complaint())
+            .expect("an open request")
+            .clone();
+        let today = date(2026, 11, 23);
+        // Identity cannot arrive before it was asked for.
+        let refused = workspace.check_request_event(
+            open.id,
+            &RequestEvent::IdentityReceived,
+            today,
+            today,
+        );
+        assert!(matches!(
+            refused,
+            Err(RuleError::Record(RecordError::NotAllowed { .. }))
+        ));
+        let before = workspace.clone();
+        assert_eq!(
+            workspace.record_request_event(open.id, RequestEvent::IdentityReceived, today, today),
+            refused
+        );
+        assert_eq!(workspace, before, "a refused step changes nothing");
+
+        workspace
+            .check_request_event(open.id, &RequestEvent::IdentityRequested, today, today)
+            .expect("allowed");
+        workspace
+            .record_request_event(open.id, RequestEvent::IdentityRequested, today, today)
+            .expect("recorded");
+        assert_eq!(
+            workspace.request(open.id).map(|r| r.status),
+            Some(Status::AwaitingIdentity)
+        );
+    }
+
+    #[test]
+    fn a_letter_and_its_step_are_recorded_together_or_not_at_all() {
+        let mut workspace = example();
+        let today = date(2026, 11, 23);
+        let open = workspace
+            .requests
+            .iter()
+            .find(|r| r.status == Status::Open && !r.is_complaint())
+            .expect("an open request")
+            .id;
+        // The implied step is refused (nothing to receive yet): no letter is kept.
+        let before = workspace.clone();
+        let refused = workspace.record_letter(
+            open,
+            "Identity received",
+            "Dear…".to_owned(),
+            Some(RequestEvent::IdentityReceived),
+            today,
+            today,
+        );
+        assert!(refused.is_err());
+        assert_eq!(
+            workspace.check_letter(open, Some(&RequestEvent::IdentityReceived), today, today),
+            refused
+        );
+        assert_eq!(workspace, before);
+
+        workspace
+            .record_letter(
+                open,
+                "Identity request",
+                "Dear Ms Example".to_owned(),
+                Some(RequestEvent::IdentityRequested),
+                today,
+                today,
+            )
+            .expect("recorded");
+        let request = workspace.request(open).expect("still there");
+        let last_two: Vec<&RequestEvent> =
+            request.timeline.iter().rev().take(2).map(|e| &e.event).collect();
+        assert_eq!(last_two[0], &RequestEvent::IdentityRequested);
+        assert_eq!(
+            last_two[1],
+            &RequestEvent::LetterSent {
+                template: "Identity request".to_owned(),
+                text: "Dear Ms Example".to_owned()
+            }
+        );
+        assert_eq!(
+            workspace.record_letter(
+                RequestId(999_999),
+                "x",
+                String::new(),
+                None,
+                today,
+                today
+            ),
+            Err(RuleError::NoSuchRequest)
+        );
     }
 }
