@@ -2,7 +2,10 @@
 //! a second, so exporting feels instant), and the pieces of the PDF path: building the
 //! document, laying it out, and writing the PDF.
 
-#![allow(clippy::expect_used)] // benchmark set-up: a failure is a broken benchmark
+#![allow(
+    clippy::expect_used,
+    reason = "benchmark set-up: a failure is a broken benchmark"
+)]
 
 use std::hint::black_box;
 

@@ -2,7 +2,10 @@
 //! with 10 (target: ratio ≤ 1.5, so a busy log stays smooth), and computing 10,000
 //! deadlines from scratch.
 
-#![allow(clippy::expect_used)] // benchmark set-up: a failure is a broken benchmark
+#![allow(
+    clippy::expect_used,
+    reason = "benchmark set-up: a failure is a broken benchmark"
+)]
 
 use std::{hint::black_box, sync::Arc};
 

@@ -2,7 +2,10 @@
 //! change check, rotating backup) against the least any save could do: serialise the
 //! same workspace and write it with one fsync. Target: store ≤ 2 × plain.
 
-#![allow(clippy::expect_used)] // benchmark set-up: a failure is a broken benchmark
+#![allow(
+    clippy::expect_used,
+    reason = "benchmark set-up: a failure is a broken benchmark"
+)]
 
 use std::{hint::black_box, io::Write};
 

@@ -224,6 +224,10 @@ fn parse_pause(text: &str) -> Result<Pause, String> {
 }
 
 /// Runs a headless command, writing to the given streams.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one arm per subcommand: the dispatch table reads best whole"
+)]
 pub fn run(
     command: CliCommand,
     clock: &dyn Clock,

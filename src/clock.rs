@@ -24,7 +24,10 @@ fn uk_time_zone() -> TimeZone {
 pub struct SystemClock;
 
 impl Clock for SystemClock {
-    #[allow(clippy::disallowed_methods)] // the one sanctioned read of the system time
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "the one sanctioned read of the system time"
+    )]
     fn now(&self) -> Zoned {
         Timestamp::now().to_zoned(uk_time_zone())
     }

@@ -70,8 +70,26 @@ pub enum ConflictChoice {
     UseTheirs,
 }
 
+/// Something Smallprint writes for the outside world, derived from the workspace.
 #[derive(Debug, Clone, PartialEq)]
-#[allow(clippy::large_enum_variant)] // a handful per frame, never stored
+pub enum Export {
+    /// Every date to act by, as an iCalendar file.
+    Calendar,
+    /// The register in the ICO template's columns.
+    RegisterCsv,
+    Notice {
+        format: Format,
+        style: NoticeStyle,
+    },
+    Letter {
+        request: RequestId,
+        template: Template,
+        parts: Parts,
+        format: Format,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     Navigate(Screen),
     /// The profile after an edit on the Organisation screen.
@@ -95,7 +113,8 @@ pub enum Command {
     ResolveConflict(ConflictChoice),
     /// Adds a request to the log and opens it.
     LogRequest(NewRequest),
-    /// Records a step taken on a request (already checked by the screen).
+    /// Records a step taken on a request; the rules are checked again when it is
+    /// applied, and a refusal is reported in the status bar.
     RecordRequestEvent {
         request: RequestId,
         event: RequestEvent,
@@ -103,12 +122,13 @@ pub enum Command {
     },
     /// Shows a request on the Requests screen.
     OpenRequest(RequestId),
-    /// Asks where to save the deadlines as an iCalendar file.
-    ExportCalendar,
-    ExportCalendarTo(PathBuf),
-    /// Asks for a gov.uk bank-holidays file to merge.
-    ImportBankHolidays,
-    ImportBankHolidaysFrom(PathBuf),
+    /// Merges a gov.uk bank-holidays file; `None` asks which.
+    ImportBankHolidays(Option<PathBuf>),
+    /// Writes something for the outside world; `to: None` asks where.
+    Export {
+        what: Export,
+        to: Option<PathBuf>,
+    },
     DismissNotice,
     /// Shows one activity in the Register's editor.
     OpenActivity(ActivityId),
@@ -120,37 +140,10 @@ pub enum Command {
     UpdateActivity(ProcessingActivity),
     DuplicateActivity(ActivityId),
     DeleteActivity(ActivityId),
-    /// Asks where to save the register as CSV.
-    ExportRegisterCsv,
-    ExportRegisterCsvTo(PathBuf),
-    /// Asks where to save the privacy notice.
-    ExportNotice {
-        format: Format,
-        style: NoticeStyle,
-    },
-    ExportNoticeTo {
-        format: Format,
-        style: NoticeStyle,
-        path: PathBuf,
-    },
     /// The regulator's details after an edit in Settings.
     UpdateRegulator(RegulatorContact),
     /// The notice's "Last updated" date; `None` dates it the day it is made.
     SetNoticeLastUpdated(Option<Date>),
-    /// Asks where to save a letter for a request.
-    ExportLetter {
-        request: RequestId,
-        template: Template,
-        parts: Parts,
-        format: Format,
-    },
-    ExportLetterTo {
-        request: RequestId,
-        template: Template,
-        parts: Parts,
-        format: Format,
-        path: PathBuf,
-    },
     /// Keeps a sent letter in the request's timeline, with the step it implies.
     SendLetter {
         request: RequestId,
@@ -202,6 +195,11 @@ pub const IMPORT_BANK_HOLIDAYS: Action = Action {
 pub const EXPORT_REGISTER_CSV: Action = Action {
     label: "Export CSV…",
     tooltip: "Save the register in the ICO template's columns, for LibreOffice or Excel",
+    shortcut: None,
+};
+pub const ADD_ACTIVITY: Action = Action {
+    label: "Add activity",
+    tooltip: "A new purpose for which you use personal data",
     shortcut: None,
 };
 pub const UNDO: Action = Action {

@@ -1,6 +1,9 @@
 //! The calendar export, read back by an independent iCalendar parser (`ical`).
 
-#![allow(clippy::expect_used)] // test code: a failed expectation is the test failing
+#![allow(
+    clippy::expect_used,
+    reason = "test code: a failed expectation is the test failing"
+)]
 
 mod common;
 

@@ -1,6 +1,9 @@
 //! The command line as a script or a user runs it: exit codes, words, and files left alone.
 
-#![allow(clippy::expect_used)] // test code: a failed expectation is the test failing
+#![allow(
+    clippy::expect_used,
+    reason = "test code: a failed expectation is the test failing"
+)]
 
 mod common;
 

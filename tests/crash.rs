@@ -4,7 +4,10 @@
 //! The test re-runs its own binary as the child that saves, so the real save code runs
 //! in a process that can be `SIGKILLed`.
 
-#![allow(clippy::expect_used)] // test code: a failed expectation is the test failing
+#![allow(
+    clippy::expect_used,
+    reason = "test code: a failed expectation is the test failing"
+)]
 #![cfg(unix)]
 
 mod common;
@@ -113,7 +116,10 @@ fn sigkill_during_saves_never_corrupts_the_file() {
             }
         }
         let cycle = saved_at[1] - saved_at[0];
-        #[allow(clippy::cast_precision_loss)] // a fraction of at most 100 trials
+        #[allow(
+            clippy::cast_precision_loss,
+            reason = "a fraction of at most 100 trials"
+        )]
         let fraction = (trial as f64 * 0.618_034).fract();
         std::thread::sleep(cycle.mul_f64(fraction));
         child.kill().expect("SIGKILL");

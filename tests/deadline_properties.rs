@@ -1,7 +1,10 @@
 //! General rules of the deadline engine, checked over random dates from 2000 to 2100
 //! and random restarts, pauses and extensions in all three nations.
 
-#![allow(clippy::expect_used)] // test code: a failed expectation is the test failing
+#![allow(
+    clippy::expect_used,
+    reason = "test code: a failed expectation is the test failing"
+)]
 
 use jiff::{
     Span,

@@ -2,7 +2,10 @@
 //! with exactly the seed's data categories and lawful bases, and its legitimate-interest
 //! reasons as assessments.
 
-#![allow(clippy::expect_used)] // test code: a failed expectation is the test failing
+#![allow(
+    clippy::expect_used,
+    reason = "test code: a failed expectation is the test failing"
+)]
 
 use jiff::civil::date;
 use smallprint::domain::{example::example_workspace, register::BasisKind};

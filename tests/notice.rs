@@ -2,7 +2,10 @@
 //! seed notice, non-Latin names, hostile input in HTML, a stress workspace, file size,
 //! and a snapshot of the Markdown.
 
-#![allow(clippy::expect_used)] // test code: a failed expectation is the test failing
+#![allow(
+    clippy::expect_used,
+    reason = "test code: a failed expectation is the test failing"
+)]
 
 mod common;
 

@@ -1,6 +1,9 @@
 //! The CSV register read back with a CSV reader, as a spreadsheet would.
 
-#![allow(clippy::expect_used)] // test code: a failed expectation is the test failing
+#![allow(
+    clippy::expect_used,
+    reason = "test code: a failed expectation is the test failing"
+)]
 
 mod common;
 

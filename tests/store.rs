@@ -1,7 +1,10 @@
 //! The store as a user's files see it: round trips, bad files, privacy, backups,
 //! locking and changes made by other programs.
 
-#![allow(clippy::expect_used)] // test code: a failed expectation is the test failing
+#![allow(
+    clippy::expect_used,
+    reason = "test code: a failed expectation is the test failing"
+)]
 
 mod common;
 

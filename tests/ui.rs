@@ -1,7 +1,10 @@
 //! The real app, driven headlessly through its accessibility tree as a user would:
 //! by clicking and typing on labelled widgets.
 
-#![allow(clippy::expect_used)] // test code: a failed expectation is the test failing
+#![allow(
+    clippy::expect_used,
+    reason = "test code: a failed expectation is the test failing"
+)]
 
 mod common;
 
@@ -412,7 +415,7 @@ fn importing_bank_holidays_changes_deadlines_and_a_bad_file_changes_nothing() {
     let before = harness.state().workspace().cloned();
     harness
         .state_mut()
-        .apply(smallprint::command::Command::ImportBankHolidaysFrom(bad));
+        .apply(smallprint::command::Command::ImportBankHolidays(Some(bad)));
     harness.run();
     harness.get_by_label_contains("was not imported");
     assert_eq!(harness.state().workspace().cloned(), before);
@@ -433,7 +436,7 @@ fn importing_bank_holidays_changes_deadlines_and_a_bad_file_changes_nothing() {
     common::write_bytes(&good, feed.as_bytes());
     harness
         .state_mut()
-        .apply(smallprint::command::Command::ImportBankHolidaysFrom(good));
+        .apply(smallprint::command::Command::ImportBankHolidays(Some(good)));
     harness.run();
     harness.get_by_label_contains("Imported the bank holidays");
     click_button(&mut harness, "Dismiss");
@@ -641,7 +644,10 @@ fn duplicate_and_delete_are_undoable() {
     click_button(&mut harness, "Delete");
     click_button(&mut harness, "Undo");
     assert_eq!(harness.state().workspace().expect("open").register.len(), 5);
+    // Undo names what it took back, so the user knows what changed where.
+    harness.get_by_label("Undone: Delete “Service updates or marketing purposes (copy)”.");
     click_button(&mut harness, "Undo");
+    harness.get_by_label("Undone: Duplicate “Service updates or marketing purposes”.");
     assert_eq!(
         harness.state().workspace().expect("open").register,
         example.register
@@ -649,9 +655,44 @@ fn duplicate_and_delete_are_undoable() {
 }
 
 #[test]
+fn a_step_the_rules_refuse_when_applied_is_reported_in_the_status_bar() {
+    use smallprint::{command::Command, domain::requests::RequestEvent};
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    let mut harness = harness(app_on(&path));
+    harness.run();
+    let open = harness
+        .state()
+        .workspace()
+        .expect("open")
+        .requests
+        .iter()
+        .find(|r| r.status == smallprint::domain::requests::Status::Open && !r.is_complaint())
+        .expect("an open request")
+        .clone();
+    // As if a stale screen sent a step that no longer applies: identity that was never
+    // asked for cannot arrive.
+    harness.state_mut().apply(Command::RecordRequestEvent {
+        request: open.id,
+        event: RequestEvent::IdentityReceived,
+        on: date(2026, 11, 23),
+    });
+    harness.run();
+    let message = harness.get_by_label_contains("cannot be recorded while the request is");
+    let text = message.value().unwrap_or_default();
+    assert!(text.starts_with("Not done: Record"), "{text}");
+    assert!(text.contains(&open.reference), "{text}");
+    assert_eq!(
+        harness.state().workspace().expect("open").request(open.id),
+        Some(&open),
+        "nothing was recorded"
+    );
+}
+
+#[test]
 fn documents_preview_the_notice_with_its_completeness_and_send_the_user_to_fix_gaps() {
     use smallprint::{
-        command::{Command, Screen},
+        command::{Command, Export, Screen},
         documents::{Format, notice::NoticeStyle},
     };
     let (dir, path) = temp_workspace();
@@ -665,10 +706,12 @@ fn documents_preview_the_notice_with_its_completeness_and_send_the_user_to_fix_g
 
     // The dialogs need a desktop portal; the command behind them is what they run.
     let out = dir.path().join("notice.pdf");
-    harness.state_mut().apply(Command::ExportNoticeTo {
-        format: Format::Pdf,
-        style: NoticeStyle::Layered,
-        path: out.clone(),
+    harness.state_mut().apply(Command::Export {
+        what: Export::Notice {
+            format: Format::Pdf,
+            style: NoticeStyle::Layered,
+        },
+        to: Some(out.clone()),
     });
     harness.run();
     assert!(std::fs::read(&out).expect("exported").starts_with(b"%PDF-"));

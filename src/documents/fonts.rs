@@ -33,7 +33,10 @@ struct Parsed {
 
 /// Parsed once: the files are compiled in, and a unit test parses each of them, so a
 /// failure here is a broken build, never bad user input.
-#[allow(clippy::expect_used)]
+#[allow(
+    clippy::expect_used,
+    reason = "the fonts are compiled in and checked by a test: a failure is a broken build"
+)]
 static PARSED: LazyLock<Parsed> = LazyLock::new(|| Parsed {
     faces: Face::ALL.map(|face| {
         ttf_parser::Face::parse(face.bytes(), 0).expect("shipped fonts are valid TrueType")

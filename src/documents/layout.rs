@@ -10,7 +10,8 @@
 #![allow(
     clippy::cast_precision_loss,
     clippy::cast_possible_truncation,
-    clippy::cast_sign_loss
+    clippy::cast_sign_loss,
+    reason = "line counts and point sizes are small numbers; the casts cannot lose anything"
 )]
 
 use textwrap::{WordSeparator, core::Fragment, wrap_algorithms::wrap_first_fit};

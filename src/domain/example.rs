@@ -117,6 +117,10 @@ fn processors() -> Vec<Processor> {
 
 /// The AK3D Studio seed notice's four purposes, with its data categories and lawful
 /// bases exactly, and its legitimate-interest reasons as assessments.
+#[expect(
+    clippy::too_many_lines,
+    reason = "data: the example shop, activity by activity"
+)]
 fn example_register(ids: &mut IdAllocator) -> Vec<ProcessingActivity> {
     let account_retention = Retention {
         period: "While you have an account with us, or as long as needed to provide our services".to_owned(),

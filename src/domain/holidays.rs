@@ -250,7 +250,10 @@ fn year_range(events: &[FeedEvent]) -> Option<(i16, i16)> {
 
 /// Easter Sunday in the Gregorian calendar (the anonymous algorithm of Meeus, Jones
 /// and Butcher).
-#[allow(clippy::many_single_char_names)] // the algorithm's published names
+#[allow(
+    clippy::many_single_char_names,
+    reason = "the algorithm's published names"
+)]
 pub fn easter_sunday(year: i16) -> Date {
     let y = i32::from(year);
     let a = y % 19;

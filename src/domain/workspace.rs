@@ -160,6 +160,12 @@ impl Workspace {
     /// Merges a gov.uk feed into the bank holidays the user imported before, by the
     /// rules of [`Holidays::merge`]; returns the years the imported lists now cover.
     pub fn import_bank_holidays(&mut self, feed: &Feed) -> CoveredYears {
+        let names_a_nation = Nation::ALL
+            .into_iter()
+            .any(|nation| feed.contains_key(nation.division()));
+        if !names_a_nation {
+            return None;
+        }
         let mut imported = self
             .settings
             .imported_bank_holidays
@@ -389,20 +395,19 @@ mod tests {
                 bunting: false,
             })
             .collect();
-        Feed::from([(
-            division.clone(),
-            FeedDivision {
-                division,
-                events,
-            },
-        )])
+        Feed::from([(division.clone(), FeedDivision { division, events })])
     }
 
     #[test]
     fn imported_bank_holidays_are_kept_and_reach_the_deadlines() {
         let mut workspace = example();
         let extra = date(2026, 12, 29);
-        assert!(workspace.holidays().on(Nation::EnglandAndWales, extra).is_none());
+        assert!(
+            workspace
+                .holidays()
+                .on(Nation::EnglandAndWales, extra)
+                .is_none()
+        );
         let years = workspace.import_bank_holidays(&feed(&[
             ("New Year's Day", date(2026, 1, 1)),
             ("Extra day", extra),
@@ -428,12 +433,8 @@ mod tests {
             .clone();
         let today = date(2026, 11, 23);
         // Identity cannot arrive before it was asked for.
-        let refused = workspace.check_request_event(
-            open.id,
-            &RequestEvent::IdentityReceived,
-            today,
-            today,
-        );
+        let refused =
+            workspace.check_request_event(open.id, &RequestEvent::IdentityReceived, today, today);
         assert!(matches!(
             refused,
             Err(RuleError::Record(RecordError::NotAllowed { .. }))
@@ -495,8 +496,13 @@ mod tests {
             )
             .expect("recorded");
         let request = workspace.request(open).expect("still there");
-        let last_two: Vec<&RequestEvent> =
-            request.timeline.iter().rev().take(2).map(|e| &e.event).collect();
+        let last_two: Vec<&RequestEvent> = request
+            .timeline
+            .iter()
+            .rev()
+            .take(2)
+            .map(|e| &e.event)
+            .collect();
         assert_eq!(last_two[0], &RequestEvent::IdentityRequested);
         assert_eq!(
             last_two[1],
@@ -506,14 +512,7 @@ mod tests {
             }
         );
         assert_eq!(
-            workspace.record_letter(
-                RequestId(999_999),
-                "x",
-                String::new(),
-                None,
-                today,
-                today
-            ),
+            workspace.record_letter(RequestId(999_999), "x", String::new(), None, today, today),
             Err(RuleError::NoSuchRequest)
         );
     }

@@ -24,10 +24,13 @@ struct EnvelopeOut<'a> {
 
 #[derive(Deserialize)]
 struct EnvelopeIn<W> {
-    #[allow(dead_code)] // read in `Header`; named here so the typed read accepts it
+    #[allow(
+        dead_code,
+        reason = "read in `Header`; named here so the typed read accepts it"
+    )]
     smallprint_format: u64,
     #[serde(default)]
-    #[allow(dead_code)]
+    #[allow(dead_code, reason = "kept for people reading the file, not read back")]
     saved_by: String,
     workspace: W,
 }
@@ -36,7 +39,10 @@ struct EnvelopeIn<W> {
 #[derive(Deserialize)]
 struct Header {
     smallprint_format: u64,
-    #[allow(dead_code)]
+    #[allow(
+        dead_code,
+        reason = "named so a file without a workspace is not taken for one"
+    )]
     workspace: IgnoredAny,
 }
 

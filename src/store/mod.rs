@@ -57,7 +57,10 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 
 /// What is at the data file's path when a store opens it.
 #[derive(Debug)]
-#[allow(clippy::large_enum_variant)] // returned once per open, then unpacked
+#[allow(
+    clippy::large_enum_variant,
+    reason = "returned once per open, then unpacked"
+)]
 pub enum Contents {
     Workspace(Workspace),
     /// No file yet: the first run.

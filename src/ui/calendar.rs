@@ -5,17 +5,19 @@
 use std::collections::BTreeMap;
 
 use egui::{Color32, RichText, Stroke, vec2};
-use egui_extras::{Size, StripBuilder};
 use jiff::{Span, civil::Date};
 
-use super::{Derived, urgency};
+use super::{
+    theme::{self, spacing},
+    widgets::{Pane, PaneWidth, UiExt, two_panes},
+};
 use crate::{
-    command::{self, Command, Screen},
+    command::{self, Command, Export, Screen},
     domain::{
-        Workspace,
         agenda::{AgendaItem, AgendaKind},
         deadlines::short_date,
     },
+    session::ScreenContext,
 };
 
 /// Chips one day's cell shows one by one; a busier day gets a single summary chip.
@@ -126,15 +128,19 @@ impl CalendarScreen {
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        workspace: &Workspace,
-        derived: &Derived,
-        today: Date,
+        context: ScreenContext<'_>,
         commands: &mut Vec<Command>,
     ) {
+        let ScreenContext {
+            workspace,
+            derived,
+            today,
+            ..
+        } = context;
         let month = self.month.unwrap_or_else(|| first_of_month(today));
         ui.horizontal(|ui| {
             ui.heading(month.strftime("%B %Y").to_string());
-            ui.add_space(16.0);
+            ui.add_space(spacing::GROUP);
             if ui
                 .button("◀ Previous")
                 .on_hover_text("The month before")
@@ -156,15 +162,16 @@ impl CalendarScreen {
             {
                 self.month = Some(add_months(month, 1));
             }
-            ui.add_space(16.0);
-            let action = command::EXPORT_CALENDAR;
-            if ui
-                .button(action.label)
-                .on_hover_text(action.tooltip)
-                .clicked()
-            {
-                commands.push(Command::ExportCalendar);
-            }
+            ui.add_space(spacing::GROUP);
+            ui.action_button(
+                command::EXPORT_CALENDAR,
+                true,
+                Command::Export {
+                    what: Export::Calendar,
+                    to: None,
+                },
+                commands,
+            );
         });
         ui.label(
             RichText::new(format!(
@@ -190,17 +197,22 @@ impl CalendarScreen {
             .map(|(date, holiday)| (date, holiday.title))
             .collect();
 
-        StripBuilder::new(ui)
-            .size(Size::remainder().at_least(420.0))
-            .size(Size::exact(280.0))
-            .horizontal(|mut strip| {
-                strip.cell(|ui| {
+        two_panes(
+            ui,
+            commands,
+            (
+                Pane::own_scrolling("calendar_grid", PaneWidth::Rest { min: 420.0 }),
+                |ui, commands| {
                     Self::grid_ui(
                         ui, month, today, grid_start, grid_end, by_day, agenda, &holidays, commands,
                     );
-                });
-                strip.cell(|ui| Self::agenda_ui(ui, month, by_day, agenda, commands));
-            });
+                },
+            ),
+            (
+                Pane::own_scrolling("calendar_agenda", PaneWidth::Exact(280.0)),
+                |ui, commands| Self::agenda_ui(ui, month, by_day, agenda, commands),
+            ),
+        );
     }
 
     /// The month's dates to act by, one line each under its day; only the lines in
@@ -232,6 +244,7 @@ impl CalendarScreen {
         let line_height =
             ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
         let text_colour = ui.visuals().text_color();
+        let palette = theme::palette(ui);
         egui::ScrollArea::vertical()
             .id_salt("month_agenda")
             .auto_shrink([false, false])
@@ -242,7 +255,7 @@ impl CalendarScreen {
                             painted_line(ui, &short_date(*date), text_colour, true, line_height);
                         }
                         Line::Item(item) => {
-                            let colour = urgency::colour(item.urgency, text_colour);
+                            let colour = palette.urgency(item.urgency, text_colour);
                             let text = format!("{}: {}", item.kind.label(), item.title);
                             let response = painted_line(ui, &text, colour, false, line_height);
                             if response.on_hover_text(&item.title).clicked() {
@@ -254,7 +267,14 @@ impl CalendarScreen {
             });
     }
 
-    #[allow(clippy::too_many_arguments)]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the month's dates, worked out once in `ui`, each needed to draw a cell"
+    )]
+    #[expect(
+        clippy::too_many_lines,
+        reason = "a month grid: day cells, holidays and chips drawn in one pass"
+    )]
     fn grid_ui(
         ui: &mut egui::Ui,
         month: Date,
@@ -273,6 +293,7 @@ impl CalendarScreen {
             / if weeks > 5 { 6.0 } else { 5.0 })
         .max(64.0);
         let text_colour = ui.visuals().text_color();
+        let palette = theme::palette(ui);
         let holiday_fill = ui.visuals().selection.bg_fill.gamma_multiply(0.25);
         egui::ScrollArea::vertical()
             .id_salt("month_grid")
@@ -332,7 +353,7 @@ impl CalendarScreen {
                                         if items.len() <= CHIPS_PER_DAY {
                                             for item in &items {
                                                 let colour =
-                                                    urgency::colour(item.urgency, text_colour);
+                                                    palette.urgency(item.urgency, text_colour);
                                                 if chip(ui, &chip_text(item), colour)
                                                     .on_hover_text(&item.title)
                                                     .clicked()
@@ -344,7 +365,7 @@ impl CalendarScreen {
                                             // A crowded day is one chip: the first date and how many
                                             // more; the agenda beside the grid lists them all.
                                             let colour =
-                                                urgency::colour(first.urgency, text_colour);
+                                                palette.urgency(first.urgency, text_colour);
                                             let text = format!(
                                                 "{} +{} more",
                                                 chip_text(first),

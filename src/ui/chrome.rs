@@ -3,22 +3,29 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Color32, RichText};
+use egui::RichText;
 
+use super::theme::{self, spacing};
 use crate::{
-    app::{SaveState, Session},
     command::{self, Action, Command, ConflictChoice, Screen},
+    session::{SaveState, Session, Tone},
 };
 
 pub struct MenuState<'a> {
     pub has_workspace: bool,
-    pub can_undo: bool,
-    pub can_redo: bool,
+    /// What Undo would take back, if anything.
+    pub undo: Option<String>,
+    /// What Redo would bring back, if anything.
+    pub redo: Option<String>,
     pub recent_files: &'a [PathBuf],
 }
 
 fn menu_item(ui: &mut egui::Ui, action: Action, enabled: bool) -> bool {
-    let mut button = egui::Button::new(action.label);
+    menu_item_named(ui, action, action.label, enabled)
+}
+
+fn menu_item_named(ui: &mut egui::Ui, action: Action, label: &str, enabled: bool) -> bool {
+    let mut button = egui::Button::new(label);
     if let Some(shortcut) = action.shortcut {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
     }
@@ -54,27 +61,37 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &MenuState<'_>, commands: &mut Vec<Com
             }
         });
         ui.menu_button("Edit", |ui| {
-            if menu_item(ui, command::UNDO, state.can_undo) {
-                commands.push(Command::Undo);
-            }
-            if menu_item(ui, command::REDO, state.can_redo) {
-                commands.push(Command::Redo);
+            // The menu names the edit, so an undo never surprises.
+            for (action, what, command) in [
+                (command::UNDO, &state.undo, Command::Undo),
+                (command::REDO, &state.redo, Command::Redo),
+            ] {
+                let label = what.as_ref().map_or_else(
+                    || action.label.to_owned(),
+                    |what| format!("{}: {what}", action.label),
+                );
+                if menu_item_named(ui, action, &label, what.is_some()) {
+                    commands.push(command);
+                }
             }
         });
         ui.separator();
         // Undo and redo also sit in the bar itself: they are the buttons people look for
         // after a slip, and a text field's focus does not hide them.
-        for (action, enabled, command) in [
-            (command::UNDO, state.can_undo, Command::Undo),
-            (command::REDO, state.can_redo, Command::Redo),
+        for (action, what, command) in [
+            (command::UNDO, &state.undo, Command::Undo),
+            (command::REDO, &state.redo, Command::Redo),
         ] {
             let shortcut = action
                 .shortcut
                 .map(|s| ui.ctx().format_shortcut(&s))
                 .unwrap_or_default();
-            let tooltip = format!("{} ({shortcut})", action.tooltip);
+            let tooltip = match what {
+                Some(what) => format!("{}: {what} ({shortcut})", action.label),
+                None => format!("{} ({shortcut})", action.tooltip),
+            };
             if ui
-                .add_enabled(enabled, egui::Button::new(action.label))
+                .add_enabled(what.is_some(), egui::Button::new(action.label))
                 .on_hover_text(tooltip)
                 .clicked()
             {
@@ -85,89 +102,83 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &MenuState<'_>, commands: &mut Vec<Com
 }
 
 pub fn navigation(ui: &mut egui::Ui, current: Screen, commands: &mut Vec<Command>) {
-    ui.add_space(8.0);
+    ui.add_space(spacing::PARAGRAPH);
     for screen in Screen::ALL {
-        let label = RichText::new(screen.title()).size(15.0);
+        let label = RichText::new(screen.title()).size(theme::text::NAVIGATION);
         if ui.selectable_label(current == screen, label).clicked() && current != screen {
             commands.push(Command::Navigate(screen));
         }
-        ui.add_space(2.0);
+        ui.add_space(spacing::HAIR);
     }
 }
 
-const WARNING: Color32 = Color32::from_rgb(0xb0, 0x60, 0x00);
-const ERROR: Color32 = Color32::from_rgb(0xc0, 0x20, 0x20);
-
 /// The status bar's words, worked out from the session.
 pub struct StatusLine {
-    pub text: String,
-    pub colour: Option<Color32>,
+    /// Whether the file is saved, with its tone.
+    pub save: (String, Tone),
+    /// What the last action did, or why it did not.
+    pub message: Option<(String, Tone)>,
     pub path: Option<PathBuf>,
 }
 
 impl StatusLine {
     pub fn of(session: &Session) -> Self {
-        match session {
-            Session::Open(open) => {
-                let (text, colour) = match (&open.save_state, open.store.is_writable()) {
-                    (_, false) => (
-                        "Read-only: open in another Smallprint window".to_owned(),
-                        Some(WARNING),
-                    ),
-                    (SaveState::Saved, true) => ("All changes saved".to_owned(), None),
-                    (SaveState::Pending { .. }, true) => ("Saving…".to_owned(), None),
-                    (SaveState::Failed(error), true) => {
-                        (format!("Not saved: {error}"), Some(ERROR))
-                    }
-                    (SaveState::Conflict, true) => (
-                        "Not saved: the file was changed by another program".to_owned(),
-                        Some(ERROR),
-                    ),
-                };
-                Self {
-                    text,
-                    colour,
-                    path: Some(open.store.path().to_owned()),
-                }
-            }
-            Session::FirstRun { store } => Self {
-                text: "New workspace: nothing saved yet".to_owned(),
-                colour: None,
-                path: Some(store.path().to_owned()),
+        let save = match session {
+            Session::Open(open) => match (&open.save_state, open.is_writable()) {
+                (_, false) => (
+                    "Read-only: open in another Smallprint window".to_owned(),
+                    Tone::Warning,
+                ),
+                (SaveState::Saved, true) => ("All changes saved".to_owned(), Tone::Info),
+                (SaveState::Pending { .. }, true) => ("Saving…".to_owned(), Tone::Info),
+                (SaveState::Failed(error), true) => (format!("Not saved: {error}"), Tone::Error),
+                (SaveState::Conflict, true) => (
+                    "Not saved: the file was changed by another program".to_owned(),
+                    Tone::Error,
+                ),
             },
-            Session::Unreadable { path, .. } => Self {
-                text: "This file cannot be opened; it has not been changed".to_owned(),
-                colour: Some(ERROR),
-                path: Some(path.clone()),
-            },
-            Session::NoFile { .. } => Self {
-                text: "No workspace open".to_owned(),
-                colour: None,
-                path: None,
-            },
+            Session::FirstRun(_) => ("New workspace: nothing saved yet".to_owned(), Tone::Info),
+            Session::Unreadable { .. } => (
+                "This file cannot be opened; it has not been changed".to_owned(),
+                Tone::Error,
+            ),
+            Session::NoFile { .. } => ("No workspace open".to_owned(), Tone::Info),
+        };
+        Self {
+            save,
+            message: session
+                .open_workspace()
+                .and_then(|open| open.status.as_ref())
+                .map(|status| (status.text.clone(), status.tone)),
+            path: session.path().map(std::path::Path::to_owned),
         }
     }
 }
 
 pub fn status_bar(ui: &mut egui::Ui, status: &StatusLine) {
+    let palette = theme::palette(ui);
     ui.horizontal(|ui| {
-        let text = RichText::new(&status.text);
-        ui.label(match status.colour {
-            Some(colour) => text.color(colour),
-            None => text,
-        });
-        if let Some(path) = &status.path {
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        let (text, tone) = &status.save;
+        ui.label(RichText::new(text).color(palette.tone(*tone)));
+        // Right to left: the path keeps its place, and a long message is shortened
+        // (whole on hover) rather than pushing it off.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if let Some(path) = &status.path {
                 ui.label(RichText::new(path.display().to_string()).weak());
-            });
-        }
+            }
+            if let Some((text, tone)) = &status.message {
+                ui.separator();
+                ui.add(egui::Label::new(RichText::new(text).color(palette.tone(*tone))).truncate())
+                    .on_hover_text(text);
+            }
+        });
     });
 }
 
 pub fn banner(ui: &mut egui::Ui, message: &str, commands: &mut Vec<Command>) {
     egui::Frame::new()
-        .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
-        .inner_margin(8.0)
+        .fill(theme::palette(ui).warning.gamma_multiply(0.15))
+        .inner_margin(spacing::INNER_MARGIN)
         .corner_radius(4.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -176,7 +187,7 @@ pub fn banner(ui: &mut egui::Ui, message: &str, commands: &mut Vec<Command>) {
                 commands.push(Command::DismissNotice);
             }
         });
-    ui.add_space(8.0);
+    ui.add_space(spacing::INNER_MARGIN);
 }
 
 pub fn conflict_dialog(ctx: &egui::Context, path: &Path, commands: &mut Vec<Command>) {
@@ -189,7 +200,7 @@ pub fn conflict_dialog(ctx: &egui::Context, path: &Path, commands: &mut Vec<Comm
              kept as a copy in the backups folder, so nothing is lost.",
             path.display()
         ));
-        ui.add_space(8.0);
+        ui.add_space(spacing::INNER_MARGIN);
         ui.horizontal(|ui| {
             if ui.button("Keep my version").clicked() {
                 commands.push(Command::ResolveConflict(ConflictChoice::KeepMine));

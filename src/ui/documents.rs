@@ -2,12 +2,15 @@
 //! completeness check beside it with a way to fix each gap, and the exports.
 
 use egui::RichText;
-use egui_extras::{Size, StripBuilder};
 use jiff::civil::Date;
 
-use super::{preview, urgency};
+use super::{
+    preview,
+    theme::{self, spacing},
+    widgets::{Pane, PaneWidth, UiExt, two_panes},
+};
 use crate::{
-    command::{Command, Screen},
+    command::{Command, Export, Screen},
     documents::{
         Format,
         completeness::{self, Coverage, Fix, Item},
@@ -15,6 +18,7 @@ use crate::{
         notice::{self, NoticeStyle},
     },
     domain::{Workspace, validate::parse_date},
+    session::ScreenContext,
 };
 
 /// The notice and its check, made again only when the workspace, the style or the day
@@ -55,12 +59,16 @@ impl DocumentsScreen {
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        workspace: &Workspace,
-        revision: u64,
-        today: Date,
-        writable: bool,
+        context: ScreenContext<'_>,
         commands: &mut Vec<Command>,
     ) {
+        let ScreenContext {
+            workspace,
+            revision,
+            today,
+            writable,
+            ..
+        } = context;
         let key = (revision, self.style, today);
         if self.built.as_ref().is_none_or(|built| built.key != key) {
             self.built = Some(Built {
@@ -71,27 +79,27 @@ impl DocumentsScreen {
         }
         ui.horizontal_wrapped(|ui| {
             ui.heading("Privacy notice");
-            ui.add_space(12.0);
-            let style_label = ui.label("Style:");
-            egui::ComboBox::from_id_salt("notice_style")
-                .selected_text(self.style.to_string())
-                .show_ui(ui, |ui| {
-                    for style in NoticeStyle::ALL {
-                        ui.selectable_value(&mut self.style, style, style.to_string());
-                    }
-                })
-                .response
-                .labelled_by(style_label.id);
-            ui.add_space(12.0);
+            ui.add_space(spacing::SECTION);
+            ui.enum_combo(
+                "Style:",
+                "notice_style",
+                &mut self.style,
+                NoticeStyle::ALL,
+                ToString::to_string,
+            );
+            ui.add_space(spacing::SECTION);
             for format in Format::ALL {
                 if ui
                     .button(format!("Export {format}…"))
                     .on_hover_text(export_tooltip(format))
                     .clicked()
                 {
-                    commands.push(Command::ExportNotice {
-                        format,
-                        style: self.style,
+                    commands.push(Command::Export {
+                        what: Export::Notice {
+                            format,
+                            style: self.style,
+                        },
+                        to: None,
                     });
                 }
             }
@@ -110,23 +118,24 @@ impl DocumentsScreen {
         ui.separator();
 
         let Some(built) = &self.built else { return };
-        StripBuilder::new(ui)
-            .size(Size::remainder().at_least(360.0))
-            .size(Size::relative(0.34).at_least(260.0))
-            .horizontal(|mut strip| {
-                strip.cell(|ui| {
-                    egui::ScrollArea::vertical()
-                        .id_salt("notice_preview")
-                        .auto_shrink([false, false])
-                        .show(ui, |ui| preview::document_ui(ui, &built.document));
-                });
-                strip.cell(|ui| {
-                    egui::ScrollArea::vertical()
-                        .id_salt("notice_completeness")
-                        .auto_shrink([false, false])
-                        .show(ui, |ui| completeness_ui(ui, &built.items, commands));
-                });
-            });
+        two_panes(
+            ui,
+            commands,
+            (
+                Pane::scrolled("notice_preview", PaneWidth::Rest { min: 360.0 }),
+                |ui, _| preview::document_ui(ui, &built.document),
+            ),
+            (
+                Pane::scrolled(
+                    "notice_completeness",
+                    PaneWidth::Share {
+                        share: 0.34,
+                        min: 260.0,
+                    },
+                ),
+                |ui, commands| completeness_ui(ui, &built.items, commands),
+            ),
+        );
     }
 
     fn last_updated_ui(
@@ -169,7 +178,7 @@ impl DocumentsScreen {
             commands.push(Command::SetNoticeLastUpdated(Some(today)));
         }
         if let Some(problem) = &self.last_updated_problem {
-            ui.colored_label(urgency::OVERDUE, problem);
+            ui.problem(problem);
         }
     }
 
@@ -192,21 +201,21 @@ fn export_tooltip(format: Format) -> &'static str {
 
 fn completeness_ui(ui: &mut egui::Ui, items: &[Item], commands: &mut Vec<Command>) {
     let missing = items.iter().filter(|item| item.is_missing()).count();
+    let palette = theme::palette(ui);
     ui.label(RichText::new("What the law requires the notice to say").strong());
     if missing == 0 {
         ui.label("All 14 items are covered or do not apply to you.");
     } else {
-        ui.colored_label(
-            urgency::OVERDUE,
-            format!("{missing} of 14 items are missing. Each says where to fix it."),
-        );
+        ui.problem(&format!(
+            "{missing} of 14 items are missing. Each says where to fix it."
+        ));
     }
-    ui.add_space(6.0);
+    ui.add_space(spacing::ITEM);
     for item in items {
         let (mark, colour, reason) = match &item.coverage {
-            Coverage::Covered(reason) => ("✔", egui::Color32::from_rgb(0x2a, 0x8a, 0x3a), reason),
-            Coverage::NotApplicable(reason) => ("–", ui.visuals().weak_text_color(), reason),
-            Coverage::Missing { reason, .. } => ("✖", urgency::OVERDUE, reason),
+            Coverage::Covered(reason) => ("✔", palette.success, reason),
+            Coverage::NotApplicable(reason) => ("–", palette.weak, reason),
+            Coverage::Missing { reason, .. } => ("✖", palette.error, reason),
         };
         ui.horizontal_top(|ui| {
             ui.colored_label(colour, mark);
@@ -223,6 +232,6 @@ fn completeness_ui(ui: &mut egui::Ui, items: &[Item], commands: &mut Vec<Command
                 }
             });
         });
-        ui.add_space(4.0);
+        ui.add_space(spacing::TIGHT);
     }
 }

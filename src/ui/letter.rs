@@ -4,12 +4,14 @@
 //! records the step it implies.
 
 use egui::RichText;
-use egui_extras::{Size, StripBuilder};
 use jiff::civil::Date;
 
-use super::preview;
+use super::{
+    preview,
+    widgets::{Pane, PaneWidth, UiExt, two_panes},
+};
 use crate::{
-    command::Command,
+    command::{Command, Export},
     documents::{
         Format,
         letters::{self, Parts, Template},
@@ -71,39 +73,40 @@ impl LetterComposer {
         });
         let document = letters::letter(workspace, request, self.template, today, &self.parts);
         let fits = self.template.fits(workspace, request, today);
-        StripBuilder::new(ui)
-            .size(Size::relative(0.4).at_least(300.0))
-            .size(Size::remainder().at_least(360.0))
-            .horizontal(|mut strip| {
-                strip.cell(|ui| {
-                    egui::ScrollArea::vertical()
-                        .id_salt("letter_controls")
-                        .auto_shrink([false, false])
-                        .show(ui, |ui| {
-                            self.templates_ui(ui, workspace, request, today);
-                            ui.separator();
-                            self.parts_ui(ui, workspace, request);
-                            ui.separator();
-                            actions_ui(
-                                ui,
-                                &document,
-                                self.template,
-                                &self.parts,
-                                request,
-                                &fits,
-                                today,
-                                writable,
-                                commands,
-                            );
-                        });
-                });
-                strip.cell(|ui| {
-                    egui::ScrollArea::vertical()
-                        .id_salt("letter_preview")
-                        .auto_shrink([false, false])
-                        .show(ui, |ui| preview::document_ui(ui, &document));
-                });
-            });
+        two_panes(
+            ui,
+            &mut (self, commands),
+            (
+                Pane::scrolled(
+                    "letter_controls",
+                    PaneWidth::Share {
+                        share: 0.4,
+                        min: 300.0,
+                    },
+                ),
+                |ui, (this, commands)| {
+                    this.templates_ui(ui, workspace, request, today);
+                    ui.separator();
+                    this.parts_ui(ui, workspace, request);
+                    ui.separator();
+                    let state = ComposerState {
+                        workspace,
+                        document: &document,
+                        template: this.template,
+                        parts: &this.parts,
+                        request,
+                        fits: &fits,
+                        today,
+                        writable,
+                    };
+                    actions_ui(ui, &state, commands);
+                },
+            ),
+            (
+                Pane::scrolled("letter_preview", PaneWidth::Rest { min: 360.0 }),
+                |ui, _| preview::document_ui(ui, &document),
+            ),
+        );
         keep_open
     }
 
@@ -160,49 +163,56 @@ impl LetterComposer {
         for part in self.template.parts(workspace, request) {
             let value = self.parts.entry(part.key.to_owned()).or_default();
             if part.options.is_empty() {
-                super::fields::text_area(ui, part.label, value, "");
+                ui.text_area(part.label, value, "");
             } else {
-                let label = ui.label(part.label);
-                egui::ComboBox::from_id_salt(("letter_part", part.key))
-                    .selected_text(value.clone())
-                    .width(ui.available_width())
-                    .show_ui(ui, |ui| {
-                        for option in part.options {
-                            ui.selectable_value(value, (*option).to_owned(), *option);
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
+                ui.enum_combo(
+                    part.label,
+                    ("letter_part", part.key),
+                    value,
+                    part.options.iter().map(|option| (*option).to_owned()),
+                    Clone::clone,
+                );
             }
         }
     }
 }
 
-#[allow(clippy::too_many_arguments)] // one call site; the values are the composer's state
-fn actions_ui(
-    ui: &mut egui::Ui,
-    document: &crate::documents::model::Document,
+/// What the composer's actions act on.
+struct ComposerState<'a> {
+    workspace: &'a Workspace,
+    document: &'a crate::documents::model::Document,
     template: Template,
-    parts: &Parts,
-    request: &RightsRequest,
-    fits: &Result<(), String>,
+    parts: &'a Parts,
+    request: &'a RightsRequest,
+    fits: &'a Result<(), String>,
     today: Date,
     writable: bool,
-    commands: &mut Vec<Command>,
-) {
+}
+
+fn actions_ui(ui: &mut egui::Ui, state: &ComposerState<'_>, commands: &mut Vec<Command>) {
+    let ComposerState {
+        workspace,
+        document,
+        template,
+        parts,
+        request,
+        fits,
+        today,
+        writable,
+    } = *state;
     if let Err(reason) = fits {
-        ui.colored_label(
-            super::urgency::OVERDUE,
-            format!("This letter cannot be sent now: {reason}."),
-        );
+        ui.problem(&format!("This letter cannot be sent now: {reason}."));
     }
     ui.horizontal_wrapped(|ui| {
         if ui.button("Export PDF…").clicked() {
-            commands.push(Command::ExportLetter {
-                request: request.id,
-                template,
-                parts: parts.clone(),
-                format: Format::Pdf,
+            commands.push(Command::Export {
+                what: Export::Letter {
+                    request: request.id,
+                    template,
+                    parts: parts.clone(),
+                    format: Format::Pdf,
+                },
+                to: None,
             });
         }
         if ui
@@ -213,8 +223,15 @@ fn actions_ui(
             ui.ctx().copy_text(document.plain_text());
         }
     });
-    ui.add_enabled_ui(writable && fits.is_ok(), |ui| {
-        let implied = template.implied_event(parts);
+    let implied = template.implied_event(parts);
+    // The rule `apply` will run, asked now: the button is greyed with its reason.
+    let recordable = workspace
+        .check_letter(request.id, implied.as_ref(), today, today)
+        .map_err(|error| error.to_string());
+    if let (Ok(()), Err(reason)) = (fits, &recordable) {
+        ui.problem(&format!("It cannot be marked as sent now: {reason}."));
+    }
+    ui.add_enabled_ui(writable && fits.is_ok() && recordable.is_ok(), |ui| {
         let hover = match &implied {
             Some(event) => format!(
                 "Keeps this letter in the timeline and records: {}",

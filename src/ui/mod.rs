@@ -2,9 +2,7 @@
 
 mod calendar;
 mod chrome;
-mod derived;
 mod documents;
-mod fields;
 mod letter;
 mod organisation;
 mod overview;
@@ -13,19 +11,17 @@ mod register;
 mod requests;
 mod settings;
 mod start;
+pub mod theme;
+pub mod widgets;
+
+use std::path::PathBuf;
 
 use jiff::civil::Date;
 
-pub use chrome::{
-    MenuState, StatusLine, banner, conflict_dialog, menu_bar, navigation, status_bar,
-};
-pub use derived::Derived;
-pub use start::{no_file, unreadable, welcome};
-
 use crate::{
-    app::OpenWorkspace,
     command::{Command, Screen},
-    domain::RequestId,
+    domain::{ActivityId, RequestId},
+    session::{SaveState, ScreenContext, Session},
 };
 
 /// Adds `DejaVu` Sans as the last fallback face: egui's own fonts lack the arrows of a
@@ -46,6 +42,68 @@ pub fn install_fonts(ctx: &egui::Context) {
     ));
 }
 
+/// Draws the whole window for `session`: the menu and status bars, then the open
+/// workspace's screens or the page that explains why there is none.
+pub fn session_ui(
+    ui: &mut egui::Ui,
+    session: &mut Session,
+    screens: &mut ScreenStates,
+    recent_files: &[PathBuf],
+    today: Date,
+    commands: &mut Vec<Command>,
+) {
+    let open = session.open_workspace();
+    let menu = chrome::MenuState {
+        has_workspace: open.is_some(),
+        undo: open
+            .and_then(|o| o.history().next_undo())
+            .map(str::to_owned),
+        redo: open
+            .and_then(|o| o.history().next_redo())
+            .map(str::to_owned),
+        recent_files,
+    };
+    egui::Panel::top("menu_bar").show(ui, |ui| chrome::menu_bar(ui, &menu, commands));
+    let status = chrome::StatusLine::of(session);
+    egui::Panel::bottom("status_bar").show(ui, |ui| chrome::status_bar(ui, &status));
+    match session {
+        Session::Open(open) => {
+            egui::Panel::left("navigation")
+                .resizable(false)
+                .show(ui, |ui| chrome::navigation(ui, screens.current, commands));
+            let in_conflict = open.save_state == SaveState::Conflict;
+            let path = open.path().to_owned();
+            let notice = open.notice.clone();
+            let context = open.context(today);
+            egui::CentralPanel::default().show(ui, |ui| {
+                if let Some(notice) = &notice {
+                    chrome::banner(ui, notice, commands);
+                }
+                screens.ui(ui, context, commands);
+            });
+            if in_conflict {
+                chrome::conflict_dialog(ui.ctx(), &path, commands);
+            }
+        }
+        Session::FirstRun(new) => {
+            let path = new.path().to_owned();
+            egui::CentralPanel::default().show(ui, |ui| start::welcome(ui, &path, commands));
+        }
+        Session::Unreadable {
+            path,
+            reason,
+            backup,
+        } => {
+            egui::CentralPanel::default().show(ui, |ui| {
+                start::unreadable(ui, path, reason, backup.as_deref(), commands);
+            });
+        }
+        Session::NoFile { reason } => {
+            egui::CentralPanel::default().show(ui, |ui| start::no_file(ui, reason, commands));
+        }
+    }
+}
+
 /// Per-screen UI state that outlives a frame (form drafts, filters, the month shown…).
 #[derive(Debug, Default)]
 pub struct ScreenStates {
@@ -55,7 +113,6 @@ pub struct ScreenStates {
     calendar: calendar::CalendarScreen,
     register: register::RegisterScreen,
     documents: documents::DocumentsScreen,
-    derived: Derived,
 }
 
 impl ScreenStates {
@@ -77,7 +134,7 @@ impl ScreenStates {
     }
 
     /// Shows one activity in the Register's editor.
-    pub fn open_activity(&mut self, id: crate::domain::ActivityId) {
+    pub fn open_activity(&mut self, id: ActivityId) {
         self.current = Screen::Register;
         self.register.select(id);
     }
@@ -91,47 +148,29 @@ impl ScreenStates {
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        open: &OpenWorkspace,
-        today: Date,
+        context: ScreenContext<'_>,
         commands: &mut Vec<Command>,
     ) {
-        let workspace = &open.workspace;
-        let derived = self.derived.update(workspace, open.revision, today);
-        let writable = open.store.is_writable();
         match self.current {
             // These lay out their own scrolling: the table and the month grid.
-            Screen::Requests => self.requests.ui(
-                ui,
-                workspace,
-                derived,
-                open.revision,
-                today,
-                writable,
-                commands,
-            ),
-            Screen::Calendar => self.calendar.ui(ui, workspace, derived, today, commands),
-            Screen::Register => self.register.ui(ui, workspace, writable, commands),
-            Screen::Documents => {
-                self.documents
-                    .ui(ui, workspace, open.revision, today, writable, commands);
-            }
+            Screen::Requests => self.requests.ui(ui, context, commands),
+            Screen::Calendar => self.calendar.ui(ui, context, commands),
+            Screen::Register => self.register.ui(ui, context, commands),
+            Screen::Documents => self.documents.ui(ui, context, commands),
             screen => {
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
-                        if !writable {
+                        if !context.writable {
                             ui.disable();
                         }
                         match screen {
-                            Screen::Overview => {
-                                overview::ui(ui, workspace, derived, today, commands);
-                            }
+                            Screen::Overview => overview::ui(ui, context, commands),
                             Screen::Organisation => {
-                                self.organisation.ui(ui, &workspace.organisation, commands);
+                                self.organisation
+                                    .ui(ui, &context.workspace.organisation, commands);
                             }
-                            Screen::Settings => {
-                                settings::ui(ui, workspace, derived, open.store.path(), commands);
-                            }
+                            Screen::Settings => settings::ui(ui, context, commands),
                             Screen::Requests
                             | Screen::Calendar
                             | Screen::Register
@@ -139,24 +178,6 @@ impl ScreenStates {
                         }
                     });
             }
-        }
-    }
-}
-
-/// Colours for urgency, shared by the table, the calendar and the overview.
-pub mod urgency {
-    use egui::Color32;
-
-    use crate::domain::agenda::Urgency;
-
-    pub const OVERDUE: Color32 = Color32::from_rgb(0xd0, 0x30, 0x30);
-    pub const SOON: Color32 = Color32::from_rgb(0xd0, 0x80, 0x00);
-
-    pub fn colour(urgency: Urgency, default: Color32) -> Color32 {
-        match urgency {
-            Urgency::Overdue => OVERDUE,
-            Urgency::Soon => SOON,
-            Urgency::Later => default,
         }
     }
 }

@@ -1,8 +1,12 @@
 //! The Organisation screen: the shop's profile, edited through a draft with each
 //! field's problem shown beside it.
 
-use egui::{Color32, RichText};
+use egui::RichText;
 
+use super::{
+    theme::{self, spacing},
+    widgets::{FormField, UiExt},
+};
 use crate::{
     command::Command,
     domain::{
@@ -21,42 +25,19 @@ pub struct OrganisationForm {
     issues: Vec<FieldIssue>,
 }
 
-const ERROR: Color32 = Color32::from_rgb(0xc0, 0x20, 0x20);
-
-/// One labelled row of the form. Returns true when the text changed.
-fn text_row(
-    ui: &mut egui::Ui,
-    label: &str,
-    value: &mut String,
-    hint: &str,
-    issues: &[FieldIssue],
-) -> bool {
-    let label_response = ui.label(label);
-    let changed = ui
-        .vertical(|ui| {
-            let changed = ui
-                .add(
-                    egui::TextEdit::singleline(value)
-                        .hint_text(hint)
-                        .desired_width(320.0),
-                )
-                .labelled_by(label_response.id)
-                .changed();
-            problem_text(ui, label, issues);
-            changed
-        })
-        .inner;
-    ui.end_row();
-    changed
-}
-
-fn problem_text(ui: &mut egui::Ui, field: &str, issues: &[FieldIssue]) {
-    for issue in issues.iter().filter(|issue| issue.field == field) {
-        ui.label(RichText::new(&issue.message).color(ERROR));
-    }
+fn form_grid(ui: &mut egui::Ui, id: &str, rows: impl FnOnce(&mut egui::Ui)) {
+    egui::Grid::new(id)
+        .num_columns(2)
+        .min_col_width(spacing::LABEL_COLUMN)
+        .spacing([16.0, 8.0])
+        .show(ui, rows);
 }
 
 impl OrganisationForm {
+    #[expect(
+        clippy::too_many_lines,
+        reason = "a form reads top to bottom as one function; splitting it hides the field order"
+    )]
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -74,133 +55,94 @@ impl OrganisationForm {
             "Who you are, as your privacy notice and letters will name you. Changes are \
              saved as you type; a field with a problem keeps its last good value.",
         );
-        ui.add_space(8.0);
+        ui.add_space(spacing::INNER_MARGIN);
 
         let mut changed = false;
         let draft = &mut self.draft;
         let issues = &self.issues;
-        egui::Grid::new("organisation_form")
-            .num_columns(2)
-            .min_col_width(170.0)
-            .spacing([16.0, 8.0])
-            .show(ui, |ui| {
-                changed |= text_row(
-                    ui,
-                    field::LEGAL_NAME,
-                    &mut draft.legal_name,
-                    "Your name, or your company's",
-                    issues,
-                );
-                changed |= text_row(
-                    ui,
-                    field::TRADING_NAME,
-                    &mut draft.trading_name,
-                    "The name customers know",
-                    issues,
-                );
+        form_grid(ui, "organisation_form", |ui| {
+            changed |= ui.form_row(
+                field::LEGAL_NAME,
+                FormField::line(&mut draft.legal_name, "Your name, or your company's"),
+                issues,
+            );
+            changed |= ui.form_row(
+                field::TRADING_NAME,
+                FormField::line(&mut draft.trading_name, "The name customers know"),
+                issues,
+            );
 
-                let label = ui.label(field::ADDRESS);
-                ui.vertical(|ui| {
-                    changed |= ui
-                        .add(
-                            egui::TextEdit::multiline(&mut draft.address_lines)
-                                .desired_rows(2)
-                                .desired_width(320.0),
-                        )
-                        .labelled_by(label.id)
-                        .changed();
-                    problem_text(ui, field::ADDRESS, issues);
-                });
-                ui.end_row();
-                changed |= text_row(ui, field::TOWN, &mut draft.town, "", issues);
-                changed |= text_row(ui, field::POSTCODE, &mut draft.postcode, "SW1A 1AA", issues);
-                changed |= text_row(
-                    ui,
-                    field::EMAIL,
-                    &mut draft.email,
-                    "hello@yourshop.co.uk",
-                    issues,
-                );
-                changed |= text_row(ui, field::PHONE, &mut draft.phone, "Optional", issues);
-                changed |= text_row(
-                    ui,
-                    field::WEBSITE,
-                    &mut draft.website,
-                    "https://yourshop.co.uk",
-                    issues,
-                );
+            changed |= ui.form_row(
+                field::ADDRESS,
+                FormField::lines(&mut draft.address_lines, ""),
+                issues,
+            );
+            changed |= ui.form_row(field::TOWN, FormField::line(&mut draft.town, ""), issues);
+            changed |= ui.form_row(
+                field::POSTCODE,
+                FormField::line(&mut draft.postcode, "SW1A 1AA"),
+                issues,
+            );
+            changed |= ui.form_row(
+                field::EMAIL,
+                FormField::line(&mut draft.email, "hello@yourshop.co.uk"),
+                issues,
+            );
+            changed |= ui.form_row(
+                field::PHONE,
+                FormField::line(&mut draft.phone, "Optional"),
+                issues,
+            );
+            changed |= ui.form_row(
+                field::WEBSITE,
+                FormField::line(&mut draft.website, "https://yourshop.co.uk"),
+                issues,
+            );
 
-                let label = ui.label("Bank holidays of");
-                egui::ComboBox::from_id_salt("nation")
-                    .selected_text(draft.nation.to_string())
-                    .show_ui(ui, |ui| {
-                        for nation in Nation::ALL {
-                            changed |= ui
-                                .selectable_value(&mut draft.nation, nation, nation.to_string())
-                                .changed();
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id)
-                    .on_hover_text(
-                        "Deadlines that fall on a bank holiday move to the next working day",
-                    );
-                ui.end_row();
-            });
+            changed |= ui
+                .enum_combo(
+                    "Bank holidays of",
+                    "nation",
+                    &mut draft.nation,
+                    Nation::ALL,
+                    ToString::to_string,
+                )
+                .on_hover_text("Deadlines that fall on a bank holiday move to the next working day")
+                .changed();
+            ui.end_row();
+        });
 
-        ui.add_space(12.0);
-        ui.heading(RichText::new("ICO registration").size(16.0));
-        egui::Grid::new("ico_form")
-            .num_columns(2)
-            .min_col_width(170.0)
-            .spacing([16.0, 8.0])
-            .show(ui, |ui| {
-                changed |= text_row(
-                    ui,
-                    field::ICO_NUMBER,
-                    &mut draft.ico_registration_number,
-                    "ZA123456",
-                    issues,
-                );
-                let label = ui.label("Fee tier");
-                egui::ComboBox::from_id_salt("fee_tier")
-                    .selected_text(
-                        draft
-                            .ico_fee_tier
-                            .map_or_else(|| "Not set".to_owned(), |tier| tier.to_string()),
-                    )
-                    .show_ui(ui, |ui| {
-                        changed |= ui
-                            .selectable_value(&mut draft.ico_fee_tier, None, "Not set")
-                            .changed();
-                        for tier in FeeTier::ALL {
-                            changed |= ui
-                                .selectable_value(
-                                    &mut draft.ico_fee_tier,
-                                    Some(tier),
-                                    tier.to_string(),
-                                )
-                                .changed();
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                ui.end_row();
-                changed |= text_row(
-                    ui,
-                    field::ICO_RENEWAL,
-                    &mut draft.ico_renewal_date,
-                    "YYYY-MM-DD",
-                    issues,
-                );
-            });
+        ui.add_space(spacing::SECTION);
+        ui.heading(RichText::new("ICO registration").size(theme::text::SUBHEADING));
+        form_grid(ui, "ico_form", |ui| {
+            changed |= ui.form_row(
+                field::ICO_NUMBER,
+                FormField::line(&mut draft.ico_registration_number, "ZA123456"),
+                issues,
+            );
+            changed |= ui
+                .enum_combo(
+                    "Fee tier",
+                    "fee_tier",
+                    &mut draft.ico_fee_tier,
+                    std::iter::once(None).chain(FeeTier::ALL.map(Some)),
+                    |tier| tier.map_or_else(|| "Not set".to_owned(), |tier| tier.to_string()),
+                )
+                .changed();
+            ui.end_row();
+            changed |= ui.form_row(
+                field::ICO_RENEWAL,
+                FormField::line(&mut draft.ico_renewal_date, "YYYY-MM-DD"),
+                issues,
+            );
+        });
         ui.hyperlink_to(
             "Not sure whether you must pay? The ICO's fee self-assessment",
             "https://ico.org.uk/for-organisations/data-protection-fee/self-assessment/",
         );
 
-        ui.add_space(12.0);
-        ui.heading(RichText::new("Privacy contact").size(16.0));
+        ui.add_space(spacing::SECTION);
+        ui.heading(RichText::new("Privacy contact").size(theme::text::SUBHEADING));
         changed |= ui
             .checkbox(
                 &mut draft.has_privacy_contact,
@@ -208,36 +150,31 @@ impl OrganisationForm {
             )
             .changed();
         if draft.has_privacy_contact {
-            egui::Grid::new("contact_form")
-                .num_columns(2)
-                .min_col_width(170.0)
-                .spacing([16.0, 8.0])
-                .show(ui, |ui| {
-                    changed |=
-                        text_row(ui, field::CONTACT_NAME, &mut draft.contact_name, "", issues);
-                    ui.label("");
-                    changed |= ui
-                        .checkbox(
-                            &mut draft.contact_is_dpo,
-                            "This person is our data protection officer",
-                        )
-                        .changed();
-                    ui.end_row();
-                    changed |= text_row(
-                        ui,
-                        field::CONTACT_EMAIL,
-                        &mut draft.contact_email,
-                        "Optional",
-                        issues,
-                    );
-                    changed |= text_row(
-                        ui,
-                        field::CONTACT_PHONE,
-                        &mut draft.contact_phone,
-                        "Optional",
-                        issues,
-                    );
-                });
+            form_grid(ui, "contact_form", |ui| {
+                changed |= ui.form_row(
+                    field::CONTACT_NAME,
+                    FormField::line(&mut draft.contact_name, ""),
+                    issues,
+                );
+                ui.label("");
+                changed |= ui
+                    .checkbox(
+                        &mut draft.contact_is_dpo,
+                        "This person is our data protection officer",
+                    )
+                    .changed();
+                ui.end_row();
+                changed |= ui.form_row(
+                    field::CONTACT_EMAIL,
+                    FormField::line(&mut draft.contact_email, "Optional"),
+                    issues,
+                );
+                changed |= ui.form_row(
+                    field::CONTACT_PHONE,
+                    FormField::line(&mut draft.contact_phone, "Optional"),
+                    issues,
+                );
+            });
         }
 
         if changed {

@@ -4,15 +4,15 @@
 use egui::RichText;
 use jiff::civil::Date;
 
-use super::{Derived, urgency};
+use super::theme::{self, spacing};
 use crate::{
     command::{Command, Screen},
     domain::{
-        Workspace,
         agenda::{AgendaItem, AgendaKind, SOON_DAYS, Urgency},
         deadlines::{days_between, short_date},
         validate::FieldIssue,
     },
+    session::ScreenContext,
 };
 
 /// Days before the ICO fee renewal from which the overview reminds the user.
@@ -28,8 +28,9 @@ fn section(
     if items.is_empty() {
         return;
     }
-    ui.add_space(8.0);
+    ui.add_space(spacing::ITEM);
     ui.label(RichText::new(format!("{title} ({})", items.len())).strong());
+    let palette = theme::palette(ui);
     for item in items {
         let days = days_between(today, item.date);
         let when = match days {
@@ -37,7 +38,7 @@ fn section(
             0 => format!("{} — today", short_date(item.date)),
             d => format!("{} — in {d} day(s)", short_date(item.date)),
         };
-        let colour = urgency::colour(item.urgency, ui.visuals().text_color());
+        let colour = palette.urgency(item.urgency, palette.text);
         ui.horizontal(|ui| {
             if ui.link(RichText::new(&item.title).color(colour)).clicked() {
                 match item.request {
@@ -50,13 +51,13 @@ fn section(
     }
 }
 
-pub fn ui(
-    ui: &mut egui::Ui,
-    workspace: &Workspace,
-    derived: &Derived,
-    today: Date,
-    commands: &mut Vec<Command>,
-) {
+pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Command>) {
+    let ScreenContext {
+        workspace,
+        derived,
+        today,
+        ..
+    } = context;
     let name = workspace.display_name();
     ui.heading(if name.is_empty() { "Your shop" } else { name });
     ui.label(RichText::new(format!("Today is {}", today.strftime("%A %-d %B %Y"))).weak());
@@ -96,11 +97,11 @@ pub fn ui(
     );
     section(ui, "ICO fee", &renewal, today, commands);
     if overdue.is_empty() && this_week.is_empty() && acknowledge.is_empty() {
-        ui.add_space(8.0);
+        ui.add_space(spacing::ITEM);
         ui.label("Nothing is due this week.");
     }
 
-    ui.add_space(12.0);
+    ui.add_space(spacing::SECTION);
     let open = workspace
         .requests
         .iter()
@@ -125,7 +126,7 @@ pub fn ui(
         }
     });
 
-    ui.add_space(12.0);
+    ui.add_space(spacing::SECTION);
     let problems: Vec<FieldIssue> = workspace.organisation.issues();
     if problems.is_empty() {
         ui.label("Your organisation profile is complete.");

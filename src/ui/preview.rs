@@ -1,13 +1,13 @@
 //! Draws a [`Document`] in egui, from the same tree the PDF, HTML and Markdown come
 //! from, so what the user reads on screen is what they send.
 
-use egui::{Color32, FontId, RichText, TextFormat, text::LayoutJob};
+use egui::{FontId, RichText, TextFormat, text::LayoutJob};
 
+use super::theme::{
+    paper::{BORDER, INK, LINK, PAPER, STRONG_INK},
+    spacing,
+};
 use crate::documents::model::{Block, Document, Inline};
-
-const PAPER: Color32 = Color32::from_rgb(0xfd, 0xfd, 0xfb);
-const INK: Color32 = Color32::from_rgb(0x1b, 0x1b, 0x1b);
-const LINK: Color32 = Color32::from_rgb(0x0b, 0x4a, 0xa6);
 
 fn runs_job(runs: &[Inline], size: f32) -> LayoutJob {
     let mut job = LayoutJob::default();
@@ -16,7 +16,7 @@ fn runs_job(runs: &[Inline], size: f32) -> LayoutJob {
             Inline::Text(_) => (INK, egui::Stroke::NONE),
             // egui's default fonts have no bold face: strong text is drawn black and
             // slightly larger, as egui's own `strong()` does with colour.
-            Inline::Bold(_) => (Color32::BLACK, egui::Stroke::NONE),
+            Inline::Bold(_) => (STRONG_INK, egui::Stroke::NONE),
             Inline::Link { .. } => (LINK, egui::Stroke::new(1.0, LINK)),
         };
         let font = if matches!(run, Inline::Bold(_)) {
@@ -47,7 +47,7 @@ fn runs_label(ui: &mut egui::Ui, runs: &[Inline]) {
 pub fn document_ui(ui: &mut egui::Ui, document: &Document) {
     egui::Frame::new()
         .fill(PAPER)
-        .stroke(egui::Stroke::new(1.0, Color32::from_gray(200)))
+        .stroke(egui::Stroke::new(1.0, BORDER))
         .inner_margin(egui::Margin::same(28))
         .show(ui, |ui| {
             ui.set_max_width(ui.available_width().min(720.0));
@@ -66,21 +66,19 @@ fn block_ui(ui: &mut egui::Ui, block: &Block) {
                 2 => 18.0,
                 _ => 15.0,
             };
-            ui.add_space(if *level <= 1 { 0.0 } else { 10.0 });
+            ui.add_space(if *level <= 1 {
+                0.0
+            } else {
+                spacing::HEADING_GAP
+            });
             ui.add(
-                egui::Label::new(
-                    RichText::new(text)
-                        .size(size)
-                        .color(Color32::BLACK)
-                        .strong(),
-                )
-                .wrap(),
+                egui::Label::new(RichText::new(text).size(size).color(STRONG_INK).strong()).wrap(),
             );
-            ui.add_space(4.0);
+            ui.add_space(spacing::TIGHT);
         }
         Block::Paragraph(runs) => {
             runs_label(ui, runs);
-            ui.add_space(6.0);
+            ui.add_space(spacing::ITEM);
         }
         Block::Bullets(items) => {
             for item in items {
@@ -89,7 +87,7 @@ fn block_ui(ui: &mut egui::Ui, block: &Block) {
                     ui.vertical(|ui| runs_label(ui, item));
                 });
             }
-            ui.add_space(6.0);
+            ui.add_space(spacing::ITEM);
         }
         Block::Table { header, rows, .. } => {
             let columns = header.len().max(1);
@@ -113,7 +111,7 @@ fn block_ui(ui: &mut egui::Ui, block: &Block) {
                         ui.end_row();
                     }
                 });
-            ui.add_space(8.0);
+            ui.add_space(spacing::PARAGRAPH);
         }
         Block::Address(lines) => {
             ui.spacing_mut().item_spacing.y = 1.0;
@@ -121,7 +119,7 @@ fn block_ui(ui: &mut egui::Ui, block: &Block) {
                 ui.label(RichText::new(line).size(13.5));
             }
             ui.spacing_mut().item_spacing.y = 4.0;
-            ui.add_space(8.0);
+            ui.add_space(spacing::PARAGRAPH);
         }
         Block::PageBreak => {
             ui.separator();

@@ -4,14 +4,13 @@
 //! retention — with each problem shown beside its field.
 
 use egui::RichText;
-use egui_extras::{Size, StripBuilder};
 
 use super::{
-    fields::{text_area, text_field},
-    urgency,
+    theme::spacing,
+    widgets::{Pane, PaneWidth, UiExt, two_panes},
 };
 use crate::{
-    command::{self, Command},
+    command::{self, Command, Export},
     domain::{
         ActivityId, Workspace,
         lia::{Lia, Outcome, Part, QUESTIONS},
@@ -22,6 +21,7 @@ use crate::{
         },
         validate::{FieldIssue, parse_date},
     },
+    session::ScreenContext,
 };
 
 #[derive(Debug, Default)]
@@ -120,12 +120,6 @@ impl Editor {
     }
 }
 
-fn show_problems(ui: &mut egui::Ui, issues: &[FieldIssue], field: &str) {
-    for issue in issues.iter().filter(|issue| issue.field == field) {
-        ui.colored_label(urgency::OVERDUE, &issue.message);
-    }
-}
-
 /// A menu of common entries that appends the chosen one as a new line of `text`.
 fn suggestions(ui: &mut egui::Ui, id: &str, choices: &[&str], text: &mut String) -> bool {
     let mut chosen = None;
@@ -153,11 +147,6 @@ fn suggestions(ui: &mut egui::Ui, id: &str, choices: &[&str], text: &mut String)
     true
 }
 
-fn section(ui: &mut egui::Ui, title: &str) {
-    ui.add_space(10.0);
-    ui.label(RichText::new(title).strong().size(15.0));
-}
-
 impl RegisterScreen {
     pub fn select(&mut self, id: ActivityId) {
         self.selected = Some(id);
@@ -168,10 +157,14 @@ impl RegisterScreen {
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        workspace: &Workspace,
-        writable: bool,
+        context: ScreenContext<'_>,
         commands: &mut Vec<Command>,
     ) {
+        let ScreenContext {
+            workspace,
+            writable,
+            ..
+        } = context;
         let selected = self
             .selected
             .and_then(|id| workspace.register.iter().find(|a| a.id == id));
@@ -186,30 +179,29 @@ impl RegisterScreen {
                 });
             return;
         };
-        StripBuilder::new(ui)
-            .size(Size::relative(0.38).at_least(280.0))
-            .size(Size::remainder().at_least(360.0))
-            .horizontal(|mut strip| {
-                strip.cell(|ui| {
-                    egui::ScrollArea::vertical()
-                        .id_salt("register_list")
-                        .auto_shrink([false, false])
-                        .show(ui, |ui| {
-                            self.list_ui(ui, workspace, writable, commands);
-                        });
-                });
-                strip.cell(|ui| {
-                    egui::ScrollArea::vertical()
-                        .id_salt("activity_editor")
-                        .auto_shrink([false, false])
-                        .show(ui, |ui| {
-                            if !writable {
-                                ui.disable();
-                            }
-                            self.editor_ui(ui, activity, commands);
-                        });
-                });
-            });
+        two_panes(
+            ui,
+            &mut (self, commands),
+            (
+                Pane::scrolled(
+                    "register_list",
+                    PaneWidth::Share {
+                        share: 0.38,
+                        min: 280.0,
+                    },
+                ),
+                |ui, (this, commands)| this.list_ui(ui, workspace, writable, commands),
+            ),
+            (
+                Pane::scrolled("activity_editor", PaneWidth::Rest { min: 360.0 }),
+                |ui, (this, commands)| {
+                    if !writable {
+                        ui.disable();
+                    }
+                    this.editor_ui(ui, activity, commands);
+                },
+            ),
+        );
     }
 
     fn list_ui(
@@ -221,24 +213,22 @@ impl RegisterScreen {
     ) {
         ui.horizontal(|ui| {
             ui.heading("Register");
-            ui.add_space(12.0);
-            ui.add_enabled_ui(writable, |ui| {
-                if ui
-                    .button("Add activity")
-                    .on_hover_text("A new purpose for which you use personal data")
-                    .clicked()
-                {
-                    commands.push(Command::AddActivity);
-                }
-            });
-            let action = command::EXPORT_REGISTER_CSV;
-            if ui
-                .button(action.label)
-                .on_hover_text(action.tooltip)
-                .clicked()
-            {
-                commands.push(Command::ExportRegisterCsv);
-            }
+            ui.add_space(spacing::SECTION);
+            ui.action_button(
+                command::ADD_ACTIVITY,
+                writable,
+                Command::AddActivity,
+                commands,
+            );
+            ui.action_button(
+                command::EXPORT_REGISTER_CSV,
+                true,
+                Command::Export {
+                    what: Export::RegisterCsv,
+                    to: None,
+                },
+                commands,
+            );
         });
         ui.label(
             RichText::new("Each purpose you use personal data for, why the law allows it, and what happens to the data (UK GDPR Article 30).")
@@ -253,7 +243,7 @@ impl RegisterScreen {
             )
             .labelled_by(label.id);
         });
-        ui.add_space(6.0);
+        ui.add_space(spacing::ITEM);
         if workspace.register.is_empty() {
             self.catalogue_ui(ui, writable, commands);
             return;
@@ -308,10 +298,10 @@ impl RegisterScreen {
                 if problems == 0 {
                     ui.label(RichText::new("Complete").weak());
                 } else {
-                    ui.colored_label(
-                        urgency::OVERDUE,
-                        format!("{problems} problem{}", if problems == 1 { "" } else { "s" }),
-                    );
+                    ui.problem(&format!(
+                        "{problems} problem{}",
+                        if problems == 1 { "" } else { "s" }
+                    ));
                 }
             });
         }
@@ -321,19 +311,18 @@ impl RegisterScreen {
         let types = crate::domain::catalogue::business_types();
         ui.label("No activities yet. Start from what a business like yours usually does, then make it yours:");
         ui.horizontal(|ui| {
-            let label = ui.label("Kind of business");
-            let chosen = types
-                .get(self.business_type)
-                .map_or("", |b| b.name.as_str());
-            egui::ComboBox::from_id_salt("business_type")
-                .selected_text(chosen)
-                .show_ui(ui, |ui| {
-                    for (index, business) in types.iter().enumerate() {
-                        ui.selectable_value(&mut self.business_type, index, &business.name);
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            ui.enum_combo(
+                "Kind of business",
+                "business_type",
+                &mut self.business_type,
+                0..types.len(),
+                |index| {
+                    types
+                        .get(*index)
+                        .map(|b| b.name.clone())
+                        .unwrap_or_default()
+                },
+            );
         });
         if let Some(business) = types.get(self.business_type) {
             ui.label(RichText::new(&business.description).weak());
@@ -349,6 +338,10 @@ impl RegisterScreen {
         ui.label(RichText::new("Or add activities one by one with “Add activity”.").weak());
     }
 
+    #[expect(
+        clippy::too_many_lines,
+        reason = "a form reads top to bottom as one function; splitting it hides the field order"
+    )]
     fn editor_ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -391,33 +384,27 @@ impl RegisterScreen {
         if issues.is_empty() {
             ui.label(RichText::new("Nothing missing.").weak());
         } else {
-            ui.colored_label(
-                urgency::OVERDUE,
-                format!(
-                    "{} thing(s) to complete; each is shown beside its field.",
-                    issues.len()
-                ),
-            );
+            ui.problem(&format!(
+                "{} thing(s) to complete; each is shown beside its field.",
+                issues.len()
+            ));
         }
 
         let draft = &mut editor.draft;
-        section(ui, "What and why");
-        changed |= text_field(
-            ui,
+        ui.section_title("What and why");
+        changed |= ui.text_field(
             field::PURPOSE,
             &mut draft.purpose,
             "e.g. Provide goods and services, including delivery",
         );
-        show_problems(ui, &issues, field::PURPOSE);
-        changed |= text_field(
-            ui,
+        ui.problems_of(field::PURPOSE, &issues);
+        changed |= ui.text_field(
             "Business function",
             &mut draft.business_function,
             "e.g. Sales",
         );
-        changed |= text_area(ui, "Description", &mut draft.description, "");
-        changed |= text_area(
-            ui,
+        changed |= ui.text_area("Description", &mut draft.description, "");
+        changed |= ui.text_area(
             field::INDIVIDUALS,
             &mut editor.individuals,
             "One per line: Customers, Website visitors…",
@@ -428,9 +415,8 @@ impl RegisterScreen {
             COMMON_INDIVIDUALS,
             &mut editor.individuals,
         );
-        show_problems(ui, &issues, field::INDIVIDUALS);
-        changed |= text_area(
-            ui,
+        ui.problems_of(field::INDIVIDUALS, &issues);
+        changed |= ui.text_area(
             field::DATA,
             &mut editor.data,
             "One per line: Names and contact details, Addresses…",
@@ -441,7 +427,7 @@ impl RegisterScreen {
             ICO_DATA_CATEGORIES,
             &mut editor.data,
         );
-        show_problems(ui, &issues, field::DATA);
+        ui.problems_of(field::DATA, &issues);
 
         let mut special = draft.special_category.is_some();
         if ui
@@ -455,21 +441,18 @@ impl RegisterScreen {
             changed = true;
         }
         if let Some(special) = &mut draft.special_category {
-            changed |= text_area(
-                ui,
+            changed |= ui.text_area(
                 "Special categories",
                 &mut editor.special_categories,
                 "One per line",
             );
-            changed |= text_field(
-                ui,
+            changed |= ui.text_field(
                 field::ARTICLE9,
                 &mut special.article9_condition,
                 "e.g. Art. 9(2)(a) explicit consent",
             );
-            show_problems(ui, &issues, field::ARTICLE9);
-            changed |= text_field(
-                ui,
+            ui.problems_of(field::ARTICLE9, &issues);
+            changed |= ui.text_field(
                 "Schedule 1 condition (DPA 2018)",
                 &mut special.schedule1_condition,
                 "Where one is needed",
@@ -482,7 +465,7 @@ impl RegisterScreen {
             )
             .changed();
 
-        section(ui, field::SOURCES);
+        ui.section_title(field::SOURCES);
         for (label, source) in [
             ("Directly from the person", Source::DirectlyFromThePerson),
             (
@@ -511,46 +494,38 @@ impl RegisterScreen {
             changed = true;
         }
         if let Some(text) = &mut other {
-            changed |= text_field(ui, "Other source", text, "e.g. Marketplace order feed");
+            changed |= ui.text_field("Other source", text, "e.g. Marketplace order feed");
         }
         draft.sources.retain(|s| !matches!(s, Source::Other(_)));
         if let Some(text) = other {
             draft.sources.push(Source::Other(text));
         }
-        show_problems(ui, &issues, field::SOURCES);
+        ui.problems_of(field::SOURCES, &issues);
 
-        let label = ui.label("Must people provide it?");
-        egui::ComboBox::from_id_salt("requirement")
-            .selected_text(requirement_label(draft.requirement))
-            .show_ui(ui, |ui| {
-                for requirement in [
+        changed |= ui
+            .enum_combo(
+                "Must people provide it?",
+                "requirement",
+                &mut draft.requirement,
+                [
                     Requirement::NotRequired,
                     Requirement::Statutory,
                     Requirement::Contractual,
                     Requirement::NeededToEnterAContract,
-                ] {
-                    changed |= ui
-                        .selectable_value(
-                            &mut draft.requirement,
-                            requirement,
-                            requirement_label(requirement),
-                        )
-                        .changed();
-                }
-            })
-            .response
-            .labelled_by(label.id);
+                ],
+                |requirement| requirement_label(*requirement).to_owned(),
+            )
+            .changed();
         if draft.requirement != Requirement::NotRequired {
-            changed |= text_field(
-                ui,
+            changed |= ui.text_field(
                 "If they do not provide it",
                 &mut draft.if_not_provided,
                 "e.g. We cannot deliver the order",
             );
         }
 
-        section(ui, field::BASES);
-        show_problems(ui, &issues, field::BASES);
+        ui.section_title(field::BASES);
+        ui.problems_of(field::BASES, &issues);
         for kind in BasisKind::ALL {
             let mut on = draft.lawful_bases.iter().any(|b| b.kind() == kind);
             if ui
@@ -575,23 +550,18 @@ impl RegisterScreen {
             );
         }
 
-        section(ui, "Who receives it");
+        ui.section_title("Who receives it");
         let mut remove = None;
         for (index, processor) in draft.processors.iter_mut().enumerate() {
             egui::Frame::group(ui.style()).show(ui, |ui| {
-                changed |= text_field(
-                    ui,
+                changed |= ui.text_field(
                     "Processor",
                     &mut processor.name,
                     "e.g. the payment provider",
                 );
-                changed |= text_field(ui, "What it does for you", &mut processor.activities, "");
-                changed |= text_field(
-                    ui,
-                    "Contract or terms",
-                    &mut processor.contract_reference,
-                    "",
-                );
+                changed |= ui.text_field("What it does for you", &mut processor.activities, "");
+                changed |=
+                    ui.text_field("Contract or terms", &mut processor.contract_reference, "");
                 if ui.small_button("Remove processor").clicked() {
                     remove = Some(index);
                 }
@@ -605,8 +575,7 @@ impl RegisterScreen {
             draft.processors.push(Processor::default());
             changed = true;
         }
-        changed |= text_area(
-            ui,
+        changed |= ui.text_area(
             "Other recipients",
             &mut editor.recipients,
             "One per line: Professional or legal advisors…",
@@ -618,8 +587,8 @@ impl RegisterScreen {
             &mut editor.recipients,
         );
 
-        section(ui, field::TRANSFERS);
-        show_problems(ui, &issues, field::TRANSFERS);
+        ui.section_title(field::TRANSFERS);
+        ui.problems_of(field::TRANSFERS, &issues);
         let mut remove = None;
         for (index, transfer) in draft.transfers.iter_mut().enumerate() {
             egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -642,17 +611,16 @@ impl RegisterScreen {
             changed = true;
         }
 
-        section(ui, "Keeping it safe");
-        changed |= text_field(ui, "Kept for", &mut draft.retention.period, "e.g. 6 years");
-        changed |= text_field(
-            ui,
+        ui.section_title("Keeping it safe");
+        changed |= ui.text_field("Kept for", &mut draft.retention.period, "e.g. 6 years");
+        changed |= ui.text_field(
             "Because",
             &mut draft.retention.reason,
             "e.g. VAT records (HMRC)",
         );
-        show_problems(ui, &issues, field::RETENTION);
-        changed |= text_area(ui, "Security measures", &mut draft.security_measures, "");
-        changed |= text_field(ui, "Where it is held", &mut draft.location, "");
+        ui.problems_of(field::RETENTION, &issues);
+        changed |= ui.text_area("Security measures", &mut draft.security_measures, "");
+        changed |= ui.text_field("Where it is held", &mut draft.location, "");
         let mut automated = draft.automated_decisions.is_some();
         if ui
             .checkbox(
@@ -665,29 +633,25 @@ impl RegisterScreen {
             changed = true;
         }
         if let Some(decisions) = &mut draft.automated_decisions {
-            changed |= text_field(ui, "The logic involved", &mut decisions.logic, "");
-            changed |= text_field(
-                ui,
+            changed |= ui.text_field("The logic involved", &mut decisions.logic, "");
+            changed |= ui.text_field(
                 "Its consequences for people",
                 &mut decisions.consequences,
                 "",
             );
         }
-        let label = ui.label("Data protection impact assessment");
-        egui::ComboBox::from_id_salt("dpia")
-            .selected_text(dpia_label(draft.dpia))
-            .show_ui(ui, |ui| {
-                for dpia in [Dpia::NotNeeded, Dpia::Needed, Dpia::Done] {
-                    changed |= ui
-                        .selectable_value(&mut draft.dpia, dpia, dpia_label(dpia))
-                        .changed();
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        changed |= text_field(ui, "Review on", &mut editor.review_on, "YYYY-MM-DD");
+        changed |= ui
+            .enum_combo(
+                "Data protection impact assessment",
+                "dpia",
+                &mut draft.dpia,
+                [Dpia::NotNeeded, Dpia::Needed, Dpia::Done],
+                |dpia| dpia_label(*dpia).to_owned(),
+            )
+            .changed();
+        changed |= ui.text_field("Review on", &mut editor.review_on, "YYYY-MM-DD");
         for (label, message) in &editor.date_problems {
-            ui.colored_label(urgency::OVERDUE, format!("{label}: {message}"));
+            ui.problem(&format!("{label}: {message}"));
         }
 
         if changed {
@@ -718,8 +682,8 @@ fn dpia_label(dpia: Dpia) -> &'static str {
 }
 
 fn transfer_ui(ui: &mut egui::Ui, index: usize, transfer: &mut Transfer) -> bool {
-    let mut changed = text_field(ui, "Recipient", &mut transfer.recipient, "");
-    changed |= text_field(ui, "Country", &mut transfer.country, "");
+    let mut changed = ui.text_field("Recipient", &mut transfer.recipient, "");
+    changed |= ui.text_field("Country", &mut transfer.country, "");
     let label = ui.label("How the transfer is lawful");
     let current = transfer
         .mechanism
@@ -752,7 +716,7 @@ fn transfer_ui(ui: &mut egui::Ui, index: usize, transfer: &mut Transfer) -> bool
         .response
         .labelled_by(label.id);
     if let Some(TransferMechanism::Other(text)) = &mut transfer.mechanism {
-        changed |= text_field(ui, "Describe the safeguard", text, "");
+        changed |= ui.text_field("Describe the safeguard", text, "");
     }
     changed
 }
@@ -776,39 +740,31 @@ fn basis_ui(
                 how_to_withdraw,
                 records_kept_at,
             } => {
-                changed |= text_field(
-                    ui,
+                changed |= ui.text_field(
                     "How and where consent is asked for",
                     how_obtained,
                     "e.g. an unticked box at checkout",
                 );
-                changed |= text_area(ui, "The words people agree to", wording, "");
-                changed |= text_field(
-                    ui,
+                changed |= ui.text_area("The words people agree to", wording, "");
+                changed |= ui.text_field(
                     field::CONSENT_WITHDRAWAL,
                     how_to_withdraw,
                     "e.g. the unsubscribe link in every email",
                 );
-                show_problems(ui, issues, field::CONSENT_WITHDRAWAL);
-                changed |= text_field(
-                    ui,
-                    "Where the records of consent are kept",
-                    records_kept_at,
-                    "",
-                );
+                ui.problems_of(field::CONSENT_WITHDRAWAL, issues);
+                changed |=
+                    ui.text_field("Where the records of consent are kept", records_kept_at, "");
             }
             LawfulBasis::Contract { contract } => {
-                changed |= text_field(
-                    ui,
+                changed |= ui.text_field(
                     "Which contract or terms",
                     contract,
                     "e.g. our terms of sale",
                 );
             }
             LawfulBasis::LegalObligation { law, requirement } => {
-                changed |= text_field(ui, "Which law", law, "e.g. VAT Act 1994");
-                changed |= text_field(
-                    ui,
+                changed |= ui.text_field("Which law", law, "e.g. VAT Act 1994");
+                changed |= ui.text_field(
                     "What it requires",
                     requirement,
                     "e.g. keep sales records for 6 years",
@@ -816,11 +772,11 @@ fn basis_ui(
             }
             LawfulBasis::VitalInterests { justification }
             | LawfulBasis::PublicTask { justification } => {
-                changed |= text_area(ui, "Why this basis applies", justification, "");
+                changed |= ui.text_area("Why this basis applies", justification, "");
             }
             LawfulBasis::LegitimateInterests(lia) => {
                 changed |= lia_ui(ui, lia, completed_on, review_on);
-                show_problems(ui, issues, field::LIA);
+                ui.problems_of(field::LIA, issues);
             }
         }
     });
@@ -841,7 +797,7 @@ fn lia_ui(
         .weak(),
     );
     for part in [Part::Purpose, Part::Necessity, Part::Balancing] {
-        ui.add_space(6.0);
+        ui.add_space(spacing::ITEM);
         ui.label(RichText::new(part.title()).strong());
         for question in QUESTIONS.iter().filter(|q| q.part == part) {
             let answer = lia.answers.entry(question.id.to_owned()).or_default();
@@ -850,38 +806,34 @@ fn lia_ui(
             } else {
                 format!("{} (optional)", question.text)
             };
-            changed |= text_area(ui, &label, answer, "");
+            changed |= ui.text_area(&label, answer, "");
         }
     }
     lia.answers.retain(|_, answer| !answer.trim().is_empty());
-    ui.add_space(6.0);
+    ui.add_space(spacing::ITEM);
     changed |= ui
         .checkbox(
             &mut lia.opt_out_offered,
             "People can opt out of this processing",
         )
         .changed();
-    changed |= text_area(
-        ui,
+    changed |= ui.text_area(
         "The interests pursued, as your privacy notice will state them",
         &mut lia.interests_pursued,
         "Our legitimate interests are…",
     );
-    let label = ui.label("Decision");
-    egui::ComboBox::from_id_salt("lia_outcome")
-        .selected_text(outcome_label(lia.outcome))
-        .show_ui(ui, |ui| {
-            for outcome in [Outcome::NotDecided, Outcome::CanRely, Outcome::CannotRely] {
-                changed |= ui
-                    .selectable_value(&mut lia.outcome, outcome, outcome_label(outcome))
-                    .changed();
-            }
-        })
-        .response
-        .labelled_by(label.id);
-    changed |= text_field(ui, "Completed by", &mut lia.completed_by, "");
-    changed |= text_field(ui, "Completed on", completed_on, "YYYY-MM-DD");
-    changed |= text_field(ui, "Review the assessment on", review_on, "YYYY-MM-DD");
+    changed |= ui
+        .enum_combo(
+            "Decision",
+            "lia_outcome",
+            &mut lia.outcome,
+            [Outcome::NotDecided, Outcome::CanRely, Outcome::CannotRely],
+            |outcome| outcome_label(*outcome).to_owned(),
+        )
+        .changed();
+    changed |= ui.text_field("Completed by", &mut lia.completed_by, "");
+    changed |= ui.text_field("Completed on", completed_on, "YYYY-MM-DD");
+    changed |= ui.text_field("Review the assessment on", review_on, "YYYY-MM-DD");
     changed
 }
 

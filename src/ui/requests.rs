@@ -3,10 +3,12 @@
 //! steps that can be recorded now.
 
 use egui::{Color32, RichText, vec2};
-use egui_extras::{Size, StripBuilder};
 use jiff::civil::Date;
 
-use super::{Derived, urgency};
+use super::{
+    theme::{self, spacing},
+    widgets::{FormField, Pane, PaneWidth, UiExt, two_panes},
+};
 use crate::{
     command::Command,
     domain::{
@@ -14,12 +16,15 @@ use crate::{
         agenda::Urgency,
         deadlines::{Deadline, extension_tell_by, short_date},
         requests::{
-            Channel, RecordError, RequestDraft, RequestEvent, RequestKind, RightsRequest, Status,
-            field,
+            Channel, RequestDraft, RequestEvent, RequestKind, RightsRequest, Status, field,
         },
         validate::{FieldIssue, parse_date},
     },
+    session::{Derived, ScreenContext},
 };
+
+/// The width of a one-line field in the "Log a request" form.
+const LOG_FIELD_WIDTH: f32 = 280.0;
 
 /// Which statuses the table shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -139,28 +144,6 @@ fn days_left_text(request: &RightsRequest, deadline: &Deadline, today: Date) -> 
     (text, Urgency::of(deadline.due, today))
 }
 
-fn labelled_text(
-    ui: &mut egui::Ui,
-    label: &str,
-    value: &mut String,
-    hint: &str,
-    issues: &[FieldIssue],
-) {
-    let label_response = ui.label(label);
-    ui.vertical(|ui| {
-        ui.add(
-            egui::TextEdit::singleline(value)
-                .hint_text(hint)
-                .desired_width(280.0),
-        )
-        .labelled_by(label_response.id);
-        for issue in issues.iter().filter(|i| i.field == label) {
-            ui.colored_label(urgency::OVERDUE, &issue.message);
-        }
-    });
-    ui.end_row();
-}
-
 impl RequestsScreen {
     pub fn select(&mut self, id: RequestId) {
         self.selected = Some(id);
@@ -171,20 +154,23 @@ impl RequestsScreen {
         self.search.clear();
     }
 
-    #[allow(clippy::too_many_arguments)]
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        workspace: &Workspace,
-        derived: &Derived,
-        revision: u64,
-        today: Date,
-        writable: bool,
+        context: ScreenContext<'_>,
         commands: &mut Vec<Command>,
     ) {
+        let ScreenContext {
+            workspace,
+            derived,
+            revision,
+            today,
+            writable,
+            ..
+        } = context;
         ui.horizontal(|ui| {
             ui.heading("Requests");
-            ui.add_space(16.0);
+            ui.add_space(spacing::GROUP);
             ui.add_enabled_ui(writable, |ui| {
                 if ui.button("Log a request…").clicked() {
                     self.log_form_open = !self.log_form_open;
@@ -208,32 +194,23 @@ impl RequestsScreen {
             return;
         }
         let detail_width = (ui.available_width() * 0.45).clamp(320.0, 480.0);
-        StripBuilder::new(ui)
-            .size(Size::remainder().at_least(300.0))
-            .size(Size::exact(detail_width))
-            .horizontal(|mut strip| {
-                strip.cell(|ui| self.table_ui(ui, workspace, derived, today));
-                strip.cell(|ui| {
-                    egui::Frame::new()
-                        .inner_margin(egui::Margin {
-                            left: 10,
-                            ..Default::default()
-                        })
-                        .show(ui, |ui| {
-                            egui::ScrollArea::vertical()
-                                .id_salt("request_detail")
-                                .auto_shrink([false, false])
-                                .show(ui, |ui| {
-                                    if !writable {
-                                        ui.disable();
-                                    }
-                                    self.detail_ui(
-                                        ui, workspace, derived, request, today, commands,
-                                    );
-                                });
-                        });
-                });
-            });
+        two_panes(
+            ui,
+            &mut (self, commands),
+            (
+                Pane::own_scrolling("requests_table_pane", PaneWidth::Rest { min: 300.0 }),
+                |ui, (this, _)| this.table_ui(ui, workspace, derived, today),
+            ),
+            (
+                Pane::scrolled("request_detail", PaneWidth::Exact(detail_width)),
+                |ui, (this, commands)| {
+                    if !writable {
+                        ui.disable();
+                    }
+                    this.detail_ui(ui, context, request, commands);
+                },
+            ),
+        );
     }
 
     fn log_form_ui(
@@ -251,20 +228,26 @@ impl RequestsScreen {
                 .num_columns(2)
                 .spacing([12.0, 6.0])
                 .show(ui, |ui| {
-                    labelled_text(ui, field::NAME, &mut draft.name, "", issues);
-                    labelled_text(ui, field::EMAIL, &mut draft.email, "Optional", issues);
-                    labelled_text(
-                        ui,
-                        field::ADDRESS,
-                        &mut draft.postal_address,
-                        "Optional, for letters by post",
+                    ui.form_row(
+                        field::NAME,
+                        FormField::line(&mut draft.name, "").width(LOG_FIELD_WIDTH),
                         issues,
                     );
-                    labelled_text(
-                        ui,
+                    ui.form_row(
+                        field::EMAIL,
+                        FormField::line(&mut draft.email, "Optional").width(LOG_FIELD_WIDTH),
+                        issues,
+                    );
+                    ui.form_row(
+                        field::ADDRESS,
+                        FormField::line(&mut draft.postal_address, "Optional, for letters by post")
+                            .width(LOG_FIELD_WIDTH),
+                        issues,
+                    );
+                    ui.form_row(
                         field::ACTING_FOR,
-                        &mut draft.acting_for,
-                        "Only if they ask for someone else",
+                        FormField::line(&mut draft.acting_for, "Only if they ask for someone else")
+                            .width(LOG_FIELD_WIDTH),
                         issues,
                     );
                     ui.label("");
@@ -273,47 +256,33 @@ impl RequestsScreen {
                         "Proof of their authority is needed",
                     );
                     ui.end_row();
-                    let label = ui.label("Kind");
-                    egui::ComboBox::from_id_salt("new_request_kind")
-                        .selected_text(draft.kind.to_string())
-                        .show_ui(ui, |ui| {
-                            for kind in RequestKind::ALL {
-                                ui.selectable_value(&mut draft.kind, kind, kind.to_string());
-                            }
-                        })
-                        .response
-                        .labelled_by(label.id);
+                    ui.enum_combo(
+                        "Kind",
+                        "new_request_kind",
+                        &mut draft.kind,
+                        RequestKind::ALL,
+                        ToString::to_string,
+                    );
                     ui.end_row();
-                    labelled_text(
-                        ui,
+                    ui.form_row(
                         field::RECEIVED,
-                        &mut draft.received,
-                        &format!("{today} (today)"),
+                        FormField::line(&mut draft.received, &format!("{today} (today)"))
+                            .width(LOG_FIELD_WIDTH),
                         issues,
                     );
-                    let label = ui.label("Channel");
-                    egui::ComboBox::from_id_salt("new_request_channel")
-                        .selected_text(draft.channel.to_string())
-                        .show_ui(ui, |ui| {
-                            for channel in Channel::ALL {
-                                ui.selectable_value(
-                                    &mut draft.channel,
-                                    channel,
-                                    channel.to_string(),
-                                );
-                            }
-                        })
-                        .response
-                        .labelled_by(label.id);
+                    ui.enum_combo(
+                        "Channel",
+                        "new_request_channel",
+                        &mut draft.channel,
+                        Channel::ALL,
+                        ToString::to_string,
+                    );
                     ui.end_row();
-                    let label = ui.label(field::DETAILS);
-                    ui.add(
-                        egui::TextEdit::multiline(&mut draft.details)
-                            .desired_rows(2)
-                            .desired_width(280.0),
-                    )
-                    .labelled_by(label.id);
-                    ui.end_row();
+                    ui.form_row(
+                        field::DETAILS,
+                        FormField::lines(&mut draft.details, "").width(LOG_FIELD_WIDTH),
+                        issues,
+                    );
                     if !workspace.register.is_empty() {
                         ui.label("What it concerns");
                         ui.vertical(|ui| {
@@ -349,7 +318,7 @@ impl RequestsScreen {
                 }
             });
         });
-        ui.add_space(6.0);
+        ui.add_space(spacing::ITEM);
     }
 
     fn filters_ui(&mut self, ui: &mut egui::Ui, workspace: &Workspace) {
@@ -361,33 +330,22 @@ impl RequestsScreen {
                     .desired_width(200.0),
             )
             .labelled_by(label.id);
-            let label = ui.label("Status");
-            egui::ComboBox::from_id_salt("status_filter")
-                .selected_text(self.status_filter.label())
-                .show_ui(ui, |ui| {
-                    let choices = [StatusFilter::Open, StatusFilter::All]
-                        .into_iter()
-                        .chain(Status::ALL.map(StatusFilter::Only));
-                    for choice in choices {
-                        ui.selectable_value(&mut self.status_filter, choice, choice.label());
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            let label = ui.label("Kind");
-            egui::ComboBox::from_id_salt("kind_filter")
-                .selected_text(
-                    self.kind_filter
-                        .map_or_else(|| "All kinds".to_owned(), |k| k.to_string()),
-                )
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.kind_filter, None, "All kinds");
-                    for kind in RequestKind::ALL {
-                        ui.selectable_value(&mut self.kind_filter, Some(kind), kind.to_string());
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            ui.enum_combo(
+                "Status",
+                "status_filter",
+                &mut self.status_filter,
+                [StatusFilter::Open, StatusFilter::All]
+                    .into_iter()
+                    .chain(Status::ALL.map(StatusFilter::Only)),
+                |filter| filter.label(),
+            );
+            ui.enum_combo(
+                "Kind",
+                "kind_filter",
+                &mut self.kind_filter,
+                std::iter::once(None).chain(RequestKind::ALL.map(Some)),
+                |kind| kind.map_or_else(|| "All kinds".to_owned(), |k| k.to_string()),
+            );
             ui.label(
                 RichText::new(format!(
                     "{} of {} shown",
@@ -455,6 +413,10 @@ impl RequestsScreen {
 
     /// The table. Rows are painted rather than built from widgets, and only those in
     /// view: a log of 10,000 requests costs a frame no more than a screenful does.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "the painted table: header, rows and their accessibility in one pass"
+    )]
     fn table_ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -463,7 +425,7 @@ impl RequestsScreen {
         today: Date,
     ) {
         if workspace.requests.is_empty() {
-            ui.add_space(12.0);
+            ui.add_space(spacing::SECTION);
             ui.label("No requests yet. When someone asks for their data, log it here the day it arrives: Smallprint works out the deadline.");
             return;
         }
@@ -489,6 +451,7 @@ impl RequestsScreen {
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
         let visuals = ui.visuals().clone();
         let text_colour = visuals.text_color();
+        let palette = theme::palette(ui);
 
         let paint_cells =
             |painter: &egui::Painter, rect: egui::Rect, cells: &[(String, Color32)]| {
@@ -530,7 +493,7 @@ impl RequestsScreen {
                         continue;
                     };
                     let (days_left, urgency) = days_left_text(request, deadline, today);
-                    let colour = urgency::colour(urgency, text_colour);
+                    let colour = palette.urgency(urgency, text_colour);
                     let cells: Vec<(String, Color32)> = columns
                         .iter()
                         .map(|column| match column {
@@ -586,12 +549,16 @@ impl RequestsScreen {
     fn detail_ui(
         &mut self,
         ui: &mut egui::Ui,
-        workspace: &Workspace,
-        derived: &Derived,
+        context: ScreenContext<'_>,
         request: &RightsRequest,
-        today: Date,
         commands: &mut Vec<Command>,
     ) {
+        let ScreenContext {
+            workspace,
+            derived,
+            today,
+            ..
+        } = context;
         ui.horizontal(|ui| {
             ui.heading(&request.reference);
             if ui
@@ -641,39 +608,7 @@ impl RequestsScreen {
 
         ui.separator();
         if let Some(deadline) = derived.deadlines.get(&request.id) {
-            let (days_left, urgency) = days_left_text(request, deadline, today);
-            let what = if request.is_complaint() {
-                "Acknowledge by"
-            } else {
-                "Due"
-            };
-            let colour = urgency::colour(urgency, ui.visuals().strong_text_color());
-            ui.label(
-                RichText::new(format!("{what} {} ({days_left})", short_date(deadline.due)))
-                    .size(18.0)
-                    .color(colour),
-            );
-            ui.label(RichText::new(deadline.working()).weak());
-            if deadline.provisional {
-                ui.label(
-                    "While the clarification is unanswered, this date moves on by a day each day.",
-                );
-            }
-            if let Some(tell_by) = deadline.tell_by {
-                ui.label(format!(
-                    "The requester had to be told of the extension by {}.",
-                    short_date(tell_by)
-                ));
-            }
-            if let (Some(target), true) = (deadline.internal_target, request.status.is_open()) {
-                ui.label(
-                    RichText::new(format!(
-                        "ICO's optional internal target (28 days): {}",
-                        short_date(target)
-                    ))
-                    .weak(),
-                );
-            }
+            deadline_ui(ui, request, deadline, today);
         }
 
         ui.separator();
@@ -685,7 +620,7 @@ impl RequestsScreen {
             self.letter = Some(super::letter::LetterComposer::new(workspace, request, today));
         }
         ui.separator();
-        self.steps_ui(ui, workspace, derived, request, today, commands);
+        self.steps_ui(ui, context, request, commands);
 
         ui.separator();
         ui.strong("Timeline");
@@ -701,12 +636,16 @@ impl RequestsScreen {
     fn steps_ui(
         &mut self,
         ui: &mut egui::Ui,
-        workspace: &Workspace,
-        derived: &Derived,
+        context: ScreenContext<'_>,
         request: &RightsRequest,
-        today: Date,
         commands: &mut Vec<Command>,
     ) {
+        let ScreenContext {
+            workspace,
+            derived,
+            today,
+            ..
+        } = context;
         ui.strong("Record a step");
         ui.horizontal(|ui| {
             let label = ui.label("On");
@@ -731,7 +670,7 @@ impl RequestsScreen {
                 extension_tell_by(&request.clock_events(), nation, &derived.holidays, today);
             if today > tell_by {
                 ui.colored_label(
-                    urgency::SOON,
+                    theme::palette(ui).warning,
                     format!(
                         "An extension is no longer possible: the requester had to be told by {}.",
                         short_date(tell_by)
@@ -779,24 +718,23 @@ impl RequestsScreen {
                 .filter(|(_, event)| request.allowed(event))
             {
                 if ui.button(label).clicked() {
-                    self.try_record(request, event, today, nation, derived, commands);
+                    self.try_record(workspace, request, event, today, commands);
                 }
             }
         });
         if let Some(error) = &self.step.error {
-            ui.colored_label(urgency::OVERDUE, error);
+            ui.problem(error);
         }
     }
 
-    /// Checks the step on a copy of the request, so the workspace only ever receives
+    /// Checks the step by the rule `apply` will use, so the workspace only receives
     /// steps that apply, and says why when one does not.
     fn try_record(
         &mut self,
+        workspace: &Workspace,
         request: &RightsRequest,
         event: RequestEvent,
         today: Date,
-        nation: crate::domain::Nation,
-        derived: &Derived,
         commands: &mut Vec<Command>,
     ) {
         let on = if self.step.on.trim().is_empty() {
@@ -805,11 +743,10 @@ impl RequestsScreen {
             parse_date(&self.step.on)
         };
         let result = on.and_then(|on| {
-            let mut trial = request.clone();
-            trial
-                .record(event.clone(), on, today, nation, &derived.holidays)
+            workspace
+                .check_request_event(request.id, &event, on, today)
                 .map(|()| on)
-                .map_err(|error: RecordError| error.to_string())
+                .map_err(|error| error.to_string())
         });
         match result {
             Ok(on) => {
@@ -822,5 +759,41 @@ impl RequestsScreen {
             }
             Err(error) => self.step.error = Some(format!("Not recorded: {error}.")),
         }
+    }
+}
+
+/// The request's date to act by, large and coloured by urgency, with its working.
+fn deadline_ui(ui: &mut egui::Ui, request: &RightsRequest, deadline: &Deadline, today: Date) {
+    let (days_left, urgency) = days_left_text(request, deadline, today);
+    let what = if request.is_complaint() {
+        "Acknowledge by"
+    } else {
+        "Due"
+    };
+    let palette = theme::palette(ui);
+    let colour = palette.urgency(urgency, palette.strong);
+    ui.label(
+        RichText::new(format!("{what} {} ({days_left})", short_date(deadline.due)))
+            .size(theme::text::DUE_DATE)
+            .color(colour),
+    );
+    ui.label(RichText::new(deadline.working()).weak());
+    if deadline.provisional {
+        ui.label("While the clarification is unanswered, this date moves on by a day each day.");
+    }
+    if let Some(tell_by) = deadline.tell_by {
+        ui.label(format!(
+            "The requester had to be told of the extension by {}.",
+            short_date(tell_by)
+        ));
+    }
+    if let (Some(target), true) = (deadline.internal_target, request.status.is_open()) {
+        ui.label(
+            RichText::new(format!(
+                "ICO's optional internal target (28 days): {}",
+                short_date(target)
+            ))
+            .weak(),
+        );
     }
 }

@@ -1,40 +1,38 @@
 //! The Settings screen: where the data lives, the bank holidays deadlines use, and the
 //! regulator's details.
 
-use std::path::Path;
-
 use egui::RichText;
 
-use super::{Derived, fields::text_field};
+use super::{theme::spacing, widgets::UiExt};
 use crate::{
     command::{self, Command},
-    domain::{Nation, Workspace, settings::RegulatorContact},
-    store::backups,
+    domain::{Nation, settings::RegulatorContact},
+    session::ScreenContext,
 };
 
-pub fn ui(
-    ui: &mut egui::Ui,
-    workspace: &Workspace,
-    derived: &Derived,
-    path: &Path,
-    commands: &mut Vec<Command>,
-) {
+pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Command>) {
+    let ScreenContext {
+        workspace,
+        derived,
+        file,
+        writable,
+        ..
+    } = context;
     ui.heading("Settings");
-    ui.add_space(8.0);
+    ui.add_space(spacing::INNER_MARGIN);
     ui.label(RichText::new("Your data").strong());
-    ui.label(format!("Workspace file: {}", path.display()));
+    ui.label(format!("Workspace file: {}", file.path.display()));
     ui.label(format!(
-        "Backups: {} (the last {} saves, and one a day for {} days)",
-        backups::backup_dir(path).display(),
-        backups::KEEP_RECENT,
-        backups::KEEP_DAYS
+        "Backups: {} ({})",
+        file.backups.display(),
+        file.backup_policy
     ));
     ui.label(
         "The file is plain JSON, readable only by your user account. Copy it to back it up \
          or move it; Smallprint never sends it anywhere.",
     );
 
-    ui.add_space(12.0);
+    ui.add_space(spacing::SECTION);
     ui.label(RichText::new("Bank holidays").strong());
     for nation in Nation::ALL {
         let covered = derived.holidays.covered_years(nation).map_or_else(
@@ -48,16 +46,14 @@ pub fn ui(
     if workspace.settings.imported_bank_holidays.is_some() {
         ui.label("Includes bank holidays you imported.");
     }
-    let action = command::IMPORT_BANK_HOLIDAYS;
-    if ui
-        .button(action.label)
-        .on_hover_text(action.tooltip)
-        .clicked()
-    {
-        commands.push(Command::ImportBankHolidays);
-    }
+    ui.action_button(
+        command::IMPORT_BANK_HOLIDAYS,
+        writable,
+        Command::ImportBankHolidays(None),
+        commands,
+    );
 
-    ui.add_space(12.0);
+    ui.add_space(spacing::SECTION);
     ui.label(RichText::new("Regulator, as printed in your notice and letters").strong());
     ui.label(
         RichText::new(
@@ -69,27 +65,23 @@ pub fn ui(
     );
     let mut regulator = workspace.settings.regulator.clone();
     let mut changed = false;
-    ui.set_max_width(560.0);
-    changed |= text_field(
-        ui,
+    ui.set_max_width(spacing::READING_WIDTH);
+    changed |= ui.text_field(
         "Regulator's name",
         &mut regulator.name,
         "Information Commissioner's Office",
     );
-    changed |= text_field(
-        ui,
+    changed |= ui.text_field(
         "Regulator's postal address",
         &mut regulator.postal_address,
         "Lines separated by commas",
     );
-    changed |= text_field(
-        ui,
+    changed |= ui.text_field(
         "Regulator's helpline",
         &mut regulator.helpline,
         "0303 123 1113",
     );
-    changed |= text_field(
-        ui,
+    changed |= ui.text_field(
         "Regulator's complaints website",
         &mut regulator.website,
         "https://www.ico.org.uk/make-a-complaint",

@@ -1,7 +1,10 @@
 //! Helpers shared by the integration tests.
 
-#![allow(clippy::expect_used)] // test code: a failed expectation is the test failing
-#![allow(dead_code)] // each test binary uses a different subset
+#![allow(
+    clippy::expect_used,
+    reason = "test code: a failed expectation is the test failing"
+)]
+#![allow(dead_code, reason = "each test binary uses a different subset")]
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,241 @@
+//! Applying the commands a frame emitted: navigation goes to the screens, changes go to
+//! the workspace through its domain rules (a refusal is reported, never dropped), and
+//! file and export commands go to their modules.
+
+use std::fmt::Display;
+
+use super::SmallprintApp;
+use crate::{
+    command::{Command, ConflictChoice},
+    domain::{Workspace, catalogue::business_types, example::example_workspace},
+    platform,
+    session::Tone,
+};
+
+impl SmallprintApp {
+    /// Applies one command. Public so tests can act as the UI would.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one arm per command: the dispatch table reads best whole"
+    )]
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::Navigate(screen) => {
+                self.screens.current = screen;
+                self.prefs.screen = screen;
+            }
+            Command::OpenRequest(id) => self.screens.open_request(id),
+            Command::OpenActivity(id) => self.screens.open_activity(id),
+            Command::UpdateOrganisation(organisation) => {
+                self.change(
+                    "Edit the organisation profile",
+                    Some("organisation"),
+                    |workspace| {
+                        workspace.organisation = organisation;
+                        Ok::<(), String>(())
+                    },
+                );
+            }
+            Command::LogRequest(new) => {
+                let what = format!("Log the request from {}", new.requester.name);
+                if let Some(id) = self.change(what, None, |workspace| {
+                    Ok::<_, String>(workspace.log_request(new))
+                }) {
+                    self.screens.open_request(id);
+                }
+            }
+            Command::RecordRequestEvent { request, event, on } => {
+                let today = self.clock.today();
+                let what = format!(
+                    "Record “{}” on {}",
+                    event.describe(),
+                    self.request_reference(request)
+                );
+                self.change(what, None, |workspace| {
+                    workspace.record_request_event(request, event, on, today)
+                });
+            }
+            Command::SendLetter {
+                request,
+                template,
+                text,
+                implied,
+                on,
+            } => {
+                let today = self.clock.today();
+                let reference = self.request_reference(request);
+                let what = format!("Mark “{template}” as sent to {reference}");
+                let sent = self.change(what, None, |workspace| {
+                    workspace.record_letter(request, &template, text, implied, on, today)
+                });
+                if sent.is_some() {
+                    self.say(
+                        Tone::Success,
+                        format!("{template} recorded as sent in {reference}'s timeline."),
+                    );
+                }
+            }
+            Command::UseCatalogue(index) => {
+                if let Some(business) = business_types().get(index) {
+                    self.change(
+                        format!("Add the starter activities of a {}", business.name),
+                        None,
+                        |workspace| Ok::<_, String>(workspace.add_catalogue_activities(business)),
+                    );
+                }
+            }
+            Command::AddActivity => {
+                if let Some(id) = self.change("Add an activity", None, |workspace| {
+                    Ok::<_, String>(workspace.add_blank_activity())
+                }) {
+                    self.screens.open_activity(id);
+                }
+            }
+            Command::UpdateActivity(activity) => {
+                let what = format!("Edit “{}”", self.activity_name(activity.id));
+                self.change(what, Some("activity"), |workspace| {
+                    workspace.update_activity(activity)
+                });
+            }
+            Command::DuplicateActivity(id) => {
+                let what = format!("Duplicate “{}”", self.activity_name(id));
+                if let Some(copy) =
+                    self.change(what, None, |workspace| workspace.duplicate_activity(id))
+                {
+                    self.screens.open_activity(copy);
+                }
+            }
+            Command::DeleteActivity(id) => {
+                let what = format!("Delete “{}”", self.activity_name(id));
+                self.change(what, None, |workspace| workspace.delete_activity(id));
+            }
+            Command::UpdateRegulator(regulator) => {
+                self.change(
+                    "Edit the regulator's details",
+                    Some("regulator"),
+                    |workspace| {
+                        workspace.settings.regulator = regulator;
+                        Ok::<(), String>(())
+                    },
+                );
+            }
+            Command::SetNoticeLastUpdated(date) => {
+                self.change(
+                    "Change the notice's “Last updated” date",
+                    Some("notice_last_updated"),
+                    |workspace| {
+                        workspace.settings.notice_last_updated = date;
+                        Ok::<(), String>(())
+                    },
+                );
+            }
+            Command::ImportBankHolidays(path) => {
+                if let Some(path) = path.or_else(platform::pick_bank_holidays_file) {
+                    self.import_bank_holidays(&path);
+                }
+            }
+            Command::Export { what, to } => self.export(&what, to),
+            Command::DismissNotice => {
+                if let Some(open) = self.session.open_workspace_mut() {
+                    open.dismiss_notice();
+                }
+            }
+            Command::SaveNow => self.save(),
+            Command::Undo => self.step_history(true),
+            Command::Redo => self.step_history(false),
+            Command::NewFile => {
+                if let Some(path) =
+                    platform::pick_new_workspace_path("Create a new Smallprint workspace")
+                {
+                    self.switch_to(&path);
+                }
+            }
+            Command::OpenFile => {
+                if let Some(path) = platform::pick_workspace_to_open() {
+                    self.switch_to(&path);
+                }
+            }
+            Command::OpenPath(path) => self.switch_to(&path),
+            Command::SaveAs => {
+                if let Some(path) =
+                    platform::pick_new_workspace_path("Save a copy of this workspace")
+                {
+                    self.save_as(&path);
+                }
+            }
+            Command::StartEmpty => self.start(Workspace::default()),
+            Command::StartWithExample => self.start(example_workspace(self.clock.today())),
+            Command::OpenNewestBackup => self.open_newest_backup(),
+            Command::ResolveConflict(choice) => {
+                let at = self.clock.now().timestamp();
+                if let Some(open) = self.session.open_workspace_mut() {
+                    match choice {
+                        ConflictChoice::KeepMine => open.keep_mine(at),
+                        ConflictChoice::UseTheirs => open.use_theirs(at),
+                    }
+                }
+                self.screens.forget_drafts();
+            }
+        }
+    }
+
+    /// Changes the open workspace through a domain rule, as one undo step named `what`.
+    /// A refusal changes nothing and is said in the status bar with its reason.
+    pub(super) fn change<T, E: Display>(
+        &mut self,
+        what: impl Into<String>,
+        coalesce: Option<&'static str>,
+        change: impl FnOnce(&mut Workspace) -> Result<T, E>,
+    ) -> Option<T> {
+        let now = self.now;
+        let open = self.session.open_workspace_mut()?;
+        let what = what.into();
+        match open.edit(what.clone(), coalesce, now, change) {
+            None => {
+                open.say(
+                    Tone::Warning,
+                    "Nothing was changed: this file is open in another Smallprint window, so this one only reads it.",
+                );
+                None
+            }
+            Some(Ok(value)) => Some(value),
+            Some(Err(error)) => {
+                open.say(Tone::Error, format!("Not done: {what} — {error}."));
+                None
+            }
+        }
+    }
+
+    pub(super) fn say(&mut self, tone: Tone, text: impl Into<String>) {
+        if let Some(open) = self.session.open_workspace_mut() {
+            open.say(tone, text);
+        }
+    }
+
+    fn step_history(&mut self, undo: bool) {
+        let now = self.now;
+        let Some(open) = self.session.open_workspace_mut() else {
+            return;
+        };
+        let done = if undo { open.undo(now) } else { open.redo(now) };
+        if let Some(what) = done {
+            let verb = if undo { "Undone" } else { "Redone" };
+            open.say(Tone::Info, format!("{verb}: {what}."));
+        }
+        self.screens.forget_drafts();
+    }
+
+    fn request_reference(&self, id: crate::domain::RequestId) -> String {
+        self.workspace()
+            .and_then(|w| w.request(id))
+            .map_or_else(|| "a request".to_owned(), |r| r.reference.clone())
+    }
+
+    fn activity_name(&self, id: crate::domain::ActivityId) -> String {
+        self.workspace()
+            .and_then(|w| w.activity(id))
+            .map(|a| a.purpose.trim().to_owned())
+            .filter(|purpose| !purpose.is_empty())
+            .unwrap_or_else(|| "an activity with no purpose yet".to_owned())
+    }
+}

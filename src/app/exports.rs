@@ -1,0 +1,149 @@
+//! Exports and imports: what the workspace becomes for the outside world (calendar,
+//! register CSV, notice, letters) and the bank-holiday feeds it takes in. Each ends with
+//! a message saying what was written where, or why not.
+
+use std::path::{Path, PathBuf};
+
+use super::SmallprintApp;
+use crate::{
+    command::Export,
+    documents::{Format, ics, letters, model::Document, notice, register_csv},
+    domain::{agenda, holidays::parse_feed},
+    platform,
+};
+
+impl SmallprintApp {
+    /// Writes `what` to `to`, or asks where first.
+    pub(super) fn export(&mut self, what: &Export, to: Option<PathBuf>) {
+        let Some(path) = to.or_else(|| self.ask_export_path(what)) else {
+            return;
+        };
+        let Some(workspace) = self.workspace() else {
+            return;
+        };
+        let today = self.clock.today();
+        let written = match what {
+            Export::Calendar => {
+                let holidays = workspace.holidays();
+                let deadlines = agenda::deadlines(workspace, &holidays, today);
+                let items = agenda::agenda(workspace, &deadlines, today);
+                let text = ics::calendar_ics(workspace, &items, self.clock.now().timestamp());
+                write(&path, text.as_bytes()).map(|()| {
+                    format!(
+                        "Exported {} dates to {}. Import it into your calendar; exporting again later updates the same events.",
+                        items.len(),
+                        path.display()
+                    )
+                })
+            }
+            Export::RegisterCsv => {
+                let count = workspace.register.len();
+                write(&path, &register_csv::register_csv(workspace))
+                    .map(|()| format!("Exported {count} activities to {}.", path.display()))
+            }
+            Export::Notice { format, style } => {
+                let document = notice::privacy_notice(workspace, *style, today);
+                write_document(&document, *format, &path, "the privacy notice")
+            }
+            Export::Letter {
+                request,
+                template,
+                parts,
+                format,
+            } => match workspace.request(*request) {
+                Some(found) => {
+                    let document = letters::letter(workspace, found, *template, today, parts);
+                    write_document(&document, *format, &path, "the letter")
+                }
+                None => Err(
+                    "Could not export the letter: its request is no longer in the log.".to_owned(),
+                ),
+            },
+        };
+        let message = written.unwrap_or_else(|reason| reason);
+        if let Some(open) = self.session.open_workspace_mut() {
+            open.notice = Some(message);
+        }
+    }
+
+    fn ask_export_path(&self, what: &Export) -> Option<PathBuf> {
+        match what {
+            Export::Calendar => platform::pick_calendar_export_path(),
+            Export::RegisterCsv => platform::pick_csv_export_path(),
+            Export::Notice { format, .. } => platform::pick_document_export_path(
+                "Export the privacy notice",
+                &format.to_string(),
+                &format!("privacy-notice.{}", format.extension()),
+            ),
+            Export::Letter {
+                request,
+                template,
+                format,
+                ..
+            } => {
+                let file_name = self
+                    .workspace()
+                    .and_then(|w| w.request(*request))
+                    .map(|r| format!("{}-{}.{}", r.reference, template.name(), format.extension()))
+                    .unwrap_or_default();
+                platform::pick_document_export_path(
+                    "Export the letter",
+                    &format.to_string(),
+                    &file_name,
+                )
+            }
+        }
+    }
+
+    /// Merges a gov.uk bank-holidays feed into the workspace; a file that cannot be read
+    /// changes nothing and says why.
+    pub(super) fn import_bank_holidays(&mut self, path: &Path) {
+        let parsed = std::fs::read_to_string(path)
+            .map_err(|e| format!("it could not be read ({e})"))
+            .and_then(|text| parse_feed(&text).map_err(|e| e.to_string()));
+        let message = match parsed {
+            Err(reason) => format!(
+                "{} was not imported: {reason}. Nothing was changed.",
+                path.display()
+            ),
+            Ok(feed) => {
+                let what = format!("Import the bank holidays in {}", path.display());
+                match self.change(what, None, |workspace| {
+                    Ok::<_, String>(workspace.import_bank_holidays(&feed))
+                }) {
+                    Some(Some((first, last))) => format!(
+                        "Imported the bank holidays in {} ({first}–{last}). Deadlines now use them.",
+                        path.display()
+                    ),
+                    Some(None) => format!(
+                        "{} holds no bank holidays for England and Wales, Scotland or Northern Ireland. Nothing was changed.",
+                        path.display()
+                    ),
+                    None => return, // refused: the status bar says why
+                }
+            }
+        };
+        if let Some(open) = self.session.open_workspace_mut() {
+            open.notice = Some(message);
+        }
+    }
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    crate::store::write_export(path, bytes).map_err(|error| error.to_string())
+}
+
+/// Renders and writes a document export; the message says whether it worked.
+fn write_document(
+    document: &Document,
+    format: Format,
+    path: &Path,
+    what: &str,
+) -> Result<String, String> {
+    format
+        .render(document)
+        .map_err(|error| error.to_string())
+        .and_then(|bytes| write(path, &bytes))
+        .map(|()| format!("Exported {what} as {format} to {}.", path.display()))
+        .map_err(|error| format!("Could not export {what}: {error}"))
+}

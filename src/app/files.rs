@@ -1,0 +1,96 @@
+//! The workspace file: autosave, switching files, Save as, the first run and restoring
+//! from a backup. Saving itself, and choosing a side in a conflict, belong to the
+//! session; this is where the window decides when.
+
+use std::path::Path;
+
+use super::SmallprintApp;
+use crate::{
+    command::Screen,
+    domain::Workspace,
+    session::{SaveState, Session},
+};
+
+impl SmallprintApp {
+    pub(super) fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(open) = self.session.open_workspace() else {
+            return;
+        };
+        if let SaveState::Pending { since } = open.save_state {
+            let due_in = since + self.options.autosave_delay - self.now;
+            if due_in <= 0.0 {
+                self.save();
+                // The status bar must say "saved" without waiting for the mouse.
+                ctx.request_repaint();
+            } else {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(due_in));
+            }
+        }
+    }
+
+    /// Saves now if there is anything to save. Also called on exit.
+    pub fn save(&mut self) {
+        let at = self.clock.now().timestamp();
+        if let Some(open) = self.session.open_workspace_mut() {
+            open.save(at);
+        }
+    }
+
+    /// Leaves the current file (saving it first) and opens `path`.
+    pub(super) fn switch_to(&mut self, path: &Path) {
+        if self.session.has_unsaved_changes() {
+            self.save();
+            if self.session.has_unsaved_changes() {
+                return; // the status bar says why; nothing is lost by staying
+            }
+        }
+        // Release our lock before re-opening the same file.
+        self.session = Session::NoFile {
+            reason: String::new(),
+        };
+        self.session = Session::open(path);
+        self.screens.reset();
+        self.remember_current_file();
+    }
+
+    pub(super) fn save_as(&mut self, path: &Path) {
+        let Some(workspace) = self.workspace().cloned() else {
+            return;
+        };
+        if let Err(error) = crate::store::write_new(path, &workspace) {
+            if let Some(open) = self.session.open_workspace_mut() {
+                open.save_state = SaveState::Failed(error.to_string());
+            }
+            return;
+        }
+        self.switch_to(path);
+    }
+
+    /// First run: begins the file with `workspace` and saves it at once.
+    pub(super) fn start(&mut self, workspace: Workspace) {
+        let placeholder = Session::NoFile {
+            reason: String::new(),
+        };
+        let Session::FirstRun(new) = std::mem::replace(&mut self.session, placeholder) else {
+            return;
+        };
+        let organisation_missing = workspace.organisation.legal_name.is_empty();
+        self.session = Session::Open(new.start(workspace, self.now));
+        self.save();
+        self.remember_current_file();
+        self.screens.current = if organisation_missing {
+            Screen::Organisation
+        } else {
+            Screen::Overview
+        };
+    }
+
+    pub(super) fn open_newest_backup(&mut self) {
+        let Session::Unreadable { path, .. } = &self.session else {
+            return;
+        };
+        let path = path.clone();
+        self.session = Session::open_newest_backup(&path);
+        self.remember_current_file();
+    }
+}

@@ -1,0 +1,216 @@
+//! The eframe application: the frame loop. Each frame it draws the session through
+//! [`crate::ui`], then applies the [`Command`]s the UI emitted (`apply`), saves when an
+//! edit has settled (`files`), and writes exports (`exports`). Only this layer calls
+//! [`crate::platform`].
+
+mod apply;
+mod exports;
+mod files;
+mod preferences;
+
+use std::{path::PathBuf, sync::Arc};
+
+pub use preferences::Preferences;
+
+use crate::{
+    clock::Clock,
+    command::{Command, Screen, shortcuts},
+    domain::Workspace,
+    platform,
+    session::{OpenWorkspace, Session},
+    ui,
+};
+
+/// Knobs that tests turn.
+#[derive(Debug, Clone)]
+pub struct AppOptions {
+    /// Seconds between the last edit and the autosave.
+    pub autosave_delay: f64,
+}
+
+impl Default for AppOptions {
+    fn default() -> Self {
+        Self {
+            autosave_delay: 1.0,
+        }
+    }
+}
+
+pub struct SmallprintApp {
+    clock: Arc<dyn Clock>,
+    options: AppOptions,
+    pub prefs: Preferences,
+    pub session: Session,
+    screens: ui::ScreenStates,
+    commands: Vec<Command>,
+    /// egui's time at the start of the current frame.
+    now: f64,
+    sent_title: String,
+    fonts_installed: bool,
+}
+
+impl SmallprintApp {
+    /// Opens `path`, or the platform's default workspace file when it is `None`.
+    pub fn new(
+        path: Option<PathBuf>,
+        clock: Arc<dyn Clock>,
+        options: AppOptions,
+        prefs: Preferences,
+    ) -> Self {
+        let screens = ui::ScreenStates::new(prefs.screen);
+        let session = match path.or_else(platform::default_workspace_path) {
+            Some(path) => Session::open(&path),
+            None => Session::NoFile {
+                reason: "This system has no folder for application data. Open or create a workspace file from the File menu.".to_owned(),
+            },
+        };
+        let mut app = Self {
+            clock,
+            options,
+            prefs,
+            session,
+            screens,
+            commands: Vec::new(),
+            now: 0.0,
+            sent_title: String::new(),
+            fonts_installed: false,
+        };
+        app.remember_current_file();
+        app
+    }
+
+    /// Creates the app for eframe, restoring UI preferences from its storage.
+    pub fn from_creation_context(
+        cc: &eframe::CreationContext<'_>,
+        path: Option<PathBuf>,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
+        let prefs = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, Preferences::STORAGE_KEY))
+            .unwrap_or_default();
+        Self::new(path, clock, AppOptions::default(), prefs)
+    }
+
+    fn remember_current_file(&mut self) {
+        if let Some(open) = self.session.open_workspace() {
+            let path = open.path().to_owned();
+            self.prefs.remember(&path);
+        }
+    }
+
+    pub fn workspace(&self) -> Option<&Workspace> {
+        self.open_workspace().map(|open| &open.workspace)
+    }
+
+    pub fn open_workspace(&self) -> Option<&OpenWorkspace> {
+        self.session.open_workspace()
+    }
+
+    pub fn current_screen(&self) -> Screen {
+        self.screens.current
+    }
+
+    /// "Kestrel Forge 3D — workspace.json — Smallprint".
+    pub fn window_title(&self) -> String {
+        let file_name = |path: &std::path::Path| {
+            path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        };
+        match &self.session {
+            Session::Open(open) => {
+                let name = open.workspace.display_name();
+                let shop = if name.is_empty() {
+                    "Unnamed shop"
+                } else {
+                    name
+                };
+                let read_only = if open.is_writable() {
+                    ""
+                } else {
+                    " (read-only)"
+                };
+                format!(
+                    "{shop} — {}{read_only} — Smallprint",
+                    file_name(open.path())
+                )
+            }
+            Session::FirstRun(new) => format!("{} — Smallprint", file_name(new.path())),
+            Session::Unreadable { path, .. } => {
+                format!("{} (cannot be opened) — Smallprint", file_name(path))
+            }
+            Session::NoFile { .. } => "Smallprint".to_owned(),
+        }
+    }
+
+    /// Draws one frame and applies what the user did in it. Called by eframe and by the
+    /// UI tests, which drive the real app without a window.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        if !self.fonts_installed {
+            ui::install_fonts(ui.ctx());
+            self.fonts_installed = true;
+        }
+        self.now = ui.input(|i| i.time);
+        self.read_shortcuts(ui.ctx());
+        self.update_title(ui.ctx());
+        let today = self.clock.today();
+        ui::session_ui(
+            ui,
+            &mut self.session,
+            &mut self.screens,
+            &self.prefs.recent_files,
+            today,
+            &mut self.commands,
+        );
+        self.apply_commands();
+        self.autosave(ui.ctx());
+    }
+
+    fn read_shortcuts(&mut self, ctx: &egui::Context) {
+        // A focused text field answers Ctrl+Z itself (undoing typing in the field).
+        let text_field_focused = ctx.egui_wants_keyboard_input();
+        for (action, command) in shortcuts() {
+            let Some(shortcut) = action.shortcut else {
+                continue;
+            };
+            if text_field_focused && matches!(command, Command::Undo | Command::Redo) {
+                continue;
+            }
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.commands.push(command);
+            }
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.sent_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.sent_title = title;
+        }
+    }
+
+    fn apply_commands(&mut self) {
+        for command in std::mem::take(&mut self.commands) {
+            self.apply(command);
+        }
+    }
+}
+
+impl eframe::App for SmallprintApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        SmallprintApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, Preferences::STORAGE_KEY, &self.prefs);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if self.session.has_unsaved_changes() {
+            self.save();
+        }
+    }
+}

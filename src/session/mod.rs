@@ -1,0 +1,405 @@
+//! The workspace as the window holds it: which file is open (or why none is), whether it
+//! is saved, the undo history, what the screens derive from it, and the messages for the
+//! user. Screens read it through [`ScreenContext`]; only `app` changes it. It never
+//! imports `ui`, and it is the only layer between the screens and the store.
+
+mod derived;
+mod history;
+
+use std::path::{Path, PathBuf};
+
+use jiff::{Timestamp, civil::Date};
+
+pub use derived::Derived;
+pub use history::History;
+
+use crate::{
+    domain::Workspace,
+    store::{Contents, Store, StoreError, backups},
+};
+
+/// Every version of every open workspace gets a distinct revision, so screens can
+/// cache what they derive from it (deadlines, the agenda, the notice) and notice any
+/// change.
+fn next_revision() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static REVISIONS: AtomicU64 = AtomicU64::new(1);
+    REVISIONS.fetch_add(1, Ordering::Relaxed)
+}
+
+/// What the status bar says about saving.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveState {
+    Saved,
+    /// Edited at this egui time; autosave follows.
+    Pending {
+        since: f64,
+    },
+    Failed(String),
+    /// Another program changed the file: the user chooses which version wins.
+    Conflict,
+}
+
+/// How a status message should look: its meaning, not its colour (the theme picks that).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Success,
+    Warning,
+    Error,
+}
+
+/// A one-line message in the status bar: what just happened, or why it did not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusMessage {
+    pub text: String,
+    pub tone: Tone,
+}
+
+/// The file behind the open workspace, as the Settings screen describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileFacts {
+    pub path: PathBuf,
+    pub backups: PathBuf,
+    /// "the last 10 saves, and one a day for 30 days"
+    pub backup_policy: String,
+}
+
+impl FileFacts {
+    fn of(path: &Path) -> Self {
+        Self {
+            path: path.to_owned(),
+            backups: backups::backup_dir(path),
+            backup_policy: format!(
+                "the last {} saves, and one a day for {} days",
+                backups::KEEP_RECENT,
+                backups::KEEP_DAYS
+            ),
+        }
+    }
+}
+
+/// A workspace open in the window.
+#[derive(Debug)]
+pub struct OpenWorkspace {
+    store: Store,
+    pub workspace: Workspace,
+    /// Changes whenever `workspace` does.
+    pub revision: u64,
+    history: History,
+    pub save_state: SaveState,
+    /// Something the user should know about this file, shown in a banner until
+    /// dismissed.
+    pub notice: Option<String>,
+    /// What the last action did, or why it did not, shown in the status bar.
+    pub status: Option<StatusMessage>,
+    derived: Derived,
+    file: FileFacts,
+}
+
+/// What every screen reads: the workspace and what is derived from it, today, and
+/// whether it may be changed. Screens never see the store.
+#[derive(Debug, Clone, Copy)]
+pub struct ScreenContext<'a> {
+    pub workspace: &'a Workspace,
+    pub derived: &'a Derived,
+    pub revision: u64,
+    pub today: Date,
+    pub writable: bool,
+    pub file: &'a FileFacts,
+}
+
+impl OpenWorkspace {
+    pub fn new(store: Store, workspace: Workspace) -> Self {
+        let notice = store.read_only_reason().map(|reason| reason.to_string());
+        let file = FileFacts::of(store.path());
+        Self {
+            store,
+            workspace,
+            revision: next_revision(),
+            history: History::default(),
+            save_state: SaveState::Saved,
+            notice,
+            status: None,
+            derived: Derived::default(),
+            file,
+        }
+    }
+
+    /// The screens' view of this workspace on `today`; derived data is worked out
+    /// again only when the workspace or the day changed.
+    pub fn context(&mut self, today: Date) -> ScreenContext<'_> {
+        self.derived.update(&self.workspace, self.revision, today);
+        ScreenContext {
+            workspace: &self.workspace,
+            derived: &self.derived,
+            revision: self.revision,
+            today,
+            writable: self.store.is_writable(),
+            file: &self.file,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    /// False when another window holds the file: this one only reads it.
+    pub fn is_writable(&self) -> bool {
+        self.store.is_writable()
+    }
+
+    pub fn read_only_reason(&self) -> Option<String> {
+        self.store
+            .read_only_reason()
+            .map(|reason| reason.to_string())
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.next_undo().is_some()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.next_redo().is_some()
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    pub fn say(&mut self, tone: Tone, text: impl Into<String>) {
+        self.status = Some(StatusMessage {
+            text: text.into(),
+            tone,
+        });
+    }
+
+    /// Changes the workspace through `change`, recording an undo step named `what`
+    /// and scheduling an autosave. A read-only workspace is never changed; a change
+    /// that `change` refuses leaves no trace, and its error is returned.
+    pub fn edit<T, E>(
+        &mut self,
+        what: impl Into<String>,
+        coalesce: Option<&'static str>,
+        now: f64,
+        change: impl FnOnce(&mut Workspace) -> Result<T, E>,
+    ) -> Option<Result<T, E>> {
+        if !self.is_writable() {
+            return None;
+        }
+        let before = self.workspace.clone();
+        let result = change(&mut self.workspace);
+        if result.is_err() {
+            self.workspace = before;
+            return Some(result);
+        }
+        if self.workspace != before {
+            self.history.record(before, what.into(), coalesce, now);
+            self.mark_changed(now);
+        }
+        Some(result)
+    }
+
+    fn mark_changed(&mut self, now: f64) {
+        self.revision = next_revision();
+        if self.save_state != SaveState::Conflict {
+            self.save_state = SaveState::Pending { since: now };
+        }
+    }
+
+    /// Undoes the last edit; returns what it was.
+    pub fn undo(&mut self, now: f64) -> Option<String> {
+        if !self.is_writable() {
+            return None;
+        }
+        let undone = self.history.undo(&mut self.workspace)?;
+        self.mark_changed(now);
+        Some(undone)
+    }
+
+    /// Redoes the last undone edit; returns what it was.
+    pub fn redo(&mut self, now: f64) -> Option<String> {
+        if !self.is_writable() {
+            return None;
+        }
+        let redone = self.history.redo(&mut self.workspace)?;
+        self.mark_changed(now);
+        Some(redone)
+    }
+
+    /// Marks the workspace as needing its first save (a new file).
+    pub fn mark_unsaved(&mut self, now: f64) {
+        self.save_state = SaveState::Pending { since: now };
+    }
+
+    /// Saves now, unless read-only or in conflict; the result is in `save_state`.
+    pub fn save(&mut self, at: Timestamp) {
+        if !self.is_writable() || self.save_state == SaveState::Conflict {
+            return;
+        }
+        self.save_state = match self.store.save(&self.workspace, at) {
+            Ok(saved) => {
+                if let Some(aside) = saved.set_aside {
+                    self.notice = Some(format!(
+                        "The file that could not be read was kept as {} and replaced by your restored backup.",
+                        aside.display()
+                    ));
+                }
+                SaveState::Saved
+            }
+            Err(StoreError::ChangedOnDisk { .. }) => SaveState::Conflict,
+            Err(error) => SaveState::Failed(error.to_string()),
+        };
+    }
+
+    /// The file changed under us: keep this window's version, the other as a copy.
+    pub fn keep_mine(&mut self, at: Timestamp) {
+        let result = self
+            .store
+            .save_keeping_theirs(&self.workspace, at)
+            .map(|(_, kept)| {
+                kept.map(|path| format!("The other version was kept as {}.", path.display()))
+            });
+        self.conflict_resolved(result);
+    }
+
+    /// The file changed under us: load its version, this window's kept as a copy.
+    pub fn use_theirs(&mut self, at: Timestamp) {
+        let result = self
+            .store
+            .reload_keeping_mine(&self.workspace, at)
+            .map(|(theirs, kept)| {
+                self.workspace = theirs;
+                self.revision = next_revision();
+                self.history = History::default();
+                Some(format!("Your version was kept as {}.", kept.display()))
+            });
+        self.conflict_resolved(result);
+    }
+
+    fn conflict_resolved(&mut self, result: Result<Option<String>, StoreError>) {
+        match result {
+            Ok(notice) => {
+                self.save_state = SaveState::Saved;
+                self.notice = notice;
+            }
+            Err(error) => self.save_state = SaveState::Failed(error.to_string()),
+        }
+    }
+
+    /// Puts back the banner the file itself needs (read-only), forgetting any other.
+    pub fn dismiss_notice(&mut self) {
+        self.notice = self.read_only_reason();
+    }
+}
+
+/// What the window is showing.
+#[derive(Debug)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one value per window, nearly always `Open`"
+)]
+pub enum Session {
+    Open(OpenWorkspace),
+    /// No file at the path yet: offer an empty workspace or the example shop.
+    FirstRun(NewFile),
+    /// The file exists but this build cannot use it; it is never written.
+    Unreadable {
+        path: PathBuf,
+        reason: String,
+        /// When the newest readable backup was saved, if there is one.
+        backup: Option<String>,
+    },
+    /// Not even a path to work with (no data directory, or the folder is not writable).
+    NoFile {
+        reason: String,
+    },
+}
+
+/// A path with no file yet, locked for this window until the user starts.
+#[derive(Debug)]
+pub struct NewFile {
+    store: Store,
+}
+
+impl NewFile {
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    /// Begins the workspace in this file; it is saved at the first autosave.
+    pub fn start(self, workspace: Workspace, now: f64) -> OpenWorkspace {
+        let mut open = OpenWorkspace::new(self.store, workspace);
+        open.mark_unsaved(now);
+        open
+    }
+}
+
+impl Session {
+    /// Opens the workspace at `path`, or says why it cannot be.
+    pub fn open(path: &Path) -> Session {
+        match Store::open(path) {
+            Ok((store, Contents::Workspace(workspace))) => {
+                Session::Open(OpenWorkspace::new(store, workspace))
+            }
+            Ok((store, Contents::Missing)) => Session::FirstRun(NewFile { store }),
+            Err(error) if error.is_unreadable_file() => Session::Unreadable {
+                path: path.to_owned(),
+                reason: error.to_string(),
+                backup: backups::newest_readable(path)
+                    .map(|(backup, _)| backup.day.strftime("%-d %B %Y").to_string()),
+            },
+            Err(error) => Session::NoFile {
+                reason: error.to_string(),
+            },
+        }
+    }
+
+    /// Continues an unreadable file from its newest readable backup.
+    pub fn open_newest_backup(path: &Path) -> Session {
+        match Store::open_from_backup(path) {
+            Ok(Some((store, workspace, backup))) => {
+                let mut open = OpenWorkspace::new(store, workspace);
+                open.notice = Some(format!(
+                    "Opened the backup {}. The file that could not be read is left as it is until your first change, then kept beside it under a new name.",
+                    backup.path.display()
+                ));
+                Session::Open(open)
+            }
+            Ok(None) => Session::NoFile {
+                reason: "No readable backup was found.".to_owned(),
+            },
+            Err(error) => Session::NoFile {
+                reason: error.to_string(),
+            },
+        }
+    }
+
+    pub fn open_workspace(&self) -> Option<&OpenWorkspace> {
+        match self {
+            Session::Open(open) => Some(open),
+            _ => None,
+        }
+    }
+
+    pub fn open_workspace_mut(&mut self) -> Option<&mut OpenWorkspace> {
+        match self {
+            Session::Open(open) => Some(open),
+            _ => None,
+        }
+    }
+
+    /// The file this session is about, if any.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Session::Open(open) => Some(open.path()),
+            Session::FirstRun(new) => Some(new.path()),
+            Session::Unreadable { path, .. } => Some(path),
+            Session::NoFile { .. } => None,
+        }
+    }
+
+    pub fn has_unsaved_changes(&self) -> bool {
+        matches!(self, Session::Open(open) if open.save_state != SaveState::Saved)
+    }
+}
