@@ -5,8 +5,6 @@ use egui::RichText;
 use jiff::civil::Date;
 
 use super::theme::{self, spacing};
-#[allow(unused_imports, reason = "scratch: proves the architecture test fails")]
-use crate::app::SmallprintApp;
 use crate::{
     command::{Command, Screen},
     domain::{
