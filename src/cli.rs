@@ -133,26 +133,35 @@ pub enum CliCommand {
     /// access response… (see --list-templates).
     ///
     /// The format comes from OUT's extension: .pdf, .txt (for email), .html or .md.
-    /// A letter that does not fit the request (an extension after the tell-by date, say)
-    /// is refused with the reason.
+    /// A letter the law does not allow now (an extension after the first month, a fee
+    /// on a marketing objection…) is refused with the reason. Facts only you can state
+    /// are parts you give with --set (see --list-parts); a letter with a required part
+    /// missing is not written.
     Letter {
-        #[arg(long, value_name = "PATH", required_unless_present = "list_templates")]
+        #[arg(long, value_name = "PATH", required_unless_present_any = ["list_templates", "list_parts"])]
         file: Option<PathBuf>,
         /// The request's reference, e.g. R-2026-004.
-        #[arg(long, value_name = "REF", required_unless_present = "list_templates")]
+        #[arg(long, value_name = "REF", required_unless_present_any = ["list_templates", "list_parts"])]
         request: Option<String>,
         /// The letter to write (see --list-templates).
         #[arg(long, value_name = "NAME", required_unless_present = "list_templates")]
         template: Option<String>,
         /// Where to write the letter.
-        #[arg(long, value_name = "PATH", required_unless_present = "list_templates")]
+        #[arg(long, value_name = "PATH", required_unless_present_any = ["list_templates", "list_parts"])]
         out: Option<PathBuf>,
         /// The letter's date (default: today).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: Option<Date>,
+        /// A part of the letter in your words, or a choice by its name (repeatable):
+        /// --set reasons="It covers seven years of orders" --set refusal-ground=manifestly-excessive
+        #[arg(long = "set", value_name = "PART=TEXT")]
+        set: Vec<String>,
         /// List the letters and what each is for.
-        #[arg(long, conflicts_with_all = ["file", "request", "template", "out", "date"])]
+        #[arg(long, conflicts_with_all = ["file", "request", "template", "out", "date", "set", "list_parts"])]
         list_templates: bool,
+        /// With --template: list its parts, one a line (name, required or optional, what it is).
+        #[arg(long, requires = "template", conflicts_with_all = ["file", "request", "out", "date", "set"])]
+        list_parts: bool,
     },
     /// List a workspace's requests with their due dates, most urgent first.
     Requests {
@@ -297,23 +306,33 @@ pub fn run(
             Ok(ExitCode::SUCCESS)
         }
         CliCommand::Letter {
+            list_parts: true,
+            template: Some(template),
+            ..
+        } => list_parts(&template, out),
+        CliCommand::Letter {
             file: Some(file),
             request: Some(reference),
             template: Some(template),
             out: Some(out_path),
             date,
+            set,
             ..
         } => write_letter(
-            &file,
-            &reference,
-            &template,
-            &out_path,
-            date.unwrap_or_else(|| clock.today()),
+            &LetterOrder {
+                file: &file,
+                reference: &reference,
+                template_name: &template,
+                out_path: &out_path,
+                date: date.unwrap_or_else(|| clock.today()),
+                set: &set,
+            },
             err,
         ),
-        CliCommand::Letter { .. } => {
-            Err("say --file, --request, --template and --out, or --list-templates".to_owned())
-        }
+        CliCommand::Letter { .. } => Err(
+            "say --file, --request, --template and --out; or --list-templates; or --template with --list-parts"
+                .to_owned(),
+        ),
         CliCommand::Register { file, csv } => {
             let workspace = store::read_workspace(&file).map_err(|e| e.to_string());
             workspace.and_then(|workspace| {
@@ -467,19 +486,97 @@ fn write_notice(
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_letter(
-    path: &Path,
-    reference: &str,
-    template_name: &str,
-    out_path: &Path,
-    date: Date,
-    err: &mut dyn Write,
-) -> Result<ExitCode, String> {
-    let template = Template::from_name(template_name).ok_or_else(|| {
+fn template_named(name: &str) -> Result<Template, String> {
+    Template::from_name(name).ok_or_else(|| {
         format!(
-            "there is no letter called “{template_name}”; `smallprint letter --list-templates` lists them"
+            "there is no letter called “{name}”; `smallprint letter --list-templates` lists them"
         )
-    })?;
+    })
+}
+
+/// One part a line: its name, whether it is required, what it is (and its choices).
+fn list_parts(template_name: &str, out: &mut dyn Write) -> Result<ExitCode, String> {
+    let template = template_named(template_name)?;
+    for part in template.spec().parts {
+        let need = if part.is_required() {
+            "required"
+        } else {
+            "optional"
+        };
+        let condition = part
+            .only_when
+            .map(|(key, value)| format!(" (when {key}={value})"))
+            .unwrap_or_default();
+        let choices: Vec<&str> = part.options().iter().map(|o| o.key).collect();
+        let choices = if choices.is_empty() {
+            String::new()
+        } else {
+            format!(" — one of: {}", choices.join(", "))
+        };
+        let _ = writeln!(
+            out,
+            "{:<18} {need}{condition}  {}: {}{choices}",
+            part.key.name(),
+            part.label,
+            part.about
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What `smallprint letter` was asked to write.
+struct LetterOrder<'a> {
+    file: &'a Path,
+    reference: &'a str,
+    template_name: &'a str,
+    out_path: &'a Path,
+    date: Date,
+    set: &'a [String],
+}
+
+/// The `--set PART=TEXT` values, checked against the template's parts.
+fn parts_from_args(
+    template: Template,
+    set: &[String],
+    parts: &mut letters::Parts,
+) -> Result<(), String> {
+    for assignment in set {
+        let Some((name, text)) = assignment.split_once('=') else {
+            return Err(format!(
+                "--set takes PART=TEXT, e.g. --set reasons=\"…\"; “{assignment}” has no ="
+            ));
+        };
+        let name = name.trim();
+        let spec = letters::PartKey::from_name(name)
+            .and_then(|key| template.spec().parts.iter().find(|p| p.key == key))
+            .ok_or_else(|| {
+                format!(
+                    "the {} letter has no part called “{name}”; `smallprint letter --template {} --list-parts` lists them",
+                    template.name(),
+                    template.name()
+                )
+            })?;
+        let options = spec.options();
+        if !options.is_empty() && !options.iter().any(|o| o.key == text.trim()) {
+            let keys: Vec<&str> = options.iter().map(|o| o.key).collect();
+            return Err(format!(
+                "{name} is one of: {} (not “{}”)",
+                keys.join(", "),
+                text.trim()
+            ));
+        }
+        if text.trim().is_empty() {
+            parts.remove(&spec.key);
+        } else {
+            parts.insert(spec.key, text.to_owned());
+        }
+    }
+    Ok(())
+}
+
+fn write_letter(order: &LetterOrder<'_>, err: &mut dyn Write) -> Result<ExitCode, String> {
+    let template = template_named(order.template_name)?;
+    let out_path = order.out_path;
     let plain_text = out_path
         .extension()
         .and_then(|e| e.to_str())
@@ -491,16 +588,31 @@ fn write_letter(
             out_path.display()
         ));
     }
-    let workspace = store::read_workspace(path).map_err(|e| e.to_string())?;
+    let workspace = store::read_workspace(order.file).map_err(|e| e.to_string())?;
+    let reference = order.reference;
     let request = workspace
         .requests
         .iter()
         .find(|r| r.reference.eq_ignore_ascii_case(reference.trim()))
-        .ok_or_else(|| format!("{} has no request {reference}", path.display()))?;
+        .ok_or_else(|| format!("{} has no request {reference}", order.file.display()))?;
     template
-        .fits(&workspace, request, date)
+        .fits(&workspace, request, order.date)
         .map_err(|reason| format!("{reference}: {reason}"))?;
-    let document = letters::letter(&workspace, request, template, date, &letters::Parts::new());
+    let mut parts = template.initial_parts(&workspace, request);
+    parts_from_args(template, order.set, &mut parts)?;
+    let missing = letters::missing_parts(template, &parts);
+    if !missing.is_empty() {
+        let names: Vec<String> = missing
+            .iter()
+            .map(|part| format!("  --set {}=…   {}", part.key.name(), part.label))
+            .collect();
+        return Err(format!(
+            "the {} letter needs what only you can say; nothing was written. Missing:\n{}",
+            template.name(),
+            names.join("\n")
+        ));
+    }
+    let document = letters::letter(&workspace, request, template, order.date, &parts);
     let bytes = match format {
         Some(format) if !plain_text => format.render(&document).map_err(|e| e.to_string())?,
         _ => document.plain_text().into_bytes(),

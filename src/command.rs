@@ -87,6 +87,11 @@ pub enum Export {
         parts: Parts,
         format: Format,
     },
+    /// A letter as it was sent: the words kept at `entry` of the request's timeline.
+    SentLetter {
+        request: RequestId,
+        entry: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

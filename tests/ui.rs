@@ -818,3 +818,93 @@ fn a_letter_is_written_from_a_request_marked_sent_and_kept_in_its_timeline() {
     harness.get_by_label("Letter sent: Acknowledgement");
     harness.get_by_label("Letter sent: Identity or authority request");
 }
+
+#[test]
+fn a_letter_with_a_fact_missing_cannot_go_and_a_sent_letter_reads_back_word_for_word() {
+    use egui_kittest::kittest::NodeT;
+    use smallprint::{
+        command::Command,
+        documents::letters::{self, PartKey, Template},
+        domain::requests::RequestEvent,
+    };
+    let today = date(2026, 11, 23);
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace(today)).expect("example");
+    let mut harness = harness_sized(app_on(&path), 1300.0, 1200.0);
+    harness.run();
+    let rectification = harness
+        .state()
+        .workspace()
+        .and_then(|w| w.requests.iter().find(|r| r.reference == "R-2026-005"))
+        .map(|r| r.id)
+        .expect("the example's rectification request");
+    harness
+        .state_mut()
+        .apply(Command::OpenRequest(rectification));
+    harness.run();
+    harness.get_by_label("Write a letter…").click();
+    harness.run();
+    harness.get_by_label("Rectification refused").click();
+    harness.run();
+
+    // The reasons are the user's: until written, a gap, and nothing can go.
+    harness.get_by_label_contains("[say why you believe the information is accurate]");
+    harness.get_by_label_contains("Before it can go, fill in");
+    for action in ["Export PDF…", "Copy as email text", "Mark as sent"] {
+        assert!(
+            harness.get_by_label(action).accesskit_node().is_disabled(),
+            "{action} must wait for the reasons"
+        );
+    }
+
+    let reasons = "Your signed order form of 2 May shows the same address.";
+    type_into(
+        &mut harness,
+        "Why we believe the information is accurate",
+        reasons,
+    );
+    for action in ["Export PDF…", "Copy as email text", "Mark as sent"] {
+        assert!(
+            !harness.get_by_label(action).accesskit_node().is_disabled(),
+            "{action} once the reasons are written"
+        );
+    }
+    // What the screen shows is what is kept: the same letter, rendered independently
+    // from the same request, parts and day.
+    let workspace = harness.state().workspace().cloned().expect("open");
+    let request = workspace.request(rectification).expect("request").clone();
+    let parts = letters::Parts::from([(PartKey::Reasons, reasons.to_owned())]);
+    let expected = letters::letter(
+        &workspace,
+        &request,
+        Template::RectificationRefused,
+        today,
+        &parts,
+    )
+    .plain_text();
+    click_button(&mut harness, "Mark as sent");
+    harness.run();
+    let saved = store::read_workspace(&path).expect("reads");
+    let kept = saved
+        .request(rectification)
+        .and_then(|r| {
+            r.timeline.iter().find_map(|entry| match &entry.event {
+                RequestEvent::LetterSent { template, text }
+                    if template == "Rectification refused" =>
+                {
+                    Some(text.clone())
+                }
+                _ => None,
+            })
+        })
+        .expect("the letter is kept");
+    assert_eq!(kept, expected, "kept word for word");
+
+    // And it can be read back from the timeline.
+    harness.get_by_label("Back to the request").click();
+    harness.run();
+    harness.get_by_label("Read").click();
+    harness.run();
+    harness.get_by_label_contains("Rectification refused, sent");
+    harness.get_by_label_contains(reasons);
+}

@@ -8,7 +8,7 @@ use super::SmallprintApp;
 use crate::{
     command::Export,
     documents::{Format, ics, letters, model::Document, notice, register_csv},
-    domain::{agenda, holidays::parse_feed},
+    domain::{agenda, holidays::parse_feed, requests::RequestEvent},
     platform,
 };
 
@@ -51,14 +51,46 @@ impl SmallprintApp {
                 parts,
                 format,
             } => match workspace.request(*request) {
-                Some(found) => {
-                    let document = letters::letter(workspace, found, *template, today, parts);
-                    write_document(&document, *format, &path, "the letter")
-                }
+                // The composer greys the button for the same reasons; a stale command
+                // is refused, never written with gaps or against the law.
+                Some(found) => match (
+                    template.fits(workspace, found, today),
+                    letters::missing_reason(*template, parts),
+                ) {
+                    (Err(reason), _) => Err(format!("Could not export the letter: {reason}.")),
+                    (Ok(()), Some(missing)) => {
+                        Err(format!("Could not export the letter: {missing}."))
+                    }
+                    (Ok(()), None) => {
+                        let document = letters::letter(workspace, found, *template, today, parts);
+                        write_document(&document, *format, &path, "the letter")
+                    }
+                },
                 None => Err(
                     "Could not export the letter: its request is no longer in the log.".to_owned(),
                 ),
             },
+            Export::SentLetter { request, entry } => {
+                let sent =
+                    workspace.request(*request).and_then(|found| {
+                        let kept = found.timeline.get(*entry)?;
+                        match &kept.event {
+                            RequestEvent::LetterSent { template, text } => Some(
+                                letters::sent_letter(template, &found.reference, kept.on, text),
+                            ),
+                            _ => None,
+                        }
+                    });
+                match sent {
+                    Some(document) => {
+                        write_document(&document, Format::Pdf, &path, "the sent letter")
+                    }
+                    None => Err(
+                        "Could not export the letter: it is no longer in the request's timeline."
+                            .to_owned(),
+                    ),
+                }
+            }
         };
         let message = written.unwrap_or_else(|reason| reason);
         if let Some(open) = self.session.open_workspace_mut() {
@@ -91,6 +123,14 @@ impl SmallprintApp {
                     &format.to_string(),
                     &file_name,
                 )
+            }
+            Export::SentLetter { request, entry } => {
+                let file_name = self
+                    .workspace()
+                    .and_then(|w| w.request(*request))
+                    .map(|r| format!("{}-sent-letter-{}.pdf", r.reference, entry + 1))
+                    .unwrap_or_default();
+                platform::pick_document_export_path("Export the sent letter", "PDF", &file_name)
             }
         }
     }

@@ -1,20 +1,22 @@
 //! The letter composer, reached from a request: the templates that fit the request's
-//! kind and state first, the parts the user writes, a live preview, the exports, and
-//! "Mark as sent", which keeps the letter word for word in the request's timeline and
-//! records the step it implies.
+//! kind and state first (the others greyed with the reason), the parts only the user can
+//! write, a live preview with visible gaps, the exports, and "Mark as sent", which keeps
+//! the letter word for word in the request's timeline and records the step it implies.
+//! Also the viewer of a letter already sent.
 
 use egui::RichText;
 use jiff::civil::Date;
 
 use super::{
-    preview,
+    preview, theme,
     widgets::{Pane, PaneWidth, UiExt, two_panes},
 };
 use crate::{
     command::{Command, Export},
     documents::{
         Format,
-        letters::{self, Parts, Template},
+        letters::{self, PartKind, PartSpec, Parts, Template},
+        model::Document,
     },
     domain::{RequestId, Workspace, requests::RightsRequest},
 };
@@ -24,19 +26,23 @@ pub struct LetterComposer {
     pub request: RequestId,
     template: Template,
     parts: Parts,
+    /// Said after "Copy as email text", until the letter changes.
+    copied: bool,
 }
 
 impl LetterComposer {
     /// Starts with the first template that fits the request today.
     pub fn new(workspace: &Workspace, request: &RightsRequest, today: Date) -> Self {
         let template = Template::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|t| t.fits(workspace, request, today).is_ok())
             .unwrap_or(Template::Acknowledgement);
         let mut composer = Self {
             request: request.id,
             template,
             parts: Parts::new(),
+            copied: false,
         };
         composer.choose(workspace, request, template);
         composer
@@ -44,11 +50,8 @@ impl LetterComposer {
 
     fn choose(&mut self, workspace: &Workspace, request: &RightsRequest, template: Template) {
         self.template = template;
-        self.parts = template
-            .parts(workspace, request)
-            .into_iter()
-            .map(|part| (part.key.to_owned(), part.default))
-            .collect();
+        self.parts = template.initial_parts(workspace, request);
+        self.copied = false;
     }
 
     /// Draws the composer; returns false when the user closes it.
@@ -87,19 +90,17 @@ impl LetterComposer {
                 |ui, (this, commands)| {
                     this.templates_ui(ui, workspace, request, today);
                     ui.separator();
-                    this.parts_ui(ui, workspace, request);
+                    this.parts_ui(ui);
                     ui.separator();
                     let state = ComposerState {
                         workspace,
                         document: &document,
-                        template: this.template,
-                        parts: &this.parts,
                         request,
                         fits: &fits,
                         today,
                         writable,
                     };
-                    actions_ui(ui, &state, commands);
+                    this.actions_ui(ui, &state, commands);
                 },
             ),
             (
@@ -119,7 +120,8 @@ impl LetterComposer {
     ) {
         ui.strong("Letter");
         let (fitting, others): (Vec<Template>, Vec<Template>) = Template::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .partition(|t| t.fits(workspace, request, today).is_ok());
         let mut chosen = None;
         for template in fitting {
@@ -131,7 +133,7 @@ impl LetterComposer {
                 chosen = Some(template);
             }
         }
-        ui.collapsing("Letters that do not fit this request now", |ui| {
+        ui.collapsing("Letters the law does not allow now", |ui| {
             for template in others {
                 let reason = template
                     .fits(workspace, request, today)
@@ -142,7 +144,7 @@ impl LetterComposer {
                         self.template == template,
                         RichText::new(template.to_string()).weak(),
                     )
-                    .on_hover_text(reason)
+                    .on_hover_text(format!("Not now: {reason}."))
                     .clicked()
                 {
                     chosen = Some(template);
@@ -154,99 +156,247 @@ impl LetterComposer {
         }
     }
 
-    fn parts_ui(&mut self, ui: &mut egui::Ui, workspace: &Workspace, request: &RightsRequest) {
-        ui.strong("Your words");
+    fn parts_ui(&mut self, ui: &mut egui::Ui) {
+        ui.strong("What only you can say");
         ui.label(
-            RichText::new("Everything else in the letter comes from the request, its deadlines and your register.")
+            RichText::new("Everything else comes from the request, its deadlines and your register. Until a required part is written, the letter shows a gap in [brackets].")
                 .weak(),
         );
-        for part in self.template.parts(workspace, request) {
-            let value = self.parts.entry(part.key.to_owned()).or_default();
-            if part.options.is_empty() {
-                ui.text_area(part.label, value, "");
-            } else {
-                ui.enum_combo(
-                    part.label,
-                    ("letter_part", part.key),
-                    value,
-                    part.options.iter().map(|option| (*option).to_owned()),
-                    Clone::clone,
-                );
-            }
+        let mut changed = false;
+        for part in self.template.parts(&self.parts) {
+            changed |= part_ui(ui, part, &mut self.parts);
+        }
+        if changed {
+            self.copied = false;
         }
     }
+
+    fn actions_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        state: &ComposerState<'_>,
+        commands: &mut Vec<Command>,
+    ) {
+        let ComposerState {
+            workspace,
+            document,
+            request,
+            fits,
+            today,
+            writable,
+        } = *state;
+        let template = self.template;
+        let missing = letters::missing_reason(template, &self.parts);
+        // Why the letter cannot go, if it cannot: the law first, then the user's gaps.
+        let blocked: Option<String> = match (fits, &missing) {
+            (Err(reason), _) => Some(format!("This letter cannot be sent now: {reason}.")),
+            (Ok(()), Some(missing)) => Some(format!("Before it can go, {missing}.")),
+            (Ok(()), None) => None,
+        };
+        if let Some(reason) = &blocked {
+            ui.problem(reason);
+        }
+        let ready = fits.is_ok() && missing.is_none();
+        ui.horizontal_wrapped(|ui| {
+            let export = ui
+                .add_enabled(ready, egui::Button::new("Export PDF…"))
+                .on_disabled_hover_text(blocked.clone().unwrap_or_default());
+            if export.clicked() {
+                commands.push(Command::Export {
+                    what: Export::Letter {
+                        request: request.id,
+                        template,
+                        parts: self.parts.clone(),
+                        format: Format::Pdf,
+                    },
+                    to: None,
+                });
+            }
+            let copy = ui
+                .add_enabled(ready, egui::Button::new("Copy as email text"))
+                .on_hover_text("Copies the letter as plain text, to paste into an email")
+                .on_disabled_hover_text(blocked.clone().unwrap_or_default());
+            if copy.clicked() {
+                ui.ctx().copy_text(document.plain_text());
+                self.copied = true;
+            }
+        });
+        if self.copied {
+            ui.label(
+                RichText::new("Copied: paste it into your email.")
+                    .color(theme::palette(ui).success),
+            );
+        }
+        let implied = template.implied_event(&self.parts);
+        // The rule `apply` will run, asked now: the button is greyed with its reason.
+        let recordable = workspace
+            .check_letter(request.id, implied.as_ref(), today, today)
+            .map_err(|error| error.to_string());
+        if let (Ok(()), None, Err(reason)) = (fits, &missing, &recordable) {
+            ui.problem(&format!("It cannot be marked as sent now: {reason}."));
+        }
+        ui.add_enabled_ui(
+            writable && fits.is_ok() && ready && recordable.is_ok(),
+            |ui| {
+                let hover = match &implied {
+                    Some(event) => format!(
+                        "Keeps this letter in the timeline and records: {}",
+                        event.describe()
+                    ),
+                    None => {
+                        "Keeps this letter, word for word, in the request's timeline".to_owned()
+                    }
+                };
+                if ui.button("Mark as sent").on_hover_text(hover).clicked() {
+                    commands.push(Command::SendLetter {
+                        request: request.id,
+                        template: template.to_string(),
+                        text: document.plain_text(),
+                        implied,
+                        on: today,
+                    });
+                }
+            },
+        );
+    }
+}
+
+/// One part's field: a drop-down of the legal list with the chosen option's meaning, or
+/// a text box. True when the user changed it.
+fn part_ui(ui: &mut egui::Ui, part: &PartSpec, parts: &mut Parts) -> bool {
+    let label = if part.is_required() {
+        part.label.to_owned()
+    } else {
+        format!("{} (optional)", part.label)
+    };
+    let value = parts.entry(part.key).or_default();
+    match part.kind {
+        PartKind::Choice {
+            options, default, ..
+        } => {
+            let before = value.clone();
+            let mut keys: Vec<&str> = Vec::new();
+            if default.is_none() {
+                keys.push("");
+            }
+            keys.extend(options.iter().map(|o| o.key));
+            if value.is_empty()
+                && let Some(default) = default
+            {
+                *value = default.to_owned();
+            }
+            let mut chosen = value.clone();
+            ui.enum_combo(
+                &label,
+                ("letter_part", part.key.name()),
+                &mut chosen,
+                keys.into_iter().map(str::to_owned),
+                |key| {
+                    options
+                        .iter()
+                        .find(|o| o.key == key)
+                        .map_or_else(|| "Not chosen yet".to_owned(), |o| sentence_case(o.words))
+                },
+            )
+            .on_hover_text(part.about);
+            *value = chosen;
+            if let Some(option) = options.iter().find(|o| o.key == value.as_str()) {
+                ui.label(RichText::new(format!("Means: {}.", option.meaning)).weak());
+            }
+            *value != before
+        }
+        PartKind::Fact { .. } | PartKind::Optional { .. } => {
+            let changed = ui.text_area(&label, value, part.about);
+            if value.trim().is_empty() {
+                parts.remove(&part.key);
+            }
+            changed
+        }
+    }
+}
+
+fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect::<String>()
+    })
 }
 
 /// What the composer's actions act on.
 struct ComposerState<'a> {
     workspace: &'a Workspace,
-    document: &'a crate::documents::model::Document,
-    template: Template,
-    parts: &'a Parts,
+    document: &'a Document,
     request: &'a RightsRequest,
     fits: &'a Result<(), String>,
     today: Date,
     writable: bool,
 }
 
-fn actions_ui(ui: &mut egui::Ui, state: &ComposerState<'_>, commands: &mut Vec<Command>) {
-    let ComposerState {
-        workspace,
-        document,
-        template,
-        parts,
-        request,
-        fits,
-        today,
-        writable,
-    } = *state;
-    if let Err(reason) = fits {
-        ui.problem(&format!("This letter cannot be sent now: {reason}."));
-    }
-    ui.horizontal_wrapped(|ui| {
-        if ui.button("Export PDF…").clicked() {
-            commands.push(Command::Export {
-                what: Export::Letter {
-                    request: request.id,
-                    template,
-                    parts: parts.clone(),
-                    format: Format::Pdf,
-                },
-                to: None,
-            });
-        }
-        if ui
-            .button("Copy as email text")
-            .on_hover_text("Copies the letter as plain text, to paste into an email")
-            .clicked()
-        {
-            ui.ctx().copy_text(document.plain_text());
-        }
-    });
-    let implied = template.implied_event(parts);
-    // The rule `apply` will run, asked now: the button is greyed with its reason.
-    let recordable = workspace
-        .check_letter(request.id, implied.as_ref(), today, today)
-        .map_err(|error| error.to_string());
-    if let (Ok(()), Err(reason)) = (fits, &recordable) {
-        ui.problem(&format!("It cannot be marked as sent now: {reason}."));
-    }
-    ui.add_enabled_ui(writable && fits.is_ok() && recordable.is_ok(), |ui| {
-        let hover = match &implied {
-            Some(event) => format!(
-                "Keeps this letter in the timeline and records: {}",
-                event.describe()
-            ),
-            None => "Keeps this letter, word for word, in the request's timeline".to_owned(),
+/// A letter already sent, read back from the request's timeline exactly as it was kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SentLetterViewer {
+    pub request: RequestId,
+    /// Its position in the request's timeline.
+    pub entry: usize,
+}
+
+impl SentLetterViewer {
+    /// Draws the letter; returns false when the user closes it.
+    pub fn ui(
+        &self,
+        ui: &mut egui::Ui,
+        request: &RightsRequest,
+        commands: &mut Vec<Command>,
+    ) -> bool {
+        let mut keep_open = true;
+        let Some(entry) = request.timeline.get(self.entry) else {
+            return false;
         };
-        if ui.button("Mark as sent").on_hover_text(hover).clicked() {
-            commands.push(Command::SendLetter {
-                request: request.id,
-                template: template.to_string(),
-                text: document.plain_text(),
-                implied,
-                on: today,
+        let crate::domain::requests::RequestEvent::LetterSent { template, text } = &entry.event
+        else {
+            return false;
+        };
+        ui.horizontal(|ui| {
+            ui.heading(format!(
+                "{template}, sent {} — {}",
+                letters_date(entry.on),
+                request.reference
+            ));
+            if ui.button("Back to the request").clicked() {
+                keep_open = false;
+            }
+        });
+        ui.label(RichText::new("Exactly as it was marked as sent.").weak());
+        ui.horizontal(|ui| {
+            if ui
+                .button("Copy")
+                .on_hover_text("Copies the letter as it was sent")
+                .clicked()
+            {
+                ui.ctx().copy_text(text.clone());
+            }
+            if ui.button("Export PDF…").clicked() {
+                commands.push(Command::Export {
+                    what: Export::SentLetter {
+                        request: request.id,
+                        entry: self.entry,
+                    },
+                    to: None,
+                });
+            }
+        });
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .id_salt("sent_letter")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                let document = letters::sent_letter(template, &request.reference, entry.on, text);
+                preview::document_ui(ui, &document);
             });
-        }
-    });
+        keep_open
+    }
+}
+
+fn letters_date(date: Date) -> String {
+    date.strftime("%-d %B %Y").to_string()
 }

@@ -127,6 +127,7 @@ pub struct RequestsScreen {
     step: StepForm,
     rows: Rows,
     letter: Option<super::letter::LetterComposer>,
+    sent_letter: Option<super::letter::SentLetterViewer>,
 }
 
 fn days_left_text(request: &RightsRequest, deadline: &Deadline, today: Date) -> (String, Urgency) {
@@ -187,6 +188,12 @@ impl RequestsScreen {
             self.table_ui(ui, workspace, derived, today);
             return;
         };
+        if let Some(viewer) = self.sent_letter.filter(|v| v.request == request.id) {
+            if !viewer.ui(ui, request, commands) {
+                self.sent_letter = None;
+            }
+            return;
+        }
         if let Some(composer) = self.letter.as_mut().filter(|c| c.request == request.id) {
             if !composer.ui(ui, workspace, request, today, writable, commands) {
                 self.letter = None;
@@ -624,11 +631,22 @@ impl RequestsScreen {
 
         ui.separator();
         ui.strong("Timeline");
-        for entry in request.timeline.iter().rev() {
+        for (index, entry) in request.timeline.iter().enumerate().rev() {
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(short_date(entry.on)).monospace());
                 ui.label(entry.event.describe());
                 ui.label(RichText::new(format!("→ {}", entry.status)).weak());
+                if matches!(entry.event, RequestEvent::LetterSent { .. })
+                    && ui
+                        .small_button("Read")
+                        .on_hover_text("The letter exactly as it was sent: read, copy or export it")
+                        .clicked()
+                {
+                    self.sent_letter = Some(super::letter::SentLetterViewer {
+                        request: request.id,
+                        entry: index,
+                    });
+                }
             });
         }
     }

@@ -1,0 +1,435 @@
+//! The UK letter pack a shop sends while handling a rights request or complaint (facts
+//! §6 and §1.6). Each template is one [`Spec`] in `templates.rs`: the request kinds it
+//! fits, any further condition of the law, its parts (what only the user can say), the
+//! step it implies and its body. Every other word comes from the workspace, the request
+//! and the deadline engine.
+//!
+//! A part that states a fact is never prefilled with an invented one: until the user
+//! writes it, the letter shows a visible gap ("[say why the request is complex]") and
+//! [`missing_parts`] names it, so the letter cannot be exported, copied or marked as sent.
+
+mod templates;
+mod writer;
+
+use std::{collections::BTreeMap, fmt};
+
+use jiff::civil::Date;
+
+pub use templates::Template;
+use writer::Writer;
+
+use super::model::{Block, Document, Inline};
+use crate::domain::{
+    Workspace,
+    requests::{RequestEvent, RequestKind, RightsRequest, Status},
+};
+
+macro_rules! part_keys {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal,)*) => {
+        /// The parts of letters the user writes or chooses, by a typed key (a typo is a
+        /// compile error, not an empty sentence).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum PartKey {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl PartKey {
+            pub const ALL: &[PartKey] = &[$(PartKey::$variant,)*];
+
+            /// The CLI's name for it (`--set NAME=TEXT`).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(PartKey::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+part_keys! {
+    Documents = "documents",
+    HowToSend = "how-to-send",
+    Questions = "questions",
+    FeeGround = "fee-ground",
+    Amount = "amount",
+    FeeBasis = "fee-basis",
+    HowToPay = "how-to-pay",
+    ExtensionGround = "extension-ground",
+    Reasons = "reasons",
+    Scope = "scope",
+    Delivery = "delivery",
+    Withheld = "withheld",
+    WithheldDetails = "withheld-details",
+    Codes = "codes",
+    Erased = "erased",
+    Kept = "kept",
+    RecipientsTold = "recipients-told",
+    Suppression = "suppression",
+    ErasureGround = "erasure-ground",
+    Corrected = "corrected",
+    RestrictionGround = "restriction-ground",
+    Restricted = "restricted",
+    LiftOn = "lift-on",
+    Channels = "channels",
+    Stopped = "stopped",
+    Grounds = "grounds",
+    DataFormat = "format",
+    RefusalGround = "refusal-ground",
+    NextSteps = "next-steps",
+    Findings = "findings",
+    Actions = "actions",
+}
+
+impl PartKey {
+    pub fn from_name(name: &str) -> Option<PartKey> {
+        PartKey::ALL.iter().copied().find(|key| key.name() == name)
+    }
+}
+
+impl fmt::Display for PartKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The user's words for a letter's parts; a choice is stored as its option's key.
+pub type Parts = BTreeMap<PartKey, String>;
+
+/// One entry of a legal list a part chooses from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Choice {
+    /// What is stored and what `--set` takes.
+    pub key: &'static str,
+    /// The words the letter uses.
+    pub words: &'static str,
+    /// What it means, for the user choosing (the ICO's meaning where it has one).
+    pub meaning: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartKind {
+    /// A fact only the user can state; until written, the letter shows `gap`.
+    Fact { gap: &'static str },
+    /// Words that may be left out or left as a default that asserts nothing.
+    Optional { default: &'static str },
+    /// One of a fixed list. With no default, nothing chosen is a gap.
+    Choice {
+        options: &'static [Choice],
+        default: Option<&'static str>,
+        gap: &'static str,
+    },
+}
+
+/// A part of one template.
+#[derive(Debug, Clone, Copy)]
+pub struct PartSpec {
+    pub key: PartKey,
+    /// The field's label.
+    pub label: &'static str,
+    /// What to write, in a line (the field's hint and `--list-parts`).
+    pub about: &'static str,
+    pub kind: PartKind,
+    /// Only asked, and only required, when another part has this value.
+    pub only_when: Option<(PartKey, &'static str)>,
+    /// What the user's own records already say, offered as the first words.
+    pub from_records: Option<fn(&Workspace, &RightsRequest) -> String>,
+}
+
+impl PartSpec {
+    pub fn is_required(&self) -> bool {
+        match self.kind {
+            PartKind::Fact { .. } => true,
+            PartKind::Optional { .. } => false,
+            PartKind::Choice { default, .. } => default.is_none(),
+        }
+    }
+
+    pub fn options(&self) -> &'static [Choice] {
+        match self.kind {
+            PartKind::Choice { options, .. } => options,
+            PartKind::Fact { .. } | PartKind::Optional { .. } => &[],
+        }
+    }
+
+    fn applies(&self, parts: &Parts) -> bool {
+        self.only_when
+            .is_none_or(|(key, value)| parts.get(&key).is_some_and(|chosen| chosen.trim() == value))
+    }
+
+    /// Whether `value` fills this part: any words for a fact, a listed key for a choice.
+    fn is_filled_by(&self, value: Option<&String>) -> bool {
+        let value = value.map_or("", |v| v.trim());
+        match self.kind {
+            PartKind::Fact { .. } => !value.is_empty(),
+            PartKind::Optional { .. } => true,
+            PartKind::Choice {
+                options, default, ..
+            } => default.is_some() || options.iter().any(|option| option.key == value),
+        }
+    }
+}
+
+/// Everything about one template, in one place.
+#[derive(Debug)]
+pub struct Spec {
+    pub name: &'static str,
+    pub title: &'static str,
+    pub purpose: &'static str,
+    pub kinds: &'static [RequestKind],
+    pub parts: &'static [PartSpec],
+    /// The law's conditions beyond the request's kind and state, with the refusal in words.
+    pub allows: fn(&Situation<'_>) -> Result<(), String>,
+    /// The step "Mark as sent" records besides the letter; `part` reads the user's words.
+    pub implies: fn(&dyn Fn(PartKey) -> String) -> Option<RequestEvent>,
+    pub body: fn(&mut Writer<'_>),
+}
+
+/// What a template's conditions are judged on.
+#[derive(Debug, Clone, Copy)]
+pub struct Situation<'a> {
+    pub workspace: &'a Workspace,
+    pub request: &'a RightsRequest,
+    /// The letter's date.
+    pub date: Date,
+}
+
+impl Template {
+    /// The CLI's name for it.
+    pub fn name(self) -> &'static str {
+        self.spec().name
+    }
+
+    pub fn from_name(name: &str) -> Option<Template> {
+        Template::ALL.iter().copied().find(|t| t.name() == name)
+    }
+
+    /// What it is for, in a line.
+    pub fn purpose(self) -> &'static str {
+        self.spec().purpose
+    }
+
+    /// The parts asked for now (a part that depends on another's value only when it
+    /// applies), in the letter's order.
+    pub fn parts(self, parts: &Parts) -> Vec<&'static PartSpec> {
+        self.spec()
+            .parts
+            .iter()
+            .filter(|part| part.applies(parts))
+            .collect()
+    }
+
+    /// The parts as the composer first shows them: what the records say, a neutral
+    /// default, or nothing (a gap the user must fill).
+    pub fn initial_parts(self, workspace: &Workspace, request: &RightsRequest) -> Parts {
+        self.spec()
+            .parts
+            .iter()
+            .filter_map(|part| {
+                let value = match (part.from_records, part.kind) {
+                    (Some(records), _) => records(workspace, request),
+                    (None, PartKind::Optional { default }) => default.to_owned(),
+                    (None, PartKind::Choice { default, .. }) => {
+                        default.unwrap_or_default().to_owned()
+                    }
+                    (None, PartKind::Fact { .. }) => String::new(),
+                };
+                (!value.trim().is_empty()).then_some((part.key, value))
+            })
+            .collect()
+    }
+
+    /// The step "Mark as sent" records besides the letter itself, if any.
+    pub fn implied_event(self, parts: &Parts) -> Option<RequestEvent> {
+        let read = |key: PartKey| -> String {
+            let value = parts.get(&key).map_or("", |v| v.trim());
+            // A choice is recorded by its words, not its key.
+            self.spec()
+                .parts
+                .iter()
+                .find(|p| p.key == key)
+                .and_then(|p| p.options().iter().find(|o| o.key == value))
+                .map_or_else(|| value.to_owned(), |o| o.words.to_owned())
+        };
+        (self.spec().implies)(&read)
+    }
+
+    /// Whether this letter may be sent for `request` on `date`; if not, why, in words
+    /// the user can act on. The UI greys the letter with this reason; the CLI refuses.
+    pub fn fits(
+        self,
+        workspace: &Workspace,
+        request: &RightsRequest,
+        date: Date,
+    ) -> Result<(), String> {
+        let spec = self.spec();
+        if !spec.kinds.contains(&request.kind) {
+            return Err(format!(
+                "{} letter is not for {} request",
+                with_article(&spec.title.to_lowercase()),
+                with_article(&request.kind.to_string().to_lowercase())
+            ));
+        }
+        if date < request.received {
+            return Err(format!(
+                "the letter's date, {}, is before the request arrived ({})",
+                long_date(date),
+                long_date(request.received)
+            ));
+        }
+        let situation = Situation {
+            workspace,
+            request,
+            date,
+        };
+        (spec.allows)(&situation)?;
+        // The step it implies must be one the request can take now: the same check the
+        // app runs when the letter is marked as sent. Parts do not matter for that.
+        let placeholder = |_: PartKey| "(the user's words)".to_owned();
+        match (spec.implies)(&placeholder) {
+            Some(event) => request
+                .check(
+                    &event,
+                    date,
+                    date,
+                    workspace.organisation.nation,
+                    &workspace.holidays(),
+                )
+                .map(|_| ())
+                .map_err(|error| error.to_string()),
+            None if request.status.is_open() => Ok(()),
+            None => Err(format!(
+                "the request is {}",
+                request.status.to_string().to_lowercase()
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Template {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.spec().title)
+    }
+}
+
+/// The required parts not yet filled, in the letter's order: while any is left the
+/// letter cannot be exported, copied or marked as sent.
+pub fn missing_parts(template: Template, parts: &Parts) -> Vec<&'static PartSpec> {
+    template
+        .parts(parts)
+        .into_iter()
+        .filter(|part| part.is_required() && !part.is_filled_by(parts.get(&part.key)))
+        .collect()
+}
+
+/// Why a letter cannot go yet, in words, or `None` when every required part is filled.
+pub fn missing_reason(template: Template, parts: &Parts) -> Option<String> {
+    let missing: Vec<&str> = missing_parts(template, parts)
+        .iter()
+        .map(|part| part.label)
+        .collect();
+    match missing.as_slice() {
+        [] => None,
+        [one] => Some(format!("fill in “{one}” first")),
+        many => Some(format!(
+            "fill in these first: {}",
+            many.iter()
+                .map(|label| format!("“{label}”"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+/// "an erasure letter", "a fee notice".
+fn with_article(noun: &str) -> String {
+    let vowel = noun.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {noun}", if vowel { "an" } else { "a" })
+}
+
+fn long_date(date: Date) -> String {
+    super::notice::long_date(date)
+}
+
+/// The template a sent letter was written from, by the title kept in the timeline.
+pub fn template_titled(title: &str) -> Option<Template> {
+    Template::ALL
+        .iter()
+        .copied()
+        .find(|t| t.spec().title == title)
+}
+
+/// Whether a letter of `template` has been marked as sent on `request`, and when.
+pub fn sent_on(request: &RightsRequest, template: Template) -> Option<Date> {
+    request
+        .timeline
+        .iter()
+        .find_map(|entry| match &entry.event {
+            RequestEvent::LetterSent {
+                template: title, ..
+            } if title == template.spec().title => Some(entry.on),
+            _ => None,
+        })
+}
+
+/// The letter as a document: letterhead, date, the requester's name and how the letter
+/// reaches them, our reference, subject, salutation, body and sign-off. Parts left empty
+/// show as visible gaps.
+pub fn letter(
+    workspace: &Workspace,
+    request: &RightsRequest,
+    template: Template,
+    date: Date,
+    parts: &Parts,
+) -> Document {
+    let mut blocks = writer::letterhead(workspace, request, date);
+    let mut writer = Writer::new(workspace, request, template, date, parts);
+    (template.spec().body)(&mut writer);
+    writer.reply_channel();
+    blocks.extend(writer.into_blocks());
+    blocks.extend(writer::sign_off(workspace));
+    let shop = workspace.display_name();
+    Document {
+        title: format!("{template} — {}", request.reference),
+        author: if shop.is_empty() {
+            workspace.organisation.legal_name.clone()
+        } else {
+            shop.to_owned()
+        },
+        subject: template.to_string(),
+        date,
+        blocks,
+    }
+}
+
+/// A letter as it was sent (the words kept in the timeline), as a document to print or
+/// export again: exactly those words, a paragraph per blank-line-separated block.
+pub fn sent_letter(title: &str, reference: &str, date: Date, text: &str) -> Document {
+    let blocks = text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|block| !block.is_empty())
+        .map(|block| {
+            let lines: Vec<String> = block.lines().map(str::to_owned).collect();
+            if lines.len() > 1 {
+                Block::Address(lines)
+            } else {
+                Block::Paragraph(vec![Inline::text(block.to_owned())])
+            }
+        })
+        .collect();
+    Document {
+        title: format!("{title} — {reference}"),
+        author: String::new(),
+        subject: title.to_owned(),
+        date,
+        blocks,
+    }
+}
+
+/// Whether the request's clock is stopped waiting for the requester.
+fn waiting_for_requester(request: &RightsRequest) -> bool {
+    matches!(
+        request.status,
+        Status::AwaitingIdentity | Status::AwaitingFee | Status::AwaitingClarification
+    )
+}

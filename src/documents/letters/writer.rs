@@ -1,0 +1,672 @@
+//! What every letter shares: the letterhead and sign-off, the user's parts read with
+//! their gaps, and the sentences the law asks of many letters (how to complain, the
+//! rights after a refusal, the Article 15 information, how the letter is sent).
+
+use jiff::civil::Date;
+
+use super::{Choice, PartKey, PartKind, Parts, Template, long_date};
+use crate::{
+    documents::{
+        model::{Block, Inline, Runs, plain},
+        notice::{purpose_phrase, sentence},
+    },
+    domain::{
+        Workspace,
+        register::{ProcessingActivity, Source},
+        requests::{Channel, RequestKind, RightsRequest, Status},
+    },
+};
+
+/// How a letter reaches the requester (Art. 12(3): by the way the request came, unless
+/// they asked otherwise).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    Email,
+    Post,
+    /// Neither an email nor a postal address is recorded.
+    Unknown,
+}
+
+pub fn delivery(request: &RightsRequest) -> Delivery {
+    let email = !request.requester.email.trim().is_empty();
+    let post = !request.requester.postal_address.trim().is_empty();
+    let electronic = matches!(
+        request.channel,
+        Channel::Email | Channel::WebForm | Channel::SocialMedia
+    );
+    match (electronic, email, post) {
+        (true, true, _) | (false, true, false) => Delivery::Email,
+        (_, _, true) => Delivery::Post,
+        (_, false, false) => Delivery::Unknown,
+    }
+}
+
+pub struct Writer<'a> {
+    pub workspace: &'a Workspace,
+    pub request: &'a RightsRequest,
+    pub template: Template,
+    pub date: Date,
+    parts: &'a Parts,
+    blocks: Vec<Block>,
+}
+
+impl<'a> Writer<'a> {
+    pub fn new(
+        workspace: &'a Workspace,
+        request: &'a RightsRequest,
+        template: Template,
+        date: Date,
+        parts: &'a Parts,
+    ) -> Self {
+        Self {
+            workspace,
+            request,
+            template,
+            date,
+            parts,
+            blocks: Vec::new(),
+        }
+    }
+
+    pub fn into_blocks(self) -> Vec<Block> {
+        self.blocks
+    }
+
+    fn spec_of(&self, key: PartKey) -> Option<&'static super::PartSpec> {
+        self.template.spec().parts.iter().find(|p| p.key == key)
+    }
+
+    /// The user's words for a part; a fact not yet written is its visible gap, an
+    /// optional part left empty is empty, and a choice is the chosen option's words.
+    pub fn part(&self, key: PartKey) -> String {
+        let value = self.parts.get(&key).map_or("", |v| v.trim());
+        match self.spec_of(key).map(|spec| spec.kind) {
+            Some(PartKind::Fact { gap }) if value.is_empty() => format!("[{gap}]"),
+            Some(PartKind::Choice { gap, .. }) => self
+                .chosen(key)
+                .map_or_else(|| format!("[{gap}]"), |choice| choice.words.to_owned()),
+            _ => value.to_owned(),
+        }
+    }
+
+    /// Whether the user wrote anything for a part.
+    pub fn has(&self, key: PartKey) -> bool {
+        self.parts.get(&key).is_some_and(|v| !v.trim().is_empty())
+    }
+
+    /// The option chosen for a choice part (its default when nothing was chosen).
+    pub fn chosen(&self, key: PartKey) -> Option<&'static Choice> {
+        let spec = self.spec_of(key)?;
+        let PartKind::Choice {
+            options, default, ..
+        } = spec.kind
+        else {
+            return None;
+        };
+        let value = self
+            .parts
+            .get(&key)
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+            .or(default)?;
+        options.iter().find(|option| option.key == value)
+    }
+
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.blocks.push(Block::paragraph(text));
+    }
+
+    pub fn runs(&mut self, runs: Runs) {
+        self.blocks.push(Block::Paragraph(runs));
+    }
+
+    pub fn heading(&mut self, text: &str) {
+        self.blocks.push(Block::heading(3, text));
+    }
+
+    pub fn bullet(&mut self, text: impl Into<String>) {
+        self.blocks.push(Block::Bullets(vec![plain(text)]));
+    }
+
+    /// The user's words as paragraphs: a blank line starts a new one.
+    pub fn paragraphs(&mut self, text: &str) {
+        self.blocks.extend(
+            text.split("\n\n")
+                .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|p| !p.is_empty())
+                .map(|p| Block::paragraph(sentence(&p))),
+        );
+    }
+
+    pub fn received(&self) -> String {
+        long_date(self.request.received)
+    }
+
+    /// "Thank you for your erasure request, which we received on 3 November 2026."
+    pub fn thanks(&mut self) {
+        let what = match self.request.kind {
+            RequestKind::Complaint => "complaint".to_owned(),
+            RequestKind::DirectMarketingObjection => {
+                "message asking us to stop sending you marketing".to_owned()
+            }
+            kind => format!("{} request", kind.to_string().to_lowercase()),
+        };
+        self.say(format!(
+            "Thank you for your {what}, which we received on {}.",
+            self.received()
+        ));
+    }
+
+    /// What the requester asked, in their own words (quoted, never spliced into our
+    /// sentence), or what a request of its kind asks for.
+    pub fn what_was_asked(&mut self) {
+        let details = self.request.details.trim();
+        if details.is_empty() {
+            let summary = match self.request.kind {
+                RequestKind::Access => "a copy of the personal information we hold about you",
+                RequestKind::Rectification => "to correct personal information we hold about you",
+                RequestKind::Erasure => "to erase personal information we hold about you",
+                RequestKind::Restriction => "to restrict how we use your personal information",
+                RequestKind::Objection => "to stop using your personal information as we do",
+                RequestKind::DirectMarketingObjection => "to stop sending you marketing",
+                RequestKind::Portability => {
+                    "the personal information you gave us, in a form you can reuse"
+                }
+                RequestKind::AutomatedDecisionReview => {
+                    "a person to review a decision made about you automatically"
+                }
+                RequestKind::ConsentWithdrawal => "to stop what you had consented to",
+                RequestKind::Complaint => "to look into how we have used your personal information",
+            };
+            self.say(format!("We understand that you are asking {summary}."));
+        } else {
+            self.say(format!("You asked: “{details}”"));
+        }
+    }
+
+    /// When the reply is due, and why it is that date: the month, a restart, pauses,
+    /// an extension — or, while the clock is stopped, what restarts it.
+    pub fn when_we_will_reply(&mut self) {
+        let request = self.request;
+        match request.status {
+            Status::AwaitingIdentity => {
+                self.say("Before we can respond, we need to confirm your identity (or your authority to act for someone else). The one calendar month we have to respond starts on the day we receive what we asked for.");
+                return;
+            }
+            Status::AwaitingFee => {
+                self.say("We have asked for a fee before we act on your request. The one calendar month we have to respond starts on the day we receive it.");
+                return;
+            }
+            Status::AwaitingClarification => {
+                let asked = request
+                    .clarifications
+                    .iter()
+                    .rev()
+                    .find(|c| c.answered.is_none())
+                    .map(|c| long_date(c.asked));
+                self.say(match asked {
+                    Some(asked) => format!("The time we have to respond has been paused since {asked}, when we asked you to clarify your request. It runs again on the day your reply arrives, and we will then tell you the date we will reply by."),
+                    None => "The time we have to respond is paused until you clarify your request.".to_owned(),
+                });
+                return;
+            }
+            _ => {}
+        }
+        let deadline = request.deadline(
+            self.workspace.organisation.nation,
+            &self.workspace.holidays(),
+            self.date,
+        );
+        match &request.extension {
+            Some(extension) => self.runs(vec![
+                Inline::text(format!(
+                    "As we told you on {}, we have extended the time we have to respond by two further months, because {} We will reply by ",
+                    long_date(extension.notified_on),
+                    lower_sentence(&extension.reason)
+                )),
+                Inline::bold(long_date(deadline.due)),
+                Inline::text(" at the latest, and sooner if we can."),
+            ]),
+            None => self.runs(vec![
+                Inline::text("The law gives us one calendar month to respond, so we will reply by "),
+                Inline::bold(long_date(deadline.due)),
+                Inline::text(" at the latest."),
+            ]),
+        }
+        let mut why = Vec::new();
+        if deadline.start > request.received {
+            let what = if request.identity_received == Some(deadline.start) {
+                "proof of your identity"
+            } else {
+                "your fee"
+            };
+            why.push(format!(
+                "The month runs from {}, the day we received {what}.",
+                long_date(deadline.start)
+            ));
+        }
+        if deadline.paused_days > 0 {
+            let days = deadline.paused_days;
+            why.push(format!(
+                "It allows for the {days} day{} the time was paused while we waited for you to clarify your request.",
+                if days == 1 { "" } else { "s" }
+            ));
+        }
+        if deadline
+            .steps
+            .iter()
+            .any(|step| step.contains("next working day"))
+        {
+            why.push(
+                "The last day falls on a weekend or bank holiday, so it moves to the next working day."
+                    .to_owned(),
+            );
+        }
+        if !why.is_empty() {
+            self.say(why.join(" "));
+        }
+    }
+
+    fn regulator(&self) -> String {
+        let regulator = &self.workspace.settings.regulator;
+        let name = regulator.name.trim();
+        let mut details = Vec::new();
+        if !regulator.postal_address.trim().is_empty() {
+            details.push(regulator.postal_address.trim().to_owned());
+        }
+        if !regulator.helpline.trim().is_empty() {
+            details.push(format!("helpline {}", regulator.helpline.trim()));
+        }
+        if !regulator.website.trim().is_empty() {
+            details.push(regulator.website.trim().to_owned());
+        }
+        if details.is_empty() {
+            format!("the {name}")
+        } else {
+            format!("the {name} ({})", details.join("; "))
+        }
+    }
+
+    /// How to complain: to the shop first, then to the regulator (s.164A, Art. 77).
+    pub fn how_to_complain(&mut self) {
+        self.heading("If you are unhappy");
+        self.say(
+            "If you are unhappy with how we have handled your request, please tell us first: you can complain to us using the contact details at the top of this letter, and we will look into it.",
+        );
+        let regulator = self.regulator();
+        self.say(format!(
+            "You also have the right to complain to {regulator}."
+        ));
+    }
+
+    /// What every refusal must say (Art. 12(4)): the reasons given above, then the
+    /// rights to complain to the shop and the regulator and to go to court.
+    pub fn refusal_rights(&mut self) {
+        self.heading("Your rights if you disagree");
+        self.say(
+            "You can complain to us about this decision using the contact details at the top of this letter.",
+        );
+        let regulator = self.regulator();
+        self.say(format!("You have the right to complain to {regulator}."));
+        self.say(
+            "You also have the right to seek to enforce your rights through the courts (a judicial remedy).",
+        );
+    }
+
+    /// The regulator line that closes a complaint letter.
+    pub fn complaint_regulator(&mut self) {
+        let regulator = self.regulator();
+        self.say(format!(
+            "If you are unhappy with the outcome, you can complain to {regulator}."
+        ));
+    }
+
+    /// Art. 19: what the user says about telling the recipients, and nothing else.
+    pub fn recipients_told(&mut self) {
+        match self.chosen(PartKey::RecipientsTold).map(|c| c.key) {
+            Some("told") => {
+                let names = recipients(&concerned_activities(self.workspace, self.request, false));
+                self.say(if names.is_empty() {
+                    "We have told the organisations we shared your information with. Ask us if you would like to know who they are.".to_owned()
+                } else {
+                    format!(
+                        "We have told the organisations we shared your information with: {}. Ask us if you would like more detail about them.",
+                        names.join("; ")
+                    )
+                });
+            }
+            Some("not-shared") => {
+                self.say("We had not shared this information with anyone else.");
+            }
+            Some(_) => {}
+            None => self.say(format!(
+                "[{}]",
+                "say whether you told the organisations you shared it with"
+            )),
+        }
+    }
+
+    /// The Art. 15(1) and (2) information, for every register activity unless the user
+    /// narrowed the reply to those the request is linked to — and then it says so.
+    pub fn supplementary_information(&mut self) {
+        let narrowed = self
+            .chosen(PartKey::Scope)
+            .is_some_and(|c| c.key == "linked");
+        let activities = concerned_activities(self.workspace, self.request, narrowed);
+        self.heading("How and why we use your information");
+        if narrowed {
+            let purposes: Vec<String> = activities
+                .iter()
+                .map(|a| purpose_phrase(&a.purpose))
+                .collect();
+            self.say(format!(
+                "As your request concerned only the information we use {}, this reply covers only that. Ask us if you would like everything we hold about you.",
+                purposes.join("; and ")
+            ));
+        }
+        for activity in &activities {
+            self.blocks.push(Block::Paragraph(vec![Inline::bold(format!(
+                "We use your information {}",
+                purpose_phrase(&activity.purpose)
+            ))]));
+            self.blocks.push(Block::Bullets(article_15_items(activity)));
+        }
+        if activities.iter().any(|a| !a.transfers.is_empty()) {
+            self.say(
+                "You can ask us for a copy of the safeguards that protect your information when it is sent outside the UK.",
+            );
+        }
+        self.heading("Your other rights");
+        self.say(
+            "You have the right to ask us to correct (rectify) or erase your information, to restrict how we use it, and to object to our using it. You also have the right to complain to us and to the regulator, as explained below.",
+        );
+    }
+
+    /// Art. 12(3): the reply goes the way the request came.
+    pub fn reply_channel(&mut self) {
+        let request = self.request;
+        let line = match (delivery(request), request.channel) {
+            (Delivery::Email, Channel::Email) => {
+                "We are replying by email, as that is how your request reached us.".to_owned()
+            }
+            (Delivery::Email, _) => {
+                "We are replying by email, to the address you gave us.".to_owned()
+            }
+            (Delivery::Post, Channel::Post) => {
+                "We are replying by post, as that is how your request reached us.".to_owned()
+            }
+            (Delivery::Post, _) => {
+                "We are replying by post, to the address you gave us.".to_owned()
+            }
+            (Delivery::Unknown, _) => return,
+        };
+        self.say(format!(
+            "{line} If you would prefer another way, please tell us."
+        ));
+    }
+}
+
+/// "you had consented" from "You had consented."; the reason as the rest of a sentence.
+fn lower_sentence(text: &str) -> String {
+    let text = sentence(text);
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if second.is_lowercase() => first
+            .to_lowercase()
+            .chain(std::iter::once(second))
+            .chain(chars)
+            .collect(),
+        _ => text,
+    }
+}
+
+/// The register activities a reply covers: every activity, or when `narrowed` those the
+/// request is linked to (all of them if it is linked to none).
+pub fn concerned_activities<'a>(
+    workspace: &'a Workspace,
+    request: &RightsRequest,
+    narrowed: bool,
+) -> Vec<&'a ProcessingActivity> {
+    let linked: Vec<&ProcessingActivity> = workspace
+        .register
+        .iter()
+        .filter(|a| request.activities.contains(&a.id))
+        .collect();
+    if narrowed && !linked.is_empty() {
+        linked
+    } else {
+        workspace.register.iter().collect()
+    }
+}
+
+fn recipients(activities: &[&ProcessingActivity]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for activity in activities {
+        for name in activity
+            .processors
+            .iter()
+            .map(|p| p.name.trim().to_owned())
+            .chain(
+                activity
+                    .other_recipients
+                    .iter()
+                    .map(|r| r.trim().to_owned()),
+            )
+            .filter(|n| !n.is_empty())
+        {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+fn labelled(label: &str, text: &str) -> Runs {
+    vec![
+        Inline::bold(format!("{label}: ")),
+        Inline::text(text.to_owned()),
+    ]
+}
+
+/// Art. 15(1)(a)–(h) and 15(2) for one activity, from the register.
+fn article_15_items(activity: &ProcessingActivity) -> Vec<Runs> {
+    let mut items: Vec<Runs> = Vec::new();
+    let categories: Vec<&str> = activity
+        .data_categories
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    items.push(labelled("What information", &categories.join("; ")));
+    let bases: Vec<String> = activity
+        .basis_kinds()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    items.push(labelled("Lawful basis", &bases.join("; ")));
+    let mut recipients: Vec<String> = activity
+        .processors
+        .iter()
+        .filter(|p| !p.name.trim().is_empty())
+        .map(|p| {
+            if p.activities.trim().is_empty() {
+                p.name.trim().to_owned()
+            } else {
+                format!(
+                    "{} ({})",
+                    p.name.trim(),
+                    p.activities.trim().trim_end_matches('.')
+                )
+            }
+        })
+        .collect();
+    recipients.extend(
+        activity
+            .other_recipients
+            .iter()
+            .map(|r| r.trim().to_owned())
+            .filter(|r| !r.is_empty()),
+    );
+    items.push(labelled(
+        "Who receives it",
+        &if recipients.is_empty() {
+            "nobody outside our business".to_owned()
+        } else {
+            recipients.join("; ")
+        },
+    ));
+    for transfer in &activity.transfers {
+        items.push(labelled(
+            "Sent outside the UK",
+            &format!(
+                "to {} in {}, protected by {}",
+                transfer.recipient.trim(),
+                transfer.country.trim(),
+                transfer.mechanism.as_ref().map_or_else(
+                    || "safeguards we can describe on request".to_owned(),
+                    ToString::to_string
+                )
+            ),
+        ));
+    }
+    items.push(labelled(
+        "How long we keep it",
+        &activity.retention_statement(),
+    ));
+    let sources: Vec<String> = activity
+        .sources
+        .iter()
+        .map(|s| match s {
+            Source::DirectlyFromThePerson => "directly from you".to_owned(),
+            other => other.to_string(),
+        })
+        .collect();
+    items.push(labelled("Where it came from", &sources.join("; ")));
+    match &activity.automated_decisions {
+        Some(decisions) => items.push(labelled(
+            "Automated decisions",
+            &format!(
+                "{} {}",
+                sentence(&decisions.logic),
+                sentence(&decisions.consequences)
+            ),
+        )),
+        None => items.push(labelled("Automated decisions", "none")),
+    }
+    items
+}
+
+/// The letterhead, date, addressee (as the letter will reach them), reference, subject
+/// and salutation.
+pub fn letterhead(workspace: &Workspace, request: &RightsRequest, date: Date) -> Vec<Block> {
+    let org = &workspace.organisation;
+    let shop = workspace.display_name().to_owned();
+    let mut blocks = vec![Block::heading(
+        1,
+        if shop.is_empty() {
+            "Our business"
+        } else {
+            &shop
+        },
+    )];
+    let mut head: Vec<String> = Vec::new();
+    if !org.legal_name.trim().is_empty() && org.legal_name.trim() != shop {
+        head.push(org.legal_name.trim().to_owned());
+    }
+    head.extend(
+        org.address
+            .lines
+            .iter()
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty()),
+    );
+    let town = [org.address.town.trim(), org.address.postcode.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !town.is_empty() {
+        head.push(town);
+    }
+    let contact: Vec<String> = [
+        org.privacy_contact
+            .as_ref()
+            .map(|c| c.email.trim())
+            .filter(|e| !e.is_empty())
+            .unwrap_or(org.email.trim())
+            .to_owned(),
+        org.phone.trim().to_owned(),
+        org.website.trim().to_owned(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect();
+    if !contact.is_empty() {
+        head.push(contact.join(" · "));
+    }
+    if !head.is_empty() {
+        blocks.push(Block::Address(head));
+    }
+    blocks.push(Block::paragraph(long_date(date)));
+
+    let requester = &request.requester;
+    let mut to = vec![requester.name.trim().to_owned()];
+    match delivery(request) {
+        Delivery::Email => to.push(format!("By email: {}", requester.email.trim())),
+        Delivery::Post => to.extend(
+            requester
+                .postal_address
+                .lines()
+                .map(|l| l.trim().to_owned())
+                .filter(|l| !l.is_empty()),
+        ),
+        Delivery::Unknown => {}
+    }
+    blocks.push(Block::Address(to));
+    blocks.push(Block::Paragraph(vec![
+        Inline::bold("Our reference: "),
+        Inline::text(request.reference.clone()),
+    ]));
+    blocks.push(Block::heading(
+        2,
+        match request.kind {
+            RequestKind::Complaint => "Your data protection complaint".to_owned(),
+            kind => format!("Your {} request", kind.to_string().to_lowercase()),
+        },
+    ));
+    let name = requester.name.trim();
+    blocks.push(Block::paragraph(if name.is_empty() {
+        "Dear Sir or Madam,".to_owned()
+    } else {
+        format!("Dear {name},")
+    }));
+    if !requester.acting_for.trim().is_empty() {
+        blocks.push(Block::paragraph(format!(
+            "You wrote on behalf of {}.",
+            requester.acting_for.trim()
+        )));
+    }
+    blocks
+}
+
+pub fn sign_off(workspace: &Workspace) -> Vec<Block> {
+    let org = &workspace.organisation;
+    let shop = workspace.display_name();
+    let signer = org
+        .privacy_contact
+        .as_ref()
+        .map(|c| c.name.trim())
+        .filter(|n| !n.is_empty())
+        .unwrap_or(org.legal_name.trim());
+    vec![
+        Block::paragraph("Yours sincerely,"),
+        Block::Address(
+            [signer, shop]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        ),
+    ]
+}

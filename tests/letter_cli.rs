@@ -1,0 +1,195 @@
+//! `smallprint letter` as a script uses it: the letters and their parts listed, parts
+//! given with `--set`, and every refusal — a missing or unknown part, a letter the law
+//! does not allow, an output that cannot be written — exits 2 with nothing left behind.
+
+#![allow(
+    clippy::expect_used,
+    reason = "test code: a failed expectation is the test failing"
+)]
+
+mod common;
+
+use std::{fs, path::Path, process::Command};
+
+fn smallprint(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_smallprint"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        output.status.code().expect("exit code"),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn arg(path: &Path) -> &str {
+    path.to_str().expect("utf-8 temp path")
+}
+
+/// The example shop, and the reference of its open erasure request.
+fn example(dir: &Path) -> (String, String) {
+    let path = dir.join("shop.json");
+    let (code, _, stderr) = smallprint(&["demo", "--out", arg(&path)]);
+    assert_eq!(code, 0, "{stderr}");
+    let (_, listing, _) = smallprint(&["requests", "--file", arg(&path)]);
+    let erasure = listing
+        .lines()
+        .find(|line| line.contains("Erasure"))
+        .and_then(|line| line.split_whitespace().next())
+        .expect("the example has an erasure request")
+        .to_owned();
+    (arg(&path).to_owned(), erasure)
+}
+
+#[test]
+fn the_letters_and_their_parts_are_listed() {
+    let (code, stdout, _) = smallprint(&["letter", "--list-templates"]);
+    assert_eq!(code, 0);
+    assert!(stdout.lines().count() >= 19, "{stdout}");
+    assert!(
+        stdout.lines().any(|l| l.starts_with("refusal ")),
+        "{stdout}"
+    );
+
+    let (code, stdout, stderr) = smallprint(&["letter", "--template", "refusal", "--list-parts"]);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    let ground = lines
+        .iter()
+        .find(|l| l.starts_with("refusal-ground "))
+        .expect("the ground");
+    assert!(ground.contains("required"), "{ground}");
+    assert!(
+        ground.contains("manifestly-unfounded") && ground.contains("manifestly-excessive"),
+        "{ground}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("reasons ") && l.contains("required"))
+    );
+
+    let (code, stdout, _) =
+        smallprint(&["letter", "--template", "acknowledgement", "--list-parts"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, ""),
+        "nothing to write in an acknowledgement"
+    );
+    let (code, _, stderr) = smallprint(&["letter", "--template", "no-such", "--list-parts"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no letter called"), "{stderr}");
+}
+
+#[test]
+fn parts_are_set_and_a_missing_or_unknown_part_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (file, erasure) = example(dir.path());
+    let out = dir.path().join("refusal.txt");
+    let base = [
+        "letter",
+        "--file",
+        &file,
+        "--request",
+        &erasure,
+        "--template",
+        "refusal",
+        "--out",
+        arg(&out),
+    ];
+
+    let (code, _, stderr) = smallprint(&base);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("refusal-ground"), "{stderr}");
+    assert!(stderr.contains("reasons"), "{stderr}");
+    assert!(!out.exists(), "nothing written");
+
+    let with = |extra: &[&str]| {
+        let mut args: Vec<&str> = base.to_vec();
+        args.extend_from_slice(extra);
+        smallprint(&args)
+    };
+    let (code, _, stderr) = with(&["--set", "refusal-ground=manifestly-excessive"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("reasons") && !stderr.contains("refusal-ground="),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+
+    let (code, _, stderr) = with(&["--set", "ground=manifestly-excessive"]);
+    assert_eq!(code, 2, "an unknown part");
+    assert!(stderr.contains("no part called “ground”"), "{stderr}");
+    let (code, _, stderr) = with(&["--set", "refusal-ground=vexatious"]);
+    assert_eq!(code, 2, "not one of the law's grounds");
+    assert!(stderr.contains("manifestly-unfounded"), "{stderr}");
+    assert!(!out.exists());
+
+    let reasons =
+        "You sent the same request on 1, 3 and 5 November; we answered the first in full.";
+    let reasons_arg = format!("reasons={reasons}");
+    let (code, _, stderr) = with(&[
+        "--set",
+        "refusal-ground=manifestly-excessive",
+        "--set",
+        &reasons_arg,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let text = fs::read_to_string(&out).expect("written");
+    let text = common::normalised(&text);
+    assert!(text.contains(reasons), "{text}");
+    assert!(text.contains("manifestly excessive"), "{text}");
+    assert!(!text.contains('['), "no gap: {text}");
+}
+
+#[test]
+fn a_letter_the_law_does_not_allow_and_an_unwritable_output_exit_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (file, erasure) = example(dir.path());
+    let (_, listing, _) = smallprint(&["requests", "--file", &file]);
+    let marketing = listing
+        .lines()
+        .find(|line| line.contains("Objection to direct marketing"))
+        .and_then(|line| line.split_whitespace().next())
+        .expect("a marketing objection")
+        .to_owned();
+    let out = dir.path().join("fee.pdf");
+    let (code, _, stderr) = smallprint(&[
+        "letter",
+        "--file",
+        &file,
+        "--request",
+        &marketing,
+        "--template",
+        "fee-notice",
+        "--out",
+        arg(&out),
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("objection to direct marketing"), "{stderr}");
+    assert!(!out.exists());
+
+    let missing_folder = dir.path().join("no-such-folder").join("ack.pdf");
+    let (code, _, stderr) = smallprint(&[
+        "letter",
+        "--file",
+        &file,
+        "--request",
+        &erasure,
+        "--template",
+        "acknowledgement",
+        "--out",
+        arg(&missing_folder),
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(!missing_folder.exists());
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "shop.json" && name != "backups")
+        .collect();
+    assert!(leftovers.is_empty(), "nothing left behind: {leftovers:?}");
+}
