@@ -6,7 +6,7 @@ use thiserror::Error;
 
 use super::{
     catalogue::BusinessType,
-    holidays::{Feed, Holidays},
+    holidays::{Feed, HolidaySource, Holidays},
     ids::{ActivityId, IdAllocator, RequestId},
     organisation::{Nation, Organisation},
     register::ProcessingActivity,
@@ -168,9 +168,14 @@ impl Workspace {
             .unwrap_or_default();
         imported.merge(feed);
         self.settings.imported_bank_holidays = Some(imported.to_feed());
+        // The years holding an imported day, whole or added to the rules' list.
         Nation::ALL
             .into_iter()
-            .filter_map(|nation| imported.covered_years(nation))
+            .flat_map(|nation| imported.coverage(nation))
+            .filter(|run| {
+                run.source == HolidaySource::Imported || run.added == Some(HolidaySource::Imported)
+            })
+            .map(|run| (run.first, run.last))
             .reduce(|(first, last), (from, to)| (first.min(from), last.max(to)))
     }
 }
@@ -389,20 +394,19 @@ mod tests {
                 bunting: false,
             })
             .collect();
-        Feed::from([(
-            division.clone(),
-            FeedDivision {
-                division,
-                events,
-            },
-        )])
+        Feed::from([(division.clone(), FeedDivision { division, events })])
     }
 
     #[test]
     fn imported_bank_holidays_are_kept_and_reach_the_deadlines() {
         let mut workspace = example();
         let extra = date(2026, 12, 29);
-        assert!(workspace.holidays().on(Nation::EnglandAndWales, extra).is_none());
+        assert!(
+            workspace
+                .holidays()
+                .on(Nation::EnglandAndWales, extra)
+                .is_none()
+        );
         let years = workspace.import_bank_holidays(&feed(&[
             ("New Year's Day", date(2026, 1, 1)),
             ("Extra day", extra),
@@ -428,12 +432,8 @@ mod tests {
             .clone();
         let today = date(2026, 11, 23);
         // Identity cannot arrive before it was asked for.
-        let refused = workspace.check_request_event(
-            open.id,
-            &RequestEvent::IdentityReceived,
-            today,
-            today,
-        );
+        let refused =
+            workspace.check_request_event(open.id, &RequestEvent::IdentityReceived, today, today);
         assert!(matches!(
             refused,
             Err(RuleError::Record(RecordError::NotAllowed { .. }))
@@ -495,8 +495,13 @@ mod tests {
             )
             .expect("recorded");
         let request = workspace.request(open).expect("still there");
-        let last_two: Vec<&RequestEvent> =
-            request.timeline.iter().rev().take(2).map(|e| &e.event).collect();
+        let last_two: Vec<&RequestEvent> = request
+            .timeline
+            .iter()
+            .rev()
+            .take(2)
+            .map(|e| &e.event)
+            .collect();
         assert_eq!(last_two[0], &RequestEvent::IdentityRequested);
         assert_eq!(
             last_two[1],
@@ -506,14 +511,7 @@ mod tests {
             }
         );
         assert_eq!(
-            workspace.record_letter(
-                RequestId(999_999),
-                "x",
-                String::new(),
-                None,
-                today,
-                today
-            ),
+            workspace.record_letter(RequestId(999_999), "x", String::new(), None, today, today),
             Err(RuleError::NoSuchRequest)
         );
     }
