@@ -252,6 +252,7 @@ pub fn run(
                     fee_received,
                     pauses: paused,
                     extended,
+                    ..ClockEvents::default()
                 };
                 deadlines::rights_deadline(&events, nation, holidays, clock.today())
             };

@@ -6,6 +6,7 @@ use thiserror::Error;
 
 use super::{
     catalogue::BusinessType,
+    deadlines::Counting,
     holidays::{Feed, HolidaySource, Holidays},
     ids::{ActivityId, IdAllocator, RequestId},
     organisation::{Nation, Organisation},
@@ -41,6 +42,16 @@ impl Workspace {
                 holidays.merge(feed);
                 std::borrow::Cow::Owned(holidays)
             }
+        }
+    }
+
+    /// How this workspace counts deadlines: its nation's bank holidays (`holidays`,
+    /// from [`Self::holidays`]) and its "play safe" setting.
+    pub fn counting<'a>(&self, holidays: &'a Holidays) -> Counting<'a> {
+        Counting {
+            nation: self.organisation.nation,
+            holidays,
+            play_safe: self.settings.play_safe_deadlines,
         }
     }
 
@@ -192,7 +203,7 @@ impl Workspace {
     ) -> Result<(), RuleError> {
         let request = self.request(id).ok_or(RuleError::NoSuchRequest)?;
         let holidays = self.holidays();
-        request.check(event, on, today, self.organisation.nation, &holidays)?;
+        request.check_with(event, on, today, self.counting(&holidays))?;
         Ok(())
     }
 
@@ -204,10 +215,10 @@ impl Workspace {
         on: Date,
         today: Date,
     ) -> Result<(), RuleError> {
-        let nation = self.organisation.nation;
         let holidays = self.holidays().into_owned();
+        let counting = self.counting(&holidays);
         let request = self.request_mut(id).ok_or(RuleError::NoSuchRequest)?;
-        request.record(event, on, today, nation, &holidays)?;
+        request.record_with(event, on, today, counting)?;
         Ok(())
     }
 
@@ -222,16 +233,16 @@ impl Workspace {
         on: Date,
         today: Date,
     ) -> Result<RightsRequest, RuleError> {
-        let nation = self.organisation.nation;
         let holidays = self.holidays();
+        let counting = self.counting(&holidays);
         let mut updated = self.request(id).ok_or(RuleError::NoSuchRequest)?.clone();
         let sent = RequestEvent::LetterSent {
             template: template.to_owned(),
             text,
         };
-        updated.record(sent, on, today, nation, &holidays)?;
+        updated.record_with(sent, on, today, counting)?;
         if let Some(event) = implied {
-            updated.record(event, on, today, nation, &holidays)?;
+            updated.record_with(event, on, today, counting)?;
         }
         Ok(updated)
     }
