@@ -371,11 +371,14 @@ fn run_pauses(
         };
         let due_so_far = next_working_day(end, counting);
         if from >= due_so_far {
-            steps.push(format!(
+            // Said once, in the due date's working; the target's stays short.
+            if what == "due date" {
+                steps.push(format!(
                 "clarification asked {} is on or after the {what} {}: it does not move the date (the time had already run out)",
-                short_date(pause.asked),
-                short_date(due_so_far)
-            ));
+                    short_date(pause.asked),
+                    short_date(due_so_far)
+                ));
+            }
             continue;
         }
         if pause.answered.is_some_and(|answered| answered < from) {
