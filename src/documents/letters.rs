@@ -13,7 +13,7 @@ use super::{
 };
 use crate::domain::{
     Workspace,
-    deadlines::{self, Deadline},
+    deadlines::{self, Deadline, StopReason, Stopped},
     register::{LawfulBasis, ProcessingActivity, Source},
     requests::{Channel, RequestEvent, RequestKind, RightsRequest, Status},
 };
@@ -481,13 +481,11 @@ impl Template {
             ));
         }
         if self == Template::ExtensionNotice {
-            let tell_by = deadlines::extension_tell_by(
-                &request.clock_events(),
-                workspace.organisation.nation,
-                &workspace.holidays(),
-                date,
-            );
-            if date > tell_by {
+            let holidays = workspace.holidays();
+            if let Some(tell_by) =
+                deadlines::tell_by_date(&request.clock_events(), workspace.counting(&holidays))
+                && date > tell_by
+            {
                 return Err(format!(
                     "the tell-by date for an extension, {}, has passed: the requester had to be told within the first month",
                     deadlines::short_date(tell_by)
@@ -636,12 +634,28 @@ impl Writer<'_> {
     fn deadline(&self, extended: bool) -> Deadline {
         let mut events = self.request.clock_events();
         events.extended |= extended;
-        deadlines::rights_deadline(
-            &events,
-            self.workspace.organisation.nation,
-            &self.workspace.holidays(),
-            self.date,
-        )
+        let holidays = self.workspace.holidays();
+        deadlines::response_deadline(&events, self.workspace.counting(&holidays))
+    }
+
+    /// What a letter says instead of a due date while the clock is stopped.
+    fn stopped_sentence(stopped: &Stopped) -> String {
+        let since = long_date(stopped.since);
+        match stopped.reason {
+            StopReason::Identity => format!(
+                "The law gives us one calendar month to respond. It starts on the day we receive the proof we asked you for on {since}, so we cannot give you a date until then."
+            ),
+            StopReason::Fee => format!(
+                "The law gives us one calendar month to respond. It starts on the day we receive the fee we asked for on {since}, so we cannot give you a date until then."
+            ),
+            StopReason::Clarification => {
+                let days = stopped.remaining_days.unwrap_or(0).max(0);
+                format!(
+                    "The time we have to respond has been paused since we asked you to clarify your request on {since}. When your reply arrives we will have {days} day{} left, and we will reply by then at the latest.",
+                    if days == 1 { "" } else { "s" }
+                )
+            }
+        }
     }
 
     fn regulator(&self) -> String {
@@ -847,13 +861,17 @@ impl Writer<'_> {
                     "We understand that you are asking for {}. If we have misunderstood, please tell us.",
                     understood.trim_end_matches('.')
                 ));
-                self.runs(vec![
-                    Inline::text(
-                        "The law gives us one calendar month to respond, so we will reply by ",
-                    ),
-                    Inline::bold(long_date(due.due)),
-                    Inline::text(" at the latest."),
-                ]);
+                match due.stopped() {
+                    // A stopped clock has no date to promise.
+                    Some(stopped) => self.say(Self::stopped_sentence(stopped)),
+                    None => self.runs(vec![
+                        Inline::text(
+                            "The law gives us one calendar month to respond, so we will reply by ",
+                        ),
+                        Inline::bold(long_date(due.due)),
+                        Inline::text(" at the latest."),
+                    ]),
+                }
                 if self.request.requester.authority_needed
                     && !self.request.requester.acting_for.trim().is_empty()
                 {
@@ -890,10 +908,12 @@ impl Writer<'_> {
                 self.say("We hold a large amount of information, and we need a little more detail to find what you are asking for:");
                 self.body
                     .push(Block::Bullets(vec![plain(self.get("questions"))]));
+                // Once the pause is recorded the clock is stopped: the date it had then.
+                let was_due = due.stopped().and_then(|s| s.was_due).unwrap_or(due.due);
                 self.say(format!(
                     "The time we have to respond is paused from the date of this letter, {}, until we receive your reply; the days in between do not count. Before this letter, we were due to reply by {}.",
                     long_date(self.date),
-                    long_date(due.due)
+                    long_date(was_due)
                 ));
                 self.say(
                     "In the meantime, we will send you any information we can already provide.",
@@ -1079,10 +1099,10 @@ impl Writer<'_> {
                 self.refusal_rights();
             }
             Template::ComplaintAcknowledgement => {
-                let acknowledge_by = deadlines::complaint_acknowledgement(
+                let holidays = self.workspace.holidays();
+                let acknowledge_by = deadlines::complaint_deadline(
                     self.request.received,
-                    self.workspace.organisation.nation,
-                    &self.workspace.holidays(),
+                    self.workspace.counting(&holidays),
                 );
                 self.say(format!(
                     "Thank you for your complaint, which we received on {received}."
@@ -1092,10 +1112,14 @@ impl Writer<'_> {
                     sentence(&self.get("understood"))
                 ));
                 self.say(sentence(&self.get("next")));
-                self.say(format!(
-                    "We will tell you the outcome without undue delay. (The law asks us to acknowledge a complaint within 30 days, by {}.)",
-                    long_date(acknowledge_by.due)
-                ));
+                // A complaint from before 19 June 2026 has no statutory date to quote.
+                self.say(match acknowledge_by.due_date() {
+                    Some(due) => format!(
+                        "We will tell you the outcome without undue delay. (The law asks us to acknowledge a complaint within 30 days, by {}.)",
+                        long_date(due)
+                    ),
+                    None => "We will tell you the outcome without undue delay.".to_owned(),
+                });
                 let regulator = self.regulator();
                 self.say(format!(
                     "If you are unhappy with the outcome, you can complain to {regulator}."
