@@ -21,7 +21,7 @@ use crate::{
     },
     domain::{
         Nation, agenda,
-        deadlines::{self, ClockEvents, Pause},
+        deadlines::{self, ClockEvents, Counting, Pause},
         example::example_workspace,
         holidays::Holidays,
     },
@@ -71,7 +71,11 @@ pub enum CliCommand {
     },
     /// Work out a rights request's legal deadline, the ICO's way, and show the working.
     ///
-    /// Prints the due date as YYYY-MM-DD on the first line, the working below.
+    /// Prints the due date as YYYY-MM-DD on the first line, the working below. While a
+    /// clarification is unanswered (a pause with no end) the clock is stopped: the
+    /// first line is then `paused`, and the working says how many days will remain
+    /// when the reply arrives. A complaint from before 19 June 2026 has no statutory
+    /// date: the first line is then `none`.
     Deadline {
         /// The day the request arrived.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
@@ -85,7 +89,8 @@ pub enum CliCommand {
         /// The day a permitted fee arrived (the month restarts).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         fee_received: Option<Date>,
-        /// A clarification pause, from the day asked to the day answered (repeatable).
+        /// A clarification pause, from the day asked to the day answered (repeatable);
+        /// YYYY-MM-DD.. (no end) while the answer has not arrived.
         #[arg(long, value_name = "YYYY-MM-DD..YYYY-MM-DD", value_parser = parse_pause)]
         paused: Vec<Pause>,
         /// The deadline was extended by two further months.
@@ -94,6 +99,10 @@ pub enum CliCommand {
         /// A complaint: give the date by which to acknowledge it.
         #[arg(long, conflicts_with_all = ["identity_received", "fee_received", "paused", "extended"])]
         complaint: bool,
+        /// Count the "play safe" way: the start as day one of "one month beginning
+        /// with" it, so every date is one day earlier than the ICO's.
+        #[arg(long)]
+        play_safe: bool,
     },
     /// Write every date to act by as an iCalendar (.ics) file for a calendar app.
     ///
@@ -220,9 +229,18 @@ fn parse_nation(text: &str) -> Result<Nation, String> {
 
 fn parse_pause(text: &str) -> Result<Pause, String> {
     let (asked, answered) = text.split_once("..").ok_or_else(|| {
-        format!("“{text}” is not a pause written ASKED..ANSWERED, like 2026-03-10..2026-03-12")
+        format!(
+            "“{text}” is not a pause written ASKED..ANSWERED, like 2026-03-10..2026-03-12, or ASKED.. while unanswered"
+        )
     })?;
-    let (asked, answered) = (parse_date(asked)?, parse_date(answered)?);
+    let asked = parse_date(asked)?;
+    if answered.trim().is_empty() {
+        return Ok(Pause {
+            asked,
+            answered: None,
+        });
+    }
+    let answered = parse_date(answered)?;
     if answered < asked {
         return Err(format!("the pause {text} ends before it starts"));
     }
@@ -254,10 +272,15 @@ pub fn run(
             paused,
             extended,
             complaint,
+            play_safe,
         } => {
-            let holidays = Holidays::shipped();
+            let counting = Counting {
+                nation,
+                holidays: Holidays::shipped(),
+                play_safe,
+            };
             let deadline = if complaint {
-                deadlines::complaint_acknowledgement(received, nation, holidays)
+                deadlines::complaint_deadline(received, counting)
             } else {
                 let events = ClockEvents {
                     received,
@@ -265,16 +288,22 @@ pub fn run(
                     fee_received,
                     pauses: paused,
                     extended,
+                    ..ClockEvents::default()
                 };
-                deadlines::rights_deadline(&events, nation, holidays, clock.today())
+                deadlines::response_deadline(&events, counting)
             };
-            let _ = writeln!(out, "{}", deadline.due);
+            // The date, or "paused" / "none" when there is no date.
+            let _ = writeln!(out, "{deadline}");
             let _ = writeln!(out, "{}", deadline.working());
+            if let Some(message) = deadline.state.message() {
+                let _ = writeln!(out, "{message}");
+            }
             if let Some(target) = deadline.internal_target {
                 let _ = writeln!(
                     out,
-                    "ICO's optional internal target (28 days): {}",
-                    deadlines::short_date(target)
+                    "ICO's optional internal target (28 days): {} ({})",
+                    deadlines::short_date(target),
+                    deadline.target_working()
                 );
             }
             Ok(ExitCode::SUCCESS)
@@ -398,23 +427,29 @@ fn requests(
 ) -> Result<ExitCode, String> {
     let workspace = store::read_workspace(path).map_err(|e| e.to_string())?;
     let holidays = workspace.holidays();
-    let nation = workspace.organisation.nation;
+    let counting = workspace.counting(&holidays);
     let mut rows: Vec<_> = workspace
         .requests
         .iter()
-        .map(|request| (request, request.deadline(nation, &holidays, today)))
+        .map(|request| (request, request.deadline_with(counting)))
         .filter(|(request, deadline)| match due_within {
             None => true,
+            // A stopped clock has no date, so it is not due within any number of days.
             Some(days) => {
                 request.status.is_open()
-                    && deadline.days_left(today) <= i32::try_from(days).unwrap_or(i32::MAX)
+                    && deadline.due_date().is_some_and(|due| {
+                        deadlines::days_between(today, due)
+                            <= i32::try_from(days).unwrap_or(i32::MAX)
+                    })
             }
         })
         .collect();
+    // Open before closed; dated by date, then the undated (stopped) ones.
     rows.sort_by_key(|(request, deadline)| {
         (
             !request.status.is_open(),
-            deadline.due,
+            deadline.due_date().is_none(),
+            deadline.due_date(),
             request.reference.clone(),
         )
     });
@@ -423,15 +458,17 @@ fn requests(
         "REFERENCE     RECEIVED    DUE         DAYS LEFT  STATUS                  KIND                            REQUESTER"
     );
     for (request, deadline) in rows {
-        let days_left = if request.status.is_open() {
-            deadline.days_left(today).to_string()
-        } else {
-            "-".to_owned()
+        let days_left = match deadline.due_date() {
+            Some(due) if request.status.is_open() => {
+                deadlines::days_between(today, due).to_string()
+            }
+            _ => "-".to_owned(),
         };
+        // "paused" while the clock is stopped, "none" with no statutory date.
         let due = if request.is_complaint() {
-            format!("{} (ack)", deadline.due)
+            format!("{deadline} (ack)")
         } else {
-            deadline.due.to_string()
+            deadline.to_string()
         };
         let _ = writeln!(
             out,

@@ -124,6 +124,8 @@ pub enum Command {
         request: RequestId,
         event: RequestEvent,
         on: Date,
+        /// A note typed before the step button, kept with the step.
+        note: Option<String>,
     },
     /// Shows a request on the Requests screen.
     OpenRequest(RequestId),
@@ -145,6 +147,8 @@ pub enum Command {
     UpdateActivity(ProcessingActivity),
     DuplicateActivity(ActivityId),
     DeleteActivity(ActivityId),
+    /// Counts every deadline one day earlier (the day of receipt as day one), or not.
+    SetPlaySafeDeadlines(bool),
     /// The regulator's details after an edit in Settings.
     UpdateRegulator(RegulatorContact),
     /// The notice's "Last updated" date; `None` dates it the day it is made.

@@ -7,16 +7,17 @@
 
 mod common;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use common::{at, temp_workspace};
 use jiff::civil::{Date, date};
 use smallprint::{
-    documents::ics::calendar_ics,
+    documents::ics::{calendar_ics, uid},
     domain::{
+        Workspace,
         agenda::{self, AgendaKind},
         example::example_workspace,
-        requests::{RequestDraft, RequestKind},
+        requests::{RequestDraft, RequestEvent, RequestKind, Status},
     },
 };
 
@@ -146,4 +147,147 @@ fn the_cli_writes_a_private_calendar_file() {
     assert!(!events(&text).is_empty());
     #[cfg(unix)]
     assert_eq!(common::mode_of(&out), 0o600);
+}
+
+/// The export of a workspace's agenda, parsed: every event with its alarms.
+fn parsed_export(workspace: &Workspace) -> Vec<ical::parser::ical::component::IcalEvent> {
+    let holidays = workspace.holidays();
+    let deadlines = agenda::deadlines(workspace, &holidays, TODAY);
+    let items = agenda::agenda(workspace, &deadlines, TODAY);
+    let text = calendar_ics(workspace, &items, at(TODAY, 9));
+    let mut parser = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+    parser.next().expect("one calendar").expect("parses").events
+}
+
+fn value<'a>(properties: &'a [ical::property::Property], name: &str) -> Option<&'a str> {
+    properties
+        .iter()
+        .find(|p| p.name == name)
+        .and_then(|p| p.value.as_deref())
+}
+
+fn uids(events: &[ical::parser::ical::component::IcalEvent]) -> Vec<String> {
+    events
+        .iter()
+        .filter_map(|e| value(&e.properties, "UID").map(str::to_owned))
+        .collect()
+}
+
+/// An RFC 5545 duration of days and hours ("-P6DT15H", "PT9H") in hours.
+fn hours(duration: &str) -> i64 {
+    let (sign, rest) = match duration.strip_prefix('-') {
+        Some(rest) => (-1, rest),
+        None => (1, duration.strip_prefix('+').unwrap_or(duration)),
+    };
+    let rest = rest.strip_prefix('P').expect("a duration starts with P");
+    let (days, time) = rest.split_once('T').unwrap_or((rest, ""));
+    let days: i64 = days
+        .strip_suffix('D')
+        .map_or(0, |d| d.parse().expect("days"));
+    let hours: i64 = time
+        .strip_suffix('H')
+        .map_or(0, |h| h.parse().expect("hours"));
+    assert!(
+        time.is_empty() || time.ends_with('H'),
+        "only days and hours: {duration}"
+    );
+    sign * (days * 24 + hours)
+}
+
+#[test]
+fn every_date_to_act_by_reminds_a_week_before_and_on_the_day() {
+    let events = parsed_export(&example_workspace(TODAY));
+    assert!(events.len() >= 4, "{}", events.len());
+    for event in &events {
+        let uid = value(&event.properties, "UID").expect("uid");
+        assert_eq!(event.alarms.len(), 2, "{uid}: two reminders");
+        let mut days_before: Vec<i64> = event
+            .alarms
+            .iter()
+            .map(|alarm| {
+                assert_eq!(value(&alarm.properties, "ACTION"), Some("DISPLAY"), "{uid}");
+                let description = value(&alarm.properties, "DESCRIPTION").expect("description");
+                assert!(!description.trim().is_empty(), "{uid}");
+                let trigger = value(&alarm.properties, "TRIGGER").expect("trigger");
+                // Relative to the all-day event's start, midnight of its date: the
+                // day it fires on, and a working-hours time on that day.
+                let hours = hours(trigger);
+                let hour_of_day = hours.rem_euclid(24);
+                assert!((8..=10).contains(&hour_of_day), "{uid}: {trigger}");
+                -hours.div_euclid(24)
+            })
+            .collect();
+        days_before.sort_unstable();
+        assert_eq!(days_before, [0, 7], "{uid}: on the day and 7 days before");
+    }
+}
+
+#[test]
+fn the_same_export_twice_is_the_same_file() {
+    let workspace = example_workspace(TODAY);
+    let holidays = workspace.holidays();
+    let deadlines = agenda::deadlines(&workspace, &holidays, TODAY);
+    let items = agenda::agenda(&workspace, &deadlines, TODAY);
+    let first = calendar_ics(&workspace, &items, at(TODAY, 9));
+    assert_eq!(first, calendar_ics(&workspace, &items, at(TODAY, 9)));
+    assert!(
+        !first.contains("DTSTAMP:2000")
+            && first.matches("DTSTAMP:20261123T090000Z").count() == 3 * items.len(),
+        "every event and reminder stamped with the export's time"
+    );
+}
+
+#[test]
+fn a_stopped_clock_has_no_due_event_and_an_extended_request_no_tell_by_event() {
+    let mut workspace = example_workspace(TODAY);
+    let paused = workspace
+        .requests
+        .iter()
+        .find(|r| r.status == Status::AwaitingClarification)
+        .expect("the example's request awaiting clarification")
+        .id;
+    let extended = workspace
+        .requests
+        .iter()
+        .find(|r| r.status == Status::Extended)
+        .expect("the example's extended request")
+        .id;
+    let waiting = workspace
+        .requests
+        .iter()
+        .find(|r| r.status == Status::Open && !r.is_complaint())
+        .expect("an open request")
+        .id;
+    let before = uids(&parsed_export(&workspace));
+    assert!(before.contains(&format!("due-request-{}@smallprint.invalid", waiting.0)));
+    workspace
+        .record_request_event(waiting, RequestEvent::IdentityRequested, TODAY, TODAY)
+        .expect("recorded");
+
+    let all = uids(&parsed_export(&workspace));
+    for (id, what) in [(paused, "clarification"), (waiting, "identity")] {
+        assert!(
+            all.iter()
+                .all(|uid| !uid.ends_with(&format!("-request-{}@smallprint.invalid", id.0))),
+            "waiting for {what}: no event at all, {all:?}"
+        );
+    }
+    assert!(all.contains(&format!("due-request-{}@smallprint.invalid", extended.0)));
+    assert!(
+        !all.contains(&format!(
+            "tell-by-request-{}@smallprint.invalid",
+            extended.0
+        )),
+        "{all:?}"
+    );
+    assert!(
+        all.iter().all(|uid| !uid.starts_with("tell-by-")),
+        "{all:?}"
+    );
+    // The uid helper names the same events the file holds.
+    let holidays = workspace.holidays();
+    let deadlines = agenda::deadlines(&workspace, &holidays, TODAY);
+    let items = agenda::agenda(&workspace, &deadlines, TODAY);
+    let from_items: BTreeSet<String> = items.iter().map(uid).collect();
+    assert_eq!(from_items, all.into_iter().collect::<BTreeSet<_>>());
 }

@@ -178,6 +178,112 @@ fn deadline_takes_nation_restarts_pauses_extensions_and_complaints() {
 }
 
 #[test]
+fn deadline_ignores_a_clarification_asked_after_the_due_date() {
+    // Received Mon 5 Jan 2026: one month is Thu 5 Feb. A pause from 10 to 12 Feb comes
+    // after the time ran out and stops nothing.
+    let (code, stdout, stderr) = smallprint(&[
+        "deadline",
+        "--received",
+        "2026-01-05",
+        "--paused",
+        "2026-02-10..2026-02-12",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut lines = stdout.lines();
+    assert_eq!(lines.next(), Some("2026-02-05"));
+    let working = lines.next().unwrap_or_default();
+    assert!(working.contains("does not move the date"), "{working}");
+}
+
+#[test]
+fn deadline_with_an_open_pause_says_paused_and_the_days_that_will_remain() {
+    // Received Mon 5 Jan 2026, one month to Thu 5 Feb; clarification asked Tue 3 Feb
+    // and not answered: 3, 4 and 5 Feb were not used, so 3 days remain on the reply.
+    let (code, stdout, stderr) = smallprint(&[
+        "deadline",
+        "--received",
+        "2026-01-05",
+        "--paused",
+        "2026-02-03..",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.first(), Some(&"paused"), "{stdout}");
+    assert!(
+        lines[1].contains("3 days will remain when the reply arrives"),
+        "the working: {stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "Clarification asked on Tue 3 Feb 2026: 3 days will remain when the reply arrives"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("internal target"),
+        "no target while stopped: {stdout}"
+    );
+    // Answered on Tue 10 Feb: three days on is Fri 13 Feb.
+    let (code, stdout, _) = smallprint(&[
+        "deadline",
+        "--received",
+        "2026-01-05",
+        "--paused",
+        "2026-02-03..2026-02-10",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout.lines().next(), Some("2026-02-13"));
+}
+
+#[test]
+fn deadline_plays_safe_when_asked() {
+    let (code, stdout, _) = smallprint(&["deadline", "--received", "2024-09-03", "--play-safe"]);
+    assert_eq!(code, 0);
+    let mut lines = stdout.lines();
+    assert_eq!(
+        lines.next(),
+        Some("2024-10-02"),
+        "a day before the ICO's 3 Oct"
+    );
+    assert!(
+        lines.next().unwrap_or_default().contains("play safe"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn requests_prints_paused_for_a_stopped_clock() {
+    let (_dir, path) = temp_workspace();
+    smallprint(&["demo", "--out", arg(&path)]);
+    let (code, stdout, stderr) = smallprint(&["requests", "--file", arg(&path)]);
+    assert_eq!(code, 0, "{stderr}");
+    // The example's request awaiting clarification: "paused" in the due column,
+    // no days left, listed after the open requests with dates.
+    let paused: Vec<&str> = stdout
+        .lines()
+        .filter(|line| line.contains("Awaiting clarification"))
+        .collect();
+    assert_eq!(paused.len(), 1, "{stdout}");
+    let columns: Vec<&str> = paused[0].split_whitespace().collect();
+    assert_eq!(columns[2], "paused", "{}", paused[0]);
+    assert_eq!(columns[3], "-", "{}", paused[0]);
+    let open_rows: Vec<&str> = stdout
+        .lines()
+        .skip(1)
+        .filter(|line| !line.contains("Closed") && !line.contains("Responded"))
+        .collect();
+    assert!(
+        open_rows.last().is_some_and(|line| line.contains("paused")),
+        "undated after dated: {stdout}"
+    );
+    let (_, within, _) = smallprint(&["requests", "--file", arg(&path), "--due-within", "400"]);
+    assert!(
+        !within.contains("paused"),
+        "no date, so not due within any days: {within}"
+    );
+}
+
+#[test]
 fn deadline_refuses_bad_input_plainly() {
     for args in [
         &["deadline", "--received", "2026-02-30"][..],

@@ -13,7 +13,7 @@ use jiff::{
 use proptest::prelude::*;
 use smallprint::domain::{
     Nation,
-    deadlines::{ClockEvents, Pause, rights_deadline},
+    deadlines::{ClockEvents, ClockState, Pause, rights_deadline},
     holidays::Holidays,
 };
 
@@ -52,6 +52,7 @@ fn clock_events() -> impl Strategy<Value = (ClockEvents, Nation)> {
                     })
                     .collect(),
                 extended,
+                ..ClockEvents::default()
             };
             (events, Nation::ALL[nation])
         })
@@ -59,6 +60,15 @@ fn clock_events() -> impl Strategy<Value = (ClockEvents, Nation)> {
 
 fn due(events: &ClockEvents, nation: Nation) -> Date {
     rights_deadline(events, nation, Holidays::shipped(), events.received).due
+}
+
+/// The first working day of `nation` on or after `date`, found by walking the days.
+fn working_day_from(date: Date, nation: Nation) -> Date {
+    let mut day = date;
+    while !Holidays::shipped().is_working_day(nation, day) {
+        day = later(day, 1);
+    }
+    day
 }
 
 proptest! {
@@ -99,5 +109,69 @@ proptest! {
             answered: Some(later(events.received, start + length)),
         });
         prop_assert!(due(&paused, nation) >= base);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// An unanswered clarification stops the clock. The days that will remain are the
+    /// days of the month not used when it stopped (from the day asked to the month's
+    /// corresponding date, inclusive: facts §1.5), the same whatever day it is now;
+    /// and when the reply comes on day R the deadline is R plus those days, moved to a
+    /// working day.
+    #[test]
+    fn an_open_clarification_leaves_days_fixed_when_asked_whatever_today_is(
+        received in 0..36_000_i32,
+        asked in 0..28_i32,
+        todays in proptest::collection::vec(0..400_i32, 2),
+        reply in 0..120_i32,
+        nation in 0..3_usize,
+    ) {
+        let nation = Nation::ALL[nation];
+        let received = day(received);
+        let asked = later(received, asked);
+        let events = ClockEvents {
+            received,
+            pauses: vec![Pause { asked, answered: None }],
+            ..ClockEvents::default()
+        };
+        let corresponding = received.checked_add(Span::new().months(1)).expect("in range");
+        let expected = (corresponding - asked).get_days() + 1;
+        for today in todays {
+            let deadline = rights_deadline(&events, nation, Holidays::shipped(), later(asked, today));
+            prop_assert_eq!(deadline.due_date(), None);
+            let ClockState::Stopped(stopped) = deadline.state else {
+                return Err(TestCaseError::fail("the clock should be stopped"));
+            };
+            prop_assert_eq!(stopped.remaining_days, Some(expected));
+            let message = format!("{expected} day");
+            prop_assert!(stopped.message().contains(&message), "{}", stopped.message());
+        }
+        let replied = later(asked, reply);
+        let answered = ClockEvents {
+            pauses: vec![Pause { asked, answered: Some(replied) }],
+            ..events
+        };
+        prop_assert_eq!(
+            rights_deadline(&answered, nation, Holidays::shipped(), replied).due_date(),
+            Some(working_day_from(later(replied, expected), nation))
+        );
+    }
+
+    /// A clarification asked on or after the due date stops nothing.
+    #[test]
+    fn a_clarification_after_the_due_date_never_moves_it(
+        (events, nation) in clock_events(),
+        after in 0..30_i32,
+        length in proptest::option::of(0..15_i32),
+    ) {
+        let deadline = rights_deadline(&events, nation, Holidays::shipped(), events.received);
+        let asked = later(deadline.due, after);
+        let mut late = events.clone();
+        late.pauses.push(Pause { asked, answered: length.map(|l| later(asked, l)) });
+        let again = rights_deadline(&late, nation, Holidays::shipped(), asked);
+        prop_assert_eq!(again.due_date(), Some(deadline.due));
+        prop_assert!(again.working().contains("does not move the date"), "{}", again.working());
     }
 }

@@ -803,3 +803,81 @@ fn non_latin_requester_names_extract_exactly_from_the_pdf() {
     assert!(text.contains(&format!("{name} 9 Test Row")), "{text}");
     assert!(text.contains(&format!("Dear {name},")), "{text}");
 }
+
+#[test]
+fn no_letter_promises_a_date_while_the_clock_is_stopped() {
+    let workspace = example();
+    let nation = workspace.organisation.nation;
+    let holidays = workspace.holidays();
+    // Received Tue 10 Nov 2026: one month runs to Thu 10 Dec.
+    let open = request(&workspace, RequestKind::Access, date(2026, 11, 10));
+    assert!(
+        text_of(&workspace, &open, Template::Acknowledgement)
+            .contains("so we will reply by 10 December 2026 at the latest")
+    );
+
+    let mut waiting = open.clone();
+    waiting
+        .record(
+            RequestEvent::IdentityRequested,
+            date(2026, 11, 12),
+            TODAY,
+            nation,
+            &holidays,
+        )
+        .expect("allowed");
+    let text = text_of(&workspace, &waiting, Template::Acknowledgement);
+    assert!(!text.contains("we will reply by"), "{text}");
+    assert!(
+        text.contains(
+            "It starts on the day we receive the proof we asked you for on 12 November 2026"
+        ),
+        "{text}"
+    );
+
+    // Clarification asked Fri 20 Nov: 20 Nov to 10 Dec (21 days) were not used.
+    let mut paused = open;
+    paused
+        .record(
+            RequestEvent::ClarificationAsked,
+            date(2026, 11, 20),
+            TODAY,
+            nation,
+            &holidays,
+        )
+        .expect("allowed");
+    let text = text_of(&workspace, &paused, Template::Acknowledgement);
+    assert!(!text.contains("we will reply by 1"), "{text}");
+    assert!(
+        text.contains("paused since we asked you to clarify your request on 20 November 2026. When your reply arrives we will have 21 days left"),
+        "{text}"
+    );
+    let clarification = normalised(
+        &letter(
+            &workspace,
+            &paused,
+            Template::ClarificationRequest,
+            date(2026, 11, 20),
+            &Parts::new(),
+        )
+        .plain_text(),
+    );
+    assert!(
+        clarification.contains("Before this letter, we were due to reply by 10 December 2026"),
+        "{clarification}"
+    );
+}
+
+#[test]
+fn a_complaint_from_before_the_duty_began_is_given_no_statutory_date() {
+    let workspace = example();
+    let early = request(&workspace, RequestKind::Complaint, date(2026, 6, 1));
+    let text = text_of(&workspace, &early, Template::ComplaintAcknowledgement);
+    assert!(!text.contains("within 30 days"), "{text}");
+    assert!(text.contains("without undue delay"), "{text}");
+    let later = request(&workspace, RequestKind::Complaint, date(2026, 11, 10));
+    assert!(
+        text_of(&workspace, &later, Template::ComplaintAcknowledgement)
+            .contains("within 30 days, by 10 December 2026")
+    );
+}

@@ -394,9 +394,11 @@ fn a_step_that_does_not_apply_is_explained_and_not_recorded() {
         .state_mut()
         .apply(smallprint::command::Command::OpenRequest(erasure.id));
     harness.run();
+    type_into(&mut harness, "Reason, outcome or note", "Account deleted.");
     type_into(&mut harness, "On", "2026-12-01");
-    click_button(&mut harness, "Responded");
     harness.get_by_label_contains("is in the future");
+    // The step is greyed by the same rule: clicking it records nothing.
+    click_button(&mut harness, "Responded");
     assert_eq!(
         harness.state().workspace().expect("open").requests[1],
         erasure
@@ -676,6 +678,7 @@ fn a_step_the_rules_refuse_when_applied_is_reported_in_the_status_bar() {
         request: open.id,
         event: RequestEvent::IdentityReceived,
         on: date(2026, 11, 23),
+        note: None,
     });
     harness.run();
     let message = harness.get_by_label_contains("cannot be recorded while the request is");
@@ -907,4 +910,79 @@ fn a_letter_with_a_fact_missing_cannot_go_and_a_sent_letter_reads_back_word_for_
     harness.run();
     harness.get_by_label_contains("Rectification refused, sent");
     harness.get_by_label_contains(reasons);
+}
+
+#[test]
+fn a_note_goes_with_its_step_and_a_late_extension_is_greyed_with_its_reason() {
+    use egui_kittest::kittest::NodeT;
+    use smallprint::{command::Command, domain::requests::RequestEvent};
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    let mut harness = harness_sized(app_on(&path), 1400.0, 1100.0);
+    harness.run();
+    let find = |harness: &Harness<'_, SmallprintApp>, reference: &str| {
+        harness
+            .state()
+            .workspace()
+            .and_then(|w| w.requests.iter().find(|r| r.reference == reference))
+            .map(|r| r.id)
+            .expect("example request")
+    };
+
+    // A note typed, then a step pressed: both land, in that order, on the same day.
+    let erasure = find(&harness, "R-2026-002");
+    harness.state_mut().apply(Command::OpenRequest(erasure));
+    harness.run();
+    type_into(
+        &mut harness,
+        "Reason, outcome or note",
+        "Asked on the phone for a photo of a utility bill.",
+    );
+    click_button(&mut harness, "Identity requested");
+    let saved = store::read_workspace(&path).expect("reads");
+    let timeline = &saved.request(erasure).expect("request").timeline;
+    let last_two: Vec<&RequestEvent> = timeline.iter().rev().take(2).map(|e| &e.event).collect();
+    assert_eq!(
+        last_two,
+        [
+            &RequestEvent::Note {
+                text: "Asked on the phone for a photo of a utility bill.".to_owned()
+            },
+            &RequestEvent::IdentityRequested,
+        ]
+    );
+    // The clock is stopped: no due date shown, but why and what restarts it.
+    harness.get_by_label_contains("Waiting for proof of identity since");
+    // Undo takes back the step and its note together, and says so.
+    click_button(&mut harness, "Undo");
+    harness.get_by_label_contains(
+        "Undone: Record “Asked for proof of identity or authority” on R-2026-002.",
+    );
+    assert_eq!(
+        harness
+            .state()
+            .workspace()
+            .and_then(|w| w.request(erasure))
+            .map(|r| r.timeline.len()),
+        Some(timeline.len() - 2)
+    );
+
+    // R-2026-005 was due on 19 November: too late to extend, and the screen says why.
+    let overdue = find(&harness, "R-2026-005");
+    harness.state_mut().apply(Command::OpenRequest(overdue));
+    harness.run();
+    harness.get_by_label_contains(
+        "An extension is no longer possible: the last day to tell them about one was",
+    );
+    type_into(
+        &mut harness,
+        "Reason, outcome or note",
+        "Seven years of records.",
+    );
+    assert!(
+        harness
+            .get_by_label("Extend by two months")
+            .accesskit_node()
+            .is_disabled()
+    );
 }

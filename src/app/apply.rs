@@ -7,7 +7,9 @@ use std::fmt::Display;
 use super::SmallprintApp;
 use crate::{
     command::{Command, ConflictChoice},
-    domain::{Workspace, catalogue::business_types, example::example_workspace},
+    domain::{
+        Workspace, catalogue::business_types, example::example_workspace, requests::RequestEvent,
+    },
     platform,
     session::Tone,
 };
@@ -44,15 +46,30 @@ impl SmallprintApp {
                     self.screens.open_request(id);
                 }
             }
-            Command::RecordRequestEvent { request, event, on } => {
+            Command::RecordRequestEvent {
+                request,
+                event,
+                on,
+                note,
+            } => {
                 let today = self.clock.today();
                 let what = format!(
                     "Record “{}” on {}",
                     event.describe(),
                     self.request_reference(request)
                 );
+                // The step and its note are one change: both or neither, one undo.
                 self.change(what, None, |workspace| {
-                    workspace.record_request_event(request, event, on, today)
+                    workspace.record_request_event(request, event, on, today)?;
+                    match note {
+                        Some(text) => workspace.record_request_event(
+                            request,
+                            RequestEvent::Note { text },
+                            on,
+                            today,
+                        ),
+                        None => Ok(()),
+                    }
                 });
             }
             Command::SendLetter {
@@ -118,6 +135,17 @@ impl SmallprintApp {
                         Ok::<(), String>(())
                     },
                 );
+            }
+            Command::SetPlaySafeDeadlines(on) => {
+                let what = if on {
+                    "Count deadlines the play-safe way"
+                } else {
+                    "Count deadlines the ICO's way"
+                };
+                self.change(what, None, |workspace| {
+                    workspace.settings.play_safe_deadlines = on;
+                    Ok::<(), String>(())
+                });
             }
             Command::SetNoticeLastUpdated(date) => {
                 self.change(

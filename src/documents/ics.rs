@@ -1,10 +1,13 @@
-//! The agenda as an RFC 5545 calendar file: an all-day event for each date to act by.
+//! The agenda as an RFC 5545 calendar file: an all-day event for each date to act by,
+//! each with two reminders, so the shop's own calendar warns it even when Smallprint
+//! is closed.
 //!
 //! Each event's UID is derived from what it is about (the request's id and the kind of
 //! date, or the fee renewal), never from the export, so importing a newer export
-//! into a calendar app updates its events instead of duplicating them.
+//! into a calendar app updates its events instead of duplicating them. A request whose
+//! clock is stopped has no date in the agenda, so no event here.
 
-use icalendar::{Calendar, Component, Event, Property};
+use icalendar::{Alarm, Calendar, CalendarDateTime, Component, Event, EventLike, Property};
 use jiff::{Timestamp, civil::Date, tz::TimeZone};
 
 use crate::domain::{
@@ -39,6 +42,36 @@ fn summary(item: &AgendaItem) -> String {
     }
 }
 
+/// The reminders of every event, as RFC 5545 TRIGGER durations from the start of the
+/// all-day event (midnight, in the calendar's own time zone): 09:00 a week before
+/// (−6 days 15 hours), and 09:00 on the day. A DISPLAY alarm, with what to do.
+pub const REMINDERS: [(&str, &str); 2] = [("-P6DT15H", "in a week"), ("PT9H", "today")];
+
+/// A DISPLAY alarm at `trigger` (a duration from the event's start). Its UID (RFC
+/// 9074) comes from the event's and its place, and its stamp is the export's: the
+/// writer would otherwise add a random UID and read the system clock, and a repeated
+/// export would no longer be the same file.
+fn alarm(trigger: &str, description: &str, uid: &str, stamp: &str) -> Option<Alarm> {
+    // icalendar builds a trigger only from chrono values; a fixed placeholder instant
+    // is replaced at once by the duration, which is what calendar apps expect.
+    let placeholder: CalendarDateTime = "20000101T000000Z".parse().ok()?;
+    let mut alarm = Alarm::display(description, placeholder);
+    alarm
+        .append_property(Property::new("TRIGGER", trigger))
+        .add_property("UID", uid)
+        .add_property("DTSTAMP", stamp);
+    Some(alarm.done())
+}
+
+fn reminder(item: &AgendaItem, when: &str) -> String {
+    match item.kind {
+        AgendaKind::Due => format!("Reply due {when}: {}", item.title),
+        AgendaKind::TellBy => format!("Last day to tell of an extension {when}: {}", item.title),
+        AgendaKind::Acknowledge => format!("Complaint to acknowledge {when}: {}", item.title),
+        AgendaKind::FeeRenewal => format!("ICO data-protection fee renewal {when}"),
+    }
+}
+
 /// The calendar file's text. `now` stamps the events (DTSTAMP), as RFC 5545 requires.
 pub fn calendar_ics(workspace: &Workspace, items: &[AgendaItem], now: Timestamp) -> String {
     let stamp = now
@@ -58,15 +91,21 @@ pub fn calendar_ics(workspace: &Workspace, items: &[AgendaItem], now: Timestamp)
         let next_day = item.date.tomorrow().unwrap_or(item.date);
         let mut end = Property::new("DTEND", ics_date(next_day));
         end.add_parameter("VALUE", "DATE");
-        let event = Event::new()
+        let mut event = Event::new();
+        event
             .uid(&uid(item))
             .summary(&summary(item))
             .description("Worked out by Smallprint. Open the request there to see the working.")
             .add_property("DTSTAMP", &stamp)
             .append_property(start)
-            .append_property(end)
-            .done();
-        calendar.push(event);
+            .append_property(end);
+        for (n, (trigger, when)) in REMINDERS.into_iter().enumerate() {
+            let alarm_uid = format!("reminder-{}-{}", n + 1, uid(item));
+            if let Some(alarm) = alarm(trigger, &reminder(item, when), &alarm_uid, &stamp) {
+                event.alarm(alarm);
+            }
+        }
+        calendar.push(event.done());
     }
     calendar.done().to_string()
 }

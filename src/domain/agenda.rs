@@ -1,13 +1,15 @@
-//! The dates a shop must act by — request deadlines, extension tell-by dates,
-//! complaint acknowledgements and the ICO fee renewal — as one list, for the overview,
-//! the calendar and the ICS export alike.
+//! The dates a shop must act by — request deadlines, complaint acknowledgements and
+//! the ICO fee renewal — as one list, for the overview, the calendar and the ICS export
+//! alike. A request whose clock is stopped has no date here, and a complaint from
+//! before the duty to acknowledge began has none either; [`clock_stops`] lists the
+//! stopped clocks, each on the day it stopped, for a marker that is not a due date.
 
 use std::collections::HashMap;
 
 use jiff::civil::Date;
 
 use super::{
-    deadlines::{Deadline, days_between},
+    deadlines::{Deadline, Stopped, days_between},
     holidays::Holidays,
     ids::RequestId,
     workspace::Workspace,
@@ -20,7 +22,9 @@ pub const SOON_DAYS: i32 = 7;
 pub enum AgendaKind {
     /// The response deadline of a rights request.
     Due,
-    /// The last day to tell the requester of an extension.
+    /// The last day to tell the requester of an extension. No longer produced: an
+    /// extended request's requester has been told, so the date is history, not
+    /// something to act by; and before an extension it is the due date itself.
     TellBy,
     /// The last day to acknowledge a complaint.
     Acknowledge,
@@ -69,21 +73,65 @@ pub struct AgendaItem {
     pub urgency: Urgency,
 }
 
-/// Every open request's deadline, by id.
+/// Every request's deadline, by id, counted the workspace's way (its nation and its
+/// "play safe" setting). `today` is not used: a stopped clock gives no date.
 pub fn deadlines(
     workspace: &Workspace,
     holidays: &Holidays,
-    today: Date,
+    _today: Date,
 ) -> HashMap<RequestId, Deadline> {
-    let nation = workspace.organisation.nation;
+    let counting = workspace.counting(holidays);
     workspace
         .requests
         .iter()
-        .map(|request| (request.id, request.deadline(nation, holidays, today)))
+        .map(|request| (request.id, request.deadline_with(counting)))
         .collect()
 }
 
-/// The dates to act by, in date order. Only requests still open take part.
+/// An open request whose clock is stopped, on the day it stopped: a marker for the
+/// calendar, never a date to act by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClockStop {
+    /// The day the clock stopped.
+    pub date: Date,
+    pub request: RequestId,
+    /// "R-2026-004 · Subject access · Jun Okabe-Lowe".
+    pub title: String,
+    pub stopped: Stopped,
+}
+
+/// Every open request whose clock is stopped, by the day it stopped.
+pub fn clock_stops(
+    workspace: &Workspace,
+    deadlines: &HashMap<RequestId, Deadline>,
+) -> Vec<ClockStop> {
+    let mut stops: Vec<ClockStop> = workspace
+        .requests
+        .iter()
+        .filter(|r| r.status.is_open())
+        .filter_map(|request| {
+            let stopped = deadlines.get(&request.id)?.stopped()?.clone();
+            Some(ClockStop {
+                date: stopped.since,
+                request: request.id,
+                title: request_title(request),
+                stopped,
+            })
+        })
+        .collect();
+    stops.sort_by(|a, b| (a.date, &a.title).cmp(&(b.date, &b.title)));
+    stops
+}
+
+fn request_title(request: &super::requests::RightsRequest) -> String {
+    format!(
+        "{} · {} · {}",
+        request.reference, request.kind, request.requester.name
+    )
+}
+
+/// The dates to act by, in date order. Only requests still open take part, and only
+/// those with a date: a stopped clock or a complaint with no statutory date has none.
 pub fn agenda(
     workspace: &Workspace,
     deadlines: &HashMap<RequestId, Deadline>,
@@ -91,36 +139,21 @@ pub fn agenda(
 ) -> Vec<AgendaItem> {
     let mut items = Vec::new();
     for request in workspace.requests.iter().filter(|r| r.status.is_open()) {
-        let Some(deadline) = deadlines.get(&request.id) else {
+        let Some(due) = deadlines.get(&request.id).and_then(Deadline::due_date) else {
             continue;
         };
-        let title = format!(
-            "{} · {} · {}",
-            request.reference, request.kind, request.requester.name
-        );
         let kind = if request.is_complaint() {
             AgendaKind::Acknowledge
         } else {
             AgendaKind::Due
         };
         items.push(AgendaItem {
-            date: deadline.due,
+            date: due,
             kind,
             request: Some(request.id),
-            title: title.clone(),
-            urgency: Urgency::of(deadline.due, today),
+            title: request_title(request),
+            urgency: Urgency::of(due, today),
         });
-        if let Some(tell_by) = deadline.tell_by {
-            // Only extended requests have one, and their requester has been told: the
-            // date is a record, never a warning.
-            items.push(AgendaItem {
-                date: tell_by,
-                kind: AgendaKind::TellBy,
-                request: Some(request.id),
-                title,
-                urgency: Urgency::Later,
-            });
-        }
     }
     if let Some(renewal) = workspace.organisation.ico_renewal_date {
         items.push(AgendaItem {
@@ -138,7 +171,10 @@ pub fn agenda(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::example::example_workspace;
+    use crate::domain::{
+        example::example_workspace,
+        requests::{RequestEvent, Status},
+    };
     use jiff::civil::date;
 
     #[test]
@@ -151,29 +187,81 @@ mod tests {
         let kinds: Vec<AgendaKind> = items.iter().map(|i| i.kind).collect();
         for kind in [
             AgendaKind::Due,
-            AgendaKind::TellBy,
             AgendaKind::Acknowledge,
             AgendaKind::FeeRenewal,
         ] {
             assert!(kinds.contains(&kind), "{kind:?} missing from {kinds:?}");
         }
+        // The example's extended request told its requester in time: no tell-by item
+        // (changed by issue 12: it used to stay on the calendar as a stale date).
+        assert!(!kinds.contains(&AgendaKind::TellBy), "{kinds:?}");
         assert!(items.windows(2).all(|w| w[0].date <= w[1].date));
-        let open = workspace
+        let open: Vec<_> = workspace
             .requests
             .iter()
             .filter(|r| r.status.is_open())
-            .count();
+            .collect();
         let due_items = items
             .iter()
             .filter(|i| matches!(i.kind, AgendaKind::Due | AgendaKind::Acknowledge))
             .count();
+        // The request awaiting clarification has a stopped clock: no date, a marker.
+        let stops = clock_stops(&workspace, &deadlines);
+        assert_eq!(stops.len(), 1, "{stops:?}");
+        let paused = workspace.request(stops[0].request).expect("request");
+        assert_eq!(paused.status, Status::AwaitingClarification);
         assert_eq!(
-            due_items, open,
-            "one due date per open request, none for closed ones"
+            stops[0].date,
+            date(2026, 11, 11),
+            "asked 12 days before today"
+        );
+        assert!(items.iter().all(|i| i.request != Some(paused.id)));
+        assert_eq!(
+            due_items,
+            open.len() - 1,
+            "one date per open request with a running clock, none for closed ones"
         );
         assert!(
             items.iter().any(|i| i.urgency == Urgency::Overdue),
             "the example has an overdue request"
         );
+    }
+
+    #[test]
+    fn stopped_clocks_and_early_complaints_have_no_date_to_act_by() {
+        let today = date(2026, 6, 25);
+        let mut workspace = example_workspace(today);
+        // The example's complaint arrived ten days ago, on 15 June, before 19 June 2026.
+        let complaint = workspace
+            .requests
+            .iter()
+            .find(|r| r.is_complaint())
+            .expect("complaint")
+            .id;
+        let holidays = workspace.holidays().into_owned();
+        let open = workspace
+            .requests
+            .iter()
+            .find(|r| r.status == Status::Open && !r.is_complaint())
+            .expect("open")
+            .id;
+        workspace
+            .record_request_event(open, RequestEvent::IdentityRequested, today, today)
+            .expect("recorded");
+        let deadlines = deadlines(&workspace, &holidays, today);
+        assert_eq!(deadlines[&complaint].due_date(), None);
+        assert_eq!(deadlines[&open].due_date(), None);
+        let items = agenda(&workspace, &deadlines, today);
+        assert!(
+            items
+                .iter()
+                .all(|i| i.request != Some(complaint) && i.request != Some(open)),
+            "{items:?}"
+        );
+        let stopped: Vec<RequestId> = clock_stops(&workspace, &deadlines)
+            .iter()
+            .map(|s| s.request)
+            .collect();
+        assert!(stopped.contains(&open) && !stopped.contains(&complaint));
     }
 }

@@ -2,19 +2,27 @@
 //!
 //! The rule (facts §1.2–1.6, Appendix A):
 //! - the clock starts on the latest of the day the request, the identity or authority
-//!   asked for, or a permitted fee arrived — each of those restarts it;
+//!   asked for, or a permitted fee arrived — each of those restarts it, and while one
+//!   is awaited the clock is stopped: there is no due date until it arrives;
 //! - the deadline is the same date one calendar month later, or that month's last day
 //!   when it has no such date (three months when extended);
-//! - each clarification pause adds the days from the day asked to the day answered,
-//!   inclusive (Smallprint's reading of UK GDPR Art. 12A; the ICO gives no example);
+//! - a clarification stops the clock from the day asked to the day answered, both
+//!   included (Smallprint's reading of UK GDPR Art. 12A; the ICO gives no example): the
+//!   days of the period not used when it stopped remain when the answer arrives, so the
+//!   date moves back by the days stopped. A clarification asked on or after the due
+//!   date stops nothing: the time had run out;
 //! - a deadline on a Saturday, Sunday or bank holiday of the shop's nation moves to the
 //!   next working day;
-//! - a complaint (DPA 2018 s.164A) must be acknowledged within 30 days counted from the
-//!   day after receipt, rolled forward the same way.
+//! - a complaint (DPA 2018 s.164A, from 19 June 2026) must be acknowledged within 30
+//!   days counted from the day after receipt, rolled forward the same way;
+//! - "play safe" (facts §1.2 FLAG, a setting): "one month beginning with" the start
+//!   read as counting the start as day one, which ends every period a day earlier.
+
+use std::fmt;
 
 use jiff::{
     Span,
-    civil::{Date, Weekday},
+    civil::{Date, Weekday, date},
 };
 
 use super::{holidays::Holidays, organisation::Nation};
@@ -23,13 +31,37 @@ use super::{holidays::Holidays, organisation::Nation};
 pub const INTERNAL_TARGET_DAYS: i32 = 28;
 /// Days to acknowledge a complaint, counted from the day after receipt.
 pub const COMPLAINT_ACKNOWLEDGEMENT_DAYS: i32 = 30;
+/// The day the duty to acknowledge complaints (DPA 2018 s.164A, inserted by DUAA
+/// s.103) began (facts §1.6). A complaint received earlier has no statutory date.
+pub const COMPLAINT_DUTY_STARTS: Date = date(2026, 6, 19);
+
+/// How one workspace counts its deadlines: whose bank holidays, and which reading.
+#[derive(Debug, Clone, Copy)]
+pub struct Counting<'a> {
+    pub nation: Nation,
+    pub holidays: &'a Holidays,
+    /// The "play safe" reading (facts §1.2 FLAG): the start counted as the first day
+    /// of "one month beginning with" it, so every period ends one day earlier.
+    pub play_safe: bool,
+}
+
+impl<'a> Counting<'a> {
+    /// The ICO's reading, as its guidance counts.
+    pub fn ico(nation: Nation, holidays: &'a Holidays) -> Self {
+        Self {
+            nation,
+            holidays,
+            play_safe: false,
+        }
+    }
+}
 
 /// A clarification episode: the clock stops from the day the shop asked until the day
 /// the requester answered, both included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pause {
     pub asked: Date,
-    /// `None` while the shop is still waiting: the clock stays stopped up to today.
+    /// `None` while the shop is still waiting: the clock is stopped.
     pub answered: Option<Date>,
 }
 
@@ -37,30 +69,131 @@ pub struct Pause {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ClockEvents {
     pub received: Date,
+    /// The day the shop asked for proof of identity or authority. While it has not
+    /// arrived (`identity_received` is `None` or earlier) the clock is stopped.
+    pub identity_requested: Option<Date>,
     pub identity_received: Option<Date>,
+    /// The day the shop asked for a permitted fee; stops the clock like identity.
+    pub fee_requested: Option<Date>,
     pub fee_received: Option<Date>,
     pub pauses: Vec<Pause>,
     pub extended: bool,
 }
 
+/// What the clock waits for while it is stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StopReason {
+    /// Proof of identity or of authority to act for someone: a full month restarts.
+    Identity,
+    /// A permitted fee: a full month restarts.
+    Fee,
+    /// An answer to a clarification: the days left when it stopped remain.
+    Clarification,
+}
+
+/// A stopped clock: why, since when, and what restarts it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stopped {
+    pub reason: StopReason,
+    /// The day the shop asked, from which the clock is stopped.
+    pub since: Date,
+    /// For a clarification: the days of the period that will remain when the answer
+    /// arrives, counted from the day after it arrives. Fixed when the clock stopped
+    /// (the days not yet used then), so it never changes while waiting. `None` when
+    /// a full month starts on arrival (identity, authority or a fee).
+    pub remaining_days: Option<i32>,
+    /// For a clarification: the due date the clock had when it stopped, for "we were
+    /// due to reply by…". `None` for identity or a fee.
+    pub was_due: Option<Date>,
+}
+
+impl Stopped {
+    /// What the screens, the CLI and the letters say instead of a due date:
+    /// "Waiting for proof of identity since Tue 3 Mar 2026: a full month starts when
+    /// it arrives"; "Clarification asked on Tue 3 Feb 2026: 3 days will remain when
+    /// the reply arrives".
+    pub fn message(&self) -> String {
+        let since = short_date(self.since);
+        match self.reason {
+            StopReason::Identity => {
+                format!(
+                    "Waiting for proof of identity since {since}: a full month starts when it arrives"
+                )
+            }
+            StopReason::Fee => {
+                format!("Waiting for the fee since {since}: a full month starts when it arrives")
+            }
+            StopReason::Clarification => format!(
+                "Clarification asked on {since}: {}",
+                remaining_words(self.remaining_days.unwrap_or(0))
+            ),
+        }
+    }
+}
+
+fn remaining_words(days: i32) -> String {
+    match days {
+        ..=0 => {
+            "no days will remain when the reply arrives: the day it arrives will be the last day"
+                .to_owned()
+        }
+        1 => "1 day will remain when the reply arrives".to_owned(),
+        days => format!("{days} days will remain when the reply arrives"),
+    }
+}
+
+/// Whether the request has a date to act by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClockState {
+    /// The clock runs: [`Deadline::due`] is the date to act by.
+    Running,
+    /// The clock is stopped while the shop waits for the requester: no due date.
+    Stopped(Stopped),
+    /// No statutory date applies: a complaint received before s.164A began.
+    NoStatutoryDate,
+}
+
+impl ClockState {
+    /// What to show instead of a date, when there is none.
+    pub fn message(&self) -> Option<String> {
+        match self {
+            ClockState::Running => None,
+            ClockState::Stopped(stopped) => Some(stopped.message()),
+            ClockState::NoStatutoryDate => Some(NO_ACKNOWLEDGEMENT_DATE.to_owned()),
+        }
+    }
+}
+
+/// Said of a complaint received before the duty to acknowledge began.
+pub const NO_ACKNOWLEDGEMENT_DATE: &str = "No statutory acknowledgement date: the complaint came before 19 June 2026, when the duty to acknowledge complaints within 30 days began";
+
 /// A computed due date with its working.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deadline {
-    /// The end of this day is the legal deadline.
+    /// The end of this day is the legal deadline — only while [`Self::state`] is
+    /// `Running` (see [`Self::due_date`]). While the clock is stopped it is the earliest
+    /// the date can become (what is awaited arriving the day the clock stopped); for a
+    /// complaint with no statutory date, the day it arrived. It never moves with today.
     pub due: Date,
     /// The day the clock (re)started.
     pub start: Date,
     /// When extended: the day by which the requester must have been told (the
     /// one-month deadline, paused days included).
     pub tell_by: Option<Date>,
-    /// The ICO's optional internal target: 28 days from the start, plus paused days.
+    /// The ICO's optional internal target: 28 days from the start, plus paused days,
+    /// moved to a working day like the due date. `None` while stopped.
     pub internal_target: Option<Date>,
     pub paused_days: i32,
-    /// True while a clarification is unanswered: the date moves on each day.
+    /// Always false: a clarification still unanswered now stops the clock (see
+    /// [`Self::state`]) rather than giving a date that moves each day.
     pub provisional: bool,
     /// The steps, in words: "Received Sat 31 Jan 2026", "one month: Sat 28 Feb 2026
     /// (February has no 31st)", "weekend → next working day Mon 2 Mar 2026".
     pub steps: Vec<String>,
+    /// The internal target's steps, in words.
+    pub target_steps: Vec<String>,
+    /// Running, stopped (and why), or no statutory date.
+    pub state: ClockState,
 }
 
 impl Deadline {
@@ -69,9 +202,39 @@ impl Deadline {
         self.steps.join(" → ")
     }
 
-    /// Days from `today` to the due date: negative once overdue.
+    /// The internal target's working as one line.
+    pub fn target_working(&self) -> String {
+        self.target_steps.join(" → ")
+    }
+
+    /// The date to act by, or `None` while the clock is stopped or no date applies.
+    pub fn due_date(&self) -> Option<Date> {
+        matches!(self.state, ClockState::Running).then_some(self.due)
+    }
+
+    /// Why the clock is stopped, while it is.
+    pub fn stopped(&self) -> Option<&Stopped> {
+        match &self.state {
+            ClockState::Stopped(stopped) => Some(stopped),
+            _ => None,
+        }
+    }
+
+    /// Days from `today` to the due date: negative once overdue. Meaningful only
+    /// while the clock runs (see [`Self::due_date`]).
     pub fn days_left(&self, today: Date) -> i32 {
         days_between(today, self.due)
+    }
+}
+
+impl fmt::Display for Deadline {
+    /// The date as YYYY-MM-DD, or "paused" while the clock is stopped, or "none".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.state {
+            ClockState::Running => write!(f, "{}", self.due),
+            ClockState::Stopped(_) => f.write_str("paused"),
+            ClockState::NoStatutoryDate => f.write_str("none"),
+        }
     }
 }
 
@@ -99,6 +262,10 @@ fn ordinal(day: i8) -> String {
     format!("{day}{suffix}")
 }
 
+fn plural(days: i32) -> &'static str {
+    if days == 1 { "" } else { "s" }
+}
+
 /// `start` plus `months` calendar months, clamped to the month's last day, with the
 /// words for the clamp when it happened.
 fn add_months(start: Date, months: i32) -> (Date, Option<String>) {
@@ -118,27 +285,31 @@ fn add_months(start: Date, months: i32) -> (Date, Option<String>) {
 
 fn add_days(date: Date, days: i32) -> Date {
     date.checked_add(Span::new().days(days))
-        .unwrap_or(Date::MAX)
+        .unwrap_or(if days < 0 { Date::MIN } else { Date::MAX })
 }
 
-/// Moves `date` to the next working day of `nation`, saying why in `steps`.
-fn roll_forward(date: Date, nation: Nation, holidays: &Holidays, steps: &mut Vec<String>) -> Date {
+/// The words of the "play safe" step.
+const PLAY_SAFE: &str =
+    "play safe (the start counted as day one, the “beginning with” reading): one day earlier";
+
+/// Moves `date` to the next working day of the nation, saying why in `steps`, each
+/// holiday named with its source.
+fn roll_forward(date: Date, counting: Counting, steps: &mut Vec<String>) -> Date {
+    let nation = counting.nation;
     let mut reasons: Vec<String> = Vec::new();
     let mut day = date;
     loop {
-        let holiday = holidays.on(nation, day);
+        let holiday = counting.holidays.on(nation, day);
         let weekend = matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday);
         if !weekend && holiday.is_none() {
             break;
         }
         let reason = match holiday {
-            Some(holiday) if holiday.computed => {
-                format!(
-                    "{} (bank holiday in {nation}, worked out from the rules: computed)",
-                    holiday.title
-                )
-            }
-            Some(holiday) => format!("{} (bank holiday in {nation})", holiday.title),
+            Some(holiday) => format!(
+                "{}, bank holiday in {nation} ({})",
+                holiday.title,
+                holiday.source.describe()
+            ),
             None => "weekend".to_owned(),
         };
         if !reasons.contains(&reason) {
@@ -156,14 +327,147 @@ fn roll_forward(date: Date, nation: Nation, holidays: &Holidays, steps: &mut Vec
     day
 }
 
-/// When a rights request must be answered. `today` bounds a pause still waiting for
-/// an answer.
-pub fn rights_deadline(
-    events: &ClockEvents,
-    nation: Nation,
-    holidays: &Holidays,
-    today: Date,
-) -> Deadline {
+/// The next working day on or after `date`, without the words.
+fn next_working_day(date: Date, counting: Counting) -> Date {
+    roll_forward(date, counting, &mut Vec::new())
+}
+
+/// One period of the clock (the month, the extended three months or the 28-day
+/// target) run through the clarification pauses.
+struct Period {
+    /// The last day before the weekend/holiday roll, pauses included.
+    end: Date,
+    paused_days: i32,
+    /// An unanswered clarification: the clock is stopped.
+    open: Option<Stopped>,
+}
+
+/// Runs the pauses over a period that started on `start` and, unpaused, ends on
+/// `end`. Each pause counts from the day asked (or the day the clock started, or the
+/// day after an overlapping pause) to the day answered; the days of the period not
+/// used when it stopped remain after the answer. A pause asked on or after the due
+/// date the period has reached is ignored, and the working says why.
+fn run_pauses(
+    start: Date,
+    mut end: Date,
+    pauses: &[Pause],
+    counting: Counting,
+    what: &str,
+    steps: &mut Vec<String>,
+) -> Period {
+    let mut sorted: Vec<Pause> = pauses.to_vec();
+    sorted.sort_by_key(|p| (p.asked, p.answered.unwrap_or(Date::MAX)));
+    let mut paused_days = 0;
+    let mut counted_until: Option<Date> = None;
+    for pause in sorted {
+        let first = pause.asked.max(start);
+        if pause.answered.is_some_and(|answered| answered < first) {
+            // Over before the clock (re)started.
+            continue;
+        }
+        let from = match counted_until {
+            Some(until) if until >= first => add_days(until, 1),
+            _ => first,
+        };
+        let due_so_far = next_working_day(end, counting);
+        if from >= due_so_far {
+            // Said once, in the due date's working; the target's stays short.
+            if what == "due date" {
+                steps.push(format!(
+                "clarification asked {} is on or after the {what} {}: it does not move the date (the time had already run out)",
+                    short_date(pause.asked),
+                    short_date(due_so_far)
+                ));
+            }
+            continue;
+        }
+        if pause.answered.is_some_and(|answered| answered < from) {
+            // Every day of it already counted in an overlapping pause.
+            continue;
+        }
+        // The days from `from` to the period's last day had not been used.
+        let remaining = (days_between(from, end) + 1).max(0);
+        let Some(answered) = pause.answered else {
+            steps.push(format!(
+                "clarification asked {}, not yet answered: the clock is stopped; {} (the days from asking to the answer do not count)",
+                short_date(pause.asked),
+                remaining_words(remaining)
+            ));
+            return Period {
+                end,
+                paused_days,
+                open: Some(Stopped {
+                    reason: StopReason::Clarification,
+                    since: pause.asked,
+                    remaining_days: Some(remaining),
+                    was_due: Some(due_so_far),
+                }),
+            };
+        };
+        let days = days_between(from, answered) + 1;
+        paused_days += days;
+        counted_until = Some(counted_until.map_or(answered, |until| until.max(answered)));
+        end = add_days(answered, remaining);
+        steps.push(if remaining > 0 {
+            format!(
+                "+ {days} day{} paused for clarification ({} to {}): {}",
+                plural(days),
+                short_date(from),
+                short_date(answered),
+                short_date(end)
+            )
+        } else {
+            format!(
+                "clarification asked {} with no days of the period left, answered {}: that day is the last day",
+                short_date(from),
+                short_date(answered)
+            )
+        });
+    }
+    Period {
+        end,
+        paused_days,
+        open: None,
+    }
+}
+
+/// The day something asked for was asked, while it has not arrived since.
+fn awaited(requested: Option<Date>, received: Option<Date>) -> Option<Date> {
+    let asked = requested?;
+    match received {
+        Some(arrived) if arrived >= asked => None,
+        _ => Some(asked),
+    }
+}
+
+/// A month (or three) from `start`, play safe applied, with the words.
+fn period_end(
+    start: Date,
+    months: i32,
+    label: &str,
+    counting: Counting,
+    steps: &mut Vec<String>,
+) -> Date {
+    let (base, clamp) = add_months(start, months);
+    steps.push(match clamp {
+        Some(clamp) => format!("{label}: {} ({clamp})", short_date(base)),
+        None => format!("{label}: {}", short_date(base)),
+    });
+    if counting.play_safe {
+        let earlier = add_days(base, -1);
+        steps.push(format!("{PLAY_SAFE}: {}", short_date(earlier)));
+        earlier
+    } else {
+        base
+    }
+}
+
+/// When a rights request must be answered, or why there is no date yet.
+#[expect(
+    clippy::too_many_lines,
+    reason = "the ICO's method step by step, each step adding its line of working"
+)]
+pub fn response_deadline(events: &ClockEvents, counting: Counting) -> Deadline {
     let mut steps = vec![format!("Received {}", short_date(events.received))];
     let mut start = events.received;
     for (what, arrived) in [
@@ -179,99 +483,183 @@ pub fn rights_deadline(
         }
     }
 
-    // Pauses only count once the (latest) clock has started, and a day paused twice
-    // (overlapping episodes typed into the CLI) is still one day.
-    let mut provisional = false;
-    let mut spans: Vec<(Date, Date, &Pause)> = Vec::new();
-    for pause in &events.pauses {
-        let answered = pause.answered.unwrap_or_else(|| {
-            provisional = true;
-            today.max(pause.asked)
-        });
-        let first = pause.asked.max(start);
-        if answered >= first {
-            spans.push((first, answered, pause));
-        }
-    }
-    spans.sort_by_key(|(first, last, _)| (*first, *last));
-    let mut paused_days = 0;
-    let mut counted_until: Option<Date> = None;
-    let mut pause_words = Vec::new();
-    for (first, last, pause) in spans {
-        let from = match counted_until {
-            Some(until) if until >= first => add_days(until, 1),
-            _ => first,
+    // Waiting for identity, authority or a fee: the month has not started.
+    let waiting = [
+        (
+            StopReason::Identity,
+            awaited(events.identity_requested, events.identity_received),
+            "proof of identity or authority",
+        ),
+        (
+            StopReason::Fee,
+            awaited(events.fee_requested, events.fee_received),
+            "the fee",
+        ),
+    ]
+    .into_iter()
+    .find_map(|(reason, since, what)| since.map(|since| (reason, since, what)));
+    if let Some((reason, since, what)) = waiting {
+        steps.push(format!(
+            "asked for {what} {}, not yet received: the clock is stopped, and a full month starts when it arrives",
+            short_date(since)
+        ));
+        // The earliest the date can be: what is awaited arriving the day it was asked.
+        let mut arrives_at_once = ClockEvents {
+            identity_requested: None,
+            fee_requested: None,
+            pauses: Vec::new(),
+            ..events.clone()
         };
-        if from > last {
-            continue;
+        match reason {
+            StopReason::Fee => arrives_at_once.fee_received = Some(since),
+            StopReason::Identity | StopReason::Clarification => {
+                arrives_at_once.identity_received = Some(since);
+            }
         }
-        let days = days_between(from, last) + 1;
-        paused_days += days;
-        counted_until = Some(counted_until.map_or(last, |until| until.max(last)));
-        let plural = if days == 1 { "" } else { "s" };
-        pause_words.push(match pause.answered {
-            Some(_) => format!(
-                "{days} day{plural} paused for clarification ({} to {})",
-                short_date(from),
-                short_date(last)
-            ),
-            None => format!(
-                "{days} day{plural} paused so far: clarification asked {} and not yet answered",
-                short_date(pause.asked)
-            ),
-        });
+        let earliest = response_deadline(&arrives_at_once, counting);
+        return Deadline {
+            due: earliest.due,
+            start,
+            tell_by: None,
+            internal_target: None,
+            paused_days: 0,
+            provisional: false,
+            steps,
+            target_steps: Vec::new(),
+            state: ClockState::Stopped(Stopped {
+                reason,
+                since,
+                remaining_days: None,
+                was_due: None,
+            }),
+        };
     }
 
     let month_deadline = |steps: &mut Vec<String>, months: i32, label: &str| {
-        let (base, clamp) = add_months(start, months);
-        steps.push(match clamp {
-            Some(clamp) => format!("{label}: {} ({clamp})", short_date(base)),
-            None => format!("{label}: {}", short_date(base)),
-        });
-        let mut date = base;
-        if paused_days > 0 {
-            date = add_days(base, paused_days);
+        let end = period_end(start, months, label, counting, steps);
+        let period = run_pauses(start, end, &events.pauses, counting, "due date", steps);
+        let rolled = if period.open.is_some() {
+            period.end
+        } else {
+            roll_forward(period.end, counting, steps)
+        };
+        (rolled, period)
+    };
+
+    let (due, period, tell_by) = if events.extended {
+        let mut tell_steps = Vec::new();
+        let (tell_by, _) = month_deadline(&mut tell_steps, 1, "one month");
+        let (due, period) = month_deadline(&mut steps, 3, "extended to three months");
+        if period.open.is_none() {
             steps.push(format!(
-                "+ {}: {}",
-                pause_words.join(", "),
-                short_date(date)
+                "tell the requester of the extension by {}",
+                short_date(tell_by)
             ));
         }
-        roll_forward(date, nation, holidays, steps)
-    };
-
-    let (due, tell_by) = if events.extended {
-        let mut tell_steps = Vec::new();
-        let tell_by = month_deadline(&mut tell_steps, 1, "one month");
-        let due = month_deadline(&mut steps, 3, "extended to three months");
-        steps.push(format!(
-            "tell the requester of the extension by {}",
-            short_date(tell_by)
-        ));
-        (due, Some(tell_by))
+        (due, period, Some(tell_by))
     } else {
-        (month_deadline(&mut steps, 1, "one month"), None)
+        let (due, period) = month_deadline(&mut steps, 1, "one month");
+        (due, period, None)
     };
 
+    if let Some(stopped) = period.open {
+        // The earliest the date can be: the answer arriving the day it was asked.
+        let remaining = stopped.remaining_days.unwrap_or(0);
+        let earliest = next_working_day(add_days(stopped.since.max(start), remaining), counting);
+        return Deadline {
+            due: earliest,
+            start,
+            tell_by: None,
+            internal_target: None,
+            paused_days: period.paused_days,
+            provisional: false,
+            steps,
+            target_steps: Vec::new(),
+            state: ClockState::Stopped(stopped),
+        };
+    }
+
+    let mut target_steps = Vec::new();
+    let target = internal_target(start, &events.pauses, counting, &mut target_steps);
     Deadline {
         due,
         start,
         tell_by,
-        internal_target: Some(add_days(start, INTERNAL_TARGET_DAYS + paused_days)),
-        paused_days,
-        provisional,
+        internal_target: Some(target),
+        paused_days: period.paused_days,
+        provisional: false,
         steps,
+        target_steps,
+        state: ClockState::Running,
     }
 }
 
-/// When a complaint must be acknowledged (DPA 2018 s.164A, counted as the ICO does).
-pub fn complaint_acknowledgement(received: Date, nation: Nation, holidays: &Holidays) -> Deadline {
-    let base = add_days(received, COMPLAINT_ACKNOWLEDGEMENT_DAYS);
-    let mut steps = vec![
-        format!("Complaint received {}", short_date(received)),
-        format!("30 days from the day after: {}", short_date(base)),
-    ];
-    let due = roll_forward(base, nation, holidays, &mut steps);
+/// The ICO's optional 28-day target, through the same pauses, on a working day.
+fn internal_target(
+    start: Date,
+    pauses: &[Pause],
+    counting: Counting,
+    steps: &mut Vec<String>,
+) -> Date {
+    let base = add_days(start, INTERNAL_TARGET_DAYS);
+    steps.push(format!(
+        "{INTERNAL_TARGET_DAYS} days from {}: {}",
+        short_date(start),
+        short_date(base)
+    ));
+    let base = if counting.play_safe {
+        let earlier = add_days(base, -1);
+        steps.push(format!("{PLAY_SAFE}: {}", short_date(earlier)));
+        earlier
+    } else {
+        base
+    };
+    let period = run_pauses(start, base, pauses, counting, "target", steps);
+    roll_forward(period.end, counting, steps)
+}
+
+/// When a rights request must be answered, the ICO's way. `today` is not used: a
+/// clock waiting for an answer is stopped and gives no date (see [`ClockState`]).
+pub fn rights_deadline(
+    events: &ClockEvents,
+    nation: Nation,
+    holidays: &Holidays,
+    _today: Date,
+) -> Deadline {
+    response_deadline(events, Counting::ico(nation, holidays))
+}
+
+/// When a complaint must be acknowledged (DPA 2018 s.164A, counted as the ICO does),
+/// or, for a complaint received before the duty began, no date.
+pub fn complaint_deadline(received: Date, counting: Counting) -> Deadline {
+    let mut steps = vec![format!("Complaint received {}", short_date(received))];
+    if received < COMPLAINT_DUTY_STARTS {
+        steps.push(format!(
+            "before {}, when the duty to acknowledge complaints within 30 days (DPA 2018 s.164A) began: no statutory acknowledgement date",
+            short_date(COMPLAINT_DUTY_STARTS)
+        ));
+        return Deadline {
+            due: received,
+            start: received,
+            tell_by: None,
+            internal_target: None,
+            paused_days: 0,
+            provisional: false,
+            steps,
+            target_steps: Vec::new(),
+            state: ClockState::NoStatutoryDate,
+        };
+    }
+    let mut base = add_days(received, COMPLAINT_ACKNOWLEDGEMENT_DAYS);
+    steps.push(format!("30 days from the day after: {}", short_date(base)));
+    if counting.play_safe {
+        base = add_days(base, -1);
+        steps.push(format!(
+            "play safe (the day of receipt counted as the first of the 30, “beginning when” it is received): one day earlier: {}",
+            short_date(base)
+        ));
+    }
+    let due = roll_forward(base, counting, &mut steps);
     Deadline {
         due,
         start: received,
@@ -280,11 +668,27 @@ pub fn complaint_acknowledgement(received: Date, nation: Nation, holidays: &Holi
         paused_days: 0,
         provisional: false,
         steps,
+        target_steps: Vec::new(),
+        state: ClockState::Running,
     }
 }
 
+/// When a complaint must be acknowledged, the ICO's way (see [`complaint_deadline`]).
+pub fn complaint_acknowledgement(received: Date, nation: Nation, holidays: &Holidays) -> Deadline {
+    complaint_deadline(received, Counting::ico(nation, holidays))
+}
+
 /// When the shop must tell the requester of an extension, if it has not: the one-month
-/// deadline of the same clock.
+/// deadline of the same clock. `None` while the clock is stopped.
+pub fn tell_by_date(events: &ClockEvents, counting: Counting) -> Option<Date> {
+    let unextended = ClockEvents {
+        extended: false,
+        ..events.clone()
+    };
+    response_deadline(&unextended, counting).due_date()
+}
+
+/// [`tell_by_date`] the ICO's way; while the clock is stopped, the earliest it can be.
 pub fn extension_tell_by(
     events: &ClockEvents,
     nation: Nation,
@@ -402,8 +806,8 @@ mod tests {
     }
 
     #[test]
-    fn an_unanswered_clarification_keeps_the_clock_stopped_up_to_today() {
-        let events = ClockEvents {
+    fn an_unanswered_clarification_stops_the_clock_with_the_days_left_when_asked() {
+        let asked = ClockEvents {
             received: date(2026, 3, 2),
             pauses: vec![Pause {
                 asked: date(2026, 3, 10),
@@ -411,18 +815,260 @@ mod tests {
             }],
             ..ClockEvents::default()
         };
+        let holidays = Holidays::shipped();
+        let deadline =
+            rights_deadline(&asked, Nation::EnglandAndWales, holidays, date(2026, 3, 12));
+        assert_eq!(deadline.due_date(), None, "a stopped clock has no due date");
+        assert!(!deadline.provisional);
+        assert_eq!(deadline.internal_target, None);
+        // One month from Mon 2 Mar is Thu 2 Apr. Asked on 10 Mar, the days 10 Mar to
+        // 2 Apr (22 + 2 = 24) had not been used: they remain when the answer comes.
+        let stopped = deadline.stopped().expect("stopped").clone();
+        assert_eq!(stopped.reason, StopReason::Clarification);
+        assert_eq!(stopped.since, date(2026, 3, 10));
+        assert_eq!(stopped.remaining_days, Some(24));
+        assert_eq!(stopped.was_due, Some(date(2026, 4, 2)));
+        assert_eq!(
+            stopped.message(),
+            "Clarification asked on Tue 10 Mar 2026: 24 days will remain when the reply arrives"
+        );
+        assert!(
+            deadline.working().contains("24 days will remain"),
+            "{}",
+            deadline.working()
+        );
+        assert_eq!(deadline.to_string(), "paused");
+
+        // Answered on 12 Mar: 24 days from 13 Mar is Sun 5 Apr → Easter Monday → Tue 7 Apr.
+        let answered = ClockEvents {
+            pauses: vec![Pause {
+                asked: date(2026, 3, 10),
+                answered: Some(date(2026, 3, 12)),
+            }],
+            ..asked
+        };
         let deadline = rights_deadline(
-            &events,
+            &answered,
             Nation::EnglandAndWales,
-            Holidays::shipped(),
+            holidays,
             date(2026, 3, 12),
         );
-        assert!(deadline.provisional);
+        assert_eq!(deadline.due_date(), Some(date(2026, 4, 7)));
         assert_eq!(deadline.paused_days, 3);
+    }
+
+    #[test]
+    fn a_clarification_on_or_after_the_due_date_does_not_move_it() {
+        // The issue's case: received Mon 5 Jan 2026, due Thu 5 Feb; a pause from
+        // 10 to 12 Feb comes after the time ran out.
+        let late = ClockEvents {
+            received: date(2026, 1, 5),
+            pauses: vec![Pause {
+                asked: date(2026, 2, 10),
+                answered: Some(date(2026, 2, 12)),
+            }],
+            ..ClockEvents::default()
+        };
+        let holidays = Holidays::shipped();
+        let deadline = rights_deadline(&late, Nation::EnglandAndWales, holidays, date(2026, 2, 12));
+        assert_eq!(deadline.due_date(), Some(date(2026, 2, 5)));
+        assert_eq!(deadline.paused_days, 0);
+        assert!(
+            deadline.working().contains("clarification asked Tue 10 Feb 2026 is on or after the due date Thu 5 Feb 2026: it does not move the date"),
+            "{}",
+            deadline.working()
+        );
+        // On the due date itself: still too late. An open one stops nothing either.
+        for answered in [Some(date(2026, 2, 6)), None] {
+            let on_the_day = ClockEvents {
+                pauses: vec![Pause {
+                    asked: date(2026, 2, 5),
+                    answered,
+                }],
+                ..late.clone()
+            };
+            let deadline = rights_deadline(
+                &on_the_day,
+                Nation::EnglandAndWales,
+                holidays,
+                date(2026, 2, 6),
+            );
+            assert_eq!(deadline.due_date(), Some(date(2026, 2, 5)), "{answered:?}");
+        }
+        // The day before counts: 4 and 5 Feb remain; answered 5 Feb, two days on is
+        // Sat 7 Feb → Mon 9 Feb.
+        let in_time = ClockEvents {
+            pauses: vec![Pause {
+                asked: date(2026, 2, 4),
+                answered: Some(date(2026, 2, 5)),
+            }],
+            ..late
+        };
+        let deadline = rights_deadline(
+            &in_time,
+            Nation::EnglandAndWales,
+            holidays,
+            date(2026, 2, 6),
+        );
+        assert_eq!(deadline.due_date(), Some(date(2026, 2, 9)));
+    }
+
+    #[test]
+    fn waiting_for_identity_or_a_fee_stops_the_clock_until_it_arrives() {
+        let holidays = Holidays::shipped();
+        let counting = Counting::ico(Nation::EnglandAndWales, holidays);
+        let waiting = ClockEvents {
+            received: date(2026, 3, 2),
+            identity_requested: Some(date(2026, 3, 3)),
+            ..ClockEvents::default()
+        };
+        let deadline = response_deadline(&waiting, counting);
+        assert_eq!(deadline.due_date(), None);
+        let stopped = deadline.stopped().expect("stopped");
         assert_eq!(
-            deadline.due,
-            date(2026, 4, 7),
-            "2 Apr + 3 = Sun 5 Apr → Easter Monday → Tue 7 Apr"
+            (stopped.reason, stopped.remaining_days),
+            (StopReason::Identity, None)
+        );
+        assert_eq!(
+            stopped.message(),
+            "Waiting for proof of identity since Tue 3 Mar 2026: a full month starts when it arrives"
+        );
+        // Arrived on 10 Mar: a full month from then.
+        let arrived = ClockEvents {
+            identity_received: Some(date(2026, 3, 10)),
+            ..waiting.clone()
+        };
+        assert_eq!(
+            response_deadline(&arrived, counting).due_date(),
+            Some(date(2026, 4, 10))
+        );
+
+        let fee = ClockEvents {
+            received: date(2026, 3, 2),
+            fee_requested: Some(date(2026, 3, 4)),
+            ..ClockEvents::default()
+        };
+        let stopped = response_deadline(&fee, counting)
+            .stopped()
+            .cloned()
+            .expect("stopped");
+        assert_eq!(
+            stopped.message(),
+            "Waiting for the fee since Wed 4 Mar 2026: a full month starts when it arrives"
+        );
+    }
+
+    #[test]
+    fn the_internal_target_falls_on_a_working_day() {
+        // Received Sat 31 Jan 2026: 28 days on is Sat 28 Feb → Mon 2 Mar.
+        let target = due(date(2026, 1, 31));
+        assert_eq!(target.internal_target, Some(date(2026, 3, 2)));
+        assert!(
+            target
+                .target_working()
+                .contains("weekend → next working day Mon 2 Mar 2026")
+        );
+        // Received Fri 27 Nov 2026: 28 days on is Christmas Day; Boxing Day's substitute
+        // is Mon 28 → Tue 29 Dec.
+        assert_eq!(
+            due(date(2026, 11, 27)).internal_target,
+            Some(date(2026, 12, 29))
+        );
+    }
+
+    #[test]
+    fn complaints_before_the_duty_began_have_no_acknowledgement_date() {
+        let holidays = Holidays::shipped();
+        let before =
+            complaint_acknowledgement(date(2026, 6, 18), Nation::EnglandAndWales, holidays);
+        assert_eq!(before.due_date(), None);
+        assert_eq!(before.state, ClockState::NoStatutoryDate);
+        assert!(
+            before
+                .working()
+                .contains("no statutory acknowledgement date"),
+            "{}",
+            before.working()
+        );
+        assert!(
+            before.working().contains("19 Jun 2026"),
+            "{}",
+            before.working()
+        );
+        // From 19 June 2026: 30 days from the day after is Sun 19 Jul → Mon 20 Jul.
+        let first_day =
+            complaint_acknowledgement(date(2026, 6, 19), Nation::EnglandAndWales, holidays);
+        assert_eq!(first_day.due_date(), Some(date(2026, 7, 20)));
+    }
+
+    #[test]
+    fn playing_safe_ends_every_period_a_day_earlier_and_says_so() {
+        let holidays = Holidays::shipped();
+        let safe = Counting {
+            nation: Nation::EnglandAndWales,
+            holidays,
+            play_safe: true,
+        };
+        let events = ClockEvents {
+            received: date(2024, 9, 3),
+            ..ClockEvents::default()
+        };
+        // The ICO's 3 Sep → Thu 3 Oct 2024; "beginning with" 3 Sep → Wed 2 Oct.
+        let deadline = response_deadline(&events, safe);
+        assert_eq!(deadline.due_date(), Some(date(2024, 10, 2)));
+        assert!(
+            deadline.working().contains("play safe"),
+            "{}",
+            deadline.working()
+        );
+        assert_eq!(deadline.internal_target, Some(date(2024, 9, 30)));
+        assert!(deadline.target_working().contains("play safe"));
+        // Extended: the tell-by date and the three months both a day earlier.
+        let extended = response_deadline(
+            &ClockEvents {
+                extended: true,
+                ..events
+            },
+            safe,
+        );
+        assert_eq!(extended.tell_by, Some(date(2024, 10, 2)));
+        assert_eq!(
+            extended.due_date(),
+            Some(date(2024, 12, 2)),
+            "Tue 3 Dec → Mon 2 Dec"
+        );
+        // A complaint: 30 days counting the day of receipt, Thu 30 Jul not Fri 31 Jul.
+        let complaint = complaint_deadline(date(2026, 7, 1), safe);
+        assert_eq!(complaint.due_date(), Some(date(2026, 7, 30)));
+        assert!(
+            complaint.working().contains("play safe"),
+            "{}",
+            complaint.working()
+        );
+    }
+
+    #[test]
+    fn a_substitute_day_is_named_as_one_with_its_source() {
+        // Received Thu 26 Nov 2026: Sat 26 Dec → Mon 28 Dec is Boxing Day's substitute.
+        let shipped = due(date(2026, 11, 26));
+        assert_eq!(shipped.due, date(2026, 12, 29));
+        assert!(
+            shipped.working().contains(
+                "Boxing Day (substitute day), bank holiday in England and Wales (gov.uk list shipped with Smallprint)"
+            ),
+            "{}",
+            shipped.working()
+        );
+        // 2032, outside the shipped list: Christmas on a Saturday, substitutes Mon 27
+        // and Tue 28 December, worked out from the rules.
+        let computed = due(date(2032, 11, 26));
+        assert_eq!(computed.due, date(2032, 12, 29));
+        assert!(
+            computed.working().contains(
+                "Christmas Day (substitute day), bank holiday in England and Wales (worked out from the rules: computed)"
+            ),
+            "{}",
+            computed.working()
         );
     }
 

@@ -7,7 +7,7 @@
 //! the shipped file wins wherever it has data and why newer feeds can be imported.
 
 use std::{
-    collections::{BTreeMap, HashMap},
+    collections::{BTreeMap, BTreeSet, HashMap},
     sync::OnceLock,
 };
 
@@ -88,21 +88,130 @@ pub fn is_weekend(date: Date) -> bool {
     matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday)
 }
 
+/// Where Smallprint learned of a bank holiday, or of a year's holidays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum HolidaySource {
+    /// The gov.uk feed compiled into Smallprint (`assets/bank-holidays.json`).
+    Shipped,
+    /// A gov.uk feed the user imported.
+    Imported,
+    /// Worked out from the statutory rules, because no list covers the day: a one-off
+    /// day could be missing.
+    Computed,
+}
+
+impl HolidaySource {
+    /// The words the working and Settings use: "gov.uk list shipped with Smallprint".
+    pub fn describe(self) -> &'static str {
+        match self {
+            HolidaySource::Shipped => "gov.uk list shipped with Smallprint",
+            HolidaySource::Imported => "gov.uk list you imported",
+            HolidaySource::Computed => "worked out from the rules: computed",
+        }
+    }
+}
+
+impl std::fmt::Display for HolidaySource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.describe())
+    }
+}
+
+/// Appended to the name of a holiday that stands in for one falling at a weekend.
+pub const SUBSTITUTE_LABEL: &str = " (substitute day)";
+
 /// A bank holiday and where Smallprint learned of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Holiday {
+    /// The name to show, "(substitute day)" included when it is one: "Boxing Day
+    /// (substitute day)".
     pub title: String,
-    /// True when worked out from the rules because no feed covers the year: the
-    /// working says so, since a one-off day could be missing.
+    /// True when worked out from the rules because no list covers the day: the
+    /// working says so, since a one-off day could be missing. Same as
+    /// `source == HolidaySource::Computed`.
     pub computed: bool,
+    pub source: HolidaySource,
+    /// A weekday standing in for a holiday that fell at a weekend.
+    pub substitute: bool,
 }
 
-/// Bank holidays for all three nations: feed data where it has the year, rules elsewhere.
+/// One listed day, as kept: the feed's own title and notes, and its source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Listed {
+    title: String,
+    notes: String,
+    bunting: bool,
+    source: HolidaySource,
+}
+
+impl Listed {
+    fn is_substitute(&self) -> bool {
+        let says = |text: &str| text.to_lowercase().contains("substitute");
+        says(&self.notes) || says(&self.title)
+    }
+
+    fn holiday(&self) -> Holiday {
+        let substitute = self.is_substitute();
+        // gov.uk puts "Substitute day" in the notes and leaves the title alone.
+        let title = if substitute && !self.title.to_lowercase().contains("substitute") {
+            format!("{}{SUBSTITUTE_LABEL}", self.title)
+        } else {
+            self.title.clone()
+        };
+        Holiday {
+            title,
+            computed: self.source == HolidaySource::Computed,
+            source: self.source,
+            substitute,
+        }
+    }
+}
+
+/// How one nation's year is known: the source of its whole list, and the source of
+/// any days added to it by a feed that did not hold the whole year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct YearBasis {
+    source: HolidaySource,
+    added: Option<HolidaySource>,
+}
+
+/// A run of years whose holidays come from the same place, for Settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coverage {
+    pub first: i16,
+    pub last: i16,
+    /// Where the year's list comes from: a whole-year feed, or the rules.
+    pub source: HolidaySource,
+    /// Days a partial feed added to those years, nothing removed (`Imported` when the
+    /// user imported a feed that held only part of the year).
+    pub added: Option<HolidaySource>,
+}
+
+impl std::fmt::Display for Coverage {
+    /// "2018–2027: gov.uk list shipped with Smallprint", "2028: worked out from the
+    /// rules: computed, plus days from the gov.uk list you imported".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.first == self.last {
+            write!(f, "{}: {}", self.first, self.source)?;
+        } else {
+            write!(f, "{}–{}: {}", self.first, self.last, self.source)?;
+        }
+        if let Some(added) = self.added {
+            write!(f, ", plus days from the {added}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Bank holidays for all three nations: listed years from the feeds, rules elsewhere.
+///
+/// A year is either listed (every holiday of it held here, each with its source) or
+/// not (the rules give its holidays). Years are tracked one by one, never as a
+/// first–last range, so a feed for 2029 says nothing about 2028.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Holidays {
-    listed: HashMap<Nation, BTreeMap<Date, String>>,
-    /// The first and last year each nation's feed data covers.
-    covered: HashMap<Nation, (i16, i16)>,
+    listed: HashMap<Nation, BTreeMap<Date, Listed>>,
+    years: HashMap<Nation, BTreeMap<i16, YearBasis>>,
 }
 
 impl Holidays {
@@ -112,39 +221,90 @@ impl Holidays {
         SHIPPED.get_or_init(|| {
             // The shipped file is checked by a test; were it ever unreadable, the
             // rules still give every regular holiday.
-            parse_feed(SHIPPED_FEED)
-                .map(|feed| Holidays::from_feed(&feed))
-                .unwrap_or_default()
+            let mut holidays = Holidays::default();
+            if let Ok(feed) = parse_feed(SHIPPED_FEED) {
+                holidays.merge_from(&feed, HolidaySource::Shipped);
+            }
+            holidays
         })
     }
 
+    /// The holidays of a feed the user imported.
     pub fn from_feed(feed: &Feed) -> Self {
         let mut holidays = Holidays::default();
         holidays.merge(feed);
         holidays
     }
 
-    /// Adds a newer feed's events. Years the feed covers are taken from it whole (so a
-    /// moved day moves); other years keep what they had.
+    /// Merges a feed the user imported, by the rules of [`Self::merge_from`].
     pub fn merge(&mut self, feed: &Feed) {
+        self.merge_from(feed, HolidaySource::Imported);
+    }
+
+    /// Merges a feed, one nation and one year at a time. A year the feed holds whole
+    /// (see [`holds_whole_year`]) replaces what was known of it, so a moved day moves.
+    /// Any other year only gains the feed's days: nothing is removed, and a year known
+    /// only from the rules keeps every rule holiday beside the new days.
+    pub fn merge_from(&mut self, feed: &Feed, source: HolidaySource) {
         for nation in Nation::ALL {
             let Some(division) = feed.get(nation.division()) else {
                 continue;
             };
-            let Some((first, last)) = year_range(&division.events) else {
-                continue;
-            };
-            let listed = self.listed.entry(nation).or_default();
-            listed.retain(|date, _| date.year() < first || date.year() > last);
+            let mut by_year: BTreeMap<i16, Vec<&FeedEvent>> = BTreeMap::new();
             for event in &division.events {
-                listed.insert(event.date, event.title.clone());
+                by_year.entry(event.date.year()).or_default().push(event);
             }
-            let range = self.covered.entry(nation).or_insert((first, last));
-            *range = (range.0.min(first), range.1.max(last));
+            for (year, events) in by_year {
+                let dates: Vec<Date> = events.iter().map(|e| e.date).collect();
+                let listed = self.listed.entry(nation).or_default();
+                let years = self.years.entry(nation).or_default();
+                let listed_event = |event: &FeedEvent| Listed {
+                    title: event.title.clone(),
+                    notes: event.notes.clone(),
+                    bunting: event.bunting,
+                    source,
+                };
+                if holds_whole_year(nation, year, &dates) {
+                    listed.retain(|date, _| date.year() != year);
+                    for event in events {
+                        listed.insert(event.date, listed_event(event));
+                    }
+                    years.insert(
+                        year,
+                        YearBasis {
+                            source,
+                            added: None,
+                        },
+                    );
+                } else {
+                    let basis = years.entry(year).or_insert_with(|| {
+                        for rule in rule_holidays(nation, year) {
+                            listed.insert(rule.date, rule.listed());
+                        }
+                        YearBasis {
+                            source: HolidaySource::Computed,
+                            added: None,
+                        }
+                    });
+                    // A listed day is kept; a day only the rules gave is confirmed by
+                    // the list, and takes its source and words.
+                    for event in events {
+                        let computed_or_new = listed
+                            .get(&event.date)
+                            .is_none_or(|day| day.source == HolidaySource::Computed);
+                        if computed_or_new {
+                            listed.insert(event.date, listed_event(event));
+                            basis.added = Some(basis.added.map_or(source, |a| a.max(source)));
+                        }
+                    }
+                }
+            }
         }
     }
 
-    /// Back to the gov.uk feed shape, for saving merged data.
+    /// Back to the gov.uk feed shape, for saving merged data: every listed day except
+    /// those worked out from the rules (which the rules give again), with its notes,
+    /// so a substitute day stays one.
     pub fn to_feed(&self) -> Feed {
         Nation::ALL
             .into_iter()
@@ -154,11 +314,12 @@ impl Holidays {
                     .get(&nation)
                     .into_iter()
                     .flatten()
-                    .map(|(date, title)| FeedEvent {
-                        title: title.clone(),
+                    .filter(|(_, listed)| listed.source != HolidaySource::Computed)
+                    .map(|(date, listed)| FeedEvent {
+                        title: listed.title.clone(),
                         date: *date,
-                        notes: String::new(),
-                        bunting: true,
+                        notes: listed.notes.clone(),
+                        bunting: listed.bunting,
                     })
                     .collect();
                 (
@@ -172,32 +333,66 @@ impl Holidays {
             .collect()
     }
 
-    /// The years the feed data covers for `nation`.
+    /// The first and last year a list (rather than the rules alone) covers for
+    /// `nation`. Years in between may still be computed: see [`Self::coverage`].
     pub fn covered_years(&self, nation: Nation) -> Option<(i16, i16)> {
-        self.covered.get(&nation).copied()
+        let years = self.years.get(&nation)?;
+        Some((*years.keys().next()?, *years.keys().next_back()?))
     }
 
-    fn covers(&self, nation: Nation, year: i16) -> bool {
-        self.covered
+    /// Which years of `nation` come from where, in order, runs of alike years joined:
+    /// e.g. 2018–2027 shipped, 2028 computed plus imported days, 2029 imported. Years
+    /// before the first run and after the last are worked out from the rules.
+    pub fn coverage(&self, nation: Nation) -> Vec<Coverage> {
+        let mut runs: Vec<Coverage> = Vec::new();
+        let Some(years) = self.years.get(&nation) else {
+            return runs;
+        };
+        for (year, basis) in years {
+            if let Some(gap_from) = runs.last().map(|run| run.last + 1)
+                && gap_from < *year
+            {
+                runs.push(Coverage {
+                    first: gap_from,
+                    last: year - 1,
+                    source: HolidaySource::Computed,
+                    added: None,
+                });
+            }
+            match runs.last_mut() {
+                Some(run)
+                    if run.last + 1 == *year
+                        && run.source == basis.source
+                        && run.added == basis.added =>
+                {
+                    run.last = *year;
+                }
+                _ => runs.push(Coverage {
+                    first: *year,
+                    last: *year,
+                    source: basis.source,
+                    added: basis.added,
+                }),
+            }
+        }
+        runs
+    }
+
+    fn is_listed(&self, nation: Nation, year: i16) -> bool {
+        self.years
             .get(&nation)
-            .is_some_and(|(first, last)| (*first..=*last).contains(&year))
+            .is_some_and(|years| years.contains_key(&year))
     }
 
     /// The bank holiday on `date` in `nation`, if there is one.
     pub fn on(&self, nation: Nation, date: Date) -> Option<Holiday> {
-        if self.covers(nation, date.year()) {
-            self.listed.get(&nation)?.get(&date).map(|title| Holiday {
-                title: title.clone(),
-                computed: false,
-            })
+        if self.is_listed(nation, date.year()) {
+            self.listed.get(&nation)?.get(&date).map(Listed::holiday)
         } else {
-            computed_for_year(nation, date.year())
+            rule_holidays(nation, date.year())
                 .into_iter()
-                .find(|(day, _)| *day == date)
-                .map(|(_, title)| Holiday {
-                    title: title.to_owned(),
-                    computed: true,
-                })
+                .find(|rule| rule.date == date)
+                .map(|rule| rule.listed().holiday())
         }
     }
 
@@ -205,30 +400,18 @@ impl Holidays {
     pub fn between(&self, nation: Nation, first: Date, last: Date) -> Vec<(Date, Holiday)> {
         let mut found = Vec::new();
         for year in first.year()..=last.year() {
-            if self.covers(nation, year) {
+            if self.is_listed(nation, year) {
                 if let Some(listed) = self.listed.get(&nation) {
-                    for (date, title) in listed.range(Date::new(year, 1, 1).unwrap_or(first)..) {
+                    for (date, day) in listed.range(Date::new(year, 1, 1).unwrap_or(first)..) {
                         if date.year() != year {
                             break;
                         }
-                        found.push((
-                            *date,
-                            Holiday {
-                                title: title.clone(),
-                                computed: false,
-                            },
-                        ));
+                        found.push((*date, day.holiday()));
                     }
                 }
             } else {
-                for (date, title) in computed_for_year(nation, year) {
-                    found.push((
-                        date,
-                        Holiday {
-                            title: title.to_owned(),
-                            computed: true,
-                        },
-                    ));
+                for rule in rule_holidays(nation, year) {
+                    found.push((rule.date, rule.listed().holiday()));
                 }
             }
         }
@@ -242,15 +425,34 @@ impl Holidays {
     }
 }
 
-fn year_range(events: &[FeedEvent]) -> Option<(i16, i16)> {
-    let first = events.iter().map(|e| e.date.year()).min()?;
-    let last = events.iter().map(|e| e.date.year()).max()?;
-    Some((first, last))
+/// Whether `dates` — one nation's feed events — hold the whole of `year` for it.
+///
+/// The test: at least as many days in `year` as the statutory rules give it, and a
+/// day in every month in which the rules put one (with their substitute days, so a
+/// St Andrew's Day moved into December counts for December).
+///
+/// Why not "every rule date present"? Proclamations move days (Early May to Fri 8 May
+/// in 2020, Spring to Thu 2 June in 2022), and a year with a moved day is exactly the
+/// one that must replace the rules. Why not titles? gov.uk varies them ("Early May
+/// bank holiday (VE day)", typographic apostrophes), and the facts say to match on
+/// dates. gov.uk publishes whole years, so a genuine list passes: moved days have so
+/// far stayed in a month that keeps a holiday, and extra days only add. A partial
+/// list — one day, a hand-made file, a window cut short — has fewer days than the
+/// rules or misses a month they fill (January and December always hold one), and is
+/// then only added to. If a genuine year ever failed the test, the cost is that an
+/// old date is kept beside the new one, never that a holiday disappears.
+pub fn holds_whole_year(nation: Nation, year: i16, dates: &[Date]) -> bool {
+    let days: BTreeSet<Date> = dates.iter().filter(|d| d.year() == year).copied().collect();
+    let rules = rule_holidays(nation, year);
+    days.len() >= rules.len()
+        && rules
+            .iter()
+            .all(|rule| days.iter().any(|day| day.month() == rule.date.month()))
 }
 
 /// Easter Sunday in the Gregorian calendar (the anonymous algorithm of Meeus, Jones
 /// and Butcher).
-#[allow(
+#[expect(
     clippy::many_single_char_names,
     reason = "the algorithm's published names"
 )]
@@ -289,10 +491,35 @@ fn day(year: i16, month: i8, day: i8) -> Date {
     Date::new(year, month, day).unwrap_or_default()
 }
 
+/// A holiday the statutory rules give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RuleHoliday {
+    pub date: Date,
+    /// The holiday's own name, without "(substitute day)".
+    pub title: &'static str,
+    /// The weekday standing in for the holiday when it falls at a weekend.
+    pub substitute: bool,
+}
+
+impl RuleHoliday {
+    fn listed(self) -> Listed {
+        Listed {
+            title: self.title.to_owned(),
+            notes: if self.substitute {
+                "Substitute day".to_owned()
+            } else {
+                String::new()
+            },
+            bunting: true,
+            source: HolidaySource::Computed,
+        }
+    }
+}
+
 /// The regular bank holidays of `nation` in `year` by statute and custom, with
 /// substitute days: a holiday at a weekend moves to the next weekday that is not
 /// already a holiday (so Christmas on a Saturday gives Mon 27 and Tue 28 December).
-pub fn computed_for_year(nation: Nation, year: i16) -> Vec<(Date, &'static str)> {
+pub fn rule_holidays(nation: Nation, year: i16) -> Vec<RuleHoliday> {
     let easter = easter_sunday(year);
     let mut fixed: Vec<(Date, &'static str)> = vec![(day(year, 1, 1), "New Year’s Day")];
     let mut movable: Vec<(Date, &'static str)> = vec![
@@ -336,18 +563,36 @@ pub fn computed_for_year(nation: Nation, year: i16) -> Vec<(Date, &'static str)>
     fixed.push((day(year, 12, 25), "Christmas Day"));
     fixed.push((day(year, 12, 26), "Boxing Day"));
 
-    let mut holidays = movable;
-    holidays.extend(fixed.iter().filter(|(date, _)| !is_weekend(*date)).copied());
+    let rule = |(date, title): (Date, &'static str), substitute| RuleHoliday {
+        date,
+        title,
+        substitute,
+    };
+    let mut holidays: Vec<RuleHoliday> = movable.into_iter().map(|m| rule(m, false)).collect();
+    holidays.extend(
+        fixed
+            .iter()
+            .filter(|(date, _)| !is_weekend(*date))
+            .map(|f| rule(*f, false)),
+    );
     fixed.sort();
     for (date, title) in fixed.into_iter().filter(|(date, _)| is_weekend(*date)) {
         let mut substitute = date;
-        while is_weekend(substitute) || holidays.iter().any(|(taken, _)| *taken == substitute) {
+        while is_weekend(substitute) || holidays.iter().any(|taken| taken.date == substitute) {
             substitute = substitute.tomorrow().unwrap_or(substitute);
         }
-        holidays.push((substitute, title));
+        holidays.push(rule((substitute, title), true));
     }
     holidays.sort();
     holidays
+}
+
+/// [`rule_holidays`] as (date, name) pairs, the name without "(substitute day)".
+pub fn computed_for_year(nation: Nation, year: i16) -> Vec<(Date, &'static str)> {
+    rule_holidays(nation, year)
+        .into_iter()
+        .map(|rule| (rule.date, rule.title))
+        .collect()
 }
 
 #[cfg(test)]
@@ -465,7 +710,7 @@ mod tests {
     }
 
     #[test]
-    fn a_newer_feed_merges_and_replaces_the_years_it_covers() {
+    fn a_partial_newer_feed_adds_its_days_and_removes_none() {
         let mut holidays = Holidays::shipped().clone();
         let newer = r#"{
           "england-and-wales": {"division": "england-and-wales", "events": [
@@ -490,6 +735,84 @@ mod tests {
                 .on(Nation::EnglandAndWales, date(2027, 12, 27))
                 .is_some(),
             "older years kept"
+        );
+        let christmas = holidays
+            .on(Nation::EnglandAndWales, date(2028, 12, 25))
+            .expect("two days of 2028 are not the whole year: Christmas stays");
+        assert_eq!(christmas.source, HolidaySource::Computed);
+        assert_eq!(
+            holidays.coverage(Nation::EnglandAndWales),
+            vec![
+                Coverage {
+                    first: 2018,
+                    last: 2027,
+                    source: HolidaySource::Shipped,
+                    added: None
+                },
+                Coverage {
+                    first: 2028,
+                    last: 2028,
+                    source: HolidaySource::Computed,
+                    added: Some(HolidaySource::Imported)
+                },
+            ]
+        );
+        // The saved form keeps the imported days only (the rules give the rest again),
+        // and a substitute day stays one.
+        let saved = holidays.to_feed();
+        let substitute = saved["england-and-wales"]
+            .events
+            .iter()
+            .find(|e| e.date == date(2028, 1, 3))
+            .expect("kept");
+        assert_eq!(substitute.notes, "Substitute day");
+        assert!(
+            !saved["england-and-wales"]
+                .events
+                .iter()
+                .any(|e| e.date == date(2028, 12, 25))
+        );
+        assert_eq!(
+            holidays
+                .on(Nation::EnglandAndWales, date(2028, 1, 3))
+                .map(|h| h.title),
+            Some("New Year’s Day (substitute day)".to_owned())
+        );
+    }
+
+    #[test]
+    fn shipped_and_computed_substitute_days_are_labelled() {
+        let holidays = Holidays::shipped();
+        let shipped = holidays
+            .on(Nation::EnglandAndWales, date(2026, 12, 28))
+            .expect("Boxing Day substitute 2026");
+        assert_eq!(shipped.title, "Boxing Day (substitute day)");
+        assert!(shipped.substitute);
+        assert_eq!(shipped.source, HolidaySource::Shipped);
+        let christmas = holidays
+            .on(Nation::EnglandAndWales, date(2026, 12, 25))
+            .expect("Christmas 2026");
+        assert_eq!(christmas.title, "Christmas Day");
+        let computed = holidays
+            .on(Nation::Scotland, date(2030, 12, 2))
+            .expect("St Andrew's Day 2030 falls on a Saturday");
+        assert_eq!(computed.title, "St Andrew’s Day (substitute day)");
+        assert_eq!(computed.source, HolidaySource::Computed);
+        let in_range: Vec<String> = holidays
+            .between(
+                Nation::EnglandAndWales,
+                date(2032, 12, 24),
+                date(2032, 12, 31),
+            )
+            .into_iter()
+            .map(|(_, h)| h.title)
+            .collect();
+        assert_eq!(
+            in_range,
+            [
+                "Christmas Day (substitute day)",
+                "Boxing Day (substitute day)"
+            ]
         );
     }
 

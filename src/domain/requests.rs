@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::{
-    deadlines::{self, ClockEvents, Deadline, Pause, short_date},
+    deadlines::{self, ClockEvents, ClockState, Counting, Deadline, Pause, short_date},
     holidays::Holidays,
     ids::{ActivityId, RequestId},
     organisation::Nation,
@@ -338,11 +338,15 @@ pub enum RecordError {
     #[error("{on} is in the future; record a step on or after the day it happens")]
     InTheFuture { on: String },
     #[error(
-        "the tell-by date for an extension, {tell_by}, has passed: the requester had to be told within the first month"
+        "the last day to tell them about an extension was {tell_by}: the law allows an extension only if they are told within the first month"
     )]
     TellByPassed { tell_by: String },
     #[error("say why: {0}")]
     ReasonNeeded(&'static str),
+    #[error(
+        "the response was due by {due}: a clarification asked on or after that day does not stop the clock, so it cannot be recorded as one; keep it as a note instead"
+    )]
+    ClarificationTooLate { due: String },
 }
 
 impl RightsRequest {
@@ -389,7 +393,9 @@ impl RightsRequest {
     pub fn clock_events(&self) -> ClockEvents {
         ClockEvents {
             received: self.received,
+            identity_requested: self.identity_requested,
             identity_received: self.identity_received,
+            fee_requested: self.fee_requested,
             fee_received: self.fee_received,
             pauses: self
                 .clarifications
@@ -403,18 +409,29 @@ impl RightsRequest {
         }
     }
 
-    /// The request's deadline: the response deadline, or for a complaint the
-    /// acknowledgement deadline.
-    pub fn deadline(&self, nation: Nation, holidays: &Holidays, today: Date) -> Deadline {
+    /// The request's deadline counted the workspace's way: the response deadline, or
+    /// for a complaint the acknowledgement deadline — or why there is none (a stopped
+    /// clock, a complaint from before the duty began), in [`Deadline::state`].
+    pub fn deadline_with(&self, counting: Counting) -> Deadline {
         if self.is_complaint() {
-            deadlines::complaint_acknowledgement(self.received, nation, holidays)
+            deadlines::complaint_deadline(self.received, counting)
         } else {
-            deadlines::rights_deadline(&self.clock_events(), nation, holidays, today)
+            deadlines::response_deadline(&self.clock_events(), counting)
         }
     }
 
-    /// Whether `event` may be recorded on `on`, and if not, why — the one check shared
-    /// by the screens (to enable a step and explain a refusal) and by [`Self::record`].
+    /// Whether the request has a date to act by: running, stopped (and why), or none.
+    pub fn clock(&self, counting: Counting) -> ClockState {
+        self.deadline_with(counting).state
+    }
+
+    /// The request's deadline, the ICO's way (see [`Self::deadline_with`]). `today` is
+    /// not used: a stopped clock gives no date rather than one that moves.
+    pub fn deadline(&self, nation: Nation, holidays: &Holidays, _today: Date) -> Deadline {
+        self.deadline_with(Counting::ico(nation, holidays))
+    }
+
+    /// [`Self::check_with`], counted the ICO's way.
     pub fn check(
         &self,
         event: &RequestEvent,
@@ -422,6 +439,18 @@ impl RightsRequest {
         today: Date,
         nation: Nation,
         holidays: &Holidays,
+    ) -> Result<Status, RecordError> {
+        self.check_with(event, on, today, Counting::ico(nation, holidays))
+    }
+
+    /// Whether `event` may be recorded on `on`, and if not, why — the one check shared
+    /// by the screens (to enable a step and explain a refusal) and by [`Self::record`].
+    pub fn check_with(
+        &self,
+        event: &RequestEvent,
+        on: Date,
+        today: Date,
+        counting: Counting,
     ) -> Result<Status, RecordError> {
         if on < self.received {
             return Err(RecordError::BeforeReceipt {
@@ -451,11 +480,22 @@ impl RightsRequest {
                         "the requester must be told why the request needs longer",
                     ));
                 }
-                let tell_by =
-                    deadlines::extension_tell_by(&self.clock_events(), nation, holidays, today);
-                if on > tell_by {
+                if let Some(tell_by) = deadlines::tell_by_date(&self.clock_events(), counting)
+                    && on > tell_by
+                {
                     return Err(RecordError::TellByPassed {
                         tell_by: short_date(tell_by),
+                    });
+                }
+            }
+            RequestEvent::ClarificationAsked => {
+                // Asked once the time has run out, it stops nothing (the engine would
+                // ignore it): refused here, so the timeline never claims a pause.
+                if let Some(due) = self.deadline_with(counting).due_date()
+                    && on >= due
+                {
+                    return Err(RecordError::ClarificationTooLate {
+                        due: short_date(due),
                     });
                 }
             }
@@ -472,8 +512,7 @@ impl RightsRequest {
         Ok(next)
     }
 
-    /// Records a step taken on `on` after [`Self::check`] allows it, and applies what it
-    /// implies (a restart, a pause, an extension…). A refused step changes nothing.
+    /// [`Self::record_with`], counted the ICO's way.
     pub fn record(
         &mut self,
         event: RequestEvent,
@@ -482,7 +521,20 @@ impl RightsRequest {
         nation: Nation,
         holidays: &Holidays,
     ) -> Result<(), RecordError> {
-        let next = self.check(&event, on, today, nation, holidays)?;
+        self.record_with(event, on, today, Counting::ico(nation, holidays))
+    }
+
+    /// Records a step taken on `on` after [`Self::check_with`] allows it, and applies
+    /// what it implies (a restart, a pause, an extension…). A refused step changes
+    /// nothing.
+    pub fn record_with(
+        &mut self,
+        event: RequestEvent,
+        on: Date,
+        today: Date,
+        counting: Counting,
+    ) -> Result<(), RecordError> {
+        let next = self.check_with(&event, on, today, counting)?;
         match &event {
             RequestEvent::IdentityRequested => self.identity_requested = Some(on),
             RequestEvent::IdentityReceived => self.identity_received = Some(on),
@@ -800,6 +852,57 @@ mod tests {
         )
         .expect("ok");
         assert_eq!(r.status, Status::Extended);
+    }
+
+    #[test]
+    fn a_clarification_on_or_after_the_due_date_is_refused_with_a_way_out() {
+        // Received Mon 2 Mar 2026: due Thu 2 Apr.
+        let mut r = request();
+        let late = record(&mut r, RequestEvent::ClarificationAsked, date(2026, 4, 2));
+        assert_eq!(
+            late,
+            Err(RecordError::ClarificationTooLate {
+                due: "Thu 2 Apr 2026".to_owned()
+            })
+        );
+        let message = late.expect_err("refused").to_string();
+        assert!(message.contains("keep it as a note instead"), "{message}");
+        assert_eq!(r.timeline.len(), 1, "nothing recorded");
+        record(&mut r, RequestEvent::ClarificationAsked, date(2026, 4, 1)).expect("in time");
+        assert_eq!(r.status, Status::AwaitingClarification);
+        let stopped = r
+            .deadline(
+                Nation::EnglandAndWales,
+                Holidays::shipped(),
+                date(2026, 4, 20),
+            )
+            .stopped()
+            .cloned()
+            .expect("stopped");
+        assert_eq!(stopped.remaining_days, Some(2), "1 and 2 April");
+    }
+
+    #[test]
+    fn awaiting_identity_or_a_fee_stops_the_clock() {
+        let mut r = request();
+        record(&mut r, RequestEvent::IdentityRequested, date(2026, 3, 3)).expect("allowed");
+        let counting = Counting::ico(Nation::EnglandAndWales, Holidays::shipped());
+        match r.clock(counting) {
+            ClockState::Stopped(stopped) => assert_eq!(
+                stopped.message(),
+                "Waiting for proof of identity since Tue 3 Mar 2026: a full month starts when it arrives"
+            ),
+            other => panic!("expected a stopped clock, got {other:?}"),
+        }
+        record(&mut r, RequestEvent::IdentityReceived, date(2026, 3, 9)).expect("allowed");
+        record(&mut r, RequestEvent::FeeRequested, date(2026, 3, 10)).expect("allowed");
+        assert!(matches!(r.clock(counting), ClockState::Stopped(_)));
+        record(&mut r, RequestEvent::FeeReceived, date(2026, 3, 12)).expect("allowed");
+        assert_eq!(
+            r.deadline_with(counting).due_date(),
+            Some(date(2026, 4, 13)),
+            "Sun 12 Apr → Mon 13 Apr"
+        );
     }
 
     #[test]

@@ -39,4 +39,9 @@ pub struct Settings {
     /// The "Last updated" date the privacy notice prints. The shop sets it when it
     /// publishes a changed notice; until then the notice carries the day it is made.
     pub notice_last_updated: Option<Date>,
+    /// Count every deadline the "play safe" way (facts §1.2 FLAG): the day the clock
+    /// starts counted as day one of "one month beginning with" it, so each date is one
+    /// day earlier than the ICO's, and its working says so. Off by default.
+    #[serde(default)]
+    pub play_safe_deadlines: bool,
 }

@@ -6,7 +6,8 @@ use thiserror::Error;
 
 use super::{
     catalogue::BusinessType,
-    holidays::{Feed, Holidays},
+    deadlines::Counting,
+    holidays::{Feed, HolidaySource, Holidays},
     ids::{ActivityId, IdAllocator, RequestId},
     organisation::{Nation, Organisation},
     register::ProcessingActivity,
@@ -18,7 +19,7 @@ use super::{
 ///
 /// Bumped for every change of shape, additions included: a build that does not know a
 /// field would drop it on save, so an older build must refuse to write a newer file.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -41,6 +42,16 @@ impl Workspace {
                 holidays.merge(feed);
                 std::borrow::Cow::Owned(holidays)
             }
+        }
+    }
+
+    /// How this workspace counts deadlines: its nation's bank holidays (`holidays`,
+    /// from [`Self::holidays`]) and its "play safe" setting.
+    pub fn counting<'a>(&self, holidays: &'a Holidays) -> Counting<'a> {
+        Counting {
+            nation: self.organisation.nation,
+            holidays,
+            play_safe: self.settings.play_safe_deadlines,
         }
     }
 
@@ -174,9 +185,14 @@ impl Workspace {
             .unwrap_or_default();
         imported.merge(feed);
         self.settings.imported_bank_holidays = Some(imported.to_feed());
+        // The years holding an imported day, whole or added to the rules' list.
         Nation::ALL
             .into_iter()
-            .filter_map(|nation| imported.covered_years(nation))
+            .flat_map(|nation| imported.coverage(nation))
+            .filter(|run| {
+                run.source == HolidaySource::Imported || run.added == Some(HolidaySource::Imported)
+            })
+            .map(|run| (run.first, run.last))
             .reduce(|(first, last), (from, to)| (first.min(from), last.max(to)))
     }
 }
@@ -193,7 +209,7 @@ impl Workspace {
     ) -> Result<(), RuleError> {
         let request = self.request(id).ok_or(RuleError::NoSuchRequest)?;
         let holidays = self.holidays();
-        request.check(event, on, today, self.organisation.nation, &holidays)?;
+        request.check_with(event, on, today, self.counting(&holidays))?;
         Ok(())
     }
 
@@ -205,10 +221,10 @@ impl Workspace {
         on: Date,
         today: Date,
     ) -> Result<(), RuleError> {
-        let nation = self.organisation.nation;
         let holidays = self.holidays().into_owned();
+        let counting = self.counting(&holidays);
         let request = self.request_mut(id).ok_or(RuleError::NoSuchRequest)?;
-        request.record(event, on, today, nation, &holidays)?;
+        request.record_with(event, on, today, counting)?;
         Ok(())
     }
 
@@ -223,16 +239,16 @@ impl Workspace {
         on: Date,
         today: Date,
     ) -> Result<RightsRequest, RuleError> {
-        let nation = self.organisation.nation;
         let holidays = self.holidays();
+        let counting = self.counting(&holidays);
         let mut updated = self.request(id).ok_or(RuleError::NoSuchRequest)?.clone();
         let sent = RequestEvent::LetterSent {
             template: template.to_owned(),
             text,
         };
-        updated.record(sent, on, today, nation, &holidays)?;
+        updated.record_with(sent, on, today, counting)?;
         if let Some(event) = implied {
-            updated.record(event, on, today, nation, &holidays)?;
+            updated.record_with(event, on, today, counting)?;
         }
         Ok(updated)
     }

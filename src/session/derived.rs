@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use crate::domain::{
     RequestId, Workspace,
-    agenda::{self, AgendaItem},
+    agenda::{self, AgendaItem, ClockStop},
     deadlines::Deadline,
     holidays::Holidays,
 };
@@ -20,6 +20,9 @@ pub struct Derived {
     pub agenda: Vec<AgendaItem>,
     /// Indices into `agenda` by date, so a month is found without scanning them all.
     pub agenda_by_day: BTreeMap<Date, Vec<usize>>,
+    /// Open requests whose clock is stopped, by the day it stopped: a marker, not a due
+    /// date.
+    pub clock_stops: BTreeMap<Date, Vec<ClockStop>>,
 }
 
 impl Derived {
@@ -31,6 +34,10 @@ impl Derived {
             self.agenda_by_day = BTreeMap::new();
             for (index, item) in self.agenda.iter().enumerate() {
                 self.agenda_by_day.entry(item.date).or_default().push(index);
+            }
+            self.clock_stops = BTreeMap::new();
+            for stop in agenda::clock_stops(workspace, &self.deadlines) {
+                self.clock_stops.entry(stop.date).or_default().push(stop);
             }
             self.key = Some((revision, today));
         }

@@ -67,7 +67,20 @@ const MIGRATIONS: &[Migration] = &[
         from: 3,
         apply: v3_to_v4,
     },
+    Migration {
+        from: 4,
+        apply: v4_to_v5,
+    },
 ];
+
+/// Format 5 gave settings the "play safe" reading of deadlines, off as before.
+fn v4_to_v5(workspace: &mut Value) {
+    if let Some(settings) = workspace.get_mut("settings").and_then(Value::as_object_mut) {
+        settings
+            .entry("play_safe_deadlines")
+            .or_insert(Value::Bool(false));
+    }
+}
 
 /// Format 4 gave the privacy notice its "Last updated" date.
 fn v3_to_v4(workspace: &mut Value) {
@@ -263,6 +276,28 @@ mod tests {
         let workspace = example_workspace(jiff::civil::date(2026, 11, 23));
         let bytes = encode(&workspace);
         assert_eq!(decode(path(), &bytes).expect("decodes"), workspace);
+    }
+
+    #[test]
+    fn a_format_4_file_gains_the_play_safe_setting_off() {
+        let workspace = example_workspace(jiff::civil::date(2026, 11, 23));
+        let mut value = serde_json::to_value(&workspace).expect("value");
+        value["settings"]
+            .as_object_mut()
+            .expect("settings")
+            .remove("play_safe_deadlines")
+            .expect("written by this build");
+        let v4 = serde_json::json!({ "smallprint_format": 4, "workspace": value });
+        let bytes = serde_json::to_vec(&v4).expect("bytes");
+        let decoded = decode(path(), &bytes).expect("migrates");
+        assert!(!decoded.settings.play_safe_deadlines);
+        assert_eq!(decoded, workspace);
+
+        // And the setting, once on, survives a save.
+        let mut safe = workspace;
+        safe.settings.play_safe_deadlines = true;
+        let round = decode(path(), &encode(&safe)).expect("decodes");
+        assert!(round.settings.play_safe_deadlines);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use super::{
 use crate::{
     command::{self, Command, Export, Screen},
     domain::{
-        agenda::{AgendaItem, AgendaKind},
+        agenda::{AgendaItem, AgendaKind, ClockStop},
         deadlines::short_date,
     },
     session::ScreenContext,
@@ -45,7 +45,7 @@ fn chip_text(item: &AgendaItem) -> String {
     let reference = item.title.split(" · ").next().unwrap_or_default();
     match item.kind {
         AgendaKind::Due => format!("{reference} due"),
-        AgendaKind::TellBy => format!("{reference} tell-by"),
+        AgendaKind::TellBy => format!("{reference} last day to extend"),
         AgendaKind::Acknowledge => format!("{reference} ack"),
         AgendaKind::FeeRenewal => "ICO fee renewal".to_owned(),
     }
@@ -175,7 +175,7 @@ impl CalendarScreen {
         });
         ui.label(
             RichText::new(format!(
-                "Bank holidays of {}. Red: overdue; amber: within a week.",
+                "Bank holidays of {}. Red: overdue; amber: within a week; grey “paused”: the day a request's clock stopped. Exported dates carry reminders a week before and on the day, so your own calendar reminds you even when Smallprint is closed.",
                 workspace.organisation.nation
             ))
             .weak(),
@@ -204,7 +204,16 @@ impl CalendarScreen {
                 Pane::own_scrolling("calendar_grid", PaneWidth::Rest { min: 420.0 }),
                 |ui, commands| {
                     Self::grid_ui(
-                        ui, month, today, grid_start, grid_end, by_day, agenda, &holidays, commands,
+                        ui,
+                        month,
+                        today,
+                        grid_start,
+                        grid_end,
+                        by_day,
+                        agenda,
+                        &holidays,
+                        &derived.clock_stops,
+                        commands,
                     );
                 },
             ),
@@ -284,6 +293,7 @@ impl CalendarScreen {
         by_day: &BTreeMap<Date, Vec<usize>>,
         agenda: &[AgendaItem],
         holidays: &BTreeMap<Date, String>,
+        stops: &BTreeMap<Date, Vec<ClockStop>>,
         commands: &mut Vec<Command>,
     ) {
         let weeks = ((grid_end - grid_start).get_days() + 1) / 7;
@@ -343,6 +353,21 @@ impl CalendarScreen {
                                             });
                                         if let Some(name) = holiday {
                                             ui.label(RichText::new(name).small().italics());
+                                        }
+                                        // The day a clock stopped: a marker, not a due date.
+                                        for stop in stops.get(&day).into_iter().flatten() {
+                                            let reference =
+                                                stop.title.split(" · ").next().unwrap_or_default();
+                                            if chip(
+                                                ui,
+                                                &format!("{reference} paused"),
+                                                palette.weak,
+                                            )
+                                            .on_hover_text(stop.stopped.message())
+                                            .clicked()
+                                            {
+                                                commands.push(Command::OpenRequest(stop.request));
+                                            }
                                         }
                                         let items: Vec<&AgendaItem> = by_day
                                             .get(&day)

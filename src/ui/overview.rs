@@ -1,5 +1,6 @@
 //! The Overview screen: what needs doing, at a glance — overdue requests, those due
-//! this week, extension tell-by dates, complaint acknowledgements and the ICO fee.
+//! this week, last days to tell of an extension, complaint acknowledgements, the ICO fee,
+//! and the requests whose clock is stopped while the shop waits for the requester.
 
 use egui::RichText;
 use jiff::civil::Date;
@@ -12,7 +13,7 @@ use crate::{
         deadlines::{days_between, short_date},
         validate::FieldIssue,
     },
-    session::ScreenContext,
+    session::{Derived, ScreenContext},
 };
 
 /// Days before the ICO fee renewal from which the overview reminds the user.
@@ -87,7 +88,13 @@ pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Comm
         today,
         commands,
     );
-    section(ui, "Extension tell-by dates", &tell_by, today, commands);
+    section(
+        ui,
+        "Last days to tell them about an extension",
+        &tell_by,
+        today,
+        commands,
+    );
     section(
         ui,
         "Complaints to acknowledge",
@@ -96,6 +103,7 @@ pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Comm
         commands,
     );
     section(ui, "ICO fee", &renewal, today, commands);
+    waiting_ui(ui, derived, commands);
     if overdue.is_empty() && this_week.is_empty() && acknowledge.is_empty() {
         ui.add_space(spacing::ITEM);
         ui.label("Nothing is due this week.");
@@ -144,5 +152,24 @@ pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Comm
         if ui.button("Open Organisation").clicked() {
             commands.push(Command::Navigate(Screen::Organisation));
         }
+    }
+}
+
+/// Requests whose clock is stopped: no date to act by, only what restarts it — listed in
+/// a neutral colour so they are seen without alarm.
+fn waiting_ui(ui: &mut egui::Ui, derived: &Derived, commands: &mut Vec<Command>) {
+    let stops: Vec<_> = derived.clock_stops.values().flatten().collect();
+    if stops.is_empty() {
+        return;
+    }
+    ui.add_space(spacing::ITEM);
+    ui.label(RichText::new(format!("Waiting for the requester ({})", stops.len())).strong());
+    for stop in stops {
+        ui.horizontal_wrapped(|ui| {
+            if ui.link(&stop.title).clicked() {
+                commands.push(Command::OpenRequest(stop.request));
+            }
+            ui.label(RichText::new(stop.stopped.message()).weak());
+        });
     }
 }

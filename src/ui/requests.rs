@@ -14,7 +14,7 @@ use crate::{
     domain::{
         RequestId, Workspace,
         agenda::Urgency,
-        deadlines::{Deadline, extension_tell_by, short_date},
+        deadlines::{Deadline, StopReason, days_between, short_date, tell_by_date},
         requests::{
             Channel, RequestDraft, RequestEvent, RequestKind, RightsRequest, Status, field,
         },
@@ -130,19 +130,38 @@ pub struct RequestsScreen {
     sent_letter: Option<super::letter::SentLetterViewer>,
 }
 
-fn days_left_text(request: &RightsRequest, deadline: &Deadline, today: Date) -> (String, Urgency) {
+/// The table's "Due" and "Days left" cells: a date and a count while the clock runs;
+/// otherwise why there is none, in a neutral colour (a stopped clock is not urgent).
+fn due_cells(
+    request: &RightsRequest,
+    deadline: &Deadline,
+    today: Date,
+) -> (String, String, Option<Urgency>) {
     if !request.status.is_open() {
-        return ("—".to_owned(), Urgency::Later);
+        return (deadline.due.to_string(), "—".to_owned(), None);
     }
-    let days = deadline.days_left(today);
-    let text = match days {
+    let Some(due) = deadline.due_date() else {
+        let why = match deadline.stopped().map(|s| s.reason) {
+            Some(StopReason::Identity) => "waiting for identity",
+            Some(StopReason::Fee) => "waiting for the fee",
+            Some(StopReason::Clarification) => "waiting for a reply",
+            None => "no statutory date",
+        };
+        let due = if deadline.stopped().is_some() {
+            "paused"
+        } else {
+            "—"
+        };
+        return (due.to_owned(), why.to_owned(), None);
+    };
+    let text = match days_between(today, due) {
         d if d < -1 => format!("{} days overdue", -d),
         -1 => "1 day overdue".to_owned(),
         0 => "due today".to_owned(),
         1 => "1 day".to_owned(),
         d => format!("{d} days"),
     };
-    (text, Urgency::of(deadline.due, today))
+    (due.to_string(), text, Some(Urgency::of(due, today)))
 }
 
 impl RequestsScreen {
@@ -401,7 +420,10 @@ impl RequestsScreen {
             .collect();
         indices.sort_by_key(|&i| {
             let request = &workspace.requests[i];
-            let due = derived.deadlines.get(&request.id).map(|d| d.due);
+            let due = derived
+                .deadlines
+                .get(&request.id)
+                .and_then(Deadline::due_date);
             if request.status.is_open() {
                 (
                     0,
@@ -499,8 +521,8 @@ impl RequestsScreen {
                     let Some(deadline) = derived.deadlines.get(&request.id) else {
                         continue;
                     };
-                    let (days_left, urgency) = days_left_text(request, deadline, today);
-                    let colour = palette.urgency(urgency, text_colour);
+                    let (due, days_left, urgency) = due_cells(request, deadline, today);
+                    let colour = urgency.map_or(palette.weak, |u| palette.urgency(u, text_colour));
                     let cells: Vec<(String, Color32)> = columns
                         .iter()
                         .map(|column| match column {
@@ -508,7 +530,7 @@ impl RequestsScreen {
                             TableColumn::Requester => (request.requester.name.clone(), text_colour),
                             TableColumn::Kind => (request.kind.to_string(), text_colour),
                             TableColumn::Received => (request.received.to_string(), text_colour),
-                            TableColumn::Due => (deadline.due.to_string(), colour),
+                            TableColumn::Due => (due.clone(), colour),
                             TableColumn::DaysLeft => (days_left.clone(), colour),
                             TableColumn::Status => (request.status.to_string(), text_colour),
                         })
@@ -659,10 +681,7 @@ impl RequestsScreen {
         commands: &mut Vec<Command>,
     ) {
         let ScreenContext {
-            workspace,
-            derived,
-            today,
-            ..
+            workspace, today, ..
         } = context;
         ui.strong("Record a step");
         ui.horizontal(|ui| {
@@ -682,61 +701,54 @@ impl RequestsScreen {
         )
         .labelled_by(label.id);
 
-        let nation = workspace.organisation.nation;
-        if request.status == Status::Open && !request.is_complaint() {
-            let tell_by =
-                extension_tell_by(&request.clock_events(), nation, &derived.holidays, today);
-            if today > tell_by {
-                ui.colored_label(
-                    theme::palette(ui).warning,
-                    format!(
-                        "An extension is no longer possible: the requester had to be told by {}.",
-                        short_date(tell_by)
-                    ),
-                );
+        let on = if self.step.on.trim().is_empty() {
+            Ok(today)
+        } else {
+            parse_date(&self.step.on)
+        };
+        // A date that cannot be used is said at once, not only on each greyed button.
+        match &on {
+            Err(problem) => {
+                ui.problem(&format!("Not a date: {problem}."));
             }
+            Ok(day) if *day > today => {
+                ui.problem(&format!(
+                    "{} is in the future: record a step on or after the day it happens.",
+                    short_date(*day)
+                ));
+            }
+            Ok(_) => {}
         }
+        extension_hint_ui(ui, context, request);
 
         let text = self.step.text.trim().to_owned();
-        let candidates = [
-            ("Identity requested", RequestEvent::IdentityRequested),
-            ("Identity received", RequestEvent::IdentityReceived),
-            ("Clarification asked", RequestEvent::ClarificationAsked),
-            (
-                "Clarification answered",
-                RequestEvent::ClarificationAnswered,
-            ),
-            ("Fee requested", RequestEvent::FeeRequested),
-            ("Fee received", RequestEvent::FeeReceived),
-            (
-                "Extend…",
-                RequestEvent::Extended {
-                    reason: text.clone(),
-                },
-            ),
-            (
-                "Responded",
-                RequestEvent::Responded {
-                    outcome: text.clone(),
-                },
-            ),
-            (
-                "Refused",
-                RequestEvent::Refused {
-                    reason: text.clone(),
-                },
-            ),
-            ("Withdrawn", RequestEvent::Withdrawn),
-            ("Close", RequestEvent::Closed),
-            ("Add note", RequestEvent::Note { text: text.clone() }),
-        ];
+        ui.label(
+            RichText::new(
+                "Extend, Responded and Refused take the text above as their reason or outcome; any other step keeps it as a note.",
+            )
+            .weak(),
+        );
         ui.horizontal_wrapped(|ui| {
-            for (label, event) in candidates
-                .into_iter()
-                .filter(|(_, event)| request.allowed(event))
-            {
-                if ui.button(label).clicked() {
-                    self.try_record(workspace, request, event, today, commands);
+            for (label, event, needs_text) in step_candidates(&text) {
+                if !request.allowed(&event) {
+                    continue;
+                }
+                // The rule `apply` will run, asked before the button is pressed.
+                let verdict = match &on {
+                    _ if needs_text && text.is_empty() => {
+                        Err("write the reason, outcome or note above first".to_owned())
+                    }
+                    Ok(on) => workspace
+                        .check_request_event(request.id, &event, *on, today)
+                        .map_err(|error| error.to_string()),
+                    Err(problem) => Err(problem.clone()),
+                };
+                let response = ui
+                    .add_enabled(verdict.is_ok(), egui::Button::new(label))
+                    .on_disabled_hover_text(verdict.as_ref().err().cloned().unwrap_or_default());
+                if response.clicked() {
+                    let note = (!needs_text && !text.is_empty()).then(|| text.clone());
+                    self.try_record(workspace, request, event, note, today, commands);
                 }
             }
         });
@@ -752,6 +764,7 @@ impl RequestsScreen {
         workspace: &Workspace,
         request: &RightsRequest,
         event: RequestEvent,
+        note: Option<String>,
         today: Date,
         commands: &mut Vec<Command>,
     ) {
@@ -772,6 +785,7 @@ impl RequestsScreen {
                     request: request.id,
                     event,
                     on,
+                    note,
                 });
                 self.step = StepForm::default();
             }
@@ -780,38 +794,130 @@ impl RequestsScreen {
     }
 }
 
-/// The request's date to act by, large and coloured by urgency, with its working.
+/// The request's date to act by, large and coloured by urgency, with its working; or,
+/// while the clock is stopped, why and what restarts it, in a neutral colour.
 fn deadline_ui(ui: &mut egui::Ui, request: &RightsRequest, deadline: &Deadline, today: Date) {
-    let (days_left, urgency) = days_left_text(request, deadline, today);
+    let palette = theme::palette(ui);
+    if request.status.is_open()
+        && let Some(message) = deadline.state.message()
+    {
+        ui.label(
+            RichText::new(message)
+                .size(theme::text::SUBHEADING)
+                .color(palette.strong),
+        );
+        ui.label(RichText::new(deadline.working()).weak());
+        return;
+    }
+    let (_, days_left, urgency) = due_cells(request, deadline, today);
     let what = if request.is_complaint() {
         "Acknowledge by"
     } else {
         "Due"
     };
-    let palette = theme::palette(ui);
-    let colour = palette.urgency(urgency, palette.strong);
+    let colour = urgency.map_or(palette.strong, |u| palette.urgency(u, palette.strong));
     ui.label(
         RichText::new(format!("{what} {} ({days_left})", short_date(deadline.due)))
             .size(theme::text::DUE_DATE)
             .color(colour),
     );
     ui.label(RichText::new(deadline.working()).weak());
-    if deadline.provisional {
-        ui.label("While the clarification is unanswered, this date moves on by a day each day.");
-    }
     if let Some(tell_by) = deadline.tell_by {
         ui.label(format!(
-            "The requester had to be told of the extension by {}.",
+            "The last day to tell them about the extension was {}.",
             short_date(tell_by)
         ));
     }
     if let (Some(target), true) = (deadline.internal_target, request.status.is_open()) {
         ui.label(
             RichText::new(format!(
-                "ICO's optional internal target (28 days): {}",
+                "The ICO's optional internal target (28 days): {}",
                 short_date(target)
             ))
             .weak(),
-        );
+        )
+        .on_hover_text(deadline.target_working());
     }
+}
+
+/// When an extension can still be told, and once it cannot, that it cannot (in words,
+/// before the button is pressed).
+fn extension_hint_ui(ui: &mut egui::Ui, context: ScreenContext<'_>, request: &RightsRequest) {
+    let ScreenContext {
+        workspace,
+        derived,
+        today,
+        ..
+    } = context;
+    if request.status == Status::Open && !request.is_complaint() {
+        let holidays = &derived.holidays;
+        if let Some(tell_by) = tell_by_date(&request.clock_events(), workspace.counting(holidays)) {
+            let last = short_date(tell_by);
+            if today > tell_by {
+                ui.label(
+                    RichText::new(format!(
+                        "An extension is no longer possible: the last day to tell them about one was {last}."
+                    ))
+                    .color(theme::palette(ui).warning),
+                );
+            } else {
+                ui.label(
+                    RichText::new(format!(
+                        "If you need longer, tell them by {last} (the last day to tell them about an extension)."
+                    ))
+                    .weak(),
+                );
+            }
+        }
+    }
+}
+
+/// The step buttons, in order: each with its event and whether the text above is its
+/// reason (otherwise the text goes with it as a note).
+fn step_candidates(text: &str) -> Vec<(&'static str, RequestEvent, bool)> {
+    let text = text.to_owned();
+    // Steps whose reason is the text above; every other step keeps the text as a note.
+    let with_reason = [
+        (
+            "Extend by two months",
+            RequestEvent::Extended {
+                reason: text.clone(),
+            },
+        ),
+        (
+            "Responded",
+            RequestEvent::Responded {
+                outcome: text.clone(),
+            },
+        ),
+        (
+            "Refused",
+            RequestEvent::Refused {
+                reason: text.clone(),
+            },
+        ),
+        ("Add note", RequestEvent::Note { text: text.clone() }),
+    ];
+    let plain = [
+        ("Identity requested", RequestEvent::IdentityRequested),
+        ("Identity received", RequestEvent::IdentityReceived),
+        ("Clarification asked", RequestEvent::ClarificationAsked),
+        (
+            "Clarification answered",
+            RequestEvent::ClarificationAnswered,
+        ),
+        ("Fee requested", RequestEvent::FeeRequested),
+        ("Fee received", RequestEvent::FeeReceived),
+        ("Withdrawn", RequestEvent::Withdrawn),
+        ("Close", RequestEvent::Closed),
+    ];
+    plain
+        .into_iter()
+        .map(|(label, event)| (label, event, false))
+        .chain(
+            with_reason
+                .into_iter()
+                .map(|(label, event)| (label, event, true)),
+        )
+        .collect()
 }

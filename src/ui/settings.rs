@@ -34,15 +34,7 @@ pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Comm
 
     ui.add_space(spacing::SECTION);
     ui.label(RichText::new("Bank holidays").strong());
-    for nation in Nation::ALL {
-        let covered = derived.holidays.covered_years(nation).map_or_else(
-            || "no published list: worked out from the rules".to_owned(),
-            |(first, last)| {
-                format!("published lists for {first}–{last}; other years worked out from the rules")
-            },
-        );
-        ui.label(format!("{nation}: {covered}"));
-    }
+    holiday_coverage_ui(ui, derived);
     if workspace.settings.imported_bank_holidays.is_some() {
         ui.label("Includes bank holidays you imported.");
     }
@@ -52,6 +44,22 @@ pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Comm
         Command::ImportBankHolidays(None),
         commands,
     );
+
+    ui.add_space(spacing::SECTION);
+    ui.label(RichText::new("How deadlines are counted").strong());
+    let mut play_safe = workspace.settings.play_safe_deadlines;
+    if ui
+        .checkbox(
+            &mut play_safe,
+            "Play safe: count the day a request arrives as day one (every date one day earlier)",
+        )
+        .on_hover_text(
+            "The ICO counts the month from the day after receipt to the same date next month. Some read the law as counting the day of receipt itself; with this on, every date and its working say so.",
+        )
+        .changed()
+    {
+        commands.push(Command::SetPlaySafeDeadlines(play_safe));
+    }
 
     ui.add_space(spacing::SECTION);
     ui.label(RichText::new("Regulator, as printed in your notice and letters").strong());
@@ -97,5 +105,21 @@ pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Comm
             .clicked()
     {
         commands.push(Command::UpdateRegulator(defaults));
+    }
+}
+
+/// Per nation, which years' bank holidays come from which source.
+fn holiday_coverage_ui(ui: &mut egui::Ui, derived: &crate::session::Derived) {
+    for nation in Nation::ALL {
+        ui.label(format!("{nation}:"));
+        ui.indent(("coverage", nation.division()), |ui| {
+            for run in derived.holidays.coverage(nation) {
+                ui.label(run.to_string());
+            }
+            ui.label(
+                RichText::new("Other years: worked out from the rules (a one-off holiday is only known from a gov.uk list).")
+                    .weak(),
+            );
+        });
     }
 }

@@ -286,16 +286,13 @@ impl Template {
         // app runs when the letter is marked as sent. Parts do not matter for that.
         let placeholder = |_: PartKey| "(the user's words)".to_owned();
         match (spec.implies)(&placeholder) {
-            Some(event) => request
-                .check(
-                    &event,
-                    date,
-                    date,
-                    workspace.organisation.nation,
-                    &workspace.holidays(),
-                )
-                .map(|_| ())
-                .map_err(|error| error.to_string()),
+            Some(event) => {
+                let holidays = workspace.holidays();
+                request
+                    .check_with(&event, date, date, workspace.counting(&holidays))
+                    .map(|_| ())
+                    .map_err(|error| error.to_string())
+            }
             None if request.status.is_open() => Ok(()),
             None => Err(format!(
                 "the request is {}",

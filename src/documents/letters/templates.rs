@@ -410,14 +410,11 @@ static CLARIFICATION_REQUEST: Spec = Spec {
         if waiting_for_requester(s.request) {
             return Ok(()); // the step check says why not
         }
-        let due = s
-            .request
-            .deadline(
-                s.workspace.organisation.nation,
-                &s.workspace.holidays(),
-                s.date,
-            )
-            .due;
+        let holidays = s.workspace.holidays();
+        let deadline = s.request.deadline_with(s.workspace.counting(&holidays));
+        let Some(due) = deadline.due_date() else {
+            return Ok(()); // a stopped clock: the step check says why not
+        };
         if s.date >= due {
             Err(format!(
                 "the deadline, {}, has been reached: asking for clarification cannot pause a clock that has run out; reply with what you can",
@@ -432,14 +429,12 @@ static CLARIFICATION_REQUEST: Spec = Spec {
         w.thanks();
         w.say("To find what you are asking for, we need a little more detail:");
         w.bullet(w.part(PartKey::Questions));
-        let due = w
-            .request
-            .deadline(
-                w.workspace.organisation.nation,
-                &w.workspace.holidays(),
-                w.date,
-            )
-            .due;
+        let deadline = w.deadline(false);
+        // Once the pause is recorded the clock is stopped: the date it had then.
+        let due = deadline
+            .stopped()
+            .and_then(|s| s.was_due)
+            .unwrap_or(deadline.due);
         w.say(format!(
             "The time we have to respond is paused from the date of this letter, {}, until we receive your reply; the days in between do not count. Before this letter, we were due to reply by {}.",
             long_date(w.date),
@@ -551,16 +546,7 @@ static EXTENSION_NOTICE: Spec = Spec {
     },
     body: |w| {
         w.thanks();
-        let extended = {
-            let mut events = w.request.clock_events();
-            events.extended = true;
-            deadlines::rights_deadline(
-                &events,
-                w.workspace.organisation.nation,
-                &w.workspace.holidays(),
-                w.date,
-            )
-        };
+        let extended = w.deadline(true);
         w.say(format!(
             "We are writing to tell you that we need longer to respond, as the law allows when {}.",
             w.part(PartKey::ExtensionGround)
@@ -1085,11 +1071,6 @@ static REFUSAL: Spec = Spec {
     },
 };
 
-/// The day the duty to acknowledge complaints began (DPA 2018 s.164A; facts §1.6).
-fn complaints_duty_began() -> jiff::civil::Date {
-    jiff::civil::date(2026, 6, 19)
-}
-
 static COMPLAINT_ACKNOWLEDGEMENT: Spec = Spec {
     name: "complaint-acknowledgement",
     title: "Complaint acknowledgement",
@@ -1115,20 +1096,21 @@ static COMPLAINT_ACKNOWLEDGEMENT: Spec = Spec {
         w.say("If we have misunderstood, please tell us.");
         let next = w.part(PartKey::NextSteps);
         w.paragraphs(&next);
-        if w.request.received >= complaints_duty_began() {
-            let due = deadlines::complaint_acknowledgement(
-                w.request.received,
-                w.workspace.organisation.nation,
-                &w.workspace.holidays(),
-            )
-            .due;
+        if w.request.received >= deadlines::COMPLAINT_DUTY_STARTS {
+            let holidays = w.workspace.holidays();
+            let due =
+                deadlines::complaint_deadline(w.request.received, w.workspace.counting(&holidays))
+                    .due;
             if w.date > due {
                 w.say(format!(
                     "We are sorry that this acknowledgement is late: the law required us to acknowledge your complaint within 30 days, by {}.",
                     long_date(due)
                 ));
             } else {
-                w.say("The law requires us to acknowledge a complaint within 30 days of receiving it (section 164A of the Data Protection Act 2018).");
+                w.say(format!(
+                    "The law requires us to acknowledge a complaint within 30 days, by {} for yours (section 164A of the Data Protection Act 2018).",
+                    long_date(due)
+                ));
             }
         }
         w.say("We will tell you the outcome without undue delay.");

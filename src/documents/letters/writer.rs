@@ -12,8 +12,9 @@ use crate::{
     },
     domain::{
         Workspace,
+        deadlines::{self, Deadline, StopReason},
         register::{ProcessingActivity, Source},
-        requests::{Channel, RequestKind, RightsRequest, Status},
+        requests::{Channel, RequestKind, RightsRequest},
     },
 };
 
@@ -184,39 +185,44 @@ impl<'a> Writer<'a> {
         }
     }
 
+    /// The request's deadline as the shop counts it (the play-safe setting included).
+    pub fn deadline(&self, extended: bool) -> Deadline {
+        let mut events = self.request.clock_events();
+        events.extended |= extended;
+        let holidays = self.workspace.holidays();
+        deadlines::response_deadline(&events, self.workspace.counting(&holidays))
+    }
+
     /// When the reply is due, and why it is that date: the month, a restart, pauses,
-    /// an extension — or, while the clock is stopped, what restarts it.
+    /// an extension — or, while the clock is stopped, what restarts it (no date that
+    /// would move every day).
     pub fn when_we_will_reply(&mut self) {
         let request = self.request;
-        match request.status {
-            Status::AwaitingIdentity => {
-                self.say("Before we can respond, we need to confirm your identity (or your authority to act for someone else). The one calendar month we have to respond starts on the day we receive what we asked for.");
-                return;
-            }
-            Status::AwaitingFee => {
-                self.say("We have asked for a fee before we act on your request. The one calendar month we have to respond starts on the day we receive it.");
-                return;
-            }
-            Status::AwaitingClarification => {
-                let asked = request
-                    .clarifications
-                    .iter()
-                    .rev()
-                    .find(|c| c.answered.is_none())
-                    .map(|c| long_date(c.asked));
-                self.say(match asked {
-                    Some(asked) => format!("The time we have to respond has been paused since {asked}, when we asked you to clarify your request. It runs again on the day your reply arrives, and we will then tell you the date we will reply by."),
-                    None => "The time we have to respond is paused until you clarify your request.".to_owned(),
-                });
-                return;
-            }
-            _ => {}
+        let deadline = self.deadline(false);
+        if let Some(stopped) = deadline.stopped() {
+            let since = long_date(stopped.since);
+            self.say(match stopped.reason {
+                StopReason::Identity => format!(
+                    "The law gives us one calendar month to respond. It starts on the day we receive the proof we asked you for on {since}, so we cannot give you a date until then."
+                ),
+                StopReason::Fee => format!(
+                    "The law gives us one calendar month to respond. It starts on the day we receive the fee we asked for on {since}, so we cannot give you a date until then."
+                ),
+                StopReason::Clarification => {
+                    let days = stopped.remaining_days.unwrap_or(0).max(0);
+                    format!(
+                        "The time we have to respond has been paused since we asked you to clarify your request on {since}. When your reply arrives we will have {days} day{} left, and we will reply by then at the latest.",
+                        if days == 1 { "" } else { "s" }
+                    )
+                }
+            });
+            return;
         }
-        let deadline = request.deadline(
-            self.workspace.organisation.nation,
-            &self.workspace.holidays(),
-            self.date,
-        );
+        let deadline = if request.extension.is_some() {
+            self.deadline(true)
+        } else {
+            deadline
+        };
         match &request.extension {
             Some(extension) => self.runs(vec![
                 Inline::text(format!(
