@@ -9,23 +9,9 @@
 
 mod common;
 
-use std::{fs, path::Path, process::Command};
+use std::{fs, path::Path};
 
-fn smallprint(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_smallprint"))
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        output.status.code().expect("exit code"),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
-fn arg(path: &Path) -> &str {
-    path.to_str().expect("utf-8 temp path")
-}
+use common::{arg, smallprint};
 
 /// The example shop, and the reference of its open erasure request.
 fn example(dir: &Path) -> (String, String) {

@@ -116,3 +116,21 @@ pub fn pdf_body_text(bytes: &[u8]) -> String {
 pub fn normalised(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// Runs the `smallprint` binary: its exit code, standard output and standard error.
+pub fn smallprint(args: &[&str]) -> (i32, String, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_smallprint"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        output.status.code().expect("exit code"),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// A temporary path as a command-line argument.
+pub fn arg(path: &Path) -> &str {
+    path.to_str().expect("utf-8 temp path")
+}
