@@ -414,7 +414,12 @@ fn check(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCo
         let _ = writeln!(err, "{}: no problems found", path.display());
         Ok(ExitCode::SUCCESS)
     } else {
-        let _ = writeln!(err, "{}: {} problem(s)", path.display(), issues.len());
+        let _ = writeln!(
+            err,
+            "{}: {}",
+            path.display(),
+            crate::domain::validate::count(issues.len(), "problem", "problems")
+        );
         Ok(ExitCode::from(EXIT_PROBLEMS))
     }
 }
@@ -516,7 +521,9 @@ fn write_notice(
     if missing > 0 {
         let _ = writeln!(
             err,
-            "Note: {missing} item(s) the law requires are missing from it; `smallprint check --file {}` lists them.",
+            "Note: {} the law requires {} missing from it; `smallprint check --file {}` lists them.",
+            crate::domain::validate::count(missing, "item", "items"),
+            if missing == 1 { "is" } else { "are" },
             path.display()
         );
     }

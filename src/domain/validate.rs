@@ -172,3 +172,24 @@ mod tests {
         assert!(parse_date("28/02/2026").is_err());
     }
 }
+
+/// "1 day", "3 days": a count with its noun, singular or plural. `plural` is given whole
+/// so irregular nouns ("activity"/"activities") read right.
+pub fn count(n: impl TryInto<i64>, singular: &str, plural: &str) -> String {
+    let n: i64 = n.try_into().unwrap_or(i64::MAX);
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::count;
+
+    #[test]
+    fn one_is_singular_and_every_other_number_plural() {
+        assert_eq!(count(1, "day", "days"), "1 day");
+        assert_eq!(count(0, "day", "days"), "0 days");
+        assert_eq!(count(2, "activity", "activities"), "2 activities");
+        assert_eq!(count(-1, "day", "days"), "-1 days");
+        assert_eq!(count(3_usize, "item", "items"), "3 items");
+    }
+}

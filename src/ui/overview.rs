@@ -11,7 +11,7 @@ use crate::{
     domain::{
         agenda::{AgendaItem, AgendaKind, SOON_DAYS, Urgency},
         deadlines::{days_between, short_date},
-        validate::FieldIssue,
+        validate::{FieldIssue, count},
     },
     session::{Derived, ScreenContext},
 };
@@ -35,9 +35,13 @@ fn section(
     for item in items {
         let days = days_between(today, item.date);
         let when = match days {
-            d if d < 0 => format!("{} — {} day(s) overdue", short_date(item.date), -d),
+            d if d < 0 => format!(
+                "{} — {} overdue",
+                short_date(item.date),
+                count(-d, "day", "days")
+            ),
             0 => format!("{} — today", short_date(item.date)),
-            d => format!("{} — in {d} day(s)", short_date(item.date)),
+            d => format!("{} — in {}", short_date(item.date), count(d, "day", "days")),
         };
         let colour = palette.urgency(item.urgency, palette.text);
         ui.horizontal(|ui| {
@@ -141,8 +145,8 @@ pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Comm
     } else {
         ui.label(
             RichText::new(format!(
-                "{} thing(s) to fix in your profile:",
-                problems.len()
+                "{} to fix in your profile:",
+                count(problems.len(), "thing", "things")
             ))
             .strong(),
         );

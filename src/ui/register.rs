@@ -19,7 +19,7 @@ use crate::{
             ICO_DATA_CATEGORIES, LawfulBasis, ProcessingActivity, Processor, Requirement, Source,
             SpecialCategoryData, Transfer, TransferMechanism, field,
         },
-        validate::{FieldIssue, parse_date},
+        validate::{FieldIssue, count, parse_date},
     },
     session::ScreenContext,
 };
@@ -385,8 +385,8 @@ impl RegisterScreen {
             ui.label(RichText::new("Nothing missing.").weak());
         } else {
             ui.problem(&format!(
-                "{} thing(s) to complete; each is shown beside its field.",
-                issues.len()
+                "{} to complete; each is shown beside its field.",
+                count(issues.len(), "thing", "things")
             ));
         }
 
