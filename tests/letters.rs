@@ -55,11 +55,16 @@ fn request(workspace: &Workspace, kind: RequestKind, received: Date) -> RightsRe
 }
 
 /// What a shop owner would write for each part: the facts only they know.
+#[expect(clippy::too_many_lines, reason = "one row of parts per template")]
 fn users_words(template: Template) -> Parts {
     use PartKey as P;
     let words: &[(PartKey, &str)] = match template {
         Template::FeeNotice => &[
             (P::FeeGround, "further-copies"),
+            (
+                P::Reasons,
+                "We sent you a full copy on 12 November; you have asked for a second one.",
+            ),
             (P::Amount, "£10.00"),
             (
                 P::FeeBasis,
@@ -87,8 +92,9 @@ fn users_words(template: Template) -> Parts {
         Template::ErasureDone => &[
             (
                 P::Erased,
-                "your customer account and your marketing profile",
+                "Your customer account and your marketing profile.",
             ),
+            (P::Backups, "beyond-use"),
             (P::Suppression, "kept"),
             (P::RecipientsTold, "told"),
         ],
@@ -123,10 +129,13 @@ fn users_words(template: Template) -> Parts {
             P::Stopped,
             "using your order history to choose which offers to show you.",
         )],
-        Template::ObjectionRefused => &[(
-            P::Grounds,
-            "We must keep the order records to defend the claim you have made against us.",
-        )],
+        Template::ObjectionRefused => &[
+            (P::ObjectionGround, "legal-claims"),
+            (
+                P::Grounds,
+                "We must keep the order records to defend the claim you have made against us.",
+            ),
+        ],
         Template::Portability => &[
             (P::DataFormat, "a CSV file"),
             (P::Delivery, "It is attached to this email."),
@@ -145,8 +154,8 @@ fn users_words(template: Template) -> Parts {
             ),
             (P::Actions, "We now say so at checkout."),
         ],
-        Template::Acknowledgement
-        | Template::IdentityRequest
+        Template::Acknowledgement => &[(P::Asked, "Everything you hold about me.")],
+        Template::IdentityRequest
         | Template::ClarificationRequest
         | Template::MarketingObjectionDone
         | Template::ComplaintAcknowledgement => &[],
@@ -236,12 +245,9 @@ fn text_of(workspace: &Workspace, request: &RightsRequest, template: Template) -
 /// rectification, open, due 19 Nov (overdue) · 006 objection to direct marketing ·
 /// 007 complaint, not acknowledged · 008 access, awaiting clarification.
 const ALLOWED: &[(&str, &[&str])] = &[
-    (
-        "acknowledgement",
-        &["002", "003", "004", "005", "006", "008"],
-    ),
-    ("identity-request", &["002", "005"]),
-    ("clarification-request", &["002", "003", "004", "006"]),
+    ("acknowledgement", &["002", "003", "004", "008"]),
+    ("identity-request", &["002"]),
+    ("clarification-request", &["002", "003", "004"]),
     ("fee-notice", &["002", "003", "005"]),
     ("extension", &["002", "003"]),
     ("access-response", &["003", "004"]),
@@ -257,7 +263,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("portability", &[]),
     ("refusal", &["002", "003", "004", "005", "008"]),
     ("complaint-acknowledgement", &["007"]),
-    ("complaint-outcome", &[]),
+    ("complaint-outcome", &["007"]),
 ];
 
 #[test]
@@ -300,8 +306,11 @@ fn every_letter_for_every_example_request_fits_or_is_refused_with_its_reason() {
         reason(Template::IdentityRequest, "003").contains("already arrived on 26 October 2026")
     );
     assert!(reason(Template::ClarificationRequest, "005").contains("19 November 2026"));
-    assert!(reason(Template::ComplaintOutcome, "007").contains("acknowledge"));
+    assert!(reason(Template::IdentityRequest, "005").contains("run out"));
+    assert!(reason(Template::Acknowledgement, "005").contains("send the reply itself"));
     for conditional in [
+        Template::Acknowledgement,
+        Template::ClarificationRequest,
         Template::IdentityRequest,
         Template::FeeNotice,
         Template::ExtensionNotice,
@@ -432,8 +441,7 @@ fn every_template_carries_its_required_points() {
         (
             Template::ErasureDone,
             vec![
-                "we erased your customer account",
-                "On 24 November 2026",
+                "We have erased your customer account",
                 "beyond use",
                 "The law requires us to keep some information",
                 "Consumer Rights Act 2015",
@@ -455,7 +463,7 @@ fn every_template_carries_its_required_points() {
         (
             Template::RectificationDone,
             vec![
-                "On 24 November 2026 we corrected our records",
+                "We have corrected our records: your delivery address now reads 9 Test Row.",
                 "We have told the organisations",
             ],
         ),
@@ -475,7 +483,7 @@ fn every_template_carries_its_required_points() {
             vec![
                 "You have told us the information is not accurate",
                 "we will only store it",
-                "We had not shared this information with anyone else",
+                "We have not shared this information with anyone else",
                 "We will tell you before we lift the restriction",
             ],
         ),
@@ -504,7 +512,8 @@ fn every_template_carries_its_required_points() {
         (
             Template::ObjectionRefused,
             vec![
-                "compelling legitimate grounds that override your interests, rights and freedoms",
+                // The ground chosen, and only it (Art. 21(1)).
+                "We will carry on, because we need the information to establish, exercise or defend legal claims",
                 "defend the claim",
                 refusal[0],
                 refusal[1],
@@ -540,7 +549,7 @@ fn every_template_carries_its_required_points() {
                 "Thank you for your complaint, which we received on 10 November 2026",
                 "keep you updated",
                 "without undue delay",
-                "within 30 days",
+                "within the 30 days the law allows",
                 "section 164A",
                 "you can complain to the Information Commissioner's Office",
             ],
@@ -878,6 +887,6 @@ fn a_complaint_from_before_the_duty_began_is_given_no_statutory_date() {
     let later = request(&workspace, RequestKind::Complaint, date(2026, 11, 10));
     assert!(
         text_of(&workspace, &later, Template::ComplaintAcknowledgement)
-            .contains("within 30 days, by 10 December 2026")
+            .contains("within the 30 days the law allows")
     );
 }

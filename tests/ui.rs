@@ -528,7 +528,7 @@ fn an_activity_on_legitimate_interests_is_complete_once_its_lia_is_and_undo_remo
     harness.run();
     open_screen(&mut harness, "Register");
     click_button(&mut harness, "Add activity");
-    harness.get_by_label_contains("thing(s) to complete");
+    harness.get_by_label_contains("things to complete");
     type_into(
         &mut harness,
         "Purpose",

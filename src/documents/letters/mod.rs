@@ -47,6 +47,7 @@ macro_rules! part_keys {
 }
 
 part_keys! {
+    Asked = "asked",
     Documents = "documents",
     HowToSend = "how-to-send",
     Questions = "questions",
@@ -73,6 +74,8 @@ part_keys! {
     Channels = "channels",
     Stopped = "stopped",
     Grounds = "grounds",
+    ObjectionGround = "objection-ground",
+    Backups = "backups",
     DataFormat = "format",
     RefusalGround = "refusal-ground",
     NextSteps = "next-steps",

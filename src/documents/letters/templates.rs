@@ -56,19 +56,6 @@ templates! {
 
 // ---- Which requests -------------------------------------------------------------
 
-/// Every rights request (all but complaints).
-const RIGHTS: &[K] = &[
-    K::Access,
-    K::Rectification,
-    K::Erasure,
-    K::Restriction,
-    K::Objection,
-    K::DirectMarketingObjection,
-    K::Portability,
-    K::AutomatedDecisionReview,
-    K::ConsentWithdrawal,
-];
-
 /// Rights requests that may need identity, a fee or longer: not an objection to direct
 /// marketing nor a withdrawal of consent, which are absolute, free and need no more than
 /// what links the person to the contact details (Art. 21(3), Art. 7(3), PECR reg. 22(3)).
@@ -203,6 +190,38 @@ const SUPPRESSION: &[Choice] = &[
     },
 ];
 
+const BACKUPS: &[Choice] = &[
+    Choice {
+        key: "beyond-use",
+        words: "Copies in our backups are put beyond use and will be overwritten as the backups are replaced.",
+        meaning: "the ICO's approach: backups are not used, and are overwritten on their usual schedule",
+    },
+    Choice {
+        key: "erased-too",
+        words: "We have erased it from our backups too.",
+        meaning: "you erased the copies in your backups as well",
+    },
+    Choice {
+        key: "no-backups",
+        words: "We keep no backups that hold it.",
+        meaning: "no backup holds this information",
+    },
+];
+
+/// Art. 21(1): the only reasons to carry on after an objection.
+const OBJECTION_GROUNDS: &[Choice] = &[
+    Choice {
+        key: "compelling-grounds",
+        words: "we have compelling legitimate grounds that override your interests, rights and freedoms",
+        meaning: "your reasons are compelling and outweigh theirs (the law sets a high bar)",
+    },
+    Choice {
+        key: "legal-claims",
+        words: "we need the information to establish, exercise or defend legal claims",
+        meaning: "you need it for a legal claim",
+    },
+];
+
 const SCOPE: &[Choice] = &[
     Choice {
         key: "everything",
@@ -292,6 +311,23 @@ const RECIPIENTS_TOLD_PART: PartSpec = choice(
     "say whether you told the organisations you shared it with",
 );
 
+/// The reply's due date, if the clock runs and it has passed by the letter's date.
+fn passed_due(s: &Situation<'_>) -> Option<jiff::civil::Date> {
+    let holidays = s.workspace.holidays();
+    let due = s
+        .request
+        .deadline_with(s.workspace.counting(&holidays))
+        .due_date()?;
+    (s.date > due).then_some(due)
+}
+
+const ASKED_PART: PartSpec = optional(
+    PartKey::Asked,
+    "Their words, to quote",
+    "only what they actually wrote; left empty, the letter says what a request of this kind asks for",
+    "",
+);
+
 #[allow(
     clippy::unnecessary_wraps,
     reason = "it fills the `allows` slot, whose other occupants can refuse"
@@ -326,9 +362,16 @@ static ACKNOWLEDGEMENT: Spec = Spec {
     name: "acknowledgement",
     title: "Acknowledgement",
     purpose: "Confirms the request arrived and when you will reply",
-    kinds: RIGHTS,
-    parts: &[],
-    allows: always,
+    // An objection to direct marketing is acted on at once: its letter is the reply.
+    kinds: CONDITIONAL_RIGHTS,
+    parts: &[ASKED_PART],
+    allows: |s| match passed_due(s) {
+        Some(due) => Err(format!(
+            "the reply was due on {}: send the reply itself now",
+            long_date(due)
+        )),
+        None => Ok(()),
+    },
     implies: no_step,
     body: |w| {
         w.thanks();
@@ -344,6 +387,8 @@ static ACKNOWLEDGEMENT: Spec = Spec {
                 "As you are acting for {}, we will need proof that you are authorised to do so. We will write separately about what to send; the month starts when it arrives.",
                 w.request.requester.acting_for.trim()
             ));
+        } else if w.request.status == Status::Open && w.request.identity_requested.is_none() {
+            w.say("If we need to confirm your identity or to clarify your request, we will tell you promptly.");
         }
         w.say("If you have any questions, please contact us using the details at the top of this letter, quoting our reference.");
     },
@@ -358,7 +403,7 @@ static IDENTITY_REQUEST: Spec = Spec {
         optional(
             PartKey::Documents,
             "What to send",
-            "only what you need to be sure who they are",
+            "completes “Please send us …”: only what you need to be sure who they are",
             "a copy of one document showing your name and home address, such as a recent utility bill or bank statement",
         ),
         optional(
@@ -368,12 +413,16 @@ static IDENTITY_REQUEST: Spec = Spec {
             "Reply to this letter with a scan or photo, or post a copy to the address above. Please do not send originals.",
         ),
     ],
-    allows: |s| match s.request.identity_received {
-        Some(arrived) => Err(format!(
+    allows: |s| match (s.request.identity_received, passed_due(s)) {
+        (Some(arrived), _) => Err(format!(
             "proof of identity or authority already arrived on {}",
             long_date(arrived)
         )),
-        None => Ok(()),
+        (None, Some(due)) => Err(format!(
+            "the reply was due on {}: asking for identity now cannot restart a month that has run out",
+            long_date(due)
+        )),
+        (None, None) => Ok(()),
     },
     implies: |_| Some(RequestEvent::IdentityRequested),
     body: |w| {
@@ -384,12 +433,9 @@ static IDENTITY_REQUEST: Spec = Spec {
         } else {
             w.say(format!("Before we can respond, we need proof that you are authorised to act for {acting}, such as a signed letter of authority or a lasting power of attorney, and proof of your own identity."));
         }
-        let documents = w.part(PartKey::Documents);
+        let documents = w.inline(PartKey::Documents);
         let how = w.part(PartKey::HowToSend);
-        w.say(format!(
-            "Please send us {}",
-            crate::documents::notice::sentence(&documents)
-        ));
+        w.say(format!("Please send us {documents}."));
         w.paragraphs(&how);
         w.say("The one calendar month we have to respond starts on the day we receive what we have asked for. We will keep it securely and only use it to confirm who you are.");
     },
@@ -399,7 +445,7 @@ static CLARIFICATION_REQUEST: Spec = Spec {
     name: "clarification-request",
     title: "Clarification request",
     purpose: "Asks which information the request is about; the clock stops until the reply",
-    kinds: RIGHTS,
+    kinds: CONDITIONAL_RIGHTS,
     parts: &[optional(
         PartKey::Questions,
         "What we need to know",
@@ -440,7 +486,9 @@ static CLARIFICATION_REQUEST: Spec = Spec {
             long_date(w.date),
             long_date(due)
         ));
-        w.say("In the meantime, we will send you any information we can already provide.");
+        if matches!(w.request.kind, K::Access | K::Portability) {
+            w.say("In the meantime, we will send you any information we can already provide.");
+        }
     },
 };
 
@@ -458,6 +506,12 @@ static FEE_NOTICE: Spec = Spec {
             "choose why a fee may be charged",
         ),
         fact(
+            PartKey::Reasons,
+            "Why it applies to this request",
+            "the facts of this request: what makes it unfounded or excessive, or which copy was already given and when",
+            "say what about this request makes the ground apply",
+        ),
+        fact(
             PartKey::Amount,
             "Fee",
             "the amount, confirmed by you",
@@ -472,7 +526,7 @@ static FEE_NOTICE: Spec = Spec {
         fact(
             PartKey::HowToPay,
             "How to pay",
-            "how the person can pay",
+            "completes “You can pay …”, e.g. by bank transfer to …",
             "say how to pay",
         ),
     ],
@@ -492,6 +546,8 @@ static FEE_NOTICE: Spec = Spec {
             )),
             None => w.say(w.part(PartKey::FeeGround)),
         }
+        let reasons = w.part(PartKey::Reasons);
+        w.paragraphs(&reasons);
         w.runs(vec![
             crate::documents::model::Inline::text("The fee is "),
             crate::documents::model::Inline::bold(w.part(PartKey::Amount)),
@@ -500,10 +556,7 @@ static FEE_NOTICE: Spec = Spec {
                 crate::documents::notice::sentence(&w.part(PartKey::FeeBasis))
             )),
         ]);
-        w.say(format!(
-            "You can pay {}",
-            crate::documents::notice::sentence(&w.part(PartKey::HowToPay))
-        ));
+        w.say(format!("You can pay {}.", w.inline(PartKey::HowToPay)));
         w.say("We will act on your request once the fee arrives, and the one calendar month we have to respond will run from that day. If you would rather withdraw your request, please tell us; you do not need to pay anything to do so.");
         w.how_to_complain();
     },
@@ -685,7 +738,7 @@ static ERASURE_DONE: Spec = Spec {
         fact(
             PartKey::Erased,
             "What was erased",
-            "what you erased, as the person would recognise it",
+            "completes “We have erased …”: what you erased, as the person would recognise it",
             "say what you erased",
         ),
         PartSpec {
@@ -697,6 +750,13 @@ static ERASURE_DONE: Spec = Spec {
                 "",
             )
         },
+        choice(
+            PartKey::Backups,
+            "Copies in backups",
+            "what happens to copies in your backups",
+            BACKUPS,
+            "say what happens to copies in your backups",
+        ),
         choice(
             PartKey::Suppression,
             "Do you keep a suppression entry?",
@@ -710,11 +770,9 @@ static ERASURE_DONE: Spec = Spec {
     implies: |_| Some(responded("Erasure done")),
     body: |w| {
         w.thanks();
-        w.say(format!(
-            "On {} we erased {}. Copies in our backups are put beyond use and will be overwritten as the backups are replaced.",
-            long_date(w.date),
-            crate::documents::notice::sentence(&w.part(PartKey::Erased))
-        ));
+        w.say(format!("We have erased {}.", w.inline(PartKey::Erased)));
+        let backups = w.part(PartKey::Backups);
+        w.say(backups);
         if w.has(PartKey::Kept) {
             w.say(format!(
                 "The law requires us to keep some information, which we will erase when that period ends: {}",
@@ -791,7 +849,7 @@ static RECTIFICATION_DONE: Spec = Spec {
         fact(
             PartKey::Corrected,
             "What was corrected",
-            "what was wrong and what it says now",
+            "completes “We have corrected our records: …”: what was wrong and what it says now",
             "say what you corrected",
         ),
         RECIPIENTS_TOLD_PART,
@@ -801,9 +859,8 @@ static RECTIFICATION_DONE: Spec = Spec {
     body: |w| {
         w.thanks();
         w.say(format!(
-            "On {} we corrected our records: {}",
-            long_date(w.date),
-            crate::documents::notice::sentence(&w.part(PartKey::Corrected))
+            "We have corrected our records: {}.",
+            w.inline(PartKey::Corrected)
         ));
         w.recipients_told();
         w.how_to_complain();
@@ -849,7 +906,7 @@ static RESTRICTION_APPLIED: Spec = Spec {
         fact(
             PartKey::Restricted,
             "What is restricted",
-            "which information",
+            "completes “We have restricted the use of …”",
             "say what information is restricted",
         ),
         RECIPIENTS_TOLD_PART,
@@ -859,9 +916,8 @@ static RESTRICTION_APPLIED: Spec = Spec {
     body: |w| {
         w.thanks();
         w.say(format!(
-            "From {} we have restricted the use of {} because:",
-            long_date(w.date),
-            w.part(PartKey::Restricted).trim_end_matches('.')
+            "We have restricted the use of {}, because:",
+            w.inline(PartKey::Restricted)
         ));
         w.bullet(w.part(PartKey::RestrictionGround));
         w.say("While it is restricted we will only store it. We will not use it in any other way unless you agree, or it is needed for legal claims, to protect someone else's rights, or for reasons of important public interest.");
@@ -880,7 +936,7 @@ static RESTRICTION_LIFTING: Spec = Spec {
         fact(
             PartKey::LiftOn,
             "When we will lift it",
-            "the date, or how long from this letter",
+            "completes “We will lift it …”, e.g. on 14 December 2026",
             "say when you will lift the restriction",
         ),
         fact(
@@ -911,7 +967,7 @@ static RESTRICTION_LIFTING: Spec = Spec {
         w.say(format!("We wrote to you about your request of {} to restrict the use of your personal information.", w.received()));
         w.say(format!(
             "We are writing, as the law requires, to tell you before we lift the restriction. We will lift it {}, because:",
-            w.part(PartKey::LiftOn).trim_end_matches('.')
+            w.inline(PartKey::LiftOn)
         ));
         let reasons = w.part(PartKey::Reasons);
         w.paragraphs(&reasons);
@@ -928,7 +984,7 @@ static MARKETING_OBJECTION_DONE: Spec = Spec {
     parts: &[optional(
         PartKey::Channels,
         "What marketing has stopped",
-        "the marketing they received",
+        "completes “We have stopped sending you …”",
         "all our marketing messages",
     )],
     allows: always,
@@ -937,10 +993,10 @@ static MARKETING_OBJECTION_DONE: Spec = Spec {
         w.thanks();
         w.say(format!(
             "We have stopped sending you {}, and any use of your information to tailor marketing to you (profiling). You have an absolute right to object to direct marketing: we will not contact you for marketing again.",
-            w.part(PartKey::Channels).trim_end_matches('.')
+            w.inline(PartKey::Channels)
         ));
         w.say("So that we never contact you by mistake, we keep your email address on a suppression (do not contact) list, with only what is needed for that purpose.");
-        w.say("There is no charge for this, and there never will be.");
+        w.say("There is no charge for this.");
         w.how_to_complain();
     },
 };
@@ -953,7 +1009,7 @@ static OBJECTION_STOPPED: Spec = Spec {
     parts: &[fact(
         PartKey::Stopped,
         "What has stopped",
-        "the use of their information that has stopped",
+        "completes “We have stopped …”, e.g. using your order history to choose offers",
         "say what use of their information has stopped",
     )],
     allows: always,
@@ -961,9 +1017,8 @@ static OBJECTION_STOPPED: Spec = Spec {
     body: |w| {
         w.thanks();
         w.say(format!(
-            "We have considered it and, from {}, we have stopped {}",
-            long_date(w.date),
-            crate::documents::notice::sentence(&w.part(PartKey::Stopped))
+            "We have considered it, and we have stopped {}.",
+            w.inline(PartKey::Stopped)
         ));
         w.how_to_complain();
     },
@@ -974,17 +1029,34 @@ static OBJECTION_REFUSED: Spec = Spec {
     title: "Objection: compelling grounds",
     purpose: "Explains the compelling grounds to carry on",
     kinds: &[K::Objection, K::AutomatedDecisionReview],
-    parts: &[fact(
-        PartKey::Grounds,
-        "Our compelling legitimate grounds",
-        "why your reasons override theirs, or the legal claim",
-        "set out your compelling legitimate grounds, or the legal claim",
-    )],
+    parts: &[
+        choice(
+            PartKey::ObjectionGround,
+            "Why you carry on",
+            "Art. 21(1): the only two reasons to carry on after an objection",
+            OBJECTION_GROUNDS,
+            "choose why you carry on",
+        ),
+        fact(
+            PartKey::Grounds,
+            "The facts",
+            "the facts that make it so for this person",
+            "set out the facts",
+        ),
+    ],
     allows: always,
-    implies: |part| Some(refused("", &part(PartKey::Grounds))),
+    implies: |part| {
+        Some(refused(
+            &part(PartKey::ObjectionGround),
+            &part(PartKey::Grounds),
+        ))
+    },
     body: |w| {
         w.thanks();
-        w.say("We have considered it carefully against our reasons for using your information. We will carry on, because we have compelling legitimate grounds that override your interests, rights and freedoms, or we need the information to establish, exercise or defend legal claims:");
+        w.say(format!(
+            "We have considered it carefully against our reasons for using your information. We will carry on, because {}:",
+            w.part(PartKey::ObjectionGround)
+        ));
         let grounds = w.part(PartKey::Grounds);
         w.paragraphs(&grounds);
         w.refusal_rights();
@@ -1000,7 +1072,7 @@ static PORTABILITY: Spec = Spec {
         fact(
             PartKey::DataFormat,
             "Format",
-            "structured, commonly used and machine-readable, e.g. CSV",
+            "completes “… in this format: …”, e.g. a CSV file",
             "say the format, e.g. a CSV file",
         ),
         fact(
@@ -1015,8 +1087,8 @@ static PORTABILITY: Spec = Spec {
     body: |w| {
         w.thanks();
         w.say(format!(
-            "We are providing the personal information you gave us, which we use with your consent or to carry out our contract with you, by automated means, in a structured, commonly used and machine-readable format: {}",
-            crate::documents::notice::sentence(&w.part(PartKey::DataFormat))
+            "We are sending you the personal information you gave us that we use, by automated means, with your consent or to carry out our contract with you. It is in a structured, commonly used and machine-readable format: {}.",
+            w.inline(PartKey::DataFormat)
         ));
         let delivery = w.part(PartKey::Delivery);
         w.paragraphs(&delivery);
@@ -1076,12 +1148,15 @@ static COMPLAINT_ACKNOWLEDGEMENT: Spec = Spec {
     title: "Complaint acknowledgement",
     purpose: "Acknowledges a complaint, as the law requires within 30 days",
     kinds: &[K::Complaint],
-    parts: &[optional(
-        PartKey::NextSteps,
-        "What happens next",
-        "what you are doing about it",
-        "We are looking into it, and will keep you updated on our progress.",
-    )],
+    parts: &[
+        ASKED_PART,
+        optional(
+            PartKey::NextSteps,
+            "What happens next",
+            "anything you can already say about what you are doing",
+            "",
+        ),
+    ],
     allows: |s| match sent_on(s.request, Template::ComplaintAcknowledgement) {
         Some(on) => Err(format!(
             "the complaint was acknowledged on {}",
@@ -1094,6 +1169,7 @@ static COMPLAINT_ACKNOWLEDGEMENT: Spec = Spec {
         w.thanks();
         w.what_was_asked();
         w.say("If we have misunderstood, please tell us.");
+        w.say("We are looking into it, and will keep you updated on our progress.");
         let next = w.part(PartKey::NextSteps);
         w.paragraphs(&next);
         if w.request.received >= deadlines::COMPLAINT_DUTY_STARTS {
@@ -1107,10 +1183,7 @@ static COMPLAINT_ACKNOWLEDGEMENT: Spec = Spec {
                     long_date(due)
                 ));
             } else {
-                w.say(format!(
-                    "The law requires us to acknowledge a complaint within 30 days, by {} for yours (section 164A of the Data Protection Act 2018).",
-                    long_date(due)
-                ));
+                w.say("We are acknowledging it within the 30 days the law allows (section 164A of the Data Protection Act 2018).");
             }
         }
         w.say("We will tell you the outcome without undue delay.");
@@ -1137,12 +1210,24 @@ static COMPLAINT_OUTCOME: Spec = Spec {
             "say what you have done about it",
         ),
     ],
-    allows: |s| match sent_on(s.request, Template::ComplaintAcknowledgement) {
-        Some(_) => Ok(()),
-        None => Err(
-            "the complaint has not been acknowledged yet: send the acknowledgement first"
-                .to_owned(),
-        ),
+    // The ICO: a complaint resolved within the 30 days needs no separate
+    // acknowledgement; after them, the acknowledgement comes first (facts §1.6).
+    allows: |s| {
+        let holidays = s.workspace.holidays();
+        let window =
+            deadlines::complaint_deadline(s.request.received, s.workspace.counting(&holidays))
+                .due_date();
+        match (
+            sent_on(s.request, Template::ComplaintAcknowledgement),
+            window,
+        ) {
+            (Some(_), _) | (None, None) => Ok(()),
+            (None, Some(due)) if s.date <= due => Ok(()),
+            (None, Some(due)) => Err(format!(
+                "the complaint has not been acknowledged, and the 30 days to do so ended on {}: send the acknowledgement first",
+                long_date(due)
+            )),
+        }
     },
     implies: |_| Some(responded("Complaint outcome")),
     body: |w| {

@@ -145,44 +145,45 @@ impl<'a> Writer<'a> {
 
     /// "Thank you for your erasure request, which we received on 3 November 2026."
     pub fn thanks(&mut self) {
-        let what = match self.request.kind {
-            RequestKind::Complaint => "complaint".to_owned(),
-            RequestKind::DirectMarketingObjection => {
-                "message asking us to stop sending you marketing".to_owned()
-            }
-            kind => format!("{} request", kind.to_string().to_lowercase()),
-        };
         self.say(format!(
-            "Thank you for your {what}, which we received on {}.",
+            "Thank you for your {}, which we received on {}.",
+            kind_phrase(self.request.kind),
             self.received()
         ));
     }
 
-    /// What the requester asked, in their own words (quoted, never spliced into our
-    /// sentence), or what a request of its kind asks for.
+    /// A part as it reads inside a sentence: no full stop, and a capital that only
+    /// began the user's text ("Your customer account") made small.
+    pub fn inline(&self, key: PartKey) -> String {
+        mid_sentence(&self.part(key))
+    }
+
+    /// What the requester asked: their own words when the user quotes them (the
+    /// request's details are the shop's note and may not be), otherwise what a request
+    /// of its kind asks for.
     pub fn what_was_asked(&mut self) {
-        let details = self.request.details.trim();
-        if details.is_empty() {
-            let summary = match self.request.kind {
-                RequestKind::Access => "a copy of the personal information we hold about you",
-                RequestKind::Rectification => "to correct personal information we hold about you",
-                RequestKind::Erasure => "to erase personal information we hold about you",
-                RequestKind::Restriction => "to restrict how we use your personal information",
-                RequestKind::Objection => "to stop using your personal information as we do",
-                RequestKind::DirectMarketingObjection => "to stop sending you marketing",
-                RequestKind::Portability => {
-                    "the personal information you gave us, in a form you can reuse"
-                }
-                RequestKind::AutomatedDecisionReview => {
-                    "a person to review a decision made about you automatically"
-                }
-                RequestKind::ConsentWithdrawal => "to stop what you had consented to",
-                RequestKind::Complaint => "to look into how we have used your personal information",
-            };
-            self.say(format!("We understand that you are asking {summary}."));
-        } else {
-            self.say(format!("You asked: “{details}”"));
+        if self.has(PartKey::Asked) {
+            let words = self.part(PartKey::Asked);
+            self.say(format!("You asked: “{}”", words.trim()));
+            return;
         }
+        let summary = match self.request.kind {
+            RequestKind::Access => "for a copy of the personal information we hold about you",
+            RequestKind::Rectification => "us to correct personal information we hold about you",
+            RequestKind::Erasure => "us to erase personal information we hold about you",
+            RequestKind::Restriction => "us to restrict how we use your personal information",
+            RequestKind::Objection => "us to stop using your personal information as we do",
+            RequestKind::DirectMarketingObjection => "us to stop sending you marketing",
+            RequestKind::Portability => {
+                "for the personal information you gave us, in a form you can reuse"
+            }
+            RequestKind::AutomatedDecisionReview => {
+                "for a person to review a decision made about you automatically"
+            }
+            RequestKind::ConsentWithdrawal => "us to stop what you had consented to",
+            RequestKind::Complaint => "us to look into how we have used your personal information",
+        };
+        self.say(format!("We understand that you are asking {summary}."));
     }
 
     /// The request's deadline as the shop counts it (the play-safe setting included).
@@ -331,7 +332,15 @@ impl<'a> Writer<'a> {
     pub fn recipients_told(&mut self) {
         match self.chosen(PartKey::RecipientsTold).map(|c| c.key) {
             Some("told") => {
-                let names = recipients(&concerned_activities(self.workspace, self.request, false));
+                // Only the recipients of what the request is about, and only when it is
+                // linked to it: never a list of everyone in the register.
+                let linked: Vec<&ProcessingActivity> = self
+                    .workspace
+                    .register
+                    .iter()
+                    .filter(|a| self.request.activities.contains(&a.id))
+                    .collect();
+                let names = recipients(&linked);
                 self.say(if names.is_empty() {
                     "We have told the organisations we shared your information with. Ask us if you would like to know who they are.".to_owned()
                 } else {
@@ -342,7 +351,7 @@ impl<'a> Writer<'a> {
                 });
             }
             Some("not-shared") => {
-                self.say("We had not shared this information with anyone else.");
+                self.say("We have not shared this information with anyone else.");
             }
             Some(_) => {}
             None => self.say(format!(
@@ -393,13 +402,13 @@ impl<'a> Writer<'a> {
         let request = self.request;
         let line = match (delivery(request), request.channel) {
             (Delivery::Email, Channel::Email) => {
-                "We are replying by email, as that is how your request reached us.".to_owned()
+                "We are replying by email, as that is how your message reached us.".to_owned()
             }
             (Delivery::Email, _) => {
                 "We are replying by email, to the address you gave us.".to_owned()
             }
             (Delivery::Post, Channel::Post) => {
-                "We are replying by post, as that is how your request reached us.".to_owned()
+                "We are replying by post, as that is how your message reached us.".to_owned()
             }
             (Delivery::Post, _) => {
                 "We are replying by post, to the address you gave us.".to_owned()
@@ -409,6 +418,37 @@ impl<'a> Writer<'a> {
         self.say(format!(
             "{line} If you would prefer another way, please tell us."
         ));
+    }
+}
+
+/// How a request of `kind` is named in a letter: "erasure request", "objection".
+pub fn kind_phrase(kind: RequestKind) -> String {
+    match kind {
+        RequestKind::Complaint => "complaint".to_owned(),
+        RequestKind::Objection => "objection".to_owned(),
+        RequestKind::DirectMarketingObjection => {
+            "message asking us to stop sending you marketing".to_owned()
+        }
+        RequestKind::ConsentWithdrawal => "withdrawal of your consent".to_owned(),
+        RequestKind::AutomatedDecisionReview => {
+            "request for a person to review an automated decision".to_owned()
+        }
+        kind => format!("{} request", kind.to_string().to_lowercase()),
+    }
+}
+
+/// Text as it reads in the middle of a sentence: no closing full stop, and a first
+/// capital lowered unless the word is an acronym ("VAT", "ICO").
+pub fn mid_sentence(text: &str) -> String {
+    let text = text.trim().trim_end_matches('.');
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => first
+            .to_lowercase()
+            .chain(std::iter::once(second))
+            .chain(chars)
+            .collect(),
+        _ => text.to_owned(),
     }
 }
 
@@ -531,7 +571,7 @@ fn article_15_items(activity: &ProcessingActivity) -> Vec<Runs> {
                 transfer.country.trim(),
                 transfer.mechanism.as_ref().map_or_else(
                     || "safeguards we can describe on request".to_owned(),
-                    ToString::to_string
+                    |mechanism| mid_sentence(&mechanism.to_string())
                 )
             ),
         ));
@@ -638,7 +678,10 @@ pub fn letterhead(workspace: &Workspace, request: &RightsRequest, date: Date) ->
         2,
         match request.kind {
             RequestKind::Complaint => "Your data protection complaint".to_owned(),
-            kind => format!("Your {} request", kind.to_string().to_lowercase()),
+            RequestKind::DirectMarketingObjection => {
+                "Your objection to direct marketing".to_owned()
+            }
+            kind => format!("Your {}", kind_phrase(kind)),
         },
     ));
     let name = requester.name.trim();
