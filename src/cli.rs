@@ -1,5 +1,6 @@
 //! The command line. No subcommand opens the window; subcommands run headless and
-//! never touch the UI. Read-only commands never write to the file they read.
+//! never touch the UI. Read-only commands never write to the file they read; `notice`
+//! records in it when the notice's content last changed (its "Last updated" date).
 
 use std::{
     io::Write,
@@ -20,7 +21,7 @@ use crate::{
         register_csv,
     },
     domain::{
-        Nation, agenda,
+        Nation, Workspace, agenda, catalogue,
         deadlines::{self, ClockEvents, Counting, Pause},
         example::example_workspace,
         holidays::Holidays,
@@ -61,6 +62,25 @@ pub enum CliCommand {
         /// Replace the file at PATH if there is one.
         #[arg(long)]
         force: bool,
+    },
+    /// Start a new workspace from the starter catalogue of one kind of business.
+    ///
+    /// Its register is that business's usual activities, with example text (processor
+    /// names, terms) to replace or confirm; the organisation is left for you to fill in.
+    /// `smallprint check` lists what is left to do.
+    New {
+        /// Where to write it. An existing file is left alone unless --force is given.
+        #[arg(long, value_name = "PATH", required_unless_present = "list_businesses")]
+        out: Option<PathBuf>,
+        /// The kind of business (see --list-businesses), e.g. online-shop.
+        #[arg(long, value_name = "KIND", required_unless_present = "list_businesses")]
+        business: Option<String>,
+        /// Replace the file at PATH if there is one.
+        #[arg(long)]
+        force: bool,
+        /// List the kinds of business, one a line.
+        #[arg(long, conflicts_with_all = ["out", "business", "force"])]
+        list_businesses: bool,
     },
     /// Read a workspace file and print its problems, one a line.
     ///
@@ -125,6 +145,9 @@ pub enum CliCommand {
     /// Write the shop's privacy notice as a PDF, an HTML page or Markdown.
     ///
     /// The format comes from --format, or else from OUT's extension (.pdf, .html, .md).
+    /// Refused (exit 2, nothing written) while the register still has example text from
+    /// the starter catalogue. The notice is dated the day its content last changed, which
+    /// is recorded in the workspace file.
     Notice {
         #[arg(long, value_name = "PATH")]
         file: PathBuf,
@@ -263,6 +286,22 @@ pub fn run(
 ) -> ExitCode {
     let result = match command {
         CliCommand::Demo { out: path, force } => demo(&path, force, clock.today(), err),
+        CliCommand::New {
+            list_businesses: true,
+            ..
+        } => {
+            for business in catalogue::business_types() {
+                let _ = writeln!(out, "{}", business.kind);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        CliCommand::New {
+            out: Some(path),
+            business: Some(kind),
+            force,
+            ..
+        } => new_workspace(&path, &kind, force, err),
+        CliCommand::New { .. } => Err("say --out and --business, or --list-businesses".to_owned()),
         CliCommand::Check { file } => check(&file, out, err),
         CliCommand::Deadline {
             received,
@@ -398,6 +437,42 @@ fn demo(path: &Path, force: bool, today: Date, err: &mut dyn Write) -> Result<Ex
     Ok(ExitCode::SUCCESS)
 }
 
+fn new_workspace(
+    path: &Path,
+    kind: &str,
+    force: bool,
+    err: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    let business = catalogue::business_type(kind).ok_or_else(|| {
+        let kinds: Vec<&str> = catalogue::business_types()
+            .iter()
+            .map(|b| b.kind.as_str())
+            .collect();
+        format!(
+            "there is no kind of business called “{kind}”; choose one of {}",
+            kinds.join(", ")
+        )
+    })?;
+    if path.exists() && !force {
+        return Err(format!(
+            "{} already exists; it was left as it is. Add --force to replace it.",
+            path.display()
+        ));
+    }
+    let mut workspace = Workspace::default();
+    workspace.add_catalogue_activities(business);
+    store::write_new(path, &workspace).map_err(|e| e.to_string())?;
+    let _ = writeln!(
+        err,
+        "Wrote a new workspace for a {} to {}, with {} starter activities. `smallprint check --file {}` lists what to fill in, replace or confirm.",
+        business.name.to_lowercase(),
+        path.display(),
+        workspace.register.len(),
+        path.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 fn check(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode, String> {
     let workspace = store::read_workspace(path).map_err(|e| e.to_string())?;
     let mut issues: Vec<String> = workspace.issues().iter().map(ToString::to_string).collect();
@@ -505,15 +580,31 @@ fn write_notice(
         )
     })?;
     let workspace = store::read_workspace(path).map_err(|e| e.to_string())?;
-    let document = notice::privacy_notice(&workspace, style, clock.today());
-    let bytes = format.render(&document).map_err(|e| e.to_string())?;
-    store::write_export(out_path, &bytes).map_err(|e| e.to_string())?;
+    let export = match notice::export_notice(&workspace, style, format, clock.today()) {
+        Ok(export) => export,
+        Err(notice::ExportError::Placeholders(issues)) => {
+            let _ = writeln!(
+                err,
+                "smallprint: the privacy notice was not written: the register still has example text from the starter catalogue, which it would publish. Replace or confirm each:"
+            );
+            for issue in &issues {
+                let _ = writeln!(err, "{issue}");
+            }
+            return Ok(ExitCode::from(EXIT_FAILURE));
+        }
+        Err(other) => return Err(other.to_string()),
+    };
+    store::write_export(out_path, &export.bytes).map_err(|e| e.to_string())?;
     let _ = writeln!(
         err,
-        "Wrote the privacy notice ({format}, {} bytes) to {}",
-        bytes.len(),
+        "Wrote the privacy notice ({format}, {} bytes, last updated {}) to {}",
+        export.bytes.len(),
+        export.last_updated,
         out_path.display()
     );
+    if let Some(settings) = export.settings {
+        record_notice_date(path, &settings, clock, err)?;
+    }
     let missing = completeness::check(&workspace)
         .into_iter()
         .filter(completeness::Item::is_missing)
@@ -528,6 +619,38 @@ fn write_notice(
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Stores the notice's "Last updated" date with its content's fingerprint, so the next
+/// export of an unchanged notice keeps the date. Left alone, with a note, while the
+/// window holds the file (it records the date when it exports).
+fn record_notice_date(
+    path: &Path,
+    settings: &crate::domain::settings::Settings,
+    clock: &dyn Clock,
+    err: &mut dyn Write,
+) -> Result<(), String> {
+    let (mut store, contents) = store::Store::open(path).map_err(|e| e.to_string())?;
+    let store::Contents::Workspace(mut workspace) = contents else {
+        return Err(format!(
+            "{} disappeared while the notice was written",
+            path.display()
+        ));
+    };
+    if !store.is_writable() {
+        let _ = writeln!(
+            err,
+            "Note: {} is open in Smallprint, so the notice's date was not recorded there.",
+            path.display()
+        );
+        return Ok(());
+    }
+    workspace.settings.notice_last_updated = settings.notice_last_updated;
+    workspace.settings.notice_fingerprint = settings.notice_fingerprint.clone();
+    store
+        .save(&workspace, clock.now().timestamp())
+        .map_err(|e| format!("the notice was written, but its date was not recorded: {e}"))?;
+    Ok(())
 }
 
 fn template_named(name: &str) -> Result<Template, String> {

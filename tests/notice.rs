@@ -55,7 +55,7 @@ fn seed_contents(workspace: &Workspace) -> Vec<String> {
         heading::LAST_UPDATED,
         // Purposes, as the seed words them in its sentences.
         "We collect or use the following information to provide services and goods, including delivery:",
-        "for operation of customer accounts and guarantees",
+        "for the operation of customer accounts and guarantees",
         "to prevent crime, prosecute offenders, or defend against legal action",
         "for service updates or marketing purposes",
         // Data categories, every one the seed lists.
@@ -75,8 +75,8 @@ fn seed_contents(workspace: &Workspace) -> Vec<String> {
         "Purchase or viewing history",
         "IP addresses",
         "Website and app user journey information",
-        // Lawful bases.
-        "Consent",
+        // Lawful bases (not the seed's consent: it was stacked on other bases, which
+        // facts §3.1a rules out, so the example relies on the others).
         "Contract",
         "Legal obligation",
         "Legitimate interests",
@@ -111,9 +111,20 @@ fn seed_contents(workspace: &Workspace) -> Vec<String> {
         if let Some(lia) = activity.lia() {
             expected.push(lia.interests_pursued.clone());
         }
-        expected.push(activity.retention_statement());
+        // Each purpose's recorded period, and its reason (Art. 13(2)(a)).
+        expected.push(activity.retention.period.clone());
+        expected.push(lower_first_word(activity.retention.reason.trim()));
     }
     expected
+}
+
+/// "The time limit…" as it reads after "Why:".
+fn lower_first_word(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 #[test]

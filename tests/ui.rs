@@ -558,7 +558,7 @@ fn an_activity_on_legitimate_interests_is_complete_once_its_lia_is_and_undo_remo
     }
     type_into(
         &mut harness,
-        "The interests pursued, as your privacy notice will state them",
+        "The interests pursued, as your privacy notice will state them (published)",
         "Keeping customers told where their parcel is.",
     );
     type_into(&mut harness, "Completed by", "Morwenna Tallis");
@@ -984,5 +984,98 @@ fn a_note_goes_with_its_step_and_a_late_extension_is_greyed_with_its_reason() {
             .get_by_label("Extend by two months")
             .accesskit_node()
             .is_disabled()
+    );
+}
+
+#[test]
+fn a_suggested_assessment_answer_is_adopted_and_a_problem_shows_its_question() {
+    use egui_kittest::kittest::NodeT;
+    use smallprint::{
+        command::Command,
+        domain::{lia, register::LawfulBasis},
+    };
+    let (_dir, path) = temp_workspace();
+    let mut harness = harness_sized(app_on(&path), 1400.0, 800.0);
+    harness.run();
+    harness.get_by_label("Start empty").click();
+    harness.run();
+    open_screen(&mut harness, "Register");
+    harness.get_by_label("Kind of business").click();
+    harness.run();
+    harness
+        .get_by_label("Digital downloads / 3D or design studio")
+        .click();
+    harness.run();
+    click_button(&mut harness, "Use these activities");
+    let activity = harness
+        .state()
+        .workspace()
+        .and_then(|w| {
+            w.register
+                .iter()
+                .find(|a| a.purpose == "Prevent fraud and enforce licences")
+        })
+        .map(|a| a.id)
+        .expect("the catalogue's fraud activity");
+    harness.state_mut().apply(Command::OpenActivity(activity));
+    harness.run();
+
+    let lia_of = |harness: &Harness<'_, SmallprintApp>| {
+        harness
+            .state()
+            .workspace()
+            .and_then(|w| w.activity(activity))
+            .and_then(|a| {
+                a.lawful_bases.iter().find_map(|b| match b {
+                    LawfulBasis::LegitimateInterests(lia) => Some(lia.clone()),
+                    _ => None,
+                })
+            })
+            .expect("an assessment")
+    };
+    let why = lia::question("why").expect("question");
+    let draft = lia_of(&harness)
+        .draft_for("why")
+        .expect("a suggested answer")
+        .to_owned();
+    assert_eq!(
+        lia_of(&harness).answer("why"),
+        "",
+        "a draft is not an answer"
+    );
+    let problem = format!("answer “{}”", why.text);
+    assert!(harness.query_all_by_label_contains(&problem).count() > 0);
+
+    // A problem is a link to its question, which comes into view.
+    let later = lia::question("if-not").expect("question");
+    let in_view = |harness: &Harness<'_, SmallprintApp>| {
+        let rect = harness.get_by_label(later.text).rect();
+        rect.top() >= 0.0 && rect.bottom() <= 800.0
+    };
+    assert!(!in_view(&harness), "the question starts below the fold");
+    harness
+        .query_all_by_label_contains(&format!("answer “{}”", later.text))
+        .find(|node| node.accesskit_node().role() == egui::accesskit::Role::Link)
+        .expect("the problem is a link")
+        .click_accesskit();
+    harness.run();
+    harness.run();
+    assert!(in_view(&harness), "the clicked problem shows its question");
+
+    // Adopting the suggestion makes it the answer and clears that problem alone.
+    harness
+        .get_all_by_label("Adopt this answer")
+        .next()
+        .expect("a suggestion to adopt")
+        .click_accesskit();
+    harness.run();
+    assert_eq!(lia_of(&harness).answer("why"), draft);
+    assert_eq!(harness.query_all_by_label_contains(&problem).count(), 0);
+    assert!(
+        harness
+            .query_all_by_label_contains(&format!("answer “{}”", later.text))
+            .count()
+            > 0,
+        "the other questions still wait"
     );
 }

@@ -152,7 +152,7 @@ impl SmallprintApp {
                     "Change the notice's “Last updated” date",
                     Some("notice_last_updated"),
                     |workspace| {
-                        workspace.settings.notice_last_updated = date;
+                        workspace.settings.set_notice_last_updated(date);
                         Ok::<(), String>(())
                     },
                 );

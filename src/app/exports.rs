@@ -22,6 +22,8 @@ impl SmallprintApp {
             return;
         };
         let today = self.clock.today();
+        // A notice export records the day its content last changed (its "Last updated").
+        let mut notice_dated = None;
         let written = match what {
             Export::Calendar => {
                 let holidays = workspace.holidays();
@@ -42,8 +44,9 @@ impl SmallprintApp {
                     .map(|()| format!("Exported {count} activities to {}.", path.display()))
             }
             Export::Notice { format, style } => {
-                let document = notice::privacy_notice(workspace, *style, today);
-                write_document(&document, *format, &path, "the privacy notice")
+                let (written, dated) = write_notice(workspace, *style, *format, today, &path);
+                notice_dated = dated;
+                written
             }
             Export::Letter {
                 request,
@@ -93,6 +96,17 @@ impl SmallprintApp {
             }
         };
         let message = written.unwrap_or_else(|reason| reason);
+        if let Some(settings) = notice_dated {
+            self.change(
+                "Record the notice's “Last updated” date",
+                None,
+                |workspace| {
+                    workspace.settings.notice_last_updated = settings.notice_last_updated;
+                    workspace.settings.notice_fingerprint = settings.notice_fingerprint;
+                    Ok::<(), String>(())
+                },
+            );
+        }
         if let Some(open) = self.session.open_workspace_mut() {
             open.notice = Some(message);
         }
@@ -186,4 +200,49 @@ fn write_document(
         .and_then(|bytes| write(path, &bytes))
         .map(|()| format!("Exported {what} as {format} to {}.", path.display()))
         .map_err(|error| format!("Could not export {what}: {error}"))
+}
+
+/// Writes the privacy notice, refused while the register still has the catalogue's
+/// example text; returns the message and, when its date changed, the settings to keep.
+fn write_notice(
+    workspace: &crate::domain::Workspace,
+    style: notice::NoticeStyle,
+    format: Format,
+    today: jiff::civil::Date,
+    path: &Path,
+) -> (
+    Result<String, String>,
+    Option<crate::domain::settings::Settings>,
+) {
+    match notice::export_notice(workspace, style, format, today) {
+        Err(notice::ExportError::Placeholders(issues)) => (
+            Err(format!(
+                "The privacy notice was not exported: the register still has example text from the starter catalogue, which it would publish. Replace or confirm each on the Register screen: {}.",
+                issues
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )),
+            None,
+        ),
+        Err(error) => (
+            Err(format!("Could not export the privacy notice: {error}")),
+            None,
+        ),
+        Ok(export) => match write(path, &export.bytes) {
+            Ok(()) => (
+                Ok(format!(
+                    "Exported the privacy notice as {format} to {} (last updated {}).",
+                    path.display(),
+                    notice::long_date(export.last_updated)
+                )),
+                export.settings,
+            ),
+            Err(error) => (
+                Err(format!("Could not export the privacy notice: {error}")),
+                None,
+            ),
+        },
+    }
 }

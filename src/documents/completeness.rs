@@ -7,7 +7,7 @@ use std::fmt;
 
 use crate::domain::{
     ActivityId, Workspace,
-    register::{LawfulBasis, ProcessingActivity, Requirement, TransferMechanism},
+    register::{LawfulBasis, PlaceholderField, ProcessingActivity, Requirement, TransferMechanism},
 };
 
 /// Where the user goes to put a missing item right.
@@ -185,6 +185,11 @@ pub fn check(workspace: &Workspace) -> Vec<Item> {
                     activity,
                     "does not say which legitimate interests it pursues",
                 );
+            } else if let Some(count) = lia.questions_to_answer() {
+                gaps.add_for(
+                    activity,
+                    &format!("has an incomplete legitimate-interests assessment ({count})"),
+                );
             } else if !lia.gaps().is_empty() {
                 gaps.add_for(
                     activity,
@@ -197,6 +202,22 @@ pub fn check(workspace: &Workspace) -> Vec<Item> {
 
     let recipients = per_activity(
         &|activity, gaps| {
+            for placeholder in activity.unconfirmed_placeholders() {
+                if matches!(
+                    placeholder.field,
+                    PlaceholderField::ProcessorName
+                        | PlaceholderField::ProcessorActivities
+                        | PlaceholderField::OtherRecipient
+                ) {
+                    gaps.add_for(
+                        activity,
+                        &format!(
+                            "names “{}”, example text from the starter catalogue not yet replaced or confirmed",
+                            placeholder.text.trim()
+                        ),
+                    );
+                }
+            }
             for processor in &activity.processors {
                 if blank(&processor.name) {
                     gaps.add_for(activity, "has a processor with no name");
@@ -242,6 +263,12 @@ pub fn check(workspace: &Workspace) -> Vec<Item> {
     let withdraw = if consent_used {
         per_activity(
             &|activity, gaps| {
+                if activity.consent_is_stacked() {
+                    gaps.add_for(
+                        activity,
+                        "relies on consent and on another basis at once, so withdrawing consent would change nothing",
+                    );
+                }
                 for basis in &activity.lawful_bases {
                     if let LawfulBasis::Consent {
                         how_to_withdraw, ..
@@ -256,6 +283,28 @@ pub fn check(workspace: &Workspace) -> Vec<Item> {
         )
     } else {
         Coverage::NotApplicable("no purpose relies on consent".to_owned())
+    };
+
+    let marketing = register.iter().any(|a| a.direct_marketing.is_some());
+    let rights = if marketing {
+        let mut gaps = Gaps::default();
+        for activity in register {
+            if let Some(direct) = &activity.direct_marketing
+                && blank(&direct.how_to_object)
+            {
+                gaps.add_for(
+                    activity,
+                    "is direct marketing but does not say how people object to it",
+                );
+            }
+        }
+        gaps.or_covered(
+            "each right is explained, and the right to object to direct marketing stands apart with how to use it",
+        )
+    } else {
+        Coverage::Covered(
+            "access, rectification, erasure, restriction, objection and portability are each explained".to_owned(),
+        )
     };
 
     let regulator = &workspace.settings.regulator;
@@ -301,7 +350,12 @@ pub fn check(workspace: &Workspace) -> Vec<Item> {
             "Art. 13(1)(a) / 14(1)(a)",
             identity.or_covered("your name and contact details head the notice"),
         ),
-        item(2, "Data protection officer", "Art. 13(1)(b) / 14(1)(b)", dpo),
+        item(
+            2,
+            "Data protection officer",
+            "Art. 13(1)(b) / 14(1)(b)",
+            dpo,
+        ),
         item(
             3,
             "Purposes and their lawful bases",
@@ -337,12 +391,7 @@ pub fn check(workspace: &Workspace) -> Vec<Item> {
                 "each purpose lists the information it uses",
             ),
         ),
-        item(
-            6,
-            "Recipients",
-            "Art. 13(1)(e) / 14(1)(e)",
-            recipients,
-        ),
+        item(6, "Recipients", "Art. 13(1)(e) / 14(1)(e)", recipients),
         item(
             7,
             "Transfers outside the UK",
@@ -357,6 +406,30 @@ pub fn check(workspace: &Workspace) -> Vec<Item> {
                 &|activity, gaps| {
                     if activity.retention_statement().is_empty() {
                         gaps.add_for(activity, "has no retention statement");
+                    } else if activity.retention.period.trim().is_empty() {
+                        gaps.add_for(activity, "gives a reason but no period");
+                    } else if activity.retention.is_vague() {
+                        gaps.add_for(
+                            activity,
+                            &format!(
+                                "says “{}”, which gives no period or criterion",
+                                activity.retention.period.trim()
+                            ),
+                        );
+                    }
+                    for placeholder in activity.unconfirmed_placeholders() {
+                        if matches!(
+                            placeholder.field,
+                            PlaceholderField::RetentionPeriod | PlaceholderField::RetentionReason
+                        ) {
+                            gaps.add_for(
+                                activity,
+                                &format!(
+                                    "keeps data for “{}”, example text from the starter catalogue not yet replaced or confirmed",
+                                    placeholder.text.trim()
+                                ),
+                            );
+                        }
                     }
                 },
                 "each purpose says how long, and why",
@@ -365,10 +438,8 @@ pub fn check(workspace: &Workspace) -> Vec<Item> {
         item(
             9,
             "Data protection rights",
-            "Art. 13(2)(b) / 14(2)(c)",
-            Coverage::Covered(
-                "access, rectification, erasure, restriction, objection and portability are each explained".to_owned(),
-            ),
+            "Art. 13(2)(b) / 14(2)(c) and 21(4)",
+            rights,
         ),
         item(
             10,
@@ -494,6 +565,51 @@ mod tests {
                 Fix::Organisation
             )]
         );
+    }
+
+    #[test]
+    fn vague_retention_stacked_consent_and_placeholders_are_missing_items() {
+        let mut workspace = example();
+        workspace.register[0].retention.period = "As long as needed".to_owned();
+        workspace.register[1]
+            .lawful_bases
+            .push(LawfulBasis::Consent {
+                how_obtained: "A box".into(),
+                wording: "Yes".into(),
+                how_to_withdraw: "Email us".into(),
+                records_kept_at: "Log".into(),
+            });
+        let business = crate::domain::catalogue::business_type("online-shop").expect("kind");
+        workspace.add_catalogue_activities(business);
+        let found = missing(&workspace);
+        let item = |n: u8| {
+            found
+                .iter()
+                .find(|m| m.0 == n)
+                .map(|m| m.1.clone())
+                .unwrap_or_default()
+        };
+        assert!(
+            item(8).contains("“As long as needed”, which gives no period"),
+            "{found:?}"
+        );
+        assert!(
+            item(10).contains("withdrawing consent would change nothing"),
+            "{found:?}"
+        );
+        assert!(item(6).contains("“Your courier”"), "{found:?}");
+        assert!(item(4).contains("questions to answer"), "{found:?}");
+    }
+
+    #[test]
+    fn marketing_without_a_way_to_object_is_a_missing_right() {
+        let mut workspace = example();
+        if let Some(direct) = &mut workspace.register[3].direct_marketing {
+            direct.how_to_object.clear();
+        }
+        let found = missing(&workspace);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 9);
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod model;
 pub mod notice;
 pub mod pdf;
 pub mod register_csv;
+pub mod wording;
 
 use std::fmt;
 

@@ -10,7 +10,9 @@ use jiff::civil::Date;
 use super::model::{Block, Document, Inline, Runs, plain};
 use crate::domain::{
     Workspace,
-    register::{LawfulBasis, ProcessingActivity, Requirement, Source},
+    register::{BasisKind, LawfulBasis, ProcessingActivity, Requirement, Source},
+    settings::Settings,
+    validate::FieldIssue,
 };
 
 /// How the notice lays out what the shop does with data.
@@ -60,6 +62,7 @@ pub mod heading {
     pub const AUTOMATED: &str = "Automated decision-making";
     pub const REQUIREMENT: &str = "Do you have to give us your information?";
     pub const COMPLAIN: &str = "How to complain";
+    pub const OBJECT_TO_MARKETING: &str = "Your right to object to direct marketing";
     pub const LAST_UPDATED: &str = "Last updated";
 }
 
@@ -100,85 +103,10 @@ pub fn long_date(date: Date) -> String {
     date.strftime("%-d %B %Y").to_string()
 }
 
-/// "to provide services…" or "for the operation of…": the generator's phrasing, chosen
-/// by whether the purpose starts with a verb.
-pub fn purpose_phrase(purpose: &str) -> String {
-    const VERBS: &[&str] = &[
-        "provide",
-        "prevent",
-        "comply",
-        "receive",
-        "deal",
-        "send",
-        "manage",
-        "process",
-        "run",
-        "keep",
-        "take",
-        "deliver",
-        "handle",
-        "improve",
-        "respond",
-        "protect",
-        "make",
-        "meet",
-        "carry",
-        "check",
-        "verify",
-        "detect",
-        "sell",
-        "market",
-        "tell",
-        "contact",
-        "answer",
-        "pay",
-        "recruit",
-        "employ",
-        "train",
-        "analyse",
-        "understand",
-        "organise",
-        "fulfil",
-        "offer",
-        "secure",
-        "defend",
-        "enforce",
-        "record",
-        "publish",
-        "share",
-        "collect",
-        "support",
-        "maintain",
-        "operate",
-        "administer",
-        "monitor",
-    ];
-    let purpose = purpose.trim();
-    let lower = lower_first(purpose);
-    let first_word = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or_default();
-    if lower.starts_with("to ") || lower.starts_with("for ") {
-        lower
-    } else if VERBS.contains(&first_word) {
-        format!("to {lower}")
-    } else {
-        format!("for {lower}")
-    }
-}
-
-/// The purpose as it reads inside a sentence: "Service updates" → "service updates".
-/// An acronym ("VAT returns") keeps its capital.
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
-            first.to_lowercase().chain(text.chars().skip(1)).collect()
-        }
-        _ => text.to_owned(),
-    }
-}
+use super::wording::{
+    capitalise_first, consequence, instruction, join_list, lower_first, possessive,
+};
+pub use super::wording::{purpose_phrase, sentence};
 
 /// The title every style and format shares.
 pub fn notice_title(workspace: &Workspace) -> String {
@@ -190,10 +118,8 @@ pub fn notice_title(workspace: &Workspace) -> String {
     }
 }
 
-/// The privacy notice as a document. `today` dates it when the shop has not set its
-/// "Last updated" date.
-pub fn privacy_notice(workspace: &Workspace, style: NoticeStyle, today: Date) -> Document {
-    let date = workspace.settings.notice_last_updated.unwrap_or(today);
+/// The notice's content without its "Last updated" date: what the date is about.
+fn content_blocks(workspace: &Workspace, style: NoticeStyle) -> Vec<Block> {
     let register = &workspace.register;
     let mut blocks = vec![
         Block::heading(1, notice_title(workspace)),
@@ -205,11 +131,13 @@ pub fn privacy_notice(workspace: &Workspace, style: NoticeStyle, today: Date) ->
     match style {
         NoticeStyle::Standard => {
             what_and_why(register, &mut blocks);
+            object_to_marketing(register, &mut blocks);
             rights(&mut blocks);
             our_bases(register, &mut blocks);
         }
         NoticeStyle::Layered => {
             layered_table(register, &mut blocks);
+            object_to_marketing(register, &mut blocks);
             rights(&mut blocks);
         }
     }
@@ -220,6 +148,83 @@ pub fn privacy_notice(workspace: &Workspace, style: NoticeStyle, today: Date) ->
     automated(register, &mut blocks);
     requirement(register, &mut blocks);
     complain(workspace, &mut blocks);
+    blocks
+}
+
+/// A fingerprint of what the notice says (the standard style's text, which the layered
+/// style restates): FNV-1a over the words, so it is the same in every build and on
+/// every machine, unlike the standard library's hasher.
+pub fn content_fingerprint(workspace: &Workspace) -> String {
+    let document = Document {
+        title: String::new(),
+        author: String::new(),
+        subject: String::new(),
+        date: jiff::civil::Date::MIN,
+        blocks: content_blocks(workspace, NoticeStyle::Standard),
+    };
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in document.plain_text().bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("fnv1a64:{hash:016x}")
+}
+
+/// The notice's "Last updated" date, and the settings to store when that changes.
+///
+/// The date moves only when the notice's content does: the stored date stands while the
+/// content's fingerprint matches the one stored with it. A date the shop set itself
+/// (stored without a fingerprint) stands for the notice as it is, and is pinned to it.
+/// Otherwise the notice is new or changed, and `today` is its date. `Some(settings)` is
+/// what to save once the notice has been published (exported), `None` when nothing
+/// changed.
+pub fn notice_last_updated(workspace: &Workspace, today: Date) -> (Date, Option<Settings>) {
+    let fingerprint = content_fingerprint(workspace);
+    let settings = &workspace.settings;
+    match (settings.notice_last_updated, &settings.notice_fingerprint) {
+        (Some(date), Some(stored)) if *stored == fingerprint => (date, None),
+        (Some(date), None) => (
+            date,
+            Some(Settings {
+                notice_fingerprint: Some(fingerprint),
+                ..settings.clone()
+            }),
+        ),
+        _ => (
+            today,
+            Some(Settings {
+                notice_last_updated: Some(today),
+                notice_fingerprint: Some(fingerprint),
+                ..settings.clone()
+            }),
+        ),
+    }
+}
+
+/// Why the notice cannot be published yet: each piece of the starter catalogue's example
+/// text still in the register, named with its activity ("Your courier" is nobody's
+/// courier). Empty when the notice may be exported.
+pub fn export_blockers(workspace: &Workspace) -> Vec<FieldIssue> {
+    workspace
+        .register
+        .iter()
+        .flat_map(|activity| {
+            activity
+                .unconfirmed_placeholders()
+                .into_iter()
+                .map(|placeholder| FieldIssue {
+                    record: activity.record_name(),
+                    field: placeholder.field.label(),
+                    message: crate::domain::register::placeholder_message(placeholder),
+                })
+        })
+        .collect()
+}
+
+/// The privacy notice as a document, dated by [`notice_last_updated`].
+pub fn privacy_notice(workspace: &Workspace, style: NoticeStyle, today: Date) -> Document {
+    let (date, _) = notice_last_updated(workspace, today);
+    let mut blocks = content_blocks(workspace, style);
     blocks.push(Block::heading(2, heading::LAST_UPDATED));
     blocks.push(Block::paragraph(long_date(date)));
     Document {
@@ -229,6 +234,46 @@ pub fn privacy_notice(workspace: &Workspace, style: NoticeStyle, today: Date) ->
         date,
         blocks,
     }
+}
+
+/// Why a notice was not exported.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("the register still has example text from the starter catalogue, so the notice would publish it: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Placeholders(Vec<FieldIssue>),
+    #[error(transparent)]
+    Render(#[from] super::pdf::PdfError),
+}
+
+/// A notice ready to write, and what to store once it is written.
+#[derive(Debug)]
+pub struct Export {
+    pub bytes: Vec<u8>,
+    /// The "Last updated" date it carries.
+    pub last_updated: Date,
+    /// Settings recording that date with the content it belongs to, when they changed.
+    pub settings: Option<Settings>,
+}
+
+/// The notice in `format`, refused while example text is left in the register.
+pub fn export_notice(
+    workspace: &Workspace,
+    style: NoticeStyle,
+    format: super::Format,
+    today: Date,
+) -> Result<Export, ExportError> {
+    let blockers = export_blockers(workspace);
+    if !blockers.is_empty() {
+        return Err(ExportError::Placeholders(blockers));
+    }
+    let (last_updated, settings) = notice_last_updated(workspace, today);
+    let document = privacy_notice(workspace, style, today);
+    let bytes = format.render(&document)?;
+    Ok(Export {
+        bytes,
+        last_updated,
+        settings,
+    })
 }
 
 fn contact_details(workspace: &Workspace, blocks: &mut Vec<Block>) {
@@ -344,6 +389,49 @@ fn special_category(activity: &ProcessingActivity, blocks: &mut Vec<Block>) {
     }
 }
 
+/// The absolute right to object to direct marketing, in its own section, apart from the
+/// list of rights (Art. 21(4), facts §3.1a): that it is free, needs no reason, always
+/// stops the marketing, and how to use it.
+fn object_to_marketing(register: &[ProcessingActivity], blocks: &mut Vec<Block>) {
+    let marketing: Vec<&ProcessingActivity> = register
+        .iter()
+        .filter(|a| a.direct_marketing.is_some() && !a.purpose.trim().is_empty())
+        .collect();
+    if marketing.is_empty() {
+        return;
+    }
+    let purposes: Vec<String> = marketing
+        .iter()
+        .map(|a| purpose_phrase(&a.purpose))
+        .collect();
+    blocks.push(Block::heading(2, heading::OBJECT_TO_MARKETING));
+    blocks.push(Block::paragraph(format!(
+        "We use your personal information {}, which is direct marketing.",
+        join_list(&purposes)
+    )));
+    blocks.push(Block::Paragraph(vec![Inline::bold(
+        "You have the right to object to direct marketing at any time. It is free, you do not have to give a reason, and whatever our lawful basis, we will stop.",
+    )]));
+    let mut ways: Vec<String> = Vec::new();
+    for activity in &marketing {
+        let how = activity
+            .direct_marketing
+            .as_ref()
+            .map(|m| m.how_to_object.trim())
+            .unwrap_or_default();
+        if !how.is_empty() {
+            let way = format!("To stop it, {}", instruction(how));
+            if !ways.contains(&way) {
+                ways.push(way);
+            }
+        }
+    }
+    ways.push(
+        "You can also tell us at any time using the contact details at the top of this privacy notice.".to_owned(),
+    );
+    blocks.push(Block::paragraph(ways.join(" ")));
+}
+
 fn rights(blocks: &mut Vec<Block>) {
     blocks.push(Block::heading(2, heading::BASES_AND_RIGHTS));
     blocks.push(Block::paragraph(
@@ -366,31 +454,61 @@ fn rights(blocks: &mut Vec<Block>) {
     ));
 }
 
+/// Which rights a basis leaves people, in the generator's words (facts §3.2): the one
+/// source of the caveat for every style.
+pub fn rights_caveat(kind: BasisKind) -> &'static str {
+    match kind {
+        BasisKind::Consent | BasisKind::Contract => {
+            "All of your data protection rights may apply, except the right to object."
+        }
+        BasisKind::LegalObligation => {
+            "All of your data protection rights may apply, except the right to erasure, the right to object and the right to data portability."
+        }
+        BasisKind::VitalInterests => {
+            "All of your data protection rights may apply, except the right to object and the right to data portability."
+        }
+        BasisKind::PublicTask => {
+            "All of your data protection rights may apply, except the right to erasure and the right to data portability."
+        }
+        BasisKind::LegitimateInterests => {
+            "All of your data protection rights may apply, except the right to data portability."
+        }
+    }
+}
+
+/// "To withdraw it, use the unsubscribe link in every email." when the shop says how.
+fn how_to_withdraw(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| format!("To withdraw it, {}", instruction(text)))
+}
+
+/// "We have weighed our legitimate interests…", where any purpose relies on them.
+const WEIGHED: &str = "We have weighed our legitimate interests against your interests, rights and freedoms. Contact us if you would like more detail.";
+
 /// A basis in the generator's words, with the rights that do not apply to it.
 pub fn basis_explanation(basis: &LawfulBasis) -> Runs {
+    let caveat = rights_caveat(basis.kind());
     match basis {
         LawfulBasis::Consent {
-            how_to_withdraw, ..
+            how_to_withdraw: how,
+            ..
         } => {
             let mut runs = vec![
                 Inline::bold("Consent"),
-                Inline::text(
-                    " – we have permission from you after we gave you all the relevant information. All of your data protection rights may apply, except the right to object. To be clear, you do have the right to withdraw your consent at any time.",
-                ),
+                Inline::text(format!(
+                    " – we have permission from you after we gave you all the relevant information. {caveat} To be clear, you do have the right to withdraw your consent at any time."
+                )),
             ];
-            if !how_to_withdraw.trim().is_empty() {
-                runs.push(Inline::text(format!(
-                    " To withdraw it: {}.",
-                    how_to_withdraw.trim().trim_end_matches('.')
-                )));
+            if let Some(how) = how_to_withdraw(how) {
+                runs.push(Inline::text(format!(" {how}")));
             }
             runs
         }
         LawfulBasis::Contract { .. } => vec![
             Inline::bold("Contract"),
-            Inline::text(
-                " – we have to collect or use the information so we can enter into or carry out a contract with you. All of your data protection rights may apply, except the right to object.",
-            ),
+            Inline::text(format!(
+                " – we have to collect or use the information so we can enter into or carry out a contract with you. {caveat}"
+            )),
         ],
         LawfulBasis::LegalObligation { law, .. } => {
             let law = if law.trim().is_empty() {
@@ -401,33 +519,33 @@ pub fn basis_explanation(basis: &LawfulBasis) -> Runs {
             vec![
                 Inline::bold("Legal obligation"),
                 Inline::text(format!(
-                    " – we have to collect or use your information so we can comply with the law{law}. All of your data protection rights may apply, except the right to erasure, the right to object and the right to data portability."
+                    " – we have to collect or use your information so we can comply with the law{law}. {caveat}"
                 )),
             ]
         }
         LawfulBasis::VitalInterests { .. } => vec![
             Inline::bold("Vital interests"),
-            Inline::text(
-                " – collecting or using the information is needed when someone’s physical or mental health or wellbeing is at urgent or serious risk. All of your data protection rights may apply, except the right to object and the right to data portability.",
-            ),
+            Inline::text(format!(
+                " – collecting or using the information is needed when someone’s physical or mental health or wellbeing is at urgent or serious risk. {caveat}"
+            )),
         ],
         LawfulBasis::PublicTask { .. } => vec![
             Inline::bold("Public task"),
-            Inline::text(
-                " – we have to collect or use your information to carry out a task in the public interest or an official function set out in law. All of your data protection rights may apply, except the right to erasure and the right to data portability.",
-            ),
+            Inline::text(format!(
+                " – we have to collect or use your information to carry out a task in the public interest or an official function set out in law. {caveat}"
+            )),
         ],
         LawfulBasis::LegitimateInterests(lia) => {
             let mut runs = vec![
                 Inline::bold("Legitimate interests"),
-                Inline::text(
-                    " – we’re collecting or using your information because it benefits you, our organisation or someone else, without causing an undue risk of harm to anyone. All of your data protection rights may apply, except the right to data portability.",
-                ),
+                Inline::text(format!(
+                    " – we’re collecting or using your information because it benefits you, our organisation or someone else, without causing an undue risk of harm to anyone. {caveat}"
+                )),
             ];
             if !lia.interests_pursued.trim().is_empty() {
                 runs.push(Inline::text(format!(
                     " Our legitimate interests are: {}",
-                    lia.interests_pursued.trim()
+                    sentence(lia.interests_pursued.trim())
                 )));
             }
             runs
@@ -454,13 +572,12 @@ fn our_bases(register: &[ProcessingActivity], blocks: &mut Vec<Block>) {
         ));
     }
     if register.iter().any(|a| a.lia().is_some()) {
-        blocks.push(Block::paragraph(
-            "We have weighed our legitimate interests against your interests, rights and freedoms. Contact us if you would like more detail.",
-        ));
+        blocks.push(Block::paragraph(WEIGHED));
     }
 }
 
-/// The layered style's "why we need to do it" cell: each basis in a sentence.
+/// The layered style's "why we need to do it" cell: each basis in a sentence, with the
+/// same caveat about rights as the standard style.
 fn legal_stuff(activity: &ProcessingActivity) -> Runs {
     let mut runs = Vec::new();
     for (index, basis) in activity.lawful_bases.iter().enumerate() {
@@ -469,17 +586,18 @@ fn legal_stuff(activity: &ProcessingActivity) -> Runs {
         }
         let (name, detail) = match basis {
             LawfulBasis::Consent {
-                how_to_withdraw, ..
+                how_to_withdraw: how,
+                ..
             } => (
                 "Consent:",
-                format!(
-                    " you agreed, and you can withdraw your consent at any time{}.",
-                    if how_to_withdraw.trim().is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({})", how_to_withdraw.trim().trim_end_matches('.'))
+                match how_to_withdraw(how) {
+                    Some(how) => {
+                        format!(" you agreed, and you can withdraw your consent at any time. {how}")
                     }
-                ),
+                    None => {
+                        " you agreed, and you can withdraw your consent at any time.".to_owned()
+                    }
+                },
             ),
             LawfulBasis::Contract { .. } => (
                 "Contract:",
@@ -503,11 +621,14 @@ fn legal_stuff(activity: &ProcessingActivity) -> Runs {
             ),
             LawfulBasis::LegitimateInterests(lia) => (
                 "Legitimate interests:",
-                format!(" {}", lia.interests_pursued.trim()),
+                format!(" {}", sentence(lia.interests_pursued.trim())),
             ),
         };
         runs.push(Inline::bold(name));
-        runs.push(Inline::text(detail));
+        runs.push(Inline::text(format!(
+            "{detail} {}",
+            rights_caveat(basis.kind())
+        )));
     }
     runs
 }
@@ -526,17 +647,12 @@ fn layered_table(register: &[ProcessingActivity], blocks: &mut Vec<Block>) {
                 Inline::bold(activity.purpose.trim()),
                 Inline::text(format!(". We use: {}.", categories.join("; "))),
             ];
+            // The register's description, never an LIA answer: those are the shop's
+            // private working (no question is `published`).
             let why = if activity.description.trim().is_empty() {
-                activity
-                    .lia()
-                    .and_then(|lia| lia.answers.get("why"))
-                    .map(|why| why.trim().to_owned())
-                    .filter(|why| !why.is_empty())
-                    .unwrap_or_else(|| {
-                        format!("So that we can {}.", lower_first(activity.purpose.trim()))
-                    })
+                sentence(&capitalise_first(&purpose_phrase(&activity.purpose)))
             } else {
-                activity.description.trim().to_owned()
+                sentence(activity.description.trim())
             };
             vec![what, plain(why), legal_stuff(activity)]
         })
@@ -550,6 +666,9 @@ fn layered_table(register: &[ProcessingActivity], blocks: &mut Vec<Block>) {
         rows,
         widths: vec![3, 3, 4],
     });
+    if register.iter().any(|a| a.lia().is_some()) {
+        blocks.push(Block::paragraph(WEIGHED));
+    }
     for activity in register {
         special_category(activity, blocks);
     }
@@ -587,11 +706,13 @@ fn grouped<T: PartialEq + Clone>(
     groups
 }
 
+/// An item shared by some purposes: "Professional or legal advisors (to prevent crime…)".
 fn with_purposes(text: String, purposes: &[String], all: usize) -> Runs {
     if purposes.len() >= all {
         plain(text)
     } else {
-        plain(format!("{text} (for: {})", purposes.join("; ")))
+        let phrases: Vec<String> = purposes.iter().map(|p| purpose_phrase(p)).collect();
+        plain(format!("{text} ({})", join_list(&phrases)))
     }
 }
 
@@ -622,10 +743,14 @@ fn retention(register: &[ProcessingActivity], blocks: &mut Vec<Block>) {
         .iter()
         .filter(|a| !a.purpose.trim().is_empty() && !a.retention_statement().is_empty())
         .map(|activity| {
-            vec![
-                Inline::bold(activity.purpose.trim()),
-                Inline::text(format!(": {}", activity.retention_statement())),
-            ]
+            let period = sentence(activity.retention.period.trim());
+            let reason = sentence(activity.retention.reason.trim());
+            let text = match (period.is_empty(), reason.is_empty()) {
+                (false, false) => format!(": {period} Why: {}", lower_first(&reason)),
+                (false, true) => format!(": {period}"),
+                (true, _) => format!(": {reason}"),
+            };
+            vec![Inline::bold(activity.purpose.trim()), Inline::text(text)]
         })
         .collect();
     if !items.is_empty() {
@@ -763,16 +888,6 @@ fn automated(register: &[ProcessingActivity], blocks: &mut Vec<Block>) {
     ));
 }
 
-/// Text that ends as a sentence does, however the user ended it.
-pub(crate) fn sentence(text: &str) -> String {
-    let text = text.trim();
-    if text.is_empty() || text.ends_with(['.', '!', '?']) {
-        text.to_owned()
-    } else {
-        format!("{text}.")
-    }
-}
-
 fn requirement(register: &[ProcessingActivity], blocks: &mut Vec<Block>) {
     let items: Vec<Runs> = register
         .iter()
@@ -786,11 +901,9 @@ fn requirement(register: &[ProcessingActivity], blocks: &mut Vec<Block>) {
                     "we need this information to enter into a contract with you."
                 }
             };
-            let consequence = sentence(&activity.if_not_provided);
-            let consequence = if consequence.is_empty() {
-                String::new()
-            } else {
-                format!(" If you do not: {}", lower_first(&consequence))
+            let consequence = match consequence(&activity.if_not_provided) {
+                text if text.is_empty() => text,
+                text => format!(" {text}"),
             };
             vec![
                 Inline::bold(activity.purpose.trim()),
@@ -824,7 +937,10 @@ fn complain(workspace: &Workspace, blocks: &mut Vec<Block>) {
             .filter(|l| !l.is_empty())
             .map(str::to_owned),
     );
-    blocks.push(Block::paragraph(format!("The {name}’s address:")));
+    blocks.push(Block::paragraph(format!(
+        "{}:",
+        capitalise_first(&possessive(name, "address"))
+    )));
     blocks.push(Block::Address(address));
     if !regulator.helpline.trim().is_empty() {
         blocks.push(Block::paragraph(format!(
@@ -844,21 +960,83 @@ fn complain(workspace: &Workspace, blocks: &mut Vec<Block>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::example::example_workspace;
+
+    const TODAY: Date = jiff::civil::date(2026, 11, 24);
 
     #[test]
-    fn purposes_read_as_the_generator_phrases_them() {
+    fn the_last_updated_date_moves_only_when_the_content_does() {
+        let mut workspace = example_workspace(TODAY);
+        let first = jiff::civil::date(2026, 3, 1);
+        // First export: the notice is new, dated today, and the stamp is to be stored.
+        let (date, stamp) = notice_last_updated(&workspace, first);
+        assert_eq!(date, first);
+        workspace.settings = stamp.expect("a new notice records its date");
+        // Later, nothing changed: the date stands and nothing is to be stored.
+        assert_eq!(notice_last_updated(&workspace, TODAY), (first, None));
+        // The style is presentation, not content.
         assert_eq!(
-            purpose_phrase("Provide services and goods, including delivery"),
-            "to provide services and goods, including delivery"
+            privacy_notice(&workspace, NoticeStyle::Layered, TODAY).date,
+            first
         );
-        assert_eq!(
-            purpose_phrase("Operation of customer accounts and guarantees"),
-            "for operation of customer accounts and guarantees"
+        // A changed purpose is a changed notice.
+        workspace.register[0].purpose = "Sell and deliver 3D models".to_owned();
+        let (date, stamp) = notice_last_updated(&workspace, TODAY);
+        assert_eq!(date, TODAY);
+        assert!(stamp.is_some());
+        // A change the notice does not show (where the data is held) moves nothing.
+        let mut unseen = example_workspace(TODAY);
+        unseen.settings = notice_last_updated(&unseen, first).1.expect("stamp");
+        unseen.register[0].location = "A locked drawer".to_owned();
+        assert_eq!(notice_last_updated(&unseen, TODAY), (first, None));
+    }
+
+    #[test]
+    fn a_date_the_shop_sets_stands_for_the_notice_as_it_is() {
+        let mut workspace = example_workspace(TODAY);
+        let chosen = jiff::civil::date(2026, 6, 30);
+        workspace.settings.set_notice_last_updated(Some(chosen));
+        let (date, stamp) = notice_last_updated(&workspace, TODAY);
+        assert_eq!(date, chosen);
+        workspace.settings = stamp.expect("the chosen date is pinned to this content");
+        assert_eq!(notice_last_updated(&workspace, TODAY), (chosen, None));
+        workspace.register[1]
+            .data_categories
+            .push("Shoe size".to_owned());
+        assert_eq!(notice_last_updated(&workspace, TODAY).0, TODAY);
+    }
+
+    #[test]
+    fn the_fingerprint_is_stable_across_builds() {
+        // FNV-1a of a known text, so a change of hasher cannot re-date every notice.
+        let workspace = Workspace::default();
+        let fingerprint = content_fingerprint(&workspace);
+        assert!(fingerprint.starts_with("fnv1a64:"));
+        assert_eq!(fingerprint.len(), "fnv1a64:".len() + 16);
+        assert_eq!(fingerprint, content_fingerprint(&workspace.clone()));
+    }
+
+    #[test]
+    fn placeholders_block_the_export_and_are_named() {
+        let mut workspace = example_workspace(TODAY);
+        assert!(export_blockers(&workspace).is_empty());
+        let business = crate::domain::catalogue::business_type("online-shop").expect("kind");
+        workspace.add_catalogue_activities(business);
+        let blockers = export_blockers(&workspace);
+        assert!(
+            blockers
+                .iter()
+                .any(|b| b.message.contains("“Your courier”")),
+            "{blockers:?}"
         );
-        assert_eq!(
-            purpose_phrase("Service updates or marketing purposes"),
-            "for service updates or marketing purposes"
-        );
-        assert_eq!(purpose_phrase("VAT returns"), "for VAT returns");
+        match export_notice(
+            &workspace,
+            NoticeStyle::Standard,
+            super::super::Format::Markdown,
+            TODAY,
+        ) {
+            Err(ExportError::Placeholders(named)) => assert_eq!(named, blockers),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
     }
 }

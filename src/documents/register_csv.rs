@@ -1,12 +1,15 @@
-//! The register as a CSV file with the columns of the ICO's "Documentation template for
-//! controllers", in its order (facts §4.3), one row per activity.
+//! The register as a CSV file laid out as the ICO's "Documentation template for
+//! controllers" is (facts §4.3): the controller, data protection officer and
+//! representative above, then the table, its columns in the template's order, one row
+//! per activity.
 //!
 //! UTF-8 with a byte-order mark: Excel reads a CSV without one in the local code page
-//! and garbles every accent; `LibreOffice` accepts it either way.
+//! and garbles every accent; `LibreOffice` accepts it either way. Every cell a
+//! spreadsheet would run as a formula is neutralised (facts §4.4).
 
 use crate::domain::{
     Workspace,
-    register::{BasisKind, Dpia, LawfulBasis, ProcessingActivity, Requirement},
+    register::{BasisKind, Dpia, LawfulBasis, ProcessingActivity, TransferMechanism},
 };
 
 /// The template's column headings, in order.
@@ -86,6 +89,93 @@ fn bases(activity: &ProcessingActivity) -> String {
     )
 }
 
+/// `cell` as a spreadsheet will show it, never run it: a cell that starts with `=`, `+`,
+/// `-` or `@` is a formula to Excel, `LibreOffice` and Google Sheets (some also after a
+/// leading tab or carriage return), and user text such as `=HYPERLINK(…)` must not
+/// become one. OWASP's remedy: a leading apostrophe, which spreadsheets hide.
+pub fn neutralise(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
+}
+
+/// The block above the template's table: who the controller is, and its data
+/// protection officer and representative if it has them, each with name, address, email
+/// and telephone (facts §4.3), then the ICO registration number.
+fn controller_block(workspace: &Workspace) -> Vec<Vec<String>> {
+    let org = &workspace.organisation;
+    let address = {
+        let mut lines: Vec<&str> = org
+            .address
+            .lines
+            .iter()
+            .map(|line| line.trim())
+            .filter(|line| !line.is_empty())
+            .collect();
+        lines.extend(
+            [org.address.town.trim(), org.address.postcode.trim()]
+                .into_iter()
+                .filter(|part| !part.is_empty()),
+        );
+        lines.join(", ")
+    };
+    let legal = org.legal_name.trim();
+    let trading = org.trading_name.trim();
+    let name = if trading.is_empty() || trading == legal {
+        legal.to_owned()
+    } else if legal.is_empty() {
+        trading.to_owned()
+    } else {
+        format!("{legal}, trading as {trading}")
+    };
+    let row = |who: &str, name: &str, address: &str, email: &str, phone: &str| {
+        vec![
+            who.to_owned(),
+            name.to_owned(),
+            address.to_owned(),
+            email.to_owned(),
+            phone.to_owned(),
+        ]
+    };
+    let dpo = org
+        .privacy_contact
+        .as_ref()
+        .filter(|contact| contact.is_data_protection_officer);
+    vec![
+        row("", "Name", "Address", "Email", "Telephone"),
+        row(
+            "Controller",
+            &name,
+            &address,
+            org.email.trim(),
+            org.phone.trim(),
+        ),
+        match dpo {
+            Some(contact) => row(
+                "Data Protection Officer",
+                contact.name.trim(),
+                "",
+                contact.email.trim(),
+                contact.phone.trim(),
+            ),
+            None => row("Data Protection Officer", "None appointed", "", "", ""),
+        },
+        row(
+            "Representative",
+            "None (not needed by a UK controller)",
+            "",
+            "",
+            "",
+        ),
+        vec![
+            "ICO registration number".to_owned(),
+            org.ico_registration_number.trim().to_owned(),
+        ],
+    ]
+}
+
 #[expect(
     clippy::too_many_lines,
     reason = "the ICO template's 30 columns in their order"
@@ -124,12 +214,6 @@ fn row(activity: &ProcessingActivity) -> Vec<String> {
     if activity.criminal_offence_data {
         data.push("Criminal offence data".to_owned());
     }
-    let requirement = match activity.requirement {
-        Requirement::NotRequired => "",
-        Requirement::Statutory => "Statutory requirement",
-        Requirement::Contractual => "Contractual requirement",
-        Requirement::NeededToEnterAContract => "Needed to enter a contract",
-    };
     vec![
         activity.business_function.clone(),
         activity.purpose.clone(),
@@ -149,22 +233,25 @@ fn row(activity: &ProcessingActivity) -> Vec<String> {
                 .iter()
                 .map(|p| format!("{}: {}", p.name, p.contract_reference)),
         ),
+        // Column 8: where it goes, with the safeguard that makes each transfer lawful.
+        join(activity.transfers.iter().map(|t| match &t.mechanism {
+            Some(mechanism) => format!("{} ({}; {mechanism})", t.country, t.recipient),
+            None => format!("{} ({})", t.country, t.recipient),
+        })),
+        // Column 9 is only for exceptional (Art. 49) transfers. Adequacy, the IDTA and
+        // the UK Addendum are Art. 45 and 46 safeguards; only a safeguard the shop
+        // describes itself can be an exception.
         join(
             activity
                 .transfers
                 .iter()
-                .map(|t| format!("{} ({})", t.country, t.recipient)),
+                .filter_map(|t| match &t.mechanism {
+                    Some(TransferMechanism::Other(text)) if !text.trim().is_empty() => {
+                        Some(format!("{}: {}", t.recipient, text.trim()))
+                    }
+                    _ => None,
+                }),
         ),
-        join(activity.transfers.iter().map(|t| {
-            format!(
-                "{}: {}",
-                t.recipient,
-                t.mechanism
-                    .as_ref()
-                    .map(ToString::to_string)
-                    .unwrap_or_default()
-            )
-        })),
         activity.retention_statement(),
         activity.security_measures.clone(),
         bases(activity),
@@ -185,13 +272,8 @@ fn row(activity: &ProcessingActivity) -> Vec<String> {
             || "No".to_owned(),
             |a| format!("Yes: {} — {}", a.logic, a.consequences),
         ),
-        join(
-            activity
-                .sources
-                .iter()
-                .map(ToString::to_string)
-                .chain([requirement.to_owned(), activity.if_not_provided.clone()]),
-        ),
+        // Column 18: the source, and only the source.
+        join(activity.sources.iter().map(ToString::to_string)),
         consent_records,
         activity.location.clone(),
         match activity.dpia {
@@ -222,13 +304,44 @@ fn row(activity: &ProcessingActivity) -> Vec<String> {
     ]
 }
 
-/// The register as CSV bytes, header first.
+/// Rows before the table's header: the controller block, then a blank row.
+pub const ROWS_BEFORE_TABLE: usize = 6;
+
+/// The register as CSV bytes: the controller block, a blank row, the template's header
+/// and a row per activity. Every row has the table's 30 cells, so a strict reader and a
+/// spreadsheet both see one rectangle.
 pub fn register_csv(workspace: &Workspace) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    // Writing to memory cannot fail.
-    let _ = writer.write_record(ICO_COLUMNS);
+    let mut write = |cells: Vec<String>| {
+        let mut cells: Vec<String> = cells.iter().map(|cell| neutralise(cell)).collect();
+        cells.resize(ICO_COLUMNS.len(), String::new());
+        // Writing to memory cannot fail.
+        let _ = writer.write_record(&cells);
+    };
+    let block = controller_block(workspace);
+    debug_assert_eq!(block.len() + 1, ROWS_BEFORE_TABLE);
+    for cells in block {
+        write(cells);
+    }
+    write(Vec::new());
+    write(ICO_COLUMNS.map(str::to_owned).to_vec());
     for activity in &workspace.register {
-        let _ = writer.write_record(row(activity));
+        write(row(activity));
     }
     writer.into_inner().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_starts_are_neutralised_and_other_text_is_not() {
+        for cell in ["=1+1", "+44 1632", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(neutralise(cell), format!("'{cell}"), "{cell:?}");
+        }
+        for cell in ["", "Customers", "1+1", " =x", "'quoted", "e-mail"] {
+            assert_eq!(neutralise(cell), cell, "{cell:?}");
+        }
+    }
 }

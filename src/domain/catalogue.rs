@@ -2,8 +2,13 @@
 //! certainly has, with realistic processors and retention, to edit rather than write
 //! from a blank page. The content is data (`assets/catalogue.json`), not code.
 //!
-//! Legitimate-interests bases come with a suggested statement of the interests but an
-//! undecided assessment: the shop must still do the test itself.
+//! Legitimate-interests bases come with a suggested statement of the interests and
+//! suggested answers to the ICO's questions, kept as drafts the shop must adopt or
+//! rewrite, and an undecided assessment: the shop must still do the test itself.
+//!
+//! Text the shop must replace or confirm is written `{{like this}}` in the file: the
+//! braces go, and the activity remembers it as a [`Placeholder`] until the shop edits or
+//! confirms it (a processor called "Your courier" is not a processor).
 
 use std::sync::OnceLock;
 
@@ -12,8 +17,8 @@ use serde::Deserialize;
 use super::{
     ids::IdAllocator,
     register::{
-        LawfulBasis, ProcessingActivity, Processor, Requirement, Retention, Source,
-        SpecialCategoryData, Transfer,
+        DirectMarketing, LawfulBasis, Placeholder, PlaceholderField, ProcessingActivity, Processor,
+        Requirement, Retention, Source, SpecialCategoryData, Transfer,
     },
 };
 
@@ -36,9 +41,39 @@ pub struct ActivityTemplate {
     pub other_recipients: Vec<String>,
     pub transfers: Vec<Transfer>,
     pub retention: Retention,
+    pub direct_marketing: Option<DirectMarketing>,
+}
+
+/// `text` without its `{{…}}` marker, and whether it had one.
+fn unmark(text: &str) -> (String, bool) {
+    let trimmed = text.trim();
+    match trimmed
+        .strip_prefix("{{")
+        .and_then(|rest| rest.strip_suffix("}}"))
+    {
+        Some(inner) => (inner.trim().to_owned(), true),
+        None => (text.to_owned(), false),
+    }
+}
+
+/// Takes the marker off `text`, noting a placeholder for `field` when there was one.
+fn take_marker(text: &mut String, field: PlaceholderField, found: &mut Vec<Placeholder>) {
+    let (clean, marked) = unmark(text);
+    if marked {
+        *text = clean;
+        let placeholder = Placeholder {
+            field,
+            text: text.clone(),
+        };
+        if !found.contains(&placeholder) {
+            found.push(placeholder);
+        }
+    }
 }
 
 impl ActivityTemplate {
+    /// A register activity from this template, under a new id, its example text marked
+    /// as placeholders.
     pub fn instantiate(&self, ids: &mut IdAllocator) -> ProcessingActivity {
         let mut activity = ProcessingActivity::new(ids.activity(), self.purpose.clone());
         activity.business_function = self.business_function.clone();
@@ -53,6 +88,52 @@ impl ActivityTemplate {
         activity.other_recipients = self.other_recipients.clone();
         activity.transfers = self.transfers.clone();
         activity.retention = self.retention.clone();
+        activity.direct_marketing = self.direct_marketing.clone();
+
+        let mut found = Vec::new();
+        for processor in &mut activity.processors {
+            take_marker(
+                &mut processor.name,
+                PlaceholderField::ProcessorName,
+                &mut found,
+            );
+            take_marker(
+                &mut processor.activities,
+                PlaceholderField::ProcessorActivities,
+                &mut found,
+            );
+            take_marker(
+                &mut processor.contract_reference,
+                PlaceholderField::ProcessorContract,
+                &mut found,
+            );
+        }
+        for recipient in &mut activity.other_recipients {
+            take_marker(recipient, PlaceholderField::OtherRecipient, &mut found);
+        }
+        take_marker(
+            &mut activity.retention.period,
+            PlaceholderField::RetentionPeriod,
+            &mut found,
+        );
+        take_marker(
+            &mut activity.retention.reason,
+            PlaceholderField::RetentionReason,
+            &mut found,
+        );
+        for basis in &mut activity.lawful_bases {
+            if let LawfulBasis::Consent {
+                records_kept_at, ..
+            } = basis
+            {
+                take_marker(
+                    records_kept_at,
+                    PlaceholderField::ConsentRecords,
+                    &mut found,
+                );
+            }
+        }
+        activity.placeholders = found;
         activity
     }
 }
@@ -60,6 +141,8 @@ impl ActivityTemplate {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BusinessType {
+    /// A stable kebab-case name for scripts: `smallprint new --business KIND`.
+    pub kind: String,
     pub name: String,
     pub description: String,
     pub activities: Vec<ActivityTemplate>,
@@ -82,9 +165,18 @@ pub fn business_types() -> &'static [BusinessType] {
     })
 }
 
+/// The business type whose [`BusinessType::kind`] is `kind`.
+pub fn business_type(kind: &str) -> Option<&'static BusinessType> {
+    business_types()
+        .iter()
+        .find(|business| business.kind.eq_ignore_ascii_case(kind.trim()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::domain::register::{BasisKind, field};
 
     #[test]
     fn the_catalogue_parses_and_covers_the_six_business_types() {
@@ -98,7 +190,7 @@ mod tests {
             names,
             [
                 "Online shop (physical goods)",
-                "Digital downloads / 3D models",
+                "Digital downloads / 3D or design studio",
                 "Café or restaurant",
                 "Hair and beauty salon",
                 "Tradesperson",
@@ -109,8 +201,46 @@ mod tests {
     }
 
     #[test]
+    fn kinds_are_stable_kebab_case_names() {
+        // Scripts use these (`smallprint new --business KIND`): changing one breaks them.
+        let kinds: Vec<&str> = business_types().iter().map(|b| b.kind.as_str()).collect();
+        assert_eq!(
+            kinds,
+            [
+                "online-shop",
+                "digital-downloads-3d-studio",
+                "cafe-or-restaurant",
+                "hair-and-beauty-salon",
+                "tradesperson",
+                "consultant-or-freelancer"
+            ]
+        );
+        for kind in kinds {
+            assert!(
+                kind.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{kind}"
+            );
+            assert_eq!(business_type(kind).map(|b| b.kind.as_str()), Some(kind));
+        }
+        assert_eq!(
+            business_type(" Online-Shop ").map(|b| b.kind.as_str()),
+            Some("online-shop")
+        );
+        assert!(business_type("florist").is_none());
+    }
+
+    #[test]
     fn every_template_is_complete_but_for_decisions_only_the_shop_can_make() {
         let mut ids = IdAllocator::default();
+        let placeholder_fields = [
+            field::PROCESSOR,
+            field::PROCESSOR_ACTIVITIES,
+            field::PROCESSOR_CONTRACT,
+            field::OTHER_RECIPIENTS,
+            field::RETENTION,
+            field::CONSENT_RECORDS,
+        ];
         for business in business_types() {
             assert!(business.activities.len() >= 3, "{}", business.name);
             for template in &business.activities {
@@ -120,15 +250,132 @@ mod tests {
                     "{}",
                     activity.purpose
                 );
+                let placeholders = activity.unconfirmed_placeholders().len();
+                let mut placeholder_issues = 0;
                 for issue in activity.issues() {
+                    if placeholder_fields.contains(&issue.field)
+                        && issue.message.contains("“")
+                        && (issue.message.contains("example text")
+                            || issue.message.contains("a reminder"))
+                    {
+                        placeholder_issues += 1;
+                        continue;
+                    }
                     assert_eq!(
                         issue.field,
-                        crate::domain::register::field::LIA,
-                        "{}: only the LIA is left to the shop: {issue}",
+                        field::LIA,
+                        "{}: only the LIA and example text are left to the shop: {issue}",
                         business.name
+                    );
+                }
+                assert_eq!(placeholder_issues, placeholders, "{}", activity.purpose);
+                assert!(!activity.consent_is_stacked(), "{}", activity.purpose);
+                assert!(!activity.retention.is_vague(), "{}", activity.purpose);
+                let json = serde_json::to_string(&activity).expect("json");
+                assert!(!json.contains("{{") && !json.contains("}}"), "{json}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_placeholder_names_example_text_and_processors_are_never_real_companies() {
+        let mut ids = IdAllocator::default();
+        for business in business_types() {
+            for template in &business.activities {
+                let activity = template.instantiate(&mut ids);
+                for processor in &activity.processors {
+                    assert!(
+                        activity
+                            .unconfirmed_placeholders()
+                            .iter()
+                            .any(|p| p.text == processor.name),
+                        "{}: processor “{}” must be example text to replace",
+                        activity.purpose,
+                        processor.name
                     );
                 }
             }
         }
+    }
+
+    #[test]
+    fn each_legitimate_interest_comes_with_a_draft_for_every_required_question() {
+        let mut ids = IdAllocator::default();
+        let mut assessed = 0;
+        for business in business_types() {
+            for template in &business.activities {
+                let activity = template.instantiate(&mut ids);
+                let Some(lia) = activity.lia() else { continue };
+                assessed += 1;
+                assert!(lia.answers.is_empty(), "drafts, never answers");
+                for question in lia.unanswered() {
+                    assert!(
+                        lia.draft_for(question.id).is_some(),
+                        "{}: no draft for “{}”",
+                        activity.purpose,
+                        question.text
+                    );
+                }
+                for id in lia.drafts.keys() {
+                    assert!(crate::domain::lia::question(id).is_some(), "{id}");
+                }
+                assert!(
+                    !lia.interests_pursued.contains("PECR"),
+                    "customer-facing text without jargon: {}",
+                    lia.interests_pursued
+                );
+            }
+        }
+        assert!(assessed >= 6, "{assessed}");
+    }
+
+    #[test]
+    fn the_accountant_is_a_recipient_and_a_studio_has_commissions_from_uploads() {
+        let mut ids = IdAllocator::default();
+        for business in business_types() {
+            for template in &business.activities {
+                let activity = template.instantiate(&mut ids);
+                assert!(
+                    activity
+                        .processors
+                        .iter()
+                        .all(|p| !p.name.to_lowercase().contains("accountant")),
+                    "{}: an accountant is a controller, not a processor",
+                    business.name
+                );
+                if activity.purpose == "Keep accounts and tax records" {
+                    assert!(
+                        activity
+                            .other_recipients
+                            .iter()
+                            .any(|r| r.contains("accountant"))
+                    );
+                }
+                if activity.direct_marketing.is_some() {
+                    assert!(
+                        activity.basis_kinds() == [BasisKind::Consent]
+                            || activity.basis_kinds() == [BasisKind::LegitimateInterests]
+                    );
+                }
+            }
+        }
+        let studio = business_type("digital-downloads-3d-studio").expect("studio");
+        let commissions = studio
+            .activities
+            .iter()
+            .find(|a| a.purpose.contains("commissioned"))
+            .expect("commissions from customers' uploads");
+        assert!(
+            commissions
+                .data_categories
+                .iter()
+                .any(|c| c.contains("Photographs"))
+        );
+        assert!(
+            commissions
+                .data_categories
+                .iter()
+                .any(|c| c.contains("Files, models"))
+        );
     }
 }

@@ -9,8 +9,8 @@ use super::{
     lia::{Lia, Outcome, QUESTIONS},
     organisation::{FeeTier, Nation, Organisation, PostalAddress, PrivacyContact},
     register::{
-        LawfulBasis, ProcessingActivity, Processor, Requirement, Retention, Source, Transfer,
-        TransferMechanism,
+        DirectMarketing, LawfulBasis, ProcessingActivity, Processor, Requirement, Retention,
+        Source, Transfer, TransferMechanism,
     },
     requests::{Channel, RequestEvent, RequestKind, Requester, RightsRequest, next_reference},
     workspace::Workspace,
@@ -75,19 +75,6 @@ fn assessed(interests_pursued: &str, answers: &[(&str, &str)]) -> LawfulBasis {
     LawfulBasis::LegitimateInterests(Box::new(lia))
 }
 
-fn consent(how_obtained: &str, wording: &str) -> LawfulBasis {
-    LawfulBasis::Consent {
-        how_obtained: how_obtained.to_owned(),
-        wording: wording.to_owned(),
-        how_to_withdraw:
-            "Untick the box in the account settings, or email privacy@kestrelforge.example"
-                .to_owned(),
-        records_kept_at:
-            "The shop platform's consent log, exported monthly to the studio's cloud drive"
-                .to_owned(),
-    }
-}
-
 fn terms() -> LawfulBasis {
     LawfulBasis::Contract {
         contract: "Kestrel Forge 3D terms of sale and model licence (kestrelforge.example/terms)"
@@ -122,14 +109,14 @@ fn processors() -> Vec<Processor> {
     reason = "data: the example shop, activity by activity"
 )]
 fn example_register(ids: &mut IdAllocator) -> Vec<ProcessingActivity> {
-    let account_retention = Retention {
-        period: "While you have an account with us, or as long as needed to provide our services".to_owned(),
-        reason: "To manage the account and deal with complaints; then deleted or anonymised unless the law requires longer".to_owned(),
+    let sales_retention = Retention {
+        period: "6 years after the sale".to_owned(),
+        reason: "The time limit for consumer claims, and HMRC's record-keeping rules".to_owned(),
     };
     let common = |activity: &mut ProcessingActivity| {
         activity.individuals = strings(&["Customers"]);
         activity.sources = vec![Source::DirectlyFromThePerson];
-        activity.retention = account_retention.clone();
+        activity.retention = sales_retention.clone();
         activity.security_measures = "Two-factor sign-in on every service; encrypted laptop and backups; no card data held by the studio".to_owned();
         activity.location = "Cloudshelf Hosting (UK); the studio's encrypted laptop".to_owned();
         activity.business_function = "Sales and customer service".to_owned();
@@ -150,13 +137,9 @@ fn example_register(ids: &mut IdAllocator) -> Vec<ProcessingActivity> {
         "Payment details (including card or bank information for transfers and direct debits)",
         "Information relating to loyalty programmes",
     ]);
-    goods.lawful_bases = vec![
-        consent(
-            "A checkbox when joining the loyalty programme",
-            "Yes, add me to the Kestrel Forge loyalty programme",
-        ),
-        terms(),
-    ];
+    // The seed also listed consent here, stacked with the contract: consent is no
+    // back-up basis (facts §3.1a), so the example relies on its terms alone.
+    goods.lawful_bases = vec![terms()];
     goods.requirement = Requirement::NeededToEnterAContract;
     goods.if_not_provided = "We cannot take or deliver your order.".to_owned();
     goods.processors = processors();
@@ -180,10 +163,6 @@ fn example_register(ids: &mut IdAllocator) -> Vec<ProcessingActivity> {
         "Information used for security purposes",
     ]);
     accounts.lawful_bases = vec![
-        consent(
-            "A checkbox when creating an account",
-            "Keep my details so I can re-download my models",
-        ),
         terms(),
         LawfulBasis::LegalObligation {
             law: "Consumer Rights Act 2015; VAT Act 1994 record-keeping".to_owned(),
@@ -239,6 +218,11 @@ fn example_register(ids: &mut IdAllocator) -> Vec<ProcessingActivity> {
             ],
         ),
     ];
+    accounts.retention = Retention {
+        period: "While you have an account with us, then 6 years after your last order"
+            .to_owned(),
+        reason: "So you can re-download your models; then the time limit for claims under a guarantee and HMRC's record-keeping rules".to_owned(),
+    };
     accounts.requirement = Requirement::Contractual;
     accounts.if_not_provided = "We cannot open an account or honour a guarantee.".to_owned();
     accounts.processors = processors();
@@ -300,6 +284,12 @@ fn example_register(ids: &mut IdAllocator) -> Vec<ProcessingActivity> {
             ),
         ],
     )];
+    crime.retention = Retention {
+        period:
+            "6 years after the sale, or until a claim or investigation is over if that is later"
+                .to_owned(),
+        reason: "The time limit for legal claims (Limitation Act 1980)".to_owned(),
+    };
     crime.other_recipients = strings(&[
         "Professional or legal advisors",
         "Organisations we're legally obliged to share personal information with",
@@ -381,6 +371,10 @@ fn example_register(ids: &mut IdAllocator) -> Vec<ProcessingActivity> {
         country: "United States".to_owned(),
         mechanism: Some(TransferMechanism::Idta),
     }];
+    marketing.direct_marketing = Some(DirectMarketing {
+        how_to_object: "The unsubscribe link in every email, or email privacy@kestrelforge.example"
+            .to_owned(),
+    });
     marketing.retention = Retention {
         period: "Until you unsubscribe, or two years after your last order".to_owned(),
         reason:

@@ -35,6 +35,10 @@ pub struct Question {
     pub text: &'static str,
     /// Whether a completed LIA must answer it (the rest are prompts worth considering).
     pub required: bool,
+    /// Whether the privacy notice prints the answer. None of the ICO's questions is
+    /// published: the answers are the shop's private working. What the notice prints
+    /// from an assessment is [`Lia::interests_pursued`] alone (Art. 13(1)(d)).
+    pub published: bool,
 }
 
 const fn q(id: &'static str, part: Part, text: &'static str, required: bool) -> Question {
@@ -43,7 +47,13 @@ const fn q(id: &'static str, part: Part, text: &'static str, required: bool) -> 
         part,
         text,
         required,
+        published: false,
     }
+}
+
+/// The question with this id, if there is one.
+pub fn question(id: &str) -> Option<&'static Question> {
+    QUESTIONS.iter().find(|question| question.id == id)
 }
 
 pub const QUESTIONS: &[Question] = &[
@@ -170,8 +180,12 @@ pub enum Outcome {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Lia {
-    /// Answers by question id.
+    /// The shop's answers by question id: written by the shop, or a draft it adopted.
     pub answers: BTreeMap<String, String>,
+    /// Suggested answers by question id (from the starter catalogue), to read and then
+    /// adopt or rewrite. A draft is never an answer: until adopted it is still a gap.
+    #[serde(default)]
+    pub drafts: BTreeMap<String, String>,
     pub opt_out_offered: bool,
     pub outcome: Outcome,
     pub completed_by: String,
@@ -181,32 +195,124 @@ pub struct Lia {
     pub interests_pursued: String,
 }
 
+/// One thing an assessment still needs, pointing to its question when it is one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LiaProblem {
+    /// The question to scroll to, by [`Question::id`]; `None` for the interests pursued,
+    /// the sign-off and the decision.
+    pub question: Option<&'static str>,
+    pub message: String,
+}
+
 impl Lia {
+    /// The label the form gives the one statement of an assessment the notice prints.
+    pub const INTERESTS_PURSUED_LABEL: &'static str =
+        "The interests pursued, as your privacy notice will state them";
+
+    /// The shop's answer to question `id` (empty when it has none; a draft is not one).
     pub fn answer(&self, id: &str) -> &str {
         self.answers.get(id).map_or("", |a| a.trim())
     }
 
-    /// What is still missing before the LIA can support the processing, in words.
-    pub fn gaps(&self) -> Vec<String> {
-        let mut gaps: Vec<String> = QUESTIONS
+    /// The suggested answer to question `id`, while the shop has neither adopted it nor
+    /// written its own.
+    pub fn draft_for(&self, id: &str) -> Option<&str> {
+        if !self.answer(id).is_empty() {
+            return None;
+        }
+        self.drafts
+            .get(id)
+            .map(|draft| draft.trim())
+            .filter(|draft| !draft.is_empty())
+    }
+
+    /// Makes the suggested answer to question `id` the shop's answer. Returns whether
+    /// there was a draft to adopt.
+    pub fn adopt(&mut self, id: &str) -> bool {
+        let Some(draft) = self.draft_for(id).map(str::to_owned) else {
+            return false;
+        };
+        self.drafts.remove(id);
+        self.answers.insert(id.to_owned(), draft);
+        true
+    }
+
+    /// Records the shop's own answer to question `id`; an answer written over a draft
+    /// replaces it, and an empty one leaves the question unanswered.
+    pub fn set_answer(&mut self, id: &str, text: impl Into<String>) {
+        let text = text.into();
+        if text.trim().is_empty() {
+            self.answers.remove(id);
+        } else {
+            self.drafts.remove(id);
+            self.answers.insert(id.to_owned(), text);
+        }
+    }
+
+    /// The required questions still without an answer of the shop's own, in order.
+    /// A question with only a suggested draft is among them.
+    pub fn unanswered(&self) -> Vec<&'static Question> {
+        QUESTIONS
             .iter()
             .filter(|question| question.required && self.answer(question.id).is_empty())
-            .map(|question| format!("answer “{}”", question.text))
+            .collect()
+    }
+
+    /// Everything still missing, one problem a question (so a form can count them and
+    /// scroll to each), then the interests pursued, the sign-off and the decision.
+    pub fn problems(&self) -> Vec<LiaProblem> {
+        let mut problems: Vec<LiaProblem> = self
+            .unanswered()
+            .into_iter()
+            .map(|question| LiaProblem {
+                question: Some(question.id),
+                message: if self.draft_for(question.id).is_some() {
+                    format!(
+                        "answer “{}”: read the suggested answer, then adopt it or write your own",
+                        question.text
+                    )
+                } else {
+                    format!("answer “{}”", question.text)
+                },
+            })
             .collect();
+        let other = |message: &str| LiaProblem {
+            question: None,
+            message: message.to_owned(),
+        };
         if self.interests_pursued.trim().is_empty() {
-            gaps.push("write the interests pursued, as your notice will state them".to_owned());
+            problems.push(other(
+                "write the interests pursued, as your notice will state them",
+            ));
         }
         if self.completed_by.trim().is_empty() || self.completed_on.is_none() {
-            gaps.push("say who completed it and when".to_owned());
+            problems.push(other("say who completed it and when"));
         }
         match self.outcome {
-            Outcome::NotDecided => gaps.push("record the decision".to_owned()),
-            Outcome::CannotRely => gaps.push(
-                "the assessment concluded you cannot rely on legitimate interests: choose another basis".to_owned(),
-            ),
+            Outcome::NotDecided => problems.push(other("record the decision")),
+            Outcome::CannotRely => problems.push(other(
+                "the assessment concluded you cannot rely on legitimate interests: choose another basis",
+            )),
             Outcome::CanRely => {}
         }
-        gaps
+        problems
+    }
+
+    /// What is still missing before the LIA can support the processing, in words.
+    pub fn gaps(&self) -> Vec<String> {
+        self.problems()
+            .into_iter()
+            .map(|problem| problem.message)
+            .collect()
+    }
+
+    /// "3 questions to answer", or `None` when every required question has an answer.
+    pub fn questions_to_answer(&self) -> Option<String> {
+        match self.unanswered().len() {
+            0 => None,
+            1 => Some("1 question to answer".to_owned()),
+            n => Some(format!("{n} questions to answer")),
+        }
     }
 }
 
@@ -239,5 +345,94 @@ mod tests {
         assert!(lia.gaps().is_empty());
         lia.outcome = Outcome::CannotRely;
         assert_eq!(lia.gaps().len(), 1);
+    }
+
+    fn drafted() -> Lia {
+        let mut lia = Lia::default();
+        lia.drafts.insert(
+            "why".to_owned(),
+            "To answer customers' questions.".to_owned(),
+        );
+        lia.drafts
+            .insert("benefit".to_owned(), "Customers get help.".to_owned());
+        lia
+    }
+
+    #[test]
+    fn a_draft_is_not_an_answer_until_adopted() {
+        let mut lia = drafted();
+        let required = QUESTIONS.iter().filter(|q| q.required).count();
+        assert_eq!(lia.unanswered().len(), required);
+        assert_eq!(lia.answer("why"), "");
+        assert_eq!(
+            lia.draft_for("why"),
+            Some("To answer customers' questions.")
+        );
+        let why = lia
+            .problems()
+            .into_iter()
+            .find(|p| p.question == Some("why"))
+            .expect("the drafted question is still a problem");
+        assert!(
+            why.message.contains("adopt it or write your own"),
+            "{why:?}"
+        );
+
+        assert!(lia.adopt("why"));
+        assert_eq!(lia.answer("why"), "To answer customers' questions.");
+        assert_eq!(lia.draft_for("why"), None, "an adopted draft is gone");
+        assert_eq!(lia.unanswered().len(), required - 1);
+        assert!(lia.problems().iter().all(|p| p.question != Some("why")));
+        assert!(!lia.adopt("why"), "nothing left to adopt");
+        assert!(!lia.adopt("impact"), "no draft for that question");
+    }
+
+    #[test]
+    fn rewriting_replaces_the_draft_and_clearing_leaves_the_question_open() {
+        let mut lia = drafted();
+        lia.set_answer("benefit", "Fewer unhappy customers.");
+        assert_eq!(lia.answer("benefit"), "Fewer unhappy customers.");
+        assert_eq!(lia.draft_for("benefit"), None);
+        assert!(!lia.drafts.contains_key("benefit"));
+        lia.set_answer("benefit", "  ");
+        assert_eq!(lia.answer("benefit"), "");
+        assert!(lia.unanswered().iter().any(|q| q.id == "benefit"));
+        // A draft the shop never touched stays on offer.
+        assert_eq!(
+            lia.draft_for("why"),
+            Some("To answer customers' questions.")
+        );
+    }
+
+    #[test]
+    fn unanswered_questions_are_counted_and_point_to_their_question() {
+        let mut lia = Lia::default();
+        for question in QUESTIONS.iter().filter(|q| q.required).skip(3) {
+            lia.set_answer(question.id, "Answered.");
+        }
+        let unanswered: Vec<&str> = lia.unanswered().iter().map(|q| q.id).collect();
+        assert_eq!(unanswered, ["why", "benefit", "if-not"]);
+        assert_eq!(
+            lia.questions_to_answer().as_deref(),
+            Some("3 questions to answer")
+        );
+        let pointed: Vec<&str> = lia.problems().iter().filter_map(|p| p.question).collect();
+        assert_eq!(pointed, unanswered);
+        for id in pointed {
+            assert!(question(id).is_some(), "{id} is a question");
+        }
+        lia.set_answer("why", "x");
+        lia.set_answer("benefit", "x");
+        assert_eq!(
+            lia.questions_to_answer().as_deref(),
+            Some("1 question to answer")
+        );
+        lia.set_answer("if-not", "x");
+        assert_eq!(lia.questions_to_answer(), None);
+    }
+
+    #[test]
+    fn no_answer_is_published() {
+        assert!(QUESTIONS.iter().all(|q| !q.published));
     }
 }

@@ -239,6 +239,104 @@ pub struct Retention {
     pub reason: String,
 }
 
+/// Phrases that promise no period and no event that ends one (facts §3.1 item 8: the
+/// period, or the criteria used to set it).
+const OPEN_ENDED: &[&str] = &[
+    "as long as needed",
+    "as long as necessary",
+    "as long as required",
+    "as long as we need",
+    "as long as it is needed",
+    "as long as is needed",
+    "as long as is necessary",
+    "as long as appropriate",
+    "as long as relevant",
+    "no longer needed",
+    "no longer necessary",
+    "indefinitely",
+    "forever",
+];
+
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "ninety", "a",
+];
+
+const UNITS: &[&str] = &[
+    "day", "days", "week", "weeks", "month", "months", "year", "years",
+];
+
+impl Retention {
+    /// Whether the period is open-ended ("as long as needed") with no duration to bound
+    /// it: such a statement tells people nothing about how long their data is kept.
+    pub fn is_vague(&self) -> bool {
+        let period = self.period.to_lowercase();
+        if !OPEN_ENDED.iter().any(|phrase| period.contains(phrase)) {
+            return false;
+        }
+        let words: Vec<&str> = period
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let has_duration = words.windows(2).any(|pair| {
+            let number =
+                pair[0].chars().all(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&pair[0]);
+            number && UNITS.contains(&pair[1])
+        });
+        !has_duration
+    }
+}
+
+/// Where the catalogue's example text sits in an activity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlaceholderField {
+    ProcessorName,
+    ProcessorActivities,
+    ProcessorContract,
+    OtherRecipient,
+    RetentionPeriod,
+    RetentionReason,
+    ConsentRecords,
+}
+
+impl PlaceholderField {
+    /// The label of the field the user edits, as problems name it.
+    pub fn label(self) -> &'static str {
+        match self {
+            PlaceholderField::ProcessorName => field::PROCESSOR,
+            PlaceholderField::ProcessorActivities => field::PROCESSOR_ACTIVITIES,
+            PlaceholderField::ProcessorContract => field::PROCESSOR_CONTRACT,
+            PlaceholderField::OtherRecipient => field::OTHER_RECIPIENTS,
+            PlaceholderField::RetentionPeriod | PlaceholderField::RetentionReason => {
+                field::RETENTION
+            }
+            PlaceholderField::ConsentRecords => field::CONSENT_RECORDS,
+        }
+    }
+}
+
+/// Example text the starter catalogue put in an activity ("Your courier", "Check the
+/// provider's data processing terms"). While a field still holds it, the register would
+/// publish something untrue, so it is a problem until the shop replaces the text (any
+/// edit does) or confirms it is right ([`ProcessingActivity::confirm_placeholder`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Placeholder {
+    pub field: PlaceholderField,
+    /// The catalogue's text, as it was put in the field.
+    pub text: String,
+}
+
+/// The activity is direct marketing: the notice must state the absolute right to object
+/// to it, separately from everything else (Art. 21(4), facts §3.1a).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DirectMarketing {
+    /// How people stop it: "The unsubscribe link in every email, or reply STOP".
+    pub how_to_object: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProcessingActivity {
@@ -270,6 +368,11 @@ pub struct ProcessingActivity {
     /// Where the data is held ("Shopify; accountant's system; laptop").
     pub location: String,
     pub review_on: Option<Date>,
+    /// Set when the purpose is direct marketing (emails, post, texts or calls that
+    /// promote the shop), with how people object to it.
+    pub direct_marketing: Option<DirectMarketing>,
+    /// Starter-catalogue text not yet replaced or confirmed.
+    pub placeholders: Vec<Placeholder>,
 }
 
 impl ProcessingActivity {
@@ -297,6 +400,8 @@ impl ProcessingActivity {
             dpia: Dpia::default(),
             location: String::new(),
             review_on: None,
+            direct_marketing: None,
+            placeholders: Vec::new(),
         }
     }
 
@@ -310,6 +415,82 @@ impl ProcessingActivity {
             LawfulBasis::LegitimateInterests(lia) => Some(lia.as_ref()),
             _ => None,
         })
+    }
+
+    /// The texts `field` holds in this activity.
+    pub fn field_values(&self, field: PlaceholderField) -> Vec<&str> {
+        match field {
+            PlaceholderField::ProcessorName => {
+                self.processors.iter().map(|p| p.name.as_str()).collect()
+            }
+            PlaceholderField::ProcessorActivities => self
+                .processors
+                .iter()
+                .map(|p| p.activities.as_str())
+                .collect(),
+            PlaceholderField::ProcessorContract => self
+                .processors
+                .iter()
+                .map(|p| p.contract_reference.as_str())
+                .collect(),
+            PlaceholderField::OtherRecipient => {
+                self.other_recipients.iter().map(String::as_str).collect()
+            }
+            PlaceholderField::RetentionPeriod => vec![self.retention.period.as_str()],
+            PlaceholderField::RetentionReason => vec![self.retention.reason.as_str()],
+            PlaceholderField::ConsentRecords => self
+                .lawful_bases
+                .iter()
+                .filter_map(|basis| match basis {
+                    LawfulBasis::Consent {
+                        records_kept_at, ..
+                    } => Some(records_kept_at.as_str()),
+                    _ => None,
+                })
+                .collect(),
+        }
+    }
+
+    /// The catalogue's example texts still standing in their fields, unconfirmed. Text
+    /// the user edited, or whose processor or recipient was removed, is not among them.
+    pub fn unconfirmed_placeholders(&self) -> Vec<&Placeholder> {
+        self.placeholders
+            .iter()
+            .filter(|placeholder| {
+                let text = placeholder.text.trim();
+                !text.is_empty()
+                    && self
+                        .field_values(placeholder.field)
+                        .iter()
+                        .any(|value| value.trim() == text)
+            })
+            .collect()
+    }
+
+    /// The user says the example text is right as it stands: it is no longer a problem.
+    /// Returns whether there was such a placeholder.
+    pub fn confirm_placeholder(&mut self, field: PlaceholderField, text: &str) -> bool {
+        let before = self.placeholders.len();
+        self.placeholders
+            .retain(|p| !(p.field == field && p.text.trim() == text.trim()));
+        self.placeholders.len() != before
+    }
+
+    /// Forgets placeholders whose text is no longer in their field (the user replaced
+    /// it), so typing the example back later does not revive them unnoticed.
+    pub fn prune_placeholders(&mut self) {
+        let standing: Vec<Placeholder> = self
+            .unconfirmed_placeholders()
+            .into_iter()
+            .cloned()
+            .collect();
+        self.placeholders = standing;
+    }
+
+    /// Whether consent is combined with another basis for this one purpose.
+    pub fn consent_is_stacked(&self) -> bool {
+        let kinds = self.basis_kinds();
+        kinds.contains(&BasisKind::Consent) && kinds.iter().any(|k| *k != BasisKind::Consent)
     }
 
     /// "6 years — VAT records (HMRC)".
@@ -388,6 +569,12 @@ pub mod field {
     pub const ARTICLE9: &str = "Article 9 condition";
     pub const TRANSFERS: &str = "International transfers";
     pub const SOURCES: &str = "Sources";
+    pub const DIRECT_MARKETING: &str = "Direct marketing";
+    pub const PROCESSOR: &str = "Processor";
+    pub const PROCESSOR_ACTIVITIES: &str = "What it does for you";
+    pub const PROCESSOR_CONTRACT: &str = "Contract or terms";
+    pub const OTHER_RECIPIENTS: &str = "Other recipients";
+    pub const CONSENT_RECORDS: &str = "Where the records of consent are kept";
 }
 
 impl ProcessingActivity {
@@ -402,6 +589,10 @@ impl ProcessingActivity {
     }
 
     /// Every problem that would make the register, the notice or a reply incomplete.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one check per field, in the form's order"
+    )]
     pub fn issues(&self) -> Vec<super::validate::FieldIssue> {
         let mut issues = Vec::new();
         let record = self.record_name();
@@ -434,18 +625,79 @@ impl ProcessingActivity {
         if self.lawful_bases.is_empty() {
             problem(field::BASES, "choose at least one lawful basis".to_owned());
         }
-        if self.retention_statement().is_empty() {
+        let period = self.retention.period.trim();
+        let reason = self.retention.reason.trim();
+        if period.is_empty() && reason.is_empty() {
             problem(
                 field::RETENTION,
                 "say how long the data is kept, and why".to_owned(),
+            );
+        } else if period.is_empty() {
+            problem(
+                field::RETENTION,
+                "say how long the data is kept: a period (6 years after the sale) or the event that ends it (until you unsubscribe)".to_owned(),
+            );
+        } else if self.retention.is_vague() {
+            problem(
+                field::RETENTION,
+                format!(
+                    "“{period}” tells people nothing: give a period (6 years after the sale) or the event that ends it (until you close your account)"
+                ),
+            );
+        } else if reason.is_empty() {
+            problem(
+                field::RETENTION,
+                "say why it is kept that long (the law, or the need that sets the period)"
+                    .to_owned(),
+            );
+        }
+        if self.consent_is_stacked() {
+            let others: Vec<String> = self
+                .basis_kinds()
+                .into_iter()
+                .filter(|kind| *kind != BasisKind::Consent)
+                .map(|kind| kind.to_string().to_lowercase())
+                .collect();
+            let others = others.join(" and ");
+            problem(
+                field::BASES,
+                format!(
+                    "this purpose relies on consent and also on {others}. Consent is not a back-up: if someone withdrew it you would carry on under {others}, so telling them they can withdraw would mislead them. Keep consent only if people can really say no; otherwise remove it"
+                ),
+            );
+        }
+        if let Some(marketing) = &self.direct_marketing
+            && marketing.how_to_object.trim().is_empty()
+        {
+            problem(
+                field::DIRECT_MARKETING,
+                "say how people stop your marketing (an unsubscribe link, a reply, an email address): the notice must tell them".to_owned(),
             );
         }
         for basis in &self.lawful_bases {
             match basis {
                 LawfulBasis::LegitimateInterests(lia) => {
-                    let gaps = lia.gaps();
-                    if !gaps.is_empty() {
-                        problem(field::LIA, format!("incomplete: {}", gaps.join("; ")));
+                    let problems = lia.problems();
+                    let (questions, others): (Vec<_>, Vec<_>) =
+                        problems.iter().partition(|p| p.question.is_some());
+                    if let (Some(first), Some(count)) =
+                        (lia.unanswered().first(), lia.questions_to_answer())
+                    {
+                        let more = questions.len() - 1;
+                        problem(
+                            field::LIA,
+                            if more == 0 {
+                                format!("incomplete: answer “{}”", first.text)
+                            } else {
+                                format!(
+                                    "incomplete: answer “{}” and {more} more ({count})",
+                                    first.text
+                                )
+                            },
+                        );
+                    }
+                    for other in others {
+                        problem(field::LIA, other.message.clone());
                     }
                 }
                 LawfulBasis::Consent {
@@ -494,7 +746,26 @@ impl ProcessingActivity {
         {
             problem(field::SOURCES, "describe the other source".to_owned());
         }
+        for placeholder in self.unconfirmed_placeholders() {
+            problem(placeholder.field.label(), placeholder_message(placeholder));
+        }
         issues
+    }
+}
+
+/// What to do about one unconfirmed piece of example text, in words.
+pub fn placeholder_message(placeholder: &Placeholder) -> String {
+    let text = placeholder.text.trim();
+    match placeholder.field {
+        PlaceholderField::ProcessorName => format!(
+            "“{text}” is example text from the starter catalogue: write the name of the company you use, remove it if you use none, or confirm it"
+        ),
+        PlaceholderField::ProcessorContract => format!(
+            "“{text}” is a reminder, not a contract: note the terms you accepted (such as “Examplepay merchant terms, 2025”), or confirm it"
+        ),
+        _ => format!(
+            "“{text}” is example text from the starter catalogue: replace it with your own, or confirm it is right"
+        ),
     }
 }
 
@@ -542,7 +813,7 @@ mod tests {
     #[test]
     fn each_rule_fails_alone_naming_the_activity_and_field() {
         type Spoil = fn(&mut ProcessingActivity);
-        let cases: [(Spoil, &str); 10] = [
+        let cases: [(Spoil, &str); 14] = [
             (|a| a.purpose = " ".into(), field::PURPOSE),
             (|a| a.individuals.clear(), field::INDIVIDUALS),
             (|a| a.data_categories = vec![String::new()], field::DATA),
@@ -559,9 +830,47 @@ mod tests {
             ),
             (
                 |a| {
-                    a.lawful_bases.push(BasisKind::Consent.blank());
+                    a.lawful_bases = vec![BasisKind::Consent.blank()];
                 },
                 field::CONSENT_WITHDRAWAL,
+            ),
+            (
+                |a| {
+                    a.lawful_bases.push(LawfulBasis::Contract {
+                        contract: "Terms of sale".into(),
+                    });
+                    a.lawful_bases.push(LawfulBasis::Consent {
+                        how_obtained: "A box".into(),
+                        wording: "Yes".into(),
+                        how_to_withdraw: "Email us".into(),
+                        records_kept_at: "Log".into(),
+                    });
+                },
+                field::BASES,
+            ),
+            (
+                |a| a.retention.period = "As long as needed".into(),
+                field::RETENTION,
+            ),
+            (
+                |a| {
+                    a.direct_marketing = Some(DirectMarketing::default());
+                },
+                field::DIRECT_MARKETING,
+            ),
+            (
+                |a| {
+                    a.processors.push(Processor {
+                        name: "Your courier".into(),
+                        activities: "Delivers orders".into(),
+                        contract_reference: "Courier terms".into(),
+                    });
+                    a.placeholders.push(Placeholder {
+                        field: PlaceholderField::ProcessorName,
+                        text: "Your courier".into(),
+                    });
+                },
+                field::PROCESSOR,
             ),
             (
                 |a| {
@@ -600,5 +909,129 @@ mod tests {
             };
             assert_eq!(issues[0].record, expected_record);
         }
+    }
+
+    #[test]
+    fn open_ended_retention_is_vague_unless_a_duration_bounds_it() {
+        let vague = [
+            "As long as needed",
+            "While you have an account with us, or as long as needed to provide our services",
+            "Until no longer needed",
+            "Kept indefinitely",
+            "For as long as is necessary",
+        ];
+        let clear = [
+            "6 years after the sale",
+            "Until you unsubscribe, or two years after your last order",
+            "As long as needed, and at most 2 years",
+            "As long as needed, but no more than a year",
+            "30 days, unless needed for an incident",
+            "While you have an account, then six years",
+        ];
+        for period in vague {
+            let retention = Retention {
+                period: period.into(),
+                reason: "Why".into(),
+            };
+            assert!(retention.is_vague(), "{period}");
+        }
+        for period in clear {
+            let retention = Retention {
+                period: period.into(),
+                reason: "Why".into(),
+            };
+            assert!(!retention.is_vague(), "{period}");
+        }
+        let mut activity = valid();
+        activity.retention.period = "As long as needed".into();
+        let issues = activity.issues();
+        assert_eq!(issues.len(), 1);
+        assert!(
+            issues[0].message.contains("tells people nothing"),
+            "{issues:?}"
+        );
+    }
+
+    #[test]
+    fn consent_stacked_with_another_basis_is_explained_in_plain_words() {
+        let mut activity = valid();
+        activity.lawful_bases.insert(
+            0,
+            LawfulBasis::Consent {
+                how_obtained: "A box".into(),
+                wording: "Yes".into(),
+                how_to_withdraw: "Email us".into(),
+                records_kept_at: "Log".into(),
+            },
+        );
+        assert!(activity.consent_is_stacked());
+        let issues = activity.issues();
+        assert_eq!(issues.len(), 1, "{issues:?}");
+        assert_eq!(issues[0].field, field::BASES);
+        assert!(
+            issues[0].message.contains("also on legitimate interests")
+                && issues[0].message.contains("mislead"),
+            "{}",
+            issues[0].message
+        );
+        activity.lawful_bases.remove(1);
+        assert!(!activity.consent_is_stacked(), "consent alone is fine");
+        assert_eq!(activity.issues(), vec![]);
+    }
+
+    #[test]
+    fn a_placeholder_is_a_problem_until_replaced_or_confirmed() {
+        let mut activity = valid();
+        activity.processors = vec![
+            Processor {
+                name: "Your courier".into(),
+                activities: "Delivers orders".into(),
+                contract_reference: "Check the provider's data processing terms".into(),
+            },
+            Processor {
+                name: "Your payment provider".into(),
+                activities: "Takes payments".into(),
+                contract_reference: "Check the provider's data processing terms".into(),
+            },
+        ];
+        activity.placeholders = vec![
+            Placeholder {
+                field: PlaceholderField::ProcessorName,
+                text: "Your courier".into(),
+            },
+            Placeholder {
+                field: PlaceholderField::ProcessorName,
+                text: "Your payment provider".into(),
+            },
+            Placeholder {
+                field: PlaceholderField::ProcessorContract,
+                text: "Check the provider's data processing terms".into(),
+            },
+        ];
+        let names = |a: &ProcessingActivity| -> Vec<String> {
+            a.issues().into_iter().map(|i| i.message).collect()
+        };
+        assert_eq!(activity.unconfirmed_placeholders().len(), 3);
+        assert_eq!(activity.issues().len(), 3);
+        assert!(names(&activity)[0].contains("“Your courier”"));
+
+        // An edit replaces it.
+        activity.processors[0].name = "Parcelwise Couriers".into();
+        assert_eq!(activity.unconfirmed_placeholders().len(), 2);
+        // A removed processor takes its placeholder with it.
+        activity.processors.remove(1);
+        assert_eq!(activity.unconfirmed_placeholders().len(), 1);
+        // The contract reminder stands for the remaining processor until confirmed.
+        assert!(names(&activity)[0].contains("is a reminder, not a contract"));
+        assert!(activity.confirm_placeholder(
+            PlaceholderField::ProcessorContract,
+            "Check the provider's data processing terms"
+        ));
+        assert_eq!(activity.issues(), vec![]);
+        activity.prune_placeholders();
+        assert!(
+            activity.placeholders.is_empty(),
+            "replaced ones are forgotten"
+        );
     }
 }

@@ -36,12 +36,25 @@ pub struct Settings {
     pub regulator: RegulatorContact,
     /// A newer gov.uk bank-holidays feed the user imported, merged over the shipped one.
     pub imported_bank_holidays: Option<Feed>,
-    /// The "Last updated" date the privacy notice prints. The shop sets it when it
-    /// publishes a changed notice; until then the notice carries the day it is made.
+    /// The "Last updated" date the privacy notice prints: the day its content last
+    /// changed, or the date the shop set.
     pub notice_last_updated: Option<Date>,
     /// Count every deadline the "play safe" way (facts §1.2 FLAG): the day the clock
     /// starts counted as day one of "one month beginning with" it, so each date is one
     /// day earlier than the ICO's, and its working says so. Off by default.
     #[serde(default)]
     pub play_safe_deadlines: bool,
+    /// A fingerprint of the notice's content as of `notice_last_updated` (see
+    /// `documents::notice::notice_last_updated`). `None` with a date means the shop set
+    /// the date itself, for the notice as it stands.
+    pub notice_fingerprint: Option<String>,
+}
+
+impl Settings {
+    /// The shop dates its notice itself (or clears the date): the date holds for the
+    /// notice as it now stands, until its content next changes.
+    pub fn set_notice_last_updated(&mut self, date: Option<Date>) {
+        self.notice_last_updated = date;
+        self.notice_fingerprint = None;
+    }
 }

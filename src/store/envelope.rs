@@ -73,9 +73,61 @@ const MIGRATIONS: &[Migration] = &[
     },
 ];
 
-/// Format 5 gave settings the "play safe" reading of deadlines, off as before.
+/// Words in a purpose that say it is direct marketing, for files written before the
+/// register recorded it.
+const MARKETING_WORDS: &[&str] = &["marketing", "newsletter", "promotion", "offers"];
+
+/// Format 5 marked direct marketing (with how people object to it), kept the starter
+/// catalogue's unconfirmed example text and suggested LIA answers, fingerprinted the
+/// notice's content for its "Last updated" date, and gave settings the "play safe"
+/// reading of deadlines, off as before.
+///
+/// An activity whose purpose or business function speaks of marketing becomes direct
+/// marketing, objected to the way its consent is withdrawn (blank when it has none,
+/// which the register then asks for); every other activity is not.
 fn v4_to_v5(workspace: &mut Value) {
+    use serde_json::json;
+    if let Some(activities) = workspace.get_mut("register").and_then(Value::as_array_mut) {
+        for activity in activities.iter_mut().filter_map(Value::as_object_mut) {
+            let text = ["purpose", "business_function"]
+                .iter()
+                .filter_map(|key| activity.get(*key).and_then(Value::as_str))
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            let marketing = MARKETING_WORDS.iter().any(|word| text.contains(word));
+            let bases = activity
+                .get_mut("lawful_bases")
+                .and_then(Value::as_array_mut);
+            let mut how_to_object = String::new();
+            for basis in bases.into_iter().flatten().filter_map(Value::as_object_mut) {
+                match basis.get("basis").and_then(Value::as_str) {
+                    Some("legitimate-interests") => {
+                        basis.entry("drafts").or_insert_with(|| json!({}));
+                    }
+                    Some("consent") if how_to_object.is_empty() => {
+                        how_to_object = basis
+                            .get("how_to_withdraw")
+                            .and_then(Value::as_str)
+                            .unwrap_or_default()
+                            .to_owned();
+                    }
+                    _ => {}
+                }
+            }
+            let direct_marketing = if marketing {
+                json!({ "how_to_object": how_to_object })
+            } else {
+                Value::Null
+            };
+            activity
+                .entry("direct_marketing")
+                .or_insert(direct_marketing);
+            activity.entry("placeholders").or_insert_with(|| json!([]));
+        }
+    }
     if let Some(settings) = workspace.get_mut("settings").and_then(Value::as_object_mut) {
+        settings.entry("notice_fingerprint").or_insert(Value::Null);
         settings
             .entry("play_safe_deadlines")
             .or_insert(Value::Bool(false));
@@ -309,6 +361,71 @@ mod tests {
             Err(StoreError::Damaged { line, .. }) => assert_eq!(line, 4),
             other => panic!("expected a damaged-file error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_format_4_file_gains_marketing_drafts_and_the_notice_fingerprint() {
+        // The example as format 4 wrote it: none of the format-5 fields.
+        let mut expected = example_workspace(jiff::civil::date(2026, 11, 23));
+        expected.settings.notice_last_updated = Some(jiff::civil::date(2026, 3, 1));
+        let mut value = serde_json::to_value(&expected).expect("value");
+        for activity in value["register"].as_array_mut().expect("register") {
+            let activity = activity.as_object_mut().expect("activity");
+            activity.remove("direct_marketing");
+            activity.remove("placeholders");
+            for basis in activity["lawful_bases"].as_array_mut().expect("bases") {
+                basis.as_object_mut().expect("basis").remove("drafts");
+            }
+        }
+        // A newsletter on consent, as a format-4 user may have recorded it.
+        let mut newsletter = value["register"][0].clone();
+        newsletter["purpose"] = "Monthly newsletter".into();
+        newsletter["business_function"] = "Marketing".into();
+        newsletter["lawful_bases"] = serde_json::json!([{
+            "basis": "consent",
+            "how_obtained": "A box",
+            "wording": "Yes please",
+            "how_to_withdraw": "The unsubscribe link",
+            "records_kept_at": "Log"
+        }]);
+        value["register"]
+            .as_array_mut()
+            .expect("register")
+            .push(newsletter);
+        value["settings"]
+            .as_object_mut()
+            .expect("settings")
+            .remove("notice_fingerprint");
+        let v4 = serde_json::json!({ "smallprint_format": 4, "workspace": value });
+        let bytes = serde_json::to_vec(&v4).expect("bytes");
+        let decoded = decode(path(), &bytes).expect("a format-4 file opens");
+
+        assert_eq!(decoded.register[..3], expected.register[..3]);
+        // Marketing on legitimate interests: marked, with how to object left for the
+        // shop to say (the register asks for it).
+        let marketing = &decoded.register[3];
+        assert_eq!(
+            marketing.direct_marketing,
+            Some(crate::domain::register::DirectMarketing::default())
+        );
+        assert!(
+            marketing
+                .issues()
+                .iter()
+                .any(|issue| issue.field == crate::domain::register::field::DIRECT_MARKETING)
+        );
+        let newsletter = &decoded.register[4];
+        assert_eq!(
+            newsletter.direct_marketing,
+            Some(crate::domain::register::DirectMarketing {
+                how_to_object: "The unsubscribe link".to_owned()
+            }),
+            "objecting is how consent was withdrawn"
+        );
+        assert!(decoded.register[0].direct_marketing.is_none());
+        assert!(newsletter.placeholders.is_empty());
+        assert_eq!(decoded.settings, expected.settings, "the set date is kept");
+        assert_eq!(decoded.settings.notice_fingerprint, None);
     }
 
     #[test]

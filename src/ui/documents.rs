@@ -17,7 +17,10 @@ use crate::{
         model::Document,
         notice::{self, NoticeStyle},
     },
-    domain::{Workspace, validate::parse_date},
+    domain::{
+        Workspace,
+        validate::{FieldIssue, parse_date},
+    },
     session::ScreenContext,
 };
 
@@ -27,6 +30,8 @@ struct Built {
     key: (u64, NoticeStyle, Date),
     document: Document,
     items: Vec<Item>,
+    /// Example text from the starter catalogue the notice would publish.
+    blockers: Vec<FieldIssue>,
 }
 
 #[derive(Default)]
@@ -75,8 +80,14 @@ impl DocumentsScreen {
                 key,
                 document: notice::privacy_notice(workspace, self.style, today),
                 items: completeness::check(workspace),
+                blockers: notice::export_blockers(workspace),
             });
         }
+        let blockers = self
+            .built
+            .as_ref()
+            .map(|built| built.blockers.clone())
+            .unwrap_or_default();
         ui.horizontal_wrapped(|ui| {
             ui.heading("Privacy notice");
             ui.add_space(spacing::SECTION);
@@ -88,10 +99,16 @@ impl DocumentsScreen {
                 ToString::to_string,
             );
             ui.add_space(spacing::SECTION);
+            // Refused while the register still has the catalogue's example text: the
+            // notice would publish it as the shop's word.
+            let blocked = !blockers.is_empty();
             for format in Format::ALL {
                 if ui
-                    .button(format!("Export {format}…"))
+                    .add_enabled(!blocked, egui::Button::new(format!("Export {format}…")))
                     .on_hover_text(export_tooltip(format))
+                    .on_disabled_hover_text(
+                        "Replace or confirm the example text from the starter catalogue first (listed below)",
+                    )
                     .clicked()
                 {
                     commands.push(Command::Export {
@@ -115,6 +132,18 @@ impl DocumentsScreen {
             )
             .weak(),
         );
+        if !blockers.is_empty() {
+            ui.problem(&format!(
+                "The notice cannot be exported yet: the register still has example text from the starter catalogue, which it would publish as yours. Replace or confirm {}:",
+                if blockers.len() == 1 { "it" } else { "each" }
+            ));
+            for blocker in &blockers {
+                ui.label(format!("• {blocker}"));
+            }
+            if ui.button("Fix on Register").clicked() {
+                commands.push(Command::Navigate(Screen::Register));
+            }
+        }
         ui.separator();
 
         let Some(built) = &self.built else { return };

@@ -16,8 +16,8 @@ use crate::{
         lia::{Lia, Outcome, Part, QUESTIONS},
         register::{
             AutomatedDecisions, BasisKind, COMMON_INDIVIDUALS, COMMON_RECIPIENTS, Dpia,
-            ICO_DATA_CATEGORIES, LawfulBasis, ProcessingActivity, Processor, Requirement, Source,
-            SpecialCategoryData, Transfer, TransferMechanism, field,
+            ICO_DATA_CATEGORIES, LawfulBasis, PlaceholderField, ProcessingActivity, Processor,
+            Requirement, Source, SpecialCategoryData, Transfer, TransferMechanism, field,
         },
         validate::{FieldIssue, count, parse_date},
     },
@@ -47,6 +47,8 @@ struct Editor {
     lia_completed_on: String,
     lia_review_on: String,
     date_problems: Vec<(&'static str, String)>,
+    /// The assessment question a clicked problem asked to show.
+    scroll_to_question: Option<&'static str>,
 }
 
 fn lines(text: &str) -> Vec<String> {
@@ -79,6 +81,7 @@ impl Editor {
             lia_completed_on: date_text(lia.and_then(|l| l.completed_on)),
             lia_review_on: date_text(lia.and_then(|l| l.review_on)),
             date_problems: Vec::new(),
+            scroll_to_question: None,
         }
     }
 
@@ -391,6 +394,7 @@ impl RegisterScreen {
         }
 
         let draft = &mut editor.draft;
+        changed |= placeholders_ui(ui, draft);
         ui.section_title("What and why");
         changed |= ui.text_field(
             field::PURPOSE,
@@ -545,8 +549,11 @@ impl RegisterScreen {
                 ui,
                 basis,
                 &issues,
-                &mut editor.lia_completed_on,
-                &mut editor.lia_review_on,
+                LiaDates {
+                    completed_on: &mut editor.lia_completed_on,
+                    review_on: &mut editor.lia_review_on,
+                },
+                &mut editor.scroll_to_question,
             );
         }
 
@@ -722,12 +729,18 @@ fn transfer_ui(ui: &mut egui::Ui, index: usize, transfer: &mut Transfer) -> bool
 }
 
 /// The justification record of one basis; for legitimate interests, the guided LIA.
+/// The assessment's dates as typed.
+struct LiaDates<'a> {
+    completed_on: &'a mut String,
+    review_on: &'a mut String,
+}
+
 fn basis_ui(
     ui: &mut egui::Ui,
     basis: &mut LawfulBasis,
     issues: &[FieldIssue],
-    completed_on: &mut String,
-    review_on: &mut String,
+    dates: LiaDates<'_>,
+    scroll_to: &mut Option<&'static str>,
 ) -> bool {
     let mut changed = false;
     egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -775,7 +788,7 @@ fn basis_ui(
                 changed |= ui.text_area("Why this basis applies", justification, "");
             }
             LawfulBasis::LegitimateInterests(lia) => {
-                changed |= lia_ui(ui, lia, completed_on, review_on);
+                changed |= lia_ui(ui, lia, dates, scroll_to);
                 ui.problems_of(field::LIA, issues);
             }
         }
@@ -786,30 +799,84 @@ fn basis_ui(
 fn lia_ui(
     ui: &mut egui::Ui,
     lia: &mut Lia,
-    completed_on: &mut String,
-    review_on: &mut String,
+    dates: LiaDates<'_>,
+    scroll_to: &mut Option<&'static str>,
 ) -> bool {
+    let LiaDates {
+        completed_on,
+        review_on,
+    } = dates;
     let mut changed = false;
     ui.label(
         RichText::new(
-            "Legitimate interests assessment: the ICO's three-part test. Answer in your own words.",
+            "Legitimate interests assessment: the ICO's three-part test. Your answers are your own working and are not published; only the interests pursued appear in your notice.",
         )
         .weak(),
     );
+    // What is left, counted properly, each a link to its question.
+    if let Some(count) = lia.questions_to_answer() {
+        ui.problem(&format!("{count}:"));
+        for problem in lia.problems() {
+            match problem.question {
+                Some(id) => {
+                    if ui.link(&problem.message).clicked() {
+                        *scroll_to = Some(id);
+                    }
+                }
+                None => {
+                    ui.label(format!("• {}", problem.message));
+                }
+            }
+        }
+    }
     for part in [Part::Purpose, Part::Necessity, Part::Balancing] {
         ui.add_space(spacing::ITEM);
         ui.label(RichText::new(part.title()).strong());
         for question in QUESTIONS.iter().filter(|q| q.part == part) {
-            let answer = lia.answers.entry(question.id.to_owned()).or_default();
             let label = if question.required {
                 question.text.to_owned()
             } else {
                 format!("{} (optional)", question.text)
             };
-            changed |= ui.text_area(&label, answer, "");
+            let top = ui.cursor().top();
+            let mut answer = lia.answer(question.id).to_owned();
+            if ui.text_area(&label, &mut answer, "") {
+                lia.set_answer(question.id, answer);
+                changed = true;
+            }
+            if let Some(draft) = lia.draft_for(question.id).map(str::to_owned) {
+                egui::Frame::new()
+                    .inner_margin(spacing::INNER_MARGIN)
+                    .stroke(egui::Stroke::new(1.0, ui.visuals().weak_text_color()))
+                    .corner_radius(4.0)
+                    .show(ui, |ui| {
+                        ui.label(RichText::new("A suggested answer — not yours until you adopt it or write your own:").weak());
+                        ui.label(RichText::new(&draft).italics());
+                        if ui
+                            .button("Adopt this answer")
+                            .on_hover_text(question.text)
+                            .clicked()
+                        {
+                            lia.adopt(question.id);
+                            changed = true;
+                        }
+                    });
+            }
+            if *scroll_to == Some(question.id) {
+                let rect = egui::Rect::from_min_max(
+                    egui::pos2(ui.min_rect().left(), top),
+                    egui::pos2(ui.min_rect().right(), ui.cursor().top()),
+                );
+                // At once, not animated: the user asked to see it, and a test can tell.
+                ui.scroll_to_rect_animation(
+                    rect,
+                    Some(egui::Align::TOP),
+                    egui::style::ScrollAnimation::none(),
+                );
+                *scroll_to = None;
+            }
         }
     }
-    lia.answers.retain(|_, answer| !answer.trim().is_empty());
     ui.add_space(spacing::ITEM);
     changed |= ui
         .checkbox(
@@ -818,7 +885,7 @@ fn lia_ui(
         )
         .changed();
     changed |= ui.text_area(
-        "The interests pursued, as your privacy notice will state them",
+        &format!("{} (published)", Lia::INTERESTS_PURSUED_LABEL),
         &mut lia.interests_pursued,
         "Our legitimate interests are…",
     );
@@ -842,5 +909,45 @@ fn outcome_label(outcome: Outcome) -> &'static str {
         Outcome::NotDecided => "Not decided yet",
         Outcome::CanRely => "We can rely on legitimate interests",
         Outcome::CannotRely => "We cannot rely on legitimate interests",
+    }
+}
+
+/// The starter catalogue's example text still in the activity: each to replace in its
+/// field, or to confirm as true for this shop. Until then the notice will not export.
+fn placeholders_ui(ui: &mut egui::Ui, draft: &mut ProcessingActivity) -> bool {
+    let standing: Vec<(PlaceholderField, String)> = draft
+        .unconfirmed_placeholders()
+        .into_iter()
+        .map(|p| (p.field, p.text.clone()))
+        .collect();
+    if standing.is_empty() {
+        return false;
+    }
+    let mut confirmed = None;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.strong("Example text from the starter catalogue");
+        ui.label(
+            RichText::new(
+                "Replace each in its field below with what is true for you, or confirm it if it already is. The notice will not publish it until you do.",
+            )
+            .weak(),
+        );
+        for (field, text) in &standing {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!("{}: “{text}”", field.label()));
+                if ui
+                    .small_button("Confirm")
+                    .on_hover_text("This is true for my shop: keep it as it is")
+                    .clicked()
+                {
+                    confirmed = Some((*field, text.clone()));
+                }
+            });
+        }
+    });
+    match confirmed {
+        Some((field, text)) => draft.confirm_placeholder(field, &text),
+        None => false,
     }
 }
