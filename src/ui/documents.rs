@@ -19,7 +19,7 @@ use crate::{
     },
     domain::{
         Workspace,
-        validate::{FieldIssue, parse_date},
+        validate::{FieldIssue, count, parse_date},
     },
     session::ScreenContext,
 };
@@ -134,15 +134,20 @@ impl DocumentsScreen {
         );
         if !blockers.is_empty() {
             ui.problem(&format!(
-                "The notice cannot be exported yet: the register still has example text from the starter catalogue, which it would publish as yours. Replace or confirm {}:",
-                if blockers.len() == 1 { "it" } else { "each" }
+                "The notice cannot be exported yet: the register still has {} from the starter catalogue, which it would publish as yours. Replace or confirm each on the Register screen.",
+                count(blockers.len(), "piece of example text", "pieces of example text")
             ));
-            for blocker in &blockers {
-                ui.label(format!("• {blocker}"));
-            }
-            if ui.button("Fix on Register").clicked() {
-                commands.push(Command::Navigate(Screen::Register));
-            }
+            ui.horizontal(|ui| {
+                if ui.button("Fix on Register").clicked() {
+                    commands.push(Command::Navigate(Screen::Register));
+                }
+                // Folded: a long list must not push the preview off the screen.
+                ui.collapsing("Which", |ui| {
+                    for blocker in &blockers {
+                        ui.label(format!("• {blocker}"));
+                    }
+                });
+            });
         }
         ui.separator();
 
