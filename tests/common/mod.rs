@@ -116,3 +116,26 @@ pub fn pdf_body_text(bytes: &[u8]) -> String {
 pub fn normalised(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// A PDF's text as poppler's `pdftotext` reads it — an extractor independent of the
+/// library that wrote the file — whitespace-normalised, page footers left in.
+///
+/// Fails (never skips) without `pdftotext`: CI installs poppler-utils (`.ci/run`).
+pub fn pdftotext(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("document.pdf");
+    write_bytes(&path, bytes);
+    let output = std::process::Command::new("pdftotext")
+        .arg("-enc")
+        .arg("UTF-8")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs: install poppler-utils");
+    assert!(
+        output.status.success(),
+        "pdftotext: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    normalised(&String::from_utf8(output.stdout).expect("UTF-8 text"))
+}
