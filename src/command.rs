@@ -95,10 +95,6 @@ pub enum Export {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-#[expect(
-    clippy::large_enum_variant,
-    reason = "a handful per frame, never stored"
-)]
 pub enum Command {
     Navigate(Screen),
     /// The profile after an edit on the Organisation screen.

@@ -7,7 +7,7 @@
 
 mod common;
 
-use std::fs;
+use std::{fs, path::Path};
 
 use common::{arg, bad_files, smallprint, temp_workspace};
 
@@ -394,5 +394,175 @@ fn check_lists_what_the_notice_is_missing() {
     assert_eq!(
         stdout.lines().last().unwrap_or_default(),
         "Privacy notice → 1. Who you are and how to contact you (Art. 13(1)(a) / 14(1)(a)): missing: there is no email address for people to contact you (fix it on the Organisation screen)"
+    );
+}
+
+/// The kinds of business `new` offers, as it lists them.
+fn kinds() -> Vec<String> {
+    let (code, stdout, stderr) = smallprint(&["new", "--list-businesses"]);
+    assert_eq!(code, 0, "{stderr}");
+    stdout.lines().map(str::to_owned).collect()
+}
+
+/// Every piece of starter text a workspace file holds that the shop has not yet
+/// replaced or confirmed: each processor's name (a catalogue never knows the shop's
+/// real provider) and each text its activities record as a placeholder.
+fn example_texts(path: &Path) -> Vec<String> {
+    let file: serde_json::Value =
+        serde_json::from_slice(&fs::read(path).expect("read")).expect("json");
+    let mut texts = Vec::new();
+    for activity in file["workspace"]["register"].as_array().expect("register") {
+        for processor in activity["processors"].as_array().expect("processors") {
+            texts.push(processor["name"].as_str().expect("name").to_owned());
+        }
+        for placeholder in activity["placeholders"].as_array().expect("placeholders") {
+            texts.push(placeholder["text"].as_str().expect("text").to_owned());
+        }
+    }
+    texts.sort();
+    texts.dedup();
+    texts
+}
+
+#[test]
+fn new_lists_stable_kebab_case_kinds() {
+    let kinds = kinds();
+    assert_eq!(kinds.len(), 6, "{kinds:?}");
+    for kind in &kinds {
+        assert!(
+            !kind.is_empty()
+                && kind
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "{kind:?} is kebab-case"
+        );
+    }
+    assert!(kinds.iter().any(|k| k == "online-shop"), "{kinds:?}");
+    assert_eq!(kinds, self::kinds(), "the same every time");
+}
+
+#[test]
+fn a_new_workspace_from_any_kind_fails_check_and_refuses_the_notice_naming_each_placeholder() {
+    for kind in kinds() {
+        let (dir, path) = temp_workspace();
+        let (code, _, stderr) = smallprint(&["new", "--out", arg(&path), "--business", &kind]);
+        assert_eq!(code, 0, "{kind}: {stderr}");
+        #[cfg(unix)]
+        assert_eq!(common::mode_of(&path), 0o600, "{kind}: private");
+        let file: serde_json::Value =
+            serde_json::from_slice(&fs::read(&path).expect("read")).expect("json");
+        assert_eq!(
+            file["workspace"]["organisation"]["legal_name"], "",
+            "{kind}: the organisation is left for the shop"
+        );
+        assert!(
+            !file["workspace"]["register"]
+                .as_array()
+                .expect("register")
+                .is_empty()
+        );
+        let texts = example_texts(&path);
+        assert!(!texts.is_empty(), "{kind}: the catalogue has example text");
+
+        let before = fs::read(&path).expect("read");
+        let (code, stdout, _) = smallprint(&["check", "--file", arg(&path)]);
+        assert_eq!(code, 1, "{kind}: {stdout}");
+        for text in &texts {
+            assert!(
+                stdout.contains(&format!("“{text}”")),
+                "{kind}: check does not name “{text}”:\n{stdout}"
+            );
+        }
+
+        let out = dir.path().join("notice.pdf");
+        let (code, _, stderr) = smallprint(&["notice", "--file", arg(&path), "--out", arg(&out)]);
+        assert_eq!(code, 2, "{kind}: {stderr}");
+        for text in &texts {
+            assert!(
+                stderr.contains(&format!("“{text}”")),
+                "{kind}: notice does not name “{text}”:\n{stderr}"
+            );
+        }
+        assert!(!out.exists(), "{kind}: nothing written");
+        assert_eq!(
+            fs::read(&path).expect("read"),
+            before,
+            "{kind}: the workspace is untouched"
+        );
+    }
+}
+
+#[test]
+fn new_never_replaces_a_file_unless_forced_and_refuses_unknown_kinds() {
+    let (_dir, path) = temp_workspace();
+    fs::File::create(&path).expect("create");
+    let (code, _, stderr) = smallprint(&["new", "--out", arg(&path), "--business", "tradesperson"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("already exists"), "{stderr}");
+    assert_eq!(fs::read(&path).expect("read"), b"");
+    let (code, _, stderr) = smallprint(&[
+        "new",
+        "--out",
+        arg(&path),
+        "--business",
+        "tradesperson",
+        "--force",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!fs::read(&path).expect("read").is_empty());
+
+    let (_dir, fresh) = temp_workspace();
+    let (code, _, stderr) = smallprint(&["new", "--out", arg(&fresh), "--business", "florist"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("online-shop"),
+        "the kinds are offered: {stderr}"
+    );
+    assert!(!fresh.exists());
+    let (code, _, _) = smallprint(&["new", "--out", arg(&fresh)]);
+    assert_eq!(code, 2, "--business is required");
+}
+
+#[test]
+fn a_confirmed_or_replaced_placeholder_is_no_longer_named() {
+    use smallprint::{documents::notice::export_blockers, store};
+    let (_dir, path) = temp_workspace();
+    smallprint(&["new", "--out", arg(&path), "--business", "online-shop"]);
+    let mut workspace = store::read_workspace(&path).expect("reads");
+    let before = export_blockers(&workspace).len();
+    let activity = &mut workspace.register[0];
+    let courier = activity
+        .processors
+        .iter_mut()
+        .find(|p| p.name == "Your courier")
+        .expect("a courier");
+    courier.name = "Parcelwise Couriers".to_owned();
+    let field = activity.unconfirmed_placeholders()[0].field;
+    let text = activity.unconfirmed_placeholders()[0].text.clone();
+    assert!(activity.confirm_placeholder(field, &text));
+    assert_eq!(export_blockers(&workspace).len(), before - 2);
+}
+
+#[test]
+fn check_names_retention_that_gives_no_period() {
+    let (_dir, path) = temp_workspace();
+    smallprint(&["demo", "--out", arg(&path)]);
+    let text = fs::read_to_string(&path).expect("read");
+    let spoiled = text.replacen(
+        "\"period\": \"6 years after the sale\"",
+        "\"period\": \"As long as needed\"",
+        1,
+    );
+    assert_ne!(spoiled, text, "the example states its sales period");
+    common::write_bytes(&path, spoiled.as_bytes());
+    let (code, stdout, _) = smallprint(&["check", "--file", arg(&path)]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.contains("Retention: “As long as needed” tells people nothing"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("8. How long data is kept") && stdout.contains("no period or criterion"),
+        "{stdout}"
     );
 }

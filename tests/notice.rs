@@ -118,6 +118,32 @@ fn seed_contents(workspace: &Workspace) -> Vec<String> {
     expected
 }
 
+/// Whether every word of `needle` appears in `haystack`, in order (other words may come
+/// between them: a table row's other cells, the header repeated on the next page).
+fn in_order(haystack: &str, needle: &str) -> bool {
+    let mut words = haystack.split_whitespace();
+    needle
+        .split_whitespace()
+        .all(|wanted| words.any(|word| word == wanted))
+}
+
+/// `text` with words broken after a hyphen at a line's end joined again ("high- quality"
+/// is "high-quality" split over two lines).
+fn rejoined(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut words = text.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        out.push_str(word);
+        let hyphenated = word.len() > 1
+            && word.ends_with('-')
+            && word[..word.len() - 1].ends_with(|c: char| c.is_alphabetic());
+        if !hyphenated && words.peek().is_some() {
+            out.push(' ');
+        }
+    }
+    out
+}
+
 /// "The time limit…" as it reads after "Why:".
 fn lower_first_word(text: &str) -> String {
     let mut chars = text.chars();
@@ -131,7 +157,7 @@ fn lower_first_word(text: &str) -> String {
 fn the_example_pdf_says_everything_the_seed_notice_says() {
     let workspace = example();
     for style in NoticeStyle::ALL {
-        let text = pdf_body_text(&notice_pdf(&workspace, style));
+        let text = rejoined(&pdf_body_text(&notice_pdf(&workspace, style)));
         for expected in seed_contents(&workspace) {
             // The layered style tabulates purposes instead of the generator's sentences.
             if style == NoticeStyle::Layered
@@ -143,10 +169,11 @@ fn the_example_pdf_says_everything_the_seed_notice_says() {
             {
                 continue;
             }
-            assert!(
-                text.contains(&normalised(&expected)),
-                "{style:?} notice lacks “{expected}”"
-            );
+            // A table row may continue on the next page, under the repeated header and
+            // beside its other cells: there, the words must still all be there in order.
+            let found = text.contains(&normalised(&expected))
+                || (style == NoticeStyle::Layered && in_order(&text, &expected));
+            assert!(found, "{style:?} notice lacks “{expected}”");
         }
     }
 }
@@ -155,11 +182,7 @@ fn the_example_pdf_says_everything_the_seed_notice_says() {
 fn the_example_notice_pdf_is_small_with_subset_fonts() {
     for style in NoticeStyle::ALL {
         let bytes = notice_pdf(&example(), style);
-        assert!(
-            bytes.len() <= 150 * 1024,
-            "{style:?}: {} bytes",
-            bytes.len()
-        );
+        assert!(bytes.len() <= 40 * 1024, "{style:?}: {} bytes", bytes.len());
     }
 }
 
@@ -310,4 +333,257 @@ fn the_example_notice_markdown_snapshot() {
 fn the_example_layered_notice_markdown_snapshot() {
     let markdown = markdown::render(&privacy_notice(&example(), NoticeStyle::Layered, TODAY));
     insta::assert_snapshot!("example_layered_notice_markdown", markdown);
+}
+
+/// The Art. 21(4) statement, as facts §3.1a describes it: its own section (not a line in
+/// the list of rights), saying the right is free, needs no reason, always stops the
+/// marketing, and how to use it.
+#[test]
+fn the_example_notice_states_the_right_to_object_to_marketing_apart() {
+    let workspace = example();
+    for style in NoticeStyle::ALL {
+        let text = rejoined(&common::pdftotext(&notice_pdf(&workspace, style)));
+        let Some((_, section)) = text.split_once("Your right to object to direct marketing ")
+        else {
+            panic!("{style:?}: no section of its own:\n{text}");
+        };
+        let section = section
+            .split_once(heading::BASES_AND_RIGHTS)
+            .map_or(section, |(before, _)| before);
+        for needed in [
+            "service updates or marketing purposes, which is direct marketing",
+            "You have the right to object to direct marketing at any time",
+            "It is free",
+            "you do not have to give a reason",
+            "we will stop",
+            "To stop it, use the unsubscribe link in every email",
+        ] {
+            assert!(
+                section.contains(needed),
+                "{style:?}: “{needed}” in {section}"
+            );
+        }
+        // Apart from, and before, the general list of rights.
+        let statement = text
+            .find("You have the right to object to direct marketing")
+            .expect("statement");
+        let rights = text.find("Your right of access").expect("rights list");
+        assert!(statement < rights, "{style:?}");
+    }
+}
+
+#[test]
+fn a_notice_without_marketing_has_no_marketing_section() {
+    let mut workspace = example();
+    workspace.register.retain(|a| a.direct_marketing.is_none());
+    for style in NoticeStyle::ALL {
+        let document = privacy_notice(&workspace, style, TODAY);
+        assert!(
+            !document
+                .headings()
+                .any(|h| h == heading::OBJECT_TO_MARKETING),
+            "{style:?}"
+        );
+    }
+}
+
+#[test]
+fn the_example_notice_states_each_purposes_recorded_period() {
+    let workspace = example();
+    for style in NoticeStyle::ALL {
+        let text = rejoined(&common::pdftotext(&notice_pdf(&workspace, style)));
+        let retention = text
+            .split_once(heading::RETENTION)
+            .map(|(_, rest)| rest)
+            .expect("a retention section");
+        for activity in &workspace.register {
+            let stated = format!(
+                "{}: {}",
+                activity.purpose,
+                normalised(&activity.retention.period)
+            );
+            assert!(retention.contains(&stated), "{style:?}: {stated}");
+        }
+        // The six years the law requires for sales records (facts §9) is stated.
+        assert!(retention.contains("6 years after the sale"), "{style:?}");
+        assert!(!retention.contains("as long as needed"), "{style:?}");
+    }
+}
+
+#[test]
+fn the_layered_notice_keeps_every_caveat_of_the_standard_one() {
+    let workspace = example();
+    let standard = rejoined(&common::pdftotext(&notice_pdf(
+        &workspace,
+        NoticeStyle::Standard,
+    )));
+    let layered = rejoined(&common::pdftotext(&notice_pdf(
+        &workspace,
+        NoticeStyle::Layered,
+    )));
+    for caveat in [
+        "All of your data protection rights may apply, except the right to object.",
+        "All of your data protection rights may apply, except the right to erasure, the right to object and the right to data portability.",
+        "All of your data protection rights may apply, except the right to data portability.",
+        "We have weighed our legitimate interests against your interests, rights and freedoms.",
+    ] {
+        assert!(standard.contains(caveat), "standard: {caveat}");
+        assert!(layered.contains(caveat), "layered: {caveat}");
+    }
+}
+
+#[test]
+fn no_private_lia_answer_is_published() {
+    let workspace = example();
+    for style in NoticeStyle::ALL {
+        let markdown = markdown::render(&privacy_notice(&workspace, style, TODAY));
+        for activity in &workspace.register {
+            let Some(lia) = activity.lia() else { continue };
+            for (id, answer) in &lia.answers {
+                let question = smallprint::domain::lia::question(id).expect("a question");
+                assert!(!question.published);
+                assert!(
+                    !markdown.contains(answer.as_str()),
+                    "{style:?} publishes the answer to “{}”: {answer}",
+                    question.text
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn wording_reads_as_a_person_writes() {
+    let workspace = example();
+    for style in NoticeStyle::ALL {
+        let markdown = markdown::render(&privacy_notice(&workspace, style, TODAY));
+        for clumsy in [
+            "for operation of",
+            "Office’s address",
+            "(for: ",
+            "If you do not: ",
+            "To withdraw it: ",
+            "PECR",
+        ] {
+            assert!(!markdown.contains(clumsy), "{style:?}: “{clumsy}”");
+        }
+    }
+}
+
+/// The notice exported through the command line on `today`, as Markdown.
+fn export_on(path: &std::path::Path, out: &std::path::Path, today: Date) -> String {
+    use smallprint::{
+        cli::{CliCommand, FormatArg, StyleArg, run},
+        clock::FixedClock,
+    };
+    let command = CliCommand::Notice {
+        file: path.to_owned(),
+        out: out.to_owned(),
+        format: Some(FormatArg::Md),
+        style: StyleArg::Standard,
+    };
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let code = run(
+        command,
+        &FixedClock::at_date(today),
+        &mut stdout,
+        &mut stderr,
+    );
+    assert_eq!(
+        code,
+        std::process::ExitCode::SUCCESS,
+        "{}",
+        String::from_utf8_lossy(&stderr)
+    );
+    std::fs::read_to_string(out).expect("written")
+}
+
+fn last_updated(markdown: &str) -> &str {
+    markdown
+        .split_once("## Last updated")
+        .map(|(_, rest)| rest.trim())
+        .expect("a Last updated section")
+}
+
+#[test]
+fn exporting_twice_keeps_the_date_and_a_changed_purpose_moves_it() {
+    use smallprint::store;
+    let (dir, path) = common::temp_workspace();
+    store::write_new(&path, &example()).expect("written");
+    let out = dir.path().join("notice.md");
+
+    let first = export_on(&path, &out, date(2026, 3, 2));
+    assert_eq!(last_updated(&first), "2 March 2026");
+    // A month later, nothing changed: the same date, and the same bytes.
+    let again = export_on(&path, &out, date(2026, 4, 6));
+    assert_eq!(last_updated(&again), "2 March 2026");
+    assert_eq!(again, first);
+    // A changed purpose is a changed notice.
+    let mut workspace = store::read_workspace(&path).expect("reads");
+    workspace.register[0].purpose = "Sell and deliver 3D models".to_owned();
+    std::fs::remove_file(&path).expect("replace");
+    store::write_new(&path, &workspace).expect("written");
+    let changed = export_on(&path, &out, date(2026, 5, 11));
+    assert_eq!(last_updated(&changed), "11 May 2026");
+    let later = export_on(&path, &out, date(2026, 6, 1));
+    assert_eq!(last_updated(&later), "11 May 2026");
+}
+
+/// How far down the page its content reaches, as a share of the space for content.
+fn fill(page: &layout::Page) -> f32 {
+    let bottom = page
+        .marks
+        .iter()
+        .filter_map(|mark| match mark {
+            Mark::Text(line) if !line.muted => Some(line.baseline + line.size * 0.25),
+            Mark::Rule { y, .. } => Some(*y),
+            Mark::Shade { top, height, .. } => Some(top + height),
+            Mark::Text(_) => None,
+        })
+        .fold(0.0_f32, f32::max);
+    (bottom - layout::MARGIN_TOP) / (PAGE_HEIGHT - layout::MARGIN_TOP - layout::MARGIN_BOTTOM)
+}
+
+#[test]
+fn no_page_of_the_layered_example_is_less_than_half_full_but_the_last() {
+    for style in NoticeStyle::ALL {
+        let pages = layout::layout(&privacy_notice(&example(), style, TODAY));
+        assert!(pages.len() > 1, "{style:?}");
+        for (index, page) in pages.iter().enumerate().take(pages.len() - 1) {
+            let fill = fill(page);
+            assert!(
+                fill >= 0.5,
+                "{style:?}: page {} is {:.0}% full",
+                index + 1,
+                fill * 100.0
+            );
+        }
+    }
+}
+
+/// Stricter than half full: with rows that split, a page ends early only where a heading
+/// keeps with what follows it. (Moving each tall row whole to the next page left the
+/// example's first three layered pages 70 %, 59 % and 57 % full.)
+#[test]
+fn the_layered_example_fills_every_page_but_the_last() {
+    let pages = layout::layout(&privacy_notice(&example(), NoticeStyle::Layered, TODAY));
+    for (index, page) in pages.iter().enumerate().take(pages.len() - 1) {
+        let fill = fill(page);
+        assert!(
+            fill >= 0.8,
+            "page {} is {:.0}% full",
+            index + 1,
+            fill * 100.0
+        );
+    }
+}
+
+#[test]
+fn the_example_pdf_embeds_no_cjk_face_it_does_not_need() {
+    for style in NoticeStyle::ALL {
+        let bytes = notice_pdf(&example(), style);
+        let raw = String::from_utf8_lossy(&bytes);
+        assert!(!raw.contains("DroidSansFallback"), "{style:?}");
+        assert!(raw.contains("NotoSans"), "{style:?}");
+    }
 }

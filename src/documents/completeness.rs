@@ -527,7 +527,7 @@ mod tests {
     #[test]
     fn removing_a_retention_statement_names_the_activity() {
         let mut workspace = example();
-        workspace.register[3].retention = crate::domain::register::Retention::default();
+        *workspace.register[3].retention = crate::domain::register::Retention::default();
         let id = workspace.register[3].id;
         assert_eq!(
             missing(&workspace),

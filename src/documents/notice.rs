@@ -224,6 +224,11 @@ pub fn export_blockers(workspace: &Workspace) -> Vec<FieldIssue> {
 /// The privacy notice as a document, dated by [`notice_last_updated`].
 pub fn privacy_notice(workspace: &Workspace, style: NoticeStyle, today: Date) -> Document {
     let (date, _) = notice_last_updated(workspace, today);
+    dated_notice(workspace, style, date)
+}
+
+/// The privacy notice carrying `date` as its "Last updated".
+fn dated_notice(workspace: &Workspace, style: NoticeStyle, date: Date) -> Document {
     let mut blocks = content_blocks(workspace, style);
     blocks.push(Block::heading(2, heading::LAST_UPDATED));
     blocks.push(Block::paragraph(long_date(date)));
@@ -267,7 +272,7 @@ pub fn export_notice(
         return Err(ExportError::Placeholders(blockers));
     }
     let (last_updated, settings) = notice_last_updated(workspace, today);
-    let document = privacy_notice(workspace, style, today);
+    let document = dated_notice(workspace, style, last_updated);
     let bytes = format.render(&document)?;
     Ok(Export {
         bytes,

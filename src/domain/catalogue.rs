@@ -87,8 +87,8 @@ impl ActivityTemplate {
         activity.processors = self.processors.clone();
         activity.other_recipients = self.other_recipients.clone();
         activity.transfers = self.transfers.clone();
-        activity.retention = self.retention.clone();
-        activity.direct_marketing = self.direct_marketing.clone();
+        *activity.retention = self.retention.clone();
+        activity.direct_marketing = self.direct_marketing.clone().map(Box::new);
 
         let mut found = Vec::new();
         for processor in &mut activity.processors {

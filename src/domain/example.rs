@@ -116,7 +116,7 @@ fn example_register(ids: &mut IdAllocator) -> Vec<ProcessingActivity> {
     let common = |activity: &mut ProcessingActivity| {
         activity.individuals = strings(&["Customers"]);
         activity.sources = vec![Source::DirectlyFromThePerson];
-        activity.retention = sales_retention.clone();
+        *activity.retention = sales_retention.clone();
         activity.security_measures = "Two-factor sign-in on every service; encrypted laptop and backups; no card data held by the studio".to_owned();
         activity.location = "Cloudshelf Hosting (UK); the studio's encrypted laptop".to_owned();
         activity.business_function = "Sales and customer service".to_owned();
@@ -218,7 +218,7 @@ fn example_register(ids: &mut IdAllocator) -> Vec<ProcessingActivity> {
             ],
         ),
     ];
-    accounts.retention = Retention {
+    *accounts.retention = Retention {
         period: "While you have an account with us, then 6 years after your last order"
             .to_owned(),
         reason: "So you can re-download your models; then the time limit for claims under a guarantee and HMRC's record-keeping rules".to_owned(),
@@ -284,7 +284,7 @@ fn example_register(ids: &mut IdAllocator) -> Vec<ProcessingActivity> {
             ),
         ],
     )];
-    crime.retention = Retention {
+    *crime.retention = Retention {
         period:
             "6 years after the sale, or until a claim or investigation is over if that is later"
                 .to_owned(),
@@ -371,11 +371,11 @@ fn example_register(ids: &mut IdAllocator) -> Vec<ProcessingActivity> {
         country: "United States".to_owned(),
         mechanism: Some(TransferMechanism::Idta),
     }];
-    marketing.direct_marketing = Some(DirectMarketing {
+    marketing.direct_marketing = Some(Box::new(DirectMarketing {
         how_to_object: "The unsubscribe link in every email, or email privacy@kestrelforge.example"
             .to_owned(),
-    });
-    marketing.retention = Retention {
+    }));
+    *marketing.retention = Retention {
         period: "Until you unsubscribe, or two years after your last order".to_owned(),
         reason:
             "Updates stop being relevant; the suppression list is kept so we never email you again"

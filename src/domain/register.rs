@@ -361,7 +361,9 @@ pub struct ProcessingActivity {
     /// Other recipients, by category ("Professional or legal advisors").
     pub other_recipients: Vec<String>,
     pub transfers: Vec<Transfer>,
-    pub retention: Retention,
+    /// Boxed, like `direct_marketing`, to keep an activity small enough to travel in a
+    /// `Command` by value (clippy's `large_enum_variant`); fields read through it as usual.
+    pub retention: Box<Retention>,
     pub security_measures: String,
     pub automated_decisions: Option<AutomatedDecisions>,
     pub dpia: Dpia,
@@ -370,7 +372,7 @@ pub struct ProcessingActivity {
     pub review_on: Option<Date>,
     /// Set when the purpose is direct marketing (emails, post, texts or calls that
     /// promote the shop), with how people object to it.
-    pub direct_marketing: Option<DirectMarketing>,
+    pub direct_marketing: Option<Box<DirectMarketing>>,
     /// Starter-catalogue text not yet replaced or confirmed.
     pub placeholders: Vec<Placeholder>,
 }
@@ -394,7 +396,7 @@ impl ProcessingActivity {
             processors: Vec::new(),
             other_recipients: Vec::new(),
             transfers: Vec::new(),
-            retention: Retention::default(),
+            retention: Box::default(),
             security_measures: String::new(),
             automated_decisions: None,
             dpia: Dpia::default(),
@@ -589,68 +591,78 @@ impl ProcessingActivity {
     }
 
     /// Every problem that would make the register, the notice or a reply incomplete.
-    #[expect(
-        clippy::too_many_lines,
-        reason = "one check per field, in the form's order"
-    )]
     pub fn issues(&self) -> Vec<super::validate::FieldIssue> {
-        let mut issues = Vec::new();
         let record = self.record_name();
-        let mut problem = |field: &'static str, message: String| {
-            issues.push(super::validate::FieldIssue {
+        let mut problems = self.description_problems();
+        problems.extend(self.retention_problem());
+        problems.extend(self.basis_problems());
+        problems.extend(self.other_problems());
+        problems.extend(
+            self.unconfirmed_placeholders()
+                .into_iter()
+                .map(|placeholder| (placeholder.field.label(), placeholder_message(placeholder))),
+        );
+        problems
+            .into_iter()
+            .map(|(field, message)| super::validate::FieldIssue {
                 record: record.clone(),
                 field,
                 message,
-            });
-        };
+            })
+            .collect()
+    }
+
+    /// What is used, about whom, and on which bases.
+    fn description_problems(&self) -> Vec<(&'static str, String)> {
         let blank = |items: &[String]| items.iter().all(|item| item.trim().is_empty());
+        let mut problems = Vec::new();
         if self.purpose.trim().is_empty() {
-            problem(
+            problems.push((
                 field::PURPOSE,
                 "required: what the data is used for".to_owned(),
-            );
+            ));
         }
         if blank(&self.individuals) {
-            problem(
+            problems.push((
                 field::INDIVIDUALS,
                 "name at least one, such as customers".to_owned(),
-            );
+            ));
         }
         if blank(&self.data_categories) {
-            problem(
+            problems.push((
                 field::DATA,
                 "name at least one, such as names and contact details".to_owned(),
-            );
+            ));
         }
         if self.lawful_bases.is_empty() {
-            problem(field::BASES, "choose at least one lawful basis".to_owned());
+            problems.push((field::BASES, "choose at least one lawful basis".to_owned()));
         }
+        problems
+    }
+
+    /// How long the data is kept, and why (Art. 13(2)(a)).
+    fn retention_problem(&self) -> Option<(&'static str, String)> {
         let period = self.retention.period.trim();
         let reason = self.retention.reason.trim();
-        if period.is_empty() && reason.is_empty() {
-            problem(
-                field::RETENTION,
-                "say how long the data is kept, and why".to_owned(),
-            );
+        let message = if period.is_empty() && reason.is_empty() {
+            "say how long the data is kept, and why".to_owned()
         } else if period.is_empty() {
-            problem(
-                field::RETENTION,
-                "say how long the data is kept: a period (6 years after the sale) or the event that ends it (until you unsubscribe)".to_owned(),
-            );
+            "say how long the data is kept: a period (6 years after the sale) or the event that ends it (until you unsubscribe)".to_owned()
         } else if self.retention.is_vague() {
-            problem(
-                field::RETENTION,
-                format!(
-                    "“{period}” tells people nothing: give a period (6 years after the sale) or the event that ends it (until you close your account)"
-                ),
-            );
+            format!(
+                "“{period}” tells people nothing: give a period (6 years after the sale) or the event that ends it (until you close your account)"
+            )
         } else if reason.is_empty() {
-            problem(
-                field::RETENTION,
-                "say why it is kept that long (the law, or the need that sets the period)"
-                    .to_owned(),
-            );
-        }
+            "say why it is kept that long (the law, or the need that sets the period)".to_owned()
+        } else {
+            return None;
+        };
+        Some((field::RETENTION, message))
+    }
+
+    /// Each basis's own record: consent alone and withdrawable, a finished assessment.
+    fn basis_problems(&self) -> Vec<(&'static str, String)> {
+        let mut problems = Vec::new();
         if self.consent_is_stacked() {
             let others: Vec<String> = self
                 .basis_kinds()
@@ -659,32 +671,22 @@ impl ProcessingActivity {
                 .map(|kind| kind.to_string().to_lowercase())
                 .collect();
             let others = others.join(" and ");
-            problem(
+            problems.push((
                 field::BASES,
                 format!(
                     "this purpose relies on consent and also on {others}. Consent is not a back-up: if someone withdrew it you would carry on under {others}, so telling them they can withdraw would mislead them. Keep consent only if people can really say no; otherwise remove it"
                 ),
-            );
-        }
-        if let Some(marketing) = &self.direct_marketing
-            && marketing.how_to_object.trim().is_empty()
-        {
-            problem(
-                field::DIRECT_MARKETING,
-                "say how people stop your marketing (an unsubscribe link, a reply, an email address): the notice must tell them".to_owned(),
-            );
+            ));
         }
         for basis in &self.lawful_bases {
             match basis {
                 LawfulBasis::LegitimateInterests(lia) => {
-                    let problems = lia.problems();
-                    let (questions, others): (Vec<_>, Vec<_>) =
-                        problems.iter().partition(|p| p.question.is_some());
+                    let unanswered = lia.unanswered();
                     if let (Some(first), Some(count)) =
-                        (lia.unanswered().first(), lia.questions_to_answer())
+                        (unanswered.first(), lia.questions_to_answer())
                     {
-                        let more = questions.len() - 1;
-                        problem(
+                        let more = unanswered.len() - 1;
+                        problems.push((
                             field::LIA,
                             if more == 0 {
                                 format!("incomplete: answer “{}”", first.text)
@@ -694,30 +696,47 @@ impl ProcessingActivity {
                                     first.text
                                 )
                             },
-                        );
+                        ));
                     }
-                    for other in others {
-                        problem(field::LIA, other.message.clone());
-                    }
+                    problems.extend(
+                        lia.problems()
+                            .into_iter()
+                            .filter(|problem| problem.question.is_none())
+                            .map(|problem| (field::LIA, problem.message)),
+                    );
                 }
                 LawfulBasis::Consent {
                     how_to_withdraw, ..
                 } if how_to_withdraw.trim().is_empty() => {
-                    problem(
+                    problems.push((
                         field::CONSENT_WITHDRAWAL,
                         "consent needs a way to withdraw it".to_owned(),
-                    );
+                    ));
                 }
                 _ => {}
             }
         }
+        problems
+    }
+
+    /// Marketing, special category data, transfers and sources.
+    fn other_problems(&self) -> Vec<(&'static str, String)> {
+        let mut problems = Vec::new();
+        if let Some(marketing) = &self.direct_marketing
+            && marketing.how_to_object.trim().is_empty()
+        {
+            problems.push((
+                field::DIRECT_MARKETING,
+                "say how people stop your marketing (an unsubscribe link, a reply, an email address): the notice must tell them".to_owned(),
+            ));
+        }
         if let Some(special) = &self.special_category
             && special.article9_condition.trim().is_empty()
         {
-            problem(
+            problems.push((
                 field::ARTICLE9,
                 "special category data needs an Article 9 condition".to_owned(),
-            );
+            ));
         }
         for transfer in &self.transfers {
             let has_mechanism = match &transfer.mechanism {
@@ -731,25 +750,22 @@ impl ProcessingActivity {
                 } else {
                     transfer.recipient.trim()
                 };
-                problem(
+                problems.push((
                     field::TRANSFERS,
                     format!("the transfer to {to} needs a mechanism, such as the IDTA"),
-                );
+                ));
             }
         }
         if self.sources.is_empty() {
-            problem(field::SOURCES, "say where the data comes from".to_owned());
+            problems.push((field::SOURCES, "say where the data comes from".to_owned()));
         } else if self
             .sources
             .iter()
             .any(|s| matches!(s, Source::Other(text) if text.trim().is_empty()))
         {
-            problem(field::SOURCES, "describe the other source".to_owned());
+            problems.push((field::SOURCES, "describe the other source".to_owned()));
         }
-        for placeholder in self.unconfirmed_placeholders() {
-            problem(placeholder.field.label(), placeholder_message(placeholder));
-        }
-        issues
+        problems
     }
 }
 
@@ -793,7 +809,7 @@ mod tests {
         activity.individuals = vec!["Customers".into()];
         activity.data_categories = vec!["Names and contact details".into()];
         activity.lawful_bases = vec![LawfulBasis::LegitimateInterests(Box::new(complete_lia()))];
-        activity.retention = Retention {
+        *activity.retention = Retention {
             period: "2 years after the last order".into(),
             reason: "marketing relevance".into(),
         };
@@ -818,7 +834,7 @@ mod tests {
             (|a| a.individuals.clear(), field::INDIVIDUALS),
             (|a| a.data_categories = vec![String::new()], field::DATA),
             (|a| a.lawful_bases.clear(), field::BASES),
-            (|a| a.retention = Retention::default(), field::RETENTION),
+            (|a| *a.retention = Retention::default(), field::RETENTION),
             (
                 |a| {
                     if let Some(LawfulBasis::LegitimateInterests(lia)) = a.lawful_bases.first_mut()
@@ -854,7 +870,7 @@ mod tests {
             ),
             (
                 |a| {
-                    a.direct_marketing = Some(DirectMarketing::default());
+                    a.direct_marketing = Some(Box::default());
                 },
                 field::DIRECT_MARKETING,
             ),

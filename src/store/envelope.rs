@@ -404,10 +404,7 @@ mod tests {
         // Marketing on legitimate interests: marked, with how to object left for the
         // shop to say (the register asks for it).
         let marketing = &decoded.register[3];
-        assert_eq!(
-            marketing.direct_marketing,
-            Some(crate::domain::register::DirectMarketing::default())
-        );
+        assert_eq!(marketing.direct_marketing, Some(Box::default()));
         assert!(
             marketing
                 .issues()
@@ -417,9 +414,9 @@ mod tests {
         let newsletter = &decoded.register[4];
         assert_eq!(
             newsletter.direct_marketing,
-            Some(crate::domain::register::DirectMarketing {
+            Some(Box::new(crate::domain::register::DirectMarketing {
                 how_to_object: "The unsubscribe link".to_owned()
-            }),
+            })),
             "objecting is how consent was withdrawn"
         );
         assert!(decoded.register[0].direct_marketing.is_none());

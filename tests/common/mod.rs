@@ -134,3 +134,26 @@ pub fn smallprint(args: &[&str]) -> (i32, String, String) {
 pub fn arg(path: &Path) -> &str {
     path.to_str().expect("utf-8 temp path")
 }
+
+/// A PDF's text as poppler's `pdftotext` reads it — an extractor independent of the
+/// library that wrote the file — whitespace-normalised, page footers left in.
+///
+/// Fails (never skips) without `pdftotext`: CI installs poppler-utils (`.ci/run`).
+pub fn pdftotext(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("document.pdf");
+    write_bytes(&path, bytes);
+    let output = std::process::Command::new("pdftotext")
+        .arg("-enc")
+        .arg("UTF-8")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs: install poppler-utils");
+    assert!(
+        output.status.success(),
+        "pdftotext: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    normalised(&String::from_utf8(output.stdout).expect("UTF-8 text"))
+}
