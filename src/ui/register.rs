@@ -15,9 +15,10 @@ use crate::{
         ActivityId, Workspace,
         lia::{Lia, Outcome, Part, QUESTIONS},
         register::{
-            AutomatedDecisions, BasisKind, COMMON_INDIVIDUALS, COMMON_RECIPIENTS, Dpia,
-            ICO_DATA_CATEGORIES, LawfulBasis, PlaceholderField, ProcessingActivity, Processor,
-            Requirement, Source, SpecialCategoryData, Transfer, TransferMechanism, field,
+            AutomatedDecisions, BasisKind, COMMON_INDIVIDUALS, COMMON_RECIPIENTS, DirectMarketing,
+            Dpia, ICO_DATA_CATEGORIES, LawfulBasis, PlaceholderField, ProcessingActivity,
+            Processor, Requirement, Source, SpecialCategoryData, Transfer, TransferMechanism,
+            field,
         },
         validate::{FieldIssue, count, parse_date},
     },
@@ -527,6 +528,27 @@ impl RegisterScreen {
                 "e.g. We cannot deliver the order",
             );
         }
+
+        ui.section_title(field::DIRECT_MARKETING);
+        let mut marketing = draft.direct_marketing.is_some();
+        if ui
+            .checkbox(
+                &mut marketing,
+                "This is direct marketing (the notice then states the absolute right to object)",
+            )
+            .changed()
+        {
+            draft.direct_marketing = marketing.then(|| Box::new(DirectMarketing::default()));
+            changed = true;
+        }
+        if let Some(direct) = &mut draft.direct_marketing {
+            changed |= ui.text_field(
+                "How people stop it (published)",
+                &mut direct.how_to_object,
+                "e.g. the unsubscribe link in every email, or reply STOP",
+            );
+        }
+        ui.problems_of(field::DIRECT_MARKETING, &issues);
 
         ui.section_title(field::BASES);
         ui.problems_of(field::BASES, &issues);
