@@ -117,14 +117,17 @@ impl Workspace {
         Ok(())
     }
 
+    fn activity_position(&self, id: ActivityId) -> Result<usize, RuleError> {
+        self.register
+            .iter()
+            .position(|a| a.id == id)
+            .ok_or(RuleError::NoSuchActivity)
+    }
+
     /// Copies an activity, under a new id, just after the original, with "(copy)" after
     /// its purpose so the two can be told apart in lists and in the notice.
     pub fn duplicate_activity(&mut self, id: ActivityId) -> Result<ActivityId, RuleError> {
-        let original = self
-            .register
-            .iter()
-            .position(|a| a.id == id)
-            .ok_or(RuleError::NoSuchActivity)?;
+        let original = self.activity_position(id)?;
         let mut copy = self.register[original].clone();
         copy.id = self.ids.activity();
         copy.purpose = format!("{} (copy)", copy.purpose);
@@ -137,11 +140,7 @@ impl Workspace {
     /// an activity that is gone (its letters would otherwise lose their Article 15
     /// information silently).
     pub fn delete_activity(&mut self, id: ActivityId) -> Result<ProcessingActivity, RuleError> {
-        let position = self
-            .register
-            .iter()
-            .position(|a| a.id == id)
-            .ok_or(RuleError::NoSuchActivity)?;
+        let position = self.activity_position(id)?;
         for request in &mut self.requests {
             request.activities.retain(|linked| *linked != id);
         }
@@ -207,9 +206,22 @@ impl Workspace {
         on: Date,
         today: Date,
     ) -> Result<(), RuleError> {
+        self.check_request_event_with(id, event, on, today, &self.holidays())
+    }
+
+    /// [`Self::check_request_event`] with the bank holidays already worked out: the
+    /// screens ask it for every step button each frame, and building the holidays (an
+    /// imported feed merged over the shipped one) each time would be waste.
+    pub fn check_request_event_with(
+        &self,
+        id: RequestId,
+        event: &RequestEvent,
+        on: Date,
+        today: Date,
+        holidays: &Holidays,
+    ) -> Result<(), RuleError> {
         let request = self.request(id).ok_or(RuleError::NoSuchRequest)?;
-        let holidays = self.holidays();
-        request.check_with(event, on, today, self.counting(&holidays))?;
+        request.check_with(event, on, today, self.counting(holidays))?;
         Ok(())
     }
 

@@ -739,7 +739,13 @@ impl RequestsScreen {
                         Err("write the reason, outcome or note above first".to_owned())
                     }
                     Ok(on) => workspace
-                        .check_request_event(request.id, &event, *on, today)
+                        .check_request_event_with(
+                            request.id,
+                            &event,
+                            *on,
+                            today,
+                            &context.derived.holidays,
+                        )
                         .map_err(|error| error.to_string()),
                     Err(problem) => Err(problem.clone()),
                 };
