@@ -61,6 +61,83 @@ impl Screen {
     }
 }
 
+/// Light or dark, or whatever the system uses.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+pub enum ThemeChoice {
+    #[default]
+    FollowSystem,
+    Light,
+    Dark,
+}
+
+impl ThemeChoice {
+    pub const ALL: [ThemeChoice; 3] = [
+        ThemeChoice::FollowSystem,
+        ThemeChoice::Light,
+        ThemeChoice::Dark,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ThemeChoice::FollowSystem => "Same as the system",
+            ThemeChoice::Light => "Light",
+            ThemeChoice::Dark => "Dark",
+        }
+    }
+}
+
+/// How large the window's text (and everything with it) is drawn.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+pub enum TextSize {
+    Smaller,
+    #[default]
+    Normal,
+    Larger,
+    Largest,
+}
+
+impl TextSize {
+    pub const ALL: [TextSize; 4] = [
+        TextSize::Smaller,
+        TextSize::Normal,
+        TextSize::Larger,
+        TextSize::Largest,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            TextSize::Smaller => "Smaller (90%)",
+            TextSize::Normal => "Normal",
+            TextSize::Larger => "Larger (120%)",
+            TextSize::Largest => "Largest (140%)",
+        }
+    }
+
+    /// The zoom that draws it.
+    pub fn scale(self) -> f32 {
+        match self {
+            TextSize::Smaller => 0.9,
+            TextSize::Normal => 1.0,
+            TextSize::Larger => 1.2,
+            TextSize::Largest => 1.4,
+        }
+    }
+}
+
+/// The window's look, remembered between runs.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(default)]
+pub struct Look {
+    pub theme: ThemeChoice,
+    pub text_size: TextSize,
+}
+
 /// Which side wins when another program changed the file under us.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ConflictChoice {
@@ -137,6 +214,18 @@ pub enum Command {
         to: Option<PathBuf>,
     },
     DismissNotice,
+    /// Shows this folder in the system's file manager.
+    OpenFolder(PathBuf),
+    /// Puts `text` on the clipboard and says so, naming `what` was copied.
+    CopyText { text: String, what: String },
+    /// Leaves the example shop for the user's own workspace (empty if there is none yet).
+    StartMyOwn,
+    /// Closes the window (saving first).
+    Quit,
+    /// Shows the About window.
+    ShowAbout,
+    /// Changes the theme or the text size.
+    SetLook(Look),
     /// Shows one activity in the Register's editor.
     OpenActivity(ActivityId),
     /// Adds the starter activities of one business type from the catalogue.
@@ -191,6 +280,16 @@ pub const SAVE_AS: Action = Action {
     tooltip: "Save a copy under another name and carry on in the copy",
     shortcut: None,
 };
+pub const QUIT: Action = Action {
+    label: "Quit",
+    tooltip: "Save and close Smallprint",
+    shortcut: Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Q)),
+};
+pub const ABOUT: Action = Action {
+    label: "About Smallprint",
+    tooltip: "Version, licence and what Smallprint does with your data",
+    shortcut: None,
+};
 pub const EXPORT_CALENDAR: Action = Action {
     label: "Export to calendar…",
     tooltip: "Save every deadline as an .ics file for Google, Outlook or Apple Calendar; exporting again updates the same events",
@@ -226,12 +325,13 @@ pub const REDO: Action = Action {
 };
 
 /// The keyboard shortcuts the app answers, with the command each emits.
-pub fn shortcuts() -> [(Action, Command); 4] {
+pub fn shortcuts() -> [(Action, Command); 5] {
     // Redo before undo: Ctrl+Shift+Z must not be taken for Ctrl+Z.
     [
         (REDO, Command::Redo),
         (UNDO, Command::Undo),
         (SAVE_NOW, Command::SaveNow),
         (OPEN_FILE, Command::OpenFile),
+        (QUIT, Command::Quit),
     ]
 }

@@ -27,6 +27,9 @@ fn app_on(path: &Path) -> SmallprintApp {
         Arc::new(FixedClock::at_date(date(2026, 11, 23))),
         AppOptions {
             autosave_delay: 0.0,
+            // As on a desktop with no file-dialog portal: every file question goes to
+            // Smallprint's own chooser, which the tests can drive.
+            native_file_dialogs: false,
         },
         Preferences::default(),
     )
@@ -234,6 +237,7 @@ fn ctrl_s_saves_before_the_autosave_and_ctrl_z_undoes() {
         Arc::new(FixedClock::at_date(date(2026, 11, 23))),
         AppOptions {
             autosave_delay: 3600.0,
+            native_file_dialogs: false,
         },
         Preferences::default(),
     );

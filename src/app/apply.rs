@@ -4,12 +4,10 @@
 
 use std::fmt::Display;
 
-use super::SmallprintApp;
+use super::{SmallprintApp, chooser::PathUse};
 use crate::{
     command::{Command, ConflictChoice},
-    domain::{
-        Workspace, catalogue::business_types, example::example_workspace, requests::RequestEvent,
-    },
+    domain::{Workspace, catalogue::business_types, requests::RequestEvent},
     platform,
     session::Tone,
 };
@@ -157,11 +155,10 @@ impl SmallprintApp {
                     },
                 );
             }
-            Command::ImportBankHolidays(path) => {
-                if let Some(path) = path.or_else(platform::pick_bank_holidays_file) {
-                    self.import_bank_holidays(&path);
-                }
-            }
+            Command::ImportBankHolidays(path) => match path {
+                Some(path) => self.import_bank_holidays(&path),
+                None => self.ask_path(PathUse::ImportBankHolidays),
+            },
             Command::Export { what, to } => self.export(&what, to),
             Command::DismissNotice => {
                 if let Some(open) = self.session.open_workspace_mut() {
@@ -171,28 +168,42 @@ impl SmallprintApp {
             Command::SaveNow => self.save(),
             Command::Undo => self.step_history(true),
             Command::Redo => self.step_history(false),
-            Command::NewFile => {
-                if let Some(path) =
-                    platform::pick_new_workspace_path("Create a new Smallprint workspace")
-                {
-                    self.switch_to(&path);
-                }
-            }
-            Command::OpenFile => {
-                if let Some(path) = platform::pick_workspace_to_open() {
-                    self.switch_to(&path);
-                }
-            }
+            Command::NewFile => self.ask_path(PathUse::NewWorkspace),
+            Command::OpenFile => self.ask_path(PathUse::OpenWorkspace),
             Command::OpenPath(path) => self.switch_to(&path),
-            Command::SaveAs => {
-                if let Some(path) =
-                    platform::pick_new_workspace_path("Save a copy of this workspace")
-                {
-                    self.save_as(&path);
+            Command::SaveAs => self.ask_path(PathUse::SaveAs),
+            Command::OpenFolder(folder) => {
+                if let Err(error) = platform::open_folder(&folder) {
+                    self.say(
+                        Tone::Error,
+                        format!(
+                            "The folder {} could not be shown ({error}). Open it from your file manager.",
+                            folder.display()
+                        ),
+                    );
                 }
             }
+            Command::CopyText { text, what } => {
+                let file = self
+                    .open_workspace()
+                    .and_then(|open| open.status.as_ref())
+                    .and_then(|status| status.file.clone())
+                    .filter(|file| file.display().to_string() == text);
+                self.clipboard = Some(text);
+                if let Some(open) = self.session.open_workspace_mut() {
+                    open.say(Tone::Success, format!("Copied {what} to the clipboard."));
+                    // "Copy path" keeps the file's buttons beside the message.
+                    if let Some(status) = &mut open.status {
+                        status.file = file;
+                    }
+                }
+            }
+            Command::StartMyOwn => self.start_my_own(),
+            Command::Quit => self.quit_requested = true,
+            Command::ShowAbout => self.about_open = true,
+            Command::SetLook(look) => self.prefs.look = look,
             Command::StartEmpty => self.start(Workspace::default()),
-            Command::StartWithExample => self.start(example_workspace(self.clock.today())),
+            Command::StartWithExample => self.explore_example(),
             Command::OpenNewestBackup => self.open_newest_backup(),
             Command::ResolveConflict(choice) => {
                 let at = self.clock.now().timestamp();

@@ -4,18 +4,19 @@
 
 use std::path::{Path, PathBuf};
 
-use super::SmallprintApp;
+use super::{SmallprintApp, chooser::PathUse};
 use crate::{
     command::Export,
     documents::{Format, ics, letters, model::Document, notice, register_csv},
     domain::{agenda, holidays::parse_feed, requests::RequestEvent},
-    platform,
+    session::Tone,
 };
 
 impl SmallprintApp {
     /// Writes `what` to `to`, or asks where first.
     pub(super) fn export(&mut self, what: &Export, to: Option<PathBuf>) {
-        let Some(path) = to.or_else(|| self.ask_export_path(what)) else {
+        let Some(path) = to else {
+            self.ask_path(PathUse::Export(what.clone()));
             return;
         };
         let Some(workspace) = self.workspace() else {
@@ -95,7 +96,6 @@ impl SmallprintApp {
                 }
             }
         };
-        let message = written.unwrap_or_else(|reason| reason);
         if let Some(settings) = notice_dated {
             self.change(
                 "Record the notice's “Last updated” date",
@@ -108,18 +108,30 @@ impl SmallprintApp {
             );
         }
         if let Some(open) = self.session.open_workspace_mut() {
-            open.notice = Some(message);
+            match written {
+                Ok(message) => open.say_written(message, path),
+                Err(reason) => open.say(Tone::Error, reason),
+            }
         }
     }
 
-    fn ask_export_path(&self, what: &Export) -> Option<PathBuf> {
-        match what {
-            Export::Calendar => platform::pick_calendar_export_path(),
-            Export::RegisterCsv => platform::pick_csv_export_path(),
-            Export::Notice { format, .. } => platform::pick_document_export_path(
+    /// The dialog's title, its filter's name and the suggested file name for `what`.
+    pub(super) fn export_naming(&self, what: &Export) -> (String, String, String) {
+        let (title, filter, file_name) = match what {
+            Export::Calendar => (
+                "Export deadlines to a calendar file",
+                "Calendar".to_owned(),
+                "smallprint-deadlines.ics".to_owned(),
+            ),
+            Export::RegisterCsv => (
+                "Export the register as CSV",
+                "CSV".to_owned(),
+                "processing-register.csv".to_owned(),
+            ),
+            Export::Notice { format, .. } => (
                 "Export the privacy notice",
-                &format.to_string(),
-                &format!("privacy-notice.{}", format.extension()),
+                format.to_string(),
+                format!("privacy-notice.{}", format.extension()),
             ),
             Export::Letter {
                 request,
@@ -132,11 +144,7 @@ impl SmallprintApp {
                     .and_then(|w| w.request(*request))
                     .map(|r| format!("{}-{}.{}", r.reference, template.name(), format.extension()))
                     .unwrap_or_default();
-                platform::pick_document_export_path(
-                    "Export the letter",
-                    &format.to_string(),
-                    &file_name,
-                )
+                ("Export the letter", format.to_string(), file_name)
             }
             Export::SentLetter { request, entry } => {
                 let file_name = self
@@ -144,9 +152,10 @@ impl SmallprintApp {
                     .and_then(|w| w.request(*request))
                     .map(|r| format!("{}-sent-letter-{}.pdf", r.reference, entry + 1))
                     .unwrap_or_default();
-                platform::pick_document_export_path("Export the sent letter", "PDF", &file_name)
+                ("Export the sent letter", "PDF".to_owned(), file_name)
             }
-        }
+        };
+        (title.to_owned(), filter, file_name)
     }
 
     /// Merges a gov.uk bank-holidays feed into the workspace; a file that cannot be read
@@ -155,31 +164,38 @@ impl SmallprintApp {
         let parsed = std::fs::read_to_string(path)
             .map_err(|e| format!("it could not be read ({e})"))
             .and_then(|text| parse_feed(&text).map_err(|e| e.to_string()));
-        let message = match parsed {
-            Err(reason) => format!(
-                "{} was not imported: {reason}. Nothing was changed.",
-                path.display()
+        let (tone, message) = match parsed {
+            Err(reason) => (
+                Tone::Error,
+                format!(
+                    "{} was not imported: {reason}. Nothing was changed.",
+                    path.display()
+                ),
             ),
             Ok(feed) => {
                 let what = format!("Import the bank holidays in {}", path.display());
                 match self.change(what, None, |workspace| {
                     Ok::<_, String>(workspace.import_bank_holidays(&feed))
                 }) {
-                    Some(Some((first, last))) => format!(
-                        "Imported the bank holidays in {} ({first}–{last}). Deadlines now use them.",
-                        path.display()
+                    Some(Some((first, last))) => (
+                        Tone::Success,
+                        format!(
+                            "Imported the bank holidays in {} ({first}–{last}). Deadlines now use them.",
+                            path.display()
+                        ),
                     ),
-                    Some(None) => format!(
-                        "{} holds no bank holidays for England and Wales, Scotland or Northern Ireland. Nothing was changed.",
-                        path.display()
+                    Some(None) => (
+                        Tone::Warning,
+                        format!(
+                            "{} holds no bank holidays for England and Wales, Scotland or Northern Ireland. Nothing was changed.",
+                            path.display()
+                        ),
                     ),
                     None => return, // refused: the status bar says why
                 }
             }
         };
-        if let Some(open) = self.session.open_workspace_mut() {
-            open.notice = Some(message);
-        }
+        self.say(tone, message);
     }
 }
 

@@ -2,12 +2,13 @@
 //! from a backup. Saving itself, and choosing a side in a conflict, belong to the
 //! session; this is where the window decides when.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::SmallprintApp;
 use crate::{
     command::Screen,
-    domain::Workspace,
+    domain::{Workspace, example::example_workspace},
+    platform,
     session::{SaveState, Session},
 };
 
@@ -83,6 +84,60 @@ impl SmallprintApp {
         } else {
             Screen::Overview
         };
+    }
+
+    /// Opens the fictional example shop in its own file beside the user's, creating it
+    /// the first time, so exploring it never writes into the user's workspace.
+    pub(super) fn explore_example(&mut self) {
+        let Some(path) = self.example_path() else {
+            self.session = Session::NoFile {
+                reason: "This system has no folder for application data, so the example shop has nowhere to go. Open or create a workspace file from the File menu.".to_owned(),
+            };
+            return;
+        };
+        if !path.exists()
+            && let Err(error) =
+                crate::store::write_new(&path, &example_workspace(self.clock.today()))
+        {
+            self.session = Session::NoFile {
+                reason: format!(
+                    "The example shop could not be created at {}: {error}",
+                    path.display()
+                ),
+            };
+            return;
+        }
+        self.switch_to(&path);
+        self.screens.current = Screen::Overview;
+    }
+
+    /// Leaves the example for the user's own workspace, beginning it empty if there is
+    /// none yet.
+    pub(super) fn start_my_own(&mut self) {
+        let Some(own) = self.own_path() else {
+            return;
+        };
+        self.switch_to(&own);
+        if matches!(self.session, Session::FirstRun(_)) {
+            self.start(Workspace::default());
+        }
+    }
+
+    /// Beside the user's own file.
+    fn example_path(&self) -> Option<PathBuf> {
+        let own = self.own_path()?;
+        Some(own.with_file_name(platform::EXAMPLE_FILE_NAME))
+    }
+
+    /// The user's own workspace: the file the window started on, unless that was the
+    /// example itself.
+    fn own_path(&self) -> Option<PathBuf> {
+        let home = self.home_path.clone()?;
+        if home.file_name().is_some_and(|name| name == platform::EXAMPLE_FILE_NAME) {
+            Some(home.with_file_name(platform::DEFAULT_FILE_NAME))
+        } else {
+            Some(home)
+        }
     }
 
     pub(super) fn open_newest_backup(&mut self) {

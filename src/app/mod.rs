@@ -4,6 +4,7 @@
 //! [`crate::platform`].
 
 mod apply;
+mod chooser;
 mod exports;
 mod files;
 mod preferences;
@@ -26,12 +27,15 @@ use crate::{
 pub struct AppOptions {
     /// Seconds between the last edit and the autosave.
     pub autosave_delay: f64,
+    /// Whether to try the system's file dialog before Smallprint's own chooser.
+    pub native_file_dialogs: bool,
 }
 
 impl Default for AppOptions {
     fn default() -> Self {
         Self {
             autosave_delay: 1.0,
+            native_file_dialogs: true,
         }
     }
 }
@@ -47,6 +51,17 @@ pub struct SmallprintApp {
     now: f64,
     sent_title: String,
     fonts_installed: bool,
+    /// The file the window started on: the user's own, where "Start my own" returns.
+    home_path: Option<PathBuf>,
+    chooser: Option<chooser::PendingChoice>,
+    /// Text to put on the clipboard at the next frame.
+    clipboard: Option<String>,
+    quit_requested: bool,
+    about_open: bool,
+    /// The control that had keyboard focus last frame.
+    last_focus: Option<egui::Id>,
+    /// The theme and text size applied to the context, to notice a change.
+    applied_look: Option<crate::command::Look>,
 }
 
 impl SmallprintApp {
@@ -58,8 +73,9 @@ impl SmallprintApp {
         prefs: Preferences,
     ) -> Self {
         let screens = ui::ScreenStates::new(prefs.screen);
-        let session = match path.or_else(platform::default_workspace_path) {
-            Some(path) => Session::open(&path),
+        let home_path = path.or_else(platform::default_workspace_path);
+        let session = match &home_path {
+            Some(path) => Session::open(path),
             None => Session::NoFile {
                 reason: "This system has no folder for application data. Open or create a workspace file from the File menu.".to_owned(),
             },
@@ -74,6 +90,13 @@ impl SmallprintApp {
             now: 0.0,
             sent_title: String::new(),
             fonts_installed: false,
+            home_path,
+            chooser: None,
+            clipboard: None,
+            quit_requested: false,
+            about_open: false,
+            applied_look: None,
+            last_focus: None,
         };
         app.remember_current_file();
         app
@@ -152,20 +175,70 @@ impl SmallprintApp {
             ui::install_fonts(ui.ctx());
             self.fonts_installed = true;
         }
+        self.apply_look(ui.ctx());
+        self.keep_focus_in_view(ui.ctx());
         self.now = ui.input(|i| i.time);
-        self.read_shortcuts(ui.ctx());
+        if self.chooser.is_none() {
+            self.read_shortcuts(ui.ctx());
+        }
         self.update_title(ui.ctx());
         let today = self.clock.today();
+        let frame = ui::FrameState {
+            recent_files: &self.prefs.recent_files,
+            today,
+            example: self.showing_example(),
+            look: self.prefs.look,
+        };
         ui::session_ui(
             ui,
             &mut self.session,
             &mut self.screens,
-            &self.prefs.recent_files,
-            today,
+            &frame,
             &mut self.commands,
         );
+        if self.about_open {
+            self.about_open = ui::about_window(ui.ctx());
+        }
         self.apply_commands();
+        self.chooser_ui(ui.ctx());
+        if let Some(text) = self.clipboard.take() {
+            ui.ctx().copy_text(text);
+        }
+        if std::mem::take(&mut self.quit_requested) {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         self.autosave(ui.ctx());
+    }
+
+    /// Sets egui's theme and text size from the preferences when they changed.
+    fn apply_look(&mut self, ctx: &egui::Context) {
+        if self.applied_look == Some(self.prefs.look) {
+            return;
+        }
+        ui::theme::apply(ctx, self.prefs.look);
+        self.applied_look = Some(self.prefs.look);
+    }
+
+    /// Scrolls a control that just gained focus (by Tab, say) into view: egui moves
+    /// the focus but not the scroll area, so typing could go into a field off screen.
+    fn keep_focus_in_view(&mut self, ctx: &egui::Context) {
+        let focused = ctx.memory(egui::Memory::focused);
+        if focused == self.last_focus {
+            return;
+        }
+        self.last_focus = focused;
+        if let Some(response) = focused.and_then(|id| ctx.read_response(id)) {
+            response.scroll_to_me(None);
+            ctx.request_repaint();
+        }
+    }
+
+    /// Whether the open file is the fictional example shop.
+    pub fn showing_example(&self) -> bool {
+        self.session
+            .path()
+            .and_then(|path| path.file_name())
+            .is_some_and(|name| name == platform::EXAMPLE_FILE_NAME)
     }
 
     fn read_shortcuts(&mut self, ctx: &egui::Context) {

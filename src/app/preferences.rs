@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::command::Screen;
+use crate::command::{Look, Screen};
 
 /// How many recent files the File menu remembers.
 const RECENT_FILES: usize = 8;
@@ -14,6 +14,8 @@ const RECENT_FILES: usize = 8;
 pub struct Preferences {
     pub recent_files: Vec<PathBuf>,
     pub screen: Screen,
+    /// Light or dark, and the text size.
+    pub look: Look,
 }
 
 impl Preferences {

@@ -86,7 +86,7 @@ impl Gaps {
     fn add_for(&mut self, activity: &ProcessingActivity, what: &str) {
         let name = activity.purpose.trim();
         let name = if name.is_empty() {
-            format!("activity {}", activity.id.0)
+            "the activity listed as “(no purpose yet)”".to_owned()
         } else {
             format!("“{name}”")
         };

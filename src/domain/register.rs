@@ -580,11 +580,12 @@ pub mod field {
 }
 
 impl ProcessingActivity {
-    /// How problems name this activity: by its purpose, or its id when it has none.
+    /// How problems name this activity: by its purpose, or as the register lists one
+    /// without (never by its internal number, which the user never sees).
     pub fn record_name(&self) -> String {
         let purpose = self.purpose.trim();
         if purpose.is_empty() {
-            format!("Activity {}", self.id.0)
+            "The activity listed as “(no purpose yet)”".to_owned()
         } else {
             format!("Activity “{purpose}”")
         }
@@ -918,8 +919,9 @@ mod tests {
             let issues = activity.issues();
             assert_eq!(issues.len(), 1, "{expected}: {issues:?}");
             assert_eq!(issues[0].field, expected);
+            // Named as the register lists it: the user never sees an internal number.
             let expected_record = if expected == field::PURPOSE {
-                "Activity 7".to_owned()
+                "The activity listed as “(no purpose yet)”".to_owned()
             } else {
                 "Activity “Service updates or marketing purposes”".to_owned()
             };

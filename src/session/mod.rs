@@ -54,6 +54,8 @@ pub enum Tone {
 pub struct StatusMessage {
     pub text: String,
     pub tone: Tone,
+    /// The file the action wrote, offered to show in its folder or copy as a path.
+    pub file: Option<PathBuf>,
 }
 
 /// The file behind the open workspace, as the Settings screen describes it.
@@ -171,6 +173,16 @@ impl OpenWorkspace {
         self.status = Some(StatusMessage {
             text: text.into(),
             tone,
+            file: None,
+        });
+    }
+
+    /// Says that `file` was written, keeping the path for "Open folder" and "Copy path".
+    pub fn say_written(&mut self, text: impl Into<String>, file: PathBuf) {
+        self.status = Some(StatusMessage {
+            text: text.into(),
+            tone: Tone::Success,
+            file: Some(file),
         });
     }
 

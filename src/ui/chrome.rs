@@ -59,6 +59,10 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &MenuState<'_>, commands: &mut Vec<Com
             if menu_item(ui, command::SAVE_AS, state.has_workspace) {
                 commands.push(Command::SaveAs);
             }
+            ui.separator();
+            if menu_item(ui, command::QUIT, true) {
+                commands.push(Command::Quit);
+            }
         });
         ui.menu_button("Edit", |ui| {
             // The menu names the edit, so an undo never surprises.
@@ -73,6 +77,11 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &MenuState<'_>, commands: &mut Vec<Com
                 if menu_item_named(ui, action, &label, what.is_some()) {
                     commands.push(command);
                 }
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            if menu_item(ui, command::ABOUT, true) {
+                commands.push(Command::ShowAbout);
             }
         });
         ui.separator();
@@ -118,6 +127,8 @@ pub struct StatusLine {
     pub save: (String, Tone),
     /// What the last action did, or why it did not.
     pub message: Option<(String, Tone)>,
+    /// The file the last action wrote.
+    pub written: Option<PathBuf>,
     pub path: Option<PathBuf>,
 }
 
@@ -144,27 +155,50 @@ impl StatusLine {
             ),
             Session::NoFile { .. } => ("No workspace open".to_owned(), Tone::Info),
         };
+        let status = session.open_workspace().and_then(|open| open.status.as_ref());
         Self {
             save,
-            message: session
-                .open_workspace()
-                .and_then(|open| open.status.as_ref())
-                .map(|status| (status.text.clone(), status.tone)),
+            message: status.map(|status| (status.text.clone(), status.tone)),
+            written: status.and_then(|status| status.file.clone()),
             path: session.path().map(std::path::Path::to_owned),
         }
     }
 }
 
-pub fn status_bar(ui: &mut egui::Ui, status: &StatusLine) {
+pub fn status_bar(ui: &mut egui::Ui, status: &StatusLine, commands: &mut Vec<Command>) {
     let palette = theme::palette(ui);
     ui.horizontal(|ui| {
         let (text, tone) = &status.save;
         ui.label(RichText::new(text).color(palette.tone(*tone)));
-        // Right to left: the path keeps its place, and a long message is shortened
-        // (whole on hover) rather than pushing it off.
+        // Right to left: the buttons and the path keep their place, and a long message
+        // is shortened (whole on hover) rather than pushing them off.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if let Some(path) = &status.path {
-                ui.label(RichText::new(path.display().to_string()).weak());
+                ui.add(
+                    egui::Label::new(RichText::new(file_name(path)).weak()).truncate(),
+                )
+                .on_hover_text(path.display().to_string());
+            }
+            if let Some(written) = &status.written {
+                ui.separator();
+                if ui
+                    .small_button("Copy path")
+                    .on_hover_text("Put the exported file's full path on the clipboard")
+                    .clicked()
+                {
+                    commands.push(Command::CopyText {
+                        text: written.display().to_string(),
+                        what: format!("the path {}", written.display()),
+                    });
+                }
+                if let Some(folder) = written.parent()
+                    && ui
+                        .small_button("Open folder")
+                        .on_hover_text(format!("Show {} in your file manager", folder.display()))
+                        .clicked()
+                {
+                    commands.push(Command::OpenFolder(folder.to_owned()));
+                }
             }
             if let Some((text, tone)) = &status.message {
                 ui.separator();
@@ -175,9 +209,46 @@ pub fn status_bar(ui: &mut egui::Ui, status: &StatusLine) {
     });
 }
 
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
+}
+
+/// Says, all the time the example is open, that it is not the user's shop, with the
+/// way to their own.
+pub fn example_banner(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    egui::Frame::new()
+        .fill(theme::palette(ui).info_fill)
+        .inner_margin(spacing::INNER_MARGIN)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new("This is the example shop")
+                        .strong()
+                        .color(theme::palette(ui).strong),
+                );
+                ui.label(
+                    "— a fictional business to look around and try things in. Nothing here is yours.",
+                );
+                if ui
+                    .button("Start my own")
+                    .on_hover_text("Leave the example and open your own workspace (empty, if you have none yet)")
+                    .clicked()
+                {
+                    commands.push(Command::StartMyOwn);
+                }
+            });
+        });
+    ui.add_space(spacing::INNER_MARGIN);
+}
+
 pub fn banner(ui: &mut egui::Ui, message: &str, commands: &mut Vec<Command>) {
     egui::Frame::new()
-        .fill(theme::palette(ui).warning.gamma_multiply(0.15))
+        .fill(theme::palette(ui).warning_fill)
         .inner_margin(spacing::INNER_MARGIN)
         .corner_radius(4.0)
         .show(ui, |ui| {

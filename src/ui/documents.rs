@@ -5,6 +5,7 @@ use egui::RichText;
 use jiff::civil::Date;
 
 use super::{
+    date_picker::date_picker_button,
     preview,
     theme::{self, spacing},
     widgets::{Pane, PaneWidth, UiExt, two_panes},
@@ -202,6 +203,12 @@ impl DocumentsScreen {
                 }
             }
         }
+        if date_picker_button(ui, "the notice's last update", text, today) {
+            match parse_date(text) {
+                Ok(date) => commands.push(Command::SetNoticeLastUpdated(Some(date))),
+                Err(problem) => self.last_updated_problem = Some(problem),
+            }
+        }
         if ui
             .button("Today")
             .on_hover_text("Date the notice today: do this when you publish a changed notice")
@@ -211,9 +218,7 @@ impl DocumentsScreen {
             self.last_updated_problem = None;
             commands.push(Command::SetNoticeLastUpdated(Some(today)));
         }
-        if let Some(problem) = &self.last_updated_problem {
-            ui.problem(problem);
-        }
+        ui.problem_line(self.last_updated_problem.as_deref());
     }
 
     /// Forgets the typed date, e.g. after undo changed the stored one.

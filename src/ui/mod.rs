@@ -2,7 +2,9 @@
 
 mod calendar;
 mod chrome;
+mod date_picker;
 mod documents;
+pub mod file_chooser;
 mod letter;
 mod organisation;
 mod overview;
@@ -19,7 +21,7 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 
 use crate::{
-    command::{Command, Screen},
+    command::{Command, Look, Screen},
     domain::{ActivityId, RequestId},
     session::{SaveState, ScreenContext, Session},
 };
@@ -42,16 +44,30 @@ pub fn install_fonts(ctx: &egui::Context) {
     ));
 }
 
+/// What the window knows beside the session: preferences and the day.
+pub struct FrameState<'a> {
+    pub recent_files: &'a [PathBuf],
+    pub today: Date,
+    /// Whether the open file is the fictional example shop.
+    pub example: bool,
+    pub look: Look,
+}
+
 /// Draws the whole window for `session`: the menu and status bars, then the open
 /// workspace's screens or the page that explains why there is none.
 pub fn session_ui(
     ui: &mut egui::Ui,
     session: &mut Session,
     screens: &mut ScreenStates,
-    recent_files: &[PathBuf],
-    today: Date,
+    frame: &FrameState<'_>,
     commands: &mut Vec<Command>,
 ) {
+    let FrameState {
+        recent_files,
+        today,
+        example,
+        look,
+    } = *frame;
     let open = session.open_workspace();
     let menu = chrome::MenuState {
         has_workspace: open.is_some(),
@@ -65,7 +81,7 @@ pub fn session_ui(
     };
     egui::Panel::top("menu_bar").show(ui, |ui| chrome::menu_bar(ui, &menu, commands));
     let status = chrome::StatusLine::of(session);
-    egui::Panel::bottom("status_bar").show(ui, |ui| chrome::status_bar(ui, &status));
+    egui::Panel::bottom("status_bar").show(ui, |ui| chrome::status_bar(ui, &status, commands));
     match session {
         Session::Open(open) => {
             egui::Panel::left("navigation")
@@ -76,10 +92,13 @@ pub fn session_ui(
             let notice = open.notice.clone();
             let context = open.context(today);
             egui::CentralPanel::default().show(ui, |ui| {
+                if example {
+                    chrome::example_banner(ui, commands);
+                }
                 if let Some(notice) = &notice {
                     chrome::banner(ui, notice, commands);
                 }
-                screens.ui(ui, context, commands);
+                screens.ui(ui, context, look, commands);
             });
             if in_conflict {
                 chrome::conflict_dialog(ui.ctx(), &path, commands);
@@ -149,6 +168,7 @@ impl ScreenStates {
         &mut self,
         ui: &mut egui::Ui,
         context: ScreenContext<'_>,
+        look: Look,
         commands: &mut Vec<Command>,
     ) {
         match self.current {
@@ -167,10 +187,14 @@ impl ScreenStates {
                         match screen {
                             Screen::Overview => overview::ui(ui, context, commands),
                             Screen::Organisation => {
-                                self.organisation
-                                    .ui(ui, &context.workspace.organisation, commands);
+                                self.organisation.ui(
+                                    ui,
+                                    &context.workspace.organisation,
+                                    context.today,
+                                    commands,
+                                );
                             }
-                            Screen::Settings => settings::ui(ui, context, commands),
+                            Screen::Settings => settings::ui(ui, context, look, commands),
                             Screen::Requests
                             | Screen::Calendar
                             | Screen::Register
@@ -180,4 +204,27 @@ impl ScreenStates {
             }
         }
     }
+}
+
+/// Help › About: what this is, its version and licence. Returns whether it stays open.
+pub fn about_window(ctx: &egui::Context) -> bool {
+    let mut open = true;
+    egui::Window::new("About Smallprint")
+        .collapsible(false)
+        .resizable(false)
+        .open(&mut open)
+        .show(ctx, |ui| {
+            ui.heading(format!("Smallprint {}", env!("CARGO_PKG_VERSION")));
+            ui.label(env!("CARGO_PKG_DESCRIPTION"));
+            ui.add_space(theme::spacing::ITEM);
+            ui.label(format!(
+                "Licence: {}. Smallprint opens no network connection: your records stay in one file on this computer.",
+                env!("CARGO_PKG_LICENSE")
+            ));
+            ui.label(
+                "Smallprint helps you keep records and write documents; it is not legal advice. \
+                 The ICO's guidance (ico.org.uk) is the authority.",
+            );
+        });
+    open
 }

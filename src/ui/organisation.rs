@@ -5,7 +5,7 @@ use egui::RichText;
 
 use super::{
     theme::{self, spacing},
-    widgets::{FormField, UiExt},
+    widgets::{FormField, UiExt, check_line, problem_form},
 };
 use crate::{
     command::Command,
@@ -23,6 +23,8 @@ pub struct OrganisationForm {
     /// differs (undo, another file), the draft is rebuilt from it.
     base: Option<Organisation>,
     issues: Vec<FieldIssue>,
+    /// Whether "Check" was pressed: every problem shows, not only those of fields left.
+    checked: bool,
 }
 
 fn form_grid(ui: &mut egui::Ui, id: &str, rows: impl FnOnce(&mut egui::Ui)) {
@@ -42,6 +44,7 @@ impl OrganisationForm {
         &mut self,
         ui: &mut egui::Ui,
         organisation: &Organisation,
+        today: jiff::civil::Date,
         commands: &mut Vec<Command>,
     ) {
         if self.base.as_ref() != Some(organisation) {
@@ -57,125 +60,128 @@ impl OrganisationForm {
         );
         ui.add_space(spacing::INNER_MARGIN);
 
+        check_line(ui, &self.issues, &mut self.checked);
         let mut changed = false;
         let draft = &mut self.draft;
         let issues = &self.issues;
-        form_grid(ui, "organisation_form", |ui| {
-            changed |= ui.form_row(
-                field::LEGAL_NAME,
-                FormField::line(&mut draft.legal_name, "Your name, or your company's"),
-                issues,
-            );
-            changed |= ui.form_row(
-                field::TRADING_NAME,
-                FormField::line(&mut draft.trading_name, "The name customers know"),
-                issues,
-            );
-
-            changed |= ui.form_row(
-                field::ADDRESS,
-                FormField::lines(&mut draft.address_lines, ""),
-                issues,
-            );
-            changed |= ui.form_row(field::TOWN, FormField::line(&mut draft.town, ""), issues);
-            changed |= ui.form_row(
-                field::POSTCODE,
-                FormField::line(&mut draft.postcode, "SW1A 1AA"),
-                issues,
-            );
-            changed |= ui.form_row(
-                field::EMAIL,
-                FormField::line(&mut draft.email, "hello@yourshop.co.uk"),
-                issues,
-            );
-            changed |= ui.form_row(
-                field::PHONE,
-                FormField::line(&mut draft.phone, "Optional"),
-                issues,
-            );
-            changed |= ui.form_row(
-                field::WEBSITE,
-                FormField::line(&mut draft.website, "https://yourshop.co.uk"),
-                issues,
-            );
-
-            changed |= ui
-                .enum_combo(
-                    "Bank holidays of",
-                    "nation",
-                    &mut draft.nation,
-                    Nation::ALL,
-                    ToString::to_string,
-                )
-                .on_hover_text("Deadlines that fall on a bank holiday move to the next working day")
-                .changed();
-            ui.end_row();
-        });
-
-        ui.add_space(spacing::SECTION);
-        ui.heading(RichText::new("ICO registration").size(theme::text::SUBHEADING));
-        form_grid(ui, "ico_form", |ui| {
-            changed |= ui.form_row(
-                field::ICO_NUMBER,
-                FormField::line(&mut draft.ico_registration_number, "ZA123456"),
-                issues,
-            );
-            changed |= ui
-                .enum_combo(
-                    "Fee tier",
-                    "fee_tier",
-                    &mut draft.ico_fee_tier,
-                    std::iter::once(None).chain(FeeTier::ALL.map(Some)),
-                    |tier| tier.map_or_else(|| "Not set".to_owned(), |tier| tier.to_string()),
-                )
-                .changed();
-            ui.end_row();
-            changed |= ui.form_row(
-                field::ICO_RENEWAL,
-                FormField::line(&mut draft.ico_renewal_date, "YYYY-MM-DD"),
-                issues,
-            );
-        });
-        ui.hyperlink_to(
-            "Not sure whether you must pay? The ICO's fee self-assessment",
-            "https://ico.org.uk/for-organisations/data-protection-fee/self-assessment/",
-        );
-
-        ui.add_space(spacing::SECTION);
-        ui.heading(RichText::new("Privacy contact").size(theme::text::SUBHEADING));
-        changed |= ui
-            .checkbox(
-                &mut draft.has_privacy_contact,
-                "Name a person people can contact about their data",
-            )
-            .changed();
-        if draft.has_privacy_contact {
-            form_grid(ui, "contact_form", |ui| {
+        problem_form(ui, "organisation", self.checked, |ui| {
+            form_grid(ui, "organisation_form", |ui| {
                 changed |= ui.form_row(
-                    field::CONTACT_NAME,
-                    FormField::line(&mut draft.contact_name, ""),
+                    field::LEGAL_NAME,
+                    FormField::line(&mut draft.legal_name, "Your name, or your company's"),
                     issues,
                 );
-                ui.label("");
+                changed |= ui.form_row(
+                    field::TRADING_NAME,
+                    FormField::line(&mut draft.trading_name, "The name customers know"),
+                    issues,
+                );
+
+                changed |= ui.form_row(
+                    field::ADDRESS,
+                    FormField::lines(&mut draft.address_lines, ""),
+                    issues,
+                );
+                changed |= ui.form_row(field::TOWN, FormField::line(&mut draft.town, ""), issues);
+                changed |= ui.form_row(
+                    field::POSTCODE,
+                    FormField::line(&mut draft.postcode, "SW1A 1AA"),
+                    issues,
+                );
+                changed |= ui.form_row(
+                    field::EMAIL,
+                    FormField::line(&mut draft.email, "hello@yourshop.co.uk"),
+                    issues,
+                );
+                changed |= ui.form_row(
+                    field::PHONE,
+                    FormField::line(&mut draft.phone, "Optional"),
+                    issues,
+                );
+                changed |= ui.form_row(
+                    field::WEBSITE,
+                    FormField::line(&mut draft.website, "https://yourshop.co.uk"),
+                    issues,
+                );
+
                 changed |= ui
-                    .checkbox(
-                        &mut draft.contact_is_dpo,
-                        "This person is our data protection officer",
+                    .enum_combo(
+                        "Bank holidays of",
+                        "nation",
+                        &mut draft.nation,
+                        Nation::ALL,
+                        ToString::to_string,
+                    )
+                    .on_hover_text("Deadlines that fall on a bank holiday move to the next working day")
+                    .changed();
+                ui.end_row();
+            });
+
+            ui.add_space(spacing::SECTION);
+            ui.heading(RichText::new("ICO registration").size(theme::text::SUBHEADING));
+            form_grid(ui, "ico_form", |ui| {
+                changed |= ui.form_row(
+                    field::ICO_NUMBER,
+                    FormField::line(&mut draft.ico_registration_number, "ZA123456"),
+                    issues,
+                );
+                changed |= ui
+                    .enum_combo(
+                        "Fee tier",
+                        "fee_tier",
+                        &mut draft.ico_fee_tier,
+                        std::iter::once(None).chain(FeeTier::ALL.map(Some)),
+                        |tier| tier.map_or_else(|| "Not set".to_owned(), |tier| tier.to_string()),
                     )
                     .changed();
                 ui.end_row();
                 changed |= ui.form_row(
-                    field::CONTACT_EMAIL,
-                    FormField::line(&mut draft.contact_email, "Optional"),
-                    issues,
-                );
-                changed |= ui.form_row(
-                    field::CONTACT_PHONE,
-                    FormField::line(&mut draft.contact_phone, "Optional"),
+                    field::ICO_RENEWAL,
+                    FormField::date(&mut draft.ico_renewal_date, "YYYY-MM-DD", today),
                     issues,
                 );
             });
-        }
+            ui.hyperlink_to(
+                "Not sure whether you must pay? The ICO's fee self-assessment",
+                "https://ico.org.uk/for-organisations/data-protection-fee/self-assessment/",
+            );
+
+            ui.add_space(spacing::SECTION);
+            ui.heading(RichText::new("Privacy contact").size(theme::text::SUBHEADING));
+            changed |= ui
+                .checkbox(
+                    &mut draft.has_privacy_contact,
+                    "Name a person people can contact about their data",
+                )
+                .changed();
+            if draft.has_privacy_contact {
+                form_grid(ui, "contact_form", |ui| {
+                    changed |= ui.form_row(
+                        field::CONTACT_NAME,
+                        FormField::line(&mut draft.contact_name, ""),
+                        issues,
+                    );
+                    ui.label("");
+                    changed |= ui
+                        .checkbox(
+                            &mut draft.contact_is_dpo,
+                            "This person is our data protection officer",
+                        )
+                        .changed();
+                    ui.end_row();
+                    changed |= ui.form_row(
+                        field::CONTACT_EMAIL,
+                        FormField::line(&mut draft.contact_email, "Optional"),
+                        issues,
+                    );
+                    changed |= ui.form_row(
+                        field::CONTACT_PHONE,
+                        FormField::line(&mut draft.contact_phone, "Optional"),
+                        issues,
+                    );
+                });
+            }
+        });
 
         if changed {
             let current = self.base.clone().unwrap_or_default();

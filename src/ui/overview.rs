@@ -9,6 +9,7 @@ use super::theme::{self, spacing};
 use crate::{
     command::{Command, Screen},
     domain::{
+        Workspace,
         agenda::{AgendaItem, AgendaKind, SOON_DAYS, Urgency},
         deadlines::{days_between, short_date},
         validate::{FieldIssue, count},
@@ -56,6 +57,138 @@ fn section(
     }
 }
 
+/// One step of getting started, with whether it is done and where it is done.
+struct Step {
+    title: &'static str,
+    explanation: String,
+    done: bool,
+    screen: Screen,
+}
+
+/// The five things a new shop does once, in order, each with its state.
+fn getting_started(workspace: &Workspace) -> [Step; 5] {
+    let profile_problems = workspace.organisation.issues().len();
+    let register_problems: usize = workspace
+        .register
+        .iter()
+        .map(|a| a.issues().len() + a.unconfirmed_placeholders().len())
+        .sum();
+    [
+        Step {
+            title: "Describe your organisation",
+            explanation: if profile_problems == 0 {
+                "Your name, address and contact details are complete.".to_owned()
+            } else {
+                format!(
+                    "Who you are, as your privacy notice and letters will name you: {} to fill in or fix.",
+                    count(profile_problems, "thing", "things")
+                )
+            },
+            done: profile_problems == 0,
+            screen: Screen::Organisation,
+        },
+        Step {
+            title: "List what personal data you use",
+            explanation: if workspace.register.is_empty() {
+                "Start from the catalogue for your kind of business, then adjust each activity."
+                    .to_owned()
+            } else {
+                format!(
+                    "Your register has {}.",
+                    count(workspace.register.len(), "activity", "activities")
+                )
+            },
+            done: !workspace.register.is_empty(),
+            screen: Screen::Register,
+        },
+        Step {
+            title: "Fix what the register is missing",
+            explanation: if register_problems == 0 {
+                "Nothing is missing.".to_owned()
+            } else {
+                format!(
+                    "{} still to fill in or confirm; each is marked on its activity.",
+                    count(register_problems, "answer", "answers")
+                )
+            },
+            done: !workspace.register.is_empty() && register_problems == 0,
+            screen: Screen::Register,
+        },
+        Step {
+            title: "Export your privacy notice",
+            explanation: match workspace.settings.notice_last_updated {
+                Some(date) => format!("Last exported with content of {}.", short_date(date)),
+                None => "As a PDF, a web page or Markdown, for your website and shop.".to_owned(),
+            },
+            done: workspace.settings.notice_last_updated.is_some(),
+            screen: Screen::Documents,
+        },
+        Step {
+            title: "Log a request the day it arrives",
+            explanation: if workspace.requests.is_empty() {
+                "When someone asks for their data (or to delete it, or complains), log it here and Smallprint counts the deadline.".to_owned()
+            } else {
+                format!(
+                    "{} logged.",
+                    count(workspace.requests.len(), "request", "requests")
+                )
+            },
+            done: !workspace.requests.is_empty(),
+            screen: Screen::Requests,
+        },
+    ]
+}
+
+/// The getting-started list, while any step is left; returns whether it was shown.
+fn getting_started_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Vec<Command>) {
+    let steps = getting_started(workspace);
+    let done = steps.iter().filter(|s| s.done).count();
+    if done == steps.len() {
+        return;
+    }
+    let palette = theme::palette(ui);
+    egui::Frame::group(ui.style())
+        .inner_margin(spacing::INNER_MARGIN)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new(format!("Getting started — {done} of {} done", steps.len()))
+                    .strong()
+                    .size(theme::text::SECTION),
+            );
+            ui.add_space(spacing::ITEM);
+            egui::Grid::new("getting_started")
+                .num_columns(3)
+                .spacing([spacing::GROUP, spacing::ITEM])
+                .show(ui, |ui| {
+                    for (number, step) in steps.iter().enumerate() {
+                        let (mark, colour) = if step.done {
+                            ("✔ Done", palette.success)
+                        } else {
+                            ("To do", palette.text)
+                        };
+                        ui.label(RichText::new(mark).color(colour));
+                        ui.vertical(|ui| {
+                            ui.label(
+                                RichText::new(format!("{}. {}", number + 1, step.title)).strong(),
+                            );
+                            ui.add(egui::Label::new(RichText::new(&step.explanation).weak()).wrap());
+                        });
+                        let button = format!("Open {}", step.screen.title());
+                        if ui
+                            .button(button)
+                            .on_hover_text(format!("Go to the {} screen", step.screen.title()))
+                            .clicked()
+                        {
+                            commands.push(Command::Navigate(step.screen));
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+    ui.add_space(spacing::SECTION);
+}
+
 pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Command>) {
     let ScreenContext {
         workspace,
@@ -66,6 +199,8 @@ pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Comm
     let name = workspace.display_name();
     ui.heading(if name.is_empty() { "Your shop" } else { name });
     ui.label(RichText::new(format!("Today is {}", today.strftime("%A %-d %B %Y"))).weak());
+    ui.add_space(spacing::ITEM);
+    getting_started_ui(ui, workspace, commands);
 
     let of_kind = |kinds: &[AgendaKind], keep: &dyn Fn(&AgendaItem) -> bool| -> Vec<&AgendaItem> {
         derived
@@ -120,13 +255,12 @@ pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Comm
         .filter(|r| r.status.is_open())
         .count();
     ui.label(format!(
-        "Register: {} processing activit{}. Requests: {open} open of {}.",
-        workspace.register.len(),
-        if workspace.register.len() == 1 {
-            "y"
-        } else {
-            "ies"
-        },
+        "Register: {}. Requests: {open} open of {}.",
+        count(
+            workspace.register.len(),
+            "processing activity",
+            "processing activities"
+        ),
         workspace.requests.len()
     ));
     ui.horizontal(|ui| {

@@ -51,6 +51,9 @@ pub fn document_ui(ui: &mut egui::Ui, document: &Document) {
         .inner_margin(egui::Margin::same(28))
         .show(ui, |ui| {
             ui.set_max_width(ui.available_width().min(720.0));
+            // Paper is light in either theme: light visuals make table stripes, strong
+            // text and the text selection readable on it.
+            *ui.visuals_mut() = crate::ui::theme::light_visuals();
             ui.visuals_mut().override_text_color = Some(INK);
             for block in &document.blocks {
                 block_ui(ui, block);
@@ -101,7 +104,10 @@ fn block_ui(ui: &mut egui::Ui, block: &Block) {
                 .max_col_width(width)
                 .show(ui, |ui| {
                     for cell in header {
-                        ui.add(egui::Label::new(RichText::new(cell).strong()).wrap());
+                        ui.add(
+                            egui::Label::new(RichText::new(cell).strong().color(STRONG_INK))
+                                .wrap(),
+                        );
                     }
                     ui.end_row();
                     for row in rows {

@@ -4,10 +4,11 @@
 //! retention — with each problem shown beside its field.
 
 use egui::RichText;
+use jiff::civil::Date;
 
 use super::{
     theme::spacing,
-    widgets::{Pane, PaneWidth, UiExt, two_panes},
+    widgets::{Pane, PaneWidth, UiExt, check_line, problem_form, two_panes},
 };
 use crate::{
     command::{self, Command, Export},
@@ -20,7 +21,7 @@ use crate::{
             Processor, Requirement, Source, SpecialCategoryData, Transfer, TransferMechanism,
             field,
         },
-        validate::{FieldIssue, count, parse_date},
+        validate::{FieldIssue, parse_date},
     },
     session::ScreenContext,
 };
@@ -32,6 +33,8 @@ pub struct RegisterScreen {
     business_type: usize,
     selected: Option<ActivityId>,
     editor: Option<Editor>,
+    /// The activity whose form was checked: all its problems show.
+    checked: Option<ActivityId>,
 }
 
 /// The activity being edited, with the text of fields typed as text.
@@ -197,12 +200,14 @@ impl RegisterScreen {
                 |ui, (this, commands)| this.list_ui(ui, workspace, writable, commands),
             ),
             (
-                Pane::scrolled("activity_editor", PaneWidth::Rest { min: 360.0 }),
+                // Keyed by the activity, so each opens at its top.
+                Pane::scrolled("activity_editor", PaneWidth::Rest { min: 360.0 })
+                    .keyed(activity.id.0),
                 |ui, (this, commands)| {
                     if !writable {
                         ui.disable();
                     }
-                    this.editor_ui(ui, activity, commands);
+                    this.editor_ui(ui, activity, context.today, commands);
                 },
             ),
         );
@@ -350,6 +355,7 @@ impl RegisterScreen {
         &mut self,
         ui: &mut egui::Ui,
         activity: &ProcessingActivity,
+        today: Date,
         commands: &mut Vec<Command>,
     ) {
         if self
@@ -385,311 +391,311 @@ impl RegisterScreen {
                 self.selected = None;
             }
         });
-        if issues.is_empty() {
-            ui.label(RichText::new("Nothing missing.").weak());
-        } else {
-            ui.problem(&format!(
-                "{} to complete; each is shown beside its field.",
-                count(issues.len(), "thing", "things")
-            ));
+        let mut checked = self.checked == Some(activity.id);
+        check_line(ui, &issues, &mut checked);
+        if checked {
+            self.checked = Some(activity.id);
         }
+        problem_form(ui, ("activity", activity.id.0), checked, |ui| {
 
-        let draft = &mut editor.draft;
-        changed |= placeholders_ui(ui, draft);
-        ui.section_title("What and why");
-        changed |= ui.text_field(
-            field::PURPOSE,
-            &mut draft.purpose,
-            "e.g. Provide goods and services, including delivery",
-        );
-        ui.problems_of(field::PURPOSE, &issues);
-        changed |= ui.text_field(
-            "Business function",
-            &mut draft.business_function,
-            "e.g. Sales",
-        );
-        changed |= ui.text_area("Description", &mut draft.description, "");
-        changed |= ui.text_area(
-            field::INDIVIDUALS,
-            &mut editor.individuals,
-            "One per line: Customers, Website visitors…",
-        );
-        changed |= suggestions(
-            ui,
-            "individual_suggestions",
-            COMMON_INDIVIDUALS,
-            &mut editor.individuals,
-        );
-        ui.problems_of(field::INDIVIDUALS, &issues);
-        changed |= ui.text_area(
-            field::DATA,
-            &mut editor.data,
-            "One per line: Names and contact details, Addresses…",
-        );
-        changed |= suggestions(
-            ui,
-            "data_suggestions",
-            ICO_DATA_CATEGORIES,
-            &mut editor.data,
-        );
-        ui.problems_of(field::DATA, &issues);
-
-        let mut special = draft.special_category.is_some();
-        if ui
-            .checkbox(
-                &mut special,
-                "Includes special category data (health, ethnicity, beliefs…)",
-            )
-            .changed()
-        {
-            draft.special_category = special.then(SpecialCategoryData::default);
-            changed = true;
-        }
-        if let Some(special) = &mut draft.special_category {
+            let draft = &mut editor.draft;
+            changed |= placeholders_ui(ui, draft);
+            ui.section_title("What and why");
+            changed |= ui.text_field(
+                field::PURPOSE,
+                &mut draft.purpose,
+                "e.g. Provide goods and services, including delivery",
+            );
+            ui.problems_of(field::PURPOSE, &issues);
+            changed |= ui.text_field(
+                "Business function",
+                &mut draft.business_function,
+                "e.g. Sales",
+            );
+            changed |= ui.text_area("Description", &mut draft.description, "");
             changed |= ui.text_area(
-                "Special categories",
-                &mut editor.special_categories,
-                "One per line",
+                field::INDIVIDUALS,
+                &mut editor.individuals,
+                "One per line: Customers, Website visitors…",
             );
-            changed |= ui.text_field(
-                field::ARTICLE9,
-                &mut special.article9_condition,
-                "e.g. Art. 9(2)(a) explicit consent",
+            changed |= suggestions(
+                ui,
+                "individual_suggestions",
+                COMMON_INDIVIDUALS,
+                &mut editor.individuals,
             );
-            ui.problems_of(field::ARTICLE9, &issues);
-            changed |= ui.text_field(
-                "Schedule 1 condition (DPA 2018)",
-                &mut special.schedule1_condition,
-                "Where one is needed",
+            ui.problems_of(field::INDIVIDUALS, &issues);
+            changed |= ui.text_area(
+                field::DATA,
+                &mut editor.data,
+                "One per line: Names and contact details, Addresses…",
             );
-        }
-        changed |= ui
-            .checkbox(
-                &mut draft.criminal_offence_data,
-                "Includes criminal offence data",
-            )
-            .changed();
+            changed |= suggestions(
+                ui,
+                "data_suggestions",
+                ICO_DATA_CATEGORIES,
+                &mut editor.data,
+            );
+            ui.problems_of(field::DATA, &issues);
 
-        ui.section_title(field::SOURCES);
-        for (label, source) in [
-            ("Directly from the person", Source::DirectlyFromThePerson),
-            (
-                "Suppliers and service providers",
-                Source::SuppliersAndServiceProviders,
-            ),
-            ("Publicly available sources", Source::PubliclyAvailable),
-        ] {
-            let mut on = draft.sources.contains(&source);
-            if ui.checkbox(&mut on, label).changed() {
-                if on {
-                    draft.sources.push(source);
-                } else {
-                    draft.sources.retain(|s| *s != source);
-                }
-                changed = true;
-            }
-        }
-        let mut other = draft.sources.iter().find_map(|s| match s {
-            Source::Other(text) => Some(text.clone()),
-            _ => None,
-        });
-        let mut has_other = other.is_some();
-        if ui.checkbox(&mut has_other, "Another source").changed() {
-            other = has_other.then(String::new);
-            changed = true;
-        }
-        if let Some(text) = &mut other {
-            changed |= ui.text_field("Other source", text, "e.g. Marketplace order feed");
-        }
-        draft.sources.retain(|s| !matches!(s, Source::Other(_)));
-        if let Some(text) = other {
-            draft.sources.push(Source::Other(text));
-        }
-        ui.problems_of(field::SOURCES, &issues);
-
-        changed |= ui
-            .enum_combo(
-                "Must people provide it?",
-                "requirement",
-                &mut draft.requirement,
-                [
-                    Requirement::NotRequired,
-                    Requirement::Statutory,
-                    Requirement::Contractual,
-                    Requirement::NeededToEnterAContract,
-                ],
-                |requirement| requirement_label(*requirement).to_owned(),
-            )
-            .changed();
-        if draft.requirement != Requirement::NotRequired {
-            changed |= ui.text_field(
-                "If they do not provide it",
-                &mut draft.if_not_provided,
-                "e.g. We cannot deliver the order",
-            );
-        }
-
-        ui.section_title(field::DIRECT_MARKETING);
-        let mut marketing = draft.direct_marketing.is_some();
-        if ui
-            .checkbox(
-                &mut marketing,
-                "This is direct marketing (the notice then states the absolute right to object)",
-            )
-            .changed()
-        {
-            draft.direct_marketing = marketing.then(|| Box::new(DirectMarketing::default()));
-            changed = true;
-        }
-        if let Some(direct) = &mut draft.direct_marketing {
-            changed |= ui.text_field(
-                "How people stop it (published)",
-                &mut direct.how_to_object,
-                "e.g. the unsubscribe link in every email, or reply STOP",
-            );
-        }
-        ui.problems_of(field::DIRECT_MARKETING, &issues);
-
-        ui.section_title(field::BASES);
-        ui.problems_of(field::BASES, &issues);
-        for kind in BasisKind::ALL {
-            let mut on = draft.lawful_bases.iter().any(|b| b.kind() == kind);
+            let mut special = draft.special_category.is_some();
             if ui
-                .checkbox(&mut on, format!("{kind} ({})", kind.article()))
+                .checkbox(
+                    &mut special,
+                    "Includes special category data (health, ethnicity, beliefs…)",
+                )
                 .changed()
             {
-                if on {
-                    draft.lawful_bases.push(kind.blank());
-                } else {
-                    draft.lawful_bases.retain(|b| b.kind() != kind);
-                }
+                draft.special_category = special.then(SpecialCategoryData::default);
                 changed = true;
             }
-        }
-        for basis in &mut draft.lawful_bases {
-            changed |= basis_ui(
-                ui,
-                basis,
-                &issues,
-                LiaDates {
-                    completed_on: &mut editor.lia_completed_on,
-                    review_on: &mut editor.lia_review_on,
-                },
-                &mut editor.scroll_to_question,
-            );
-        }
-
-        ui.section_title("Who receives it");
-        let mut remove = None;
-        for (index, processor) in draft.processors.iter_mut().enumerate() {
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                changed |= ui.text_field(
-                    "Processor",
-                    &mut processor.name,
-                    "e.g. the payment provider",
+            if let Some(special) = &mut draft.special_category {
+                changed |= ui.text_area(
+                    "Special categories",
+                    &mut editor.special_categories,
+                    "One per line",
                 );
-                changed |= ui.text_field("What it does for you", &mut processor.activities, "");
-                changed |=
-                    ui.text_field("Contract or terms", &mut processor.contract_reference, "");
-                if ui.small_button("Remove processor").clicked() {
-                    remove = Some(index);
-                }
-            });
-        }
-        if let Some(index) = remove {
-            draft.processors.remove(index);
-            changed = true;
-        }
-        if ui.button("Add processor").clicked() {
-            draft.processors.push(Processor::default());
-            changed = true;
-        }
-        changed |= ui.text_area(
-            "Other recipients",
-            &mut editor.recipients,
-            "One per line: Professional or legal advisors…",
-        );
-        changed |= suggestions(
-            ui,
-            "recipient_suggestions",
-            COMMON_RECIPIENTS,
-            &mut editor.recipients,
-        );
-
-        ui.section_title(field::TRANSFERS);
-        ui.problems_of(field::TRANSFERS, &issues);
-        let mut remove = None;
-        for (index, transfer) in draft.transfers.iter_mut().enumerate() {
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                changed |= transfer_ui(ui, index, transfer);
-                if ui.small_button("Remove transfer").clicked() {
-                    remove = Some(index);
-                }
-            });
-        }
-        if let Some(index) = remove {
-            draft.transfers.remove(index);
-            changed = true;
-        }
-        if ui.button("Add transfer outside the UK").clicked() {
-            draft.transfers.push(Transfer {
-                recipient: String::new(),
-                country: String::new(),
-                mechanism: None,
-            });
-            changed = true;
-        }
-
-        ui.section_title("Keeping it safe");
-        changed |= ui.text_field("Kept for", &mut draft.retention.period, "e.g. 6 years");
-        changed |= ui.text_field(
-            "Because",
-            &mut draft.retention.reason,
-            "e.g. VAT records (HMRC)",
-        );
-        ui.problems_of(field::RETENTION, &issues);
-        changed |= ui.text_area("Security measures", &mut draft.security_measures, "");
-        changed |= ui.text_field("Where it is held", &mut draft.location, "");
-        let mut automated = draft.automated_decisions.is_some();
-        if ui
-            .checkbox(
-                &mut automated,
-                "Decisions are made about people automatically",
-            )
-            .changed()
-        {
-            draft.automated_decisions = automated.then(AutomatedDecisions::default);
-            changed = true;
-        }
-        if let Some(decisions) = &mut draft.automated_decisions {
-            changed |= ui.text_field("The logic involved", &mut decisions.logic, "");
-            changed |= ui.text_field(
-                "Its consequences for people",
-                &mut decisions.consequences,
-                "",
-            );
-        }
-        changed |= ui
-            .enum_combo(
-                "Data protection impact assessment",
-                "dpia",
-                &mut draft.dpia,
-                [Dpia::NotNeeded, Dpia::Needed, Dpia::Done],
-                |dpia| dpia_label(*dpia).to_owned(),
-            )
-            .changed();
-        changed |= ui.text_field("Review on", &mut editor.review_on, "YYYY-MM-DD");
-        for (label, message) in &editor.date_problems {
-            ui.problem(&format!("{label}: {message}"));
-        }
-
-        if changed {
-            editor.absorb_text();
-            if editor.draft != editor.base {
-                editor.base = editor.draft.clone();
-                commands.push(Command::UpdateActivity(editor.draft.clone()));
+                changed |= ui.text_field(
+                    field::ARTICLE9,
+                    &mut special.article9_condition,
+                    "e.g. Art. 9(2)(a) explicit consent",
+                );
+                ui.problems_of(field::ARTICLE9, &issues);
+                changed |= ui.text_field(
+                    "Schedule 1 condition (DPA 2018)",
+                    &mut special.schedule1_condition,
+                    "Where one is needed",
+                );
             }
-        }
+            changed |= ui
+                .checkbox(
+                    &mut draft.criminal_offence_data,
+                    "Includes criminal offence data",
+                )
+                .changed();
+
+            ui.section_title(field::SOURCES);
+            for (label, source) in [
+                ("Directly from the person", Source::DirectlyFromThePerson),
+                (
+                    "Suppliers and service providers",
+                    Source::SuppliersAndServiceProviders,
+                ),
+                ("Publicly available sources", Source::PubliclyAvailable),
+            ] {
+                let mut on = draft.sources.contains(&source);
+                if ui.checkbox(&mut on, label).changed() {
+                    if on {
+                        draft.sources.push(source);
+                    } else {
+                        draft.sources.retain(|s| *s != source);
+                    }
+                    changed = true;
+                }
+            }
+            let mut other = draft.sources.iter().find_map(|s| match s {
+                Source::Other(text) => Some(text.clone()),
+                _ => None,
+            });
+            let mut has_other = other.is_some();
+            if ui.checkbox(&mut has_other, "Another source").changed() {
+                other = has_other.then(String::new);
+                changed = true;
+            }
+            if let Some(text) = &mut other {
+                changed |= ui.text_field("Other source", text, "e.g. Marketplace order feed");
+            }
+            draft.sources.retain(|s| !matches!(s, Source::Other(_)));
+            if let Some(text) = other {
+                draft.sources.push(Source::Other(text));
+            }
+            ui.problems_of(field::SOURCES, &issues);
+
+            changed |= ui
+                .enum_combo(
+                    "Must people provide it?",
+                    "requirement",
+                    &mut draft.requirement,
+                    [
+                        Requirement::NotRequired,
+                        Requirement::Statutory,
+                        Requirement::Contractual,
+                        Requirement::NeededToEnterAContract,
+                    ],
+                    |requirement| requirement_label(*requirement).to_owned(),
+                )
+                .changed();
+            if draft.requirement != Requirement::NotRequired {
+                changed |= ui.text_field(
+                    "If they do not provide it",
+                    &mut draft.if_not_provided,
+                    "e.g. We cannot deliver the order",
+                );
+            }
+
+            ui.section_title(field::DIRECT_MARKETING);
+            let mut marketing = draft.direct_marketing.is_some();
+            if ui
+                .checkbox(
+                    &mut marketing,
+                    "This is direct marketing (the notice then states the absolute right to object)",
+                )
+                .changed()
+            {
+                draft.direct_marketing = marketing.then(|| Box::new(DirectMarketing::default()));
+                changed = true;
+            }
+            if let Some(direct) = &mut draft.direct_marketing {
+                changed |= ui.text_field(
+                    "How people stop it (published)",
+                    &mut direct.how_to_object,
+                    "e.g. the unsubscribe link in every email, or reply STOP",
+                );
+            }
+            ui.problems_of(field::DIRECT_MARKETING, &issues);
+
+            ui.section_title(field::BASES);
+            ui.problems_of(field::BASES, &issues);
+            for kind in BasisKind::ALL {
+                let mut on = draft.lawful_bases.iter().any(|b| b.kind() == kind);
+                if ui
+                    .checkbox(&mut on, format!("{kind} ({})", kind.article()))
+                    .changed()
+                {
+                    if on {
+                        draft.lawful_bases.push(kind.blank());
+                    } else {
+                        draft.lawful_bases.retain(|b| b.kind() != kind);
+                    }
+                    changed = true;
+                }
+            }
+            for basis in &mut draft.lawful_bases {
+                changed |= basis_ui(
+                    ui,
+                    basis,
+                    &issues,
+                    LiaDates {
+                        completed_on: &mut editor.lia_completed_on,
+                        review_on: &mut editor.lia_review_on,
+                        today,
+                    },
+                    &mut editor.scroll_to_question,
+                );
+            }
+
+            ui.section_title("Who receives it");
+            let mut remove = None;
+            for (index, processor) in draft.processors.iter_mut().enumerate() {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    changed |= ui.text_field(
+                        "Processor",
+                        &mut processor.name,
+                        "e.g. the payment provider",
+                    );
+                    changed |= ui.text_field("What it does for you", &mut processor.activities, "");
+                    changed |=
+                        ui.text_field("Contract or terms", &mut processor.contract_reference, "");
+                    if ui.small_button("Remove processor").clicked() {
+                        remove = Some(index);
+                    }
+                });
+            }
+            if let Some(index) = remove {
+                draft.processors.remove(index);
+                changed = true;
+            }
+            if ui.button("Add processor").clicked() {
+                draft.processors.push(Processor::default());
+                changed = true;
+            }
+            changed |= ui.text_area(
+                "Other recipients",
+                &mut editor.recipients,
+                "One per line: Professional or legal advisors…",
+            );
+            changed |= suggestions(
+                ui,
+                "recipient_suggestions",
+                COMMON_RECIPIENTS,
+                &mut editor.recipients,
+            );
+
+            ui.section_title(field::TRANSFERS);
+            ui.problems_of(field::TRANSFERS, &issues);
+            let mut remove = None;
+            for (index, transfer) in draft.transfers.iter_mut().enumerate() {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    changed |= transfer_ui(ui, index, transfer);
+                    if ui.small_button("Remove transfer").clicked() {
+                        remove = Some(index);
+                    }
+                });
+            }
+            if let Some(index) = remove {
+                draft.transfers.remove(index);
+                changed = true;
+            }
+            if ui.button("Add transfer outside the UK").clicked() {
+                draft.transfers.push(Transfer {
+                    recipient: String::new(),
+                    country: String::new(),
+                    mechanism: None,
+                });
+                changed = true;
+            }
+
+            ui.section_title("Keeping it safe");
+            changed |= ui.text_field("Kept for", &mut draft.retention.period, "e.g. 6 years");
+            changed |= ui.text_field(
+                "Because",
+                &mut draft.retention.reason,
+                "e.g. VAT records (HMRC)",
+            );
+            ui.problems_of(field::RETENTION, &issues);
+            changed |= ui.text_area("Security measures", &mut draft.security_measures, "");
+            changed |= ui.text_field("Where it is held", &mut draft.location, "");
+            let mut automated = draft.automated_decisions.is_some();
+            if ui
+                .checkbox(
+                    &mut automated,
+                    "Decisions are made about people automatically",
+                )
+                .changed()
+            {
+                draft.automated_decisions = automated.then(AutomatedDecisions::default);
+                changed = true;
+            }
+            if let Some(decisions) = &mut draft.automated_decisions {
+                changed |= ui.text_field("The logic involved", &mut decisions.logic, "");
+                changed |= ui.text_field(
+                    "Its consequences for people",
+                    &mut decisions.consequences,
+                    "",
+                );
+            }
+            changed |= ui
+                .enum_combo(
+                    "Data protection impact assessment",
+                    "dpia",
+                    &mut draft.dpia,
+                    [Dpia::NotNeeded, Dpia::Needed, Dpia::Done],
+                    |dpia| dpia_label(*dpia).to_owned(),
+                )
+                .changed();
+            changed |= ui.date_field("Review on", &mut editor.review_on, today);
+            for (label, message) in &editor.date_problems {
+                ui.problem(&format!("{label}: {message}"));
+            }
+
+            if changed {
+                editor.absorb_text();
+                if editor.draft != editor.base {
+                    editor.base = editor.draft.clone();
+                    commands.push(Command::UpdateActivity(editor.draft.clone()));
+                }
+            }
+        });
     }
 }
 
@@ -755,6 +761,7 @@ fn transfer_ui(ui: &mut egui::Ui, index: usize, transfer: &mut Transfer) -> bool
 struct LiaDates<'a> {
     completed_on: &'a mut String,
     review_on: &'a mut String,
+    today: Date,
 }
 
 fn basis_ui(
@@ -827,6 +834,7 @@ fn lia_ui(
     let LiaDates {
         completed_on,
         review_on,
+        today,
     } = dates;
     let mut changed = false;
     ui.label(
@@ -921,8 +929,8 @@ fn lia_ui(
         )
         .changed();
     changed |= ui.text_field("Completed by", &mut lia.completed_by, "");
-    changed |= ui.text_field("Completed on", completed_on, "YYYY-MM-DD");
-    changed |= ui.text_field("Review the assessment on", review_on, "YYYY-MM-DD");
+    changed |= ui.date_field("Completed on", completed_on, today);
+    changed |= ui.date_field("Review the assessment on", review_on, today);
     changed
 }
 

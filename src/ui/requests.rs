@@ -6,6 +6,7 @@ use egui::{Color32, RichText, vec2};
 use jiff::civil::Date;
 
 use super::{
+    date_picker::date_picker_button,
     theme::{self, spacing},
     widgets::{FormField, Pane, PaneWidth, UiExt, two_panes},
 };
@@ -228,7 +229,7 @@ impl RequestsScreen {
                 |ui, (this, _)| this.table_ui(ui, workspace, derived, today),
             ),
             (
-                Pane::scrolled("request_detail", PaneWidth::Exact(detail_width)),
+                Pane::scrolled("request_detail", PaneWidth::Exact(detail_width)).keyed(request.id.0),
                 |ui, (this, commands)| {
                     if !writable {
                         ui.disable();
@@ -292,7 +293,7 @@ impl RequestsScreen {
                     ui.end_row();
                     ui.form_row(
                         field::RECEIVED,
-                        FormField::line(&mut draft.received, &format!("{today} (today)"))
+                        FormField::date(&mut draft.received, &format!("{today} (today)"), today)
                             .width(LOG_FIELD_WIDTH),
                         issues,
                     );
@@ -692,6 +693,7 @@ impl RequestsScreen {
                     .desired_width(110.0),
             )
             .labelled_by(label.id);
+            date_picker_button(ui, "the day of the step", &mut self.step.on, today);
         });
         let label = ui.label("Reason, outcome or note");
         ui.add(
@@ -706,19 +708,17 @@ impl RequestsScreen {
         } else {
             parse_date(&self.step.on)
         };
-        // A date that cannot be used is said at once, not only on each greyed button.
-        match &on {
-            Err(problem) => {
-                ui.problem(&format!("Not a date: {problem}."));
-            }
-            Ok(day) if *day > today => {
-                ui.problem(&format!(
-                    "{} is in the future: record a step on or after the day it happens.",
-                    short_date(*day)
-                ));
-            }
-            Ok(_) => {}
-        }
+        // A date that cannot be used is said at once, not only on each greyed button,
+        // on a line kept for it so the step buttons never move.
+        let date_problem = match &on {
+            Err(problem) => Some(format!("Not a date: {problem}.")),
+            Ok(day) if *day > today => Some(format!(
+                "{} is in the future: record a step on or after the day it happens.",
+                short_date(*day)
+            )),
+            Ok(_) => None,
+        };
+        ui.problem_line(date_problem.as_deref());
         extension_hint_ui(ui, context, request);
 
         let text = self.step.text.trim().to_owned();

@@ -5,12 +5,17 @@ use egui::RichText;
 
 use super::{theme::spacing, widgets::UiExt};
 use crate::{
-    command::{self, Command},
+    command::{self, Command, Look, TextSize, ThemeChoice},
     domain::{Nation, settings::RegulatorContact},
     session::ScreenContext,
 };
 
-pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Command>) {
+pub fn ui(
+    ui: &mut egui::Ui,
+    context: ScreenContext<'_>,
+    look: Look,
+    commands: &mut Vec<Command>,
+) {
     let ScreenContext {
         workspace,
         derived,
@@ -20,6 +25,8 @@ pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Comm
     } = context;
     ui.heading("Settings");
     ui.add_space(spacing::INNER_MARGIN);
+    appearance_ui(ui, look, commands);
+    ui.add_space(spacing::SECTION);
     ui.label(RichText::new("Your data").strong());
     ui.label(format!("Workspace file: {}", file.path.display()));
     ui.label(format!(
@@ -122,4 +129,41 @@ fn holiday_coverage_ui(ui: &mut egui::Ui, derived: &crate::session::Derived) {
             );
         });
     }
+}
+
+/// The window's theme and text size: preferences of this computer, not of the shop.
+fn appearance_ui(ui: &mut egui::Ui, look: Look, commands: &mut Vec<Command>) {
+    ui.label(RichText::new("Appearance").strong());
+    egui::Grid::new("appearance")
+        .num_columns(2)
+        .spacing([spacing::GROUP, spacing::ITEM])
+        .show(ui, |ui| {
+            let mut chosen = look;
+            if ui
+                .enum_combo("Theme", "theme", &mut chosen.theme, ThemeChoice::ALL, |t| {
+                    t.name().to_owned()
+                })
+                .changed()
+            {
+                commands.push(Command::SetLook(chosen));
+            }
+            ui.end_row();
+            if ui
+                .enum_combo(
+                    "Text size",
+                    "text_size",
+                    &mut chosen.text_size,
+                    TextSize::ALL,
+                    |t| t.name().to_owned(),
+                )
+                .changed()
+            {
+                commands.push(Command::SetLook(chosen));
+            }
+            ui.end_row();
+        });
+    ui.label(
+        RichText::new("Kept on this computer for this window; not part of the workspace file.")
+            .weak(),
+    );
 }

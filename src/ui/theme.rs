@@ -2,9 +2,79 @@
 //! (an error, a warning, a success, how urgent a date is) is chosen here, and screens
 //! ask for the meaning, never for an RGB value.
 
-use egui::{Color32, Visuals};
+use egui::{Color32, Stroke, Theme, ThemePreference, Visuals};
 
-use crate::{domain::agenda::Urgency, session::Tone};
+use crate::{
+    command::{Look, ThemeChoice},
+    domain::agenda::Urgency,
+    session::Tone,
+};
+
+/// WCAG 2's minimum contrast for body text (AA).
+pub const MINIMUM_CONTRAST: f64 = 4.5;
+
+/// Sets the theme (light, dark or the system's) and the text size.
+pub fn apply(ctx: &egui::Context, look: Look) {
+    ctx.set_visuals_of(Theme::Dark, dark_visuals());
+    ctx.set_visuals_of(Theme::Light, light_visuals());
+    ctx.set_theme(match look.theme {
+        ThemeChoice::FollowSystem => ThemePreference::System,
+        ThemeChoice::Light => ThemePreference::Light,
+        ThemeChoice::Dark => ThemePreference::Dark,
+    });
+    ctx.set_zoom_factor(look.text_size.scale());
+}
+
+/// egui's dark visuals, with text bright enough to read (egui's weak text is 60%
+/// alpha, about 2.6:1) and a focus ring on every control.
+pub fn dark_visuals() -> Visuals {
+    let mut visuals = Visuals::dark();
+    visuals.widgets.noninteractive.fg_stroke.color = Color32::from_gray(200);
+    visuals.widgets.inactive.fg_stroke.color = Color32::from_gray(225);
+    visuals.weak_text_color = Some(Color32::from_gray(160));
+    visuals.hyperlink_color = Color32::from_rgb(0x8a, 0xb8, 0xff);
+    visuals.selection.bg_fill = Color32::from_rgb(0x1f, 0x4e, 0x8c);
+    visuals.selection.stroke = Stroke::new(1.0, Color32::WHITE);
+    focus_ring(&mut visuals, Color32::from_rgb(0x8a, 0xb8, 0xff));
+    visuals
+}
+
+/// egui's light visuals, with darker text and a focus ring on every control.
+pub fn light_visuals() -> Visuals {
+    let mut visuals = Visuals::light();
+    visuals.widgets.noninteractive.fg_stroke.color = Color32::from_gray(40);
+    visuals.widgets.inactive.fg_stroke.color = Color32::from_gray(25);
+    visuals.weak_text_color = Some(Color32::from_gray(95));
+    visuals.hyperlink_color = Color32::from_rgb(0x0b, 0x4a, 0xa6);
+    visuals.selection.bg_fill = Color32::from_rgb(0xb4, 0xd2, 0xff);
+    visuals.selection.stroke = Stroke::new(1.0, Color32::from_gray(10));
+    focus_ring(&mut visuals, Color32::from_rgb(0x0b, 0x4a, 0xa6));
+    visuals
+}
+
+/// egui draws a focused control with its "active" look; a 2-point ring in the accent
+/// colour makes keyboard focus visible on buttons, links and drop-downs too.
+fn focus_ring(visuals: &mut Visuals, accent: Color32) {
+    visuals.widgets.active.bg_stroke = Stroke::new(2.0, accent);
+}
+
+/// The contrast ratio of two colours as WCAG 2 defines it (1 to 21); both opaque.
+pub fn contrast(a: Color32, b: Color32) -> f64 {
+    fn channel(value: u8) -> f64 {
+        let c = f64::from(value) / 255.0;
+        if c <= 0.040_45 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    }
+    fn luminance(colour: Color32) -> f64 {
+        0.2126 * channel(colour.r()) + 0.7152 * channel(colour.g()) + 0.0722 * channel(colour.b())
+    }
+    let (la, lb) = (luminance(a), luminance(b));
+    let (lighter, darker) = if la > lb { (la, lb) } else { (lb, la) };
+    (lighter + 0.05) / (darker + 0.05)
+}
 
 /// Colours by meaning, for the current light or dark visuals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +85,10 @@ pub struct Palette {
     pub text: Color32,
     pub strong: Color32,
     pub weak: Color32,
+    /// Behind a banner that informs (the example shop), not warns.
+    pub info_fill: Color32,
+    /// Behind a banner that warns.
+    pub warning_fill: Color32,
 }
 
 impl Palette {
@@ -40,6 +114,8 @@ impl Palette {
             text: visuals.text_color(),
             strong: visuals.strong_text_color(),
             weak: visuals.weak_text_color(),
+            info_fill: visuals.faint_bg_color,
+            warning_fill: visuals.warn_fg_color.gamma_multiply(0.12),
         }
     }
 
@@ -115,4 +191,96 @@ pub mod text {
     pub const SECTION: f32 = 15.0;
     pub const NAVIGATION: f32 = 15.0;
     pub const DUE_DATE: f32 = 18.0;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every text colour the screens use, on every background it is drawn on, in both
+    /// themes, with what it is, for the failure message.
+    fn pairs(visuals: &Visuals) -> Vec<(String, Color32, Color32)> {
+        let palette = Palette::of(visuals);
+        let backgrounds = [
+            ("panel", visuals.panel_fill),
+            ("window", visuals.window_fill),
+            ("text field", visuals.text_edit_bg_color()),
+        ];
+        let texts = [
+            ("text", palette.text),
+            ("strong text", palette.strong),
+            ("weak text", palette.weak),
+            ("error", palette.error),
+            ("warning", palette.warning),
+            ("success", palette.success),
+            ("link", visuals.hyperlink_color),
+        ];
+        let mut pairs = Vec::new();
+        for (background_name, background) in backgrounds {
+            for (text_name, text) in texts {
+                pairs.push((format!("{text_name} on {background_name}"), text, background));
+            }
+        }
+        for (state, widget) in [
+            ("inactive", visuals.widgets.inactive),
+            ("hovered", visuals.widgets.hovered),
+            ("active", visuals.widgets.active),
+        ] {
+            pairs.push((
+                format!("{state} button text"),
+                widget.fg_stroke.color,
+                widget.weak_bg_fill,
+            ));
+        }
+        pairs.push((
+            "selected text".to_owned(),
+            visuals.selection.stroke.color,
+            visuals.selection.bg_fill,
+        ));
+        pairs
+    }
+
+    #[test]
+    fn every_text_colour_meets_wcag_aa_on_both_themes() {
+        for (theme, visuals) in [("dark", dark_visuals()), ("light", light_visuals())] {
+            for (what, text, background) in pairs(&visuals) {
+                let ratio = contrast(text, background);
+                assert!(
+                    ratio >= MINIMUM_CONTRAST,
+                    "{theme} theme: {what} is {ratio:.2}:1 ({text:?} on {background:?})"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_paper_preview_meets_wcag_aa() {
+        let light = light_visuals();
+        for (what, text) in [
+            ("ink", paper::INK),
+            ("strong ink", paper::STRONG_INK),
+            ("link", paper::LINK),
+            ("weak text", Palette::of(&light).weak),
+        ] {
+            let ratio = contrast(text, paper::PAPER);
+            assert!(ratio >= MINIMUM_CONTRAST, "{what} on paper is {ratio:.2}:1");
+        }
+    }
+
+    #[test]
+    fn contrast_matches_wcag_reference_values() {
+        // WCAG's own end points, and #767676 on white: the lightest grey that passes AA.
+        assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 1e-9);
+        assert!((contrast(Color32::WHITE, Color32::WHITE) - 1.0).abs() < 1e-9);
+        let ratio = contrast(Color32::from_gray(0x76), Color32::WHITE);
+        assert!((ratio - 4.54).abs() < 0.01, "{ratio}");
+    }
+
+    #[test]
+    fn success_and_warning_are_told_apart() {
+        for visuals in [dark_visuals(), light_visuals()] {
+            let palette = Palette::of(&visuals);
+            assert_ne!(palette.tone(Tone::Success), palette.tone(Tone::Warning));
+        }
+    }
 }

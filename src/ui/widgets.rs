@@ -6,7 +6,10 @@
 use egui::{Response, RichText};
 use egui_extras::{Size, StripBuilder};
 
-use super::theme::{self, spacing};
+use super::{
+    date_picker::date_picker_button,
+    theme::{self, spacing},
+};
 use crate::{
     command::{Action, Command},
     domain::validate::FieldIssue,
@@ -22,6 +25,40 @@ pub trait UiExt {
         labelled_edit(self.ui(), label, edit, hint)
     }
 
+    /// A date field (YYYY-MM-DD) under its label with a calendar button; true when it
+    /// changed.
+    fn date_field(&mut self, label: &str, value: &mut String, today: jiff::civil::Date) -> bool {
+        let ui = self.ui();
+        let label_response = ui.label(label);
+        ui.horizontal(|ui| {
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(value)
+                        .hint_text("YYYY-MM-DD")
+                        .desired_width(110.0),
+                )
+                .labelled_by(label_response.id);
+            note_if_left(ui, label, &response);
+            let picked = date_picker_button(ui, label, value, today);
+            response.changed() || picked
+        })
+        .inner
+    }
+
+    /// A line that is always there, holding `problem` when there is one: what it says
+    /// never moves what is below it.
+    fn problem_line(&mut self, problem: Option<&str>) {
+        let ui = self.ui();
+        match problem {
+            Some(text) => {
+                let colour = theme::palette(ui).error;
+                ui.add(egui::Label::new(RichText::new(text).color(colour)).truncate())
+                    .on_hover_text(text);
+            }
+            None => reserved_line(ui),
+        }
+    }
+
     /// A few-line field under its label, as wide as the column; true when it changed.
     fn text_area(&mut self, label: &str, value: &mut String, hint: &str) -> bool {
         let edit = egui::TextEdit::multiline(value).desired_rows(2);
@@ -29,20 +66,43 @@ pub trait UiExt {
     }
 
     /// One row of a two-column form grid: the label, then the field of `width` with the
-    /// problems found in it (those of `issues` whose field is `label`) under it.
+    /// problem found in it (of `issues`, those whose field is `label`) on a line under
+    /// it that is always there, so the rows below never move.
     fn form_row(&mut self, label: &str, field: FormField<'_>, issues: &[FieldIssue]) -> bool {
         let ui = self.ui();
         let label_response = ui.label(label);
         let changed = ui
             .vertical(|ui| {
-                let edit = match field.kind {
-                    FieldKind::Line => egui::TextEdit::singleline(field.value),
-                    FieldKind::Lines => egui::TextEdit::multiline(field.value).desired_rows(2),
+                let changed = match field.kind {
+                    FieldKind::Line | FieldKind::Lines => {
+                        let edit = if field.kind == FieldKind::Line {
+                            egui::TextEdit::singleline(field.value)
+                        } else {
+                            egui::TextEdit::multiline(field.value).desired_rows(2)
+                        };
+                        let response = ui
+                            .add(edit.hint_text(field.hint).desired_width(field.width))
+                            .labelled_by(label_response.id);
+                        note_if_left(ui, label, &response);
+                        response.changed()
+                    }
+                    FieldKind::Date(today) => {
+                        ui.horizontal(|ui| {
+                            let width = field.width - ui.spacing().interact_size.y * 2.0;
+                            let response = ui
+                                .add(
+                                    egui::TextEdit::singleline(field.value)
+                                        .hint_text(field.hint)
+                                        .desired_width(width),
+                                )
+                                .labelled_by(label_response.id);
+                            note_if_left(ui, label, &response);
+                            let picked = date_picker_button(ui, label, field.value, today);
+                            response.changed() || picked
+                        })
+                        .inner
+                    }
                 };
-                let changed = ui
-                    .add(edit.hint_text(field.hint).desired_width(field.width))
-                    .labelled_by(label_response.id)
-                    .changed();
                 ui.problems_of(label, issues);
                 changed
             })
@@ -51,11 +111,32 @@ pub trait UiExt {
         changed
     }
 
-    /// The problems `issues` report for `field`, each as a line in the error colour.
+    /// The problems `issues` report for `field`, on one line that is always there (the
+    /// first in full width, the others on hover). Inside a [`problem_form`], they show
+    /// only once the field was left or the form checked, never before any input.
     fn problems_of(&mut self, field: &str, issues: &[FieldIssue]) {
         let ui = self.ui();
-        for issue in issues.iter().filter(|issue| issue.field == field) {
-            ui.problem(&issue.message);
+        let shown = problems_shown(ui, field);
+        let mut matching = issues.iter().filter(|issue| issue.field == field);
+        match (shown, matching.next()) {
+            (true, Some(first)) => {
+                let more: Vec<&str> = matching.map(|issue| issue.message.as_str()).collect();
+                let text = if more.is_empty() {
+                    first.message.clone()
+                } else {
+                    format!("{} (and {} more)", first.message, more.len())
+                };
+                let colour = theme::palette(ui).error;
+                let all = std::iter::once(first.message.as_str())
+                    .chain(more)
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                ui.add(egui::Label::new(RichText::new(text).color(colour)).truncate())
+                    .on_hover_text(all);
+            }
+            _ => {
+                reserved_line(ui);
+            }
         }
     }
 
@@ -124,10 +205,106 @@ pub trait UiExt {
 }
 
 fn labelled_edit(ui: &mut egui::Ui, label: &str, edit: egui::TextEdit<'_>, hint: &str) -> bool {
-    let label = ui.label(label);
-    ui.add(edit.hint_text(hint).desired_width(f32::INFINITY))
-        .labelled_by(label.id)
-        .changed()
+    let label_response = ui.label(label);
+    let response = ui
+        .add(edit.hint_text(hint).desired_width(f32::INFINITY))
+        .labelled_by(label_response.id);
+    note_if_left(ui, label, &response);
+    response.changed()
+}
+
+/// One line above a form: how many problems it has, with "Check" to show them all
+/// under their fields (until then, a field's problem shows once it is left).
+pub fn check_line(ui: &mut egui::Ui, issues: &[FieldIssue], checked: &mut bool) {
+    ui.horizontal(|ui| {
+        // As tall with the button as without it.
+        ui.set_min_height(ui.spacing().interact_size.y);
+        if issues.is_empty() {
+            ui.label(RichText::new("Nothing to fix.").color(theme::palette(ui).success));
+        } else if *checked {
+            ui.problem(&format!(
+                "{} to fix, each shown under its field.",
+                crate::domain::validate::count(issues.len(), "thing", "things")
+            ));
+        } else {
+            ui.problem(&format!(
+                "{} to fix.",
+                crate::domain::validate::count(issues.len(), "thing", "things")
+            ));
+            if ui
+                .small_button("Check")
+                .on_hover_text("Show every problem under its field")
+                .clicked()
+            {
+                *checked = true;
+            }
+        }
+    });
+}
+
+/// An empty line as tall as a line of text: the place a problem appears in.
+fn reserved_line(ui: &mut egui::Ui) {
+    let height = ui.text_style_height(&egui::TextStyle::Body);
+    ui.allocate_exact_size(egui::vec2(1.0, height), egui::Sense::hover());
+}
+
+/// A form whose problems show only once a field was left or the form was checked:
+/// what a user has not touched yet is not an error yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ProblemForm {
+    key: egui::Id,
+    checked: bool,
+}
+
+fn problem_form_id() -> egui::Id {
+    egui::Id::unique("smallprint_problem_form")
+}
+
+/// Draws `contents` as the form `key`: its problems show field by field as each is
+/// left, or all at once when `checked`. Outside such a form every problem shows.
+pub fn problem_form<R>(
+    ui: &mut egui::Ui,
+    key: impl std::hash::Hash + std::fmt::Debug,
+    checked: bool,
+    contents: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
+    let form = ProblemForm {
+        key: egui::Id::unique(("smallprint_form", key)),
+        checked,
+    };
+    let outer = ui.data(|d| d.get_temp::<ProblemForm>(problem_form_id()));
+    ui.data_mut(|d| d.insert_temp(problem_form_id(), form));
+    let result = contents(ui);
+    ui.data_mut(|d| match outer {
+        Some(outer) => {
+            d.insert_temp(problem_form_id(), outer);
+        }
+        None => d.remove::<ProblemForm>(problem_form_id()),
+    });
+    result
+}
+
+fn touched_id(form: &ProblemForm, field: &str) -> egui::Id {
+    form.key.with(("touched", field))
+}
+
+/// Remembers that the user left `field` (after focusing it), so its problems show.
+fn note_if_left(ui: &egui::Ui, field: &str, response: &Response) {
+    if response.lost_focus()
+        && let Some(form) = ui.data(|d| d.get_temp::<ProblemForm>(problem_form_id()))
+    {
+        ui.data_mut(|d| d.insert_temp(touched_id(&form, field), true));
+    }
+}
+
+fn problems_shown(ui: &egui::Ui, field: &str) -> bool {
+    match ui.data(|d| d.get_temp::<ProblemForm>(problem_form_id())) {
+        None => true,
+        Some(form) => {
+            form.checked
+                || ui.data(|d| d.get_temp::<bool>(touched_id(&form, field)).unwrap_or(false))
+        }
+    }
 }
 
 impl UiExt for egui::Ui {
@@ -148,6 +325,8 @@ pub struct FormField<'a> {
 pub enum FieldKind {
     Line,
     Lines,
+    /// YYYY-MM-DD, with a calendar to pick from that knows today.
+    Date(jiff::civil::Date),
 }
 
 impl<'a> FormField<'a> {
@@ -163,6 +342,13 @@ impl<'a> FormField<'a> {
     pub fn lines(value: &'a mut String, hint: &'a str) -> Self {
         Self {
             kind: FieldKind::Lines,
+            ..Self::line(value, hint)
+        }
+    }
+
+    pub fn date(value: &'a mut String, hint: &'a str, today: jiff::civil::Date) -> Self {
+        Self {
+            kind: FieldKind::Date(today),
             ..Self::line(value, hint)
         }
     }
@@ -205,6 +391,9 @@ pub enum PaneScroll {
 #[derive(Debug, Clone, Copy)]
 pub struct Pane {
     pub id: &'static str,
+    /// Tells apart what the pane shows (an activity, a request): each keeps its own
+    /// scroll position and opens at its top.
+    pub key: u64,
     pub width: PaneWidth,
     pub scroll: PaneScroll,
 }
@@ -213,14 +402,21 @@ impl Pane {
     pub fn scrolled(id: &'static str, width: PaneWidth) -> Self {
         Self {
             id,
+            key: 0,
             width,
             scroll: PaneScroll::Scrolls,
         }
     }
 
+    #[must_use]
+    pub fn keyed(self, key: u64) -> Self {
+        Self { key, ..self }
+    }
+
     pub fn own_scrolling(id: &'static str, width: PaneWidth) -> Self {
         Self {
             id,
+            key: 0,
             width,
             scroll: PaneScroll::OwnScrolling,
         }
@@ -256,7 +452,7 @@ fn pane_ui(ui: &mut egui::Ui, pane: Pane, contents: impl FnOnce(&mut egui::Ui)) 
         PaneScroll::OwnScrolling => contents(ui),
         PaneScroll::Scrolls => {
             egui::ScrollArea::vertical()
-                .id_salt(pane.id)
+                .id_salt((pane.id, pane.key))
                 .auto_shrink([false, false])
                 .show(ui, contents);
         }
