@@ -129,22 +129,51 @@ fn a_field_with_a_problem_says_so_and_keeps_the_last_good_value() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.get_by_label("Email").type_text("hello at kestrel");
     harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("an email address needs an @")
+            .is_none(),
+        "not an error while it is still being typed"
+    );
+    harness.key_press(Key::Tab);
+    harness.run();
     harness.get_by_label_contains("an email address needs an @");
     let saved = store::read_workspace(&path).expect("reads");
     assert_eq!(saved.organisation.email, "hello@kestrelforge.example");
 }
 
 #[test]
-fn the_first_run_offers_the_example_shop_and_an_empty_start() {
-    let (_dir, path) = temp_workspace();
+fn the_example_shop_opens_in_its_own_file_and_start_my_own_opens_an_empty_one() {
+    let (dir, path) = temp_workspace();
     let mut harness = harness(app_on(&path));
     harness.run();
     harness.get_by_label("Start empty");
     harness.get_by_label("Explore the example shop").click();
     harness.run();
-    let saved = store::read_workspace(&path).expect("the example was saved");
+    assert!(
+        !path.exists(),
+        "exploring the example never writes the user's own workspace"
+    );
+    let example = dir.path().join("example-shop.json");
+    let saved = store::read_workspace(&example).expect("the example has its own file");
     assert_eq!(saved, example_workspace(jiff::civil::date(2026, 11, 23)));
     harness.get_by_label_contains("Kestrel Forge 3D");
+    harness.get_by_label("This is the example shop");
+
+    click_button(&mut harness, "Start my own");
+    let own = store::read_workspace(&path).expect("Start my own created the user's file");
+    assert_eq!(own, smallprint::domain::Workspace::default());
+    assert!(harness.query_by_label("This is the example shop").is_none());
+    assert!(
+        harness.state().window_title().contains("workspace.json"),
+        "{}",
+        harness.state().window_title()
+    );
+    // The example is still there to go back to, unchanged.
+    assert_eq!(
+        store::read_workspace(&example).expect("reads"),
+        example_workspace(jiff::civil::date(2026, 11, 23))
+    );
 }
 
 #[test]
@@ -445,12 +474,6 @@ fn importing_bank_holidays_changes_deadlines_and_a_bad_file_changes_nothing() {
         .apply(smallprint::command::Command::ImportBankHolidays(Some(good)));
     harness.run();
     harness.get_by_label_contains("Imported the bank holidays");
-    click_button(&mut harness, "Dismiss");
-    assert!(
-        harness
-            .query_by_label_contains("Imported the bank holidays")
-            .is_none()
-    );
     let workspace = store::read_workspace(&path).expect("saved");
     let holidays = workspace.holidays();
     assert!(!holidays.is_working_day(
@@ -467,7 +490,7 @@ fn importing_bank_holidays_changes_deadlines_and_a_bad_file_changes_nothing() {
 fn the_overview_lists_what_is_overdue_and_opens_it() {
     let (_dir, path) = temp_workspace();
     store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
-    let mut harness = harness(app_on(&path));
+    let mut harness = harness_sized(app_on(&path), 1100.0, 1400.0);
     harness.run();
     open_screen(&mut harness, "Overview");
     harness.get_by_label("Overdue requests (1)");
@@ -532,7 +555,7 @@ fn an_activity_on_legitimate_interests_is_complete_once_its_lia_is_and_undo_remo
     harness.run();
     open_screen(&mut harness, "Register");
     click_button(&mut harness, "Add activity");
-    harness.get_by_label_contains("things to complete");
+    harness.get_by_label_contains("things to fix");
     type_into(
         &mut harness,
         "Purpose",
@@ -552,6 +575,8 @@ fn an_activity_on_legitimate_interests_is_complete_once_its_lia_is_and_undo_remo
         .get_by_label("Legitimate interests (Art. 6(1)(f))")
         .click();
     harness.run();
+    // Problems of fields not yet visited show once the form is checked.
+    click_button(&mut harness, "Check");
     harness.get_by_label_contains("incomplete: answer “Why do you want to use the data?”");
 
     for question in smallprint::domain::lia::QUESTIONS
@@ -575,7 +600,7 @@ fn an_activity_on_legitimate_interests_is_complete_once_its_lia_is_and_undo_remo
         .click();
     harness.run();
 
-    harness.get_by_label("Nothing missing.");
+    harness.get_by_label("Nothing to fix.");
     let workspace = harness.state().workspace().expect("open").clone();
     assert_eq!(workspace.register.len(), 5);
     let added = workspace.register.last().expect("added");
@@ -1082,4 +1107,119 @@ fn a_suggested_assessment_answer_is_adopted_and_a_problem_shows_its_question() {
             > 0,
         "the other questions still wait"
     );
+}
+
+#[test]
+fn without_a_native_dialog_export_opens_smallprints_own_chooser_and_says_where_it_wrote() {
+    let (dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    let mut harness = harness(app_on(&path));
+    harness.run();
+    open_screen(&mut harness, "Documents");
+    click_button(&mut harness, "Export PDF…");
+
+    // The chooser is open, offering a folder and a name; browse to the test's folder.
+    let exports = dir.path().join("exports");
+    std::fs::create_dir(&exports).expect("folder");
+    type_into(&mut harness, "Folder", &exports.display().to_string());
+    click_button(&mut harness, "Go");
+    type_into(&mut harness, "File name", "kestrel-notice");
+    let target = exports.join("kestrel-notice.pdf");
+    harness.get_by_label_contains(&format!("Will be saved as {}", target.display()));
+    click_button(&mut harness, "Save");
+
+    let written = std::fs::read(&target).expect("the notice was written where it said");
+    assert!(written.starts_with(b"%PDF-"), "a PDF");
+    let text = common::pdftotext(&written);
+    assert!(text.contains("Kestrel Forge 3D"), "{text}");
+    // The status bar names the file and offers its folder and path.
+    harness.get_by_label_contains(&target.display().to_string());
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "Open folder");
+    click_button(&mut harness, "Copy path");
+    harness.get_by_label_contains("Copied the path");
+    assert!(harness.query_by_label("File name").is_none(), "the chooser closed");
+}
+
+#[test]
+fn the_own_chooser_can_be_cancelled_and_writes_nothing() {
+    let (dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    let mut harness = harness(app_on(&path));
+    harness.run();
+    open_screen(&mut harness, "Register");
+    click_button(&mut harness, "Export CSV…");
+    type_into(&mut harness, "Folder", &dir.path().display().to_string());
+    click_button(&mut harness, "Go");
+    click_button(&mut harness, "Cancel");
+    assert!(harness.query_by_label("File name").is_none());
+    let csv_files = std::fs::read_dir(dir.path())
+        .expect("lists")
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "csv"))
+        .count();
+    assert_eq!(csv_files, 0);
+}
+
+#[test]
+fn a_problem_line_appearing_moves_no_control_below_the_field() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    let mut harness = harness(app_on(&path));
+    harness.run();
+    open_screen(&mut harness, "Organisation");
+    let below = ["Phone", "Website", "Bank holidays of", "ICO registration number"];
+    let rects = |harness: &Harness<'_, SmallprintApp>| {
+        below
+            .iter()
+            .map(|label| harness.get_by_label(label).rect())
+            .collect::<Vec<_>>()
+    };
+    // Half a pixel: egui sizes a text field by its text's glyphs, so different text
+    // alone shifts rows by hundredths of a point; a problem line is a whole line.
+    let assert_unmoved = |after: &[egui::Rect], before: &[egui::Rect], when: &str| {
+        for ((label, a), b) in below.iter().zip(after).zip(before) {
+            let moved = (a.min - b.min).length().max((a.max - b.max).length());
+            assert!(moved < 0.5, "{label} moved {moved} points {when}: {b:?} → {a:?}");
+        }
+    };
+    let before = rects(&harness);
+    type_into(&mut harness, "Email", "hello at kestrel");
+    assert_unmoved(&rects(&harness), &before, "while typing");
+    harness.key_press(Key::Tab);
+    harness.run();
+    harness.get_by_label_contains("an email address needs an @");
+    assert_unmoved(&rects(&harness), &before, "when the problem appeared");
+
+    type_into(&mut harness, "Email", "hello@kestrelforge.example");
+    harness.key_press(Key::Tab);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("an email address needs an @")
+            .is_none()
+    );
+    assert_unmoved(&rects(&harness), &before, "when the problem went away");
+}
+
+#[test]
+fn a_new_activity_shows_no_problems_until_a_field_is_left_or_the_form_checked() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    let mut harness = harness_sized(app_on(&path), 1400.0, 4000.0);
+    harness.run();
+    open_screen(&mut harness, "Register");
+    click_button(&mut harness, "Add activity");
+    // The purpose's own problem, as the domain words it for an empty purpose.
+    let purpose_problem = smallprint::domain::register::ProcessingActivity::new(
+        smallprint::domain::ActivityId(99),
+        "",
+    )
+    .issues()
+        .into_iter()
+        .find(|issue| issue.field == "Purpose")
+        .expect("an empty purpose is a problem")
+        .message;
+    assert!(harness.query_by_label_contains(&purpose_problem).is_none());
+    click_button(&mut harness, "Check");
+    harness.get_by_label_contains(&purpose_problem);
 }

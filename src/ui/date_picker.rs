@@ -9,11 +9,11 @@ use super::theme::spacing;
 
 const WEEKDAYS: [&str; 7] = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
 
-/// The 📅 button beside a date field labelled `label`; true when a day was picked
+/// The "Pick…" button beside a date field labelled `label`; true when a day was picked
 /// (and written into `value`).
 pub fn date_picker_button(ui: &mut egui::Ui, label: &str, value: &mut String, today: Date) -> bool {
     let button = ui
-        .button("📅")
+        .button("Pick…")
         .on_hover_text(format!("Pick the date from a calendar ({label})"));
     let month_id = button.id.with("shown_month");
     if button.clicked() {

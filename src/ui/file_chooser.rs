@@ -233,7 +233,7 @@ impl FileChooser {
                             if entry.is_folder {
                                 shown += 1;
                                 if ui
-                                    .selectable_label(false, format!("🗀 {}", entry.name))
+                                    .selectable_label(false, format!("{}/", entry.name))
                                     .on_hover_text("Open this folder")
                                     .clicked()
                                 {

@@ -51,11 +51,11 @@ pub trait UiExt {
         let ui = self.ui();
         match problem {
             Some(text) => {
-                let colour = theme::palette(ui).error;
-                ui.add(egui::Label::new(RichText::new(text).color(colour)).truncate())
-                    .on_hover_text(text);
+                problem_in_reserved_line(ui, text).on_hover_text(text);
             }
-            None => reserved_line(ui),
+            None => {
+                reserved_line(ui);
+            }
         }
     }
 
@@ -126,13 +126,11 @@ pub trait UiExt {
                 } else {
                     format!("{} (and {} more)", first.message, more.len())
                 };
-                let colour = theme::palette(ui).error;
                 let all = std::iter::once(first.message.as_str())
                     .chain(more)
                     .collect::<Vec<_>>()
                     .join("\n");
-                ui.add(egui::Label::new(RichText::new(text).color(colour)).truncate())
-                    .on_hover_text(all);
+                problem_in_reserved_line(ui, &text).on_hover_text(all);
             }
             _ => {
                 reserved_line(ui);
@@ -242,10 +240,23 @@ pub fn check_line(ui: &mut egui::Ui, issues: &[FieldIssue], checked: &mut bool) 
     });
 }
 
-/// An empty line as tall as a line of text: the place a problem appears in.
-fn reserved_line(ui: &mut egui::Ui) {
+/// An empty line as tall as a line of text: the place a problem appears in. Its
+/// size never depends on what it holds.
+fn reserved_line(ui: &mut egui::Ui) -> egui::Rect {
     let height = ui.text_style_height(&egui::TextStyle::Body);
-    ui.allocate_exact_size(egui::vec2(1.0, height), egui::Sense::hover());
+    let width = ui.available_width().max(1.0);
+    ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover())
+        .0
+}
+
+/// `text` in the error colour, shortened to one reserved line (whole on hover).
+fn problem_in_reserved_line(ui: &mut egui::Ui, text: &str) -> Response {
+    let rect = reserved_line(ui);
+    let colour = theme::palette(ui).error;
+    ui.put(
+        rect,
+        egui::Label::new(RichText::new(text).color(colour)).truncate(),
+    )
 }
 
 /// A form whose problems show only once a field was left or the form was checked:
