@@ -217,7 +217,10 @@ pub enum Command {
     /// Shows this folder in the system's file manager.
     OpenFolder(PathBuf),
     /// Puts `text` on the clipboard and says so, naming `what` was copied.
-    CopyText { text: String, what: String },
+    CopyText {
+        text: String,
+        what: String,
+    },
     /// Leaves the example shop for the user's own workspace (empty if there is none yet).
     StartMyOwn,
     /// Closes the window (saving first).

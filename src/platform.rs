@@ -58,6 +58,29 @@ pub fn workspaces_folder() -> Option<PathBuf> {
         .or_else(|| UserDirs::new().map(|dirs| dirs.home_dir().to_owned()))
 }
 
+/// Folders a file chooser offers in one click: home, Documents, Downloads, Desktop
+/// and Smallprint's own data folder, those that exist.
+pub fn places() -> Vec<(String, PathBuf)> {
+    let mut places = Vec::new();
+    if let Some(dirs) = UserDirs::new() {
+        places.push(("Home".to_owned(), dirs.home_dir().to_owned()));
+        for (name, dir) in [
+            ("Documents", dirs.document_dir()),
+            ("Downloads", dirs.download_dir()),
+            ("Desktop", dirs.desktop_dir()),
+        ] {
+            if let Some(dir) = dir {
+                places.push((name.to_owned(), dir.to_owned()));
+            }
+        }
+    }
+    if let Some(data) = workspaces_folder() {
+        places.push(("Smallprint's folder".to_owned(), data));
+    }
+    places.retain(|(_, path)| path.is_dir());
+    places
+}
+
 /// Whether the chooser picks a file to read or names one to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileMode {
@@ -119,7 +142,8 @@ pub fn ask(request: &FileRequest) -> DialogAnswer {
 #[cfg(all(unix, not(target_os = "macos")))]
 fn native_dialog_missing() -> Option<&'static str> {
     let session_bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
-        || std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|dir| Path::new(&dir).join("bus").exists());
+        || std::env::var_os("XDG_RUNTIME_DIR")
+            .is_some_and(|dir| Path::new(&dir).join("bus").exists());
     if session_bus && portal_file_chooser_installed() {
         return None;
     }
@@ -138,8 +162,8 @@ fn native_dialog_missing() -> Option<&'static str> {
 /// answers every request with an error).
 #[cfg(all(unix, not(target_os = "macos")))]
 fn portal_file_chooser_installed() -> bool {
-    let data_dirs = std::env::var("XDG_DATA_DIRS")
-        .unwrap_or_else(|_| "/usr/local/share:/usr/share".to_owned());
+    let data_dirs =
+        std::env::var("XDG_DATA_DIRS").unwrap_or_else(|_| "/usr/local/share:/usr/share".to_owned());
     data_dirs.split(':').any(|dir| {
         std::fs::read_dir(Path::new(dir).join("xdg-desktop-portal/portals")).is_ok_and(|portals| {
             portals.flatten().any(|portal| {
@@ -152,9 +176,8 @@ fn portal_file_chooser_installed() -> bool {
 
 #[cfg(all(unix, not(target_os = "macos")))]
 fn on_path(program: &str) -> bool {
-    std::env::var_os("PATH").is_some_and(|paths| {
-        std::env::split_paths(&paths).any(|dir| dir.join(program).is_file())
-    })
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
 }
 
 /// One entry of a folder, as the in-app chooser lists it.

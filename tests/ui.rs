@@ -555,7 +555,7 @@ fn an_activity_on_legitimate_interests_is_complete_once_its_lia_is_and_undo_remo
     harness.run();
     open_screen(&mut harness, "Register");
     click_button(&mut harness, "Add activity");
-    harness.get_by_label_contains("things to fix");
+    harness.get_by_label_contains("to fill in or fix");
     type_into(
         &mut harness,
         "Purpose",
@@ -1137,7 +1137,10 @@ fn without_a_native_dialog_export_opens_smallprints_own_chooser_and_says_where_i
     harness.get_by_role_and_label(egui::accesskit::Role::Button, "Open folder");
     click_button(&mut harness, "Copy path");
     harness.get_by_label_contains("Copied the path");
-    assert!(harness.query_by_label("File name").is_none(), "the chooser closed");
+    assert!(
+        harness.query_by_label("File name").is_none(),
+        "the chooser closed"
+    );
 }
 
 #[test]
@@ -1167,7 +1170,12 @@ fn a_problem_line_appearing_moves_no_control_below_the_field() {
     let mut harness = harness(app_on(&path));
     harness.run();
     open_screen(&mut harness, "Organisation");
-    let below = ["Phone", "Website", "Bank holidays of", "ICO registration number"];
+    let below = [
+        "Phone",
+        "Website",
+        "Bank holidays of",
+        "ICO registration number",
+    ];
     let rects = |harness: &Harness<'_, SmallprintApp>| {
         below
             .iter()
@@ -1179,7 +1187,10 @@ fn a_problem_line_appearing_moves_no_control_below_the_field() {
     let assert_unmoved = |after: &[egui::Rect], before: &[egui::Rect], when: &str| {
         for ((label, a), b) in below.iter().zip(after).zip(before) {
             let moved = (a.min - b.min).length().max((a.max - b.max).length());
-            assert!(moved < 0.5, "{label} moved {moved} points {when}: {b:?} → {a:?}");
+            assert!(
+                moved < 0.5,
+                "{label} moved {moved} points {when}: {b:?} → {a:?}"
+            );
         }
     };
     let before = rects(&harness);
@@ -1215,10 +1226,10 @@ fn a_new_activity_shows_no_problems_until_a_field_is_left_or_the_form_checked() 
         "",
     )
     .issues()
-        .into_iter()
-        .find(|issue| issue.field == "Purpose")
-        .expect("an empty purpose is a problem")
-        .message;
+    .into_iter()
+    .find(|issue| issue.field == "Purpose")
+    .expect("an empty purpose is a problem")
+    .message;
     assert!(harness.query_by_label_contains(&purpose_problem).is_none());
     click_button(&mut harness, "Check");
     harness.get_by_label_contains(&purpose_problem);

@@ -60,7 +60,8 @@ impl SmallprintApp {
                     request.extensions,
                     request.folder.clone(),
                     request.file_name,
-                );
+                )
+                .with_places(platform::places());
                 chooser.set_listing(request.folder.clone(), list(&request.folder));
                 self.chooser = Some(PendingChoice { chooser, then });
             }

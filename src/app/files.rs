@@ -133,7 +133,10 @@ impl SmallprintApp {
     /// example itself.
     fn own_path(&self) -> Option<PathBuf> {
         let home = self.home_path.clone()?;
-        if home.file_name().is_some_and(|name| name == platform::EXAMPLE_FILE_NAME) {
+        if home
+            .file_name()
+            .is_some_and(|name| name == platform::EXAMPLE_FILE_NAME)
+        {
             Some(home.with_file_name(platform::DEFAULT_FILE_NAME))
         } else {
             Some(home)

@@ -20,13 +20,24 @@ use crate::{
     session::ScreenContext,
 };
 
-/// Chips one day's cell shows one by one; a busier day gets a single summary chip.
-const CHIPS_PER_DAY: usize = 3;
+/// Below this width the agenda goes under the month instead of beside it.
+const SIDE_BY_SIDE_WIDTH: f32 = 900.0;
+/// Lines an agenda row may take before it is shortened (whole on hover).
+const AGENDA_ROW_LINES: u8 = 2;
 
 #[derive(Debug, Default)]
 pub struct CalendarScreen {
     /// The first day of the month shown; `None` follows today.
     month: Option<Date>,
+    /// On a narrow window, which of the two is shown.
+    narrow_view: NarrowView,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum NarrowView {
+    #[default]
+    Month,
+    Agenda,
 }
 
 fn first_of_month(date: Date) -> Date {
@@ -41,39 +52,100 @@ fn add_days(date: Date, days: i32) -> Date {
     date.checked_add(Span::new().days(days)).unwrap_or(date)
 }
 
-fn chip_text(item: &AgendaItem) -> String {
-    let reference = item.title.split(" · ").next().unwrap_or_default();
+/// A chip's two parts: what it is about (a reference) and what is due then.
+fn chip_parts(item: &AgendaItem) -> (String, &'static str) {
+    let reference = item
+        .title
+        .split(" · ")
+        .next()
+        .unwrap_or_default()
+        .to_owned();
     match item.kind {
-        AgendaKind::Due => format!("{reference} due"),
-        AgendaKind::TellBy => format!("{reference} last day to extend"),
-        AgendaKind::Acknowledge => format!("{reference} ack"),
-        AgendaKind::FeeRenewal => "ICO fee renewal".to_owned(),
+        AgendaKind::Due => (reference, "due"),
+        AgendaKind::TellBy => (reference, "last day to extend"),
+        AgendaKind::Acknowledge => (reference, "acknowledge"),
+        AgendaKind::FeeRenewal => ("ICO fee".to_owned(), "renewal"),
     }
 }
 
+/// The chip's text size: readable, a little under body text so a reference fits a
+/// narrow day.
+fn chip_font(ui: &egui::Ui) -> egui::FontId {
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    egui::FontId::new(body.size - 2.0, body.family)
+}
+
+const CHIP_PADDING: egui::Vec2 = vec2(3.0, 1.0);
+/// A day cell's margin (3 each side) and border (up to 2 each side).
+const CELL_MARGIN: i8 = 3;
+const CELL_CHROME: egui::Vec2 = vec2(10.0, 10.0);
+
+/// How tall a chip is with `lines` lines.
+fn chip_height(ui: &egui::Ui, lines: usize) -> f32 {
+    let row = ui.fonts_mut(|f| f.row_height(&chip_font(ui)));
+    // A chip has one or two lines.
+    let lines = if lines > 1 { 2.0 } else { 1.0 };
+    row * lines + 2.0 * CHIP_PADDING.y
+}
+
 /// A small outlined label that can be clicked, painted directly: a busy month shows a
-/// hundred of them, and a full button widget each would slow every frame.
-fn chip(ui: &mut egui::Ui, text: &str, colour: Color32) -> egui::Response {
-    let font = egui::TextStyle::Small.resolve(ui.style());
-    let galley = ui.painter().layout_no_wrap(text.to_owned(), font, colour);
-    let padding = vec2(4.0, 2.0);
-    let size = (galley.size() + 2.0 * padding).min(vec2(ui.available_width(), f32::INFINITY));
+/// hundred of them, and a full button widget each would slow every frame. The
+/// reference and what is due go on one line when the day is wide enough, else on two;
+/// the reference is never cut.
+fn chip(ui: &mut egui::Ui, reference: &str, what: &str, colour: Color32) -> egui::Response {
+    let font = chip_font(ui);
+    let one_line = if what.is_empty() {
+        reference.to_owned()
+    } else {
+        format!("{reference} {what}")
+    };
+    let width = ui.available_width();
+    let text_width = width - 2.0 * CHIP_PADDING.x;
+    let painter = ui.painter().clone();
+    let whole = painter.layout_no_wrap(one_line.clone(), font.clone(), colour);
+    // One line when it fits; else the reference whole on the first line (it is never
+    // broken at its hyphens) and what is due under it, shortened if it must be.
+    let lines = if whole.size().x <= text_width || what.is_empty() {
+        vec![whole]
+    } else {
+        let reference = painter.layout_no_wrap(reference.to_owned(), font.clone(), colour);
+        let mut job = egui::text::LayoutJob::simple_singleline(what.to_owned(), font, colour);
+        job.wrap.max_width = text_width;
+        job.wrap.max_rows = 1;
+        vec![reference, painter.layout_job(job)]
+    };
+    let text_size = lines.iter().fold(egui::Vec2::ZERO, |size, line| {
+        vec2(size.x.max(line.size().x), size.y + line.size().y)
+    });
+    let size = vec2(
+        (text_size.x + 2.0 * CHIP_PADDING.x).min(width),
+        text_size.y + 2.0 * CHIP_PADDING.y,
+    );
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, text));
-    let stroke_width = if response.hovered() { 2.0 } else { 1.0 };
-    let painter = ui.painter().with_clip_rect(rect.intersect(ui.clip_rect()));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &one_line));
+    let stroke_width = if response.hovered() || response.has_focus() {
+        2.0
+    } else {
+        1.0
+    };
+    let painter = painter.with_clip_rect(rect.intersect(ui.clip_rect()));
     painter.rect_stroke(
         rect,
         3.0,
         Stroke::new(stroke_width, colour),
         egui::StrokeKind::Inside,
     );
-    painter.galley(rect.min + padding, galley, colour);
+    let mut at = rect.min + CHIP_PADDING;
+    for line in lines {
+        let height = line.size().y;
+        painter.galley(at, line, colour);
+        at.y += height;
+    }
     response
 }
 
-/// One line of the agenda, painted and clipped to the panel: a heading, or a date
-/// to act by that opens its request when clicked.
+/// One row of the agenda, painted and clipped to the panel: a heading, or a date to
+/// act by (wrapped onto a second line if need be) that opens its request when clicked.
 fn painted_line(
     ui: &mut egui::Ui,
     text: &str,
@@ -101,16 +173,22 @@ fn painted_line(
     } else {
         colour
     };
-    let galley = ui.painter().layout_no_wrap(text.to_owned(), font, colour);
+    let mut job = egui::text::LayoutJob::simple(text.to_owned(), font, colour, rect.width());
+    job.wrap.max_rows = usize::from(AGENDA_ROW_LINES);
+    let galley = ui.painter().layout_job(job);
     let painter = ui.painter().with_clip_rect(rect.intersect(ui.clip_rect()));
-    let origin = egui::pos2(rect.left(), rect.center().y - galley.size().y / 2.0);
-    if !heading {
-        let underline_y = origin.y + galley.size().y;
-        let stroke = Stroke::new(if response.hovered() { 1.5 } else { 0.5 }, colour);
-        painter.hline(
-            rect.left()..=rect.left() + galley.size().x.min(rect.width()),
-            underline_y,
-            stroke,
+    // A day's heading sits at the bottom of its row: the gap above it separates days.
+    let origin = if heading {
+        egui::pos2(rect.left(), rect.bottom() - galley.size().y)
+    } else {
+        egui::pos2(rect.left(), rect.top())
+    };
+    if !heading && (response.hovered() || response.has_focus()) {
+        painter.rect_stroke(
+            rect.expand(1.0),
+            2.0,
+            Stroke::new(1.0, colour),
+            egui::StrokeKind::Inside,
         );
     }
     painter.galley(origin, galley, colour);
@@ -121,6 +199,35 @@ fn open_item(item: &AgendaItem, commands: &mut Vec<Command>) {
     match item.request {
         Some(id) => commands.push(Command::OpenRequest(id)),
         None => commands.push(Command::Navigate(Screen::Organisation)),
+    }
+}
+
+/// What a day shows as a chip: a date to act by, or the day a clock stopped.
+enum DayChip<'a> {
+    Due(&'a AgendaItem),
+    Stopped(&'a ClockStop),
+}
+
+impl DayChip<'_> {
+    fn title(&self) -> &str {
+        match self {
+            DayChip::Due(item) => &item.title,
+            DayChip::Stopped(stop) => &stop.title,
+        }
+    }
+
+    fn hover(&self) -> String {
+        match self {
+            DayChip::Due(item) => format!("{}: {}", item.kind.label(), item.title),
+            DayChip::Stopped(stop) => format!("{}\n{}", stop.title, stop.stopped.message()),
+        }
+    }
+
+    fn open(&self, commands: &mut Vec<Command>) {
+        match self {
+            DayChip::Due(item) => open_item(item, commands),
+            DayChip::Stopped(stop) => commands.push(Command::OpenRequest(stop.request)),
+        }
     }
 }
 
@@ -139,8 +246,23 @@ impl CalendarScreen {
         } = context;
         let month = self.month.unwrap_or_else(|| first_of_month(today));
         ui.horizontal(|ui| {
-            ui.heading(month.strftime("%B %Y").to_string());
-            ui.add_space(spacing::GROUP);
+            // As wide as the longest month name, so the buttons never move sideways.
+            let title_width = ui.fonts_mut(|f| {
+                f.layout_no_wrap(
+                    "September 2026".to_owned(),
+                    egui::TextStyle::Heading.resolve(ui.style()),
+                    Color32::WHITE,
+                )
+                .size()
+                .x
+            }) + spacing::ITEM;
+            ui.add_sized(
+                [title_width, ui.spacing().interact_size.y],
+                egui::Label::new(
+                    RichText::new(month.strftime("%B %Y").to_string())
+                        .text_style(egui::TextStyle::Heading),
+                ),
+            );
             if ui
                 .button("◀ Previous")
                 .on_hover_text("The month before")
@@ -173,12 +295,15 @@ impl CalendarScreen {
                 commands,
             );
         });
-        ui.label(
-            RichText::new(format!(
-                "Bank holidays of {}. Red: overdue; amber: within a week; grey “paused”: the day a request's clock stopped. Exported dates carry reminders a week before and on the day, so your own calendar reminds you even when Smallprint is closed.",
-                workspace.organisation.nation
-            ))
-            .weak(),
+        ui.add(
+            egui::Label::new(
+                RichText::new(format!(
+                    "Bank holidays of {}, shaded. Red: overdue; amber: within a week; grey “paused”: the day a request's clock stopped.",
+                    workspace.organisation.nation
+                ))
+                .weak(),
+            )
+            .wrap(),
         );
 
         // Monday on or before the 1st, through the Sunday on or after the month's end.
@@ -197,31 +322,51 @@ impl CalendarScreen {
             .map(|(date, holiday)| (date, holiday.title))
             .collect();
 
-        two_panes(
-            ui,
-            commands,
-            (
-                Pane::own_scrolling("calendar_grid", PaneWidth::Rest { min: 420.0 }),
-                |ui, commands| {
-                    Self::grid_ui(
-                        ui,
-                        month,
-                        today,
-                        grid_start,
-                        grid_end,
-                        by_day,
-                        agenda,
-                        &holidays,
-                        &derived.clock_stops,
-                        commands,
-                    );
-                },
-            ),
-            (
-                Pane::own_scrolling("calendar_agenda", PaneWidth::Exact(280.0)),
-                |ui, commands| Self::agenda_ui(ui, month, by_day, agenda, commands),
-            ),
-        );
+        let grid = |ui: &mut egui::Ui, commands: &mut Vec<Command>| {
+            Self::grid_ui(
+                ui,
+                month,
+                today,
+                grid_start,
+                grid_end,
+                by_day,
+                agenda,
+                &holidays,
+                &derived.clock_stops,
+                commands,
+            );
+        };
+        if ui.available_width() >= SIDE_BY_SIDE_WIDTH {
+            two_panes(
+                ui,
+                commands,
+                (
+                    Pane::own_scrolling("calendar_grid", PaneWidth::Rest { min: 420.0 }),
+                    grid,
+                ),
+                (
+                    Pane::own_scrolling(
+                        "calendar_agenda",
+                        PaneWidth::Share {
+                            share: 0.3,
+                            min: 240.0,
+                        },
+                    ),
+                    |ui, commands| Self::agenda_ui(ui, month, by_day, agenda, commands),
+                ),
+            );
+        } else {
+            // Narrow: the month or its agenda, each the whole width (a day is then
+            // wide enough for a reference, and the agenda's lines for their words).
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut self.narrow_view, NarrowView::Month, "Month");
+                ui.selectable_value(&mut self.narrow_view, NarrowView::Agenda, "Agenda");
+            });
+            match self.narrow_view {
+                NarrowView::Month => grid(ui, commands),
+                NarrowView::Agenda => Self::agenda_ui(ui, month, by_day, agenda, commands),
+            }
+        }
     }
 
     /// The month's dates to act by, one line each under its day; only the lines in
@@ -250,8 +395,9 @@ impl CalendarScreen {
             ui.label("Nothing to act on this month.");
             return;
         }
-        let line_height =
-            ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+        let line_height = ui.text_style_height(&egui::TextStyle::Body)
+            * f32::from(AGENDA_ROW_LINES)
+            + ui.spacing().item_spacing.y;
         let text_colour = ui.visuals().text_color();
         let palette = theme::palette(ui);
         egui::ScrollArea::vertical()
@@ -298,10 +444,15 @@ impl CalendarScreen {
     ) {
         let weeks = ((grid_end - grid_start).get_days() + 1) / 7;
         let spacing = 4.0;
-        let cell_width = ((ui.available_width() - 6.0 * spacing) / 7.0).max(60.0);
-        let cell_height = ((ui.available_height() - 24.0 - 6.0 * spacing)
-            / if weeks > 5 { 6.0 } else { 5.0 })
-        .max(64.0);
+        // The scroll bar's width is kept free, so Sunday is never cut off.
+        let scroll_bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin;
+        let cell_width = ((ui.available_width() - 6.0 * spacing - scroll_bar) / 7.0).max(60.0);
+        // Every week of the month in view, five or six: the cells share the height.
+        let header = ui.text_style_height(&egui::TextStyle::Body) + spacing;
+        let rows = if weeks > 5 { 6.0 } else { 5.0 };
+        let cell_height =
+            ((ui.available_height() - header - (rows - 1.0) * spacing) / rows).max(40.0);
+        let one_line_chip = chip_height(ui, 1);
         let text_colour = ui.visuals().text_color();
         let palette = theme::palette(ui);
         let holiday_fill = ui.visuals().selection.bg_fill.gamma_multiply(0.25);
@@ -322,8 +473,9 @@ impl CalendarScreen {
                             for _ in 0..7 {
                                 let holiday = holidays.get(&day);
                                 let in_month = day.month() == month.month();
-                                let mut frame =
-                                    egui::Frame::new().inner_margin(4.0).corner_radius(4.0);
+                                let mut frame = egui::Frame::new()
+                                    .inner_margin(CELL_MARGIN)
+                                    .corner_radius(4.0);
                                 if holiday.is_some() {
                                     frame = frame.fill(holiday_fill);
                                 }
@@ -336,8 +488,10 @@ impl CalendarScreen {
                                     )
                                 });
                                 frame.show(ui, |ui| {
-                                    ui.set_min_size(vec2(cell_width - 8.0, cell_height - 8.0));
-                                    ui.set_max_width(cell_width - 8.0);
+                                    // Exactly the cell: what does not fit becomes "+N more".
+                                    let inside = vec2(cell_width, cell_height) - CELL_CHROME;
+                                    ui.set_min_size(inside);
+                                    ui.set_max_size(inside);
                                     ui.vertical(|ui| {
                                         let number = RichText::new(day.day().to_string());
                                         let number = if day == today {
@@ -352,60 +506,75 @@ impl CalendarScreen {
                                                 short_date(day)
                                             });
                                         if let Some(name) = holiday {
-                                            ui.label(RichText::new(name).small().italics());
+                                            ui.label(
+                                                RichText::new(name)
+                                                    .size(theme::text::CAPTION)
+                                                    .italics(),
+                                            );
                                         }
                                         // The day a clock stopped: a marker, not a due date.
-                                        for stop in stops.get(&day).into_iter().flatten() {
-                                            let reference =
-                                                stop.title.split(" · ").next().unwrap_or_default();
-                                            if chip(
-                                                ui,
-                                                &format!("{reference} paused"),
-                                                palette.weak,
-                                            )
-                                            .on_hover_text(stop.stopped.message())
-                                            .clicked()
-                                            {
-                                                commands.push(Command::OpenRequest(stop.request));
-                                            }
-                                        }
-                                        let items: Vec<&AgendaItem> = by_day
+                                        let mut chips: Vec<DayChip<'_>> = stops
                                             .get(&day)
                                             .into_iter()
                                             .flatten()
-                                            .map(|&i| &agenda[i])
+                                            .map(DayChip::Stopped)
                                             .collect();
-                                        if items.len() <= CHIPS_PER_DAY {
-                                            for item in &items {
-                                                let colour =
-                                                    palette.urgency(item.urgency, text_colour);
-                                                if chip(ui, &chip_text(item), colour)
-                                                    .on_hover_text(&item.title)
-                                                    .clicked()
-                                                {
-                                                    open_item(item, commands);
-                                                }
-                                            }
-                                        } else if let Some(first) = items.first() {
-                                            // A crowded day is one chip: the first date and how many
-                                            // more; the agenda beside the grid lists them all.
-                                            let colour =
-                                                palette.urgency(first.urgency, text_colour);
-                                            let text = format!(
-                                                "{} +{} more",
-                                                chip_text(first),
-                                                items.len() - 1
-                                            );
-                                            let hover = format!(
-                                                "{}\nand {} more: see the agenda",
-                                                first.title,
-                                                items.len() - 1
-                                            );
-                                            if chip(ui, &text, colour)
+                                        chips.extend(
+                                            by_day
+                                                .get(&day)
+                                                .into_iter()
+                                                .flatten()
+                                                .map(|&i| DayChip::Due(&agenda[i])),
+                                        );
+                                        for (shown, day_chip) in chips.iter().enumerate() {
+                                            let left = chips.len() - shown;
+                                            // Room for this one and, if more follow, the
+                                            // "+N more" chip under it.
+                                            let needed = chip_height(ui, 2)
+                                                + if left > 1 { one_line_chip } else { 0.0 };
+                                            if left > 1 && ui.available_height() < needed {
+                                                let hover = chips[shown..]
+                                                    .iter()
+                                                    .map(DayChip::title)
+                                                    .collect::<Vec<_>>()
+                                                    .join("\n");
+                                                if chip(
+                                                    ui,
+                                                    &format!("+{left} more"),
+                                                    "",
+                                                    palette.text,
+                                                )
                                                 .on_hover_text(hover)
                                                 .clicked()
+                                                {
+                                                    day_chip.open(commands);
+                                                }
+                                                break;
+                                            }
+                                            let (reference, what, colour) = match day_chip {
+                                                DayChip::Stopped(stop) => (
+                                                    stop.title
+                                                        .split(" · ")
+                                                        .next()
+                                                        .unwrap_or_default()
+                                                        .to_owned(),
+                                                    "paused",
+                                                    palette.weak,
+                                                ),
+                                                DayChip::Due(item) => {
+                                                    let (reference, what) = chip_parts(item);
+                                                    (
+                                                        reference,
+                                                        what,
+                                                        palette.urgency(item.urgency, text_colour),
+                                                    )
+                                                }
+                                            };
+                                            if chip(ui, &reference, what, colour)
+                                                .on_hover_text(day_chip.hover())
+                                                .clicked()
                                             {
-                                                open_item(first, commands);
+                                                day_chip.open(commands);
                                             }
                                         }
                                     });

@@ -155,7 +155,9 @@ impl StatusLine {
             ),
             Session::NoFile { .. } => ("No workspace open".to_owned(), Tone::Info),
         };
-        let status = session.open_workspace().and_then(|open| open.status.as_ref());
+        let status = session
+            .open_workspace()
+            .and_then(|open| open.status.as_ref());
         Self {
             save,
             message: status.map(|status| (status.text.clone(), status.tone)),
@@ -174,10 +176,8 @@ pub fn status_bar(ui: &mut egui::Ui, status: &StatusLine, commands: &mut Vec<Com
         // is shortened (whole on hover) rather than pushing them off.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if let Some(path) = &status.path {
-                ui.add(
-                    egui::Label::new(RichText::new(file_name(path)).weak()).truncate(),
-                )
-                .on_hover_text(path.display().to_string());
+                ui.add(egui::Label::new(RichText::new(file_name(path)).weak()).truncate())
+                    .on_hover_text(path.display().to_string());
             }
             if let Some(written) = &status.written {
                 ui.separator();

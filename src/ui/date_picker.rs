@@ -18,7 +18,11 @@ pub fn date_picker_button(ui: &mut egui::Ui, label: &str, value: &mut String, to
     let month_id = button.id.with("shown_month");
     if button.clicked() {
         // Opens on the month of the date in the field, else this month.
-        let shown = value.trim().parse::<Date>().unwrap_or(today).first_of_month();
+        let shown = value
+            .trim()
+            .parse::<Date>()
+            .unwrap_or(today)
+            .first_of_month();
         ui.data_mut(|d| d.insert_temp(month_id, shown));
     }
     let mut picked = None;
@@ -43,10 +47,18 @@ pub fn date_picker_button(ui: &mut egui::Ui, label: &str, value: &mut String, to
 }
 
 /// One month as a grid of days, with its navigation; the day clicked, if any.
-fn month_ui(ui: &mut egui::Ui, shown: &mut Date, current: Option<Date>, today: Date) -> Option<Date> {
+fn month_ui(
+    ui: &mut egui::Ui,
+    shown: &mut Date,
+    current: Option<Date>,
+    today: Date,
+) -> Option<Date> {
     let mut picked = None;
     ui.horizontal(|ui| {
-        if ui.small_button("◀").on_hover_text("Previous month").clicked()
+        if ui
+            .small_button("◀")
+            .on_hover_text("Previous month")
+            .clicked()
             && let Ok(previous) = shown.checked_sub(1.month())
         {
             *shown = previous;

@@ -261,7 +261,7 @@ fn completeness_ui(ui: &mut egui::Ui, items: &[Item], commands: &mut Vec<Command
             ui.vertical(|ui| {
                 ui.label(RichText::new(format!("{}. {}", item.number, item.title)).strong())
                     .on_hover_text(item.articles);
-                ui.add(egui::Label::new(RichText::new(reason).small()).wrap());
+                ui.add(egui::Label::new(RichText::new(reason).size(theme::text::CAPTION)).wrap());
                 if let Coverage::Missing { fix, .. } = &item.coverage
                     && ui
                         .small_button(format!("Fix on {}", fix.screen_name()))

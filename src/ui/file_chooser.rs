@@ -45,6 +45,8 @@ pub struct FileChooser {
     folder_text: String,
     file_name: String,
     listing: Result<Vec<Entry>, String>,
+    /// Folders offered as one-click shortcuts: Home, Documents…
+    places: Vec<(String, PathBuf)>,
 }
 
 /// How tall the folder listing is, in points: the dialog keeps its size as folders change.
@@ -66,7 +68,14 @@ impl FileChooser {
             folder,
             file_name: file_name.into(),
             listing: Ok(Vec::new()),
+            places: Vec::new(),
         }
+    }
+
+    /// Adds one-click folders (each a name and its path).
+    #[must_use]
+    pub fn with_places(self, places: Vec<(String, PathBuf)>) -> Self {
+        Self { places, ..self }
     }
 
     pub fn folder(&self) -> &Path {
@@ -212,6 +221,19 @@ impl FileChooser {
                 event = Some(ChooserEvent::Browse(PathBuf::from(self.folder_text.trim())));
             }
         });
+        if !self.places.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                for (name, path) in &self.places {
+                    if ui
+                        .small_button(name)
+                        .on_hover_text(path.display().to_string())
+                        .clicked()
+                    {
+                        event = Some(ChooserEvent::Browse(path.clone()));
+                    }
+                }
+            });
+        }
         event
     }
 
@@ -248,15 +270,19 @@ impl FileChooser {
                                     self.file_name.clone_from(&entry.name);
                                 }
                                 if response.double_clicked() {
-                                    event = Some(ChooserEvent::Chosen(self.folder.join(&entry.name)));
+                                    event =
+                                        Some(ChooserEvent::Chosen(self.folder.join(&entry.name)));
                                 }
                             }
                         }
                         if shown == 0 {
-                            ui.label(RichText::new(format!(
-                                "No folders or {} files here.",
-                                self.extensions.join(" or ")
-                            )).weak());
+                            ui.label(
+                                RichText::new(format!(
+                                    "No folders or {} files here.",
+                                    self.extensions.join(" or ")
+                                ))
+                                .weak(),
+                            );
                         }
                     }
                 });

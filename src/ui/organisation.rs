@@ -112,7 +112,9 @@ impl OrganisationForm {
                         Nation::ALL,
                         ToString::to_string,
                     )
-                    .on_hover_text("Deadlines that fall on a bank holiday move to the next working day")
+                    .on_hover_text(
+                        "Deadlines that fall on a bank holiday move to the next working day",
+                    )
                     .changed();
                 ui.end_row();
             });

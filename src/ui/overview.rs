@@ -139,7 +139,48 @@ fn getting_started(workspace: &Workspace) -> [Step; 5] {
     ]
 }
 
-/// The getting-started list, while any step is left; returns whether it was shown.
+/// One step: its state in a fixed column, its words wrapping in the middle, and its
+/// button at the right, so the rows line up at any width.
+fn step_ui(
+    ui: &mut egui::Ui,
+    number: usize,
+    step: &Step,
+    palette: theme::Palette,
+    commands: &mut Vec<Command>,
+) {
+    const STATE_WIDTH: f32 = 64.0;
+    const BUTTON_WIDTH: f32 = 150.0;
+    ui.horizontal_top(|ui| {
+        let (mark, colour) = if step.done {
+            ("✔ Done", palette.success)
+        } else {
+            ("To do", palette.text)
+        };
+        ui.add_sized(
+            [STATE_WIDTH, ui.spacing().interact_size.y],
+            egui::Label::new(RichText::new(mark).color(colour)),
+        );
+        let words_width = (ui.available_width() - BUTTON_WIDTH).max(120.0);
+        ui.vertical(|ui| {
+            ui.set_width(words_width);
+            ui.add(
+                egui::Label::new(RichText::new(format!("{number}. {}", step.title)).strong())
+                    .wrap(),
+            );
+            ui.add(egui::Label::new(RichText::new(&step.explanation).weak()).wrap());
+        });
+        if ui
+            .button(format!("Open {}", step.screen.title()))
+            .on_hover_text(format!("Go to the {} screen", step.screen.title()))
+            .clicked()
+        {
+            commands.push(Command::Navigate(step.screen));
+        }
+    });
+    ui.add_space(spacing::ITEM);
+}
+
+/// The getting-started list, while any step is left.
 fn getting_started_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Vec<Command>) {
     let steps = getting_started(workspace);
     let done = steps.iter().filter(|s| s.done).count();
@@ -157,34 +198,9 @@ fn getting_started_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut V
                     .size(theme::text::SECTION),
             );
             ui.add_space(spacing::ITEM);
-            egui::Grid::new("getting_started")
-                .num_columns(3)
-                .spacing([spacing::GROUP, spacing::ITEM])
-                .show(ui, |ui| {
-                    for (number, step) in steps.iter().enumerate() {
-                        let (mark, colour) = if step.done {
-                            ("✔ Done", palette.success)
-                        } else {
-                            ("To do", palette.text)
-                        };
-                        ui.label(RichText::new(mark).color(colour));
-                        ui.vertical(|ui| {
-                            ui.label(
-                                RichText::new(format!("{}. {}", number + 1, step.title)).strong(),
-                            );
-                            ui.add(egui::Label::new(RichText::new(&step.explanation).weak()).wrap());
-                        });
-                        let button = format!("Open {}", step.screen.title());
-                        if ui
-                            .button(button)
-                            .on_hover_text(format!("Go to the {} screen", step.screen.title()))
-                            .clicked()
-                        {
-                            commands.push(Command::Navigate(step.screen));
-                        }
-                        ui.end_row();
-                    }
-                });
+            for (number, step) in steps.iter().enumerate() {
+                step_ui(ui, number + 1, step, palette, commands);
+            }
         });
     ui.add_space(spacing::SECTION);
 }

@@ -105,8 +105,7 @@ fn block_ui(ui: &mut egui::Ui, block: &Block) {
                 .show(ui, |ui| {
                     for cell in header {
                         ui.add(
-                            egui::Label::new(RichText::new(cell).strong().color(STRONG_INK))
-                                .wrap(),
+                            egui::Label::new(RichText::new(cell).strong().color(STRONG_INK)).wrap(),
                         );
                     }
                     ui.end_row();

@@ -196,7 +196,8 @@ impl RegisterScreen {
                         share: 0.38,
                         min: 280.0,
                     },
-                ),
+                )
+                .hidden_when_narrow(),
                 |ui, (this, commands)| this.list_ui(ui, workspace, writable, commands),
             ),
             (
@@ -397,7 +398,6 @@ impl RegisterScreen {
             self.checked = Some(activity.id);
         }
         problem_form(ui, ("activity", activity.id.0), checked, |ui| {
-
             let draft = &mut editor.draft;
             changed |= placeholders_ui(ui, draft);
             ui.section_title("What and why");

@@ -54,6 +54,9 @@ impl StatusFilter {
     }
 }
 
+/// Below this width a request's details replace the table instead of sitting beside it.
+const SIDE_BY_SIDE_WIDTH: f32 = 760.0;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum TableColumn {
     Reference,
@@ -199,7 +202,13 @@ impl RequestsScreen {
             });
         });
         if self.log_form_open && writable {
-            self.log_form_ui(ui, workspace, today, commands);
+            // The form in place of the table while it is open, scrolled as one page,
+            // so its button is reachable in the smallest window.
+            egui::ScrollArea::vertical()
+                .id_salt("log_request_form")
+                .auto_shrink([false, false])
+                .show(ui, |ui| self.log_form_ui(ui, workspace, today, commands));
+            return;
         }
         self.filters_ui(ui, workspace);
         self.update_rows(workspace, derived, revision, today);
@@ -220,6 +229,20 @@ impl RequestsScreen {
             }
             return;
         }
+        if ui.available_width() < SIDE_BY_SIDE_WIDTH {
+            // Too narrow for the table and the request side by side: the request alone,
+            // its Close button back to the table.
+            egui::ScrollArea::vertical()
+                .id_salt(("request_detail_alone", request.id.0))
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    if !writable {
+                        ui.disable();
+                    }
+                    self.detail_ui(ui, context, request, commands);
+                });
+            return;
+        }
         let detail_width = (ui.available_width() * 0.45).clamp(320.0, 480.0);
         two_panes(
             ui,
@@ -229,7 +252,8 @@ impl RequestsScreen {
                 |ui, (this, _)| this.table_ui(ui, workspace, derived, today),
             ),
             (
-                Pane::scrolled("request_detail", PaneWidth::Exact(detail_width)).keyed(request.id.0),
+                Pane::scrolled("request_detail", PaneWidth::Exact(detail_width))
+                    .keyed(request.id.0),
                 |ui, (this, commands)| {
                     if !writable {
                         ui.disable();
@@ -349,7 +373,7 @@ impl RequestsScreen {
     }
 
     fn filters_ui(&mut self, ui: &mut egui::Ui, workspace: &Workspace) {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let label = ui.label("Search");
             ui.add(
                 egui::TextEdit::singleline(&mut self.search)
@@ -471,38 +495,65 @@ impl RequestsScreen {
         } else {
             &TableColumn::ALL
         };
-        let total_weight: f32 = columns.iter().map(|c| c.weight()).sum();
+        let font = egui::TextStyle::Body.resolve(ui.style());
         let width = ui.available_width();
+        // The reference is how a request is known: its column is as wide as the
+        // longest one, and the others share what is left (their text shortened "…").
+        let longest_reference = workspace
+            .requests
+            .iter()
+            .map(|r| r.reference.as_str())
+            .max_by_key(|reference| reference.chars().count())
+            .unwrap_or("R-0000-000");
+        let reference_width = ui.fonts_mut(|f| {
+            f.layout_no_wrap(longest_reference.to_owned(), font.clone(), Color32::WHITE)
+                .size()
+                .x
+        }) + 12.0;
+        let shared_weight: f32 = columns
+            .iter()
+            .filter(|c| **c != TableColumn::Reference)
+            .map(|c| c.weight())
+            .sum();
         let widths: Vec<f32> = columns
             .iter()
-            .map(|c| width * c.weight() / total_weight)
+            .map(|c| {
+                if *c == TableColumn::Reference {
+                    reference_width
+                } else {
+                    (width - reference_width).max(0.0) * c.weight() / shared_weight
+                }
+            })
             .collect();
-        let font = egui::TextStyle::Body.resolve(ui.style());
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
         let visuals = ui.visuals().clone();
         let text_colour = visuals.text_color();
         let palette = theme::palette(ui);
 
-        let paint_cells =
-            |painter: &egui::Painter, rect: egui::Rect, cells: &[(String, Color32)]| {
-                let mut x = rect.left() + 4.0;
-                for ((text, colour), width) in cells.iter().zip(&widths) {
-                    let cell = egui::Rect::from_min_size(
-                        egui::pos2(x, rect.top()),
-                        vec2(width - 8.0, rect.height()),
+        let paint_cells = |painter: &egui::Painter,
+                           rect: egui::Rect,
+                           cells: &[(String, Color32)]| {
+            let mut x = rect.left() + 4.0;
+            for ((text, colour), width) in cells.iter().zip(&widths) {
+                let cell = egui::Rect::from_min_size(
+                    egui::pos2(x, rect.top()),
+                    vec2(width - 8.0, rect.height()),
+                );
+                let mut job =
+                    egui::text::LayoutJob::simple_singleline(text.clone(), font.clone(), *colour);
+                job.wrap.max_width = cell.width().max(1.0);
+                job.wrap.max_rows = 1;
+                let galley = painter.layout_job(job);
+                painter
+                    .with_clip_rect(cell.intersect(painter.clip_rect()))
+                    .galley(
+                        egui::pos2(cell.left(), cell.center().y - galley.size().y / 2.0),
+                        galley,
+                        *colour,
                     );
-                    painter
-                        .with_clip_rect(cell.intersect(painter.clip_rect()))
-                        .text(
-                            egui::pos2(cell.left(), cell.center().y),
-                            egui::Align2::LEFT_CENTER,
-                            text,
-                            font.clone(),
-                            *colour,
-                        );
-                    x += width;
-                }
-            };
+                x += width;
+            }
+        };
 
         let (header_rect, _) =
             ui.allocate_exact_size(vec2(width, row_height), egui::Sense::hover());
@@ -539,14 +590,16 @@ impl RequestsScreen {
                     let selected = self.selected == Some(request.id);
                     let (rect, response) =
                         ui.allocate_exact_size(vec2(width, row_height), egui::Sense::click());
+                    let summary = cells
+                        .iter()
+                        .map(|(text, _)| text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" · ");
                     response.widget_info(|| {
-                        let summary = cells
-                            .iter()
-                            .map(|(text, _)| text.as_str())
-                            .collect::<Vec<_>>()
-                            .join(" · ");
-                        egui::WidgetInfo::selected(egui::Role::Button, true, selected, summary)
+                        egui::WidgetInfo::selected(egui::Role::Button, true, selected, &summary)
                     });
+                    // Shortened cells are whole on hover.
+                    let response = response.on_hover_text(summary);
                     let fill = if selected {
                         Some(visuals.selection.bg_fill)
                     } else if response.hovered() {

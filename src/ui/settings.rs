@@ -10,12 +10,7 @@ use crate::{
     session::ScreenContext,
 };
 
-pub fn ui(
-    ui: &mut egui::Ui,
-    context: ScreenContext<'_>,
-    look: Look,
-    commands: &mut Vec<Command>,
-) {
+pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, look: Look, commands: &mut Vec<Command>) {
     let ScreenContext {
         workspace,
         derived,

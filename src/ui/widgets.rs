@@ -70,7 +70,15 @@ pub trait UiExt {
     /// it that is always there, so the rows below never move.
     fn form_row(&mut self, label: &str, field: FormField<'_>, issues: &[FieldIssue]) -> bool {
         let ui = self.ui();
-        let label_response = ui.label(label);
+        // The label's cell holds a line as tall as the problem line too, so the label
+        // sits beside its field rather than beside the field and its problem.
+        let label_response = ui
+            .vertical(|ui| {
+                let label = ui.label(label);
+                reserved_line(ui);
+                label
+            })
+            .inner;
         let changed = ui
             .vertical(|ui| {
                 let changed = match field.kind {
@@ -225,8 +233,9 @@ pub fn check_line(ui: &mut egui::Ui, issues: &[FieldIssue], checked: &mut bool) 
                 crate::domain::validate::count(issues.len(), "thing", "things")
             ));
         } else {
-            ui.problem(&format!(
-                "{} to fix.",
+            // Not red yet: nothing has been checked, and a new form is not an error.
+            ui.label(format!(
+                "{} to fill in or fix.",
                 crate::domain::validate::count(issues.len(), "thing", "things")
             ));
             if ui
@@ -313,7 +322,10 @@ fn problems_shown(ui: &egui::Ui, field: &str) -> bool {
         None => true,
         Some(form) => {
             form.checked
-                || ui.data(|d| d.get_temp::<bool>(touched_id(&form, field)).unwrap_or(false))
+                || ui.data(|d| {
+                    d.get_temp::<bool>(touched_id(&form, field))
+                        .unwrap_or(false)
+                })
         }
     }
 }
@@ -382,6 +394,14 @@ pub enum PaneWidth {
 }
 
 impl PaneWidth {
+    /// The least this pane needs, in points.
+    fn min(self) -> f32 {
+        match self {
+            PaneWidth::Share { min, .. } | PaneWidth::Rest { min } => min,
+            PaneWidth::Exact(points) => points,
+        }
+    }
+
     fn size(self) -> Size {
         match self {
             PaneWidth::Share { share, min } => Size::relative(share).at_least(min),
@@ -407,6 +427,18 @@ pub struct Pane {
     pub key: u64,
     pub width: PaneWidth,
     pub scroll: PaneScroll,
+    /// Whether it is still shown when the window is too narrow for two panes.
+    pub when_narrow: WhenNarrow,
+}
+
+/// What a pane does when the two do not fit side by side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WhenNarrow {
+    /// Above or below the other, in one scrolled column.
+    Stack,
+    /// Left out: the other pane (an item opened from a list) has the whole width, and
+    /// its Close button brings the list back.
+    Hide,
 }
 
 impl Pane {
@@ -416,6 +448,15 @@ impl Pane {
             key: 0,
             width,
             scroll: PaneScroll::Scrolls,
+            when_narrow: WhenNarrow::Stack,
+        }
+    }
+
+    #[must_use]
+    pub fn hidden_when_narrow(self) -> Self {
+        Self {
+            when_narrow: WhenNarrow::Hide,
+            ..self
         }
     }
 
@@ -430,11 +471,16 @@ impl Pane {
             key: 0,
             width,
             scroll: PaneScroll::OwnScrolling,
+            when_narrow: WhenNarrow::Stack,
         }
     }
 }
 
-/// Two panes side by side, each drawn with `state` (so both can change it).
+/// The space between two panes.
+const PANE_GAP: f32 = 10.0;
+
+/// Two panes side by side, each drawn with `state` (so both can change it); one
+/// column when the window is too narrow for both.
 pub fn two_panes<S>(
     ui: &mut egui::Ui,
     state: &mut S,
@@ -442,6 +488,23 @@ pub fn two_panes<S>(
     right: (Pane, impl FnOnce(&mut egui::Ui, &mut S)),
 ) {
     let ((left_pane, left_ui), (right_pane, right_ui)) = (left, right);
+    let needed = left_pane.width.min() + right_pane.width.min() + PANE_GAP;
+    if ui.available_width() < needed {
+        // Too narrow to sit side by side: one column, scrolled as one page.
+        egui::ScrollArea::vertical()
+            .id_salt(("stacked_panes", left_pane.id, right_pane.id, right_pane.key))
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                if left_pane.when_narrow == WhenNarrow::Stack {
+                    left_ui(ui, state);
+                    ui.separator();
+                }
+                if right_pane.when_narrow == WhenNarrow::Stack {
+                    right_ui(ui, state);
+                }
+            });
+        return;
+    }
     StripBuilder::new(ui)
         .size(left_pane.width.size())
         .size(right_pane.width.size())
