@@ -20,12 +20,19 @@ fn main() -> ExitCode {
         );
     }
 
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Smallprint")
+        .with_app_id("smallprint")
+        .with_inner_size([1100.0, 720.0])
+        .with_min_inner_size([720.0, 480.0]);
+    // The same picture as the menu entry's (assets/desktop), for the task bar and
+    // window switcher.
+    match eframe::icon_data::from_png_bytes(include_bytes!("../assets/desktop/smallprint.png")) {
+        Ok(icon) => viewport = viewport.with_icon(Arc::new(icon)),
+        Err(error) => eprintln!("smallprint: the window icon could not be read ({error})"),
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Smallprint")
-            .with_app_id("smallprint")
-            .with_inner_size([1100.0, 720.0])
-            .with_min_inner_size([720.0, 480.0]),
+        viewport,
         ..Default::default()
     };
     let file = cli.file;

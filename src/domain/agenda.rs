@@ -36,7 +36,7 @@ impl AgendaKind {
     pub fn label(self) -> &'static str {
         match self {
             AgendaKind::Due => "due",
-            AgendaKind::TellBy => "tell-by",
+            AgendaKind::TellBy => "last day to tell them about an extension",
             AgendaKind::Acknowledge => "acknowledge",
             AgendaKind::FeeRenewal => "ICO fee renewal",
         }

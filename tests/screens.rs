@@ -1,0 +1,133 @@
+//! Image snapshots of every screen of the real app, at the smallest window Smallprint
+//! supports (720×480) and a common laptop size (1366×800), in the light and the dark
+//! theme, rendered headless by egui_kittest with wgpu (Mesa's software renderer on CI).
+//!
+//! A change to any screen fails here until its pictures are looked at and accepted:
+//! `UPDATE_SNAPSHOTS=1 cargo test --test screens`, then review `tests/screens/*.png`
+//! (and the `.diff.png` files kittest leaves beside a failure) before committing.
+
+#![allow(
+    clippy::expect_used,
+    reason = "test code: a failed expectation is the test failing"
+)]
+
+use std::{
+    path::{Path, PathBuf},
+    sync::Arc,
+};
+
+use egui_kittest::{Harness, SnapshotOptions};
+use jiff::civil::date;
+use smallprint::{
+    app::{AppOptions, Preferences, SmallprintApp},
+    clock::FixedClock,
+    command::{Command, Look, Screen, TextSize, ThemeChoice},
+    domain::example::example_workspace,
+    store,
+};
+
+const SIZES: [(u16, u16); 2] = [(1366, 800), (720, 480)];
+const THEMES: [(ThemeChoice, egui::Theme, &str); 2] = [
+    (ThemeChoice::Light, egui::Theme::Light, "light"),
+    (ThemeChoice::Dark, egui::Theme::Dark, "dark"),
+];
+
+/// A workspace path that is the same on every machine, since screens show it: an
+/// empty folder of its own under /tmp for each picture set.
+fn fixed_workspace_path(name: &str) -> PathBuf {
+    let folder = Path::new("/tmp/smallprint-screens").join(name);
+    if folder.exists() {
+        std::fs::remove_dir_all(&folder).expect("an old run's folder is removed");
+    }
+    std::fs::create_dir_all(&folder).expect("folder");
+    folder.join("workspace.json")
+}
+
+fn app_on(path: &Path, theme: ThemeChoice) -> SmallprintApp {
+    SmallprintApp::new(
+        Some(path.to_owned()),
+        Arc::new(FixedClock::at_date(date(2026, 11, 23))),
+        AppOptions {
+            autosave_delay: 0.0,
+            native_file_dialogs: false,
+        },
+        Preferences {
+            look: Look {
+                theme,
+                text_size: TextSize::Normal,
+            },
+            ..Preferences::default()
+        },
+    )
+}
+
+fn harness(app: SmallprintApp, size: (u16, u16), theme: egui::Theme) -> Harness<'static, SmallprintApp> {
+    Harness::builder()
+        .with_size(egui::vec2(f32::from(size.0), f32::from(size.1)))
+        .with_theme(theme)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut SmallprintApp| app.ui(ui), app)
+}
+
+fn snapshot(harness: &mut Harness<'_, SmallprintApp>, name: &str) {
+    harness.run();
+    harness.snapshot_options(name, &SnapshotOptions::new().output_path("tests/screens"));
+}
+
+/// Each screen of the example shop, with an item open where the screen has a list.
+fn screen_commands(workspace: &smallprint::domain::Workspace) -> Vec<(&'static str, Vec<Command>)> {
+    let activity = workspace.register.first().expect("an activity").id;
+    let request = workspace
+        .requests
+        .iter()
+        .find(|r| r.reference == "R-2026-003")
+        .expect("the subject access request")
+        .id;
+    vec![
+        ("overview", vec![Command::Navigate(Screen::Overview)]),
+        ("organisation", vec![Command::Navigate(Screen::Organisation)]),
+        ("register", vec![Command::OpenActivity(activity)]),
+        ("requests", vec![Command::Navigate(Screen::Requests)]),
+        ("request", vec![Command::OpenRequest(request)]),
+        ("calendar", vec![Command::Navigate(Screen::Calendar)]),
+        ("documents", vec![Command::Navigate(Screen::Documents)]),
+        ("settings", vec![Command::Navigate(Screen::Settings)]),
+    ]
+}
+
+#[test]
+fn every_screen_at_both_sizes_in_both_themes() {
+    let example = example_workspace(date(2026, 11, 23));
+    for (choice, theme, theme_name) in THEMES {
+        for size in SIZES {
+            let path = fixed_workspace_path(&format!("{theme_name}-{}x{}", size.0, size.1));
+            store::write_new(&path, &example).expect("example");
+            let mut harness = harness(app_on(&path, choice), size, theme);
+            harness.run();
+            for (screen, commands) in screen_commands(&example) {
+                for command in commands {
+                    harness.state_mut().apply(command);
+                }
+                snapshot(
+                    &mut harness,
+                    &format!("{screen}-{}x{}-{theme_name}", size.0, size.1),
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_first_run_in_both_themes() {
+    for (choice, theme, theme_name) in THEMES {
+        for size in SIZES {
+            let path = fixed_workspace_path(&format!("welcome-{theme_name}-{}x{}", size.0, size.1));
+            let mut harness = harness(app_on(&path, choice), size, theme);
+            harness.run();
+            snapshot(
+                &mut harness,
+                &format!("welcome-{}x{}-{theme_name}", size.0, size.1),
+            );
+        }
+    }
+}
