@@ -404,7 +404,7 @@ pub fn run(
         CliCommand::Register { file, csv } => {
             let workspace = store::read_workspace(&file).map_err(|e| e.to_string());
             workspace.and_then(|workspace| {
-                store::write_export(&csv, &register_csv::register_csv(&workspace))
+                store::write_export(&csv, &register_csv::register_csv(&workspace), &file)
                     .map_err(|e| e.to_string())?;
                 let _ = writeln!(
                     err,
@@ -594,7 +594,7 @@ fn write_notice(
         }
         Err(other) => return Err(other.to_string()),
     };
-    store::write_export(out_path, &export.bytes).map_err(|e| e.to_string())?;
+    store::write_export(out_path, &export.bytes, path).map_err(|e| e.to_string())?;
     let _ = writeln!(
         err,
         "Wrote the privacy notice ({format}, {} bytes, last updated {}) to {}",
@@ -784,7 +784,7 @@ fn write_letter(order: &LetterOrder<'_>, err: &mut dyn Write) -> Result<ExitCode
         Some(format) if !plain_text => format.render(&document).map_err(|e| e.to_string())?,
         _ => document.plain_text().into_bytes(),
     };
-    store::write_export(out_path, &bytes).map_err(|e| e.to_string())?;
+    store::write_export(out_path, &bytes, order.file).map_err(|e| e.to_string())?;
     let _ = writeln!(
         err,
         "Wrote the {} letter for {} to {}",
@@ -807,7 +807,7 @@ fn calendar(
     let deadlines = agenda::deadlines(&workspace, &holidays, today);
     let items = agenda::agenda(&workspace, &deadlines, today);
     let text = ics::calendar_ics(&workspace, &items, clock.now().timestamp());
-    store::write_export(out_path, text.as_bytes()).map_err(|e| e.to_string())?;
+    store::write_export(out_path, text.as_bytes(), path).map_err(|e| e.to_string())?;
     let _ = writeln!(err, "Wrote {} dates to {}", items.len(), out_path.display());
     Ok(ExitCode::SUCCESS)
 }
