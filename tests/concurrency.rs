@@ -48,7 +48,7 @@ fn a_workspace_open_in_the_window_refuses_a_command_line_write() {
     assert!(
         window
             .open_workspace()
-            .is_some_and(|open| open.is_writable())
+            .is_some_and(smallprint::session::OpenWorkspace::is_writable)
     );
     let before = fs::read(&path).expect("read");
     let (code, stdout, stderr) = smallprint(&add_args(&path, "Cai Fictional"));

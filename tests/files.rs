@@ -287,7 +287,7 @@ fn a_killed_backup_write_leaves_no_personal_data_behind() {
     fs::create_dir_all(&folder).expect("backups");
     // What a save killed while writing its backup leaves: a temp file of a dead process.
     let stale = folder.join(".workspace-20261123-090000-000.json.saving-4194300");
-    fs::write(&stale, store::encode(&example())).expect("stale temp");
+    common::write_bytes(&stale, &store::encode(&example()));
     let (_store, _) = opened(&path);
     assert!(!stale.exists(), "{:?}", files_in(&folder));
 }

@@ -251,7 +251,7 @@ fn holidays_import_merges_as_settings_does() {
         {"title": "A fictional extra day", "date": "2030-06-03", "notes": "", "bunting": true}
     ]}}"#;
     let feed_path = dir.path().join("feed.json");
-    fs::write(&feed_path, feed_text).expect("feed");
+    common::write_bytes(&feed_path, feed_text.as_bytes());
     let mut expected = read(&path);
     expected.import_bank_holidays(&parse_feed(feed_text).expect("feed parses"));
 
@@ -277,7 +277,7 @@ fn holidays_import_merges_as_settings_does() {
 
     // A file that is not a feed changes nothing.
     let before = fs::read(&path).expect("read");
-    fs::write(&feed_path, b"{\"england-and-wales\": 3}").expect("bad feed");
+    common::write_bytes(&feed_path, b"{\"england-and-wales\": 3}");
     let (code, _, stderr) = smallprint(&[
         "holidays",
         "--file",
@@ -294,7 +294,7 @@ fn holidays_import_merges_as_settings_does() {
 fn a_command_line_write_failure_does_not_speak_as_the_window() {
     let (dir, path) = demo();
     // A file where the backups folder should be: the save's backup cannot be made.
-    fs::write(dir.path().join("backups"), b"in the way").expect("blocker");
+    common::write_bytes(&dir.path().join("backups"), b"in the way");
     let (code, _, stderr) = smallprint(&[
         "notice",
         "--file",

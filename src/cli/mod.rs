@@ -211,7 +211,7 @@ pub enum CliCommand {
     Holidays {
         #[arg(long, value_name = "PATH")]
         file: PathBuf,
-        /// The feed, e.g. a saved copy of https://www.gov.uk/bank-holidays.json.
+        /// The feed, e.g. a saved copy of <https://www.gov.uk/bank-holidays.json>.
         #[arg(long, value_name = "FEED.json")]
         import: PathBuf,
     },

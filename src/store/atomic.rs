@@ -31,7 +31,7 @@ pub fn is_stale_temp_of(path: &Path, candidate: &Path) -> bool {
 /// How old a temporary file must be before it is taken for abandoned even when a
 /// process with the PID in its name is running: PIDs are reused, and no save takes
 /// minutes.
-const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_mins(10);
 
 /// True when the temporary file `temp` is no longer being written: the process named
 /// in it has gone, or it is older than any save takes. Called only by the lock's
@@ -187,9 +187,9 @@ mod tests {
         let live = dir
             .path()
             .join(format!(".workspace.json.saving-{}", child.id()));
-        fs::write(&live, b"x").expect("write");
+        write_durably(&live, b"x").expect("write");
         let gone = dir.path().join(".workspace.json.saving-4194300");
-        fs::write(&gone, b"x").expect("write");
+        write_durably(&gone, b"x").expect("write");
         let live_abandoned = is_abandoned_temp(&live);
         let _ = child.kill();
         let _ = child.wait();

@@ -142,7 +142,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let real_dir = fs::canonicalize(dir.path()).expect("canonical");
         let real = real_dir.join("real.json");
-        fs::write(&real, b"{}").expect("write");
+        super::super::atomic::write_durably(&real, b"{}").expect("write");
         symlink("real.json", real_dir.join("one.json")).expect("link");
         symlink(real_dir.join("one.json"), real_dir.join("two.json")).expect("link");
         assert_eq!(resolve(&real_dir.join("two.json")).expect("resolves"), real);
@@ -164,7 +164,7 @@ mod tests {
     fn outputs_beside_the_workspace_are_allowed_and_its_lock_is_not() {
         let dir = tempfile::tempdir().expect("tempdir");
         let workspace = dir.path().join("workspace.json");
-        fs::write(&workspace, b"{}").expect("write");
+        super::super::atomic::write_durably(&workspace, b"{}").expect("write");
         assert!(check_output(&dir.path().join("register.csv"), &workspace).is_ok());
         assert!(check_output(&lock::lock_path_for(&workspace), &workspace).is_err());
         let hard = dir.path().join("hard.csv");
