@@ -73,7 +73,7 @@ impl Refusal {
         match self {
             Refusal::Workspace => "it is the workspace itself, which the export would replace",
             Refusal::Backup => {
-                "it is in the workspace's backups folder, whose copies an export must not replace"
+                "it is one of the copies Smallprint keeps of the workspace (a backup), which an export must not replace"
             }
             Refusal::Folder => "it is a folder",
             Refusal::NotRegular => {
@@ -103,7 +103,9 @@ pub fn check_output(out: &Path, workspace: &Path) -> Result<PathBuf, StoreError>
     if real_out == lock::lock_path_for(&real_workspace) {
         return Err(refuse(Refusal::Workspace));
     }
-    if real_out.starts_with(backups::backup_dir(&real_workspace)) {
+    if real_out.starts_with(backups::backup_dir(&real_workspace))
+        || is_copy_beside(&real_out, &real_workspace)
+    {
         return Err(refuse(Refusal::Backup));
     }
     match fs::metadata(&real_out) {
@@ -112,6 +114,22 @@ pub fn check_output(out: &Path, workspace: &Path) -> Result<PathBuf, StoreError>
         Ok(_) => Ok(real_out),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(real_out),
         Err(source) => Err(io_error(source)),
+    }
+}
+
+/// True for the copies kept beside the workspace itself: an unreadable file set aside
+/// (`workspace.unreadable-…`) or edits kept when a window closed (`workspace.unsaved-…`).
+fn is_copy_beside(out: &Path, workspace: &Path) -> bool {
+    let stem = workspace
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned());
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned());
+    match (stem, name) {
+        (Some(stem), Some(name)) if out.parent() == workspace.parent() => {
+            name.starts_with(&format!("{stem}.unreadable-"))
+                || name.starts_with(&format!("{stem}.unsaved-"))
+        }
+        _ => false,
     }
 }
 
@@ -167,6 +185,16 @@ mod tests {
         super::super::atomic::write_durably(&workspace, b"{}").expect("write");
         assert!(check_output(&dir.path().join("register.csv"), &workspace).is_ok());
         assert!(check_output(&lock::lock_path_for(&workspace), &workspace).is_err());
+        for copy in [
+            "workspace.unreadable-1.json",
+            "workspace.unsaved-20261123.json",
+        ] {
+            assert!(
+                check_output(&dir.path().join(copy), &workspace).is_err(),
+                "{copy}"
+            );
+        }
+        assert!(check_output(&dir.path().join("workspace.csv"), &workspace).is_ok());
         let hard = dir.path().join("hard.csv");
         fs::hard_link(&workspace, &hard).expect("hard link");
         assert!(check_output(&hard, &workspace).is_err());
