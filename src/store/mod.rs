@@ -33,6 +33,12 @@ use crate::domain::Workspace;
 /// the file is open in Smallprint.
 pub const WRITER_PATIENCE: Duration = Duration::from_secs(5);
 
+/// How long even a window waits for the lock before opening the file read-only. A lock
+/// just released can stay held for an instant: a child process started by another
+/// thread of the releasing program holds a copy of its file handles until it starts
+/// running its own program.
+const LOCK_MOMENT: Duration = Duration::from_millis(200);
+
 /// Reads and decodes a workspace file without locking or writing anything: for
 /// read-only commands such as `smallprint check`.
 pub fn read_workspace(path: &Path) -> Result<Workspace, StoreError> {
@@ -52,7 +58,7 @@ pub fn write_new(path: &Path, workspace: &Workspace) -> Result<(), StoreError> {
         source,
     };
     let real = resolve(path).map_err(write_error)?;
-    let _lock = Store::acquire(path, &real, Duration::ZERO)?.ok_or_else(|| StoreError::InUse {
+    let _lock = Store::acquire(path, &real, LOCK_MOMENT)?.ok_or_else(|| StoreError::InUse {
         path: path.to_owned(),
     })?;
     atomic::write_durably(&real, &envelope::encode(workspace)).map_err(write_error)
@@ -174,7 +180,7 @@ impl Store {
     /// [`Store::open_from_backup`].
     pub fn open(path: &Path) -> Result<(Store, Contents), StoreError> {
         let real = Self::resolved(path)?;
-        let lock = Self::acquire(path, &real, Duration::ZERO)?;
+        let lock = Self::acquire(path, &real, LOCK_MOMENT)?;
         Self::read_with(path, real, lock)
     }
 
@@ -251,7 +257,7 @@ impl Store {
         let Some((backup, workspace)) = backups::newest_readable(&real) else {
             return Ok(None);
         };
-        let lock = Self::acquire(path, &real, Duration::ZERO)?;
+        let lock = Self::acquire(path, &real, LOCK_MOMENT)?;
         let stamp = Stamp::of(&real);
         let known = Fingerprint::of_file(&real).map_err(|source| StoreError::Read {
             path: path.to_owned(),
