@@ -114,6 +114,19 @@ fn request_add_refuses_what_the_form_refuses_and_writes_nothing() {
 }
 
 #[test]
+fn request_add_on_a_missing_file_creates_nothing() {
+    let (dir, _) = temp_workspace();
+    let missing = dir.path().join("typo").join("workspace.json");
+    let (code, _, stderr) = add(&missing, "Bryony Fictional");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("could not read"), "{stderr}");
+    assert!(
+        common::files_in(dir.path()).is_empty(),
+        "no folder, no lock file"
+    );
+}
+
+#[test]
 fn request_step_records_through_the_windows_rule_and_refuses_with_its_reason() {
     let (_dir, path) = demo();
     let (_, stdout, _) = add(&path, "Bryony Fictional");

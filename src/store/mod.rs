@@ -192,6 +192,13 @@ impl Store {
         patience: Duration,
     ) -> Result<(Store, Workspace), StoreError> {
         let real = Self::resolved(path)?;
+        // Checked first so that a mistyped path leaves no folder or lock file behind.
+        if let Err(source) = fs::metadata(&real) {
+            return Err(StoreError::Read {
+                path: path.to_owned(),
+                source,
+            });
+        }
         let lock = Self::acquire(path, &real, patience)?;
         if lock.is_none() {
             return Err(StoreError::InUse {
