@@ -4,10 +4,12 @@ use std::{process::ExitCode, sync::Arc};
 
 use clap::Parser;
 use smallprint::{
-    app::SmallprintApp,
+    app::{self, SmallprintApp},
     cli::{self, Cli},
     clock::SystemClock,
 };
+
+const APP_ID: &str = "smallprint";
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -22,7 +24,7 @@ fn main() -> ExitCode {
 
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Smallprint")
-        .with_app_id("smallprint")
+        .with_app_id(APP_ID)
         .with_inner_size([1100.0, 720.0])
         .with_min_inner_size([720.0, 480.0]);
     // The same picture as the menu entry's (assets/desktop), for the task bar and
@@ -32,6 +34,8 @@ fn main() -> ExitCode {
         Err(error) => eprintln!("smallprint: the window icon could not be read ({error})"),
     }
     let options = eframe::NativeOptions {
+        // Where eframe would put it anyway, but created private first.
+        persistence_path: app::private_preferences_file(APP_ID),
         viewport,
         ..Default::default()
     };

@@ -62,7 +62,8 @@ fn the_window_says_the_same_app_id_as_the_menu_entry() {
         .clone();
     let main = std::fs::read_to_string("src/main.rs").expect("main.rs");
     assert!(
-        main.contains(&format!(".with_app_id(\"{wm_class}\")")),
+        main.contains(&format!("const APP_ID: &str = \"{wm_class}\";"))
+            && main.contains(".with_app_id(APP_ID)"),
         "the window's app id is {wm_class}"
     );
 }

@@ -16,7 +16,7 @@ use std::{
     sync::Arc,
 };
 
-use egui_kittest::{Harness, SnapshotOptions};
+use egui_kittest::{Harness, SnapshotOptions, SnapshotResults};
 use jiff::civil::date;
 use smallprint::{
     app::{AppOptions, Preferences, SmallprintApp},
@@ -61,7 +61,11 @@ fn app_on(path: &Path, theme: ThemeChoice) -> SmallprintApp {
     )
 }
 
-fn harness(app: SmallprintApp, size: (u16, u16), theme: egui::Theme) -> Harness<'static, SmallprintApp> {
+fn harness(
+    app: SmallprintApp,
+    size: (u16, u16),
+    theme: egui::Theme,
+) -> Harness<'static, SmallprintApp> {
     Harness::builder()
         .with_size(egui::vec2(f32::from(size.0), f32::from(size.1)))
         .with_theme(theme)
@@ -85,7 +89,10 @@ fn screen_commands(workspace: &smallprint::domain::Workspace) -> Vec<(&'static s
         .id;
     vec![
         ("overview", vec![Command::Navigate(Screen::Overview)]),
-        ("organisation", vec![Command::Navigate(Screen::Organisation)]),
+        (
+            "organisation",
+            vec![Command::Navigate(Screen::Organisation)],
+        ),
         ("register", vec![Command::OpenActivity(activity)]),
         ("requests", vec![Command::Navigate(Screen::Requests)]),
         ("request", vec![Command::OpenRequest(request)]),
@@ -98,6 +105,8 @@ fn screen_commands(workspace: &smallprint::domain::Workspace) -> Vec<(&'static s
 #[test]
 fn every_screen_at_both_sizes_in_both_themes() {
     let example = example_workspace(date(2026, 11, 23));
+    // One set of results for every harness, so one run reports (or updates) them all.
+    let mut results = SnapshotResults::new();
     for (choice, theme, theme_name) in THEMES {
         for size in SIZES {
             let path = fixed_workspace_path(&format!("{theme_name}-{}x{}", size.0, size.1));
@@ -113,12 +122,15 @@ fn every_screen_at_both_sizes_in_both_themes() {
                     &format!("{screen}-{}x{}-{theme_name}", size.0, size.1),
                 );
             }
+            results.extend_harness(&mut harness);
         }
     }
+    results.unwrap();
 }
 
 #[test]
 fn the_first_run_in_both_themes() {
+    let mut results = SnapshotResults::new();
     for (choice, theme, theme_name) in THEMES {
         for size in SIZES {
             let path = fixed_workspace_path(&format!("welcome-{theme_name}-{}x{}", size.0, size.1));
@@ -128,6 +140,8 @@ fn the_first_run_in_both_themes() {
                 &mut harness,
                 &format!("welcome-{}x{}-{theme_name}", size.0, size.1),
             );
+            results.extend_harness(&mut harness);
         }
     }
+    results.unwrap();
 }

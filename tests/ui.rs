@@ -511,16 +511,28 @@ fn a_change_made_elsewhere_is_caught_and_the_user_chooses_which_version_to_keep(
     let (_dir, path) = temp_workspace();
     let example = example_workspace(date(2026, 11, 23));
     store::write_new(&path, &example).expect("example");
-    let mut harness = harness(app_on(&path));
+    // Autosave waits, so the edit is still unsaved when the file changes (with nothing
+    // unsaved, the window would simply show the file's new version).
+    let app = SmallprintApp::new(
+        Some(path.clone()),
+        Arc::new(FixedClock::at_date(date(2026, 11, 23))),
+        AppOptions {
+            autosave_delay: 3600.0,
+            native_file_dialogs: false,
+        },
+        Preferences::default(),
+    );
+    let mut harness = harness(app);
     harness.run();
+    open_screen(&mut harness, "Organisation");
+    type_into(&mut harness, "Town or city", "Westhaven");
 
     // A sync client rewrites the file while it is open.
     let mut theirs = example.clone();
     theirs.organisation.trading_name = "Renamed on the laptop".to_owned();
     common::write_bytes(&path, &store::encode(&theirs));
-
-    open_screen(&mut harness, "Organisation");
-    type_into(&mut harness, "Town or city", "Westhaven");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
     harness.get_by_label("The file was changed elsewhere");
     harness.get_by_label("Not saved: the file was changed by another program");
     assert_eq!(

@@ -205,6 +205,13 @@ impl SmallprintApp {
             Command::StartEmpty => self.start(Workspace::default()),
             Command::StartWithExample => self.explore_example(),
             Command::OpenNewestBackup => self.open_newest_backup(),
+            Command::ResolveConflict(ConflictChoice::UseTheirs)
+                if self
+                    .open_workspace()
+                    .is_some_and(|open| open.newer_on_disk.is_some()) =>
+            {
+                self.leave_to_newer_version();
+            }
             Command::ResolveConflict(choice) => {
                 let at = self.clock.now().timestamp();
                 if let Some(open) = self.session.open_workspace_mut() {

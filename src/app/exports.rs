@@ -19,9 +19,10 @@ impl SmallprintApp {
             self.ask_path(PathUse::Export(what.clone()));
             return;
         };
-        let Some(workspace) = self.workspace() else {
+        let Some(open) = self.open_workspace() else {
             return;
         };
+        let (workspace, source) = (&open.workspace, open.path());
         let today = self.clock.today();
         // A notice export records the day its content last changed (its "Last updated").
         let mut notice_dated = None;
@@ -31,7 +32,7 @@ impl SmallprintApp {
                 let deadlines = agenda::deadlines(workspace, &holidays, today);
                 let items = agenda::agenda(workspace, &deadlines, today);
                 let text = ics::calendar_ics(workspace, &items, self.clock.now().timestamp());
-                write(&path, text.as_bytes()).map(|()| {
+                write(&path, text.as_bytes(), source).map(|()| {
                     format!(
                         "Exported {} dates to {}. Import it into your calendar; exporting again later updates the same events.",
                         items.len(),
@@ -41,11 +42,12 @@ impl SmallprintApp {
             }
             Export::RegisterCsv => {
                 let count = workspace.register.len();
-                write(&path, &register_csv::register_csv(workspace))
+                write(&path, &register_csv::register_csv(workspace), source)
                     .map(|()| format!("Exported {count} activities to {}.", path.display()))
             }
             Export::Notice { format, style } => {
-                let (written, dated) = write_notice(workspace, *style, *format, today, &path);
+                let (written, dated) =
+                    write_notice(workspace, *style, *format, today, &path, source);
                 notice_dated = dated;
                 written
             }
@@ -67,7 +69,7 @@ impl SmallprintApp {
                     }
                     (Ok(()), None) => {
                         let document = letters::letter(workspace, found, *template, today, parts);
-                        write_document(&document, *format, &path, "the letter")
+                        write_document(&document, *format, &path, source, "the letter")
                     }
                 },
                 None => Err(
@@ -87,7 +89,7 @@ impl SmallprintApp {
                     });
                 match sent {
                     Some(document) => {
-                        write_document(&document, Format::Pdf, &path, "the sent letter")
+                        write_document(&document, Format::Pdf, &path, source, "the sent letter")
                     }
                     None => Err(
                         "Could not export the letter: it is no longer in the request's timeline."
@@ -199,8 +201,10 @@ impl SmallprintApp {
     }
 }
 
-fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    crate::store::write_export(path, bytes).map_err(|error| error.to_string())
+/// Writes an export of the workspace at `source`; the store refuses the workspace
+/// itself, its backups and anything that is not a regular file.
+fn write(path: &Path, bytes: &[u8], source: &Path) -> Result<(), String> {
+    crate::store::write_export(path, bytes, source).map_err(|error| error.to_string())
 }
 
 /// Renders and writes a document export; the message says whether it worked.
@@ -208,12 +212,13 @@ fn write_document(
     document: &Document,
     format: Format,
     path: &Path,
+    source: &Path,
     what: &str,
 ) -> Result<String, String> {
     format
         .render(document)
         .map_err(|error| error.to_string())
-        .and_then(|bytes| write(path, &bytes))
+        .and_then(|bytes| write(path, &bytes, source))
         .map(|()| format!("Exported {what} as {format} to {}.", path.display()))
         .map_err(|error| format!("Could not export {what}: {error}"))
 }
@@ -226,6 +231,7 @@ fn write_notice(
     format: Format,
     today: jiff::civil::Date,
     path: &Path,
+    source: &Path,
 ) -> (
     Result<String, String>,
     Option<crate::domain::settings::Settings>,
@@ -246,7 +252,7 @@ fn write_notice(
             Err(format!("Could not export the privacy notice: {error}")),
             None,
         ),
-        Ok(export) => match write(path, &export.bytes) {
+        Ok(export) => match write(path, &export.bytes, source) {
             Ok(()) => (
                 Ok(format!(
                     "Exported the privacy notice as {format} to {} (last updated {}).",

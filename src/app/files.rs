@@ -9,7 +9,7 @@ use crate::{
     command::Screen,
     domain::{Workspace, example::example_workspace},
     platform,
-    session::{SaveState, Session},
+    session::{SaveState, Session, Tone},
 };
 
 impl SmallprintApp {
@@ -54,17 +54,31 @@ impl SmallprintApp {
         self.remember_current_file();
     }
 
+    /// Writes the workspace to `path` and continues there. Refused while another
+    /// Smallprint has `path` open; saving as the open file itself is a plain save.
     pub(super) fn save_as(&mut self, path: &Path) {
-        let Some(workspace) = self.workspace().cloned() else {
+        let Some(open) = self.session.open_workspace() else {
             return;
         };
+        let workspace = open.workspace.clone();
+        if crate::store::resolve(path).is_ok_and(|real| real == open.real_file()) {
+            self.save();
+            return;
+        }
         if let Err(error) = crate::store::write_new(path, &workspace) {
             if let Some(open) = self.session.open_workspace_mut() {
-                open.save_state = SaveState::Failed(error.to_string());
+                open.say(Tone::Error, error.to_string());
             }
             return;
         }
-        self.switch_to(path);
+        // The edits are in the new file now, whatever this one's state (a conflict, a
+        // failed save): leave it without saving over it.
+        self.session = Session::NoFile {
+            reason: String::new(),
+        };
+        self.session = Session::open(path);
+        self.screens.reset();
+        self.remember_current_file();
     }
 
     /// First run: begins the file with `workspace` and saves it at once.
@@ -150,5 +164,45 @@ impl SmallprintApp {
         let path = path.clone();
         self.session = Session::open_newest_backup(&path);
         self.remember_current_file();
+    }
+
+    /// The file on disk is a newer Smallprint's: keep this window's version as a copy,
+    /// then show the file as this build shows any file it cannot read (it says to
+    /// update), never writing over it.
+    pub(super) fn leave_to_newer_version(&mut self) {
+        let at = self.clock.now().timestamp();
+        let Some(open) = self.session.open_workspace() else {
+            return;
+        };
+        let path = open.path().to_owned();
+        let kept = match open.keep_mine_as_copy(at) {
+            Ok(copy) => format!(" Your version was kept as {}.", copy.display()),
+            Err(reason) => {
+                // Nothing is left without a copy: stay, and say why.
+                if let Some(open) = self.session.open_workspace_mut() {
+                    open.say(
+                        Tone::Error,
+                        format!("Your version could not be kept as a copy, so the window stays on it: {reason}"),
+                    );
+                }
+                return;
+            }
+        };
+        self.session = Session::NoFile {
+            reason: String::new(),
+        };
+        self.session = match Session::open(&path) {
+            Session::Unreadable {
+                path,
+                reason,
+                backup,
+            } => Session::Unreadable {
+                path,
+                reason: reason + &kept,
+                backup,
+            },
+            other => other,
+        };
+        self.screens.reset();
     }
 }

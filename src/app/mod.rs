@@ -11,7 +11,7 @@ mod preferences;
 
 use std::{path::PathBuf, sync::Arc};
 
-pub use preferences::Preferences;
+pub use preferences::{Preferences, private_preferences_file};
 
 use crate::{
     clock::Clock,
@@ -62,7 +62,12 @@ pub struct SmallprintApp {
     last_focus: Option<egui::Id>,
     /// The theme and text size applied to the context, to notice a change.
     applied_look: Option<crate::command::Look>,
+    /// egui's time when the file was last checked for another program's change.
+    disk_checked_at: f64,
 }
+
+/// Seconds between checks for another program's change to the open file.
+const DISK_CHECK_SECONDS: f64 = 3.0;
 
 impl SmallprintApp {
     /// Opens `path`, or the platform's default workspace file when it is `None`.
@@ -97,6 +102,7 @@ impl SmallprintApp {
             about_open: false,
             applied_look: None,
             last_focus: None,
+            disk_checked_at: 0.0,
         };
         app.remember_current_file();
         app
@@ -208,6 +214,48 @@ impl SmallprintApp {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
         self.autosave(ui.ctx());
+        self.notice_external_change(ui.ctx());
+    }
+
+    /// Shows another program's change to the file soon after it happens — when the
+    /// window regains focus, or within a few seconds — not only at the next save.
+    fn notice_external_change(&mut self, ctx: &egui::Context) {
+        let refocused = ctx.input(|i| {
+            i.events
+                .iter()
+                .any(|event| matches!(event, egui::Event::WindowFocused(true)))
+        });
+        if refocused || self.now - self.disk_checked_at >= DISK_CHECK_SECONDS {
+            self.disk_checked_at = self.now;
+            if let Some(open) = self.session.open_workspace_mut() {
+                open.notice_external_change();
+            }
+        }
+        if self.session.open_workspace().is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(DISK_CHECK_SECONDS));
+        }
+    }
+
+    /// What closing the window does: saves what is unsaved, and when that cannot be
+    /// done (a conflict open, a failed save) keeps the edits as a copy beside the file.
+    /// Returns what to tell the user about that copy.
+    pub fn close(&mut self) -> Option<String> {
+        if self.session.has_unsaved_changes() {
+            self.save();
+        }
+        let at = self.clock.now().timestamp();
+        let open = self.session.open_workspace()?;
+        Some(match open.keep_unsaved_on_close(at)? {
+            Ok(copy) => format!(
+                "{} could not be saved when Smallprint closed; your changes were kept as {}.",
+                open.path().display(),
+                copy.display()
+            ),
+            Err(reason) => format!(
+                "{} could not be saved, and your changes could not be kept as a copy: {reason}",
+                open.path().display()
+            ),
+        })
     }
 
     /// Sets egui's theme and text size from the preferences when they changed.
@@ -282,8 +330,9 @@ impl eframe::App for SmallprintApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        if self.session.has_unsaved_changes() {
-            self.save();
+        // The window is gone: standard error (and the banner at the next start) say it.
+        if let Some(message) = self.close() {
+            eprintln!("smallprint: {message}");
         }
     }
 }

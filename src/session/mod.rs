@@ -15,7 +15,7 @@ pub use history::History;
 
 use crate::{
     domain::Workspace,
-    store::{Contents, Store, StoreError, backups},
+    store::{self, Contents, Store, StoreError, backups},
 };
 
 /// Every version of every open workspace gets a distinct revision, so screens can
@@ -68,10 +68,10 @@ pub struct FileFacts {
 }
 
 impl FileFacts {
-    fn of(path: &Path) -> Self {
+    fn of(path: &Path, real: &Path) -> Self {
         Self {
             path: path.to_owned(),
-            backups: backups::backup_dir(path),
+            backups: backups::backup_dir(real),
             backup_policy: format!(
                 "the last {} saves, and one a day for {} days",
                 backups::KEEP_RECENT,
@@ -97,6 +97,17 @@ pub struct OpenWorkspace {
     pub status: Option<StatusMessage>,
     derived: Derived,
     file: FileFacts,
+    /// Set while in conflict when the file on disk was written by a newer Smallprint
+    /// (the reason, in words): this window may not write over it, only save elsewhere.
+    pub newer_on_disk: Option<String>,
+}
+
+/// What a failed save says in the window: the edits are not lost, they are still here.
+fn save_failure(error: &StoreError) -> String {
+    match error {
+        StoreError::Write { .. } => format!("{error} Your changes are still open here."),
+        _ => error.to_string(),
+    }
 }
 
 /// What every screen reads: the workspace and what is derived from it, today, and
@@ -113,8 +124,20 @@ pub struct ScreenContext<'a> {
 
 impl OpenWorkspace {
     pub fn new(store: Store, workspace: Workspace) -> Self {
-        let notice = store.read_only_reason().map(|reason| reason.to_string());
-        let file = FileFacts::of(store.path());
+        let unsaved = store.unsaved_copies();
+        let notice = match store.read_only_reason() {
+            Some(reason) => Some(reason.to_string()),
+            None if !unsaved.is_empty() => Some(format!(
+                "When Smallprint last closed, changes that could not be saved over a version changed elsewhere were kept beside the file: {}. Open it from the File menu to compare; delete it when you no longer need it.",
+                unsaved
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+            None => None,
+        };
+        let file = FileFacts::of(store.path(), store.real_file());
         Self {
             store,
             workspace,
@@ -125,6 +148,7 @@ impl OpenWorkspace {
             status: None,
             derived: Derived::default(),
             file,
+            newer_on_disk: None,
         }
     }
 
@@ -144,6 +168,11 @@ impl OpenWorkspace {
 
     pub fn path(&self) -> &Path {
         self.store.path()
+    }
+
+    /// The real file behind [`Self::path`] (a symlink followed).
+    pub fn real_file(&self) -> &Path {
+        self.store.real_file()
     }
 
     /// False when another window holds the file: this one only reads it.
@@ -259,12 +288,55 @@ impl OpenWorkspace {
                 }
                 SaveState::Saved
             }
-            Err(StoreError::ChangedOnDisk { .. }) => SaveState::Conflict,
-            Err(error) => SaveState::Failed(error.to_string()),
+            Err(StoreError::ChangedOnDisk { .. }) => self.enter_conflict(),
+            Err(error) => SaveState::Failed(save_failure(&error)),
         };
     }
 
+    /// The conflict state, noting whether the file on disk is from a newer Smallprint.
+    fn enter_conflict(&mut self) -> SaveState {
+        self.newer_on_disk = match self.store.read_on_disk() {
+            Err(newer @ StoreError::NewerVersion { .. }) => Some(newer.to_string()),
+            _ => None,
+        };
+        SaveState::Conflict
+    }
+
+    /// Looks whether another program changed the file since it was read or saved
+    /// (called when the window regains focus and every few seconds; one `stat` when
+    /// nothing changed). With nothing unsaved here, the window takes the file's version
+    /// (the one it replaces is in the backups); with unsaved edits, or a file this build
+    /// cannot read, the user chooses in the conflict dialog.
+    pub fn notice_external_change(&mut self) {
+        if self.save_state == SaveState::Conflict {
+            return;
+        }
+        // A file that cannot be looked at now shows itself at the next save.
+        if !self.store.changed_on_disk().unwrap_or(false) {
+            return;
+        }
+        if self.save_state == SaveState::Saved {
+            match self.store.reload() {
+                Ok(theirs) => {
+                    self.workspace = theirs;
+                    self.revision = next_revision();
+                    self.history = History::default();
+                    self.notice = Some(format!(
+                        "{} was changed by another program; Smallprint now shows that version.",
+                        self.path().display()
+                    ));
+                    return;
+                }
+                // Read-only, there is nothing to choose: the other window will say.
+                Err(_) if !self.is_writable() => return,
+                Err(_) => {}
+            }
+        }
+        self.save_state = self.enter_conflict();
+    }
+
     /// The file changed under us: keep this window's version, the other as a copy.
+    /// Never over a file from a newer Smallprint (it would lose what that added).
     pub fn keep_mine(&mut self, at: Timestamp) {
         let result = self
             .store
@@ -272,7 +344,32 @@ impl OpenWorkspace {
             .map(|(_, kept)| {
                 kept.map(|path| format!("The other version was kept as {}.", path.display()))
             });
+        if let Err(newer @ StoreError::NewerVersion { .. }) = &result {
+            self.newer_on_disk = Some(newer.to_string());
+            return;
+        }
         self.conflict_resolved(result);
+    }
+
+    /// Keeps this window's version in the backups folder and returns where: before it
+    /// is left for a newer Smallprint's file.
+    pub fn keep_mine_as_copy(&self, at: Timestamp) -> Result<PathBuf, String> {
+        self.store
+            .keep_mine(&self.workspace, at)
+            .map_err(|error| error.to_string())
+    }
+
+    /// When the window closes with edits it could not save (a conflict open, a failed
+    /// save), keeps them beside the file and returns where; `None` when all is saved.
+    pub fn keep_unsaved_on_close(&self, at: Timestamp) -> Option<Result<PathBuf, String>> {
+        if self.save_state == SaveState::Saved || !self.is_writable() {
+            return None;
+        }
+        Some(
+            self.store
+                .keep_unsaved_copy(&self.workspace, at)
+                .map_err(|error| error.to_string()),
+        )
     }
 
     /// The file changed under us: load its version, this window's kept as a copy.
@@ -293,9 +390,10 @@ impl OpenWorkspace {
         match result {
             Ok(notice) => {
                 self.save_state = SaveState::Saved;
+                self.newer_on_disk = None;
                 self.notice = notice;
             }
-            Err(error) => self.save_state = SaveState::Failed(error.to_string()),
+            Err(error) => self.save_state = SaveState::Failed(save_failure(&error)),
         }
     }
 
@@ -358,8 +456,10 @@ impl Session {
             Err(error) if error.is_unreadable_file() => Session::Unreadable {
                 path: path.to_owned(),
                 reason: error.to_string(),
-                backup: backups::newest_readable(path)
-                    .map(|(backup, _)| backup.day.strftime("%-d %B %Y").to_string()),
+                backup: backups::newest_readable(
+                    &store::resolve(path).unwrap_or_else(|_| path.to_owned()),
+                )
+                .map(|(backup, _)| backup.day.strftime("%-d %B %Y").to_string()),
             },
             Err(error) => Session::NoFile {
                 reason: error.to_string(),

@@ -28,6 +28,42 @@ pub fn is_stale_temp_of(path: &Path, candidate: &Path) -> bool {
         .is_some_and(|c| c.to_string_lossy().starts_with(&format!(".{name}.saving-")))
 }
 
+/// How old a temporary file must be before it is taken for abandoned even when a
+/// process with the PID in its name is running: PIDs are reused, and no save takes
+/// minutes.
+const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_mins(10);
+
+/// True when the temporary file `temp` is no longer being written: the process named
+/// in it has gone, or it is older than any save takes. Called only by the lock's
+/// holder, the one process that may be writing this workspace's files at all — the
+/// PID and age are a second guard, for a writer outside the lock (an older build).
+pub fn is_abandoned_temp(temp: &Path) -> bool {
+    let pid = temp
+        .file_name()
+        .and_then(|name| name.to_str())
+        .and_then(|name| name.rsplit_once(".saving-"))
+        .and_then(|(_, pid)| pid.parse::<u32>().ok());
+    let Some(pid) = pid else {
+        return false;
+    };
+    let old = fs::symlink_metadata(temp)
+        .and_then(|meta| meta.modified())
+        .ok()
+        .and_then(|modified| modified.elapsed().ok())
+        .is_some_and(|age| age > ABANDONED_AFTER);
+    old || pid == std::process::id() || !process_is_running(pid)
+}
+
+/// Whether a process with this PID exists. Only Linux answers without unsafe code
+/// (`/proc`); elsewhere every process is taken to be running and the age decides.
+fn process_is_running(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid.to_string()).exists()
+    } else {
+        true
+    }
+}
+
 /// Creates (or truncates) a file readable and writable by its owner only.
 pub fn create_private(path: &Path) -> io::Result<File> {
     let mut options = OpenOptions::new();
@@ -57,10 +93,19 @@ pub fn make_private(path: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Creates a folder (and its parents) and makes the last one private.
+/// Creates a folder and any missing parents, each private (0700 on Unix); folders
+/// that already exist are left as they are.
 pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     if !dir.is_dir() {
-        fs::create_dir_all(dir)?;
+        let mut builder = fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            builder.mode(0o700);
+        }
+        builder.create(dir)?;
+        // The mode passes through the umask; a stricter one is fine, this makes sure.
         make_private(dir)?;
     }
     Ok(())
@@ -129,6 +174,30 @@ mod tests {
         assert_eq!(names.len(), 1);
         assert!(is_stale_temp_of(&path, &temp_path_for(&path)));
         assert!(!is_stale_temp_of(&path, &path));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_temp_of_a_running_process_is_kept_and_one_of_a_gone_process_is_not() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut child = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .expect("a running process");
+        let live = dir
+            .path()
+            .join(format!(".workspace.json.saving-{}", child.id()));
+        write_durably(&live, b"x").expect("write");
+        let gone = dir.path().join(".workspace.json.saving-4194300");
+        write_durably(&gone, b"x").expect("write");
+        let live_abandoned = is_abandoned_temp(&live);
+        let _ = child.kill();
+        let _ = child.wait();
+        if cfg!(target_os = "linux") {
+            assert!(!live_abandoned);
+            assert!(is_abandoned_temp(&gone));
+        }
+        assert!(!is_abandoned_temp(&dir.path().join("workspace.json")));
     }
 
     #[cfg(unix)]

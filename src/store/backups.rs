@@ -131,6 +131,46 @@ pub fn keep_copy(
     Ok(path)
 }
 
+/// Keeps the window's unsaved version beside the data file (not in `backups/`, where
+/// nobody looks on their own) when it closes with a conflict open. Never replaces a
+/// file: the name is new.
+pub fn keep_unsaved_copy(data_file: &Path, bytes: &[u8], at: Timestamp) -> io::Result<PathBuf> {
+    let dir = match data_file.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let path = unused_path(dir, &format!("{}{UNSAVED}{}", stem(data_file), stamp(at)));
+    atomic::write_durably(&path, bytes)?;
+    Ok(path)
+}
+
+const UNSAVED: &str = ".unsaved-";
+
+/// The copies [`keep_unsaved_copy`] left beside `data_file`, oldest first.
+pub fn unsaved_copies(data_file: &Path) -> Vec<PathBuf> {
+    let prefix = format!("{}{UNSAVED}", stem(data_file));
+    let dir = match data_file.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut copies: Vec<PathBuf> = fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                n.starts_with(&prefix)
+                    && Path::new(n)
+                        .extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            })
+        })
+        .collect();
+    copies.sort();
+    copies
+}
+
 /// The backups rotation keeps: the newest [`KEEP_RECENT`], and the newest of each day
 /// within [`KEEP_DAYS`] days of `today`.
 pub fn to_keep(backups: &[Backup], today: Date) -> HashSet<PathBuf> {

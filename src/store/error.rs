@@ -55,7 +55,9 @@ pub enum StoreError {
     )]
     ChangedOnDisk { path: PathBuf },
 
-    #[error("Smallprint could not save {path}: {source}. Your changes are still open here.")]
+    /// Said as it is by the command line; the window adds that the changes are still
+    /// open in it.
+    #[error("Smallprint could not write {path}: {source}.")]
     Write {
         path: PathBuf,
         #[source]
@@ -64,6 +66,13 @@ pub enum StoreError {
 
     #[error("This file is open read-only, so changes to it cannot be saved.")]
     ReadOnly,
+
+    /// Another Smallprint (a window, or a command still writing) is the file's writer.
+    #[error("{path} is open in Smallprint — close it first. Nothing was written.")]
+    InUse { path: PathBuf },
+
+    #[error("Smallprint will not write to {path}: {reason}. Nothing was written.")]
+    OutputRefused { path: PathBuf, reason: &'static str },
 }
 
 impl StoreError {

@@ -42,6 +42,24 @@ impl FileLock {
             Err(TryLockError::Error(e)) => Err(e),
         }
     }
+
+    /// Takes the lock, waiting up to `patience` for another writer to finish (a
+    /// command-line write holds it for milliseconds; a window holds it until closed).
+    pub fn acquire_within(
+        data_file: &Path,
+        patience: std::time::Duration,
+    ) -> io::Result<Option<FileLock>> {
+        let start = std::time::Instant::now();
+        loop {
+            if let Some(lock) = Self::try_acquire(data_file)? {
+                return Ok(Some(lock));
+            }
+            if start.elapsed() >= patience {
+                return Ok(None);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
 }
 
 #[cfg(test)]

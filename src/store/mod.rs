@@ -3,17 +3,21 @@
 //! A [`Store`] is the only writer of its file. It holds an advisory lock for as long as
 //! it lives (a second window gets a read-only store), writes atomically and privately,
 //! records a rotating backup after every save, and refuses to overwrite a file that
-//! another program changed since it was read.
+//! another program changed since it was read. A path that is a symlink stands for the
+//! file it points at: the lock, the backups and the saves are that file's, and the
+//! link stays a link.
 
 mod atomic;
 pub mod backups;
 mod envelope;
 mod error;
 mod lock;
+mod paths;
 
 use std::{
     fs, io,
     path::{Path, PathBuf},
+    time::Duration,
 };
 
 use jiff::Timestamp;
@@ -21,8 +25,19 @@ use jiff::Timestamp;
 pub use envelope::{decode, encode};
 pub use error::StoreError;
 use lock::FileLock;
+pub use paths::{check_output, resolve};
 
 use crate::domain::Workspace;
+
+/// How long a command-line write waits for another writer to finish before it says
+/// the file is open in Smallprint.
+pub const WRITER_PATIENCE: Duration = Duration::from_secs(5);
+
+/// How long even a window waits for the lock before opening the file read-only. A lock
+/// just released can stay held for an instant: a child process started by another
+/// thread of the releasing program holds a copy of its file handles until it starts
+/// running its own program.
+const LOCK_MOMENT: Duration = Duration::from_millis(200);
 
 /// Reads and decodes a workspace file without locking or writing anything: for
 /// read-only commands such as `smallprint check`.
@@ -34,25 +49,45 @@ pub fn read_workspace(path: &Path) -> Result<Workspace, StoreError> {
     envelope::decode(path, &bytes)
 }
 
-/// Writes a new workspace file that nothing else owns yet (`smallprint demo`).
+/// Writes a new workspace file (`smallprint demo`, `new`, the window's Save as),
+/// replacing what is there — unless another Smallprint has that file open
+/// ([`StoreError::InUse`]). Missing folders are created private.
 pub fn write_new(path: &Path, workspace: &Workspace) -> Result<(), StoreError> {
     let write_error = |source| StoreError::Write {
         path: path.to_owned(),
         source,
     };
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        atomic::create_private_dir(parent).map_err(write_error)?;
-    }
-    atomic::write_durably(path, &envelope::encode(workspace)).map_err(write_error)
+    let real = resolve(path).map_err(write_error)?;
+    let _lock = Store::acquire(path, &real, LOCK_MOMENT)?.ok_or_else(|| StoreError::InUse {
+        path: path.to_owned(),
+    })?;
+    atomic::write_durably(&real, &envelope::encode(workspace)).map_err(write_error)
 }
 
-/// Writes an export (a calendar, a document) atomically and privately: exports hold
-/// requesters' personal data too.
-pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    atomic::write_durably(path, bytes).map_err(|source| StoreError::Write {
+/// Writes an export (a calendar, a document) of the workspace at `workspace`
+/// atomically and privately — exports hold requesters' personal data too — after
+/// [`check_output`] has made sure `path` is not the workspace, one of its backups, or
+/// something other than a regular file.
+pub fn write_export(path: &Path, bytes: &[u8], workspace: &Path) -> Result<(), StoreError> {
+    let real = check_output(path, workspace)?;
+    atomic::write_durably(&real, bytes).map_err(|source| StoreError::Write {
         path: path.to_owned(),
         source,
     })
+}
+
+/// Makes a file Smallprint keeps outside the workspace (the window's preferences)
+/// private, creating it and its folders if need be, so that whatever later writes it in
+/// place keeps the mode.
+pub fn make_private_file(path: &Path) -> io::Result<()> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        atomic::create_private_dir(parent)?;
+        atomic::make_private(parent)?;
+    }
+    if !path.exists() {
+        drop(atomic::create_private(path)?);
+    }
+    atomic::make_private(path)
 }
 
 /// What is at the data file's path when a store opens it.
@@ -65,6 +100,30 @@ pub enum Contents {
     Workspace(Workspace),
     /// No file yet: the first run.
     Missing,
+}
+
+/// The file's size, modification time and identity: compared every few seconds to
+/// notice another program's change without reading the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    id: u64,
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Self> {
+        let meta = fs::metadata(path).ok()?;
+        #[cfg(unix)]
+        let id = std::os::unix::fs::MetadataExt::ino(&meta);
+        #[cfg(not(unix))]
+        let id = 0;
+        Some(Self {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            id,
+        })
+    }
 }
 
 /// Identifies the bytes last read or written, to notice another program's change.
@@ -98,14 +157,19 @@ pub struct Saved {
 
 #[derive(Debug)]
 pub struct Store {
+    /// The path as the user gave it (shown, remembered).
     path: PathBuf,
+    /// The real file behind it: what is locked, read, written and backed up.
+    real: PathBuf,
     /// Held while this store is the file's writer; `None` when another Smallprint
     /// holds it and this store is read-only.
     lock: Option<FileLock>,
     /// The file as last read or written by this store; `None` when there was no file.
     known: Option<Fingerprint>,
+    /// Its metadata then, to check cheaply whether it may have changed.
+    stamp: Option<Stamp>,
     /// Set when the user restored a backup over a file this build could not read: that
-    /// file is renamed aside, never overwritten.
+    /// file is kept aside, never overwritten.
     set_aside_before_save: bool,
 }
 
@@ -115,8 +179,49 @@ impl Store {
     /// A file that cannot be read is an error and nothing is written; see
     /// [`Store::open_from_backup`].
     pub fn open(path: &Path) -> Result<(Store, Contents), StoreError> {
-        let lock = Self::acquire(path)?;
-        let (contents, known) = match fs::read(path) {
+        let real = Self::resolved(path)?;
+        let lock = Self::acquire(path, &real, LOCK_MOMENT)?;
+        Self::read_with(path, real, lock)
+    }
+
+    /// Opens `path` to change it from the command line: waits up to `patience` for
+    /// the lock, and is refused ([`StoreError::InUse`]) when another Smallprint keeps
+    /// it. The file must exist.
+    pub fn open_to_write(
+        path: &Path,
+        patience: Duration,
+    ) -> Result<(Store, Workspace), StoreError> {
+        let real = Self::resolved(path)?;
+        // Checked first so that a mistyped path leaves no folder or lock file behind.
+        if let Err(source) = fs::metadata(&real) {
+            return Err(StoreError::Read {
+                path: path.to_owned(),
+                source,
+            });
+        }
+        let lock = Self::acquire(path, &real, patience)?;
+        if lock.is_none() {
+            return Err(StoreError::InUse {
+                path: path.to_owned(),
+            });
+        }
+        match Self::read_with(path, real, lock)? {
+            (store, Contents::Workspace(workspace)) => Ok((store, workspace)),
+            (_, Contents::Missing) => Err(StoreError::Read {
+                path: path.to_owned(),
+                source: io::Error::new(io::ErrorKind::NotFound, "there is no file there"),
+            }),
+        }
+    }
+
+    fn read_with(
+        path: &Path,
+        real: PathBuf,
+        lock: Option<FileLock>,
+    ) -> Result<(Store, Contents), StoreError> {
+        // Metadata before the bytes: a change in between then shows as a changed stamp.
+        let stamp = Stamp::of(&real);
+        let (contents, known) = match fs::read(&real) {
             Ok(bytes) => (
                 Contents::Workspace(envelope::decode(path, &bytes)?),
                 Some(Fingerprint::of(&bytes)),
@@ -131,8 +236,10 @@ impl Store {
         };
         let store = Store {
             path: path.to_owned(),
+            real,
             lock,
             known,
+            stamp,
             set_aside_before_save: false,
         };
         if store.is_writable() {
@@ -141,61 +248,98 @@ impl Store {
         Ok((store, contents))
     }
 
-    /// Opens the newest backup this build can read in place of an unreadable `path`.
-    /// The unreadable file stays as it is until the first save, which renames it aside.
-    pub fn open_from_backup(
-        path: &Path,
-    ) -> Result<Option<(Store, Workspace, backups::Backup)>, StoreError> {
-        let Some((backup, workspace)) = backups::newest_readable(path) else {
-            return Ok(None);
-        };
-        let lock = Self::acquire(path)?;
-        let known = Fingerprint::of_file(path).map_err(|source| StoreError::Read {
-            path: path.to_owned(),
-            source,
-        })?;
-        let store = Store {
-            path: path.to_owned(),
-            lock,
-            known,
-            set_aside_before_save: known.is_some(),
-        };
-        Ok(Some((store, workspace, backup)))
-    }
-
-    fn acquire(path: &Path) -> Result<Option<FileLock>, StoreError> {
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            atomic::create_private_dir(parent).map_err(|source| StoreError::Write {
-                path: path.to_owned(),
-                source,
-            })?;
-        }
-        FileLock::try_acquire(path).map_err(|source| StoreError::Write {
+    fn resolved(path: &Path) -> Result<PathBuf, StoreError> {
+        resolve(path).map_err(|source| StoreError::Read {
             path: path.to_owned(),
             source,
         })
     }
 
+    /// Opens the newest backup this build can read in place of an unreadable `path`.
+    /// The unreadable file stays as it is until the first save, which keeps it aside.
+    pub fn open_from_backup(
+        path: &Path,
+    ) -> Result<Option<(Store, Workspace, backups::Backup)>, StoreError> {
+        let real = Self::resolved(path)?;
+        let Some((backup, workspace)) = backups::newest_readable(&real) else {
+            return Ok(None);
+        };
+        let lock = Self::acquire(path, &real, LOCK_MOMENT)?;
+        let stamp = Stamp::of(&real);
+        let known = Fingerprint::of_file(&real).map_err(|source| StoreError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        let store = Store {
+            path: path.to_owned(),
+            real,
+            lock,
+            known,
+            stamp,
+            set_aside_before_save: known.is_some(),
+        };
+        Ok(Some((store, workspace, backup)))
+    }
+
+    fn acquire(
+        path: &Path,
+        real: &Path,
+        patience: Duration,
+    ) -> Result<Option<FileLock>, StoreError> {
+        let write_error = |source| StoreError::Write {
+            path: path.to_owned(),
+            source,
+        };
+        if let Some(parent) = real.parent().filter(|p| !p.as_os_str().is_empty()) {
+            atomic::create_private_dir(parent).map_err(write_error)?;
+        }
+        FileLock::acquire_within(real, patience).map_err(write_error)
+    }
+
+    /// Removes what saves killed mid-write left: temporary files beside the data file
+    /// and in its backups folder, which hold personal data.
     fn remove_stale_temps(&self) {
-        let Some(dir) = self.path.parent() else {
+        let Some(dir) = self.real.parent() else {
             return;
         };
-        let dir = if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        };
-        if let Ok(entries) = fs::read_dir(dir) {
-            for entry in entries.filter_map(Result::ok) {
-                if atomic::is_stale_temp_of(&self.path, &entry.path()) {
-                    let _ = fs::remove_file(entry.path());
-                }
-            }
+        let stem = self
+            .real
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let backup_temp =
+            |name: &str| name.starts_with(&format!(".{stem}-")) && name.contains(".saving-");
+        let candidates = fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|p| atomic::is_stale_temp_of(&self.real, p))
+            .chain(
+                fs::read_dir(backups::backup_dir(&self.real))
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Result::ok)
+                    .map(|entry| entry.path())
+                    .filter(|p| {
+                        p.file_name()
+                            .and_then(|n| n.to_str())
+                            .is_some_and(backup_temp)
+                    }),
+            );
+        for temp in candidates.filter(|p| atomic::is_abandoned_temp(p)) {
+            let _ = fs::remove_file(temp);
         }
     }
 
+    /// The path as the user gave it.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The real file behind [`Self::path`]: its backups are beside it.
+    pub fn real_file(&self) -> &Path {
+        &self.real
     }
 
     pub fn is_writable(&self) -> bool {
@@ -219,13 +363,54 @@ impl Store {
         }
     }
 
+    fn read_error(&self, source: io::Error) -> StoreError {
+        StoreError::Read {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// Whether another program may have changed the file since this store last read
+    /// or wrote it. Cheap when nothing changed (one `stat`); reads the file only when
+    /// its metadata moved, to tell a real change from a touch.
+    pub fn changed_on_disk(&mut self) -> Result<bool, StoreError> {
+        let stamp = Stamp::of(&self.real);
+        if stamp == self.stamp {
+            return Ok(false);
+        }
+        let now = Fingerprint::of_file(&self.real).map_err(|e| self.read_error(e))?;
+        if now == self.known {
+            self.stamp = stamp;
+            return Ok(false);
+        }
+        Ok(true)
+    }
+
+    /// The file as it is on disk now, without taking it as this store's version.
+    pub fn read_on_disk(&self) -> Result<Workspace, StoreError> {
+        let bytes = fs::read(&self.real).map_err(|e| self.read_error(e))?;
+        envelope::decode(&self.path, &bytes)
+    }
+
+    /// Takes the file as another program left it as this store's version, when this
+    /// store has nothing unsaved to lose.
+    pub fn reload(&mut self) -> Result<Workspace, StoreError> {
+        let stamp = Stamp::of(&self.real);
+        let bytes = fs::read(&self.real).map_err(|e| self.read_error(e))?;
+        let workspace = envelope::decode(&self.path, &bytes)?;
+        self.known = Some(Fingerprint::of(&bytes));
+        self.stamp = stamp;
+        self.set_aside_before_save = false;
+        Ok(workspace)
+    }
+
     /// Saves `workspace`, unless another program changed the file since this store last
     /// read or wrote it ([`StoreError::ChangedOnDisk`]).
     pub fn save(&mut self, workspace: &Workspace, at: Timestamp) -> Result<Saved, StoreError> {
         if !self.is_writable() {
             return Err(StoreError::ReadOnly);
         }
-        let on_disk = Fingerprint::of_file(&self.path).map_err(|e| self.write_error(e))?;
+        let on_disk = Fingerprint::of_file(&self.real).map_err(|e| self.write_error(e))?;
         if on_disk != self.known {
             return Err(StoreError::ChangedOnDisk {
                 path: self.path.clone(),
@@ -235,7 +420,8 @@ impl Store {
     }
 
     /// Saves `workspace` over another program's change, first keeping that version in
-    /// the backups folder. Returns where it was kept.
+    /// the backups folder. Returns where it was kept. Refused when the file on disk was
+    /// written by a newer Smallprint: this build would drop what it added.
     pub fn save_keeping_theirs(
         &mut self,
         workspace: &Workspace,
@@ -244,11 +430,18 @@ impl Store {
         if !self.is_writable() {
             return Err(StoreError::ReadOnly);
         }
-        let kept = match fs::read(&self.path) {
-            Ok(theirs) => Some(
-                backups::keep_copy(&self.path, &theirs, at, "changed-elsewhere")
-                    .map_err(|e| self.write_error(e))?,
-            ),
+        let kept = match fs::read(&self.real) {
+            Ok(theirs) => {
+                if let Err(newer @ StoreError::NewerVersion { .. }) =
+                    envelope::decode(&self.path, &theirs)
+                {
+                    return Err(newer);
+                }
+                Some(
+                    backups::keep_copy(&self.real, &theirs, at, "changed-elsewhere")
+                        .map_err(|e| self.write_error(e))?,
+                )
+            }
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(e) => return Err(self.write_error(e)),
         };
@@ -263,37 +456,72 @@ impl Store {
         mine: &Workspace,
         at: Timestamp,
     ) -> Result<(Workspace, PathBuf), StoreError> {
-        let kept = backups::keep_copy(&self.path, &envelope::encode(mine), at, "mine")
-            .map_err(|e| self.write_error(e))?;
-        let bytes = fs::read(&self.path).map_err(|source| StoreError::Read {
-            path: self.path.clone(),
-            source,
-        })?;
-        let workspace = envelope::decode(&self.path, &bytes)?;
-        self.known = Some(Fingerprint::of(&bytes));
-        self.set_aside_before_save = false;
+        let kept = self.keep_mine(mine, at)?;
+        let workspace = self.reload()?;
         Ok((workspace, kept))
     }
 
+    /// Keeps `mine` in the backups folder as a copy rotation never deletes.
+    pub fn keep_mine(&self, mine: &Workspace, at: Timestamp) -> Result<PathBuf, StoreError> {
+        backups::keep_copy(&self.real, &envelope::encode(mine), at, "mine")
+            .map_err(|e| self.write_error(e))
+    }
+
+    /// Keeps `mine` beside the file, where a person looks first, under a name nothing
+    /// else uses: for edits the window cannot save when it closes (a conflict open).
+    pub fn keep_unsaved_copy(
+        &self,
+        mine: &Workspace,
+        at: Timestamp,
+    ) -> Result<PathBuf, StoreError> {
+        backups::keep_unsaved_copy(&self.real, &envelope::encode(mine), at)
+            .map_err(|e| self.write_error(e))
+    }
+
+    /// The copies [`Self::keep_unsaved_copy`] left beside the file, oldest first.
+    pub fn unsaved_copies(&self) -> Vec<PathBuf> {
+        backups::unsaved_copies(&self.real)
+    }
+
     fn write(&mut self, workspace: &Workspace, at: Timestamp) -> Result<Saved, StoreError> {
+        // An unreadable file is linked under a new name first, and only then replaced
+        // atomically: at every moment the path holds a file, and the unreadable one
+        // survives under its new name.
         let mut set_aside = None;
-        if self.set_aside_before_save && self.path.exists() {
-            let aside = self.path.with_file_name(format!(
+        if self.set_aside_before_save && self.real.exists() {
+            let aside = self.real.with_file_name(format!(
                 "{}.unreadable-{}.json",
-                self.path
+                self.real
                     .file_stem()
                     .map(|s| s.to_string_lossy())
                     .unwrap_or_default(),
                 at.as_second()
             ));
-            fs::rename(&self.path, &aside).map_err(|e| self.write_error(e))?;
+            keep_aside(&self.real, &aside).map_err(|e| self.write_error(e))?;
             set_aside = Some(aside);
         }
         let bytes = envelope::encode(workspace);
-        atomic::write_durably(&self.path, &bytes).map_err(|e| self.write_error(e))?;
+        if let Err(e) = atomic::write_durably(&self.real, &bytes) {
+            if let Some(aside) = &set_aside {
+                // The original is still in place; the extra name goes.
+                let _ = fs::remove_file(aside);
+            }
+            return Err(self.write_error(e));
+        }
         self.known = Some(Fingerprint::of(&bytes));
+        self.stamp = Stamp::of(&self.real);
         self.set_aside_before_save = false;
-        backups::record(&self.path, &bytes, at).map_err(|e| self.write_error(e))?;
+        backups::record(&self.real, &bytes, at).map_err(|e| self.write_error(e))?;
         Ok(Saved { set_aside })
+    }
+}
+
+/// Gives `file` a second name `aside` (a hard link, or a private durable copy where the
+/// file system has none), leaving `file` where it is.
+fn keep_aside(file: &Path, aside: &Path) -> io::Result<()> {
+    match fs::hard_link(file, aside) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+        Err(_) => atomic::write_durably(aside, &fs::read(file)?),
     }
 }

@@ -261,9 +261,36 @@ pub fn banner(ui: &mut egui::Ui, message: &str, commands: &mut Vec<Command>) {
     ui.add_space(spacing::INNER_MARGIN);
 }
 
-pub fn conflict_dialog(ctx: &egui::Context, path: &Path, commands: &mut Vec<Command>) {
+/// The save-conflict dialog. `newer` is set when the file on disk was written by a
+/// newer Smallprint: keeping this version would write over it with an older format and
+/// drop what the newer one added, so that choice is not offered.
+pub fn conflict_dialog(
+    ctx: &egui::Context,
+    path: &Path,
+    newer: Option<&str>,
+    commands: &mut Vec<Command>,
+) {
     egui::Modal::new(egui::Id::unique("save_conflict")).show(ctx, |ui| {
         ui.set_max_width(460.0);
+        if let Some(newer) = newer {
+            ui.heading("A newer Smallprint changed the file");
+            ui.label(newer);
+            ui.label(
+                "Your version cannot be saved over it: this Smallprint would drop what the \
+                 newer one added. Save your version as another file, or leave the file to \
+                 the newer Smallprint (your version is kept as a copy in the backups folder).",
+            );
+            ui.add_space(spacing::INNER_MARGIN);
+            ui.horizontal(|ui| {
+                if ui.button("Save my version as…").clicked() {
+                    commands.push(Command::SaveAs);
+                }
+                if ui.button("Leave it to the newer version").clicked() {
+                    commands.push(Command::ResolveConflict(ConflictChoice::UseTheirs));
+                }
+            });
+            return;
+        }
         ui.heading("The file was changed elsewhere");
         ui.label(format!(
             "{} was changed by another program (a sync service, an editor, a copy) since \

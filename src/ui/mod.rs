@@ -88,6 +88,7 @@ pub fn session_ui(
                 .resizable(false)
                 .show(ui, |ui| chrome::navigation(ui, screens.current, commands));
             let in_conflict = open.save_state == SaveState::Conflict;
+            let newer_on_disk = open.newer_on_disk.clone();
             let path = open.path().to_owned();
             let notice = open.notice.clone();
             let context = open.context(today);
@@ -101,7 +102,7 @@ pub fn session_ui(
                 screens.ui(ui, context, look, commands);
             });
             if in_conflict {
-                chrome::conflict_dialog(ui.ctx(), &path, commands);
+                chrome::conflict_dialog(ui.ctx(), &path, newer_on_disk.as_deref(), commands);
             }
         }
         Session::FirstRun(new) => {

@@ -397,13 +397,17 @@ impl RequestsScreen {
                 std::iter::once(None).chain(RequestKind::ALL.map(Some)),
                 |kind| kind.map_or_else(|| "All kinds".to_owned(), |k| k.to_string()),
             );
-            ui.label(
-                RichText::new(format!(
-                    "{} of {} shown",
-                    self.rows.indices.len(),
-                    workspace.requests.len()
-                ))
-                .weak(),
+            // Whole, on the next line if need be: never broken mid-phrase.
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!(
+                        "{} of {} shown",
+                        self.rows.indices.len(),
+                        workspace.requests.len()
+                    ))
+                    .weak(),
+                )
+                .extend(),
             );
         });
     }

@@ -1,6 +1,9 @@
 //! The command line. No subcommand opens the window; subcommands run headless and
 //! never touch the UI. Read-only commands never write to the file they read; `notice`
-//! records in it when the notice's content last changed (its "Last updated" date).
+//! records in it when the notice's content last changed (its "Last updated" date);
+//! the commands that change a workspace are in [`write`].
+
+mod write;
 
 use std::{
     io::Write,
@@ -195,6 +198,23 @@ pub enum CliCommand {
         #[arg(long, requires = "template", conflicts_with_all = ["file", "request", "out", "date", "set"])]
         list_parts: bool,
     },
+    /// Log a rights request, or record a step on one (changes the workspace file).
+    ///
+    /// Refused (exit 2) while the file is open in a Smallprint window; saved atomically
+    /// with a backup, as the window saves.
+    Request {
+        #[command(subcommand)]
+        command: write::RequestCommand,
+    },
+    /// Import a gov.uk bank-holidays feed (JSON) into a workspace, as Settings does: a
+    /// year is replaced only when the feed holds it whole.
+    Holidays {
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+        /// The feed, e.g. a saved copy of <https://www.gov.uk/bank-holidays.json>.
+        #[arg(long, value_name = "FEED.json")]
+        import: PathBuf,
+    },
     /// List a workspace's requests with their due dates, most urgent first.
     Requests {
         #[arg(long, value_name = "PATH")]
@@ -351,6 +371,8 @@ pub fn run(
             requests(&file, due_within, clock.today(), out)
         }
         CliCommand::Calendar { file, ics } => calendar(&file, &ics, clock, err),
+        CliCommand::Request { command } => write::request(command, clock, out),
+        CliCommand::Holidays { file, import } => write::import_holidays(&file, &import, clock, out),
         CliCommand::Notice {
             file,
             out,
@@ -404,7 +426,7 @@ pub fn run(
         CliCommand::Register { file, csv } => {
             let workspace = store::read_workspace(&file).map_err(|e| e.to_string());
             workspace.and_then(|workspace| {
-                store::write_export(&csv, &register_csv::register_csv(&workspace))
+                store::write_export(&csv, &register_csv::register_csv(&workspace), &file)
                     .map_err(|e| e.to_string())?;
                 let _ = writeln!(
                     err,
@@ -594,7 +616,7 @@ fn write_notice(
         }
         Err(other) => return Err(other.to_string()),
     };
-    store::write_export(out_path, &export.bytes).map_err(|e| e.to_string())?;
+    store::write_export(out_path, &export.bytes, path).map_err(|e| e.to_string())?;
     let _ = writeln!(
         err,
         "Wrote the privacy notice ({format}, {} bytes, last updated {}) to {}",
@@ -784,7 +806,7 @@ fn write_letter(order: &LetterOrder<'_>, err: &mut dyn Write) -> Result<ExitCode
         Some(format) if !plain_text => format.render(&document).map_err(|e| e.to_string())?,
         _ => document.plain_text().into_bytes(),
     };
-    store::write_export(out_path, &bytes).map_err(|e| e.to_string())?;
+    store::write_export(out_path, &bytes, order.file).map_err(|e| e.to_string())?;
     let _ = writeln!(
         err,
         "Wrote the {} letter for {} to {}",
@@ -807,7 +829,7 @@ fn calendar(
     let deadlines = agenda::deadlines(&workspace, &holidays, today);
     let items = agenda::agenda(&workspace, &deadlines, today);
     let text = ics::calendar_ics(&workspace, &items, clock.now().timestamp());
-    store::write_export(out_path, text.as_bytes()).map_err(|e| e.to_string())?;
+    store::write_export(out_path, text.as_bytes(), path).map_err(|e| e.to_string())?;
     let _ = writeln!(err, "Wrote {} dates to {}", items.len(), out_path.display());
     Ok(ExitCode::SUCCESS)
 }

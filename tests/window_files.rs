@@ -1,0 +1,264 @@
+//! The window and its file when another program gets in the way: a change noticed
+//! without waiting for a save, a newer Smallprint's file never written over, edits kept
+//! when the window closes in a conflict, and its own settings file kept private.
+
+#![allow(
+    clippy::expect_used,
+    reason = "test code: a failed expectation is the test failing"
+)]
+
+mod common;
+
+use std::{path::Path, sync::Arc};
+
+use common::{files_in, temp_workspace};
+use egui_kittest::{Harness, kittest::Queryable};
+use jiff::civil::date;
+use smallprint::{
+    app::{AppOptions, Preferences, SmallprintApp},
+    clock::FixedClock,
+    domain::{Workspace, example::example_workspace},
+    session::SaveState,
+    store,
+};
+
+fn app_on(path: &Path, autosave_delay: f64) -> SmallprintApp {
+    SmallprintApp::new(
+        Some(path.to_owned()),
+        Arc::new(FixedClock::at_date(date(2026, 11, 23))),
+        AppOptions {
+            autosave_delay,
+            native_file_dialogs: false,
+        },
+        Preferences::default(),
+    )
+}
+
+fn harness(app: SmallprintApp) -> Harness<'static, SmallprintApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1100.0, 900.0))
+        .build_ui_state(|ui, app: &mut SmallprintApp| app.ui(ui), app)
+}
+
+fn example() -> Workspace {
+    example_workspace(date(2026, 11, 23))
+}
+
+/// Renames the shop in the open window, as typing in the Organisation screen does.
+fn edit_in_window(app: &mut SmallprintApp, name: &str) {
+    let open = app.session.open_workspace_mut().expect("open");
+    let edited = open.edit("Rename", None, 0.0, |workspace| {
+        workspace.organisation.trading_name = name.to_owned();
+        Ok::<(), String>(())
+    });
+    assert!(matches!(edited, Some(Ok(()))));
+}
+
+fn theirs() -> Workspace {
+    let mut theirs = example();
+    theirs.organisation.trading_name = "Renamed on the laptop".to_owned();
+    theirs
+}
+
+#[test]
+fn a_change_elsewhere_shows_when_the_window_regains_focus_not_at_the_next_save() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example()).expect("example");
+    let mut harness = harness(app_on(&path, 3600.0));
+    harness.run();
+    common::write_bytes(&path, &store::encode(&theirs()));
+    harness.event(egui::Event::WindowFocused(true));
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .workspace()
+            .map(|w| w.organisation.trading_name.as_str()),
+        Some("Renamed on the laptop"),
+        "nothing was unsaved here: the window shows the file's version"
+    );
+
+    // With an edit not yet saved, the user chooses, again without waiting for a save.
+    edit_in_window(harness.state_mut(), "Mine");
+    let mut again = theirs();
+    again.organisation.trading_name = "Renamed again on the laptop".to_owned();
+    common::write_bytes(&path, &store::encode(&again));
+    harness.event(egui::Event::WindowFocused(true));
+    harness.run();
+    harness.get_by_label("The file was changed elsewhere");
+    assert_eq!(store::read_workspace(&path).expect("reads"), again);
+}
+
+/// A format-99 file with a field this build does not know, as a newer build writes it.
+fn newer_file() -> Vec<u8> {
+    let text = String::from_utf8(store::encode(&theirs())).expect("utf-8");
+    let current = format!(
+        "\"smallprint_format\": {}",
+        smallprint::domain::FORMAT_VERSION
+    );
+    text.replacen(
+        &current,
+        "\"smallprint_format\": 99, \"added_by_a_newer_build\": true",
+        1,
+    )
+    .into_bytes()
+}
+
+#[test]
+fn keep_my_version_is_not_offered_over_a_newer_smallprints_file() {
+    let (dir, path) = temp_workspace();
+    store::write_new(&path, &example()).expect("example");
+    let mut harness = harness(app_on(&path, 0.0));
+    harness.run();
+    edit_in_window(harness.state_mut(), "Mine");
+    let newer = newer_file();
+    common::write_bytes(&path, &newer);
+    harness.run();
+    harness.get_by_label("A newer Smallprint changed the file");
+    assert!(
+        harness.query_by_label("Keep my version").is_none(),
+        "it would write the file back in an older format"
+    );
+    harness.get_by_label("Save my version as…");
+    assert_eq!(std::fs::read(&path).expect("read"), newer);
+
+    // Leaving it to the newer version keeps this one as a copy and writes nothing.
+    harness
+        .get_by_label("Leave it to the newer version")
+        .click();
+    harness.run();
+    assert_eq!(std::fs::read(&path).expect("read"), newer);
+    let kept = files_in(&store::backups::backup_dir(&path))
+        .into_iter()
+        .find(|p| p.to_string_lossy().ends_with("-mine.json"))
+        .unwrap_or_else(|| panic!("{:?}", files_in(dir.path())));
+    assert_eq!(
+        store::read_workspace(&kept)
+            .expect("kept")
+            .organisation
+            .trading_name,
+        "Mine"
+    );
+}
+
+#[test]
+fn the_store_refuses_to_keep_mine_over_a_newer_file() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example()).expect("example");
+    let (mut store, contents) = store::Store::open(&path).expect("opens");
+    let store::Contents::Workspace(mut mine) = contents else {
+        panic!("missing")
+    };
+    mine.organisation.trading_name = "Mine".to_owned();
+    let newer = newer_file();
+    common::write_bytes(&path, &newer);
+    let result = store.save_keeping_theirs(&mine, common::at(date(2026, 11, 23), 9));
+    assert!(
+        matches!(result, Err(store::StoreError::NewerVersion { .. })),
+        "{result:?}"
+    );
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        newer,
+        "not written over"
+    );
+}
+
+#[test]
+fn closing_with_a_conflict_open_keeps_the_edits_beside_the_file_and_says_where() {
+    let (dir, path) = temp_workspace();
+    store::write_new(&path, &example()).expect("example");
+    let mut app = app_on(&path, 3600.0);
+    edit_in_window(&mut app, "Mine");
+    common::write_bytes(&path, &store::encode(&theirs()));
+    app.save();
+    assert_eq!(
+        app.open_workspace().expect("open").save_state,
+        SaveState::Conflict
+    );
+    eframe::App::on_exit(&mut app, None);
+    drop(app);
+    assert_eq!(
+        store::read_workspace(&path).expect("reads"),
+        theirs(),
+        "nothing written over"
+    );
+    let copies: Vec<_> = files_in(dir.path())
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains(".unsaved-"))
+        .collect();
+    assert_eq!(copies.len(), 1, "{:?}", files_in(dir.path()));
+    let kept = store::read_workspace(&copies[0]).expect("the copy reads");
+    assert_eq!(kept.organisation.trading_name, "Mine");
+    assert_eq!(common::mode_of(&copies[0]), 0o600);
+
+    // The next start says where it is.
+    let app = app_on(&path, 3600.0);
+    let notice = app
+        .open_workspace()
+        .and_then(|open| open.notice.clone())
+        .unwrap_or_default();
+    assert!(
+        notice.contains(&copies[0].display().to_string()),
+        "{notice}"
+    );
+}
+
+#[test]
+fn save_as_over_a_file_open_in_another_window_is_refused() {
+    let (dir, path) = temp_workspace();
+    store::write_new(&path, &example()).expect("example");
+    let (holder, _) = store::Store::open(&path).expect("another window");
+    assert!(holder.is_writable());
+    let before = std::fs::read(&path).expect("read");
+    let elsewhere = dir.path().join("other.json");
+    store::write_new(&elsewhere, &theirs()).expect("writes where nobody holds it");
+    let result = store::write_new(&path, &theirs());
+    assert!(
+        matches!(result, Err(store::StoreError::InUse { .. })),
+        "{result:?}"
+    );
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+const CHILD_VAR: &str = "SMALLPRINT_PREFERENCES_TEST";
+
+#[test]
+#[ignore = "run by the_windows_settings_file_is_private as its child process"]
+fn child_prepares_the_settings_file() {
+    if std::env::var_os(CHILD_VAR).is_some() {
+        let path = smallprint::app::private_preferences_file("smallprint").expect("a path");
+        println!("settings at {}", path.display());
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn the_windows_settings_file_is_private() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let data = home.path().join("data");
+    // An old settings file as eframe left it: world-readable, listing recent paths.
+    let folder = data.join("smallprint");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let ron = folder.join("app.ron");
+    common::write_bytes(&ron, b"{}");
+    let output = std::process::Command::new(std::env::current_exe().expect("test binary"))
+        .args([
+            "--exact",
+            "child_prepares_the_settings_file",
+            "--ignored",
+            "--nocapture",
+        ])
+        .env(CHILD_VAR, "1")
+        .env("XDG_DATA_HOME", &data)
+        .output()
+        .expect("child runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(
+        stdout.contains(&ron.display().to_string()),
+        "where eframe keeps it: {stdout}"
+    );
+    assert_eq!(common::mode_of(&ron), 0o600);
+    assert_eq!(common::mode_of(&folder), 0o700);
+}
