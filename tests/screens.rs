@@ -1,6 +1,6 @@
 //! Image snapshots of every screen of the real app, at the smallest window Smallprint
 //! supports (720×480) and a common laptop size (1366×800), in the light and the dark
-//! theme, rendered headless by egui_kittest with wgpu (Mesa's software renderer on CI).
+//! theme, rendered headless by `egui_kittest` with wgpu (Mesa's software renderer on CI).
 //!
 //! A change to any screen fails here until its pictures are looked at and accepted:
 //! `UPDATE_SNAPSHOTS=1 cargo test --test screens`, then review `tests/screens/*.png`

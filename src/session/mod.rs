@@ -321,10 +321,13 @@ impl OpenWorkspace {
                     self.workspace = theirs;
                     self.revision = next_revision();
                     self.history = History::default();
-                    self.notice = Some(format!(
+                    // In the status bar, not a banner: it comes unasked, and must not
+                    // move what the user is about to click.
+                    let text = format!(
                         "{} was changed by another program; Smallprint now shows that version.",
                         self.path().display()
-                    ));
+                    );
+                    self.say(Tone::Info, text);
                     return;
                 }
                 // Read-only, there is nothing to choose: the other window will say.

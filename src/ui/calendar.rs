@@ -245,56 +245,7 @@ impl CalendarScreen {
             ..
         } = context;
         let month = self.month.unwrap_or_else(|| first_of_month(today));
-        ui.horizontal(|ui| {
-            // As wide as the longest month name, so the buttons never move sideways.
-            let title_width = ui.fonts_mut(|f| {
-                f.layout_no_wrap(
-                    "September 2026".to_owned(),
-                    egui::TextStyle::Heading.resolve(ui.style()),
-                    Color32::WHITE,
-                )
-                .size()
-                .x
-            }) + spacing::ITEM;
-            ui.add_sized(
-                [title_width, ui.spacing().interact_size.y],
-                egui::Label::new(
-                    RichText::new(month.strftime("%B %Y").to_string())
-                        .text_style(egui::TextStyle::Heading),
-                ),
-            );
-            if ui
-                .button("◀ Previous")
-                .on_hover_text("The month before")
-                .clicked()
-            {
-                self.month = Some(add_months(month, -1));
-            }
-            if ui
-                .button("Today")
-                .on_hover_text("Back to this month")
-                .clicked()
-            {
-                self.month = None;
-            }
-            if ui
-                .button("Next ▶")
-                .on_hover_text("The month after")
-                .clicked()
-            {
-                self.month = Some(add_months(month, 1));
-            }
-            ui.add_space(spacing::GROUP);
-            ui.action_button(
-                command::EXPORT_CALENDAR,
-                true,
-                Command::Export {
-                    what: Export::Calendar,
-                    to: None,
-                },
-                commands,
-            );
-        });
+        self.header_ui(ui, month, commands);
         ui.add(
             egui::Label::new(
                 RichText::new(format!(
@@ -367,6 +318,60 @@ impl CalendarScreen {
                 NarrowView::Agenda => Self::agenda_ui(ui, month, by_day, agenda, commands),
             }
         }
+    }
+
+    /// The month's name and the buttons to move between months and export: the name
+    /// takes the width of the longest, so the buttons never move sideways.
+    fn header_ui(&mut self, ui: &mut egui::Ui, month: Date, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            let title_width = ui.fonts_mut(|f| {
+                f.layout_no_wrap(
+                    "September 2026".to_owned(),
+                    egui::TextStyle::Heading.resolve(ui.style()),
+                    Color32::WHITE,
+                )
+                .size()
+                .x
+            }) + spacing::ITEM;
+            ui.add_sized(
+                [title_width, ui.spacing().interact_size.y],
+                egui::Label::new(
+                    RichText::new(month.strftime("%B %Y").to_string())
+                        .text_style(egui::TextStyle::Heading),
+                ),
+            );
+            if ui
+                .button("◀ Previous")
+                .on_hover_text("The month before")
+                .clicked()
+            {
+                self.month = Some(add_months(month, -1));
+            }
+            if ui
+                .button("Today")
+                .on_hover_text("Back to this month")
+                .clicked()
+            {
+                self.month = None;
+            }
+            if ui
+                .button("Next ▶")
+                .on_hover_text("The month after")
+                .clicked()
+            {
+                self.month = Some(add_months(month, 1));
+            }
+            ui.add_space(spacing::GROUP);
+            ui.action_button(
+                command::EXPORT_CALENDAR,
+                true,
+                Command::Export {
+                    what: Export::Calendar,
+                    to: None,
+                },
+                commands,
+            );
+        });
     }
 
     /// The month's dates to act by, one line each under its day; only the lines in

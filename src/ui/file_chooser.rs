@@ -94,7 +94,7 @@ impl FileChooser {
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_lowercase);
-        extension.is_some_and(|extension| self.extensions.iter().any(|e| *e == extension))
+        extension.is_some_and(|extension| self.extensions.contains(&extension))
     }
 
     /// The whole path the current name stands for, or why there is none yet.

@@ -8,7 +8,7 @@ use egui::RichText;
 use jiff::civil::Date;
 
 use super::{
-    preview, theme,
+    preview,
     widgets::{Pane, PaneWidth, UiExt, two_panes},
 };
 use crate::{
@@ -26,8 +26,6 @@ pub struct LetterComposer {
     pub request: RequestId,
     template: Template,
     parts: Parts,
-    /// Said after "Copy as email text", until the letter changes.
-    copied: bool,
 }
 
 impl LetterComposer {
@@ -42,7 +40,6 @@ impl LetterComposer {
             request: request.id,
             template,
             parts: Parts::new(),
-            copied: false,
         };
         composer.choose(workspace, request, template);
         composer
@@ -51,7 +48,6 @@ impl LetterComposer {
     fn choose(&mut self, workspace: &Workspace, request: &RightsRequest, template: Template) {
         self.template = template;
         self.parts = template.initial_parts(workspace, request);
-        self.copied = false;
     }
 
     /// Draws the composer; returns false when the user closes it.
@@ -162,12 +158,8 @@ impl LetterComposer {
             RichText::new("Everything else comes from the request, its deadlines and your register. Until a required part is written, the letter shows a gap in [brackets].")
                 .weak(),
         );
-        let mut changed = false;
         for part in self.template.parts(&self.parts) {
-            changed |= part_ui(ui, part, &mut self.parts);
-        }
-        if changed {
-            self.copied = false;
+            part_ui(ui, part, &mut self.parts);
         }
     }
 
@@ -217,16 +209,13 @@ impl LetterComposer {
                 .on_hover_text("Copies the letter as plain text, to paste into an email")
                 .on_disabled_hover_text(blocked.clone().unwrap_or_default());
             if copy.clicked() {
-                ui.ctx().copy_text(document.plain_text());
-                self.copied = true;
+                // Said in the status bar, where a message moves nothing.
+                commands.push(Command::CopyText {
+                    text: document.plain_text(),
+                    what: "the letter as email text: paste it into your email".to_owned(),
+                });
             }
         });
-        if self.copied {
-            ui.label(
-                RichText::new("Copied: paste it into your email.")
-                    .color(theme::palette(ui).success),
-            );
-        }
         let implied = template.implied_event(&self.parts);
         // The rule `apply` will run, asked now: the button is greyed with its reason.
         let recordable = workspace
@@ -373,7 +362,10 @@ impl SentLetterViewer {
                 .on_hover_text("Copies the letter as it was sent")
                 .clicked()
             {
-                ui.ctx().copy_text(text.clone());
+                commands.push(Command::CopyText {
+                    text: text.clone(),
+                    what: "the letter as it was sent".to_owned(),
+                });
             }
             if ui.button("Export PDF…").clicked() {
                 commands.push(Command::Export {

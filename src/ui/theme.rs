@@ -58,6 +58,21 @@ fn focus_ring(visuals: &mut Visuals, accent: Color32) {
     visuals.widgets.active.bg_stroke = Stroke::new(2.0, accent);
 }
 
+/// WCAG 2's relative luminance of one sRGB channel.
+fn channel(value: u8) -> f64 {
+    let c = f64::from(value) / 255.0;
+    if c <= 0.040_45 {
+        c / 12.92
+    } else {
+        ((c + 0.055) / 1.055).powf(2.4)
+    }
+}
+
+/// WCAG 2's relative luminance of an opaque colour.
+fn luminance(colour: Color32) -> f64 {
+    0.2126 * channel(colour.r()) + 0.7152 * channel(colour.g()) + 0.0722 * channel(colour.b())
+}
+
 /// `colour` as seen over the opaque `background` (egui's weak text is translucent).
 pub fn over(colour: Color32, background: Color32) -> Color32 {
     // Color32 is premultiplied: what shows is the colour plus the background's share.
@@ -77,17 +92,6 @@ pub fn over(colour: Color32, background: Color32) -> Color32 {
 /// `b`, which is opaque.
 pub fn contrast(a: Color32, b: Color32) -> f64 {
     let a = over(a, b);
-    fn channel(value: u8) -> f64 {
-        let c = f64::from(value) / 255.0;
-        if c <= 0.040_45 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    }
-    fn luminance(colour: Color32) -> f64 {
-        0.2126 * channel(colour.r()) + 0.7152 * channel(colour.g()) + 0.0722 * channel(colour.b())
-    }
     let (la, lb) = (luminance(a), luminance(b));
     let (lighter, darker) = if la > lb { (la, lb) } else { (lb, la) };
     (lighter + 0.05) / (darker + 0.05)
