@@ -37,13 +37,16 @@ pub fn example_workspace_path() -> Option<PathBuf> {
     project_dirs().map(|dirs| dirs.data_dir().join(EXAMPLE_FILE_NAME))
 }
 
-/// Where exports are suggested: the user's Documents folder, else their home folder.
+/// Where exports are suggested: the user's Documents folder (as the desktop names it,
+/// else a `Documents` folder in their home), else their home folder.
 pub fn documents_folder() -> Option<PathBuf> {
     let dirs = UserDirs::new()?;
-    Some(
-        dirs.document_dir()
-            .map_or_else(|| dirs.home_dir().to_owned(), Path::to_owned),
-    )
+    let home = dirs.home_dir();
+    Some(match dirs.document_dir() {
+        Some(documents) => documents.to_owned(),
+        None if home.join("Documents").is_dir() => home.join("Documents"),
+        None => home.to_owned(),
+    })
 }
 
 /// Where a downloaded file (a gov.uk bank-holidays feed) most likely is.
@@ -64,8 +67,9 @@ pub fn places() -> Vec<(String, PathBuf)> {
     let mut places = Vec::new();
     if let Some(dirs) = UserDirs::new() {
         places.push(("Home".to_owned(), dirs.home_dir().to_owned()));
+        let documents = documents_folder().filter(|d| d != dirs.home_dir());
         for (name, dir) in [
-            ("Documents", dirs.document_dir()),
+            ("Documents", documents.as_deref()),
             ("Downloads", dirs.download_dir()),
             ("Desktop", dirs.desktop_dir()),
         ] {

@@ -174,27 +174,36 @@ impl SmallprintApp {
             Command::SaveAs => self.ask_path(PathUse::SaveAs),
             Command::OpenFolder(folder) => {
                 if let Err(error) = platform::open_folder(&folder) {
-                    self.say(
-                        Tone::Error,
-                        format!(
-                            "The folder {} could not be shown ({error}). Open it from your file manager.",
-                            folder.display()
-                        ),
-                    );
+                    let why = if error.kind() == std::io::ErrorKind::NotFound {
+                        "this system has no program to show folders with".to_owned()
+                    } else {
+                        error.to_string()
+                    };
+                    if let Some(open) = self.session.open_workspace_mut() {
+                        open.say_about_file(
+                            Tone::Warning,
+                            format!(
+                                "The folder could not be shown ({why}): it is {}.",
+                                folder.display()
+                            ),
+                        );
+                    }
                 }
             }
             Command::CopyText { text, what } => {
-                let file = self
+                let about_file = self
                     .open_workspace()
                     .and_then(|open| open.status.as_ref())
-                    .and_then(|status| status.file.clone())
-                    .filter(|file| file.display().to_string() == text);
+                    .and_then(|status| status.file.as_ref())
+                    .is_some_and(|file| file.display().to_string() == text);
                 self.clipboard = Some(text);
                 if let Some(open) = self.session.open_workspace_mut() {
-                    open.say(Tone::Success, format!("Copied {what} to the clipboard."));
+                    let message = format!("Copied {what} to the clipboard.");
                     // "Copy path" keeps the file's buttons beside the message.
-                    if let Some(status) = &mut open.status {
-                        status.file = file;
+                    if about_file {
+                        open.say_about_file(Tone::Success, message);
+                    } else {
+                        open.say(Tone::Success, message);
                     }
                 }
             }

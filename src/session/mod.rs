@@ -206,6 +206,17 @@ impl OpenWorkspace {
         });
     }
 
+    /// Says `text`, keeping the file the last message named (and its buttons), for
+    /// what is said about that file: its path copied, its folder not shown.
+    pub fn say_about_file(&mut self, tone: Tone, text: impl Into<String>) {
+        let file = self.status.as_ref().and_then(|status| status.file.clone());
+        self.status = Some(StatusMessage {
+            text: text.into(),
+            tone,
+            file,
+        });
+    }
+
     /// Says that `file` was written, keeping the path for "Open folder" and "Copy path".
     pub fn say_written(&mut self, text: impl Into<String>, file: PathBuf) {
         self.status = Some(StatusMessage {

@@ -103,7 +103,9 @@ fn getting_started(workspace: &Workspace) -> [Step; 5] {
         },
         Step {
             title: "Fix what the register is missing",
-            explanation: if register_problems == 0 {
+            explanation: if workspace.register.is_empty() {
+                "Once the register has activities, what each is missing shows here.".to_owned()
+            } else if register_problems == 0 {
                 "Nothing is missing.".to_owned()
             } else {
                 format!(
