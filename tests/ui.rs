@@ -1246,3 +1246,63 @@ fn a_new_activity_shows_no_problems_until_a_field_is_left_or_the_form_checked() 
     click_button(&mut harness, "Check");
     harness.get_by_label_contains(&purpose_problem);
 }
+
+#[test]
+fn tab_into_a_field_below_the_window_scrolls_it_into_view() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    let mut harness = harness_sized(app_on(&path), 720.0, 480.0);
+    harness.run();
+    open_screen(&mut harness, "Organisation");
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(720.0, 480.0));
+    let target = "ICO fee renewal date";
+    assert!(
+        !window.contains_rect(harness.get_by_label(target).rect()),
+        "the test needs the field to start out of view"
+    );
+    harness.get_by_label("Website").focus();
+    harness.run();
+    // Website → Bank holidays → ICO registration number → Fee tier → renewal date.
+    for _ in 0..4 {
+        harness.key_press(Key::Tab);
+        harness.run();
+    }
+    let field = harness.get_by_label(target);
+    assert!(field.is_focused(), "Tab reached the renewal date");
+    assert!(
+        window.contains_rect(field.rect()),
+        "{:?} is outside the window",
+        field.rect()
+    );
+}
+
+#[test]
+fn each_opened_activity_starts_at_its_top() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    let mut harness = harness_sized(app_on(&path), 1100.0, 600.0);
+    harness.run();
+    let ids: Vec<_> = harness
+        .state()
+        .workspace()
+        .expect("open")
+        .register
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    harness
+        .state_mut()
+        .apply(smallprint::command::Command::OpenActivity(ids[0]));
+    harness.run();
+    let top = harness.get_by_label("Purpose").rect();
+    // Scroll the first activity's form well down.
+    for _ in 0..10 {
+        harness.get_by_label("Purpose").scroll_down();
+        harness.run();
+    }
+    harness
+        .state_mut()
+        .apply(smallprint::command::Command::OpenActivity(ids[1]));
+    harness.run();
+    assert_eq!(harness.get_by_label("Purpose").rect(), top);
+}

@@ -60,6 +60,8 @@ pub struct SmallprintApp {
     about_open: bool,
     /// The control that had keyboard focus last frame.
     last_focus: Option<egui::Id>,
+    /// Whether Tab was pressed last frame (so a change of focus came from the keyboard).
+    tab_pressed: bool,
     /// The theme and text size applied to the context, to notice a change.
     applied_look: Option<crate::command::Look>,
     /// egui's time when the file was last checked for another program's change.
@@ -102,6 +104,7 @@ impl SmallprintApp {
             about_open: false,
             applied_look: None,
             last_focus: None,
+            tab_pressed: false,
             disk_checked_at: 0.0,
         };
         app.remember_current_file();
@@ -269,14 +272,37 @@ impl SmallprintApp {
 
     /// Scrolls a control that just gained focus (by Tab, say) into view: egui moves
     /// the focus but not the scroll area, so typing could go into a field off screen.
+    /// A scroll area only follows a scroll target set while its own contents are
+    /// drawn, so the request goes the way a screen reader's would: as an accessibility
+    /// "scroll into view" action, which the control answers when it is drawn.
+    /// Only a control that is partly out of view is scrolled, and only when the
+    /// keyboard moved the focus: a click lands on what is already in view, and nothing
+    /// should then move under the pointer.
     fn keep_focus_in_view(&mut self, ctx: &egui::Context) {
         let focused = ctx.memory(egui::Memory::focused);
+        let moved_by_keyboard = std::mem::take(&mut self.tab_pressed);
+        self.tab_pressed = ctx.input(|i| i.key_pressed(egui::Key::Tab));
         if focused == self.last_focus {
             return;
         }
         self.last_focus = focused;
-        if let Some(response) = focused.and_then(|id| ctx.read_response(id)) {
-            response.scroll_to_me(None);
+        // A response's interaction rectangle is its rectangle clipped to what is shown.
+        let hidden = |id: egui::Id| {
+            ctx.read_response(id)
+                .is_some_and(|response| response.interact_rect != response.rect)
+        };
+        if let Some(id) = focused.filter(|&id| moved_by_keyboard && hidden(id)) {
+            use egui::accesskit::{Action, ActionRequest, TreeId};
+            ctx.input_mut(|input| {
+                input
+                    .events
+                    .push(egui::Event::AccessKitActionRequest(ActionRequest {
+                        action: Action::ScrollIntoView,
+                        target_tree: TreeId::ROOT,
+                        target_node: id.accesskit_id(),
+                        data: None,
+                    }));
+            });
             ctx.request_repaint();
         }
     }
