@@ -196,7 +196,7 @@ impl SmallprintApp {
                     .and_then(|open| open.status.as_ref())
                     .and_then(|status| status.file.as_ref())
                     .is_some_and(|file| file.display().to_string() == text);
-                self.clipboard = Some(text);
+                self.window.clipboard = Some(text);
                 if let Some(open) = self.session.open_workspace_mut() {
                     let message = format!("Copied {what} to the clipboard.");
                     // "Copy path" keeps the file's buttons beside the message.
@@ -208,8 +208,8 @@ impl SmallprintApp {
                 }
             }
             Command::StartMyOwn => self.start_my_own(),
-            Command::Quit => self.quit_requested = true,
-            Command::ShowAbout => self.about_open = true,
+            Command::Quit => self.window.quit = true,
+            Command::ShowAbout => self.window.about_open = true,
             Command::SetLook(look) => self.prefs.look = look,
             Command::StartEmpty => self.start(Workspace::default()),
             Command::StartWithExample => self.explore_example(),

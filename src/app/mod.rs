@@ -40,6 +40,15 @@ impl Default for AppOptions {
     }
 }
 
+/// What commands ask of the window rather than of the workspace.
+#[derive(Debug, Default)]
+struct WindowRequests {
+    /// Text to put on the clipboard at the end of the frame.
+    clipboard: Option<String>,
+    quit: bool,
+    about_open: bool,
+}
+
 pub struct SmallprintApp {
     clock: Arc<dyn Clock>,
     options: AppOptions,
@@ -54,10 +63,8 @@ pub struct SmallprintApp {
     /// The file the window started on: the user's own, where "Start my own" returns.
     home_path: Option<PathBuf>,
     chooser: Option<chooser::PendingChoice>,
-    /// Text to put on the clipboard at the next frame.
-    clipboard: Option<String>,
-    quit_requested: bool,
-    about_open: bool,
+    /// What commands asked of the window itself, done at the end of the frame.
+    window: WindowRequests,
     /// The control that had keyboard focus last frame.
     last_focus: Option<egui::Id>,
     /// Whether Tab was pressed last frame (so a change of focus came from the keyboard).
@@ -99,9 +106,7 @@ impl SmallprintApp {
             fonts_installed: false,
             home_path,
             chooser: None,
-            clipboard: None,
-            quit_requested: false,
-            about_open: false,
+            window: WindowRequests::default(),
             applied_look: None,
             last_focus: None,
             tab_pressed: false,
@@ -205,15 +210,15 @@ impl SmallprintApp {
             &frame,
             &mut self.commands,
         );
-        if self.about_open {
-            self.about_open = ui::about_window(ui.ctx());
+        if self.window.about_open {
+            self.window.about_open = ui::about_window(ui.ctx());
         }
         self.apply_commands();
         self.chooser_ui(ui.ctx());
-        if let Some(text) = self.clipboard.take() {
+        if let Some(text) = self.window.clipboard.take() {
             ui.ctx().copy_text(text);
         }
-        if std::mem::take(&mut self.quit_requested) {
+        if std::mem::take(&mut self.window.quit) {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
         self.autosave(ui.ctx());
