@@ -1306,3 +1306,23 @@ fn each_opened_activity_starts_at_its_top() {
     harness.run();
     assert_eq!(harness.get_by_label("Purpose").rect(), top);
 }
+
+#[test]
+fn help_about_names_the_version_and_licence_and_file_has_quit() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    let mut harness = harness(app_on(&path));
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Quit");
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label_contains("About Smallprint").click();
+    harness.run();
+    // The version and licence Cargo.toml declares.
+    harness.get_by_label(&format!("Smallprint {}", env!("CARGO_PKG_VERSION")));
+    harness.get_by_label_contains(&format!("Licence: {}", env!("CARGO_PKG_LICENSE")));
+}
