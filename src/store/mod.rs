@@ -10,6 +10,7 @@ pub mod backups;
 mod envelope;
 mod error;
 mod lock;
+mod read;
 
 use std::{
     fs, io,
@@ -21,17 +22,36 @@ use jiff::Timestamp;
 pub use envelope::{decode, encode};
 pub use error::StoreError;
 use lock::FileLock;
+pub use read::MAX_FILE_BYTES;
 
 use crate::domain::Workspace;
 
 /// Reads and decodes a workspace file without locking or writing anything: for
 /// read-only commands such as `smallprint check`.
 pub fn read_workspace(path: &Path) -> Result<Workspace, StoreError> {
-    let bytes = fs::read(path).map_err(|source| StoreError::Read {
-        path: path.to_owned(),
-        source,
-    })?;
-    envelope::decode(path, &bytes)
+    read_loaded(path).map(|loaded| loaded.workspace)
+}
+
+/// A workspace as read from its file, with what the reader should be told about the
+/// file itself.
+#[derive(Debug)]
+pub struct Loaded {
+    pub workspace: Workspace,
+    /// The file began with a UTF-8 byte-order mark, which a save does not keep.
+    pub began_with_bom: bool,
+}
+
+/// What to tell the user about a file that began with a byte-order mark.
+pub const BOM_NOTICE: &str =
+    "The file began with a byte-order mark (as Notepad writes); it will be saved without one.";
+
+/// [`read_workspace`], also saying whether the file began with a byte-order mark.
+pub fn read_loaded(path: &Path) -> Result<Loaded, StoreError> {
+    let bytes = read::read(path)?;
+    Ok(Loaded {
+        workspace: envelope::decode(path, &bytes)?,
+        began_with_bom: bytes.starts_with(read::BOM),
+    })
 }
 
 /// Writes a new workspace file that nothing else owns yet (`smallprint demo`).
@@ -107,6 +127,8 @@ pub struct Store {
     /// Set when the user restored a backup over a file this build could not read: that
     /// file is renamed aside, never overwritten.
     set_aside_before_save: bool,
+    /// The file began with a byte-order mark when opened (the next save drops it).
+    began_with_bom: bool,
 }
 
 impl Store {
@@ -116,24 +138,21 @@ impl Store {
     /// [`Store::open_from_backup`].
     pub fn open(path: &Path) -> Result<(Store, Contents), StoreError> {
         let lock = Self::acquire(path)?;
-        let (contents, known) = match fs::read(path) {
-            Ok(bytes) => (
+        let bytes = read::read_if_present(path)?;
+        let began_with_bom = bytes.as_ref().is_some_and(|b| b.starts_with(read::BOM));
+        let (contents, known) = match bytes {
+            Some(bytes) => (
                 Contents::Workspace(envelope::decode(path, &bytes)?),
                 Some(Fingerprint::of(&bytes)),
             ),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => (Contents::Missing, None),
-            Err(source) => {
-                return Err(StoreError::Read {
-                    path: path.to_owned(),
-                    source,
-                });
-            }
+            None => (Contents::Missing, None),
         };
         let store = Store {
             path: path.to_owned(),
             lock,
             known,
             set_aside_before_save: false,
+            began_with_bom,
         };
         if store.is_writable() {
             store.remove_stale_temps();
@@ -159,6 +178,7 @@ impl Store {
             lock,
             known,
             set_aside_before_save: known.is_some(),
+            began_with_bom: false,
         };
         Ok(Some((store, workspace, backup)))
     }
@@ -200,6 +220,11 @@ impl Store {
 
     pub fn is_writable(&self) -> bool {
         self.lock.is_some()
+    }
+
+    /// The file began with a UTF-8 byte-order mark when this store opened it.
+    pub fn began_with_bom(&self) -> bool {
+        self.began_with_bom
     }
 
     /// Why the store is read-only, if it is.
@@ -265,10 +290,7 @@ impl Store {
     ) -> Result<(Workspace, PathBuf), StoreError> {
         let kept = backups::keep_copy(&self.path, &envelope::encode(mine), at, "mine")
             .map_err(|e| self.write_error(e))?;
-        let bytes = fs::read(&self.path).map_err(|source| StoreError::Read {
-            path: self.path.clone(),
-            source,
-        })?;
+        let bytes = read::read(&self.path)?;
         let workspace = envelope::decode(&self.path, &bytes)?;
         self.known = Some(Fingerprint::of(&bytes));
         self.set_aside_before_save = false;

@@ -9,7 +9,10 @@ use egui_extras::{Size, StripBuilder};
 use super::theme::{self, spacing};
 use crate::{
     command::{Action, Command},
-    domain::validate::FieldIssue,
+    domain::{
+        integrity::{MAX_LINE_CHARS, MAX_TEXT_CHARS},
+        validate::FieldIssue,
+    },
 };
 
 /// Extra widgets on [`egui::Ui`] (rerun's `UiExt` is the model).
@@ -18,13 +21,15 @@ pub trait UiExt {
 
     /// A one-line field under its label, as wide as the column; true when it changed.
     fn text_field(&mut self, label: &str, value: &mut String, hint: &str) -> bool {
-        let edit = egui::TextEdit::singleline(value);
+        let edit = egui::TextEdit::singleline(value).char_limit(MAX_LINE_CHARS);
         labelled_edit(self.ui(), label, edit, hint)
     }
 
     /// A few-line field under its label, as wide as the column; true when it changed.
     fn text_area(&mut self, label: &str, value: &mut String, hint: &str) -> bool {
-        let edit = egui::TextEdit::multiline(value).desired_rows(2);
+        let edit = egui::TextEdit::multiline(value)
+            .desired_rows(2)
+            .char_limit(MAX_TEXT_CHARS);
         labelled_edit(self.ui(), label, edit, hint)
     }
 
@@ -36,8 +41,12 @@ pub trait UiExt {
         let changed = ui
             .vertical(|ui| {
                 let edit = match field.kind {
-                    FieldKind::Line => egui::TextEdit::singleline(field.value),
-                    FieldKind::Lines => egui::TextEdit::multiline(field.value).desired_rows(2),
+                    FieldKind::Line => {
+                        egui::TextEdit::singleline(field.value).char_limit(MAX_LINE_CHARS)
+                    }
+                    FieldKind::Lines => egui::TextEdit::multiline(field.value)
+                        .desired_rows(2)
+                        .char_limit(MAX_TEXT_CHARS),
                 };
                 let changed = ui
                     .add(edit.hint_text(field.hint).desired_width(field.width))
