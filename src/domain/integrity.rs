@@ -27,6 +27,11 @@ pub const MAX_TEXT_CHARS: usize = 100_000;
 /// email address, a reference).
 pub const MAX_LINE_CHARS: usize = 1_000;
 
+/// The largest internal id Smallprint works with: 2^53 − 1, the largest integer every
+/// JSON reader keeps exactly. Smallprint counts ids up from 1, so only damage or a
+/// hand edit reaches it, and above it the id counter could not be raised past them.
+pub const MAX_ID: u64 = (1 << 53) - 1;
+
 /// The supported range in words, for messages.
 pub fn range_words() -> String {
     format!(
@@ -128,7 +133,7 @@ fn limits(workspace: &Workspace) -> Vec<Problem> {
     let Ok(Value::Object(top)) = serde_json::to_value(workspace) else {
         return Vec::new();
     };
-    let mut problems = Vec::new();
+    let mut problems = ids_out_of_range(workspace);
     for (part, value) in &top {
         match (part.as_str(), value) {
             ("register" | "requests", Value::Array(records)) => {
@@ -141,6 +146,52 @@ fn limits(workspace: &Workspace) -> Vec<Problem> {
         }
     }
     problems
+}
+
+fn ids_out_of_range(workspace: &Workspace) -> Vec<Problem> {
+    let message = |id: u64| {
+        format!("its internal id {id} is above {MAX_ID}, the largest Smallprint works with")
+    };
+    let activities = workspace
+        .register
+        .iter()
+        .filter(|a| a.id.0 > MAX_ID)
+        .map(|a| (format!("Activity “{}”", a.purpose), "id", message(a.id.0)));
+    let requests = workspace
+        .requests
+        .iter()
+        .filter(|r| r.id.0 > MAX_ID)
+        .map(|r| (format!("Request {}", r.reference), "id", message(r.id.0)));
+    let linked = workspace.requests.iter().flat_map(|r| {
+        r.activities.iter().filter(|id| id.0 > MAX_ID).map(|id| {
+            (
+                format!("Request {}", r.reference),
+                "activities",
+                message(id.0),
+            )
+        })
+    });
+    let counter = (workspace.ids.peek() > MAX_ID).then(|| {
+        (
+            "Workspace".to_owned(),
+            "next id",
+            format!(
+                "the next id to hand out ({}) is above {MAX_ID}, the largest Smallprint works with",
+                workspace.ids.peek()
+            ),
+        )
+    });
+    activities
+        .chain(requests)
+        .chain(linked)
+        .chain(counter)
+        .map(|(record, field, message)| Problem {
+            record,
+            field: field.to_owned(),
+            message,
+            blocking: true,
+        })
+        .collect()
 }
 
 fn capitalised(key: &str) -> String {
@@ -328,7 +379,7 @@ pub fn repair(workspace: &mut Workspace) -> Vec<String> {
         done.push(format!(
             "Raised the next id from {} to {}, above the ids already in use.",
             workspace.ids.peek(),
-            highest + 1
+            highest.saturating_add(1)
         ));
         workspace.ids.raise_above(highest);
     }
@@ -455,6 +506,16 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].record, "Organisation");
         assert_eq!(found[0].field, "legal name");
+    }
+
+    /// Found by `tests/fuzz.rs`: an id of `u64::MAX` overflowed the counter's repair.
+    #[test]
+    fn an_id_beyond_the_largest_blocks_instead_of_overflowing() {
+        let mut workspace = example();
+        workspace.requests[0].id = crate::domain::RequestId(u64::MAX);
+        assert!(refusal(&workspace).is_some_and(|r| r.contains("above 9007199254740991")));
+        let _ = problems(&workspace);
+        let _ = repair(&mut workspace);
     }
 
     #[test]
