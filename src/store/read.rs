@@ -11,7 +11,7 @@ use std::{
 use super::error::StoreError;
 
 /// The largest workspace file Smallprint reads: 64 MB. A shop with 10,000 requests
-/// writes about 14 MB; anything larger is not a workspace Smallprint wrote.
+/// writes about 11 MB; anything larger is not a workspace Smallprint wrote.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// A UTF-8 byte-order mark, as Notepad writes at the start of a file.
