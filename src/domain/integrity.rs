@@ -130,21 +130,38 @@ pub fn refusal(workspace: &Workspace) -> Option<String> {
 /// Dates out of range and texts too long, found by walking the workspace as the file
 /// holds it, so no field is missed.
 fn limits(workspace: &Workspace) -> Vec<Problem> {
-    let Ok(Value::Object(top)) = serde_json::to_value(workspace) else {
-        return Vec::new();
-    };
-    let mut problems = ids_out_of_range(workspace);
-    for (part, value) in &top {
-        match (part.as_str(), value) {
-            ("register" | "requests", Value::Array(records)) => {
-                for (index, record) in records.iter().enumerate() {
-                    let name = record_name(workspace, part, index);
-                    walk(record, &name, &mut Vec::new(), &mut problems);
-                }
-            }
-            _ => walk(value, &capitalised(part), &mut Vec::new(), &mut problems),
+    // One record at a time, so the JSON form of a 10,000-request log is never held
+    // whole (the allocator would keep that memory for the life of the window).
+    fn check(value: &impl serde::Serialize, record: &str, problems: &mut Vec<Problem>) {
+        if let Ok(value) = serde_json::to_value(value) {
+            walk(&value, record, &mut Vec::new(), problems);
         }
     }
+    // Named field by field so a new part of the workspace cannot be forgotten here.
+    let Workspace {
+        organisation,
+        register,
+        requests,
+        settings,
+        ids: _,
+    } = workspace;
+    let mut problems = ids_out_of_range(workspace);
+    check(organisation, "Organisation", &mut problems);
+    for (index, activity) in register.iter().enumerate() {
+        check(
+            activity,
+            &record_name(workspace, "register", index),
+            &mut problems,
+        );
+    }
+    for (index, request) in requests.iter().enumerate() {
+        check(
+            request,
+            &record_name(workspace, "requests", index),
+            &mut problems,
+        );
+    }
+    check(settings, "Settings", &mut problems);
     problems
 }
 
@@ -192,14 +209,6 @@ fn ids_out_of_range(workspace: &Workspace) -> Vec<Problem> {
             blocking: true,
         })
         .collect()
-}
-
-fn capitalised(key: &str) -> String {
-    let mut chars = key.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn record_name(workspace: &Workspace, part: &str, index: usize) -> String {
