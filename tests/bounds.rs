@@ -402,3 +402,20 @@ fn a_long_name_gives_a_summary_of_bounded_length() {
     assert!(longest < 400, "a line of {longest} characters");
     assert!(text.contains('…'));
 }
+
+#[test]
+fn a_backup_with_extreme_dates_is_not_restored() {
+    let (dir, path) = temp_workspace();
+    common::write_bytes(&path, b"{ damaged");
+    let backups = dir.path().join("backups");
+    fs::create_dir(&backups).expect("backups");
+    write_json(
+        &backups.join("workspace-20261120-090000-000.json"),
+        &extreme_dates().0,
+    );
+    match Session::open_newest_backup(&path) {
+        Session::NoFile { reason } => assert!(reason.contains("1 January 1900"), "{reason}"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert_eq!(fs::read(&path).expect("read"), b"{ damaged");
+}

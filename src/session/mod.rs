@@ -394,6 +394,15 @@ impl Session {
     /// Continues an unreadable file from its newest readable backup.
     pub fn open_newest_backup(path: &Path) -> Session {
         match Store::open_from_backup(path) {
+            Ok(Some((_, workspace, backup))) if integrity::refusal(&workspace).is_some() => {
+                Session::NoFile {
+                    reason: format!(
+                        "The newest backup, {}, {}",
+                        backup.path.display(),
+                        integrity::refusal(&workspace).unwrap_or_default()
+                    ),
+                }
+            }
             Ok(Some((store, workspace, backup))) => {
                 let mut open = OpenWorkspace::opened(store, workspace, false);
                 open.notice = Some(format!(
