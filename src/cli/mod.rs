@@ -28,6 +28,7 @@ use crate::{
         deadlines::{self, ClockEvents, Counting, Pause},
         example::example_workspace,
         holidays::Holidays,
+        integrity,
     },
     store,
 };
@@ -257,8 +258,26 @@ impl From<StyleArg> for NoticeStyle {
     }
 }
 
+/// A date on the command line: written YYYY-MM-DD and in the range Smallprint works
+/// with (a year 0 or 9999 is a slip, and would give a meaningless deadline).
 fn parse_date(text: &str) -> Result<Date, String> {
-    crate::domain::validate::parse_date(text)
+    crate::domain::validate::parse_date(text).and_then(integrity::check_date)
+}
+
+/// Reads a workspace for a command that works with it: refused, with the reason, when
+/// it holds dates or text Smallprint cannot work with (`check` lists them). Nothing
+/// is repaired here: these commands never write, and a repair the file does not hold
+/// would make their output disagree with it.
+fn read_usable(path: &Path) -> Result<Workspace, String> {
+    let workspace = store::read_workspace(path).map_err(|e| e.to_string())?;
+    match integrity::refusal(&workspace) {
+        Some(reason) => Err(format!(
+            "{} {reason}\n`smallprint check --file {}` lists every problem.",
+            path.display(),
+            path.display()
+        )),
+        None => Ok(workspace),
+    }
 }
 
 fn parse_nation(text: &str) -> Result<Nation, String> {
@@ -424,7 +443,7 @@ pub fn run(
                 .to_owned(),
         ),
         CliCommand::Register { file, csv } => {
-            let workspace = store::read_workspace(&file).map_err(|e| e.to_string());
+            let workspace = read_usable(&file);
             workspace.and_then(|workspace| {
                 store::write_export(&csv, &register_csv::register_csv(&workspace), &file)
                     .map_err(|e| e.to_string())?;
@@ -496,8 +515,16 @@ fn new_workspace(
 }
 
 fn check(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode, String> {
-    let workspace = store::read_workspace(path).map_err(|e| e.to_string())?;
-    let mut issues: Vec<String> = workspace.issues().iter().map(ToString::to_string).collect();
+    let loaded = store::read_loaded(path).map_err(|e| e.to_string())?;
+    if loaded.began_with_bom {
+        let _ = writeln!(err, "{}: {}", path.display(), store::BOM_NOTICE);
+    }
+    let workspace = loaded.workspace;
+    let mut issues: Vec<String> = integrity::problems(&workspace)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    issues.extend(workspace.issues().iter().map(ToString::to_string));
     issues.extend(
         completeness::check(&workspace)
             .iter()
@@ -527,7 +554,7 @@ fn requests(
     today: Date,
     out: &mut dyn Write,
 ) -> Result<ExitCode, String> {
-    let workspace = store::read_workspace(path).map_err(|e| e.to_string())?;
+    let workspace = read_usable(path)?;
     let holidays = workspace.holidays();
     let counting = workspace.counting(&holidays);
     let mut rows: Vec<_> = workspace
@@ -601,7 +628,7 @@ fn write_notice(
             out_path.display()
         )
     })?;
-    let workspace = store::read_workspace(path).map_err(|e| e.to_string())?;
+    let workspace = read_usable(path)?;
     let export = match notice::export_notice(&workspace, style, format, clock.today()) {
         Ok(export) => export,
         Err(notice::ExportError::Placeholders(issues)) => {
@@ -777,13 +804,35 @@ fn write_letter(order: &LetterOrder<'_>, err: &mut dyn Write) -> Result<ExitCode
             out_path.display()
         ));
     }
-    let workspace = store::read_workspace(order.file).map_err(|e| e.to_string())?;
+    let workspace = read_usable(order.file)?;
     let reference = order.reference;
-    let request = workspace
+    let matching: Vec<_> = workspace
         .requests
         .iter()
-        .find(|r| r.reference.eq_ignore_ascii_case(reference.trim()))
-        .ok_or_else(|| format!("{} has no request {reference}", order.file.display()))?;
+        .filter(|r| r.reference.trim().eq_ignore_ascii_case(reference.trim()))
+        .collect();
+    let request = match matching[..] {
+        [] => {
+            return Err(format!(
+                "{} has no request {reference}",
+                order.file.display()
+            ));
+        }
+        [request] => request,
+        // Either could be meant; a letter to the wrong requester would disclose data.
+        [..] => {
+            let whom: Vec<String> = matching
+                .iter()
+                .map(|r| format!("received {} from {}", r.received, r.requester.name))
+                .collect();
+            return Err(format!(
+                "{} has {} requests with the reference {reference} ({}); nothing was written. Open the file in Smallprint once: it gives the later ones new references.",
+                order.file.display(),
+                matching.len(),
+                whom.join("; ")
+            ));
+        }
+    };
     template
         .fits(&workspace, request, order.date)
         .map_err(|reason| format!("{reference}: {reason}"))?;
@@ -823,7 +872,7 @@ fn calendar(
     clock: &dyn Clock,
     err: &mut dyn Write,
 ) -> Result<ExitCode, String> {
-    let workspace = store::read_workspace(path).map_err(|e| e.to_string())?;
+    let workspace = read_usable(path)?;
     let today = clock.today();
     let holidays = workspace.holidays();
     let deadlines = agenda::deadlines(&workspace, &holidays, today);

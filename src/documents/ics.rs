@@ -15,6 +15,21 @@ use crate::domain::{
     agenda::{AgendaItem, AgendaKind},
 };
 
+/// The most characters of a name or title an event's summary carries. A calendar shows
+/// a summary on one line, so more is never read; and icalendar folds each long line in
+/// time that grows with the square of its length (it counts characters from the start
+/// of the line for every fold), so a 10 MB name took 40 s to write. Bounded here, the
+/// writer's time is linear in the number of events whatever the text.
+const MAX_SUMMARY_CHARS: usize = 200;
+
+/// `text`, cut to [`MAX_SUMMARY_CHARS`] with an ellipsis if it was longer.
+fn clipped(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(MAX_SUMMARY_CHARS) {
+        None => text.into(),
+        Some((end, _)) => format!("{}…", &text[..end]).into(),
+    }
+}
+
 fn ics_date(date: Date) -> String {
     date.strftime("%Y%m%d").to_string()
 }
@@ -34,11 +49,12 @@ pub fn uid(item: &AgendaItem) -> String {
 }
 
 fn summary(item: &AgendaItem) -> String {
+    let title = clipped(&item.title);
     match item.kind {
-        AgendaKind::Due => format!("Respond by today: {}", item.title),
-        AgendaKind::TellBy => format!("Last day to tell of an extension: {}", item.title),
-        AgendaKind::Acknowledge => format!("Acknowledge complaint by today: {}", item.title),
-        AgendaKind::FeeRenewal => item.title.clone(),
+        AgendaKind::Due => format!("Respond by today: {title}"),
+        AgendaKind::TellBy => format!("Last day to tell of an extension: {title}"),
+        AgendaKind::Acknowledge => format!("Acknowledge complaint by today: {title}"),
+        AgendaKind::FeeRenewal => title.into_owned(),
     }
 }
 
@@ -64,10 +80,11 @@ fn alarm(trigger: &str, description: &str, uid: &str, stamp: &str) -> Option<Ala
 }
 
 fn reminder(item: &AgendaItem, when: &str) -> String {
+    let title = clipped(&item.title);
     match item.kind {
-        AgendaKind::Due => format!("Reply due {when}: {}", item.title),
-        AgendaKind::TellBy => format!("Last day to tell of an extension {when}: {}", item.title),
-        AgendaKind::Acknowledge => format!("Complaint to acknowledge {when}: {}", item.title),
+        AgendaKind::Due => format!("Reply due {when}: {title}"),
+        AgendaKind::TellBy => format!("Last day to tell of an extension {when}: {title}"),
+        AgendaKind::Acknowledge => format!("Complaint to acknowledge {when}: {title}"),
         AgendaKind::FeeRenewal => format!("ICO data-protection fee renewal {when}"),
     }
 }
@@ -79,16 +96,21 @@ pub fn calendar_ics(workspace: &Workspace, items: &[AgendaItem], now: Timestamp)
         .strftime("%Y%m%dT%H%M%SZ")
         .to_string();
     let mut calendar = Calendar::new();
-    let shop = workspace.display_name();
+    let shop = clipped(workspace.display_name());
     calendar.name(&if shop.is_empty() {
         "Smallprint deadlines".to_owned()
     } else {
         format!("{shop} – data-protection deadlines")
     });
     for item in items {
+        // An all-day event ends the next day; the last day jiff knows has none, and an
+        // event ending where it starts is invalid (dates that late are refused on
+        // reading anyway).
+        let Ok(next_day) = item.date.tomorrow() else {
+            continue;
+        };
         let mut start = Property::new("DTSTART", ics_date(item.date));
         start.add_parameter("VALUE", "DATE");
-        let next_day = item.date.tomorrow().unwrap_or(item.date);
         let mut end = Property::new("DTEND", ics_date(next_day));
         end.add_parameter("VALUE", "DATE");
         let mut event = Event::new();

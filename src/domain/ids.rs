@@ -38,8 +38,19 @@ impl Default for IdAllocator {
 impl IdAllocator {
     fn take(&mut self) -> u64 {
         let id = self.next;
-        self.next += 1;
+        self.next = self.next.saturating_add(1);
         id
+    }
+
+    /// The id the next record will get.
+    pub fn peek(&self) -> u64 {
+        self.next
+    }
+
+    /// Makes every id handed out from now on greater than `highest` (a file whose
+    /// counter fell behind its records).
+    pub fn raise_above(&mut self, highest: u64) {
+        self.next = self.next.max(highest.saturating_add(1));
     }
 
     pub fn activity(&mut self) -> ActivityId {

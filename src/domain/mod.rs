@@ -6,6 +6,7 @@ pub mod deadlines;
 pub mod example;
 pub mod holidays;
 pub mod ids;
+pub mod integrity;
 pub mod lia;
 pub mod organisation;
 pub mod register;

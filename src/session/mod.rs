@@ -14,7 +14,7 @@ pub use derived::Derived;
 pub use history::History;
 
 use crate::{
-    domain::Workspace,
+    domain::{Workspace, integrity},
     store::{self, Contents, Store, StoreError, backups},
 };
 
@@ -152,6 +152,32 @@ impl OpenWorkspace {
         }
     }
 
+    /// A workspace just read from its file: what can be repaired safely is (see
+    /// [`integrity::repair`]), and the banner says what was, and whether the file began
+    /// with a byte-order mark. A repaired workspace is saved at the next autosave.
+    fn opened(store: Store, mut workspace: Workspace, began_with_bom: bool) -> Self {
+        let repairs = if store.is_writable() {
+            integrity::repair(&mut workspace)
+        } else {
+            // Read-only: repairs could not be saved, and ids only matter to edits.
+            Vec::new()
+        };
+        let mut open = Self::new(store, workspace);
+        let mut said: Vec<String> = open.notice.take().into_iter().collect();
+        if began_with_bom {
+            said.push(crate::store::BOM_NOTICE.to_owned());
+        }
+        if !repairs.is_empty() {
+            said.push(format!(
+                "Smallprint repaired the file as it opened it: {}",
+                repairs.join(" ")
+            ));
+            open.save_state = SaveState::Pending { since: 0.0 };
+        }
+        open.notice = (!said.is_empty()).then(|| said.join("\n"));
+        open
+    }
+
     /// The screens' view of this workspace on `today`; derived data is worked out
     /// again only when the workspace or the day changed.
     pub fn context(&mut self, today: Date) -> ScreenContext<'_> {
@@ -246,7 +272,8 @@ impl OpenWorkspace {
             return Some(result);
         }
         if self.workspace != before {
-            self.history.record(before, what.into(), coalesce, now);
+            self.history
+                .record(&before, &self.workspace, what.into(), coalesce, now);
             self.mark_changed(now);
         }
         Some(result)
@@ -464,7 +491,16 @@ impl Session {
     pub fn open(path: &Path) -> Session {
         match Store::open(path) {
             Ok((store, Contents::Workspace(workspace))) => {
-                Session::Open(OpenWorkspace::new(store, workspace))
+                if let Some(reason) = integrity::refusal(&workspace) {
+                    return Session::Unreadable {
+                        path: path.to_owned(),
+                        reason: format!("{} {reason}", path.display()),
+                        backup: backups::newest_readable(path)
+                            .map(|(backup, _)| backup.day.strftime("%-d %B %Y").to_string()),
+                    };
+                }
+                let began_with_bom = store.began_with_bom();
+                Session::Open(OpenWorkspace::opened(store, workspace, began_with_bom))
             }
             Ok((store, Contents::Missing)) => Session::FirstRun(NewFile { store }),
             Err(error) if error.is_unreadable_file() => Session::Unreadable {
@@ -484,8 +520,17 @@ impl Session {
     /// Continues an unreadable file from its newest readable backup.
     pub fn open_newest_backup(path: &Path) -> Session {
         match Store::open_from_backup(path) {
+            Ok(Some((_, workspace, backup))) if integrity::refusal(&workspace).is_some() => {
+                Session::NoFile {
+                    reason: format!(
+                        "The newest backup, {}, {}",
+                        backup.path.display(),
+                        integrity::refusal(&workspace).unwrap_or_default()
+                    ),
+                }
+            }
             Ok(Some((store, workspace, backup))) => {
-                let mut open = OpenWorkspace::new(store, workspace);
+                let mut open = OpenWorkspace::opened(store, workspace, false);
                 open.notice = Some(format!(
                     "Opened the backup {}. The file that could not be read is left as it is until your first change, then kept beside it under a new name.",
                     backup.path.display()

@@ -203,7 +203,7 @@ fn prune(data_file: &Path, today: Date) -> io::Result<()> {
 /// The newest backup this build can read, for when the data file cannot be.
 pub fn newest_readable(data_file: &Path) -> Option<(Backup, Workspace)> {
     list(data_file).into_iter().find_map(|backup| {
-        let bytes = fs::read(&backup.path).ok()?;
+        let bytes = super::read::read(&backup.path).ok()?;
         let workspace = envelope::decode(&backup.path, &bytes).ok()?;
         Some((backup, workspace))
     })

@@ -253,6 +253,9 @@ fn decode_with(
     current: u32,
     migrations: &[Migration],
 ) -> Result<Workspace, StoreError> {
+    // Notepad and some editors begin UTF-8 files with a byte-order mark; JSON allows
+    // none, but the text after it is the workspace.
+    let bytes = bytes.strip_prefix(super::read::BOM).unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(StoreError::Empty {
             path: path.to_owned(),
@@ -350,6 +353,14 @@ mod tests {
         safe.settings.play_safe_deadlines = true;
         let round = decode(path(), &encode(&safe)).expect("decodes");
         assert!(round.settings.play_safe_deadlines);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let workspace = example_workspace(jiff::civil::date(2026, 11, 23));
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend(encode(&workspace));
+        assert_eq!(decode(path(), &bytes).expect("decodes"), workspace);
     }
 
     #[test]

@@ -13,6 +13,17 @@ pub enum StoreError {
         source: io::Error,
     },
 
+    #[error(
+        "{path} is {kind}, not a file: Smallprint reads its workspace only from a regular file."
+    )]
+    NotAFile { path: PathBuf, kind: &'static str },
+
+    #[error(
+        "{path} is larger than {limit_mb} MB, which no Smallprint workspace reaches; it was \
+         not read. It may be the wrong file, or damaged."
+    )]
+    TooLarge { path: PathBuf, limit_mb: u64 },
+
     #[error("{path} is empty, so it holds no workspace.")]
     Empty { path: PathBuf },
 
@@ -82,6 +93,8 @@ impl StoreError {
         matches!(
             self,
             StoreError::Empty { .. }
+                | StoreError::NotAFile { .. }
+                | StoreError::TooLarge { .. }
                 | StoreError::NotText { .. }
                 | StoreError::Damaged { .. }
                 | StoreError::NotAWorkspace { .. }

@@ -13,6 +13,7 @@ mod envelope;
 mod error;
 mod lock;
 mod paths;
+mod read;
 
 use std::{
     fs, io,
@@ -26,6 +27,7 @@ pub use envelope::{decode, encode};
 pub use error::StoreError;
 use lock::FileLock;
 pub use paths::{check_output, resolve};
+pub use read::MAX_FILE_BYTES;
 
 use crate::domain::Workspace;
 
@@ -42,11 +44,29 @@ const LOCK_MOMENT: Duration = Duration::from_millis(200);
 /// Reads and decodes a workspace file without locking or writing anything: for
 /// read-only commands such as `smallprint check`.
 pub fn read_workspace(path: &Path) -> Result<Workspace, StoreError> {
-    let bytes = fs::read(path).map_err(|source| StoreError::Read {
-        path: path.to_owned(),
-        source,
-    })?;
-    envelope::decode(path, &bytes)
+    read_loaded(path).map(|loaded| loaded.workspace)
+}
+
+/// A workspace as read from its file, with what the reader should be told about the
+/// file itself.
+#[derive(Debug)]
+pub struct Loaded {
+    pub workspace: Workspace,
+    /// The file began with a UTF-8 byte-order mark, which a save does not keep.
+    pub began_with_bom: bool,
+}
+
+/// What to tell the user about a file that began with a byte-order mark.
+pub const BOM_NOTICE: &str =
+    "The file began with a byte-order mark (as Notepad writes); it will be saved without one.";
+
+/// [`read_workspace`], also saying whether the file began with a byte-order mark.
+pub fn read_loaded(path: &Path) -> Result<Loaded, StoreError> {
+    let bytes = read::read(path)?;
+    Ok(Loaded {
+        workspace: envelope::decode(path, &bytes)?,
+        began_with_bom: bytes.starts_with(read::BOM),
+    })
 }
 
 /// Writes a new workspace file (`smallprint demo`, `new`, the window's Save as),
@@ -171,6 +191,8 @@ pub struct Store {
     /// Set when the user restored a backup over a file this build could not read: that
     /// file is kept aside, never overwritten.
     set_aside_before_save: bool,
+    /// The file began with a byte-order mark when opened (the next save drops it).
+    began_with_bom: bool,
 }
 
 impl Store {
@@ -221,18 +243,16 @@ impl Store {
     ) -> Result<(Store, Contents), StoreError> {
         // Metadata before the bytes: a change in between then shows as a changed stamp.
         let stamp = Stamp::of(&real);
-        let (contents, known) = match fs::read(&real) {
-            Ok(bytes) => (
+        // Only a regular file, and at most MAX_FILE_BYTES of it: a device, a named pipe
+        // or a huge file is refused before it is read.
+        let bytes = read::read_if_present(&real)?;
+        let began_with_bom = bytes.as_ref().is_some_and(|b| b.starts_with(read::BOM));
+        let (contents, known) = match bytes {
+            Some(bytes) => (
                 Contents::Workspace(envelope::decode(path, &bytes)?),
                 Some(Fingerprint::of(&bytes)),
             ),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => (Contents::Missing, None),
-            Err(source) => {
-                return Err(StoreError::Read {
-                    path: path.to_owned(),
-                    source,
-                });
-            }
+            None => (Contents::Missing, None),
         };
         let store = Store {
             path: path.to_owned(),
@@ -241,6 +261,7 @@ impl Store {
             known,
             stamp,
             set_aside_before_save: false,
+            began_with_bom,
         };
         if store.is_writable() {
             store.remove_stale_temps();
@@ -277,6 +298,7 @@ impl Store {
             known,
             stamp,
             set_aside_before_save: known.is_some(),
+            began_with_bom: false,
         };
         Ok(Some((store, workspace, backup)))
     }
@@ -346,6 +368,11 @@ impl Store {
         self.lock.is_some()
     }
 
+    /// The file began with a UTF-8 byte-order mark when this store opened it.
+    pub fn began_with_bom(&self) -> bool {
+        self.began_with_bom
+    }
+
     /// Why the store is read-only, if it is.
     pub fn read_only_reason(&self) -> Option<StoreError> {
         match self.lock {
@@ -388,7 +415,7 @@ impl Store {
 
     /// The file as it is on disk now, without taking it as this store's version.
     pub fn read_on_disk(&self) -> Result<Workspace, StoreError> {
-        let bytes = fs::read(&self.real).map_err(|e| self.read_error(e))?;
+        let bytes = read::read(&self.real)?;
         envelope::decode(&self.path, &bytes)
     }
 
@@ -396,7 +423,7 @@ impl Store {
     /// store has nothing unsaved to lose.
     pub fn reload(&mut self) -> Result<Workspace, StoreError> {
         let stamp = Stamp::of(&self.real);
-        let bytes = fs::read(&self.real).map_err(|e| self.read_error(e))?;
+        let bytes = read::read(&self.real)?;
         let workspace = envelope::decode(&self.path, &bytes)?;
         self.known = Some(Fingerprint::of(&bytes));
         self.stamp = stamp;

@@ -12,7 +12,10 @@ use super::{
 };
 use crate::{
     command::{Action, Command},
-    domain::validate::FieldIssue,
+    domain::{
+        integrity::{MAX_LINE_CHARS, MAX_TEXT_CHARS},
+        validate::FieldIssue,
+    },
 };
 
 /// Extra widgets on [`egui::Ui`] (rerun's `UiExt` is the model).
@@ -21,7 +24,7 @@ pub trait UiExt {
 
     /// A one-line field under its label, as wide as the column; true when it changed.
     fn text_field(&mut self, label: &str, value: &mut String, hint: &str) -> bool {
-        let edit = egui::TextEdit::singleline(value);
+        let edit = egui::TextEdit::singleline(value).char_limit(MAX_LINE_CHARS);
         labelled_edit(self.ui(), label, edit, hint)
     }
 
@@ -34,6 +37,7 @@ pub trait UiExt {
             let response = ui
                 .add(
                     egui::TextEdit::singleline(value)
+                        .char_limit(MAX_LINE_CHARS)
                         .hint_text("YYYY-MM-DD")
                         .desired_width(110.0),
                 )
@@ -61,7 +65,9 @@ pub trait UiExt {
 
     /// A few-line field under its label, as wide as the column; true when it changed.
     fn text_area(&mut self, label: &str, value: &mut String, hint: &str) -> bool {
-        let edit = egui::TextEdit::multiline(value).desired_rows(2);
+        let edit = egui::TextEdit::multiline(value)
+            .desired_rows(2)
+            .char_limit(MAX_TEXT_CHARS);
         labelled_edit(self.ui(), label, edit, hint)
     }
 
@@ -84,9 +90,11 @@ pub trait UiExt {
                 let changed = match field.kind {
                     FieldKind::Line | FieldKind::Lines => {
                         let edit = if field.kind == FieldKind::Line {
-                            egui::TextEdit::singleline(field.value)
+                            egui::TextEdit::singleline(field.value).char_limit(MAX_LINE_CHARS)
                         } else {
-                            egui::TextEdit::multiline(field.value).desired_rows(2)
+                            egui::TextEdit::multiline(field.value)
+                                .desired_rows(2)
+                                .char_limit(MAX_TEXT_CHARS)
                         };
                         let response = ui
                             .add(edit.hint_text(field.hint).desired_width(field.width))
@@ -100,6 +108,7 @@ pub trait UiExt {
                             let response = ui
                                 .add(
                                     egui::TextEdit::singleline(field.value)
+                                        .char_limit(MAX_LINE_CHARS)
                                         .hint_text(field.hint)
                                         .desired_width(width),
                                 )

@@ -157,3 +157,51 @@ pub fn pdftotext(bytes: &[u8]) -> String {
     );
     normalised(&String::from_utf8(output.stdout).expect("UTF-8 text"))
 }
+
+/// Runs the `smallprint` binary as [`smallprint`] does, but kills it after `seconds`:
+/// `None` when it had not finished (a hang), else its exit code (`None` when killed by
+/// a signal is reported as -1) and its output.
+pub fn smallprint_within(args: &[&str], seconds: u64) -> Option<(i32, String, String)> {
+    use std::{io::Read, process::Stdio, time::Duration, time::Instant};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_smallprint"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    // Drained on threads so a chatty child never blocks on a full pipe.
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut stderr = child.stderr.take().expect("stderr");
+    let out = std::thread::spawn(move || {
+        let mut text = Vec::new();
+        let _ = stdout.read_to_end(&mut text);
+        text
+    });
+    let err = std::thread::spawn(move || {
+        let mut text = Vec::new();
+        let _ = stderr.read_to_end(&mut text);
+        text
+    });
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break Some(status);
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let out = out.join().expect("stdout thread");
+    let err = err.join().expect("stderr thread");
+    status.map(|status| {
+        (
+            status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out).into_owned(),
+            String::from_utf8_lossy(&err).into_owned(),
+        )
+    })
+}
