@@ -1326,3 +1326,36 @@ fn help_about_names_the_version_and_licence_and_file_has_quit() {
     harness.get_by_label(&format!("Smallprint {}", env!("CARGO_PKG_VERSION")));
     harness.get_by_label_contains(&format!("Licence: {}", env!("CARGO_PKG_LICENSE")));
 }
+
+#[test]
+fn a_long_overdue_list_shows_the_first_ten_and_leads_to_the_rest() {
+    let (_dir, path) = temp_workspace();
+    let mut workspace = example_workspace(date(2026, 11, 23));
+    let overdue = workspace
+        .requests
+        .iter()
+        .find(|r| r.reference == "R-2026-005")
+        .expect("the example's overdue request")
+        .clone();
+    for n in 0..24 {
+        let mut copy = overdue.clone();
+        copy.id = workspace.ids.request();
+        copy.reference = format!("R-2026-{:03}", 100 + n);
+        workspace.requests.push(copy);
+    }
+    store::write_new(&path, &workspace).expect("written");
+    let mut harness = harness_sized(app_on(&path), 1100.0, 1400.0);
+    harness.run();
+    open_screen(&mut harness, "Overview");
+    harness.get_by_label("Overdue requests (25)");
+    let listed = harness.query_all_by_label_contains("days overdue").count();
+    assert_eq!(listed, 10, "the first ten, not all 25");
+    harness
+        .get_by_label("…and 15 more on the Requests screen")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().current_screen(),
+        smallprint::command::Screen::Requests
+    );
+}

@@ -17,6 +17,26 @@ use crate::{
     session::{Derived, ScreenContext},
 };
 
+/// The most items a section lists; the rest are a click away on the Requests screen.
+/// A shop with thousands of overdue requests needs the count and the worst first, not
+/// thousands of lines (each laid out, and kept, every frame).
+const SECTION_ITEMS: usize = 10;
+
+/// "…and N more", leading to the Requests screen, under a section cut at
+/// [`SECTION_ITEMS`].
+fn more_ui(ui: &mut egui::Ui, total: usize, commands: &mut Vec<Command>) {
+    if total > SECTION_ITEMS
+        && ui
+            .link(format!(
+                "…and {} more on the Requests screen",
+                total - SECTION_ITEMS
+            ))
+            .clicked()
+    {
+        commands.push(Command::Navigate(Screen::Requests));
+    }
+}
+
 /// Days before the ICO fee renewal from which the overview reminds the user.
 const RENEWAL_REMINDER_DAYS: i32 = 30;
 
@@ -33,7 +53,7 @@ fn section(
     ui.add_space(spacing::ITEM);
     ui.label(RichText::new(format!("{title} ({})", items.len())).strong());
     let palette = theme::palette(ui);
-    for item in items {
+    for item in items.iter().take(SECTION_ITEMS) {
         let days = days_between(today, item.date);
         let when = match days {
             d if d < 0 => format!(
@@ -55,6 +75,7 @@ fn section(
             ui.label(RichText::new(when).color(colour));
         });
     }
+    more_ui(ui, items.len(), commands);
 }
 
 /// One step of getting started, with whether it is done and where it is done.
@@ -320,7 +341,7 @@ fn waiting_ui(ui: &mut egui::Ui, derived: &Derived, commands: &mut Vec<Command>)
     }
     ui.add_space(spacing::ITEM);
     ui.label(RichText::new(format!("Waiting for the requester ({})", stops.len())).strong());
-    for stop in stops {
+    for stop in stops.iter().take(SECTION_ITEMS) {
         ui.horizontal_wrapped(|ui| {
             if ui.link(&stop.title).clicked() {
                 commands.push(Command::OpenRequest(stop.request));
@@ -328,4 +349,5 @@ fn waiting_ui(ui: &mut egui::Ui, derived: &Derived, commands: &mut Vec<Command>)
             ui.label(RichText::new(stop.stopped.message()).weak());
         });
     }
+    more_ui(ui, stops.len(), commands);
 }
