@@ -22,11 +22,16 @@ use smallprint::{
 };
 
 fn app_on(path: &Path) -> SmallprintApp {
+    app_saving_after(path, 0.0)
+}
+
+/// The app on `path` on 23 November 2026, saving `autosave_delay` seconds after an edit.
+fn app_saving_after(path: &Path, autosave_delay: f64) -> SmallprintApp {
     SmallprintApp::new(
         Some(path.to_owned()),
         Arc::new(FixedClock::at_date(date(2026, 11, 23))),
         AppOptions {
-            autosave_delay: 0.0,
+            autosave_delay,
             // As on a desktop with no file-dialog portal: every file question goes to
             // Smallprint's own chooser, which the tests can drive.
             native_file_dialogs: false,
@@ -261,15 +266,7 @@ fn a_second_window_on_the_same_file_is_read_only_and_says_so() {
 fn ctrl_s_saves_before_the_autosave_and_ctrl_z_undoes() {
     let (_dir, path) = temp_workspace();
     store::write_new(&path, &example_workspace(jiff::civil::date(2026, 11, 23))).expect("example");
-    let app = SmallprintApp::new(
-        Some(path.clone()),
-        Arc::new(FixedClock::at_date(date(2026, 11, 23))),
-        AppOptions {
-            autosave_delay: 3600.0,
-            native_file_dialogs: false,
-        },
-        Preferences::default(),
-    );
+    let app = app_saving_after(&path, 3600.0);
     let mut harness = harness(app);
     harness.run();
     open_screen(&mut harness, "Organisation");
@@ -513,15 +510,7 @@ fn a_change_made_elsewhere_is_caught_and_the_user_chooses_which_version_to_keep(
     store::write_new(&path, &example).expect("example");
     // Autosave waits, so the edit is still unsaved when the file changes (with nothing
     // unsaved, the window would simply show the file's new version).
-    let app = SmallprintApp::new(
-        Some(path.clone()),
-        Arc::new(FixedClock::at_date(date(2026, 11, 23))),
-        AppOptions {
-            autosave_delay: 3600.0,
-            native_file_dialogs: false,
-        },
-        Preferences::default(),
-    );
+    let app = app_saving_after(&path, 3600.0);
     let mut harness = harness(app);
     harness.run();
     open_screen(&mut harness, "Organisation");

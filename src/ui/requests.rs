@@ -110,6 +110,9 @@ impl TableColumn {
 struct Rows {
     key: Option<(u64, Date, String, StatusFilter, Option<RequestKind>)>,
     indices: Vec<usize>,
+    /// The longest reference in the log, which sets the reference column's width:
+    /// found when the log changes, not each frame.
+    longest_reference: String,
 }
 
 #[derive(Debug, Default)]
@@ -463,9 +466,17 @@ impl RequestsScreen {
                 (1, Date::MAX, std::cmp::Reverse(request.received))
             }
         });
+        let longest_reference = workspace
+            .requests
+            .iter()
+            .map(|r| r.reference.as_str())
+            .max_by_key(|reference| reference.chars().count())
+            .unwrap_or("R-0000-000")
+            .to_owned();
         self.rows = Rows {
             key: Some(key),
             indices,
+            longest_reference,
         };
     }
 
@@ -503,16 +514,14 @@ impl RequestsScreen {
         let width = ui.available_width();
         // The reference is how a request is known: its column is as wide as the
         // longest one, and the others share what is left (their text shortened "…").
-        let longest_reference = workspace
-            .requests
-            .iter()
-            .map(|r| r.reference.as_str())
-            .max_by_key(|reference| reference.chars().count())
-            .unwrap_or("R-0000-000");
         let reference_width = ui.fonts_mut(|f| {
-            f.layout_no_wrap(longest_reference.to_owned(), font.clone(), Color32::WHITE)
-                .size()
-                .x
+            f.layout_no_wrap(
+                self.rows.longest_reference.clone(),
+                font.clone(),
+                Color32::WHITE,
+            )
+            .size()
+            .x
         }) + 12.0;
         let shared_weight: f32 = columns
             .iter()
