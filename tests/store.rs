@@ -70,6 +70,29 @@ fn the_format_1_fixture_still_opens() {
 }
 
 #[test]
+fn a_format_5_file_opens_with_an_empty_breach_log_and_saves_as_format_6() {
+    // Written by a format-5 build: the example shop, before the breach log.
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workspace-v5.json");
+    let text = fs::read_to_string(&fixture).expect("fixture");
+    assert!(text.contains("\"smallprint_format\": 5") && !text.contains("\"breaches\""));
+    let (_dir, path) = temp_workspace();
+    common::write_bytes(&path, text.as_bytes());
+    let (mut store, workspace) = opened(&path);
+    assert!(workspace.breaches.is_empty());
+    assert_eq!(workspace.organisation.trading_name, "Kestrel Forge 3D");
+    let example = example_workspace(date(2026, 11, 23));
+    assert_eq!(workspace.register.len(), example.register.len());
+    assert_eq!(workspace.requests.len(), example.requests.len());
+    store.save(&workspace, at(date(2026, 12, 1), 9)).expect("saves");
+    drop(store);
+    let saved: serde_json::Value =
+        serde_json::from_slice(&fs::read(&path).expect("read")).expect("json");
+    assert_eq!(saved["smallprint_format"], 6);
+    assert_eq!(saved["workspace"]["breaches"], serde_json::json!([]));
+}
+
+#[test]
 fn bad_files_are_explained_and_never_written() {
     for (name, bytes, expected) in bad_files() {
         let (_dir, path) = temp_workspace();

@@ -206,6 +206,17 @@ pub enum CliCommand {
         #[command(subcommand)]
         command: write::RequestCommand,
     },
+    /// Log a personal-data breach (changes the workspace file), as `request` does.
+    Breach {
+        #[command(subcommand)]
+        command: write::BreachCommand,
+    },
+    /// List a workspace's breaches: when the shop became aware, the 72-hour deadline to
+    /// report to the ICO (both UK local time), and where each stands.
+    Breaches {
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+    },
     /// Import a gov.uk bank-holidays feed (JSON) into a workspace, as Settings does: a
     /// year is replaced only when the feed holds it whole.
     Holidays {
@@ -372,6 +383,8 @@ pub fn run(
         }
         CliCommand::Calendar { file, ics } => calendar(&file, &ics, clock, err),
         CliCommand::Request { command } => write::request(command, clock, out),
+        CliCommand::Breach { command } => write::breach(command, clock, out),
+        CliCommand::Breaches { file } => breaches(&file, clock, out),
         CliCommand::Holidays { file, import } => write::import_holidays(&file, &import, clock, out),
         CliCommand::Notice {
             file,
@@ -582,6 +595,29 @@ fn requests(
             request.status.to_string(),
             request.kind.to_string(),
             request.requester.name
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn breaches(path: &Path, clock: &dyn Clock, out: &mut dyn Write) -> Result<ExitCode, String> {
+    use crate::domain::breach_clock::uk_minute;
+    let workspace = store::read_workspace(path).map_err(|e| e.to_string())?;
+    let zone = crate::clock::uk_time_zone();
+    let now = clock.now().timestamp();
+    let _ = writeln!(
+        out,
+        "REFERENCE   AWARE             DEADLINE (72H)    STATE             WHAT HAPPENED"
+    );
+    for breach in &workspace.breaches {
+        let _ = writeln!(
+            out,
+            "{:<10}  {}  {}  {:<16}  {}",
+            breach.reference,
+            uk_minute(breach.aware, &zone),
+            uk_minute(breach.deadline(), &zone),
+            breach.state(now).to_string(),
+            breach.what_happened
         );
     }
     Ok(ExitCode::SUCCESS)
