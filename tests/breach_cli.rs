@@ -153,3 +153,99 @@ fn breach_add_is_refused_while_a_window_holds_the_file() {
     let (code, _, stderr) = add(&path, "2026-07-01 12:00", None);
     assert_eq!(code, 0, "{stderr}");
 }
+
+#[test]
+fn breach_log_writes_every_breach_with_its_reasons_as_csv() {
+    use smallprint::domain::breaches::{Decision, RiskAssessment, RiskLevel};
+    let (dir, path) = demo();
+    let (code, _, stderr) = add(&path, "2026-03-28 09:00", None);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = add(&path, "2026-10-25 01:30", Some("+00:00"));
+    assert_eq!(code, 0, "{stderr}");
+    // Judge and decide the first as the window would, through the workspace's rules.
+    {
+        let (mut store, contents) = store::Store::open(&path).expect("opens");
+        let store::Contents::Workspace(mut workspace) = contents else {
+            panic!("the demo file is there");
+        };
+        let id = workspace.breaches[0].id;
+        workspace.breaches[0].risk = Some(RiskAssessment {
+            level: RiskLevel::Unlikely,
+            reasoning: "=HYPERLINK(\"x\") one customer's order number, recalled unread".into(),
+        });
+        workspace
+            .decide_breach(
+                id,
+                Decision {
+                    report: false,
+                    reasons: "No risk: the recipient deleted it and told us so".into(),
+                    decided_by: "Morwenna Tallis".into(),
+                    decided_on: jiff::civil::date(2026, 3, 28),
+                },
+                "2026-03-28T10:00:00Z".parse().expect("instant"),
+            )
+            .expect("decided");
+        store
+            .save(&workspace, common::at(jiff::civil::date(2026, 3, 28), 10))
+            .expect("saved");
+    }
+    let out = dir.path().join("breaches.csv");
+    let (code, _, stderr) = smallprint(&["breach-log", "--file", arg(&path), "--out", arg(&out)]);
+    assert_eq!(code, 0, "{stderr}");
+    let bytes = fs::read(&out).expect("written");
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "a byte-order mark for Excel"
+    );
+    let mut reader = csv::ReaderBuilder::new().from_reader(&bytes[3..]);
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 2, "every breach, reported or not");
+    let cell = |row: &csv::StringRecord, name: &str| {
+        let at = header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name} column"));
+        row.get(at).expect("cell").to_owned()
+    };
+    let first = &rows[0];
+    assert_eq!(cell(first, "Reference"), "B-2026-001");
+    assert_eq!(cell(first, "Became aware (UK time)"), "2026-03-28 09:00");
+    assert_eq!(
+        cell(first, "Report to the ICO by (UK time, 72 hours)"),
+        "2026-03-31 10:00"
+    );
+    assert_eq!(cell(first, "State"), "not reported");
+    assert_eq!(cell(first, "Report to the ICO?"), "No");
+    assert_eq!(
+        cell(first, "Reasons for the decision"),
+        "No risk: the recipient deleted it and told us so"
+    );
+    assert_eq!(cell(first, "Decided by"), "Morwenna Tallis");
+    assert!(
+        cell(first, "Risk reasoning").starts_with("'=HYPERLINK"),
+        "neutralised"
+    );
+    let second = &rows[1];
+    // Second 01:30 on 25 Oct (GMT) = 01:30 UTC; + 72 h = 01:30 GMT on 28 Oct.
+    assert_eq!(
+        cell(second, "Report to the ICO by (UK time, 72 hours)"),
+        "2026-10-28 01:30"
+    );
+    assert_eq!(cell(second, "Report to the ICO?"), "");
+    // Not .csv, or the workspace itself: refused, nothing written.
+    let pdf = dir.path().join("breaches.pdf");
+    let (code, _, stderr) = smallprint(&["breach-log", "--file", arg(&path), "--out", arg(&pdf)]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains(".csv"), "{stderr}");
+    assert!(!pdf.exists());
+    let before = fs::read(&path).expect("read");
+    let (code, _, _) = smallprint(&["breach-log", "--file", arg(&path), "--out", arg(&path)]);
+    assert_eq!(code, 2);
+    assert_eq!(fs::read(&path).expect("read"), before);
+}

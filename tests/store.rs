@@ -84,7 +84,9 @@ fn a_format_5_file_opens_with_an_empty_breach_log_and_saves_as_format_6() {
     let example = example_workspace(date(2026, 11, 23));
     assert_eq!(workspace.register.len(), example.register.len());
     assert_eq!(workspace.requests.len(), example.requests.len());
-    store.save(&workspace, at(date(2026, 12, 1), 9)).expect("saves");
+    store
+        .save(&workspace, at(date(2026, 12, 1), 9))
+        .expect("saves");
     drop(store);
     let saved: serde_json::Value =
         serde_json::from_slice(&fs::read(&path).expect("read")).expect("json");

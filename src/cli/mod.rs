@@ -217,6 +217,14 @@ pub enum CliCommand {
         #[arg(long, value_name = "PATH")]
         file: PathBuf,
     },
+    /// Write the breach log — every breach, reported or not — as a CSV file.
+    BreachLog {
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+        /// The file to write; it must end .csv (the PDF log is not made yet).
+        #[arg(long, value_name = "OUT.csv")]
+        out: PathBuf,
+    },
     /// Import a gov.uk bank-holidays feed (JSON) into a workspace, as Settings does: a
     /// year is replaced only when the feed holds it whole.
     Holidays {
@@ -385,6 +393,7 @@ pub fn run(
         CliCommand::Request { command } => write::request(command, clock, out),
         CliCommand::Breach { command } => write::breach(command, clock, out),
         CliCommand::Breaches { file } => breaches(&file, clock, out),
+        CliCommand::BreachLog { file, out } => breach_log(&file, &out, clock, err),
         CliCommand::Holidays { file, import } => write::import_holidays(&file, &import, clock, out),
         CliCommand::Notice {
             file,
@@ -620,6 +629,37 @@ fn breaches(path: &Path, clock: &dyn Clock, out: &mut dyn Write) -> Result<ExitC
             breach.what_happened
         );
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn breach_log(
+    path: &Path,
+    out_path: &Path,
+    clock: &dyn Clock,
+    err: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    let is_csv = out_path
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("csv"));
+    if !is_csv {
+        return Err(format!(
+            "{} does not end .csv: the breach log is written as CSV (the PDF log is not made yet)",
+            out_path.display()
+        ));
+    }
+    let workspace = store::read_workspace(path).map_err(|e| e.to_string())?;
+    let bytes = crate::documents::breach_log_csv::breach_log_csv(
+        &workspace,
+        &crate::clock::uk_time_zone(),
+        clock.now().timestamp(),
+    );
+    store::write_export(out_path, &bytes, path).map_err(|e| e.to_string())?;
+    let _ = writeln!(
+        err,
+        "Wrote {} to {}",
+        crate::domain::validate::count(workspace.breaches.len(), "breach", "breaches"),
+        out_path.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 

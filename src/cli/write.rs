@@ -119,7 +119,7 @@ pub fn breach(
         Ok((
             breach.reference.clone(),
             format!(
-                "Logged {}: report to the ICO by {} UK time if it is a risk to people ({}).",
+                "Logged {}: if it is a risk to people, report it to the ICO by {} UK time. Working: {}.",
                 breach.reference,
                 uk_minute(breach.deadline(), &zone),
                 breach_clock::working(aware, &zone)

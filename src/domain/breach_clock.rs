@@ -29,7 +29,7 @@ pub enum LocalTimeError {
     #[error("“{0}” is not a date and time written YYYY-MM-DD HH:MM")]
     Malformed(String),
     #[error(
-        "{0} does not exist in UK time: the clocks went forward an hour then; check the time (01:MM is 02:MM BST)"
+        "{0} does not exist in UK time: the clocks went forward from 01:00 to 02:00 that night; check the time"
     )]
     DoesNotExist(String),
     #[error(
@@ -105,7 +105,7 @@ fn format_civil(civil: DateTime) -> String {
 }
 
 /// The working of a deadline, in words: "became aware 2026-03-28 09:00 GMT; + 72
-/// hours = 2026-03-31 10:00 BST (the clocks went forward in between)".
+/// hours = 2026-03-31 10:00 BST; the clocks changed in between, …".
 pub fn working(aware: Timestamp, zone: &TimeZone) -> String {
     let deadline = report_deadline(aware);
     let name = |at: Timestamp| {
@@ -118,7 +118,7 @@ pub fn working(aware: Timestamp, zone: &TimeZone) -> String {
     let changed = if zone.to_offset(aware) == zone.to_offset(deadline) {
         ""
     } else {
-        " (the clocks changed in between, so the time of day moves by an hour)"
+        "; the clocks changed in between, so the time of day moves by an hour"
     };
     format!(
         "became aware {} {}; + 72 hours = {} {}{changed}",
