@@ -176,6 +176,30 @@ impl Workspace {
 
 /// The breach log: logging a breach, and the decisions the law needs recorded.
 impl Workspace {
+    /// A breach's data categories that its activity no longer lists: linked, not
+    /// retyped, so a renamed or removed category shows here rather than drifting.
+    fn stale_category_links(&self, breach: &Breach) -> Vec<super::validate::FieldIssue> {
+        breach
+            .data_categories
+            .iter()
+            .filter_map(|link| {
+                let activity = self.activity(link.activity)?;
+                let listed = activity
+                    .data_categories
+                    .iter()
+                    .any(|category| category == &link.category);
+                (!listed).then(|| super::validate::FieldIssue {
+                    record: format!("Breach {}", breach.reference),
+                    field: "Data categories affected",
+                    message: format!(
+                        "“{}” is no longer a data category of “{}” in the register; choose it again",
+                        link.category, activity.purpose
+                    ),
+                })
+            })
+            .collect()
+    }
+
     /// Logs a breach the shop became aware of at `aware` (already read as UK time), with
     /// the next id and reference; returns its id.
     pub fn log_breach(
@@ -370,6 +394,7 @@ impl Workspace {
         }
         for breach in &self.breaches {
             issues.extend(breach.issues());
+            issues.extend(self.stale_category_links(breach));
         }
         issues
     }
@@ -690,7 +715,25 @@ mod tests {
             activity,
             category: "Contact details".into(),
         });
+        let stale = |workspace: &Workspace| {
+            workspace
+                .issues()
+                .iter()
+                .filter(|i| i.field == "Data categories affected")
+                .count()
+        };
+        let category = workspace.register[0].data_categories[0].clone();
+        let slot = workspace
+            .breaches
+            .iter_mut()
+            .find(|b| b.id == id)
+            .expect("there");
+        slot.data_categories[0].category.clone_from(&category);
+        assert_eq!(stale(&workspace), 0, "{category} is the activity's");
+        workspace.register[0].data_categories[0] = "Renamed".into();
+        assert_eq!(stale(&workspace), 1, "the link no longer matches");
         workspace.delete_activity(activity).expect("deleted");
+        assert_eq!(stale(&workspace), 0);
         let breach = workspace.breach(id).expect("still logged");
         assert!(breach.activities.is_empty() && breach.data_categories.is_empty());
     }
