@@ -70,6 +70,111 @@ fn the_format_1_fixture_still_opens() {
 }
 
 #[test]
+fn a_format_5_file_opens_with_an_empty_breach_log_and_saves_as_format_6() {
+    // Written by a format-5 build: the example shop, before the breach log.
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workspace-v5.json");
+    let text = fs::read_to_string(&fixture).expect("fixture");
+    assert!(text.contains("\"smallprint_format\": 5") && !text.contains("\"breaches\""));
+    let (_dir, path) = temp_workspace();
+    common::write_bytes(&path, text.as_bytes());
+    let (mut store, workspace) = opened(&path);
+    assert!(workspace.breaches.is_empty());
+    assert_eq!(workspace.organisation.trading_name, "Kestrel Forge 3D");
+    let example = example_workspace(date(2026, 11, 23));
+    assert_eq!(workspace.register.len(), example.register.len());
+    assert_eq!(workspace.requests.len(), example.requests.len());
+    store
+        .save(&workspace, at(date(2026, 12, 1), 9))
+        .expect("saves");
+    drop(store);
+    let saved: serde_json::Value =
+        serde_json::from_slice(&fs::read(&path).expect("read")).expect("json");
+    assert_eq!(saved["smallprint_format"], 6);
+    assert_eq!(saved["workspace"]["breaches"], serde_json::json!([]));
+}
+
+#[test]
+fn a_breach_with_every_field_filled_survives_a_save_and_load() {
+    use smallprint::domain::breaches::{
+        BreachEntry, BreachKind, CategoryLink, Decision, IcoReport, Individuals, RiskAssessment,
+        RiskLevel, Step,
+    };
+    let instant = |text: &str| text.parse::<jiff::Timestamp>().expect("instant");
+    let mut example = example_workspace(date(2026, 11, 23));
+    let activity = example.register[0].id;
+    let id = example.log_breach(
+        instant("2026-10-25T01:30:00Z"),
+        "Courier label on the wrong parcel".into(),
+        &smallprint::clock::uk_time_zone(),
+    );
+    let breach = example
+        .breaches
+        .iter_mut()
+        .find(|b| b.id == id)
+        .expect("logged");
+    breach.occurred = Some(instant("2026-10-24T16:00:00Z"));
+    breach.occurred_estimated = true;
+    breach.noticed_by = "Morwenna Tallis".into();
+    breach.cause = "Labels printed in the wrong order".into();
+    breach.kinds = vec![BreachKind::Confidentiality, BreachKind::Availability];
+    breach.activities = vec![activity];
+    breach.data_categories = vec![CategoryLink {
+        activity,
+        category: "Delivery address".into(),
+    }];
+    breach.special_category = true;
+    breach.people_affected = Some(2);
+    breach.records_affected = Some(2);
+    breach.consequences = "A stranger saw a name and address".into();
+    breach.risk = Some(RiskAssessment {
+        level: RiskLevel::High,
+        reasoning: "Health product in the parcel".into(),
+    });
+    breach.steps = vec![Step {
+        on: date(2026, 10, 25),
+        what: "Parcel collected back".into(),
+    }];
+    breach.decision = Some(Decision {
+        report: true,
+        reasons: "Special category data".into(),
+        decided_by: "Morwenna Tallis".into(),
+        decided_on: date(2026, 10, 25),
+    });
+    breach.report = Some(IcoReport {
+        at: instant("2026-10-29T09:00:00Z"),
+        reference: "IC-000000-FICT".into(),
+    });
+    breach.delay_reasons = "Waiting for the courier's account".into();
+    breach.individuals = Some(Individuals::Told {
+        on: date(2026, 10, 26),
+        how: "Phone call".into(),
+    });
+    breach.processor = "Fictional Couriers Ltd".into();
+    breach.lessons = "Check labels against the packing list".into();
+    breach.closed = Some(date(2026, 11, 2));
+    breach.timeline.push(BreachEntry {
+        at: instant("2026-11-02T10:00:00Z"),
+        text: "Closed".into(),
+    });
+    let mut not_told = breach.clone();
+    not_told.id = example.ids.breach();
+    not_told.reference = "B-2026-002".into();
+    not_told.individuals = Some(Individuals::NotTold {
+        why: "Parcel returned unopened".into(),
+    });
+    example.breaches.push(not_told);
+    let (_dir, path) = temp_workspace();
+    let (mut store, _) = Store::open(&path).expect("opens");
+    store
+        .save(&example, at(date(2026, 11, 23), 9))
+        .expect("saves");
+    drop(store);
+    let (_store, loaded) = opened(&path);
+    assert_eq!(loaded, example);
+}
+
+#[test]
 fn bad_files_are_explained_and_never_written() {
     for (name, bytes, expected) in bad_files() {
         let (_dir, path) = temp_workspace();

@@ -207,6 +207,25 @@ pub enum CliCommand {
         #[command(subcommand)]
         command: write::RequestCommand,
     },
+    /// Log a personal-data breach (changes the workspace file), as `request` does.
+    Breach {
+        #[command(subcommand)]
+        command: write::BreachCommand,
+    },
+    /// List a workspace's breaches: when the shop became aware, the 72-hour deadline to
+    /// report to the ICO (both UK local time), and where each stands.
+    Breaches {
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+    },
+    /// Write the breach log — every breach, reported or not — as a CSV file.
+    BreachLog {
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+        /// The file to write; it must end .csv (the PDF log is not made yet).
+        #[arg(long, value_name = "OUT.csv")]
+        out: PathBuf,
+    },
     /// Import a gov.uk bank-holidays feed (JSON) into a workspace, as Settings does: a
     /// year is replaced only when the feed holds it whole.
     Holidays {
@@ -391,6 +410,9 @@ pub fn run(
         }
         CliCommand::Calendar { file, ics } => calendar(&file, &ics, clock, err),
         CliCommand::Request { command } => write::request(command, clock, out),
+        CliCommand::Breach { command } => write::breach(command, clock, out),
+        CliCommand::Breaches { file } => breaches(&file, clock, out),
+        CliCommand::BreachLog { file, out } => breach_log(&file, &out, clock, err),
         CliCommand::Holidays { file, import } => write::import_holidays(&file, &import, clock, out),
         CliCommand::Notice {
             file,
@@ -611,6 +633,60 @@ fn requests(
             request.requester.name
         );
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn breaches(path: &Path, clock: &dyn Clock, out: &mut dyn Write) -> Result<ExitCode, String> {
+    use crate::domain::breach_clock::uk_minute;
+    let workspace = read_usable(path)?;
+    let zone = crate::clock::uk_time_zone();
+    let now = clock.now().timestamp();
+    let _ = writeln!(
+        out,
+        "REFERENCE   AWARE             DEADLINE (72H)    STATE             WHAT HAPPENED"
+    );
+    for breach in &workspace.breaches {
+        let _ = writeln!(
+            out,
+            "{:<10}  {}  {}  {:<16}  {}",
+            breach.reference,
+            uk_minute(breach.aware, &zone),
+            uk_minute(breach.deadline(), &zone),
+            breach.state(now).to_string(),
+            breach.what_happened
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn breach_log(
+    path: &Path,
+    out_path: &Path,
+    clock: &dyn Clock,
+    err: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    let is_csv = out_path
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("csv"));
+    if !is_csv {
+        return Err(format!(
+            "{} does not end .csv: the breach log is written as CSV (the PDF log is not made yet)",
+            out_path.display()
+        ));
+    }
+    let workspace = read_usable(path)?;
+    let bytes = crate::documents::breach_log_csv::breach_log_csv(
+        &workspace,
+        &crate::clock::uk_time_zone(),
+        clock.now().timestamp(),
+    );
+    store::write_export(out_path, &bytes, path).map_err(|e| e.to_string())?;
+    let _ = writeln!(
+        err,
+        "Wrote {} to {}",
+        crate::domain::validate::count(workspace.breaches.len(), "breach", "breaches"),
+        out_path.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,5 +1,5 @@
-//! The commands that change a workspace: `request add`, `request step` and
-//! `holidays --import`. Each goes through the domain rule the window uses, holds the
+//! The commands that change a workspace: `request add`, `request step`, `breach add`
+//! and `holidays --import`. Each goes through the domain rule the window uses, holds the
 //! writer's lock for the whole read–change–write (a workspace open in a window is
 //! refused; a second command waits its turn), and saves as the window does: atomically,
 //! with a backup.
@@ -14,9 +14,10 @@ use clap::{Subcommand, ValueEnum};
 use jiff::civil::Date;
 
 use crate::{
-    clock::Clock,
+    clock::{Clock, uk_time_zone},
     domain::{
         Workspace,
+        breach_clock::{self, parse_uk_local, parse_uk_offset, uk_minute},
         holidays::parse_feed,
         requests::{Channel, RequestDraft, RequestEvent, RequestKind},
     },
@@ -66,6 +67,68 @@ pub enum RequestCommand {
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BreachCommand {
+    /// Log a personal-data breach. Prints its reference (e.g. B-2026-001) on the first
+    /// line of standard output.
+    Add {
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+        /// When the shop became aware of it, in UK local time: the 72-hour clock starts here.
+        #[arg(long, value_name = "YYYY-MM-DD HH:MM")]
+        aware: String,
+        /// What happened.
+        #[arg(long, value_name = "TEXT")]
+        what: String,
+        /// For a time the autumn clock change repeats: +01:00 for the first (BST),
+        /// +00:00 for the second (GMT).
+        #[arg(long, value_name = "+01:00|+00:00", value_parser = parse_uk_offset, allow_hyphen_values = true)]
+        aware_offset: Option<jiff::tz::Offset>,
+    },
+}
+
+/// Logs a breach through the same path as `request add`: the writer's lock, an atomic
+/// save with a backup.
+pub fn breach(
+    command: BreachCommand,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    let BreachCommand::Add {
+        file,
+        aware,
+        what,
+        aware_offset,
+    } = command;
+    let zone = uk_time_zone();
+    let aware = parse_uk_local(&aware, aware_offset, &zone).map_err(|e| e.to_string())?;
+    if what.trim().is_empty() {
+        return Err("say what happened with --what".to_owned());
+    }
+    if aware > clock.now().timestamp() {
+        return Err(format!(
+            "{} is in the future; --aware is when the shop became aware of the breach",
+            uk_minute(aware, &zone)
+        ));
+    }
+    let (reference, described) = change_workspace(&file, clock, |workspace| {
+        let id = workspace.log_breach(aware, what.trim().to_owned(), &zone);
+        let breach = workspace.breach(id).ok_or("the breach was not logged")?;
+        Ok((
+            breach.reference.clone(),
+            format!(
+                "Logged {}: if it is a risk to people, report it to the ICO by {} UK time. Working: {}.",
+                breach.reference,
+                uk_minute(breach.deadline(), &zone),
+                breach_clock::working(aware, &zone)
+            ),
+        ))
+    })?;
+    let _ = writeln!(out, "{reference}");
+    let _ = writeln!(out, "{described} Saved in {}.", file.display());
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The kinds of request, as the workspace file names them.

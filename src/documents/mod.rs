@@ -2,6 +2,7 @@
 //! workspace: the privacy notice and letters (one document model, rendered as PDF,
 //! HTML, Markdown or plain text), the calendar feed and the CSV register.
 
+pub mod breach_log_csv;
 pub mod completeness;
 pub mod fonts;
 pub mod html;

@@ -21,6 +21,10 @@ id_type!(
     /// A rights request in the log.
     RequestId
 );
+id_type!(
+    /// A personal-data breach in the breach log.
+    BreachId
+);
 
 /// Hands out ids that are unique within one workspace.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,6 +63,10 @@ impl IdAllocator {
 
     pub fn request(&mut self) -> RequestId {
         RequestId(self.take())
+    }
+
+    pub fn breach(&mut self) -> BreachId {
+        BreachId(self.take())
     }
 }
 

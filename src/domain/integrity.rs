@@ -93,7 +93,12 @@ const DATE_KEYS: &[&str] = &[
     "ico_renewal_date",
     "notice_last_updated",
     "date",
+    "decided_on",
+    "closed",
 ];
+
+/// Keys whose value is an instant (a breach's times), checked by its date in UTC.
+const INSTANT_KEYS: &[&str] = &["aware", "occurred", "at"];
 
 /// Every problem in `workspace`: first those that block its use, then the ones the app
 /// repairs when it opens the file.
@@ -144,6 +149,7 @@ fn limits(workspace: &Workspace) -> Vec<Problem> {
         requests,
         settings,
         ids: _,
+        breaches,
     } = workspace;
     let mut problems = ids_out_of_range(workspace);
     check(organisation, "Organisation", &mut problems);
@@ -158,6 +164,13 @@ fn limits(workspace: &Workspace) -> Vec<Problem> {
         check(
             request,
             &record_name(workspace, "requests", index),
+            &mut problems,
+        );
+    }
+    for (index, breach) in breaches.iter().enumerate() {
+        check(
+            breach,
+            &record_name(workspace, "breaches", index),
             &mut problems,
         );
     }
@@ -188,6 +201,17 @@ fn ids_out_of_range(workspace: &Workspace) -> Vec<Problem> {
             )
         })
     });
+    let breaches = workspace.breaches.iter().flat_map(|b| {
+        let record = format!("Breach {}", b.reference);
+        let own = (b.id.0 > MAX_ID).then(|| (record.clone(), "id", message(b.id.0)));
+        let linked = b
+            .activities
+            .iter()
+            .chain(b.data_categories.iter().map(|link| &link.activity))
+            .filter(|id| id.0 > MAX_ID)
+            .map(move |id| (record.clone(), "activities", message(id.0)));
+        own.into_iter().chain(linked)
+    });
     let counter = (workspace.ids.peek() > MAX_ID).then(|| {
         (
             "Workspace".to_owned(),
@@ -201,6 +225,7 @@ fn ids_out_of_range(workspace: &Workspace) -> Vec<Problem> {
     activities
         .chain(requests)
         .chain(linked)
+        .chain(breaches)
         .chain(counter)
         .map(|(record, field, message)| Problem {
             record,
@@ -223,6 +248,10 @@ fn record_name(workspace: &Workspace, part: &str, index: usize) -> String {
         "register" => workspace.register.get(index).map_or_else(
             || format!("Activity {}", index + 1),
             |a| format!("Activity “{}”", short(&a.purpose)),
+        ),
+        "breaches" => workspace.breaches.get(index).map_or_else(
+            || format!("Breach {}", index + 1),
+            |b| format!("Breach {}", short(&b.reference)),
         ),
         _ => workspace.requests.get(index).map_or_else(
             || format!("Request {}", index + 1),
@@ -261,6 +290,16 @@ fn walk<'a>(value: &'a Value, record: &str, keys: &mut Vec<&'a str>, out: &mut V
             } else if keys.last().is_some_and(|key| DATE_KEYS.contains(key))
                 && let Ok(date) = text.parse::<Date>()
                 && let Err(message) = check_date(date)
+            {
+                out.push(Problem {
+                    record: record.to_owned(),
+                    field: field(),
+                    message,
+                    blocking: true,
+                });
+            } else if keys.last().is_some_and(|key| INSTANT_KEYS.contains(key))
+                && let Ok(instant) = text.parse::<jiff::Timestamp>()
+                && let Err(message) = check_date(instant.to_zoned(jiff::tz::TimeZone::UTC).date())
             {
                 out.push(Problem {
                     record: record.to_owned(),
@@ -348,6 +387,7 @@ fn references(workspace: &Workspace) -> Vec<Problem> {
             ),
         ));
     }
+    problems.extend(breach_references(workspace, &activities));
     let highest = highest_id(workspace);
     if highest >= workspace.ids.peek() {
         problems.push(problem(
@@ -362,10 +402,77 @@ fn references(workspace: &Workspace) -> Vec<Problem> {
     problems
 }
 
+/// A breach's links to activities not in the register (also through its data
+/// categories), duplicate ids and duplicate references.
+fn breach_references(workspace: &Workspace, activities: &HashMap<u64, &str>) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut ids: HashMap<u64, &str> = HashMap::new();
+    let mut references: HashMap<String, &str> = HashMap::new();
+    for breach in &workspace.breaches {
+        let record = format!("Breach {}", breach.reference);
+        let mut problem = |field: &str, message: String| {
+            problems.push(Problem {
+                record: record.clone(),
+                field: field.to_owned(),
+                message,
+                blocking: false,
+            });
+        };
+        if let Some(first) = ids.insert(breach.id.0, &breach.reference) {
+            ids.insert(breach.id.0, first);
+            problem(
+                "id",
+                format!(
+                    "it has the same internal id ({}) as breach {first}; Smallprint gives it a new one when it opens the file",
+                    breach.id.0
+                ),
+            );
+        }
+        let key = breach.reference.trim().to_uppercase();
+        if references.contains_key(&key) {
+            problem(
+                "reference",
+                "an earlier breach has the same reference; Smallprint gives this one a new reference when it opens the file".to_owned(),
+            );
+        } else {
+            references.insert(key, &breach.reference);
+        }
+        let mut dangling: Vec<u64> = breach
+            .activities
+            .iter()
+            .chain(breach.data_categories.iter().map(|link| &link.activity))
+            .filter(|id| !activities.contains_key(&id.0))
+            .map(|id| id.0)
+            .collect();
+        dangling.dedup();
+        if !dangling.is_empty() {
+            let ids: Vec<String> = dangling.iter().map(ToString::to_string).collect();
+            problem(
+                "activities",
+                format!(
+                    "it is linked to {} not in the register (internal id {}); Smallprint removes the link when it opens the file",
+                    if ids.len() == 1 {
+                        "an activity"
+                    } else {
+                        "activities"
+                    },
+                    ids.join(", ")
+                ),
+            );
+        }
+    }
+    problems
+}
+
 fn highest_id(workspace: &Workspace) -> u64 {
     let activities = workspace.register.iter().map(|a| a.id.0);
     let requests = workspace.requests.iter().map(|r| r.id.0);
-    activities.chain(requests).max().unwrap_or(0)
+    let breaches = workspace.breaches.iter().map(|b| b.id.0);
+    activities
+        .chain(requests)
+        .chain(breaches)
+        .max()
+        .unwrap_or(0)
 }
 
 /// Repairs what can be repaired without guessing at the user's meaning, and says what
@@ -416,7 +523,56 @@ pub fn repair(workspace: &mut Workspace) -> Vec<String> {
             ));
         }
     }
+    let mut seen = HashSet::new();
+    for index in 0..workspace.breaches.len() {
+        if !seen.insert(workspace.breaches[index].id) {
+            let id = workspace.ids.breach();
+            let breach = &mut workspace.breaches[index];
+            breach.id = id;
+            done.push(format!(
+                "Gave breach {} a new internal id: an earlier breach had the same one.",
+                breach.reference
+            ));
+        }
+    }
     let activities: HashSet<_> = workspace.register.iter().map(|a| a.id).collect();
+    let mut unlinked_breaches = Vec::new();
+    for breach in &mut workspace.breaches {
+        let before = breach.activities.len() + breach.data_categories.len();
+        breach.activities.retain(|id| activities.contains(id));
+        breach
+            .data_categories
+            .retain(|link| activities.contains(&link.activity));
+        if breach.activities.len() + breach.data_categories.len() != before {
+            unlinked_breaches.push(breach.reference.clone());
+        }
+    }
+    if !unlinked_breaches.is_empty() {
+        done.push(format!(
+            "Removed links to activities that are not in the register from {} {}.",
+            if unlinked_breaches.len() == 1 {
+                "breach"
+            } else {
+                "breaches"
+            },
+            unlinked_breaches.join(", ")
+        ));
+    }
+    let mut seen = HashSet::new();
+    for index in 0..workspace.breaches.len() {
+        let key = workspace.breaches[index].reference.trim().to_uppercase();
+        if !seen.insert(key) {
+            let breach = &workspace.breaches[index];
+            let year = breach.aware.to_zoned(jiff::tz::TimeZone::UTC).year();
+            let new = super::breaches::next_reference(&workspace.breaches, year);
+            done.push(format!(
+                "Breach {} had the same reference as an earlier breach; it is now {new}.",
+                breach.reference
+            ));
+            seen.insert(new.to_uppercase());
+            workspace.breaches[index].reference = new;
+        }
+    }
     let mut unlinked = Vec::new();
     for request in &mut workspace.requests {
         let before = request.activities.len();
@@ -565,5 +721,77 @@ mod tests {
                 .activities
                 .contains(&ActivityId(9_999))
         );
+    }
+
+    fn with_breaches() -> Workspace {
+        use crate::domain::{BreachId, breaches::Breach};
+        let mut workspace = example();
+        let aware: jiff::Timestamp = "2026-06-01T08:00:00Z".parse().expect("instant");
+        let first_activity = workspace.register[0].id;
+        let id = workspace.ids.breach();
+        let mut breach = Breach::new(
+            id,
+            "B-2026-001".into(),
+            aware,
+            "Email to the wrong customer".into(),
+        );
+        breach.activities.push(first_activity);
+        workspace.breaches.push(breach);
+        let mut twin = Breach::new(
+            BreachId(id.0),
+            "b-2026-001".into(),
+            aware,
+            "Lost phone".into(),
+        );
+        twin.activities.push(ActivityId(first_activity.0 + 10_000));
+        workspace.breaches.push(twin);
+        workspace
+    }
+
+    #[test]
+    fn breaches_with_a_shared_id_or_reference_or_a_dangling_link_are_named_and_repaired() {
+        let mut workspace = with_breaches();
+        let found = problems(&workspace);
+        let fields: Vec<(&str, &str)> = found
+            .iter()
+            .map(|p| (p.record.as_str(), p.field.as_str()))
+            .collect();
+        for expected in [
+            ("Breach b-2026-001", "id"),
+            ("Breach b-2026-001", "reference"),
+            ("Breach b-2026-001", "activities"),
+        ] {
+            assert!(fields.contains(&expected), "{expected:?} not in {found:?}");
+        }
+        assert!(found.iter().all(|p| !p.blocking), "{found:?}");
+        let done = repair(&mut workspace);
+        assert_eq!(done.len(), 3, "{done:?}");
+        assert_ne!(workspace.breaches[0].id, workspace.breaches[1].id);
+        assert_eq!(workspace.breaches[1].reference, "B-2026-002");
+        assert!(workspace.breaches[1].activities.is_empty());
+        assert_eq!(
+            workspace.breaches[0].activities.len(),
+            1,
+            "a good link stays"
+        );
+        assert_eq!(problems(&workspace), []);
+    }
+
+    #[test]
+    fn a_breach_time_out_of_range_blocks() {
+        let mut workspace = with_breaches();
+        workspace.breaches.truncate(1);
+        assert_eq!(refusal(&workspace), None);
+        workspace.breaches[0].aware = "1800-01-01T00:00:00Z".parse().expect("instant");
+        workspace.breaches[0].closed = Some(date(2999, 1, 1));
+        let found = problems(&workspace);
+        let fields: Vec<&str> = found
+            .iter()
+            .filter(|p| p.blocking)
+            .map(|p| p.field.as_str())
+            .collect();
+        assert!(fields.contains(&"aware"), "{found:?}");
+        assert!(fields.contains(&"closed"), "{found:?}");
+        assert!(refusal(&workspace).is_some());
     }
 }

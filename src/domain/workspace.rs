@@ -5,10 +5,11 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::{
+    breaches::{self, Breach, BreachError, Decision},
     catalogue::BusinessType,
     deadlines::Counting,
     holidays::{Feed, HolidaySource, Holidays},
-    ids::{ActivityId, IdAllocator, RequestId},
+    ids::{ActivityId, BreachId, IdAllocator, RequestId},
     organisation::{Nation, Organisation},
     register::ProcessingActivity,
     requests::{NewRequest, RecordError, RequestEvent, RightsRequest, next_reference},
@@ -19,7 +20,7 @@ use super::{
 ///
 /// Bumped for every change of shape, additions included: a build that does not know a
 /// field would drop it on save, so an older build must refuse to write a newer file.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -29,6 +30,9 @@ pub struct Workspace {
     pub requests: Vec<RightsRequest>,
     pub settings: Settings,
     pub ids: IdAllocator,
+    /// The breach log (format 6).
+    #[serde(default)]
+    pub breaches: Vec<Breach>,
 }
 
 impl Workspace {
@@ -91,6 +95,10 @@ pub enum RuleError {
     NoSuchRequest,
     #[error(transparent)]
     Record(#[from] RecordError),
+    #[error("that breach is no longer in the log (it may have been undone)")]
+    NoSuchBreach,
+    #[error(transparent)]
+    Breach(#[from] BreachError),
 }
 
 /// The register: adding, copying and removing activities.
@@ -144,6 +152,10 @@ impl Workspace {
         for request in &mut self.requests {
             request.activities.retain(|linked| *linked != id);
         }
+        for breach in &mut self.breaches {
+            breach.activities.retain(|linked| *linked != id);
+            breach.data_categories.retain(|link| link.activity != id);
+        }
         Ok(self.register.remove(position))
     }
 
@@ -159,6 +171,84 @@ impl Workspace {
                 id
             })
             .collect()
+    }
+}
+
+/// The breach log: logging a breach, and the decisions the law needs recorded.
+impl Workspace {
+    /// A breach's data categories that its activity no longer lists: linked, not
+    /// retyped, so a renamed or removed category shows here rather than drifting.
+    fn stale_category_links(&self, breach: &Breach) -> Vec<super::validate::FieldIssue> {
+        breach
+            .data_categories
+            .iter()
+            .filter_map(|link| {
+                let activity = self.activity(link.activity)?;
+                let listed = activity
+                    .data_categories
+                    .iter()
+                    .any(|category| category == &link.category);
+                (!listed).then(|| super::validate::FieldIssue {
+                    record: format!("Breach {}", breach.reference),
+                    field: "Data categories affected",
+                    message: format!(
+                        "“{}” is no longer a data category of “{}” in the register; choose it again",
+                        link.category, activity.purpose
+                    ),
+                })
+            })
+            .collect()
+    }
+
+    /// Logs a breach the shop became aware of at `aware` (already read as UK time), with
+    /// the next id and reference; returns its id.
+    pub fn log_breach(
+        &mut self,
+        aware: jiff::Timestamp,
+        what_happened: String,
+        zone: &jiff::tz::TimeZone,
+    ) -> BreachId {
+        let id = self.ids.breach();
+        let year = aware.to_zoned(zone.clone()).year();
+        let reference = breaches::next_reference(&self.breaches, year);
+        self.breaches
+            .push(Breach::new(id, reference, aware, what_happened));
+        id
+    }
+
+    pub fn breach(&self, id: BreachId) -> Option<&Breach> {
+        self.breaches.iter().find(|b| b.id == id)
+    }
+
+    fn breach_mut(&mut self, id: BreachId) -> Result<&mut Breach, RuleError> {
+        self.breaches
+            .iter_mut()
+            .find(|b| b.id == id)
+            .ok_or(RuleError::NoSuchBreach)
+    }
+
+    /// Records whether to report breach `id` to the ICO; refused (changing nothing)
+    /// when a "not a risk" judgement has no reasoning or a decision lacks its reasons.
+    pub fn decide_breach(
+        &mut self,
+        id: BreachId,
+        decision: Decision,
+        at: jiff::Timestamp,
+    ) -> Result<(), RuleError> {
+        self.breach_mut(id)?.decide(decision, at)?;
+        Ok(())
+    }
+
+    /// Closes breach `id`; refused while undecided, or high risk with no decision
+    /// about telling the people affected.
+    pub fn close_breach(
+        &mut self,
+        id: BreachId,
+        on: Date,
+        at: jiff::Timestamp,
+    ) -> Result<(), RuleError> {
+        self.breach_mut(id)?.close(on, at)?;
+        Ok(())
     }
 }
 
@@ -301,6 +391,10 @@ impl Workspace {
         let mut issues = self.organisation.issues();
         for activity in &self.register {
             issues.extend(activity.issues());
+        }
+        for breach in &self.breaches {
+            issues.extend(breach.issues());
+            issues.extend(self.stale_category_links(breach));
         }
         issues
     }
@@ -543,5 +637,104 @@ mod tests {
             workspace.record_letter(RequestId(999_999), "x", String::new(), None, today, today),
             Err(RuleError::NoSuchRequest)
         );
+    }
+
+    fn uk() -> jiff::tz::TimeZone {
+        jiff::tz::TimeZone::posix("GMT0BST,M3.5.0/1,M10.5.0").expect("rule")
+    }
+
+    #[test]
+    fn breaches_get_yearly_references_and_the_rules_refuse_without_changing() {
+        use crate::domain::breaches::{Decision, RiskAssessment, RiskLevel};
+        let mut workspace = example();
+        // 23:30 UTC on 31 Dec 2026 is still 2026 in the UK (GMT).
+        let first = workspace.log_breach(
+            "2026-12-31T23:30:00Z".parse().expect("instant"),
+            "Lost phone".into(),
+            &uk(),
+        );
+        let second = workspace.log_breach(
+            "2027-01-02T10:00:00Z".parse().expect("instant"),
+            "Wrong parcel label".into(),
+            &uk(),
+        );
+        let reference = |id| workspace.breach(id).expect("logged").reference.clone();
+        assert_eq!(reference(first), "B-2026-001");
+        assert_eq!(reference(second), "B-2027-001");
+        let now = "2027-01-03T10:00:00Z".parse().expect("instant");
+        let before = workspace.clone();
+        assert_eq!(
+            workspace.close_breach(first, date(2027, 1, 3), now),
+            Err(RuleError::Breach(BreachError::Undecided))
+        );
+        let slot = workspace
+            .breaches
+            .iter_mut()
+            .find(|b| b.id == first)
+            .expect("there");
+        slot.risk = Some(RiskAssessment {
+            level: RiskLevel::Unlikely,
+            reasoning: String::new(),
+        });
+        let with_risk = workspace.clone();
+        let decision = Decision {
+            report: false,
+            reasons: "phone encrypted and wiped remotely".into(),
+            decided_by: "Morwenna Tallis".into(),
+            decided_on: date(2027, 1, 3),
+        };
+        assert_eq!(
+            workspace.decide_breach(first, decision, now),
+            Err(RuleError::Breach(BreachError::NoRiskReasoning))
+        );
+        assert_eq!(workspace, with_risk);
+        assert_ne!(workspace, before);
+        assert_eq!(
+            workspace.close_breach(BreachId(999), date(2027, 1, 3), now),
+            Err(RuleError::NoSuchBreach)
+        );
+    }
+
+    #[test]
+    fn deleting_an_activity_unlinks_breaches() {
+        use crate::domain::breaches::CategoryLink;
+        let mut workspace = example();
+        let activity = workspace.register[0].id;
+        let id = workspace.log_breach(
+            "2026-06-01T08:00:00Z".parse().expect("instant"),
+            "Wrong recipient".into(),
+            &uk(),
+        );
+        let slot = workspace
+            .breaches
+            .iter_mut()
+            .find(|b| b.id == id)
+            .expect("there");
+        slot.activities.push(activity);
+        slot.data_categories.push(CategoryLink {
+            activity,
+            category: "Contact details".into(),
+        });
+        let stale = |workspace: &Workspace| {
+            workspace
+                .issues()
+                .iter()
+                .filter(|i| i.field == "Data categories affected")
+                .count()
+        };
+        let category = workspace.register[0].data_categories[0].clone();
+        let slot = workspace
+            .breaches
+            .iter_mut()
+            .find(|b| b.id == id)
+            .expect("there");
+        slot.data_categories[0].category.clone_from(&category);
+        assert_eq!(stale(&workspace), 0, "{category} is the activity's");
+        workspace.register[0].data_categories[0] = "Renamed".into();
+        assert_eq!(stale(&workspace), 1, "the link no longer matches");
+        workspace.delete_activity(activity).expect("deleted");
+        assert_eq!(stale(&workspace), 0);
+        let breach = workspace.breach(id).expect("still logged");
+        assert!(breach.activities.is_empty() && breach.data_categories.is_empty());
     }
 }

@@ -10,7 +10,7 @@
 use serde::Serialize;
 
 use crate::domain::{
-    Organisation, Workspace, ids::IdAllocator, register::ProcessingActivity,
+    Organisation, Workspace, breaches::Breach, ids::IdAllocator, register::ProcessingActivity,
     requests::RightsRequest, settings::Settings,
 };
 
@@ -105,6 +105,7 @@ struct Patch {
     organisation: Option<Box<Organisation>>,
     register: Option<ListPatch<ProcessingActivity>>,
     requests: Option<ListPatch<RightsRequest>>,
+    breaches: Option<ListPatch<Breach>>,
     settings: Option<Box<Settings>>,
     ids: Option<IdAllocator>,
 }
@@ -119,12 +120,14 @@ impl Patch {
             requests,
             settings,
             ids,
+            breaches,
         } = to;
         Self {
             organisation: (from.organisation != *organisation)
                 .then(|| Box::new(organisation.clone())),
             register: ListPatch::between(&from.register, register),
             requests: ListPatch::between(&from.requests, requests),
+            breaches: ListPatch::between(&from.breaches, breaches),
             settings: (from.settings != *settings).then(|| Box::new(settings.clone())),
             ids: (from.ids != *ids).then(|| ids.clone()),
         }
@@ -142,6 +145,9 @@ impl Patch {
             requests: self
                 .requests
                 .map(|patch| patch.apply(&mut workspace.requests)),
+            breaches: self
+                .breaches
+                .map(|patch| patch.apply(&mut workspace.breaches)),
             settings: self
                 .settings
                 .map(|value| Box::new(std::mem::replace(&mut workspace.settings, *value))),
@@ -160,6 +166,9 @@ impl Patch {
             bytes += json_len(&patch.values());
         }
         if let Some(patch) = &self.requests {
+            bytes += json_len(&patch.values());
+        }
+        if let Some(patch) = &self.breaches {
             bytes += json_len(&patch.values());
         }
         bytes

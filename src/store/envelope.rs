@@ -71,7 +71,20 @@ const MIGRATIONS: &[Migration] = &[
         from: 4,
         apply: v4_to_v5,
     },
+    Migration {
+        from: 5,
+        apply: v5_to_v6,
+    },
 ];
+
+/// Format 6 added the breach log, empty in every older file.
+fn v5_to_v6(workspace: &mut Value) {
+    if let Some(workspace) = workspace.as_object_mut() {
+        workspace
+            .entry("breaches")
+            .or_insert_with(|| Value::Array(Vec::new()));
+    }
+}
 
 /// Words in a purpose that say it is direct marketing, for files written before the
 /// register recorded it.
