@@ -407,7 +407,7 @@ fn references(workspace: &Workspace) -> Vec<Problem> {
 fn breach_references(workspace: &Workspace, activities: &HashMap<u64, &str>) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut ids: HashMap<u64, &str> = HashMap::new();
-    let mut references: HashMap<String, &str> = HashMap::new();
+    let mut references: HashSet<String> = HashSet::new();
     for breach in &workspace.breaches {
         let record = format!("Breach {}", breach.reference);
         let mut problem = |field: &str, message: String| {
@@ -428,14 +428,11 @@ fn breach_references(workspace: &Workspace, activities: &HashMap<u64, &str>) -> 
                 ),
             );
         }
-        let key = breach.reference.trim().to_uppercase();
-        if references.contains_key(&key) {
+        if !references.insert(breach.reference.trim().to_uppercase()) {
             problem(
                 "reference",
                 "an earlier breach has the same reference; Smallprint gives this one a new reference when it opens the file".to_owned(),
             );
-        } else {
-            references.insert(key, &breach.reference);
         }
         let mut dangling: Vec<u64> = breach
             .activities
