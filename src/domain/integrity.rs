@@ -520,6 +520,46 @@ pub fn repair(workspace: &mut Workspace) -> Vec<String> {
             ));
         }
     }
+    repair_breaches(workspace, &mut done);
+    let activities: HashSet<_> = workspace.register.iter().map(|a| a.id).collect();
+    let mut unlinked = Vec::new();
+    for request in &mut workspace.requests {
+        let before = request.activities.len();
+        request.activities.retain(|id| activities.contains(id));
+        if request.activities.len() != before {
+            unlinked.push(request.reference.clone());
+        }
+    }
+    if !unlinked.is_empty() {
+        done.push(format!(
+            "Removed links to activities that are not in the register from {} {}.",
+            if unlinked.len() == 1 {
+                "request"
+            } else {
+                "requests"
+            },
+            unlinked.join(", ")
+        ));
+    }
+    let mut seen = HashSet::new();
+    for index in 0..workspace.requests.len() {
+        let key = workspace.requests[index].reference.trim().to_uppercase();
+        if !seen.insert(key) {
+            let request = &workspace.requests[index];
+            let new = next_reference(&workspace.requests, request.received.year());
+            done.push(format!(
+                "Request {} received {} from {} had the same reference as an earlier request; it is now {new}. Letters already sent for it quoted the old reference.",
+                request.reference, request.received, request.requester.name
+            ));
+            seen.insert(new.to_uppercase());
+            workspace.requests[index].reference = new;
+        }
+    }
+    done
+}
+
+/// The breach log's share of [`repair`]: the same repairs as for requests.
+fn repair_breaches(workspace: &mut Workspace, done: &mut Vec<String>) {
     let mut seen = HashSet::new();
     for index in 0..workspace.breaches.len() {
         if !seen.insert(workspace.breaches[index].id) {
@@ -570,40 +610,6 @@ pub fn repair(workspace: &mut Workspace) -> Vec<String> {
             workspace.breaches[index].reference = new;
         }
     }
-    let mut unlinked = Vec::new();
-    for request in &mut workspace.requests {
-        let before = request.activities.len();
-        request.activities.retain(|id| activities.contains(id));
-        if request.activities.len() != before {
-            unlinked.push(request.reference.clone());
-        }
-    }
-    if !unlinked.is_empty() {
-        done.push(format!(
-            "Removed links to activities that are not in the register from {} {}.",
-            if unlinked.len() == 1 {
-                "request"
-            } else {
-                "requests"
-            },
-            unlinked.join(", ")
-        ));
-    }
-    let mut seen = HashSet::new();
-    for index in 0..workspace.requests.len() {
-        let key = workspace.requests[index].reference.trim().to_uppercase();
-        if !seen.insert(key) {
-            let request = &workspace.requests[index];
-            let new = next_reference(&workspace.requests, request.received.year());
-            done.push(format!(
-                "Request {} received {} from {} had the same reference as an earlier request; it is now {new}. Letters already sent for it quoted the old reference.",
-                request.reference, request.received, request.requester.name
-            ));
-            seen.insert(new.to_uppercase());
-            workspace.requests[index].reference = new;
-        }
-    }
-    done
 }
 
 #[cfg(test)]
