@@ -175,3 +175,37 @@ proptest! {
         prop_assert!(again.working().contains("does not move the date"), "{}", again.working());
     }
 }
+
+/// Found by `an_extension_or_a_pause_never_shortens` (2029, England and Wales): a
+/// clarification asked on Sunday 22 April, the day an earlier one was answered, after a
+/// month that ended on Saturday 21 April. It was asked before the due date (Monday 23),
+/// so it stops the clock; it used to be cut to start on the 23rd and then ignored as
+/// "on the due date", giving an earlier date than without the first clarification.
+#[test]
+fn pinned_a_clarification_asked_the_day_the_last_one_was_answered_still_pauses() {
+    let nation = Nation::EnglandAndWales;
+    let sunday_pause = Pause {
+        asked: date(2029, 4, 22),
+        answered: Some(date(2029, 4, 27)),
+    };
+    let events = ClockEvents {
+        received: date(2029, 3, 21),
+        pauses: vec![sunday_pause],
+        ..ClockEvents::default()
+    };
+    // One month ends Saturday 21 April; the Sunday clarification leaves no days of
+    // it, so the answer day (Friday 27) is the last day.
+    assert_eq!(due(&events, nation), date(2029, 4, 27));
+    let mut paused = events.clone();
+    paused.pauses.insert(
+        0,
+        Pause {
+            asked: date(2029, 4, 21),
+            answered: Some(date(2029, 4, 22)),
+        },
+    );
+    // 21 April is the month's last day: answered 22, one day left → Monday 23. The
+    // second clarification, asked 22 April, stops it again with that day left:
+    // answered Friday 27, + 1 day = Saturday 28 → Monday 30 April.
+    assert_eq!(due(&paused, nation), date(2029, 4, 30));
+}

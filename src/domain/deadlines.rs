@@ -370,7 +370,10 @@ fn run_pauses(
             _ => first,
         };
         let due_so_far = next_working_day(end, counting);
-        if from >= due_so_far {
+        // Whether it came in time turns on the day it was asked, not on the first day
+        // an overlapping pause left to count: a clarification asked the day the last
+        // one was answered still stops the clock.
+        if first >= due_so_far {
             // Said once, in the due date's working; the target's stays short.
             if what == "due date" {
                 steps.push(format!(
