@@ -3,11 +3,11 @@
 
 use std::fmt;
 
-use jiff::{Timestamp, civil::Date};
+use jiff::{Timestamp, civil::Date, tz::TimeZone};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    breach_clock::report_deadline,
+    breach_clock::{report_deadline, uk_minute},
     ids::{ActivityId, BreachId},
     validate::FieldIssue,
 };
@@ -261,6 +261,17 @@ impl Breach {
                 "reported after 72 hours: a late report must give the reasons for the delay (Art. 33(1))",
             ));
         }
+        if self.decision.as_ref().is_some_and(|d| !d.report)
+            && self
+                .risk
+                .as_ref()
+                .is_some_and(|r| r.level != RiskLevel::Unlikely)
+        {
+            issues.push(issue(
+                "Decision",
+                "decided not to report it, but it is now judged a risk to people: record a new decision (Art. 33(1))",
+            ));
+        }
         if self.is_high_risk() && self.individuals.is_none() {
             issues.push(issue(
                 "People told",
@@ -294,6 +305,32 @@ pub enum BreachError {
     NoDecider,
     #[error("record whether to report it to the ICO before closing it")]
     Undecided,
+    #[error("judge the risk to people first: the decision follows from it")]
+    RiskNotJudged,
+    #[error(
+        "a breach judged a risk to people must be reported to the ICO (Art. 33(1)); if it is unlikely to be a risk, change the risk and write down why"
+    )]
+    RiskMustBeReported,
+    #[error("say what happened")]
+    NoWhatHappened,
+    #[error("it cannot have happened after you became aware of it")]
+    OccurredAfterAware,
+    #[error("{0} is in the future")]
+    InTheFuture(&'static str),
+    #[error("each step needs what was done")]
+    EmptyStep,
+    #[error("record the decision to report it to the ICO first, with its reasons")]
+    NotDecidedToReport,
+    #[error("a report cannot be made before you became aware of the breach")]
+    ReportBeforeAware,
+    #[error(
+        "this report is after the 72 hours: give the reasons for the delay, as the ICO's form asks (Art. 33(1))"
+    )]
+    LateWithoutReasons,
+    #[error("say how the people affected were told (email, letter, phone)")]
+    NoHowTold,
+    #[error("say why the people affected are not being told (Art. 34(3))")]
+    NoWhyNotTold,
     #[error(
         "a high-risk breach cannot be closed before deciding whether to tell the people affected (Art. 34)"
     )]
@@ -305,6 +342,12 @@ impl Breach {
     pub fn decide(&mut self, decision: Decision, at: Timestamp) -> Result<(), BreachError> {
         if decision.decided_by.trim().is_empty() {
             return Err(BreachError::NoDecider);
+        }
+        let Some(risk) = &self.risk else {
+            return Err(BreachError::RiskNotJudged);
+        };
+        if !decision.report && risk.level != RiskLevel::Unlikely {
+            return Err(BreachError::RiskMustBeReported);
         }
         if !decision.report && decision.reasons.trim().is_empty() {
             return Err(BreachError::NoDecisionReasons);
@@ -344,6 +387,197 @@ impl Breach {
             at,
             text: "Closed".to_owned(),
         });
+        Ok(())
+    }
+}
+
+/// The fields of the breach's facts, with the words the timeline uses for each; the
+/// decision, the report, telling people and closing have rules of their own.
+fn changed_facts(old: &Breach, new: &Breach) -> Vec<&'static str> {
+    let pairs = [
+        ("what happened", old.what_happened != new.what_happened),
+        (
+            "when it happened",
+            old.occurred != new.occurred || old.occurred_estimated != new.occurred_estimated,
+        ),
+        ("when you became aware", old.aware != new.aware),
+        ("who noticed", old.noticed_by != new.noticed_by),
+        ("cause", old.cause != new.cause),
+        ("type", old.kinds != new.kinds),
+        (
+            "data affected",
+            old.activities != new.activities
+                || old.data_categories != new.data_categories
+                || old.special_category != new.special_category,
+        ),
+        (
+            "numbers affected",
+            old.people_affected != new.people_affected
+                || old.records_affected != new.records_affected,
+        ),
+        ("likely consequences", old.consequences != new.consequences),
+        ("processor", old.processor != new.processor),
+        ("lessons learned", old.lessons != new.lessons),
+    ];
+    pairs
+        .into_iter()
+        .filter_map(|(name, changed)| changed.then_some(name))
+        .collect()
+}
+
+impl Breach {
+    /// Takes the facts of `edited` (everything but the decision, the report, the people
+    /// told, closing and the timeline), adding to the timeline what changed: the risk
+    /// judged and each new step in words of their own, the other facts by name.
+    pub fn update_facts(
+        &mut self,
+        edited: &Breach,
+        at: Timestamp,
+        zone: &TimeZone,
+    ) -> Result<(), BreachError> {
+        if edited.what_happened.trim().is_empty() {
+            return Err(BreachError::NoWhatHappened);
+        }
+        if edited.aware > at {
+            return Err(BreachError::InTheFuture("when you became aware"));
+        }
+        if edited
+            .occurred
+            .is_some_and(|occurred| occurred > edited.aware)
+        {
+            return Err(BreachError::OccurredAfterAware);
+        }
+        if edited.steps.iter().any(|step| step.what.trim().is_empty()) {
+            return Err(BreachError::EmptyStep);
+        }
+        if self.decision.is_some()
+            && edited
+                .risk
+                .as_ref()
+                .is_some_and(|r| r.level == RiskLevel::Unlikely && r.reasoning.trim().is_empty())
+        {
+            return Err(BreachError::NoRiskReasoning);
+        }
+        let mut entries = Vec::new();
+        if edited.aware != self.aware {
+            entries.push(format!(
+                "Became aware corrected from {} to {}: the 72 hours now end {}",
+                uk_minute(self.aware, zone),
+                uk_minute(edited.aware, zone),
+                uk_minute(report_deadline(edited.aware), zone)
+            ));
+        }
+        let changed: Vec<&str> = changed_facts(self, edited)
+            .into_iter()
+            .filter(|name| *name != "when you became aware")
+            .collect();
+        if !changed.is_empty() {
+            entries.push(format!("Updated: {}", changed.join(", ")));
+        }
+        if edited.risk != self.risk {
+            entries.push(match &edited.risk {
+                Some(risk) if risk.reasoning.trim().is_empty() => {
+                    format!("Risk judged: {risk_level}", risk_level = risk.level)
+                }
+                Some(risk) => format!("Risk judged: {} — {}", risk.level, risk.reasoning.trim()),
+                None => "Risk judgement removed".to_owned(),
+            });
+        }
+        for step in edited
+            .steps
+            .iter()
+            .filter(|step| !self.steps.contains(step))
+        {
+            entries.push(format!("Step taken {}: {}", step.on, step.what.trim()));
+        }
+        if entries.is_empty() {
+            return Ok(());
+        }
+        let timeline = std::mem::take(&mut self.timeline);
+        let (decision, report, delay_reasons, individuals, closed) = (
+            self.decision.take(),
+            self.report.take(),
+            std::mem::take(&mut self.delay_reasons),
+            self.individuals.take(),
+            self.closed.take(),
+        );
+        *self = Breach {
+            id: self.id,
+            reference: std::mem::take(&mut self.reference),
+            decision,
+            report,
+            delay_reasons,
+            individuals,
+            closed,
+            timeline,
+            ..edited.clone()
+        };
+        self.timeline
+            .extend(entries.into_iter().map(|text| BreachEntry { at, text }));
+        Ok(())
+    }
+
+    /// Records the report made to the ICO (after a decision to report), with the
+    /// reasons for any delay past the 72 hours.
+    pub fn record_report(
+        &mut self,
+        report: IcoReport,
+        delay_reasons: String,
+        at: Timestamp,
+        zone: &TimeZone,
+    ) -> Result<(), BreachError> {
+        if !self.decision.as_ref().is_some_and(|d| d.report) {
+            return Err(BreachError::NotDecidedToReport);
+        }
+        if report.at > at {
+            return Err(BreachError::InTheFuture("the report's date and time"));
+        }
+        if report.at < self.aware {
+            return Err(BreachError::ReportBeforeAware);
+        }
+        let late = report.at > self.deadline();
+        if late && delay_reasons.trim().is_empty() {
+            return Err(BreachError::LateWithoutReasons);
+        }
+        let mut text = format!("Reported to the ICO at {}", uk_minute(report.at, zone));
+        if !report.reference.trim().is_empty() {
+            text.push_str(&format!(", reference {}", report.reference.trim()));
+        }
+        if late {
+            text.push_str(&format!(
+                ", after the 72 hours (they ended {}); reasons for the delay: {}",
+                uk_minute(self.deadline(), zone),
+                delay_reasons.trim()
+            ));
+        }
+        self.report = Some(report);
+        self.delay_reasons = if late { delay_reasons } else { String::new() };
+        self.timeline.push(BreachEntry { at, text });
+        Ok(())
+    }
+
+    /// Records whether the people affected were told (Art. 34), and how or why not.
+    pub fn record_people(
+        &mut self,
+        individuals: Individuals,
+        at: Timestamp,
+    ) -> Result<(), BreachError> {
+        let text = match &individuals {
+            Individuals::Told { how, .. } if how.trim().is_empty() => {
+                return Err(BreachError::NoHowTold);
+            }
+            Individuals::NotTold { why } if why.trim().is_empty() => {
+                return Err(BreachError::NoWhyNotTold);
+            }
+            Individuals::Told { on, how } => {
+                format!("People affected told on {on} by {}", how.trim())
+            }
+            Individuals::NotTold { why } => {
+                format!("People affected not told: {}", why.trim())
+            }
+        };
+        self.individuals = Some(individuals);
+        self.timeline.push(BreachEntry { at, text });
         Ok(())
     }
 }
@@ -495,6 +729,211 @@ mod tests {
         });
         assert_eq!(b.close(date(2026, 6, 2), now), Ok(()));
         assert_eq!(b.state(now), BreachState::Closed);
+    }
+
+    fn uk() -> TimeZone {
+        TimeZone::posix("GMT0BST,M3.5.0/1,M10.5.0").expect("rule")
+    }
+
+    fn judged(level: RiskLevel, reasoning: &str) -> Option<RiskAssessment> {
+        Some(RiskAssessment {
+            level,
+            reasoning: reasoning.into(),
+        })
+    }
+
+    #[test]
+    fn the_decision_follows_the_risk() {
+        let mut b = breach();
+        let now = at("2026-06-01T09:00:00Z");
+        assert_eq!(
+            b.decide(decision(false, "one email"), now),
+            Err(BreachError::RiskNotJudged)
+        );
+        b.risk = judged(RiskLevel::Risk, "home addresses");
+        assert_eq!(
+            b.decide(decision(false, "one email"), now),
+            Err(BreachError::RiskMustBeReported)
+        );
+        assert_eq!(b.decision, None);
+        assert_eq!(b.decide(decision(true, "home addresses"), now), Ok(()));
+    }
+
+    #[test]
+    fn fact_updates_add_to_the_timeline_and_keep_the_decisions() {
+        let mut b = breach();
+        let now = at("2026-06-01T10:00:00Z");
+        b.risk = judged(RiskLevel::Unlikely, "recalled unread");
+        b.decide(decision(false, "recalled unread"), now)
+            .expect("decided");
+        let mut edited = b.clone();
+        edited.cause = "autocomplete picked the wrong address".into();
+        edited.consequences = "none expected".into();
+        edited.steps.push(Step {
+            on: date(2026, 6, 1),
+            what: "asked the recipient to delete it".into(),
+        });
+        // The form cannot change what has rules of its own.
+        edited.decision = None;
+        edited.timeline.clear();
+        let before = b.timeline.clone();
+        b.update_facts(&edited, now, &uk()).expect("updated");
+        assert_eq!(b.timeline[..before.len()], before[..], "append-only");
+        let added: Vec<&str> = b.timeline[before.len()..]
+            .iter()
+            .map(|e| e.text.as_str())
+            .collect();
+        assert_eq!(
+            added,
+            [
+                "Updated: cause, likely consequences",
+                "Step taken 2026-06-01: asked the recipient to delete it"
+            ]
+        );
+        assert!(b.decision.is_some());
+        assert_eq!(b.cause, "autocomplete picked the wrong address");
+        // Nothing changed: nothing added.
+        let same = b.clone();
+        b.update_facts(&same, now, &uk()).expect("no change");
+        assert_eq!(b, same);
+    }
+
+    #[test]
+    fn a_decided_breach_cannot_lose_its_risk_reasoning() {
+        let mut b = breach();
+        let now = at("2026-06-01T10:00:00Z");
+        b.risk = judged(RiskLevel::Unlikely, "recalled unread");
+        b.decide(decision(false, "recalled unread"), now)
+            .expect("decided");
+        let mut edited = b.clone();
+        edited.risk = judged(RiskLevel::Unlikely, "  ");
+        let before = b.clone();
+        assert_eq!(
+            b.update_facts(&edited, now, &uk()),
+            Err(BreachError::NoRiskReasoning)
+        );
+        assert_eq!(b, before);
+        edited.risk = judged(RiskLevel::High, "bank details were attached");
+        b.update_facts(&edited, now, &uk())
+            .expect("a new judgement");
+        assert_eq!(
+            b.timeline.last().map(|e| e.text.as_str()),
+            Some("Risk judged: A high risk — bank details were attached")
+        );
+        assert!(
+            fields(&b).contains(&"Decision"),
+            "decided not to report a high risk: {:?}",
+            fields(&b)
+        );
+    }
+
+    #[test]
+    fn facts_that_cannot_be_true_are_refused() {
+        let mut b = breach();
+        let now = at("2026-06-01T10:00:00Z");
+        let mut edited = b.clone();
+        edited.occurred = Some(at("2026-06-01T09:00:00Z"));
+        assert_eq!(
+            b.update_facts(&edited, now, &uk()),
+            Err(BreachError::OccurredAfterAware)
+        );
+        edited.occurred = None;
+        edited.aware = at("2026-06-01T11:00:00Z");
+        assert_eq!(
+            b.update_facts(&edited, now, &uk()),
+            Err(BreachError::InTheFuture("when you became aware"))
+        );
+        edited.aware = at("2026-03-29T00:30:00Z");
+        b.update_facts(&edited, now, &uk()).expect("corrected");
+        // 00:30 GMT on the morning the clocks go forward: 72 elapsed hours later is
+        // 00:30 UTC on 1 April, 01:30 BST.
+        assert_eq!(
+            b.timeline.last().map(|e| e.text.as_str()),
+            Some(
+                "Became aware corrected from 2026-06-01 09:00 to 2026-03-29 00:30: the 72 hours now end 2026-04-01 01:30"
+            )
+        );
+    }
+
+    #[test]
+    fn a_report_needs_a_decision_and_a_late_one_its_reasons() {
+        let mut b = breach();
+        let now = at("2026-06-10T10:00:00Z");
+        let report = |when: &str| IcoReport {
+            at: at(when),
+            reference: "IC-000000-FICT".into(),
+        };
+        assert_eq!(
+            b.record_report(report("2026-06-02T10:00:00Z"), String::new(), now, &uk()),
+            Err(BreachError::NotDecidedToReport)
+        );
+        b.risk = judged(RiskLevel::Risk, "home addresses");
+        b.decide(decision(true, "home addresses"), now)
+            .expect("decided");
+        assert_eq!(
+            b.record_report(report("2026-05-31T10:00:00Z"), String::new(), now, &uk()),
+            Err(BreachError::ReportBeforeAware)
+        );
+        // Aware 08:00 UTC on 1 June: the 72 hours end 08:00 UTC on 4 June.
+        assert_eq!(
+            b.record_report(report("2026-06-04T08:01:00Z"), " ".into(), now, &uk()),
+            Err(BreachError::LateWithoutReasons)
+        );
+        assert_eq!(b.report, None);
+        b.record_report(
+            report("2026-06-04T08:00:00Z"),
+            "ignored when in time".into(),
+            now,
+            &uk(),
+        )
+        .expect("in time");
+        assert_eq!(b.delay_reasons, "");
+        b.record_report(
+            report("2026-06-04T08:01:00Z"),
+            "the owner was in hospital".into(),
+            now,
+            &uk(),
+        )
+        .expect("late with reasons");
+        assert_eq!(b.state(now), BreachState::ReportedLate);
+        assert!(
+            b.timeline
+                .last()
+                .is_some_and(|e| e.text.contains("the owner was in hospital")
+                    && e.text.contains("2026-06-04 09:01"))
+        );
+    }
+
+    #[test]
+    fn telling_people_needs_how_or_why_not() {
+        let mut b = breach();
+        let now = at("2026-06-02T10:00:00Z");
+        assert_eq!(
+            b.record_people(
+                Individuals::Told {
+                    on: date(2026, 6, 2),
+                    how: " ".into()
+                },
+                now
+            ),
+            Err(BreachError::NoHowTold)
+        );
+        assert_eq!(
+            b.record_people(Individuals::NotTold { why: String::new() }, now),
+            Err(BreachError::NoWhyNotTold)
+        );
+        b.record_people(
+            Individuals::Told {
+                on: date(2026, 6, 2),
+                how: "email".into(),
+            },
+            now,
+        )
+        .expect("told");
+        assert_eq!(
+            b.timeline.last().map(|e| e.text.as_str()),
+            Some("People affected told on 2026-06-02 by email")
+        );
     }
 
     #[test]

@@ -239,6 +239,51 @@ impl Workspace {
         Ok(())
     }
 
+    /// Takes the edited facts of a breach (the one with `edited.id`), adding to its
+    /// timeline what changed; refused when a linked activity is not in the register or
+    /// the breach's own rules refuse.
+    pub fn update_breach(
+        &mut self,
+        edited: &Breach,
+        at: jiff::Timestamp,
+        zone: &jiff::tz::TimeZone,
+    ) -> Result<(), RuleError> {
+        let linked = edited
+            .activities
+            .iter()
+            .chain(edited.data_categories.iter().map(|link| &link.activity));
+        for id in linked {
+            self.activity(*id).ok_or(RuleError::NoSuchActivity)?;
+        }
+        self.breach_mut(edited.id)?.update_facts(edited, at, zone)?;
+        Ok(())
+    }
+
+    /// Records the report to the ICO of breach `id`.
+    pub fn record_breach_report(
+        &mut self,
+        id: BreachId,
+        report: breaches::IcoReport,
+        delay_reasons: String,
+        at: jiff::Timestamp,
+        zone: &jiff::tz::TimeZone,
+    ) -> Result<(), RuleError> {
+        self.breach_mut(id)?
+            .record_report(report, delay_reasons, at, zone)?;
+        Ok(())
+    }
+
+    /// Records whether the people affected by breach `id` were told.
+    pub fn record_breach_people(
+        &mut self,
+        id: BreachId,
+        individuals: breaches::Individuals,
+        at: jiff::Timestamp,
+    ) -> Result<(), RuleError> {
+        self.breach_mut(id)?.record_people(individuals, at)?;
+        Ok(())
+    }
+
     /// Closes breach `id`; refused while undecided, or high risk with no decision
     /// about telling the people affected.
     pub fn close_breach(
