@@ -15,7 +15,8 @@ use crate::{
         notice::NoticeStyle,
     },
     domain::{
-        ActivityId, Organisation, RequestId,
+        ActivityId, BreachId, Organisation, RequestId,
+        breaches::{Breach, Decision, IcoReport, Individuals},
         register::ProcessingActivity,
         requests::{NewRequest, RequestEvent},
         settings::RegulatorContact,
@@ -32,17 +33,19 @@ pub enum Screen {
     Organisation,
     Register,
     Requests,
+    Breaches,
     Calendar,
     Documents,
     Settings,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 7] = [
+    pub const ALL: [Screen; 8] = [
         Screen::Overview,
         Screen::Organisation,
         Screen::Register,
         Screen::Requests,
+        Screen::Breaches,
         Screen::Calendar,
         Screen::Documents,
         Screen::Settings,
@@ -54,6 +57,7 @@ impl Screen {
             Screen::Organisation => "Organisation",
             Screen::Register => "Register",
             Screen::Requests => "Requests",
+            Screen::Breaches => "Breaches",
             Screen::Calendar => "Calendar",
             Screen::Documents => "Documents",
             Screen::Settings => "Settings",
@@ -206,6 +210,18 @@ pub enum Command {
     },
     /// Shows a request on the Requests screen.
     OpenRequest(RequestId),
+    /// Adds a breach to the breach log (`aware` already read as UK time) and opens it.
+    LogBreach {
+        aware: jiff::Timestamp,
+        what_happened: String,
+    },
+    /// Shows a breach on the Breaches screen.
+    OpenBreach(BreachId),
+    /// A change to a breach, through its rule; a refusal is said in the status bar.
+    ChangeBreach {
+        breach: BreachId,
+        change: BreachChange,
+    },
     /// Merges a gov.uk bank-holidays file; `None` asks which.
     ImportBankHolidays(Option<PathBuf>),
     /// Writes something for the outside world; `to: None` asks where.
@@ -253,6 +269,34 @@ pub enum Command {
         implied: Option<RequestEvent>,
         on: Date,
     },
+}
+
+/// The changes a breach's record takes, each through its own rule.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BreachChange {
+    /// The facts as edited in the form (the decision, report, people told and closing
+    /// are not taken from it).
+    Facts(Box<Breach>),
+    Decide(Decision),
+    Report {
+        report: IcoReport,
+        delay_reasons: String,
+    },
+    People(Individuals),
+    Close(Date),
+}
+
+impl BreachChange {
+    /// The undo step's name.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            BreachChange::Facts(_) => "Update the facts of",
+            BreachChange::Decide(_) => "Record the ICO decision on",
+            BreachChange::Report { .. } => "Record the ICO report of",
+            BreachChange::People(_) => "Record telling people about",
+            BreachChange::Close(_) => "Close",
+        }
+    }
 }
 
 /// A menu entry: its words, its shortcut and what it does.

@@ -6,13 +6,37 @@ use std::fmt::Display;
 
 use super::{SmallprintApp, chooser::PathUse};
 use crate::{
-    command::{Command, ConflictChoice},
+    command::{BreachChange, Command, ConflictChoice},
     domain::{Workspace, catalogue::business_types, requests::RequestEvent},
     platform,
     session::Tone,
 };
 
 impl SmallprintApp {
+    fn change_breach(&mut self, breach: crate::domain::BreachId, change: BreachChange) {
+        use crate::domain::BreachId;
+        let now = self.clock.now();
+        let (at, zone) = (now.timestamp(), now.time_zone().clone());
+        let reference = self
+            .workspace()
+            .and_then(|w| w.breach(breach))
+            .map_or_else(|| "a breach".to_owned(), |b| b.reference.clone());
+        let what = format!("{} {reference}", change.describe());
+        let apply = |workspace: &mut Workspace, id: BreachId| match change {
+            BreachChange::Facts(edited) => workspace.update_breach(&edited, at, &zone),
+            BreachChange::Decide(decision) => workspace.decide_breach(id, decision, at),
+            BreachChange::Report {
+                report,
+                delay_reasons,
+            } => workspace.record_breach_report(id, report, delay_reasons, at, &zone),
+            BreachChange::People(individuals) => {
+                workspace.record_breach_people(id, individuals, at)
+            }
+            BreachChange::Close(on) => workspace.close_breach(id, on, at),
+        };
+        self.change(what, None, |workspace| apply(workspace, breach));
+    }
+
     /// Applies one command. Public so tests can act as the UI would.
     #[expect(
         clippy::too_many_lines,
@@ -25,6 +49,19 @@ impl SmallprintApp {
                 self.prefs.screen = screen;
             }
             Command::OpenRequest(id) => self.screens.open_request(id),
+            Command::OpenBreach(id) => self.screens.open_breach(id),
+            Command::LogBreach {
+                aware,
+                what_happened,
+            } => {
+                let zone = self.clock.now().time_zone().clone();
+                if let Some(id) = self.change("Log a breach", None, |workspace| {
+                    Ok::<_, String>(workspace.log_breach(aware, what_happened, &zone))
+                }) {
+                    self.screens.open_breach(id);
+                }
+            }
+            Command::ChangeBreach { breach, change } => self.change_breach(breach, change),
             Command::OpenActivity(id) => self.screens.open_activity(id),
             Command::UpdateOrganisation(organisation) => {
                 self.change(

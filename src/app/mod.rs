@@ -196,10 +196,10 @@ impl SmallprintApp {
             self.read_shortcuts(ui.ctx());
         }
         self.update_title(ui.ctx());
-        let today = self.clock.today();
+        let now = self.clock.now();
         let frame = ui::FrameState {
             recent_files: &self.prefs.recent_files,
-            today,
+            now: &now,
             example: self.showing_example(),
             look: self.prefs.look,
         };

@@ -129,10 +129,73 @@ pub fn working(aware: Timestamp, zone: &TimeZone) -> String {
     )
 }
 
+/// How long is left until `deadline` at `now`, or how long it is past, in words to the
+/// minute: "2 days 5 hours left", "40 minutes left", "overdue by 1 day 3 hours".
+pub fn time_left(deadline: Timestamp, now: Timestamp) -> String {
+    let seconds = deadline.as_second().saturating_sub(now.as_second());
+    let minutes = seconds.unsigned_abs().div_ceil(60);
+    let (days, hours, minutes) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+    let unit = |n: u64, one: &str| match n {
+        0 => None,
+        1 => Some(format!("1 {one}")),
+        n => Some(format!("{n} {one}s")),
+    };
+    // To the minute only in the last hours, when minutes matter.
+    let parts: Vec<String> = if days > 0 {
+        [unit(days, "day"), unit(hours, "hour")]
+            .into_iter()
+            .flatten()
+            .collect()
+    } else {
+        [unit(hours, "hour"), unit(minutes, "minute")]
+            .into_iter()
+            .flatten()
+            .collect()
+    };
+    let amount = if parts.is_empty() {
+        "0 minutes".to_owned()
+    } else {
+        parts.join(" ")
+    };
+    if seconds >= 0 {
+        format!("{amount} left")
+    } else {
+        format!("overdue by {amount}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn time_left_reads_to_the_minute_near_the_end() {
+        let at = |text: &str| text.parse::<Timestamp>().expect("instant");
+        let deadline = at("2026-06-04T08:00:00Z");
+        assert_eq!(
+            time_left(deadline, at("2026-06-01T08:00:00Z")),
+            "3 days left"
+        );
+        assert_eq!(
+            time_left(deadline, at("2026-06-02T02:30:00Z")),
+            "2 days 5 hours left"
+        );
+        assert_eq!(
+            time_left(deadline, at("2026-06-04T06:20:00Z")),
+            "1 hour 40 minutes left"
+        );
+        assert_eq!(time_left(deadline, deadline), "0 minutes left");
+        assert_eq!(
+            time_left(deadline, at("2026-06-04T08:00:30Z")),
+            "overdue by 1 minute"
+        );
+        assert_eq!(
+            time_left(deadline, at("2026-06-05T11:00:00Z")),
+            "overdue by 1 day 3 hours"
+        );
+        assert!(!time_left(Timestamp::MAX, Timestamp::MIN).is_empty());
+    }
 
     /// The UK rule written out, independent of the zone file the app reads.
     fn uk() -> TimeZone {

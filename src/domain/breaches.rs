@@ -1,7 +1,7 @@
 //! The breach log: every personal-data breach, reported or not (Art. 33(5)), with the
 //! facts, the risk judged, the decision to report to the ICO and why, and what was done.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use jiff::{Timestamp, civil::Date, tz::TimeZone};
 use serde::{Deserialize, Serialize};
@@ -541,14 +541,15 @@ impl Breach {
         }
         let mut text = format!("Reported to the ICO at {}", uk_minute(report.at, zone));
         if !report.reference.trim().is_empty() {
-            text.push_str(&format!(", reference {}", report.reference.trim()));
+            let _ = write!(text, ", reference {}", report.reference.trim());
         }
         if late {
-            text.push_str(&format!(
+            let _ = write!(
+                text,
                 ", after the 72 hours (they ended {}); reasons for the delay: {}",
                 uk_minute(self.deadline(), zone),
                 delay_reasons.trim()
-            ));
+            );
         }
         self.report = Some(report);
         self.delay_reasons = if late { delay_reasons } else { String::new() };
@@ -735,6 +736,10 @@ mod tests {
         TimeZone::posix("GMT0BST,M3.5.0/1,M10.5.0").expect("rule")
     }
 
+    #[expect(
+        clippy::unnecessary_wraps,
+        reason = "the tests assign it to `Breach::risk`, an Option"
+    )]
     fn judged(level: RiskLevel, reasoning: &str) -> Option<RiskAssessment> {
         Some(RiskAssessment {
             level,

@@ -118,6 +118,9 @@ pub struct ScreenContext<'a> {
     pub derived: &'a Derived,
     pub revision: u64,
     pub today: Date,
+    /// This instant, and the UK's time zone: a breach's 72 hours are counted to the minute.
+    pub now: jiff::Timestamp,
+    pub zone: &'a jiff::tz::TimeZone,
     pub writable: bool,
     pub file: &'a FileFacts,
 }
@@ -178,15 +181,18 @@ impl OpenWorkspace {
         open
     }
 
-    /// The screens' view of this workspace on `today`; derived data is worked out
-    /// again only when the workspace or the day changed.
-    pub fn context(&mut self, today: Date) -> ScreenContext<'_> {
+    /// The screens' view of this workspace at `now` (UK time); derived data is worked
+    /// out again only when the workspace or the day changed.
+    pub fn context<'a>(&'a mut self, now: &'a jiff::Zoned) -> ScreenContext<'a> {
+        let today = now.date();
         self.derived.update(&self.workspace, self.revision, today);
         ScreenContext {
             workspace: &self.workspace,
             derived: &self.derived,
             revision: self.revision,
             today,
+            now: now.timestamp(),
+            zone: now.time_zone(),
             writable: self.store.is_writable(),
             file: &self.file,
         }

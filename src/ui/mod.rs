@@ -1,5 +1,6 @@
 //! The egui screens. They read the model and emit [`Command`]s; they never do I/O.
 
+mod breaches;
 mod calendar;
 mod chrome;
 mod date_picker;
@@ -18,11 +19,9 @@ pub mod widgets;
 
 use std::path::PathBuf;
 
-use jiff::civil::Date;
-
 use crate::{
     command::{Command, Look, Screen},
-    domain::{ActivityId, RequestId},
+    domain::{ActivityId, BreachId, RequestId},
     session::{SaveState, ScreenContext, Session},
 };
 
@@ -47,7 +46,8 @@ pub fn install_fonts(ctx: &egui::Context) {
 /// What the window knows beside the session: preferences and the day.
 pub struct FrameState<'a> {
     pub recent_files: &'a [PathBuf],
-    pub today: Date,
+    /// This instant in UK time.
+    pub now: &'a jiff::Zoned,
     /// Whether the open file is the fictional example shop.
     pub example: bool,
     pub look: Look,
@@ -64,7 +64,7 @@ pub fn session_ui(
 ) {
     let FrameState {
         recent_files,
-        today,
+        now,
         example,
         look,
     } = *frame;
@@ -91,7 +91,7 @@ pub fn session_ui(
             let newer_on_disk = open.newer_on_disk.clone();
             let path = open.path().to_owned();
             let notice = open.notice.clone();
-            let context = open.context(today);
+            let context = open.context(now);
             egui::CentralPanel::default().show(ui, |ui| {
                 if example {
                     chrome::example_banner(ui, commands);
@@ -130,6 +130,7 @@ pub struct ScreenStates {
     pub current: Screen,
     organisation: organisation::OrganisationForm,
     requests: requests::RequestsScreen,
+    breaches: breaches::BreachesScreen,
     calendar: calendar::CalendarScreen,
     register: register::RegisterScreen,
     documents: documents::DocumentsScreen,
@@ -159,6 +160,12 @@ impl ScreenStates {
         self.register.select(id);
     }
 
+    /// Shows one breach on the Breaches screen.
+    pub fn open_breach(&mut self, id: BreachId) {
+        self.current = Screen::Breaches;
+        self.breaches.select(id);
+    }
+
     /// Shows one request on the Requests screen.
     pub fn open_request(&mut self, id: RequestId) {
         self.current = Screen::Requests;
@@ -175,6 +182,7 @@ impl ScreenStates {
         match self.current {
             // These lay out their own scrolling: the table and the month grid.
             Screen::Requests => self.requests.ui(ui, context, commands),
+            Screen::Breaches => self.breaches.ui(ui, context, commands),
             Screen::Calendar => self.calendar.ui(ui, context, commands),
             Screen::Register => self.register.ui(ui, context, commands),
             Screen::Documents => self.documents.ui(ui, context, commands),
@@ -197,6 +205,7 @@ impl ScreenStates {
                             }
                             Screen::Settings => settings::ui(ui, context, look, commands),
                             Screen::Requests
+                            | Screen::Breaches
                             | Screen::Calendar
                             | Screen::Register
                             | Screen::Documents => {}

@@ -1,0 +1,1245 @@
+//! The breach log: every personal-data breach, its 72 hours to the minute, the risk
+//! judged with the ICO's guidance beside it, the decision to report or not, and what
+//! was done. Each change goes through its domain rule; a change the rule would refuse
+//! is tried on a copy first, so the reason shows before the button is pressed.
+
+use egui::RichText;
+use jiff::{
+    Timestamp,
+    civil::Date,
+    tz::{Offset, TimeZone},
+};
+
+use super::{
+    theme::{self, spacing},
+    widgets::{FormField, UiExt, check_line, problem_form},
+};
+use crate::{
+    command::{BreachChange, Command},
+    domain::{
+        BreachId, Workspace,
+        breach_clock::{self, LocalTimeError, parse_uk_local, time_left, uk_minute},
+        breaches::{
+            Breach, BreachKind, BreachState, CategoryLink, Decision, IcoReport, Individuals,
+            RiskAssessment, RiskLevel, Step,
+        },
+        deadlines::short_date,
+        validate::{FieldIssue, parse_date},
+    },
+    session::ScreenContext,
+};
+
+/// Labels of the fields, which are also the names their problems are filed under.
+mod field {
+    pub const AWARE: &str = "Became aware";
+    pub const WHAT: &str = "What happened";
+    pub const OCCURRED: &str = "When it happened";
+    pub const NOTICED_BY: &str = "Who noticed";
+    pub const CAUSE: &str = "Cause";
+    pub const PEOPLE: &str = "People affected (about)";
+    pub const RECORDS: &str = "Records affected (about)";
+    pub const CONSEQUENCES: &str = "Likely consequences";
+    pub const PROCESSOR: &str = "Processor involved";
+    pub const LESSONS: &str = "Lessons learned";
+    pub const REASONING: &str = "Why you judged it so";
+}
+
+const FIELD_WIDTH: f32 = 420.0;
+
+/// The three risk levels in plain words, with examples after the ICO's guidance.
+const RISK_GUIDANCE: [(RiskLevel, &str, &str); 3] = [
+    (
+        RiskLevel::Unlikely,
+        "Nobody is likely to suffer from it: no distress, no financial loss, no loss of control over their information.",
+        "For example: an order confirmation sent to the wrong customer, who tells you they deleted it unread; a laptop lost but fully encrypted, with the key safe. Record it here and write down why; you do not report it.",
+    ),
+    (
+        RiskLevel::Risk,
+        "Someone could be affected: embarrassment, worry, a scam attempt, some loss of control over their information.",
+        "For example: a list of customers' names and addresses sent to the wrong person and not recovered. Report it to the ICO within 72 hours of becoming aware.",
+    ),
+    (
+        RiskLevel::High,
+        "Serious harm is likely: fraud or identity theft, financial loss, discrimination, damage to reputation, or sensitive (special category) data exposed.",
+        "For example: a customer database with card or bank details stolen; health information sent to the wrong person. Report it to the ICO within 72 hours and tell the people affected without undue delay (Art. 34).",
+    ),
+];
+
+#[derive(Debug, Default)]
+pub struct BreachesScreen {
+    selected: Option<BreachId>,
+    log: Option<LogForm>,
+    facts: Option<FactsDraft>,
+    decision: DecisionForm,
+    report: ReportForm,
+    people: PeopleForm,
+    close_on: String,
+}
+
+/// "Log a breach": when the shop became aware, and what happened.
+#[derive(Debug, Default)]
+struct LogForm {
+    aware: LocalTimeField,
+    what: String,
+    checked: bool,
+}
+
+/// A UK local time typed as "YYYY-MM-DD HH:MM", with the choice of offset when the
+/// time occurred twice (the autumn clock change).
+#[derive(Debug, Default, Clone, PartialEq)]
+struct LocalTimeField {
+    text: String,
+    offset: Option<Offset>,
+}
+
+impl LocalTimeField {
+    fn of(at: Timestamp, zone: &TimeZone) -> Self {
+        let text = uk_minute(at, zone);
+        // Keep the offset when the time is in the autumn's repeated hour.
+        let offset = parse_uk_local(&text, None, zone)
+            .is_err()
+            .then(|| zone.to_offset(at));
+        Self { text, offset }
+    }
+
+    fn read(&self, zone: &TimeZone) -> Result<Timestamp, LocalTimeError> {
+        parse_uk_local(&self.text, self.offset, zone)
+    }
+
+    /// The instant, or the problem in the window's words.
+    fn parse(&self, zone: &TimeZone, now: Timestamp) -> Result<Timestamp, String> {
+        match self.read(zone) {
+            Ok(at) if at > now => Err("that is in the future".to_owned()),
+            Ok(at) => Ok(at),
+            Err(LocalTimeError::Ambiguous(shown)) => Err(format!(
+                "{shown} happened twice (the clocks went back): choose BST or GMT below"
+            )),
+            Err(LocalTimeError::Malformed(_)) => {
+                Err("write it as YYYY-MM-DD HH:MM, e.g. 2026-06-01 09:30".to_owned())
+            }
+            Err(other) => Err(other.to_string()),
+        }
+    }
+
+    /// The field, "Now", and the BST/GMT choice when it is needed.
+    fn ui(&mut self, ui: &mut egui::Ui, label: &str, zone: &TimeZone, now: Timestamp) -> bool {
+        let mut changed = false;
+        ui.horizontal(|ui| {
+            let label_response = ui.label(label);
+            changed |= ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.text)
+                        .hint_text("YYYY-MM-DD HH:MM")
+                        .desired_width(150.0),
+                )
+                .labelled_by(label_response.id)
+                .changed();
+            if ui
+                .small_button("Now")
+                .on_hover_text("This minute, in UK time")
+                .clicked()
+            {
+                *self = Self::of(now, zone);
+                changed = true;
+            }
+            ui.label(RichText::new("UK time").weak());
+        });
+        if matches!(
+            parse_uk_local(&self.text, None, zone),
+            Err(LocalTimeError::Ambiguous(_))
+        ) {
+            ui.horizontal(|ui| {
+                ui.label("Which one?");
+                changed |= ui
+                    .radio_value(
+                        &mut self.offset,
+                        Some(Offset::constant(1)),
+                        "the first (BST)",
+                    )
+                    .changed();
+                changed |= ui
+                    .radio_value(&mut self.offset, Some(Offset::UTC), "the second (GMT)")
+                    .changed();
+            });
+        } else if self.offset.is_some() && changed {
+            self.offset = None;
+        }
+        changed
+    }
+}
+
+/// The facts of one breach as the form edits them; saved together with one button,
+/// so the timeline gets one entry per save, not one per keystroke.
+#[derive(Debug, Clone)]
+struct FactsDraft {
+    /// The breach as it was when the draft was made.
+    base: Breach,
+    edited: Breach,
+    occurred: LocalTimeField,
+    aware: LocalTimeField,
+    people: String,
+    records: String,
+    risk: Option<RiskLevel>,
+    reasoning: String,
+    step_on: String,
+    step_what: String,
+    checked: bool,
+}
+
+/// The parts of a breach the facts form edits; the rest has rules of its own.
+fn facts_of(breach: &Breach) -> Breach {
+    Breach {
+        decision: None,
+        report: None,
+        delay_reasons: String::new(),
+        individuals: None,
+        closed: None,
+        timeline: Vec::new(),
+        ..breach.clone()
+    }
+}
+
+impl FactsDraft {
+    fn of(breach: &Breach, zone: &TimeZone) -> Self {
+        Self {
+            base: breach.clone(),
+            edited: breach.clone(),
+            occurred: breach
+                .occurred
+                .map(|at| LocalTimeField::of(at, zone))
+                .unwrap_or_default(),
+            aware: LocalTimeField::of(breach.aware, zone),
+            people: breach
+                .people_affected
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            records: breach
+                .records_affected
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            risk: breach.risk.as_ref().map(|r| r.level),
+            reasoning: breach
+                .risk
+                .as_ref()
+                .map(|r| r.reasoning.clone())
+                .unwrap_or_default(),
+            step_on: String::new(),
+            step_what: String::new(),
+            checked: false,
+        }
+    }
+
+    /// The edited breach, or the problems of its fields.
+    fn to_breach(&self, zone: &TimeZone, now: Timestamp) -> Result<Breach, Vec<FieldIssue>> {
+        let mut issues = Vec::new();
+        let mut issue = |field: &'static str, message: String| {
+            issues.push(FieldIssue {
+                record: String::new(),
+                field,
+                message,
+            });
+        };
+        let mut breach = self.edited.clone();
+        match self.aware.parse(zone, now) {
+            Ok(at) => breach.aware = at,
+            Err(message) => issue(field::AWARE, message),
+        }
+        breach.occurred = if self.occurred.text.trim().is_empty() {
+            None
+        } else {
+            match self.occurred.parse(zone, now) {
+                Ok(at) if at > breach.aware => {
+                    issue(
+                        field::OCCURRED,
+                        "it cannot have happened after you became aware of it".to_owned(),
+                    );
+                    None
+                }
+                Ok(at) => Some(at),
+                Err(message) => {
+                    issue(field::OCCURRED, message);
+                    None
+                }
+            }
+        };
+        if breach.what_happened.trim().is_empty() {
+            issue(field::WHAT, "say what happened".to_owned());
+        }
+        let mut number = |text: &str, label: &'static str| -> Option<u64> {
+            let text = text.trim().replace(',', "");
+            if text.is_empty() {
+                return None;
+            }
+            text.parse().map_or_else(
+                |_| {
+                    issue(label, "a whole number, e.g. 40".to_owned());
+                    None
+                },
+                Some,
+            )
+        };
+        breach.people_affected = number(&self.people, field::PEOPLE);
+        breach.records_affected = number(&self.records, field::RECORDS);
+        breach.risk = self.risk.map(|level| RiskAssessment {
+            level,
+            reasoning: self.reasoning.trim().to_owned(),
+        });
+        if self.risk == Some(RiskLevel::Unlikely) && self.reasoning.trim().is_empty() {
+            issue(
+                field::REASONING,
+                "write down why it is unlikely to be a risk: the ICO may ask (Art. 33(5))"
+                    .to_owned(),
+            );
+        }
+        if issues.is_empty() {
+            Ok(breach)
+        } else {
+            Err(issues)
+        }
+    }
+
+    fn is_unchanged(&self, zone: &TimeZone, now: Timestamp) -> bool {
+        self.to_breach(zone, now)
+            .is_ok_and(|b| facts_of(&b) == facts_of(&self.base))
+    }
+}
+
+#[derive(Debug, Default)]
+struct DecisionForm {
+    open: bool,
+    report: Option<bool>,
+    reasons: String,
+    by: String,
+    on: String,
+}
+
+#[derive(Debug, Default)]
+struct ReportForm {
+    at: LocalTimeField,
+    reference: String,
+    delay_reasons: String,
+}
+
+#[derive(Debug, Default)]
+struct PeopleForm {
+    told: Option<bool>,
+    on: String,
+    how: String,
+    why: String,
+}
+
+impl BreachesScreen {
+    pub fn select(&mut self, id: BreachId) {
+        if self.selected != Some(id) {
+            self.facts = None;
+            self.decision = DecisionForm::default();
+            self.report = ReportForm::default();
+            self.people = PeopleForm::default();
+            self.close_on.clear();
+        }
+        self.selected = Some(id);
+        self.log = None;
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        context: ScreenContext<'_>,
+        commands: &mut Vec<Command>,
+    ) {
+        let ScreenContext {
+            workspace,
+            writable,
+            ..
+        } = context;
+        let selected = self.selected.and_then(|id| workspace.breach(id));
+        egui::ScrollArea::vertical()
+            .id_salt(("breaches", selected.map(|b| b.id.0)))
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                if !writable {
+                    ui.disable();
+                }
+                ui.set_max_width(spacing::READING_WIDTH + 320.0);
+                match selected {
+                    Some(breach) => self.detail_ui(ui, context, breach, commands),
+                    None => self.list_ui(ui, context, commands),
+                }
+            });
+    }
+
+    fn list_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        context: ScreenContext<'_>,
+        commands: &mut Vec<Command>,
+    ) {
+        let ScreenContext {
+            workspace,
+            now,
+            zone,
+            ..
+        } = context;
+        ui.horizontal(|ui| {
+            ui.heading("Breaches");
+            ui.add_space(spacing::GROUP);
+            if ui
+                .button("Log a breach…")
+                .on_hover_text("Record it the moment you know: the 72 hours start then")
+                .clicked()
+            {
+                self.log = Some(LogForm::default());
+            }
+        });
+        ui.label(
+            "A breach is anything that puts personal data where it should not be, changes it, \
+             or loses it: an email to the wrong customer, a lost phone with your inbox, a label \
+             on the wrong parcel. The law asks you to record every one, reported or not \
+             (Art. 33(5)), and to report one that is a risk to people to the ICO within 72 hours \
+             of becoming aware (Art. 33(1)).",
+        );
+        ui.add_space(spacing::ITEM);
+        if self.log.is_some() {
+            self.log_form_ui(ui, context, commands);
+            ui.add_space(spacing::SECTION);
+        }
+        if workspace.breaches.is_empty() {
+            ui.label(RichText::new("No breaches recorded.").weak());
+            return;
+        }
+        let palette = theme::palette(ui);
+        egui::Grid::new("breach_list")
+            .num_columns(4)
+            .striped(true)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                ui.strong("Reference");
+                ui.strong("Became aware");
+                ui.strong("Report to the ICO");
+                ui.strong("What happened");
+                ui.end_row();
+                for breach in workspace.breaches.iter().rev() {
+                    if ui
+                        .link(&breach.reference)
+                        .on_hover_text("Open this breach")
+                        .clicked()
+                    {
+                        commands.push(Command::OpenBreach(breach.id));
+                    }
+                    ui.label(uk_minute(breach.aware, zone));
+                    let (text, colour) = state_words(breach, now, zone, &palette);
+                    ui.label(RichText::new(text).color(colour));
+                    ui.add(egui::Label::new(&breach.what_happened).truncate())
+                        .on_hover_text(&breach.what_happened);
+                    ui.end_row();
+                }
+            });
+    }
+
+    fn log_form_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        context: ScreenContext<'_>,
+        commands: &mut Vec<Command>,
+    ) {
+        let ScreenContext { now, zone, .. } = context;
+        let Some(form) = &mut self.log else {
+            return;
+        };
+        let mut close = false;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.strong("Log a breach");
+            ui.label(
+                RichText::new(
+                    "When you became aware of it: the 72 hours to report it start then. Details, the risk and the decision follow once it is logged.",
+                )
+                .weak(),
+            );
+            let aware = form.aware.parse(zone, now);
+            let what_problem = form
+                .what
+                .trim()
+                .is_empty()
+                .then_some("say what happened, in a sentence");
+            problem_form(ui, "log_breach", form.checked, |ui| {
+                form.aware.ui(ui, field::AWARE, zone, now);
+                ui.problem_line(
+                    aware
+                        .as_ref()
+                        .err()
+                        .filter(|_| form.checked || !form.aware.text.is_empty())
+                        .map(String::as_str),
+                );
+                let label = ui.label(field::WHAT);
+                ui.add(
+                    egui::TextEdit::multiline(&mut form.what)
+                        .desired_rows(2)
+                        .desired_width(FIELD_WIDTH)
+                        .hint_text("e.g. Order confirmation emailed to the wrong customer"),
+                )
+                .labelled_by(label.id);
+                ui.problem_line(what_problem.filter(|_| form.checked));
+            });
+            ui.horizontal(|ui| {
+                if ui.button("Log breach").clicked() {
+                    match (&aware, what_problem) {
+                        (Ok(at), None) => {
+                            commands.push(Command::LogBreach {
+                                aware: *at,
+                                what_happened: form.what.trim().to_owned(),
+                            });
+                            close = true;
+                        }
+                        _ => form.checked = true,
+                    }
+                }
+                if ui.button("Cancel").clicked() {
+                    close = true;
+                }
+            });
+        });
+        if close {
+            self.log = None;
+        }
+    }
+
+    fn detail_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        context: ScreenContext<'_>,
+        breach: &Breach,
+        commands: &mut Vec<Command>,
+    ) {
+        let ScreenContext { zone, now, .. } = context;
+        if ui.button("← All breaches").clicked() {
+            self.selected = None;
+            return;
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(&breach.reference);
+            ui.label(RichText::new(breach.state(now).to_string()).strong());
+        });
+        ui.label(&breach.what_happened);
+        ui.add_space(spacing::ITEM);
+        clock_ui(ui, breach, now, zone);
+
+        let draft_stale = self
+            .facts
+            .as_ref()
+            .is_none_or(|draft| draft.base.id != breach.id);
+        if draft_stale {
+            self.facts = Some(FactsDraft::of(breach, zone));
+        } else if let Some(draft) = &self.facts
+            && facts_of(&draft.base) != facts_of(breach)
+        {
+            // Saved, undone or changed elsewhere: follow the record unless the form holds
+            // edits not yet saved (they are kept, and saved over it when asked).
+            let saved = draft
+                .to_breach(zone, now)
+                .is_ok_and(|b| facts_of(&b) == facts_of(breach));
+            if saved || draft.is_unchanged(zone, now) {
+                self.facts = Some(FactsDraft::of(breach, zone));
+            }
+        }
+        ui.add_space(spacing::SECTION);
+        if let Some(draft) = &mut self.facts {
+            facts_ui(ui, context, draft, commands);
+        }
+        ui.separator();
+        self.decision_ui(ui, context, breach, commands);
+        if breach.decision.as_ref().is_some_and(|d| d.report) || breach.report.is_some() {
+            ui.separator();
+            self.report_ui(ui, context, breach, commands);
+        }
+        ui.separator();
+        self.people_ui(ui, context, breach, commands);
+        ui.separator();
+        self.close_ui(ui, context, breach, commands);
+        ui.separator();
+        ui.section_title("Timeline");
+        for entry in breach.timeline.iter().rev() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(uk_minute(entry.at, zone)).monospace());
+                ui.label(&entry.text);
+            });
+        }
+    }
+
+    fn decision_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        context: ScreenContext<'_>,
+        breach: &Breach,
+        commands: &mut Vec<Command>,
+    ) {
+        let ScreenContext { now, today, .. } = context;
+        ui.section_title("Report it to the ICO?");
+        if let Some(decision) = &breach.decision {
+            ui.label(format!(
+                "{} decided on {} {}.",
+                decision.decided_by,
+                short_date(decision.decided_on),
+                if decision.report {
+                    "to report it to the ICO"
+                } else {
+                    "not to report it to the ICO"
+                }
+            ));
+            ui.label(format!("Reasons: {}", decision.reasons));
+            if !self.decision.open && ui.button("Change the decision…").clicked() {
+                self.decision.open = true;
+            }
+            if !self.decision.open {
+                return;
+            }
+        }
+        let Some(risk) = &breach.risk else {
+            ui.label(
+                "Judge the risk to people above and save it first: the decision follows from it.",
+            );
+            return;
+        };
+        let form = &mut self.decision;
+        ui.horizontal(|ui| {
+            ui.radio_value(&mut form.report, Some(true), "Report it");
+            ui.add_enabled_ui(risk.level == RiskLevel::Unlikely, |ui| {
+                ui.radio_value(&mut form.report, Some(false), "Do not report it")
+                    .on_disabled_hover_text(
+                        "Only a breach unlikely to be a risk to people may go unreported (Art. 33(1)). If that is your judgement, change the risk above and write down why.",
+                    );
+            });
+        });
+        let reasons_label = ui.label("Reasons");
+        ui.add(
+            egui::TextEdit::multiline(&mut form.reasons)
+                .desired_rows(2)
+                .desired_width(FIELD_WIDTH)
+                .hint_text("Why report, or why not: the ICO may ask to see this"),
+        )
+        .labelled_by(reasons_label.id);
+        ui.horizontal(|ui| {
+            let by = ui.label("Decided by");
+            ui.add(
+                egui::TextEdit::singleline(&mut form.by)
+                    .desired_width(200.0)
+                    .hint_text("Your name"),
+            )
+            .labelled_by(by.id);
+            ui.date_field("On", &mut form.on, today);
+        });
+        let on = parse_day(&form.on, today);
+        let attempt = match (form.report, on) {
+            (None, _) => Err("choose whether to report it".to_owned()),
+            (_, Err(problem)) => Err(problem),
+            (Some(report), Ok(on)) => {
+                let decision = Decision {
+                    report,
+                    reasons: form.reasons.trim().to_owned(),
+                    decided_by: form.by.trim().to_owned(),
+                    decided_on: on,
+                };
+                let mut trial = breach.clone();
+                trial
+                    .decide(decision.clone(), now)
+                    .map(|()| decision)
+                    .map_err(|e| e.to_string())
+            }
+        };
+        let mut done = false;
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(attempt.is_ok(), egui::Button::new("Record the decision"))
+                .clicked()
+                && let Ok(decision) = &attempt
+            {
+                commands.push(Command::ChangeBreach {
+                    breach: breach.id,
+                    change: BreachChange::Decide(decision.clone()),
+                });
+                done = true;
+            }
+            if breach.decision.is_some() && ui.button("Cancel").clicked() {
+                done = true;
+            }
+        });
+        ui.problem_line(attempt.as_ref().err().map(String::as_str));
+        if done {
+            self.decision = DecisionForm::default();
+        }
+    }
+
+    fn report_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        context: ScreenContext<'_>,
+        breach: &Breach,
+        commands: &mut Vec<Command>,
+    ) {
+        let ScreenContext {
+            workspace,
+            now,
+            zone,
+            ..
+        } = context;
+        ui.section_title("The report to the ICO");
+        if let Some(report) = &breach.report {
+            ui.label(format!(
+                "Reported {}{}.",
+                uk_minute(report.at, zone),
+                if report.reference.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(", ICO reference {}", report.reference.trim())
+                }
+            ));
+            if !breach.delay_reasons.is_empty() {
+                ui.label(format!("Reasons for the delay: {}", breach.delay_reasons));
+            }
+            return;
+        }
+        ui.label(format!(
+            "Report it on the ICO's website (ico.org.uk, “Report a breach”) or by phone on the ICO helpline{}. Then record it here.",
+            regulator_phone(workspace)
+        ));
+        let form = &mut self.report;
+        form.at.ui(ui, "Reported at", zone, now);
+        let reference = ui.horizontal(|ui| {
+            let label = ui.label("ICO reference");
+            ui.add(
+                egui::TextEdit::singleline(&mut form.reference)
+                    .desired_width(200.0)
+                    .hint_text("If they gave one"),
+            )
+            .labelled_by(label.id)
+        });
+        drop(reference);
+        let at = form.at.parse(zone, now);
+        let late = at.as_ref().map_or(now, |at| *at) > breach.deadline();
+        if late {
+            let label = ui.label("Reasons for the delay (required: after the 72 hours)");
+            ui.add(
+                egui::TextEdit::multiline(&mut form.delay_reasons)
+                    .desired_rows(2)
+                    .desired_width(FIELD_WIDTH),
+            )
+            .labelled_by(label.id);
+        }
+        let attempt = at.and_then(|at| {
+            let report = IcoReport {
+                at,
+                reference: form.reference.trim().to_owned(),
+            };
+            let mut trial = breach.clone();
+            trial
+                .record_report(report.clone(), form.delay_reasons.clone(), now, zone)
+                .map(|()| report)
+                .map_err(|e| e.to_string())
+        });
+        if ui
+            .add_enabled(attempt.is_ok(), egui::Button::new("Record the report"))
+            .clicked()
+            && let Ok(report) = &attempt
+        {
+            commands.push(Command::ChangeBreach {
+                breach: breach.id,
+                change: BreachChange::Report {
+                    report: report.clone(),
+                    delay_reasons: form.delay_reasons.trim().to_owned(),
+                },
+            });
+            self.report = ReportForm::default();
+            return;
+        }
+        ui.problem_line(
+            attempt
+                .as_ref()
+                .err()
+                .filter(|_| !form.at.text.is_empty())
+                .map(String::as_str),
+        );
+    }
+
+    fn people_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        context: ScreenContext<'_>,
+        breach: &Breach,
+        commands: &mut Vec<Command>,
+    ) {
+        let ScreenContext { now, today, .. } = context;
+        ui.section_title("The people affected");
+        let high = breach
+            .risk
+            .as_ref()
+            .is_some_and(|r| r.level == RiskLevel::High);
+        if high {
+            ui.label(
+                RichText::new(
+                    "Required: a high risk means telling the people affected without undue delay, in plain words: what happened, the likely consequences, what you have done, what they can do, and whom to contact (Art. 34).",
+                )
+                .color(theme::palette(ui).warning),
+            );
+        } else {
+            ui.label(RichText::new("Telling them is required only for a high risk (Art. 34), but you may choose to.").weak());
+        }
+        match &breach.individuals {
+            Some(Individuals::Told { on, how }) => {
+                ui.label(format!("Told on {} by {how}.", short_date(*on)));
+                return;
+            }
+            Some(Individuals::NotTold { why }) => {
+                ui.label(format!("Not told: {why}"));
+                if !high {
+                    return;
+                }
+            }
+            None => {}
+        }
+        let form = &mut self.people;
+        ui.horizontal(|ui| {
+            ui.radio_value(&mut form.told, Some(true), "They were told");
+            ui.radio_value(&mut form.told, Some(false), "They are not being told");
+        });
+        let attempt = match form.told {
+            None => None,
+            Some(true) => {
+                ui.horizontal(|ui| {
+                    ui.date_field("On", &mut form.on, today);
+                    let label = ui.label("How");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut form.how)
+                            .desired_width(200.0)
+                            .hint_text("e.g. email, letter, phone"),
+                    )
+                    .labelled_by(label.id);
+                });
+                Some(parse_day(&form.on, today).map(|on| Individuals::Told {
+                    on,
+                    how: form.how.trim().to_owned(),
+                }))
+            }
+            Some(false) => {
+                let label = ui.label("Why not");
+                ui.add(
+                    egui::TextEdit::multiline(&mut form.why)
+                        .desired_rows(2)
+                        .desired_width(FIELD_WIDTH)
+                        .hint_text("e.g. the data was encrypted and the key is safe; the risk no longer arises because…"),
+                )
+                .labelled_by(label.id);
+                Some(Ok(Individuals::NotTold {
+                    why: form.why.trim().to_owned(),
+                }))
+            }
+        };
+        let Some(attempt) = attempt else {
+            return;
+        };
+        let attempt = attempt.and_then(|individuals| {
+            let mut trial = breach.clone();
+            trial
+                .record_people(individuals.clone(), now)
+                .map(|()| individuals)
+                .map_err(|e| e.to_string())
+        });
+        if ui
+            .add_enabled(attempt.is_ok(), egui::Button::new("Record"))
+            .clicked()
+            && let Ok(individuals) = &attempt
+        {
+            commands.push(Command::ChangeBreach {
+                breach: breach.id,
+                change: BreachChange::People(individuals.clone()),
+            });
+            self.people = PeopleForm::default();
+            return;
+        }
+        ui.problem_line(attempt.as_ref().err().map(String::as_str));
+    }
+
+    fn close_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        context: ScreenContext<'_>,
+        breach: &Breach,
+        commands: &mut Vec<Command>,
+    ) {
+        let ScreenContext { now, today, .. } = context;
+        ui.section_title("Close");
+        if let Some(closed) = breach.closed {
+            ui.label(format!("Closed on {}.", short_date(closed)));
+            return;
+        }
+        ui.date_field("Closed on", &mut self.close_on, today);
+        let attempt = parse_day(&self.close_on, today).and_then(|on| {
+            let mut trial = breach.clone();
+            trial.close(on, now).map(|()| on).map_err(|e| e.to_string())
+        });
+        if ui
+            .add_enabled(attempt.is_ok(), egui::Button::new("Close the breach"))
+            .on_hover_text("When nothing is left to do: the record stays in the log")
+            .clicked()
+            && let Ok(on) = attempt
+        {
+            commands.push(Command::ChangeBreach {
+                breach: breach.id,
+                change: BreachChange::Close(on),
+            });
+            self.close_on.clear();
+            return;
+        }
+        ui.problem_line(attempt.as_ref().err().map(String::as_str));
+    }
+}
+
+/// A date field's day: empty means today, said in its hint.
+fn parse_day(text: &str, today: Date) -> Result<Date, String> {
+    if text.trim().is_empty() {
+        Ok(today)
+    } else {
+        parse_date(text)
+    }
+}
+
+fn regulator_phone(workspace: &Workspace) -> String {
+    let phone = workspace.settings.regulator.helpline.trim();
+    if phone.is_empty() {
+        String::new()
+    } else {
+        format!(", {phone}")
+    }
+}
+
+/// Where a breach stands against the 72 hours, in words and colour.
+fn state_words(
+    breach: &Breach,
+    now: Timestamp,
+    zone: &TimeZone,
+    palette: &theme::Palette,
+) -> (String, egui::Color32) {
+    let deadline = breach.deadline();
+    match breach.state(now) {
+        BreachState::Open => {
+            let soon = deadline.as_second() - now.as_second() < 24 * 3600;
+            (
+                format!(
+                    "by {} ({})",
+                    uk_minute(deadline, zone),
+                    time_left(deadline, now)
+                ),
+                if soon { palette.warning } else { palette.text },
+            )
+        }
+        BreachState::Overdue => (
+            format!(
+                "{}: decide now; a late report gives its reasons",
+                time_left(deadline, now)
+            ),
+            palette.error,
+        ),
+        BreachState::ReportedLate => ("reported late".to_owned(), palette.text),
+        BreachState::ReportedInTime => ("reported in time".to_owned(), palette.success),
+        BreachState::DecidedNotToReport => ("not reported (decided)".to_owned(), palette.text),
+        BreachState::Closed => ("closed".to_owned(), palette.weak),
+    }
+}
+
+/// The 72 hours, with their working, like a request's due date.
+fn clock_ui(ui: &mut egui::Ui, breach: &Breach, now: Timestamp, zone: &TimeZone) {
+    let palette = theme::palette(ui);
+    let (text, colour) = state_words(breach, now, zone, &palette);
+    let headline = match breach.state(now) {
+        BreachState::Open => format!("Report to the ICO {text}"),
+        _ => format!("72 hours: {text}"),
+    };
+    ui.label(
+        RichText::new(headline)
+            .size(theme::text::DUE_DATE)
+            .color(colour),
+    );
+    ui.label(RichText::new(breach_clock::working(breach.aware, zone)).weak());
+}
+
+#[expect(
+    clippy::too_many_lines,
+    reason = "the facts form, field by field, in the order the ICO's log lists them"
+)]
+fn facts_ui(
+    ui: &mut egui::Ui,
+    context: ScreenContext<'_>,
+    draft: &mut FactsDraft,
+    commands: &mut Vec<Command>,
+) {
+    let ScreenContext {
+        workspace,
+        now,
+        zone,
+        today,
+        ..
+    } = context;
+    ui.section_title("What happened");
+    let result = draft.to_breach(zone, now);
+    let issues: Vec<FieldIssue> = result.as_ref().err().cloned().unwrap_or_default();
+    check_line(ui, &issues, &mut draft.checked);
+    let problem = |field: &str| {
+        issues
+            .iter()
+            .find(|issue| issue.field == field)
+            .map(|issue| issue.message.clone())
+    };
+    problem_form(ui, ("breach_facts", draft.base.id.0), draft.checked, |ui| {
+        draft.aware.ui(ui, field::AWARE, zone, now);
+        ui.problem_line(problem(field::AWARE).as_deref());
+        ui.horizontal(|ui| {
+            draft.occurred.ui(ui, field::OCCURRED, zone, now);
+        });
+        ui.checkbox(
+            &mut draft.edited.occurred_estimated,
+            "That time is an estimate",
+        );
+        ui.problem_line(problem(field::OCCURRED).as_deref());
+        egui::Grid::new(("breach_facts_grid", draft.base.id.0))
+            .num_columns(2)
+            .spacing([12.0, 4.0])
+            .min_col_width(spacing::LABEL_COLUMN)
+            .show(ui, |ui| {
+                let e = &mut draft.edited;
+                ui.form_row(
+                    field::NOTICED_BY,
+                    FormField::line(&mut e.noticed_by, "e.g. the customer who received it")
+                        .width(FIELD_WIDTH),
+                    &issues,
+                );
+                ui.form_row(
+                    field::WHAT,
+                    FormField::lines(&mut e.what_happened, "").width(FIELD_WIDTH),
+                    &issues,
+                );
+                ui.form_row(
+                    field::CAUSE,
+                    FormField::lines(
+                        &mut e.cause,
+                        "e.g. the email address autocompleted to another customer's",
+                    )
+                    .width(FIELD_WIDTH),
+                    &issues,
+                );
+                ui.label("Type");
+                ui.vertical(|ui| {
+                    for (kind, words) in [
+                        (
+                            BreachKind::Confidentiality,
+                            "Seen or taken by someone who should not have it",
+                        ),
+                        (BreachKind::Integrity, "Changed or corrupted"),
+                        (BreachKind::Availability, "Lost, deleted or unavailable"),
+                    ] {
+                        let mut on = e.kinds.contains(&kind);
+                        if ui.checkbox(&mut on, words).changed() {
+                            if on {
+                                e.kinds.push(kind);
+                            } else {
+                                e.kinds.retain(|k| *k != kind);
+                            }
+                        }
+                    }
+                });
+                ui.end_row();
+            });
+        ui.add_space(spacing::ITEM);
+        ui.strong("Data affected, from your register");
+        if workspace.register.is_empty() {
+            ui.label(RichText::new("Your register has no activities yet: add them on the Register screen to link them here.").weak());
+        }
+        let e = &mut draft.edited;
+        for activity in &workspace.register {
+            let mut linked = e.activities.contains(&activity.id);
+            let purpose = if activity.purpose.trim().is_empty() {
+                "(no purpose yet)"
+            } else {
+                activity.purpose.as_str()
+            };
+            if ui.checkbox(&mut linked, purpose).changed() {
+                if linked {
+                    e.activities.push(activity.id);
+                } else {
+                    e.activities.retain(|id| *id != activity.id);
+                    e.data_categories
+                        .retain(|link| link.activity != activity.id);
+                }
+            }
+            if linked {
+                ui.indent(("categories", activity.id.0), |ui| {
+                    ui.horizontal_wrapped(|ui| {
+                        for category in &activity.data_categories {
+                            let link = CategoryLink {
+                                activity: activity.id,
+                                category: category.clone(),
+                            };
+                            let mut on = e.data_categories.contains(&link);
+                            if ui.checkbox(&mut on, category).changed() {
+                                if on {
+                                    e.data_categories.push(link);
+                                } else {
+                                    e.data_categories.retain(|l| *l != link);
+                                }
+                            }
+                        }
+                    });
+                });
+            }
+        }
+        ui.checkbox(
+            &mut e.special_category,
+            "Special category data involved (health, ethnicity, religion, sex life, biometrics…) or criminal-offence data",
+        );
+        egui::Grid::new(("breach_numbers", draft.base.id.0))
+            .num_columns(2)
+            .spacing([12.0, 4.0])
+            .min_col_width(spacing::LABEL_COLUMN)
+            .show(ui, |ui| {
+                ui.form_row(
+                    field::PEOPLE,
+                    FormField::line(&mut draft.people, "a number, if known")
+                        .width(200.0),
+                    &issues,
+                );
+                ui.form_row(
+                    field::RECORDS,
+                    FormField::line(&mut draft.records, "a number, if known")
+                        .width(200.0),
+                    &issues,
+                );
+                let e = &mut draft.edited;
+                ui.form_row(
+                    field::CONSEQUENCES,
+                    FormField::lines(
+                        &mut e.consequences,
+                        "What could happen to the people: e.g. a scam email quoting their order",
+                    )
+                    .width(FIELD_WIDTH),
+                    &issues,
+                );
+                ui.form_row(
+                    field::PROCESSOR,
+                    FormField::line(
+                        &mut e.processor,
+                        "e.g. your email or shop platform, if it happened there",
+                    )
+                    .width(FIELD_WIDTH),
+                    &issues,
+                );
+            });
+
+        ui.add_space(spacing::ITEM);
+        ui.strong("The risk to people");
+        for (level, meaning, example) in RISK_GUIDANCE {
+            ui.radio_value(
+                &mut draft.risk,
+                Some(level),
+                RichText::new(level.to_string()).strong(),
+            );
+            ui.indent(("risk", level as u8), |ui| {
+                ui.label(meaning);
+                ui.label(RichText::new(example).weak());
+            });
+        }
+        if draft.risk.is_some() {
+            let label = ui.label(field::REASONING);
+            ui.add(
+                egui::TextEdit::multiline(&mut draft.reasoning)
+                    .desired_rows(2)
+                    .desired_width(FIELD_WIDTH)
+                    .hint_text("What makes harm likely or unlikely: the data, who has it, whether it was recovered"),
+            )
+            .labelled_by(label.id);
+            ui.problem_line(problem(field::REASONING).as_deref());
+        }
+
+        ui.add_space(spacing::ITEM);
+        ui.strong("Steps taken to contain it and put it right");
+        let mut remove = None;
+        for (index, step) in draft.edited.steps.iter().enumerate() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(short_date(step.on)).monospace());
+                ui.label(&step.what);
+                if !draft.base.steps.contains(step) && ui.small_button("Remove").clicked() {
+                    remove = Some(index);
+                }
+            });
+        }
+        if let Some(index) = remove {
+            draft.edited.steps.remove(index);
+        }
+        ui.horizontal(|ui| {
+            ui.date_field("On", &mut draft.step_on, today);
+            let label = ui.label("Step");
+            ui.add(
+                egui::TextEdit::singleline(&mut draft.step_what)
+                    .desired_width(260.0)
+                    .hint_text("e.g. asked the recipient to delete the email"),
+            )
+            .labelled_by(label.id);
+            let on = parse_day(&draft.step_on, today);
+            if ui
+                .add_enabled(
+                    on.is_ok() && !draft.step_what.trim().is_empty(),
+                    egui::Button::new("Add step"),
+                )
+                .clicked()
+                && let Ok(on) = on
+            {
+                draft.edited.steps.push(Step {
+                    on,
+                    what: draft.step_what.trim().to_owned(),
+                });
+                draft.step_what.clear();
+                draft.step_on.clear();
+            }
+        });
+        egui::Grid::new(("breach_lessons", draft.base.id.0))
+            .num_columns(2)
+            .spacing([12.0, 4.0])
+            .min_col_width(spacing::LABEL_COLUMN)
+            .show(ui, |ui| {
+                ui.form_row(
+                    field::LESSONS,
+                    FormField::lines(
+                        &mut draft.edited.lessons,
+                        "What you will do so it does not happen again",
+                    )
+                    .width(FIELD_WIDTH),
+                    &issues,
+                );
+            });
+    });
+    let unchanged = draft.is_unchanged(zone, now);
+    let mut discard = false;
+    ui.horizontal(|ui| {
+        let save = ui
+            .add_enabled(!unchanged, egui::Button::new("Save changes"))
+            .on_disabled_hover_text("Nothing changed since the last save");
+        if save.clicked() {
+            match &result {
+                Ok(edited) => {
+                    let mut edited = edited.clone();
+                    edited.id = draft.base.id;
+                    commands.push(Command::ChangeBreach {
+                        breach: draft.base.id,
+                        change: BreachChange::Facts(Box::new(edited)),
+                    });
+                }
+                Err(_) => draft.checked = true,
+            }
+        }
+        if !unchanged && ui.button("Discard changes").clicked() {
+            discard = true;
+        }
+        if !unchanged {
+            ui.label(RichText::new("Not saved yet").color(theme::palette(ui).warning));
+        }
+    });
+    if discard {
+        *draft = FactsDraft::of(&draft.base, zone);
+    }
+}
