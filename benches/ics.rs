@@ -28,7 +28,12 @@ fn bench(c: &mut Criterion) {
         }
         let holidays = workspace.holidays();
         let deadlines = agenda::deadlines(&workspace, &holidays, TODAY);
-        let items = agenda::agenda(&workspace, &deadlines, TODAY);
+        let items = agenda::agenda(
+            &workspace,
+            &deadlines,
+            TODAY,
+            &smallprint::clock::uk_time_zone(),
+        );
         group.bench_with_input(BenchmarkId::from_parameter(chars), &items, |b, items| {
             b.iter(|| black_box(calendar_ics(&workspace, items, jiff::Timestamp::UNIX_EPOCH)));
         });

@@ -111,7 +111,12 @@ fn deadlines(c: &mut Criterion) {
     c.bench_function("10,000 deadlines and the agenda", |b| {
         b.iter(|| {
             let deadlines = agenda::deadlines(black_box(&workspace), &holidays, TODAY);
-            black_box(agenda::agenda(&workspace, &deadlines, TODAY))
+            black_box(agenda::agenda(
+                &workspace,
+                &deadlines,
+                TODAY,
+                &smallprint::clock::uk_time_zone(),
+            ))
         });
     });
 }

@@ -355,6 +355,8 @@ fn the_calendar_writes_no_invalid_event_for_the_last_day_jiff_knows() {
         date,
         kind: AgendaKind::FeeRenewal,
         request: None,
+        breach: None,
+        at: None,
         title: "Renew the ICO data-protection fee".to_owned(),
         urgency: Urgency::Later,
     };
@@ -392,7 +394,12 @@ fn a_long_name_gives_a_summary_of_bounded_length() {
     workspace.organisation.trading_name = name;
     let holidays = workspace.holidays();
     let deadlines = smallprint::domain::agenda::deadlines(&workspace, &holidays, today);
-    let items = smallprint::domain::agenda::agenda(&workspace, &deadlines, today);
+    let items = smallprint::domain::agenda::agenda(
+        &workspace,
+        &deadlines,
+        today,
+        &smallprint::clock::uk_time_zone(),
+    );
     let text = smallprint::documents::ics::calendar_ics(&workspace, &items, common::at(today, 9));
     let longest = unfolded(&text)
         .iter()

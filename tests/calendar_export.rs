@@ -66,7 +66,12 @@ fn every_date_to_act_by_is_an_all_day_event_on_the_right_day() {
     let workspace = example_workspace(TODAY);
     let holidays = workspace.holidays();
     let deadlines = agenda::deadlines(&workspace, &holidays, TODAY);
-    let items = agenda::agenda(&workspace, &deadlines, TODAY);
+    let items = agenda::agenda(
+        &workspace,
+        &deadlines,
+        TODAY,
+        &smallprint::clock::uk_time_zone(),
+    );
     let parsed = events(&calendar_ics(&workspace, &items, at(TODAY, 9)));
     assert_eq!(parsed.len(), items.len());
     for item in &items {
@@ -93,7 +98,12 @@ fn uids_are_stable_across_exports_and_new_requests() {
     let export = |workspace: &smallprint::domain::Workspace, hour| {
         let holidays = workspace.holidays();
         let deadlines = agenda::deadlines(workspace, &holidays, TODAY);
-        let items = agenda::agenda(workspace, &deadlines, TODAY);
+        let items = agenda::agenda(
+            workspace,
+            &deadlines,
+            TODAY,
+            &smallprint::clock::uk_time_zone(),
+        );
         events(&calendar_ics(workspace, &items, at(TODAY, hour)))
     };
     let first = export(&workspace, 9);
@@ -153,7 +163,12 @@ fn the_cli_writes_a_private_calendar_file() {
 fn parsed_export(workspace: &Workspace) -> Vec<ical::parser::ical::component::IcalEvent> {
     let holidays = workspace.holidays();
     let deadlines = agenda::deadlines(workspace, &holidays, TODAY);
-    let items = agenda::agenda(workspace, &deadlines, TODAY);
+    let items = agenda::agenda(
+        workspace,
+        &deadlines,
+        TODAY,
+        &smallprint::clock::uk_time_zone(),
+    );
     let text = calendar_ics(workspace, &items, at(TODAY, 9));
     let mut parser = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
     parser.next().expect("one calendar").expect("parses").events
@@ -227,7 +242,12 @@ fn the_same_export_twice_is_the_same_file() {
     let workspace = example_workspace(TODAY);
     let holidays = workspace.holidays();
     let deadlines = agenda::deadlines(&workspace, &holidays, TODAY);
-    let items = agenda::agenda(&workspace, &deadlines, TODAY);
+    let items = agenda::agenda(
+        &workspace,
+        &deadlines,
+        TODAY,
+        &smallprint::clock::uk_time_zone(),
+    );
     let first = calendar_ics(&workspace, &items, at(TODAY, 9));
     assert_eq!(first, calendar_ics(&workspace, &items, at(TODAY, 9)));
     assert!(
@@ -287,7 +307,124 @@ fn a_stopped_clock_has_no_due_event_and_an_extended_request_no_tell_by_event() {
     // The uid helper names the same events the file holds.
     let holidays = workspace.holidays();
     let deadlines = agenda::deadlines(&workspace, &holidays, TODAY);
-    let items = agenda::agenda(&workspace, &deadlines, TODAY);
+    let items = agenda::agenda(
+        &workspace,
+        &deadlines,
+        TODAY,
+        &smallprint::clock::uk_time_zone(),
+    );
     let from_items: BTreeSet<String> = items.iter().map(uid).collect();
     assert_eq!(from_items, all.into_iter().collect::<BTreeSet<_>>());
+}
+
+/// Each breach still awaiting a report or a decision is a timed event ending when its
+/// 72 hours end, with reminders; a closed, reported or decided-against one has none.
+#[test]
+fn each_open_breach_is_an_event_ending_when_its_72_hours_end_with_alarms() {
+    use smallprint::domain::breaches::{Decision, IcoReport, RiskAssessment, RiskLevel};
+    let zone = smallprint::clock::uk_time_zone();
+    let mut workspace = example_workspace(TODAY);
+    // Aware 23:30 UK time on Friday 23 October 2026 (BST, 22:30 UTC); the clocks go
+    // back on Sunday 25 October, so 72 elapsed hours end at 22:30 UTC on Monday 26
+    // October, 22:30 GMT — the local time of day moves an hour.
+    let open = workspace.log_breach(
+        "2026-10-23T22:30:00Z".parse().expect("instant"),
+        "Order confirmation emailed to the wrong customer".into(),
+        &zone,
+    );
+    let mut ids = Vec::new();
+    for what in ["Lost phone", "Wrong parcel label", "Shared spreadsheet"] {
+        ids.push(workspace.log_breach(
+            "2026-11-02T10:00:00Z".parse().expect("instant"),
+            what.into(),
+            &zone,
+        ));
+    }
+    let at = |text: &str| text.parse::<jiff::Timestamp>().expect("instant");
+    for (index, breach) in workspace.breaches.iter_mut().enumerate().skip(1) {
+        let report = index != 3;
+        breach.risk = Some(RiskAssessment {
+            level: if report {
+                RiskLevel::Risk
+            } else {
+                RiskLevel::Unlikely
+            },
+            reasoning: "fictional".into(),
+        });
+        breach.decision = Some(Decision {
+            report,
+            reasons: "fictional".into(),
+            decided_by: "Morwenna Tallis".into(),
+            decided_on: date(2026, 11, 3),
+        });
+        if index == 1 {
+            breach.report = Some(IcoReport {
+                at: at("2026-11-03T10:00:00Z"),
+                reference: String::new(),
+            });
+        }
+        if index == 2 {
+            breach.report = Some(IcoReport {
+                at: at("2026-11-03T10:00:00Z"),
+                reference: String::new(),
+            });
+            breach.closed = Some(date(2026, 11, 20));
+        }
+    }
+    let holidays = workspace.holidays();
+    let deadlines = agenda::deadlines(&workspace, &holidays, TODAY);
+    let items = agenda::agenda(&workspace, &deadlines, TODAY, &zone);
+    let text = calendar_ics(&workspace, &items, common::at(TODAY, 9));
+
+    let mut parser = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+    let calendar = parser.next().expect("one calendar").expect("parses");
+    let breach_events: Vec<_> = calendar
+        .events
+        .iter()
+        .filter(|event| {
+            event.properties.iter().any(|p| {
+                p.name == "UID" && p.value.as_deref().is_some_and(|v| v.contains("breach"))
+            })
+        })
+        .collect();
+    assert_eq!(breach_events.len(), 1, "only the open breach: {text}");
+    let event = breach_events[0];
+    let value = |name: &str| {
+        event
+            .properties
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .unwrap_or_else(|| panic!("{name} missing"))
+    };
+    // 22:30 UTC + 72 h, worked by hand.
+    assert_eq!(value("DTEND"), "20261026T223000Z");
+    assert_eq!(value("DTSTART"), "20261026T220000Z");
+    assert!(value("SUMMARY").contains("B-2026-001"), "{}", value("SUMMARY"));
+    let triggers: Vec<String> = event
+        .alarms
+        .iter()
+        .filter_map(|alarm| {
+            alarm
+                .properties
+                .iter()
+                .find(|p| p.name == "TRIGGER")
+                .and_then(|p| p.value.clone())
+        })
+        .collect();
+    // A day, four hours and half an hour before the end, from a start half an hour
+    // before it.
+    assert_eq!(triggers, ["-PT23H30M", "-PT3H30M", "PT0S"]);
+    let uid = value("UID");
+    assert_eq!(uid, format!("report-breach-{}@smallprint.invalid", open.0));
+    for closed in &ids {
+        assert!(!text.contains(&format!("report-breach-{}@", closed.0)));
+    }
+    // On the calendar and the overview, on the UK day the 72 hours end.
+    let item = items
+        .iter()
+        .find(|i| i.breach == Some(open))
+        .expect("on the agenda");
+    assert_eq!(item.date, date(2026, 10, 26));
+    assert!(item.title.contains("by 22:30"), "{}", item.title);
 }

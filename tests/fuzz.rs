@@ -235,7 +235,7 @@ fn use_workspace(workspace: &Workspace) {
     let holidays = workspace.holidays();
     let counting = workspace.counting(&holidays);
     let found = agenda::deadlines(workspace, &holidays, TODAY);
-    let items = agenda::agenda(workspace, &found, TODAY);
+    let items = agenda::agenda(workspace, &found, TODAY, &smallprint::clock::uk_time_zone());
     let _ = ics::calendar_ics(workspace, &items, jiff::Timestamp::UNIX_EPOCH);
     for request in &workspace.requests {
         let deadline = request.deadline_with(counting);

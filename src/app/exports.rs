@@ -30,7 +30,8 @@ impl SmallprintApp {
             Export::Calendar => {
                 let holidays = workspace.holidays();
                 let deadlines = agenda::deadlines(workspace, &holidays, today);
-                let items = agenda::agenda(workspace, &deadlines, today);
+                let items =
+                    agenda::agenda(workspace, &deadlines, today, &crate::clock::uk_time_zone());
                 let text = ics::calendar_ics(workspace, &items, self.clock.now().timestamp());
                 write(&path, text.as_bytes(), source).map(|()| {
                     format!(

@@ -952,7 +952,7 @@ fn calendar(
     let today = clock.today();
     let holidays = workspace.holidays();
     let deadlines = agenda::deadlines(&workspace, &holidays, today);
-    let items = agenda::agenda(&workspace, &deadlines, today);
+    let items = agenda::agenda(&workspace, &deadlines, today, &crate::clock::uk_time_zone());
     let text = ics::calendar_ics(&workspace, &items, clock.now().timestamp());
     store::write_export(out_path, text.as_bytes(), path).map_err(|e| e.to_string())?;
     let _ = writeln!(err, "Wrote {} dates to {}", items.len(), out_path.display());

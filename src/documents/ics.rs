@@ -41,10 +41,12 @@ pub fn uid(item: &AgendaItem) -> String {
         AgendaKind::TellBy => "tell-by",
         AgendaKind::Acknowledge => "acknowledge",
         AgendaKind::FeeRenewal => "ico-fee-renewal",
+        AgendaKind::BreachReport => "report",
     };
-    match item.request {
-        Some(id) => format!("{what}-request-{}@smallprint.invalid", id.0),
-        None => format!("{what}@smallprint.invalid"),
+    match (item.request, item.breach) {
+        (Some(id), _) => format!("{what}-request-{}@smallprint.invalid", id.0),
+        (None, Some(id)) => format!("{what}-breach-{}@smallprint.invalid", id.0),
+        (None, None) => format!("{what}@smallprint.invalid"),
     }
 }
 
@@ -55,7 +57,27 @@ fn summary(item: &AgendaItem) -> String {
         AgendaKind::TellBy => format!("Last day to tell of an extension: {title}"),
         AgendaKind::Acknowledge => format!("Acknowledge complaint by today: {title}"),
         AgendaKind::FeeRenewal => title.into_owned(),
+        AgendaKind::BreachReport => {
+            format!("72 hours end: report the breach to the ICO or record why not: {title}")
+        }
     }
+}
+
+/// The reminders of a breach's 72 hours, from the start of its event (half an hour
+/// before they end): a day before the end, four hours before, and half an hour before.
+pub const BREACH_REMINDERS: [(&str, &str); 3] = [
+    ("-PT23H30M", "in 24 hours"),
+    ("-PT3H30M", "in 4 hours"),
+    ("PT0S", "in 30 minutes"),
+];
+
+/// How long a breach's event lasts: the last half hour of its 72 hours.
+const BREACH_EVENT_MINUTES: i64 = 30;
+
+fn ics_instant(at: Timestamp) -> String {
+    at.to_zoned(TimeZone::UTC)
+        .strftime("%Y%m%dT%H%M%SZ")
+        .to_string()
 }
 
 /// The reminders of every event, as RFC 5545 TRIGGER durations from the start of the
@@ -86,6 +108,7 @@ fn reminder(item: &AgendaItem, when: &str) -> String {
         AgendaKind::TellBy => format!("Last day to tell of an extension {when}: {title}"),
         AgendaKind::Acknowledge => format!("Complaint to acknowledge {when}: {title}"),
         AgendaKind::FeeRenewal => format!("ICO data-protection fee renewal {when}"),
+        AgendaKind::BreachReport => format!("The 72 hours to report a breach end {when}: {title}"),
     }
 }
 
@@ -103,6 +126,12 @@ pub fn calendar_ics(workspace: &Workspace, items: &[AgendaItem], now: Timestamp)
         format!("{shop} – data-protection deadlines")
     });
     for item in items {
+        if let (AgendaKind::BreachReport, Some(end)) = (item.kind, item.at) {
+            if let Some(event) = breach_event(item, end, &stamp) {
+                calendar.push(event);
+            }
+            continue;
+        }
         // An all-day event ends the next day; the last day jiff knows has none, and an
         // event ending where it starts is invalid (dates that late are refused on
         // reading anyway).
@@ -130,4 +159,30 @@ pub fn calendar_ics(workspace: &Workspace, items: &[AgendaItem], now: Timestamp)
         calendar.push(event.done());
     }
     calendar.done().to_string()
+}
+
+/// A breach's 72 hours as a timed event (in UTC, which every calendar shows in its own
+/// time zone) ending when they end, with its reminders.
+fn breach_event(item: &AgendaItem, end: Timestamp, stamp: &str) -> Option<Event> {
+    let start = end
+        .checked_sub(jiff::Span::new().minutes(BREACH_EVENT_MINUTES))
+        .ok()?;
+    let mut event = Event::new();
+    event
+        .uid(&uid(item))
+        .summary(&summary(item))
+        .description(
+            "The 72 hours from becoming aware of this breach end at the end of this event (UK GDPR Art. 33(1)). Report it to the ICO, or, if it is unlikely to be a risk to people, record the decision not to report and why. Open the breach in Smallprint to see the working.",
+        )
+        .add_property("DTSTAMP", stamp)
+        .add_property("DTSTART", ics_instant(start))
+        .add_property("DTEND", ics_instant(end));
+    let uid = uid(item);
+    for (n, (trigger, when)) in BREACH_REMINDERS.into_iter().enumerate() {
+        let alarm_uid = format!("reminder-{}-{uid}", n + 1);
+        if let Some(alarm) = alarm(trigger, &reminder(item, when), &alarm_uid, stamp) {
+            event.alarm(alarm);
+        }
+    }
+    Some(event.done())
 }

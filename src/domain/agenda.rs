@@ -6,12 +6,12 @@
 
 use std::collections::HashMap;
 
-use jiff::civil::Date;
+use jiff::{Timestamp, civil::Date, tz::TimeZone};
 
 use super::{
     deadlines::{Deadline, Stopped, days_between},
     holidays::Holidays,
-    ids::RequestId,
+    ids::{BreachId, RequestId},
     workspace::Workspace,
 };
 
@@ -30,6 +30,8 @@ pub enum AgendaKind {
     Acknowledge,
     /// The ICO data-protection fee renewal.
     FeeRenewal,
+    /// The end of a breach's 72 hours to report it to the ICO (at an instant, `at`).
+    BreachReport,
 }
 
 impl AgendaKind {
@@ -39,6 +41,7 @@ impl AgendaKind {
             AgendaKind::TellBy => "last day to tell them about an extension",
             AgendaKind::Acknowledge => "acknowledge",
             AgendaKind::FeeRenewal => "ICO fee renewal",
+            AgendaKind::BreachReport => "report the breach to the ICO",
         }
     }
 }
@@ -68,6 +71,9 @@ pub struct AgendaItem {
     pub date: Date,
     pub kind: AgendaKind,
     pub request: Option<RequestId>,
+    pub breach: Option<BreachId>,
+    /// The instant, for a deadline counted in hours (a breach's 72 hours).
+    pub at: Option<Timestamp>,
     /// "R-2026-004 · Access · Jun Okabe-Lowe".
     pub title: String,
     pub urgency: Urgency,
@@ -132,10 +138,13 @@ fn request_title(request: &super::requests::RightsRequest) -> String {
 
 /// The dates to act by, in date order. Only requests still open take part, and only
 /// those with a date: a stopped clock or a complaint with no statutory date has none.
+/// A breach takes part while it awaits a report or a decision not to report, on the
+/// UK day (`zone`) its 72 hours end.
 pub fn agenda(
     workspace: &Workspace,
     deadlines: &HashMap<RequestId, Deadline>,
     today: Date,
+    zone: &TimeZone,
 ) -> Vec<AgendaItem> {
     let mut items = Vec::new();
     for request in workspace.requests.iter().filter(|r| r.status.is_open()) {
@@ -151,6 +160,8 @@ pub fn agenda(
             date: due,
             kind,
             request: Some(request.id),
+            breach: None,
+            at: None,
             title: request_title(request),
             urgency: Urgency::of(due, today),
         });
@@ -160,11 +171,31 @@ pub fn agenda(
             date: renewal,
             kind: AgendaKind::FeeRenewal,
             request: None,
+            breach: None,
+            at: None,
             title: "Renew the ICO data-protection fee".to_owned(),
             urgency: Urgency::of(renewal, today),
         });
     }
-    items.sort_by(|a, b| (a.date, a.kind, &a.title).cmp(&(b.date, b.kind, &b.title)));
+    for breach in workspace.breaches.iter().filter(|b| b.awaits_report()) {
+        let deadline = breach.deadline();
+        let date = deadline.to_zoned(zone.clone()).date();
+        items.push(AgendaItem {
+            date,
+            kind: AgendaKind::BreachReport,
+            request: None,
+            breach: Some(breach.id),
+            at: Some(deadline),
+            title: format!(
+                "{} · by {} · {}",
+                breach.reference,
+                deadline.to_zoned(zone.clone()).strftime("%H:%M"),
+                breach.what_happened
+            ),
+            urgency: Urgency::of(date, today),
+        });
+    }
+    items.sort_by(|a, b| (a.date, a.at, a.kind, &a.title).cmp(&(b.date, b.at, b.kind, &b.title)));
     items
 }
 
@@ -183,7 +214,7 @@ mod tests {
         let workspace = example_workspace(today);
         let holidays = workspace.holidays();
         let deadlines = deadlines(&workspace, &holidays, today);
-        let items = agenda(&workspace, &deadlines, today);
+        let items = agenda(&workspace, &deadlines, today, &jiff::tz::TimeZone::UTC);
         let kinds: Vec<AgendaKind> = items.iter().map(|i| i.kind).collect();
         for kind in [
             AgendaKind::Due,
@@ -251,7 +282,7 @@ mod tests {
         let deadlines = deadlines(&workspace, &holidays, today);
         assert_eq!(deadlines[&complaint].due_date(), None);
         assert_eq!(deadlines[&open].due_date(), None);
-        let items = agenda(&workspace, &deadlines, today);
+        let items = agenda(&workspace, &deadlines, today, &jiff::tz::TimeZone::UTC);
         assert!(
             items
                 .iter()

@@ -226,6 +226,14 @@ impl Breach {
         }
     }
 
+    /// Whether the 72 hours still call for action: not closed, not reported, and not
+    /// decided against reporting.
+    pub fn awaits_report(&self) -> bool {
+        self.closed.is_none()
+            && self.report.is_none()
+            && self.decision.as_ref().is_none_or(|d| d.report)
+    }
+
     fn is_high_risk(&self) -> bool {
         self.risk
             .as_ref()

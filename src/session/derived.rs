@@ -26,11 +26,17 @@ pub struct Derived {
 }
 
 impl Derived {
-    pub fn update(&mut self, workspace: &Workspace, revision: u64, today: Date) -> &Derived {
+    pub fn update(
+        &mut self,
+        workspace: &Workspace,
+        revision: u64,
+        today: Date,
+        zone: &jiff::tz::TimeZone,
+    ) -> &Derived {
         if self.key != Some((revision, today)) {
             self.holidays = workspace.holidays().into_owned();
             self.deadlines = agenda::deadlines(workspace, &self.holidays, today);
-            self.agenda = agenda::agenda(workspace, &self.deadlines, today);
+            self.agenda = agenda::agenda(workspace, &self.deadlines, today, zone);
             self.agenda_by_day = BTreeMap::new();
             for (index, item) in self.agenda.iter().enumerate() {
                 self.agenda_by_day.entry(item.date).or_default().push(index);

@@ -185,7 +185,8 @@ impl OpenWorkspace {
     /// out again only when the workspace or the day changed.
     pub fn context<'a>(&'a mut self, now: &'a jiff::Zoned) -> ScreenContext<'a> {
         let today = now.date();
-        self.derived.update(&self.workspace, self.revision, today);
+        self.derived
+            .update(&self.workspace, self.revision, today, now.time_zone());
         ScreenContext {
             workspace: &self.workspace,
             derived: &self.derived,

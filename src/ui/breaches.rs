@@ -1100,14 +1100,12 @@ fn facts_ui(
             .show(ui, |ui| {
                 ui.form_row(
                     field::PEOPLE,
-                    FormField::line(&mut draft.people, "a number, if known")
-                        .width(200.0),
+                    FormField::line(&mut draft.people, "a number, if known").width(200.0),
                     &issues,
                 );
                 ui.form_row(
                     field::RECORDS,
-                    FormField::line(&mut draft.records, "a number, if known")
-                        .width(200.0),
+                    FormField::line(&mut draft.records, "a number, if known").width(200.0),
                     &issues,
                 );
                 let e = &mut draft.edited;

@@ -65,6 +65,7 @@ fn chip_parts(item: &AgendaItem) -> (String, &'static str) {
         AgendaKind::TellBy => (reference, "last day to extend"),
         AgendaKind::Acknowledge => (reference, "acknowledge"),
         AgendaKind::FeeRenewal => ("ICO fee".to_owned(), "renewal"),
+        AgendaKind::BreachReport => (reference, "72 hours end"),
     }
 }
 
@@ -196,10 +197,11 @@ fn painted_line(
 }
 
 fn open_item(item: &AgendaItem, commands: &mut Vec<Command>) {
-    match item.request {
-        Some(id) => commands.push(Command::OpenRequest(id)),
-        None => commands.push(Command::Navigate(Screen::Organisation)),
-    }
+    commands.push(match (item.request, item.breach) {
+        (Some(id), _) => Command::OpenRequest(id),
+        (None, Some(id)) => Command::OpenBreach(id),
+        (None, None) => Command::Navigate(Screen::Organisation),
+    });
 }
 
 /// What a day shows as a chip: a date to act by, or the day a clock stopped.

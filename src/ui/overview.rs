@@ -67,15 +67,72 @@ fn section(
         let colour = palette.urgency(item.urgency, palette.text);
         ui.horizontal(|ui| {
             if ui.link(RichText::new(&item.title).color(colour)).clicked() {
-                match item.request {
-                    Some(id) => commands.push(Command::OpenRequest(id)),
-                    None => commands.push(Command::Navigate(Screen::Organisation)),
-                }
+                commands.push(match item.request {
+                    Some(id) => Command::OpenRequest(id),
+                    None => Command::Navigate(Screen::Organisation),
+                });
             }
             ui.label(RichText::new(when).color(colour));
         });
     }
     more_ui(ui, items.len(), commands);
+}
+
+/// Breaches whose 72 hours still call for action, first of all: hours, not days.
+fn breaches_ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Command>) {
+    let ScreenContext {
+        workspace,
+        now,
+        zone,
+        ..
+    } = context;
+    let waiting: Vec<_> = workspace
+        .breaches
+        .iter()
+        .filter(|b| b.awaits_report())
+        .collect();
+    if waiting.is_empty() {
+        return;
+    }
+    ui.add_space(spacing::ITEM);
+    ui.label(
+        RichText::new(format!(
+            "Breaches to report or decide on ({})",
+            waiting.len()
+        ))
+        .strong(),
+    );
+    let palette = theme::palette(ui);
+    for breach in waiting.iter().take(SECTION_ITEMS) {
+        let deadline = breach.deadline();
+        let colour = if deadline < now {
+            palette.error
+        } else {
+            palette.warning
+        };
+        ui.horizontal_wrapped(|ui| {
+            let title = format!("{} · {}", breach.reference, breach.what_happened);
+            if ui.link(RichText::new(title).color(colour)).clicked() {
+                commands.push(Command::OpenBreach(breach.id));
+            }
+            ui.label(
+                RichText::new(format!(
+                    "72 hours end {} UK time — {}",
+                    crate::domain::breach_clock::uk_minute(deadline, zone),
+                    crate::domain::breach_clock::time_left(deadline, now)
+                ))
+                .color(colour),
+            );
+        });
+    }
+    if waiting.len() > SECTION_ITEMS {
+        ui.horizontal(|ui| {
+            ui.label(format!("…and {} more.", waiting.len() - SECTION_ITEMS));
+            if ui.link("Open Breaches").clicked() {
+                commands.push(Command::Navigate(Screen::Breaches));
+            }
+        });
+    }
 }
 
 /// One step of getting started, with whether it is done and where it is done.
@@ -258,6 +315,7 @@ pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Comm
         days_between(today, i.date) <= RENEWAL_REMINDER_DAYS
     });
 
+    breaches_ui(ui, context, commands);
     section(ui, "Overdue requests", &overdue, today, commands);
     section(
         ui,
