@@ -400,7 +400,11 @@ fn each_open_breach_is_an_event_ending_when_its_72_hours_end_with_alarms() {
     // 22:30 UTC + 72 h, worked by hand.
     assert_eq!(value("DTEND"), "20261026T223000Z");
     assert_eq!(value("DTSTART"), "20261026T220000Z");
-    assert!(value("SUMMARY").contains("B-2026-001"), "{}", value("SUMMARY"));
+    assert!(
+        value("SUMMARY").contains("B-2026-001"),
+        "{}",
+        value("SUMMARY")
+    );
     let triggers: Vec<String> = event
         .alarms
         .iter()

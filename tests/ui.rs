@@ -1348,3 +1348,149 @@ fn a_long_overdue_list_shows_the_first_ten_and_leads_to_the_rest() {
         smallprint::command::Screen::Requests
     );
 }
+
+/// Scrolls to the button as a user would, then clicks it.
+fn press(harness: &mut Harness<'_, SmallprintApp>, label: &str) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, label)
+        .scroll_to_me();
+    harness.run();
+    click_button(harness, label);
+}
+
+/// Scrolls to a radio button or checkbox, then clicks it.
+fn choose(harness: &mut Harness<'_, SmallprintApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// Issue 16: a wrong-recipient email logged the hour it was noticed, judged unlikely to
+/// be a risk (refused until the reasoning is written), decided by name and closed; a
+/// high-risk one cannot be closed before deciding about telling the people affected.
+#[test]
+fn a_breach_is_logged_judged_decided_and_closed_and_the_law_holds_at_each_step() {
+    use smallprint::domain::breaches::{BreachState, RiskLevel};
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    let mut harness = harness_sized(app_on(&path), 1400.0, 1000.0);
+    harness.run();
+    open_screen(&mut harness, "Breaches");
+    press(&mut harness, "Log a breach…");
+    type_into(&mut harness, "Became aware", "2026-11-23 09:15");
+    type_into(
+        &mut harness,
+        "What happened",
+        "Order confirmation emailed to the wrong customer",
+    );
+    press(&mut harness, "Log breach");
+    let breach = |harness: &Harness<'_, SmallprintApp>| {
+        harness
+            .state()
+            .workspace()
+            .expect("open")
+            .breaches
+            .last()
+            .expect("logged")
+            .clone()
+    };
+    let logged = breach(&harness);
+    assert_eq!(logged.reference, "B-2026-001");
+    // Noon on 23 November (GMT); 72 hours from 09:15 end at 09:15 on the 26th.
+    harness.get_by_label("Report to the ICO by 2026-11-26 09:15 (2 days 21 hours left)");
+    assert_eq!(
+        store::read_workspace(&path).expect("saved").breaches.len(),
+        1
+    );
+
+    // On the overview, first, with the hours left.
+    open_screen(&mut harness, "Overview");
+    harness.get_by_label_contains("72 hours end 2026-11-26 09:15 UK time — 2 days 21 hours left");
+    harness
+        .get_by_label("B-2026-001 · Order confirmation emailed to the wrong customer")
+        .click();
+    harness.run();
+
+    // "Unlikely to be a risk" is not saved without the reasoning.
+    choose(&mut harness, "Unlikely to be a risk");
+    press(&mut harness, "Save changes");
+    assert_eq!(breach(&harness).risk, None, "saved without reasoning");
+    harness.get_by_label_contains("write down why it is unlikely to be a risk");
+    type_into(
+        &mut harness,
+        "Why you judged it so",
+        "One email with a name and an order number; the recipient phoned to say they deleted it unread",
+    );
+    press(&mut harness, "Save changes");
+    let judged = breach(&harness);
+    assert_eq!(
+        judged.risk.as_ref().map(|r| r.level),
+        Some(RiskLevel::Unlikely)
+    );
+    assert!(
+        judged
+            .timeline
+            .iter()
+            .any(|e| e.text.starts_with("Risk judged: Unlikely to be a risk")),
+        "{:?}",
+        judged.timeline
+    );
+
+    // The decision needs the reasons and a name; until then the button says why not.
+    choose(&mut harness, "Do not report it");
+    harness.get_by_label_contains("a decision not to report needs its reasons");
+    press(&mut harness, "Record the decision");
+    assert_eq!(breach(&harness).decision, None);
+    type_into(
+        &mut harness,
+        "Reasons",
+        "Unlikely to be a risk: deleted unread",
+    );
+    harness.get_by_label_contains("say who made the decision");
+    type_into(&mut harness, "Decided by", "Morwenna Tallis");
+    press(&mut harness, "Record the decision");
+    let decided = breach(&harness).decision.expect("decided");
+    assert!(!decided.report);
+    assert_eq!(decided.decided_by, "Morwenna Tallis");
+    assert_eq!(decided.decided_on, date(2026, 11, 23));
+
+    press(&mut harness, "Close the breach");
+    let closed = breach(&harness);
+    assert_eq!(closed.closed, Some(date(2026, 11, 23)));
+    let saved = store::read_workspace(&path).expect("saved");
+    assert_eq!(saved.breaches[0].closed, Some(date(2026, 11, 23)));
+    assert_eq!(
+        saved.breaches[0].state(jiff::Timestamp::now()),
+        BreachState::Closed
+    );
+
+    // A high-risk breach: "Do not report" is not offered, and closing waits for a
+    // decision about telling the people affected.
+    press(&mut harness, "← All breaches");
+    press(&mut harness, "Log a breach…");
+    type_into(&mut harness, "Became aware", "2026-11-23 10:00");
+    type_into(
+        &mut harness,
+        "What happened",
+        "Customer list with card details left on a train",
+    );
+    press(&mut harness, "Log breach");
+    choose(&mut harness, "A high risk");
+    type_into(
+        &mut harness,
+        "Why you judged it so",
+        "Card details of 40 customers",
+    );
+    press(&mut harness, "Save changes");
+    choose(&mut harness, "Report it");
+    type_into(&mut harness, "Reasons", "High risk: card details");
+    type_into(&mut harness, "Decided by", "Morwenna Tallis");
+    press(&mut harness, "Record the decision");
+    assert!(breach(&harness).decision.is_some_and(|d| d.report));
+    harness.get_by_label_contains(
+        "cannot be closed before deciding whether to tell the people affected",
+    );
+    press(&mut harness, "Close the breach");
+    assert_eq!(breach(&harness).closed, None);
+}

@@ -348,24 +348,20 @@ pub enum BreachError {
 impl Breach {
     /// Records the ICO decision, refused when the record cannot support it.
     pub fn decide(&mut self, decision: Decision, at: Timestamp) -> Result<(), BreachError> {
-        if decision.decided_by.trim().is_empty() {
-            return Err(BreachError::NoDecider);
-        }
         let Some(risk) = &self.risk else {
             return Err(BreachError::RiskNotJudged);
         };
         if !decision.report && risk.level != RiskLevel::Unlikely {
             return Err(BreachError::RiskMustBeReported);
         }
+        if risk.level == RiskLevel::Unlikely && risk.reasoning.trim().is_empty() {
+            return Err(BreachError::NoRiskReasoning);
+        }
         if !decision.report && decision.reasons.trim().is_empty() {
             return Err(BreachError::NoDecisionReasons);
         }
-        if self
-            .risk
-            .as_ref()
-            .is_some_and(|r| r.level == RiskLevel::Unlikely && r.reasoning.trim().is_empty())
-        {
-            return Err(BreachError::NoRiskReasoning);
+        if decision.decided_by.trim().is_empty() {
+            return Err(BreachError::NoDecider);
         }
         let text = format!(
             "{} decided {} the ICO: {}",

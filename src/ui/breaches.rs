@@ -74,6 +74,9 @@ pub struct BreachesScreen {
     report: ReportForm,
     people: PeopleForm,
     close_on: String,
+    /// The breach and day whose date fields were filled with today: dates are shown
+    /// filled in, never assumed from an empty field.
+    dates_for: Option<(BreachId, Date)>,
 }
 
 /// "Log a breach": when the shop became aware, and what happened.
@@ -200,7 +203,7 @@ fn facts_of(breach: &Breach) -> Breach {
 }
 
 impl FactsDraft {
-    fn of(breach: &Breach, zone: &TimeZone) -> Self {
+    fn of(breach: &Breach, zone: &TimeZone, today: Date) -> Self {
         Self {
             base: breach.clone(),
             edited: breach.clone(),
@@ -223,7 +226,7 @@ impl FactsDraft {
                 .as_ref()
                 .map(|r| r.reasoning.clone())
                 .unwrap_or_default(),
-            step_on: String::new(),
+            step_on: today.to_string(),
             step_what: String::new(),
             checked: false,
         }
@@ -336,6 +339,7 @@ impl BreachesScreen {
             self.report = ReportForm::default();
             self.people = PeopleForm::default();
             self.close_on.clear();
+            self.dates_for = None;
         }
         self.selected = Some(id);
         self.log = None;
@@ -400,8 +404,9 @@ impl BreachesScreen {
         );
         ui.add_space(spacing::ITEM);
         if self.log.is_some() {
+            // The form in place of the list while it is open, as for requests.
             self.log_form_ui(ui, context, commands);
-            ui.add_space(spacing::SECTION);
+            return;
         }
         if workspace.breaches.is_empty() {
             ui.label(RichText::new("No breaches recorded.").weak());
@@ -522,13 +527,26 @@ impl BreachesScreen {
         ui.label(&breach.what_happened);
         ui.add_space(spacing::ITEM);
         clock_ui(ui, breach, now, zone);
+        if self.dates_for != Some((breach.id, context.today)) {
+            let today = context.today.to_string();
+            for field in [
+                &mut self.decision.on,
+                &mut self.people.on,
+                &mut self.close_on,
+            ] {
+                if field.is_empty() {
+                    field.clone_from(&today);
+                }
+            }
+            self.dates_for = Some((breach.id, context.today));
+        }
 
         let draft_stale = self
             .facts
             .as_ref()
             .is_none_or(|draft| draft.base.id != breach.id);
         if draft_stale {
-            self.facts = Some(FactsDraft::of(breach, zone));
+            self.facts = Some(FactsDraft::of(breach, zone, context.today));
         } else if let Some(draft) = &self.facts
             && facts_of(&draft.base) != facts_of(breach)
         {
@@ -538,7 +556,7 @@ impl BreachesScreen {
                 .to_breach(zone, now)
                 .is_ok_and(|b| facts_of(&b) == facts_of(breach));
             if saved || draft.is_unchanged(zone, now) {
-                self.facts = Some(FactsDraft::of(breach, zone));
+                self.facts = Some(FactsDraft::of(breach, zone, context.today));
             }
         }
         ui.add_space(spacing::SECTION);
@@ -625,7 +643,7 @@ impl BreachesScreen {
                     .hint_text("Your name"),
             )
             .labelled_by(by.id);
-            ui.date_field("On", &mut form.on, today);
+            ui.date_field("Decided on", &mut form.on, today);
         });
         let on = parse_day(&form.on, today);
         let attempt = match (form.report, on) {
@@ -665,6 +683,7 @@ impl BreachesScreen {
         ui.problem_line(attempt.as_ref().err().map(String::as_str));
         if done {
             self.decision = DecisionForm::default();
+            self.dates_for = None;
         }
     }
 
@@ -804,7 +823,7 @@ impl BreachesScreen {
             None => None,
             Some(true) => {
                 ui.horizontal(|ui| {
-                    ui.date_field("On", &mut form.on, today);
+                    ui.date_field("Told on", &mut form.on, today);
                     let label = ui.label("How");
                     ui.add(
                         egui::TextEdit::singleline(&mut form.how)
@@ -852,6 +871,7 @@ impl BreachesScreen {
                 change: BreachChange::People(individuals.clone()),
             });
             self.people = PeopleForm::default();
+            self.dates_for = None;
             return;
         }
         ui.problem_line(attempt.as_ref().err().map(String::as_str));
@@ -892,10 +912,10 @@ impl BreachesScreen {
     }
 }
 
-/// A date field's day: empty means today, said in its hint.
-fn parse_day(text: &str, today: Date) -> Result<Date, String> {
+/// A date field's day (filled with today when its form opens; never assumed).
+fn parse_day(text: &str, _today: Date) -> Result<Date, String> {
     if text.trim().is_empty() {
-        Ok(today)
+        Err("give the date (Pick… has Today)".to_owned())
     } else {
         parse_date(text)
     }
@@ -1170,7 +1190,7 @@ fn facts_ui(
             draft.edited.steps.remove(index);
         }
         ui.horizontal(|ui| {
-            ui.date_field("On", &mut draft.step_on, today);
+            ui.date_field("Step taken on", &mut draft.step_on, today);
             let label = ui.label("Step");
             ui.add(
                 egui::TextEdit::singleline(&mut draft.step_what)
@@ -1192,7 +1212,6 @@ fn facts_ui(
                     what: draft.step_what.trim().to_owned(),
                 });
                 draft.step_what.clear();
-                draft.step_on.clear();
             }
         });
         egui::Grid::new(("breach_lessons", draft.base.id.0))
@@ -1238,6 +1257,6 @@ fn facts_ui(
         }
     });
     if discard {
-        *draft = FactsDraft::of(&draft.base, zone);
+        *draft = FactsDraft::of(&draft.base, zone, today);
     }
 }
