@@ -317,29 +317,10 @@ fn a_stopped_clock_has_no_due_event_and_an_extended_request_no_tell_by_event() {
     assert_eq!(from_items, all.into_iter().collect::<BTreeSet<_>>());
 }
 
-/// Each breach still awaiting a report or a decision is a timed event ending when its
-/// 72 hours end, with reminders; a closed, reported or decided-against one has none.
-#[test]
-fn each_open_breach_is_an_event_ending_when_its_72_hours_end_with_alarms() {
+/// The second breach reported, the third reported and closed, the fourth decided
+/// against reporting: none awaits anything.
+fn settle_all_but_the_first(workspace: &mut Workspace) {
     use smallprint::domain::breaches::{Decision, IcoReport, RiskAssessment, RiskLevel};
-    let zone = smallprint::clock::uk_time_zone();
-    let mut workspace = example_workspace(TODAY);
-    // Aware 23:30 UK time on Friday 23 October 2026 (BST, 22:30 UTC); the clocks go
-    // back on Sunday 25 October, so 72 elapsed hours end at 22:30 UTC on Monday 26
-    // October, 22:30 GMT — the local time of day moves an hour.
-    let open = workspace.log_breach(
-        "2026-10-23T22:30:00Z".parse().expect("instant"),
-        "Order confirmation emailed to the wrong customer".into(),
-        &zone,
-    );
-    let mut ids = Vec::new();
-    for what in ["Lost phone", "Wrong parcel label", "Shared spreadsheet"] {
-        ids.push(workspace.log_breach(
-            "2026-11-02T10:00:00Z".parse().expect("instant"),
-            what.into(),
-            &zone,
-        ));
-    }
     let at = |text: &str| text.parse::<jiff::Timestamp>().expect("instant");
     for (index, breach) in workspace.breaches.iter_mut().enumerate().skip(1) {
         let report = index != 3;
@@ -371,6 +352,31 @@ fn each_open_breach_is_an_event_ending_when_its_72_hours_end_with_alarms() {
             breach.closed = Some(date(2026, 11, 20));
         }
     }
+}
+
+/// Each breach still awaiting a report or a decision is a timed event ending when its
+/// 72 hours end, with reminders; a closed, reported or decided-against one has none.
+#[test]
+fn each_open_breach_is_an_event_ending_when_its_72_hours_end_with_alarms() {
+    let zone = smallprint::clock::uk_time_zone();
+    let mut workspace = example_workspace(TODAY);
+    // Aware 23:30 UK time on Friday 23 October 2026 (BST, 22:30 UTC); the clocks go
+    // back on Sunday 25 October, so 72 elapsed hours end at 22:30 UTC on Monday 26
+    // October, 22:30 GMT — the local time of day moves an hour.
+    let open = workspace.log_breach(
+        "2026-10-23T22:30:00Z".parse().expect("instant"),
+        "Order confirmation emailed to the wrong customer".into(),
+        &zone,
+    );
+    let mut ids = Vec::new();
+    for what in ["Lost phone", "Wrong parcel label", "Shared spreadsheet"] {
+        ids.push(workspace.log_breach(
+            "2026-11-02T10:00:00Z".parse().expect("instant"),
+            what.into(),
+            &zone,
+        ));
+    }
+    settle_all_but_the_first(&mut workspace);
     let holidays = workspace.holidays();
     let deadlines = agenda::deadlines(&workspace, &holidays, TODAY);
     let items = agenda::agenda(&workspace, &deadlines, TODAY, &zone);
