@@ -104,13 +104,16 @@ fn every_bad_file_through_every_reader_exits_cleanly_and_changes_nothing() {
     files.extend(made_here(dir.path()));
     let out = |name: &str| out_dir.path().join(name);
     let (csv, ics, letter, md) = (out("r.csv"), out("c.ics"), out("l.txt"), out("n.md"));
+    let breach_csv = out("b.csv");
     let mut runs = 0;
     for file in &files {
         let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("?");
         let path = arg(file);
-        let commands: [&[&str]; 9] = [
+        let commands: [&[&str]; 11] = [
             &["check", "--file", path],
             &["requests", "--file", path],
+            &["breaches", "--file", path],
+            &["breach-log", "--file", path, "--out", arg(&breach_csv)],
             &["requests", "--file", path, "--due-within", "30"],
             &["register", "--file", path, "--csv", arg(&csv)],
             &["calendar", "--file", path, "--ics", arg(&ics)],
