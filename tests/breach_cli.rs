@@ -20,6 +20,11 @@ fn demo() -> (tempfile::TempDir, std::path::PathBuf) {
     let (dir, path) = temp_workspace();
     let (code, _, stderr) = smallprint(&["demo", "--out", arg(&path)]);
     assert_eq!(code, 0, "{stderr}");
+    // Without the example's own breach, so references start at B-2026-001.
+    let mut workspace = store::read_workspace(&path).expect("reads");
+    workspace.breaches.clear();
+    fs::remove_file(&path).expect("removed");
+    store::write_new(&path, &workspace).expect("written");
     (dir, path)
 }
 

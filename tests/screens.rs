@@ -87,6 +87,7 @@ fn screen_commands(workspace: &smallprint::domain::Workspace) -> Vec<(&'static s
         .find(|r| r.reference == "R-2026-003")
         .expect("the subject access request")
         .id;
+    let breach = workspace.breaches.first().expect("the example breach").id;
     vec![
         ("overview", vec![Command::Navigate(Screen::Overview)]),
         (
@@ -96,6 +97,8 @@ fn screen_commands(workspace: &smallprint::domain::Workspace) -> Vec<(&'static s
         ("register", vec![Command::OpenActivity(activity)]),
         ("requests", vec![Command::Navigate(Screen::Requests)]),
         ("request", vec![Command::OpenRequest(request)]),
+        ("breaches", vec![Command::Navigate(Screen::Breaches)]),
+        ("breach", vec![Command::OpenBreach(breach)]),
         ("calendar", vec![Command::Navigate(Screen::Calendar)]),
         ("documents", vec![Command::Navigate(Screen::Documents)]),
         ("settings", vec![Command::Navigate(Screen::Settings)]),

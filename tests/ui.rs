@@ -1377,7 +1377,10 @@ fn choose(harness: &mut Harness<'_, SmallprintApp>, label: &str) {
 fn a_breach_is_logged_judged_decided_and_closed_and_the_law_holds_at_each_step() {
     use smallprint::domain::breaches::{BreachState, RiskLevel};
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    let mut example = example_workspace(date(2026, 11, 23));
+    // A log with nothing in it yet (the example's own breach is closed).
+    example.breaches.clear();
+    store::write_new(&path, &example).expect("example");
     let mut harness = harness_sized(app_on(&path), 1400.0, 1000.0);
     harness.run();
     open_screen(&mut harness, "Breaches");

@@ -49,7 +49,93 @@ pub fn example_workspace(today: Date) -> Workspace {
     };
     workspace.register = example_register(&mut workspace.ids);
     add_example_requests(&mut workspace, today);
+    add_example_breach(&mut workspace, today);
     workspace
+}
+
+/// One breach, done as the law asks: an order confirmation sent to the wrong customer,
+/// three weeks ago, judged unlikely to be a risk with the reasoning, not reported with
+/// the reasons, the steps taken and the lesson learned, and closed.
+fn add_example_breach(workspace: &mut Workspace, today: Date) {
+    use super::breaches::{
+        Breach, BreachEntry, BreachKind, CategoryLink, Decision, RiskAssessment, RiskLevel, Step,
+    };
+    let day = |back: i64| today.checked_sub(Span::new().days(back)).unwrap_or(today);
+    let at = |back: i64, hour: i8, minute: i8| {
+        day(back)
+            .at(hour, minute, 0, 0)
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .map_or(jiff::Timestamp::UNIX_EPOCH, |zoned| zoned.timestamp())
+    };
+    let Some(orders) = workspace.register.first() else {
+        return;
+    };
+    let (orders_id, category) = (
+        orders.id,
+        orders.data_categories.first().cloned().unwrap_or_default(),
+    );
+    let id = workspace.ids.breach();
+    let reference = super::breaches::next_reference(&workspace.breaches, day(21).year());
+    let mut breach = Breach::new(
+        id,
+        reference,
+        at(21, 10, 20),
+        "An order confirmation for one customer was emailed to another customer.".to_owned(),
+    );
+    breach.occurred = Some(at(21, 9, 5));
+    breach.noticed_by = "The customer who received it, by email".to_owned();
+    breach.cause =
+        "The email address field autocompleted to a different customer with a similar name."
+            .to_owned();
+    breach.kinds = vec![BreachKind::Confidentiality];
+    breach.activities = vec![orders_id];
+    breach.data_categories = vec![CategoryLink {
+        activity: orders_id,
+        category,
+    }];
+    breach.people_affected = Some(1);
+    breach.records_affected = Some(1);
+    breach.consequences = "The customer's name, delivery address and the model ordered were seen by one other customer; no payment details were in the email.".to_owned();
+    breach.risk = Some(RiskAssessment {
+        level: RiskLevel::Unlikely,
+        reasoning: "One email, no payment or sensitive details; the recipient confirmed in writing that they deleted it unread beyond the first line.".to_owned(),
+    });
+    breach.steps = vec![
+        Step {
+            on: day(21),
+            what: "Asked the recipient to delete the email; they confirmed the same day."
+                .to_owned(),
+        },
+        Step {
+            on: day(20),
+            what: "Turned off address autocomplete in the shop's email program.".to_owned(),
+        },
+    ];
+    breach.decision = Some(Decision {
+        report: false,
+        reasons: "Unlikely to result in a risk to the customer: one recipient, who deleted it; no financial or sensitive data.".to_owned(),
+        decided_by: "Morwenna Tallis".to_owned(),
+        decided_on: day(21),
+    });
+    breach.lessons =
+        "Check the recipient before sending order emails by hand; autocomplete stays off."
+            .to_owned();
+    breach.closed = Some(day(20));
+    breach.timeline.extend([
+        BreachEntry {
+            at: at(21, 11, 0),
+            text: "Risk judged: Unlikely to be a risk".to_owned(),
+        },
+        BreachEntry {
+            at: at(21, 11, 5),
+            text: "Morwenna Tallis decided not to report it to the ICO".to_owned(),
+        },
+        BreachEntry {
+            at: at(20, 16, 0),
+            text: "Closed".to_owned(),
+        },
+    ]);
+    workspace.breaches.push(breach);
 }
 
 fn strings(items: &[&str]) -> Vec<String> {

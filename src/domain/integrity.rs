@@ -729,6 +729,8 @@ mod tests {
     fn with_breaches() -> Workspace {
         use crate::domain::{BreachId, breaches::Breach};
         let mut workspace = example();
+        // Only the breaches made here.
+        workspace.breaches.clear();
         let aware: jiff::Timestamp = "2026-06-01T08:00:00Z".parse().expect("instant");
         let first_activity = workspace.register[0].id;
         let id = workspace.ids.breach();

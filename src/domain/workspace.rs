@@ -692,6 +692,7 @@ mod tests {
     fn breaches_get_yearly_references_and_the_rules_refuse_without_changing() {
         use crate::domain::breaches::{Decision, RiskAssessment, RiskLevel};
         let mut workspace = example();
+        workspace.breaches.clear();
         // 23:30 UTC on 31 Dec 2026 is still 2026 in the UK (GMT).
         let first = workspace.log_breach(
             "2026-12-31T23:30:00Z".parse().expect("instant"),
@@ -744,6 +745,7 @@ mod tests {
     fn deleting_an_activity_unlinks_breaches() {
         use crate::domain::breaches::CategoryLink;
         let mut workspace = example();
+        workspace.breaches.clear();
         let activity = workspace.register[0].id;
         let id = workspace.log_breach(
             "2026-06-01T08:00:00Z".parse().expect("instant"),

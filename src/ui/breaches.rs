@@ -44,7 +44,11 @@ mod field {
     pub const REASONING: &str = "Why you judged it so";
 }
 
-const FIELD_WIDTH: f32 = 420.0;
+/// A field's width: up to 420 points, less in a narrow window so a label and its field
+/// fit beside each other without pushing the page wider than the window.
+fn field_width(ui: &egui::Ui) -> f32 {
+    (ui.available_width() - spacing::LABEL_COLUMN - 24.0).clamp(160.0, 420.0)
+}
 
 /// The three risk levels in plain words, with examples after the ICO's guidance.
 const RISK_GUIDANCE: [(RiskLevel, &str, &str); 3] = [
@@ -364,7 +368,7 @@ impl BreachesScreen {
                 if !writable {
                     ui.disable();
                 }
-                ui.set_max_width(spacing::READING_WIDTH + 320.0);
+                ui.set_max_width(ui.available_width().min(spacing::READING_WIDTH + 320.0));
                 match selected {
                     Some(breach) => self.detail_ui(ui, context, breach, commands),
                     None => self.list_ui(ui, context, commands),
@@ -413,32 +417,29 @@ impl BreachesScreen {
             return;
         }
         let palette = theme::palette(ui);
-        egui::Grid::new("breach_list")
-            .num_columns(4)
-            .striped(true)
-            .spacing([12.0, 6.0])
-            .show(ui, |ui| {
-                ui.strong("Reference");
-                ui.strong("Became aware");
-                ui.strong("Report to the ICO");
-                ui.strong("What happened");
-                ui.end_row();
-                for breach in workspace.breaches.iter().rev() {
-                    if ui
-                        .link(&breach.reference)
-                        .on_hover_text("Open this breach")
-                        .clicked()
-                    {
-                        commands.push(Command::OpenBreach(breach.id));
-                    }
-                    ui.label(uk_minute(breach.aware, zone));
-                    let (text, colour) = state_words(breach, now, zone, &palette);
-                    ui.label(RichText::new(text).color(colour));
-                    ui.add(egui::Label::new(&breach.what_happened).truncate())
-                        .on_hover_text(&breach.what_happened);
-                    ui.end_row();
+        // One block per breach, newest first: its reference and what happened, then when
+        // the shop became aware and where the 72 hours stand. Wraps at any width.
+        for breach in workspace.breaches.iter().rev() {
+            ui.add_space(spacing::TIGHT);
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .link(RichText::new(&breach.reference).strong())
+                    .on_hover_text("Open this breach")
+                    .clicked()
+                {
+                    commands.push(Command::OpenBreach(breach.id));
                 }
+                ui.label(&breach.what_happened);
             });
+            let (text, colour) = state_words(breach, now, zone, &palette);
+            ui.label(
+                RichText::new(format!(
+                    "Became aware {} · {text}",
+                    uk_minute(breach.aware, zone)
+                ))
+                .color(colour),
+            );
+        }
     }
 
     fn log_form_ui(
@@ -447,6 +448,7 @@ impl BreachesScreen {
         context: ScreenContext<'_>,
         commands: &mut Vec<Command>,
     ) {
+        let width = field_width(ui);
         let ScreenContext { now, zone, .. } = context;
         let Some(form) = &mut self.log else {
             return;
@@ -479,7 +481,7 @@ impl BreachesScreen {
                 ui.add(
                     egui::TextEdit::multiline(&mut form.what)
                         .desired_rows(2)
-                        .desired_width(FIELD_WIDTH)
+                        .desired_width(width)
                         .hint_text("e.g. Order confirmation emailed to the wrong customer"),
                 )
                 .labelled_by(label.id);
@@ -590,6 +592,7 @@ impl BreachesScreen {
         breach: &Breach,
         commands: &mut Vec<Command>,
     ) {
+        let width = field_width(ui);
         let ScreenContext { now, today, .. } = context;
         ui.section_title("Report it to the ICO?");
         if let Some(decision) = &breach.decision {
@@ -631,7 +634,7 @@ impl BreachesScreen {
         ui.add(
             egui::TextEdit::multiline(&mut form.reasons)
                 .desired_rows(2)
-                .desired_width(FIELD_WIDTH)
+                .desired_width(width)
                 .hint_text("Why report, or why not: the ICO may ask to see this"),
         )
         .labelled_by(reasons_label.id);
@@ -694,6 +697,7 @@ impl BreachesScreen {
         breach: &Breach,
         commands: &mut Vec<Command>,
     ) {
+        let width = field_width(ui);
         let ScreenContext {
             workspace,
             now,
@@ -739,7 +743,7 @@ impl BreachesScreen {
             ui.add(
                 egui::TextEdit::multiline(&mut form.delay_reasons)
                     .desired_rows(2)
-                    .desired_width(FIELD_WIDTH),
+                    .desired_width(width),
             )
             .labelled_by(label.id);
         }
@@ -785,6 +789,7 @@ impl BreachesScreen {
         breach: &Breach,
         commands: &mut Vec<Command>,
     ) {
+        let width = field_width(ui);
         let ScreenContext { now, today, .. } = context;
         ui.section_title("The people affected");
         let high = breach
@@ -842,7 +847,7 @@ impl BreachesScreen {
                 ui.add(
                     egui::TextEdit::multiline(&mut form.why)
                         .desired_rows(2)
-                        .desired_width(FIELD_WIDTH)
+                        .desired_width(width)
                         .hint_text("e.g. the data was encrypted and the key is safe; the risk no longer arises because…"),
                 )
                 .labelled_by(label.id);
@@ -970,7 +975,16 @@ fn clock_ui(ui: &mut egui::Ui, breach: &Breach, now: Timestamp, zone: &TimeZone)
     let (text, colour) = state_words(breach, now, zone, &palette);
     let headline = match breach.state(now) {
         BreachState::Open => format!("Report to the ICO {text}"),
-        _ => format!("72 hours: {text}"),
+        BreachState::Overdue => format!("The 72 hours ended: {text}"),
+        BreachState::ReportedInTime => "Reported to the ICO within the 72 hours".to_owned(),
+        BreachState::ReportedLate => "Reported to the ICO after the 72 hours".to_owned(),
+        BreachState::DecidedNotToReport => {
+            "Not reported: judged unlikely to be a risk to people".to_owned()
+        }
+        BreachState::Closed => match breach.closed {
+            Some(on) => format!("Closed on {}", short_date(on)),
+            None => "Closed".to_owned(),
+        },
     };
     ui.label(
         RichText::new(headline)
@@ -990,6 +1004,7 @@ fn facts_ui(
     draft: &mut FactsDraft,
     commands: &mut Vec<Command>,
 ) {
+    let width = field_width(ui);
     let ScreenContext {
         workspace,
         now,
@@ -1027,12 +1042,12 @@ fn facts_ui(
                 ui.form_row(
                     field::NOTICED_BY,
                     FormField::line(&mut e.noticed_by, "e.g. the customer who received it")
-                        .width(FIELD_WIDTH),
+                        .width(width),
                     &issues,
                 );
                 ui.form_row(
                     field::WHAT,
-                    FormField::lines(&mut e.what_happened, "").width(FIELD_WIDTH),
+                    FormField::lines(&mut e.what_happened, "").width(width),
                     &issues,
                 );
                 ui.form_row(
@@ -1041,7 +1056,7 @@ fn facts_ui(
                         &mut e.cause,
                         "e.g. the email address autocompleted to another customer's",
                     )
-                    .width(FIELD_WIDTH),
+                    .width(width),
                     &issues,
                 );
                 ui.label("Type");
@@ -1135,7 +1150,7 @@ fn facts_ui(
                         &mut e.consequences,
                         "What could happen to the people: e.g. a scam email quoting their order",
                     )
-                    .width(FIELD_WIDTH),
+                    .width(width),
                     &issues,
                 );
                 ui.form_row(
@@ -1144,7 +1159,7 @@ fn facts_ui(
                         &mut e.processor,
                         "e.g. your email or shop platform, if it happened there",
                     )
-                    .width(FIELD_WIDTH),
+                    .width(width),
                     &issues,
                 );
             });
@@ -1167,7 +1182,7 @@ fn facts_ui(
             ui.add(
                 egui::TextEdit::multiline(&mut draft.reasoning)
                     .desired_rows(2)
-                    .desired_width(FIELD_WIDTH)
+                    .desired_width(width)
                     .hint_text("What makes harm likely or unlikely: the data, who has it, whether it was recovered"),
             )
             .labelled_by(label.id);
@@ -1189,7 +1204,7 @@ fn facts_ui(
         if let Some(index) = remove {
             draft.edited.steps.remove(index);
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.date_field("Step taken on", &mut draft.step_on, today);
             let label = ui.label("Step");
             ui.add(
@@ -1225,7 +1240,7 @@ fn facts_ui(
                         &mut draft.edited.lessons,
                         "What you will do so it does not happen again",
                     )
-                    .width(FIELD_WIDTH),
+                    .width(width),
                     &issues,
                 );
             });

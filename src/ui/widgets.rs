@@ -271,10 +271,14 @@ fn reserved_line(ui: &mut egui::Ui) -> egui::Rect {
 fn problem_in_reserved_line(ui: &mut egui::Ui, text: &str) -> Response {
     let rect = reserved_line(ui);
     let colour = theme::palette(ui).error;
-    ui.put(
-        rect,
-        egui::Label::new(RichText::new(text).color(colour)).truncate(),
+    // From the left of the line, like the field above it (`put` would centre it).
+    ui.scope_builder(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::left_to_right(egui::Align::Center)),
+        |ui| ui.add(egui::Label::new(RichText::new(text).color(colour)).truncate()),
     )
+    .inner
 }
 
 /// A form whose problems show only once a field was left or the form was checked:
