@@ -18,7 +18,7 @@ use jiff::civil::Date;
 use crate::{
     clock::Clock,
     documents::{
-        Format, completeness, ics,
+        Format, breach_log, breach_log_csv, completeness, ics,
         letters::{self, Template},
         notice::{self, NoticeStyle},
         register_csv,
@@ -218,12 +218,17 @@ pub enum CliCommand {
         #[arg(long, value_name = "PATH")]
         file: PathBuf,
     },
-    /// Write the breach log — every breach, reported or not — as a CSV file.
+    /// Write the breach log — every breach, reported or not, with the facts, the risk,
+    /// the steps taken and the reasons for each decision — as a CSV file or a PDF.
+    ///
+    /// The format comes from OUT's extension: .csv (one row a breach, for a
+    /// spreadsheet) or .pdf (to print, or to send the ICO when it asks). Times are UK
+    /// local time.
     BreachLog {
         #[arg(long, value_name = "PATH")]
         file: PathBuf,
-        /// The file to write; it must end .csv (the PDF log is not made yet).
-        #[arg(long, value_name = "OUT.csv")]
+        /// The file to write, ending .csv or .pdf.
+        #[arg(long, value_name = "OUT.csv|OUT.pdf")]
         out: PathBuf,
     },
     /// Import a gov.uk bank-holidays feed (JSON) into a workspace, as Settings does: a
@@ -659,27 +664,42 @@ fn breaches(path: &Path, clock: &dyn Clock, out: &mut dyn Write) -> Result<ExitC
     Ok(ExitCode::SUCCESS)
 }
 
+/// The breach log's file formats, by the output's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LogFormat {
+    Csv,
+    Pdf,
+}
+
 fn breach_log(
     path: &Path,
     out_path: &Path,
     clock: &dyn Clock,
     err: &mut dyn Write,
 ) -> Result<ExitCode, String> {
-    let is_csv = out_path
+    let extension = out_path
         .extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("csv"));
-    if !is_csv {
-        return Err(format!(
-            "{} does not end .csv: the breach log is written as CSV (the PDF log is not made yet)",
-            out_path.display()
-        ));
-    }
+        .and_then(|ext| ext.to_str())
+        .map(str::to_ascii_lowercase);
+    let format = match extension.as_deref() {
+        Some("csv") => LogFormat::Csv,
+        Some("pdf") => LogFormat::Pdf,
+        _ => {
+            return Err(format!(
+                "{} does not end .csv or .pdf: the breach log is written as a CSV file (for a spreadsheet) or a PDF (to print or send); nothing was written",
+                out_path.display()
+            ));
+        }
+    };
     let workspace = read_usable(path)?;
-    let bytes = crate::documents::breach_log_csv::breach_log_csv(
-        &workspace,
-        &crate::clock::uk_time_zone(),
-        clock.now().timestamp(),
-    );
+    let zone = crate::clock::uk_time_zone();
+    let now = clock.now().timestamp();
+    let bytes = match format {
+        LogFormat::Csv => breach_log_csv::breach_log_csv(&workspace, &zone, now),
+        LogFormat::Pdf => Format::Pdf
+            .render(&breach_log::breach_log_document(&workspace, &zone, now))
+            .map_err(|e| e.to_string())?,
+    };
     store::write_export(out_path, &bytes, path).map_err(|e| e.to_string())?;
     let _ = writeln!(
         err,
