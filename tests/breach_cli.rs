@@ -321,3 +321,68 @@ fn an_empty_breach_log_is_still_a_pdf_that_says_so() {
     assert!(text.contains("no breaches recorded"), "{text}");
     assert!(text.contains("Page 1 of 1"), "{text}");
 }
+
+#[test]
+fn breach_draft_prints_the_report_items_and_names_what_the_log_lacks() {
+    use common::breach_fixture as f;
+    let (_dir, path) = fixture_file();
+    let workspace = common::breach_workspace();
+    let (code, stdout, stderr) = smallprint(&[
+        "breach-draft",
+        "--file",
+        arg(&path),
+        "--breach",
+        "B-2026-001",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let contact = workspace
+        .organisation
+        .privacy_contact
+        .as_ref()
+        .expect("the example has a contact");
+    for expected in [
+        "B-2026-001",
+        f::REPORTED_WHAT,
+        f::REPORTED_CONSEQUENCES,
+        f::REPORTED_STEP_1,
+        f::ICO_REFERENCE,
+        contact.name.as_str(),
+        contact.email.as_str(),
+        workspace.organisation.phone.as_str(),
+        // Aware 09:00 BST on 1 June; + 72 hours = 09:00 BST on 4 June.
+        "2026-06-01 09:00",
+        "2026-06-04 09:00",
+        "41",
+    ] {
+        assert!(stdout.contains(expected), "{expected}:\n{stdout}");
+    }
+    assert!(!stdout.contains("[not recorded yet"), "{stdout}");
+    assert!(stderr.is_empty(), "{stderr}");
+
+    // The undecided breach: its gaps are shown and listed, and still exit 0.
+    let (code, stdout, stderr) = smallprint(&[
+        "breach-draft",
+        "--file",
+        arg(&path),
+        "--breach",
+        "b-2026-003",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains(f::UNDECIDED_WHAT), "{stdout}");
+    assert!(
+        stdout.contains("[not recorded yet: approximate number of people]"),
+        "{stdout}"
+    );
+    assert!(stderr.contains("approximate number of people"), "{stderr}");
+
+    let (code, stdout, stderr) = smallprint(&[
+        "breach-draft",
+        "--file",
+        arg(&path),
+        "--breach",
+        "B-2026-099",
+    ]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(stderr.contains("no breach B-2026-099"), "{stderr}");
+}

@@ -18,7 +18,7 @@ use jiff::civil::Date;
 use crate::{
     clock::Clock,
     documents::{
-        Format, breach_log, breach_log_csv, completeness, ics,
+        Format, breach_log, breach_log_csv, completeness, ico_draft, ics,
         letters::{self, Template},
         notice::{self, NoticeStyle},
         register_csv,
@@ -231,6 +231,23 @@ pub enum CliCommand {
         #[arg(long, value_name = "OUT.csv|OUT.pdf")]
         out: PathBuf,
     },
+    /// Print a draft of the answers for the ICO's breach report form, as plain text to
+    /// copy into it.
+    ///
+    /// The Art. 33(3) items, in the form's order, from the breach log and the
+    /// organisation profile: who to contact, what happened and when (against the 72
+    /// hours, with the reasons for any delay), how it was found, its type, the data and
+    /// the approximate numbers of people and records, the likely consequences and the
+    /// risk, the measures taken, whether the people affected were told, any processor.
+    /// Nothing is invented: an item the log lacks reads "[not recorded yet: …]", and the
+    /// list of them goes to standard error.
+    BreachDraft {
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+        /// The breach's reference, e.g. B-2026-001 (`smallprint breaches` lists them).
+        #[arg(long, value_name = "REF")]
+        breach: String,
+    },
     /// Import a gov.uk bank-holidays feed (JSON) into a workspace, as Settings does: a
     /// year is replaced only when the feed holds it whole.
     Holidays {
@@ -418,6 +435,7 @@ pub fn run(
         CliCommand::Breach { command } => write::breach(command, clock, out),
         CliCommand::Breaches { file } => breaches(&file, clock, out),
         CliCommand::BreachLog { file, out } => breach_log(&file, &out, clock, err),
+        CliCommand::BreachDraft { file, breach } => breach_draft(&file, &breach, clock, out, err),
         CliCommand::Holidays { file, import } => write::import_holidays(&file, &import, clock, out),
         CliCommand::Notice {
             file,
@@ -707,6 +725,61 @@ fn breach_log(
         crate::domain::validate::count(workspace.breaches.len(), "breach", "breaches"),
         out_path.display()
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The one breach with `reference` (compared as `letter` compares a request's), or why
+/// there is none to use.
+fn find_breach<'a>(
+    workspace: &'a Workspace,
+    file: &Path,
+    reference: &str,
+) -> Result<&'a crate::domain::breaches::Breach, String> {
+    let matching: Vec<_> = workspace
+        .breaches
+        .iter()
+        .filter(|b| b.reference.trim().eq_ignore_ascii_case(reference.trim()))
+        .collect();
+    match matching[..] {
+        [] => Err(format!(
+            "{} has no breach {reference}; `smallprint breaches --file {}` lists them",
+            file.display(),
+            file.display()
+        )),
+        [breach] => Ok(breach),
+        // Either could be meant; a report or letter about the wrong one would mislead.
+        [..] => Err(format!(
+            "{} has {} breaches with the reference {reference}; nothing was written. Open the file in Smallprint once: it gives the later ones new references.",
+            file.display(),
+            matching.len()
+        )),
+    }
+}
+
+fn breach_draft(
+    path: &Path,
+    reference: &str,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    let workspace = read_usable(path)?;
+    let breach = find_breach(&workspace, path, reference)?;
+    let draft = ico_draft::ico_report_draft(
+        &workspace,
+        breach,
+        &crate::clock::uk_time_zone(),
+        clock.now().timestamp(),
+    );
+    let _ = out.write_all(draft.text.as_bytes());
+    if !draft.gaps.is_empty() {
+        let _ = writeln!(
+            err,
+            "Not in the breach log yet ({}): {}",
+            draft.gaps.len(),
+            draft.gaps.join("; ")
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

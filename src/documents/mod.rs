@@ -8,6 +8,7 @@ pub mod breach_log_csv;
 pub mod completeness;
 pub mod fonts;
 pub mod html;
+pub mod ico_draft;
 pub mod ics;
 pub mod layout;
 pub mod letters;
