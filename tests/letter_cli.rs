@@ -182,14 +182,17 @@ fn a_letter_the_law_does_not_allow_and_an_unwritable_output_exit_2() {
     assert!(leftovers.is_empty(), "nothing left behind: {leftovers:?}");
 }
 
-#[test]
-fn the_breach_letter_is_written_with_breach_and_refused_naming_each_missing_part() {
-    use common::breach_fixture as f;
+/// The breach fixture in a workspace file: the folder and the file's path.
+fn breach_file() -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("shop.json");
     smallprint::store::write_new(&file, &common::breach_workspace()).expect("fixture");
     let file = arg(&file).to_owned();
+    (dir, file)
+}
 
+#[test]
+fn the_breach_letter_is_listed_with_its_parts() {
     // Listed, with its parts; the advice is chosen from a list, several at once.
     let (_, listing, _) = smallprint(&["letter", "--list-templates"]);
     assert!(
@@ -213,6 +216,12 @@ fn the_breach_letter_is_written_with_breach_and_refused_naming_each_missing_part
         advice.contains("required") && advice.contains("phishing"),
         "{advice}"
     );
+}
+
+#[test]
+fn the_breach_letter_is_written_with_breach_and_refused_naming_each_missing_part() {
+    use common::breach_fixture as f;
+    let (dir, file) = breach_file();
 
     // B-2026-003 has no consequences in the log: refused, naming each missing part.
     let out = dir.path().join("letter.txt");
@@ -280,7 +289,12 @@ fn the_breach_letter_is_written_with_breach_and_refused_naming_each_missing_part
         assert!(text.contains(point), "{point}: {text}");
     }
     assert!(!text.contains('['), "{text}");
+}
 
+#[test]
+fn the_request_and_breach_selectors_keep_their_letters_apart() {
+    let (dir, file) = breach_file();
+    let out = dir.path().join("letter.txt");
     // The selectors keep their meaning: a request letter is not for a breach, the breach
     // letter not for a request, and an unknown breach is refused.
     for (args, expected) in [

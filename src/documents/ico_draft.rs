@@ -105,7 +105,7 @@ pub fn ico_report_draft(
             decision.reasons.trim()
         )),
         None => {
-            draft.line("Note: the log records no decision yet on whether to report this breach.")
+            draft.line("Note: the log records no decision yet on whether to report this breach.");
         }
         Some(_) => {}
     }

@@ -226,6 +226,10 @@ pub mod breach_fixture {
 /// The example shop with three breaches: B-2026-001 reported to the ICO (a high risk,
 /// the people told), B-2026-002 decided not to report (with reasons, closed) and
 /// B-2026-003 not yet decided, with no consequences recorded.
+#[expect(
+    clippy::too_many_lines,
+    reason = "test data: three breaches, fact by fact"
+)]
 pub fn breach_workspace() -> smallprint::domain::Workspace {
     use breach_fixture as f;
     use jiff::civil::date;

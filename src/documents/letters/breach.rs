@@ -319,6 +319,49 @@ fn ways_to_reach(contact: &ContactPoint) -> String {
     }
 }
 
+/// When it happened (if the record says) and when the shop found out, as UK dates.
+fn when(breach: &Breach, zone: &TimeZone) -> String {
+    let aware = long_date(breach.aware.to_zoned(zone.clone()).date());
+    match breach.occurred {
+        Some(at) => {
+            let on = long_date(at.to_zoned(zone.clone()).date());
+            let when = if breach.occurred_estimated {
+                format!("It happened on or about {on}")
+            } else {
+                format!("It happened on {on}")
+            };
+            if on == aware {
+                format!("{when}, and we found out about it that day.")
+            } else {
+                format!("{when}, and we found out about it on {aware}.")
+            }
+        }
+        None => format!("We found out about it on {aware}."),
+    }
+}
+
+/// The contact point's name and how to reach them (Art. 34(2), 33(3)(b)).
+fn who_to_contact(workspace: &Workspace, breach: &Breach) -> String {
+    let contact = contact_point(workspace);
+    let who = if contact.is_dpo {
+        format!("{}, our data protection officer,", contact.name)
+    } else {
+        contact.name.clone()
+    };
+    let ways = ways_to_reach(&contact);
+    if ways.is_empty() {
+        format!(
+            "Please contact {who}, quoting our reference, {}.",
+            breach.reference
+        )
+    } else {
+        format!(
+            "Please contact {who} {ways}, quoting our reference, {}.",
+            breach.reference
+        )
+    }
+}
+
 /// The letter as a document: letterhead, date, the person (if named), the breach's
 /// reference, what happened and when, the information involved, what it could mean,
 /// what was done, what they can do, who to contact, the right to complain, sign-off.
@@ -362,23 +405,7 @@ pub fn breach_letter(
 
     blocks.push(Block::heading(3, "What happened"));
     blocks.extend(paragraphs(&text(PartKey::WhatHappened, parts)));
-    let aware = long_date(breach.aware.to_zoned(zone.clone()).date());
-    blocks.push(Block::paragraph(match breach.occurred {
-        Some(at) => {
-            let on = long_date(at.to_zoned(zone.clone()).date());
-            let when = if breach.occurred_estimated {
-                format!("It happened on or about {on}")
-            } else {
-                format!("It happened on {on}")
-            };
-            if on == aware {
-                format!("{when}, and we found out about it that day.")
-            } else {
-                format!("{when}, and we found out about it on {aware}.")
-            }
-        }
-        None => format!("We found out about it on {aware}."),
-    }));
+    blocks.push(Block::paragraph(when(breach, zone)));
 
     blocks.push(Block::heading(3, "The information involved"));
     blocks.push(bullets(&text(PartKey::Information, parts), false));
@@ -412,24 +439,7 @@ pub fn breach_letter(
     blocks.extend(paragraphs(&text(PartKey::MoreAdvice, parts)));
 
     blocks.push(Block::heading(3, "If you have questions"));
-    let contact = contact_point(workspace);
-    let who = if contact.is_dpo {
-        format!("{}, our data protection officer,", contact.name)
-    } else {
-        contact.name.clone()
-    };
-    let ways = ways_to_reach(&contact);
-    blocks.push(Block::paragraph(if ways.is_empty() {
-        format!(
-            "Please contact {who}, quoting our reference, {}.",
-            breach.reference
-        )
-    } else {
-        format!(
-            "Please contact {who} {ways}, quoting our reference, {}.",
-            breach.reference
-        )
-    }));
+    blocks.push(Block::paragraph(who_to_contact(workspace, breach)));
 
     blocks.push(Block::heading(3, "Your right to complain"));
     blocks.push(Block::paragraph(

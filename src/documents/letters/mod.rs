@@ -179,8 +179,8 @@ impl PartSpec {
         let value = value.map_or("", |v| v.trim());
         match self.kind {
             PartKind::Fact { .. } => !value.is_empty(),
-            PartKind::Optional { .. } => true,
-            PartKind::Choice {
+            PartKind::Optional { .. }
+            | PartKind::Choice {
                 default: Some(_), ..
             } => true,
             PartKind::Choice {
