@@ -493,4 +493,37 @@ mod tests {
         assert!(text.contains("Who noticed — Not recorded"), "{text}");
         assert!(text.contains("People affected (approx.) — Not recorded"));
     }
+
+    #[test]
+    fn a_long_log_paginates_and_loses_no_breach() {
+        let mut workspace = example_workspace(date(2026, 11, 24));
+        let zone = uk();
+        for day in 0..60 {
+            workspace.log_breach(
+                at("2026-01-05T10:00:00Z")
+                    .checked_add(jiff::SignedDuration::from_hours(24 * day))
+                    .expect("in range"),
+                "A customer's order confirmation went to another customer, who told us and deleted it. ".repeat(3),
+                &zone,
+            );
+        }
+        let document = breach_log_document(&workspace, &zone, at("2026-11-24T12:00:00Z"));
+        let pages = crate::documents::layout::layout(&document);
+        assert!(pages.len() > 20, "{} pages", pages.len());
+        let text: String = pages
+            .iter()
+            .flat_map(|page| page.lines().map(|line| line.text() + "\n"))
+            .collect();
+        for breach in &workspace.breaches {
+            // In the summary, and heading its own table.
+            assert!(
+                text.matches(&format!("{}\n", breach.reference)).count() >= 1,
+                "{}",
+                breach.reference
+            );
+            assert!(text.contains(&format!("Breach {}", breach.reference)));
+        }
+        let count = pages.len();
+        assert!(text.contains(&format!("Page {count} of {count}")));
+    }
 }
