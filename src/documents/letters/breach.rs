@@ -429,9 +429,6 @@ pub fn breach_letter(
     if advice.is_empty() {
         blocks.push(Block::paragraph(text(PartKey::Advice, parts)));
     } else {
-        blocks.push(Block::paragraph(
-            "To protect yourself, we suggest that you:",
-        ));
         blocks.push(Block::Bullets(
             advice.iter().map(|choice| plain(choice.words)).collect(),
         ));
