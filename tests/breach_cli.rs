@@ -1,5 +1,7 @@
 //! `breach add` and `breaches` as a script runs them: the 72-hour deadline in UK local
-//! time across the clock changes, the refused and repeated local hours, and the lock.
+//! time across the clock changes, the refused and repeated local hours, and the lock;
+//! `breach-log` as CSV (read back with the csv reader) and as PDF (read back with
+//! poppler's `pdftotext`, a different tool than the writer); `breach-draft`.
 //!
 //! Expected times are worked by hand from the published clock changes (01:00 UTC on
 //! 29 March and 25 October 2026): GMT is UTC+0, BST is UTC+1.
@@ -243,14 +245,149 @@ fn breach_log_writes_every_breach_with_its_reasons_as_csv() {
         "2026-10-28 01:30"
     );
     assert_eq!(cell(second, "Report to the ICO?"), "");
-    // Not .csv, or the workspace itself: refused, nothing written.
-    let pdf = dir.path().join("breaches.pdf");
-    let (code, _, stderr) = smallprint(&["breach-log", "--file", arg(&path), "--out", arg(&pdf)]);
+    // Neither .csv nor .pdf, or the workspace itself: refused, nothing written.
+    let xlsx = dir.path().join("breaches.xlsx");
+    let (code, _, stderr) = smallprint(&["breach-log", "--file", arg(&path), "--out", arg(&xlsx)]);
     assert_eq!(code, 2);
-    assert!(stderr.contains(".csv"), "{stderr}");
-    assert!(!pdf.exists());
+    assert!(
+        stderr.contains(".csv") && stderr.contains(".pdf"),
+        "{stderr}"
+    );
+    assert!(!xlsx.exists());
     let before = fs::read(&path).expect("read");
     let (code, _, _) = smallprint(&["breach-log", "--file", arg(&path), "--out", arg(&path)]);
     assert_eq!(code, 2);
     assert_eq!(fs::read(&path).expect("read"), before);
+}
+
+/// The breach fixture written to a workspace file in a temporary folder.
+fn fixture_file() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, path) = temp_workspace();
+    store::write_new(&path, &common::breach_workspace()).expect("fixture written");
+    (dir, path)
+}
+
+#[test]
+fn breach_log_pdf_holds_every_breach_with_its_decision_and_reasons() {
+    use common::breach_fixture as f;
+    let (dir, path) = fixture_file();
+    let out = dir.path().join("breach-log.pdf");
+    let (code, _, stderr) = smallprint(&["breach-log", "--file", arg(&path), "--out", arg(&out)]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("3 breaches"), "{stderr}");
+    let bytes = fs::read(&out).expect("written");
+    assert!(bytes.starts_with(b"%PDF-"), "a PDF");
+    let text = common::pdftotext(&bytes);
+    // Every breach, reported or not, by its reference and in its own words.
+    for (reference, what) in [
+        ("B-2026-001", f::REPORTED_WHAT),
+        ("B-2026-002", f::NOT_REPORTED_WHAT),
+        ("B-2026-003", f::UNDECIDED_WHAT),
+    ] {
+        assert!(
+            text.contains(&format!("Breach {reference}")),
+            "{reference}: {text}"
+        );
+        assert!(text.contains(what), "{reference}'s account: {text}");
+    }
+    // The reasons for each decision, reported or not.
+    assert!(text.contains(f::REPORTED_REASONS), "{text}");
+    assert!(text.contains(f::NOT_REPORTED_REASONS), "{text}");
+    assert!(text.contains(f::ICO_REFERENCE), "{text}");
+    assert!(text.contains(f::REPORTED_STEP_2), "{text}");
+    // B-2026-001: aware 08:00 UTC on 1 June = 09:00 BST; + 72 h = 09:00 BST on 4 June.
+    assert!(text.contains("2026-06-01 09:00"), "{text}");
+    assert!(text.contains("2026-06-04 09:00"), "{text}");
+    // Its data, named from the register (the fixture's first activity), not by id.
+    let workspace = common::breach_workspace();
+    assert!(
+        text.contains(workspace.register[0].purpose.as_str()),
+        "{text}"
+    );
+
+    // The output checks of the CSV log hold for the PDF too.
+    let before = fs::read(&path).expect("read");
+    let (code, _, _) = smallprint(&["breach-log", "--file", arg(&path), "--out", arg(&path)]);
+    assert_eq!(code, 2);
+    assert_eq!(fs::read(&path).expect("read"), before);
+    let folder = dir.path().join("a-folder.pdf");
+    fs::create_dir(&folder).expect("folder");
+    let (code, _, _) = smallprint(&["breach-log", "--file", arg(&path), "--out", arg(&folder)]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn an_empty_breach_log_is_still_a_pdf_that_says_so() {
+    let (dir, path) = demo();
+    let out = dir.path().join("breach-log.pdf");
+    let (code, _, stderr) = smallprint(&["breach-log", "--file", arg(&path), "--out", arg(&out)]);
+    assert_eq!(code, 0, "{stderr}");
+    let text = common::pdftotext(&fs::read(&out).expect("written"));
+    assert!(text.contains("no breaches recorded"), "{text}");
+    assert!(text.contains("Page 1 of 1"), "{text}");
+}
+
+#[test]
+fn breach_draft_prints_the_report_items_and_names_what_the_log_lacks() {
+    use common::breach_fixture as f;
+    let (_dir, path) = fixture_file();
+    let workspace = common::breach_workspace();
+    let (code, stdout, stderr) = smallprint(&[
+        "breach-draft",
+        "--file",
+        arg(&path),
+        "--breach",
+        "B-2026-001",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let contact = workspace
+        .organisation
+        .privacy_contact
+        .as_ref()
+        .expect("the example has a contact");
+    for expected in [
+        "B-2026-001",
+        f::REPORTED_WHAT,
+        f::REPORTED_CONSEQUENCES,
+        f::REPORTED_STEP_1,
+        f::ICO_REFERENCE,
+        contact.name.as_str(),
+        contact.email.as_str(),
+        workspace.organisation.phone.as_str(),
+        // Aware 09:00 BST on 1 June; + 72 hours = 09:00 BST on 4 June.
+        "2026-06-01 09:00",
+        "2026-06-04 09:00",
+        "41",
+    ] {
+        assert!(stdout.contains(expected), "{expected}:\n{stdout}");
+    }
+    assert!(!stdout.contains("[not recorded yet"), "{stdout}");
+    assert!(stderr.is_empty(), "{stderr}");
+
+    // The undecided breach: its gaps are shown and listed, and still exit 0.
+    let (code, stdout, stderr) = smallprint(&[
+        "breach-draft",
+        "--file",
+        arg(&path),
+        "--breach",
+        "b-2026-003",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains(f::UNDECIDED_WHAT), "{stdout}");
+    assert!(
+        stdout.contains("[not recorded yet: approximate number of people]"),
+        "{stdout}"
+    );
+    assert!(stderr.contains("approximate number of people"), "{stderr}");
+
+    let (code, stdout, stderr) = smallprint(&[
+        "breach-draft",
+        "--file",
+        arg(&path),
+        "--breach",
+        "B-2026-099",
+    ]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(stderr.contains("no breach B-2026-099"), "{stderr}");
 }

@@ -1,6 +1,7 @@
 //! `smallprint letter` as a script uses it: the letters and their parts listed, parts
 //! given with `--set`, and every refusal — a missing or unknown part, a letter the law
-//! does not allow, an output that cannot be written — exits 2 with nothing left behind.
+//! does not allow, an output that cannot be written — exits 2 with nothing left behind;
+//! and `--breach`, the letter to the people a breach affects, by the same rules.
 
 #![allow(
     clippy::expect_used,
@@ -179,4 +180,159 @@ fn a_letter_the_law_does_not_allow_and_an_unwritable_output_exit_2() {
         .filter(|name| !["shop.json", "backups", ".shop.json.lock"].contains(&name.as_str()))
         .collect();
     assert!(leftovers.is_empty(), "nothing left behind: {leftovers:?}");
+}
+
+/// The breach fixture in a workspace file: the folder and the file's path.
+fn breach_file() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("shop.json");
+    smallprint::store::write_new(&file, &common::breach_workspace()).expect("fixture");
+    let file = arg(&file).to_owned();
+    (dir, file)
+}
+
+#[test]
+fn the_breach_letter_is_listed_with_its_parts() {
+    // Listed, with its parts; the advice is chosen from a list, several at once.
+    let (_, listing, _) = smallprint(&["letter", "--list-templates"]);
+    assert!(
+        listing
+            .lines()
+            .any(|l| l.starts_with("breach-people-affected ") && l.contains("--breach")),
+        "{listing}"
+    );
+    let (code, stdout, stderr) = smallprint(&[
+        "letter",
+        "--template",
+        "breach-people-affected",
+        "--list-parts",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let advice = stdout
+        .lines()
+        .find(|l| l.starts_with("advice "))
+        .expect("an advice part");
+    assert!(
+        advice.contains("required") && advice.contains("phishing"),
+        "{advice}"
+    );
+}
+
+#[test]
+fn the_breach_letter_is_written_with_breach_and_refused_naming_each_missing_part() {
+    use common::breach_fixture as f;
+    let (dir, file) = breach_file();
+
+    // B-2026-003 has no consequences in the log: refused, naming each missing part.
+    let out = dir.path().join("letter.txt");
+    let (code, _, stderr) = smallprint(&[
+        "letter",
+        "--file",
+        &file,
+        "--breach",
+        "B-2026-003",
+        "--out",
+        arg(&out),
+    ]);
+    assert_eq!(code, 2);
+    for part in ["consequences", "information", "measures", "advice"] {
+        assert!(
+            stderr.contains(&format!("--set {part}=")),
+            "{part}: {stderr}"
+        );
+    }
+    assert!(
+        !stderr.contains("--set what-happened="),
+        "from the log: {stderr}"
+    );
+    assert!(!out.exists(), "nothing written");
+    // A choice not on the list is refused.
+    let (code, _, stderr) = smallprint(&[
+        "letter",
+        "--file",
+        &file,
+        "--breach",
+        "B-2026-001",
+        "--out",
+        arg(&out),
+        "--set",
+        "advice=phishing,pray",
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("phishing, password"), "{stderr}");
+    assert!(!out.exists());
+
+    // B-2026-001, complete once the advice is chosen.
+    let (code, _, stderr) = smallprint(&[
+        "letter",
+        "--file",
+        &file,
+        "--breach",
+        "b-2026-001",
+        "--template",
+        "breach-people-affected",
+        "--date",
+        "2026-06-02",
+        "--out",
+        arg(&out),
+        "--set",
+        "advice=phishing,bank",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("Required"), "a high risk: {stderr}");
+    let text = common::normalised(&fs::read_to_string(&out).expect("written"));
+    for point in [
+        f::REPORTED_WHAT,
+        f::REPORTED_CONSEQUENCES,
+        f::REPORTED_STEP_2,
+    ] {
+        assert!(text.contains(point), "{point}: {text}");
+    }
+    assert!(!text.contains('['), "{text}");
+}
+
+#[test]
+fn the_request_and_breach_selectors_keep_their_letters_apart() {
+    let (dir, file) = breach_file();
+    let out = dir.path().join("letter.txt");
+    // The selectors keep their meaning: a request letter is not for a breach, the breach
+    // letter not for a request, and an unknown breach is refused.
+    for (args, expected) in [
+        (
+            vec!["--breach", "B-2026-001", "--template", "refusal"],
+            "answers a request",
+        ),
+        (
+            vec![
+                "--request",
+                "R-2026-001",
+                "--template",
+                "breach-people-affected",
+            ],
+            "--breach",
+        ),
+        (vec!["--breach", "B-2026-404"], "no breach B-2026-404"),
+    ] {
+        let out = dir.path().join("refused.pdf");
+        let mut full = vec!["letter", "--file", file.as_str(), "--out", arg(&out)];
+        full.extend(args);
+        let (code, _, stderr) = smallprint(&full);
+        assert_eq!(code, 2, "{full:?}");
+        assert!(stderr.contains(expected), "{full:?}: {stderr}");
+        assert!(!out.exists());
+    }
+    let (code, _, stderr) = smallprint(&[
+        "letter",
+        "--file",
+        &file,
+        "--breach",
+        "B-2026-001",
+        "--request",
+        "R-2026-001",
+        "--template",
+        "refusal",
+        "--out",
+        arg(&out),
+    ]);
+    assert_eq!(code, 2, "{stderr}");
 }

@@ -890,3 +890,262 @@ fn a_complaint_from_before_the_duty_began_is_given_no_statutory_date() {
             .contains("within the 30 days the law allows")
     );
 }
+
+/// The regulator's details as facts §10 gives them (not the code's defaults).
+const ICO_ADDRESS_FROM_FACTS: &str = "Wycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF";
+const ICO_HELPLINE_FROM_FACTS: &str = "0303 123 1113";
+
+/// What a case of the Art. 34 letter must come to.
+enum BreachOutcome {
+    /// Written, saying each of these (the fixture's own words), and the Art. 34(2)
+    /// contact point and the right to complain, which every written case must say.
+    Letter(&'static [&'static str]),
+    /// Not written until these parts are filled.
+    Missing(&'static [PartKey]),
+    /// Refused, the reason saying this.
+    Refused(&'static str),
+}
+
+struct BreachCase {
+    name: &'static str,
+    breach: &'static str,
+    /// What the case changes in the fixture first.
+    change: fn(&mut Workspace),
+    date: Date,
+    parts: &'static [(PartKey, &'static str)],
+    outcome: BreachOutcome,
+}
+
+fn unchanged(_: &mut Workspace) {}
+
+/// Art. 34(2) with Art. 33(3)(b)–(d), and the ICO's guidance on telling people (facts
+/// §7): what happened in plain language, a contact point, the likely consequences, the
+/// measures taken (including to limit harm), what the person can do, the right to
+/// complain. Gaps block the letter; the law's conditions refuse it with the reason.
+const BREACH_CASES: &[BreachCase] = {
+    use common::breach_fixture as f;
+    &[
+        BreachCase {
+            name: "a complete record, reported and high risk",
+            breach: "B-2026-001",
+            change: unchanged,
+            date: date(2026, 6, 2),
+            parts: &[(PartKey::Advice, "phishing,post")],
+            outcome: BreachOutcome::Letter(&[
+                f::REPORTED_WHAT,
+                f::REPORTED_CONSEQUENCES,
+                f::REPORTED_STEP_1,
+                f::REPORTED_STEP_2,
+                "Names and contact details",
+                "Addresses",
+                "B-2026-001",
+                "2 June 2026",
+                "1 June 2026",
+            ]),
+        },
+        BreachCase {
+            name: "consequences not in the record",
+            breach: "B-2026-003",
+            change: unchanged,
+            date: TODAY,
+            parts: &[
+                (PartKey::Information, "Order history"),
+                (PartKey::Measures, "Changed every password the laptop held."),
+                (PartKey::Advice, "password"),
+            ],
+            outcome: BreachOutcome::Missing(&[PartKey::Consequences]),
+        },
+        BreachCase {
+            name: "no advice chosen for the shop",
+            breach: "B-2026-001",
+            change: unchanged,
+            date: date(2026, 6, 2),
+            parts: &[],
+            outcome: BreachOutcome::Missing(&[PartKey::Advice]),
+        },
+        BreachCase {
+            name: "not a high risk, told anyway",
+            breach: "B-2026-002",
+            change: unchanged,
+            date: date(2026, 8, 15),
+            parts: &[(PartKey::Advice, "tell-us")],
+            outcome: BreachOutcome::Letter(&[
+                f::NOT_REPORTED_WHAT,
+                "Checked all returned stock for paperwork.",
+            ]),
+        },
+        BreachCase {
+            name: "the user's own words replace the record's",
+            breach: "B-2026-003",
+            change: unchanged,
+            date: TODAY,
+            parts: &[
+                (PartKey::WhatHappened, "Our spare laptop was stolen."),
+                (PartKey::Information, "Your order history"),
+                (PartKey::Consequences, "Little, as its disk is encrypted."),
+                (PartKey::Measures, "We changed every password it held."),
+                (PartKey::Advice, "password"),
+                (
+                    PartKey::MoreAdvice,
+                    "Ask us for a copy of your order history.",
+                ),
+                (PartKey::Addressee, "Priya Testcase\n9 Test Row"),
+            ],
+            outcome: BreachOutcome::Letter(&[
+                "Our spare laptop was stolen.",
+                "Little, as its disk is encrypted.",
+                "We changed every password it held.",
+                "Ask us for a copy of your order history.",
+                "Dear Priya Testcase,",
+            ]),
+        },
+        BreachCase {
+            name: "no way to reach a contact point",
+            breach: "B-2026-001",
+            change: |workspace| {
+                workspace.organisation.privacy_contact = None;
+                workspace.organisation.email.clear();
+                workspace.organisation.phone.clear();
+            },
+            date: date(2026, 6, 2),
+            parts: &[(PartKey::Advice, "phishing")],
+            outcome: BreachOutcome::Refused("email address or phone number"),
+        },
+        BreachCase {
+            name: "dated before the shop knew",
+            breach: "B-2026-001",
+            change: unchanged,
+            date: date(2026, 5, 31),
+            parts: &[(PartKey::Advice, "phishing")],
+            outcome: BreachOutcome::Refused("before you became aware"),
+        },
+    ]
+};
+
+#[test]
+fn the_letter_to_the_people_a_breach_affects_carries_each_article_34_element() {
+    use smallprint::documents::letters::breach;
+    let zone = smallprint::clock::uk_time_zone();
+    for case in BREACH_CASES {
+        let mut workspace = common::breach_workspace();
+        (case.change)(&mut workspace);
+        let found = workspace
+            .breaches
+            .iter()
+            .find(|b| b.reference == case.breach)
+            .unwrap_or_else(|| panic!("{}: the fixture has {}", case.name, case.breach));
+        let fits = breach::fits(&workspace, found, &zone, case.date);
+        let mut parts = breach::initial_parts(found);
+        for (key, value) in case.parts {
+            parts.insert(*key, (*value).to_owned());
+        }
+        let missing: Vec<PartKey> = breach::missing_parts(&parts)
+            .iter()
+            .map(|p| p.key)
+            .collect();
+        let document = breach::breach_letter(&workspace, found, &zone, case.date, &parts);
+        let text = normalised(&document.plain_text());
+        match &case.outcome {
+            BreachOutcome::Refused(reason) => {
+                let refusal = fits.expect_err(case.name);
+                assert!(refusal.contains(reason), "{}: {refusal}", case.name);
+            }
+            BreachOutcome::Missing(keys) => {
+                assert_eq!(fits, Ok(()), "{}", case.name);
+                assert_eq!(&missing, keys, "{}", case.name);
+                let reason = breach::missing_reason(&parts).expect("a reason");
+                for spec in breach::PARTS.iter().filter(|p| keys.contains(&p.key)) {
+                    assert!(reason.contains(spec.label), "{}: {reason}", case.name);
+                }
+                assert!(text.contains('['), "{}: the gap shows:\n{text}", case.name);
+            }
+            BreachOutcome::Letter(points) => {
+                assert_eq!(fits, Ok(()), "{}", case.name);
+                assert!(missing.is_empty(), "{}: {missing:?}", case.name);
+                let org = &workspace.organisation;
+                let contact = org.privacy_contact.as_ref().expect("a contact");
+                let contact_points = [
+                    contact.name.as_str(),
+                    contact.email.as_str(),
+                    org.phone.as_str(),
+                    ICO_ADDRESS_FROM_FACTS,
+                    ICO_HELPLINE_FROM_FACTS,
+                ];
+                for point in points.iter().chain(&contact_points) {
+                    assert!(
+                        text.contains(&normalised(point)),
+                        "{} lacks “{point}”:\n{text}",
+                        case.name
+                    );
+                }
+                // The advice chosen, and only it.
+                let chosen = parts.get(&PartKey::Advice).expect("advice chosen");
+                for option in breach::ADVICE {
+                    assert_eq!(
+                        text.contains(option.words),
+                        chosen.split(',').any(|key| key.trim() == option.key),
+                        "{}: {}",
+                        case.name,
+                        option.key
+                    );
+                }
+                assert!(!text.contains('['), "{} has a gap:\n{text}", case.name);
+                // No requester of the example shop appears in a breach letter.
+                for request in &workspace.requests {
+                    assert!(
+                        !text.contains(request.requester.name.as_str()),
+                        "{}",
+                        case.name
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_breach_letter_reads_back_from_its_pdf_and_says_when_it_is_required() {
+    use common::breach_fixture as f;
+    use smallprint::documents::letters::breach;
+    let zone = smallprint::clock::uk_time_zone();
+    let workspace = common::breach_workspace();
+    let reported = &workspace.breaches[0];
+    let mut parts = breach::initial_parts(reported);
+    parts.insert(PartKey::Advice, "bank".to_owned());
+    let document = breach::breach_letter(&workspace, reported, &zone, date(2026, 6, 2), &parts);
+    let mut text = common::pdftotext(&pdf::render(&document).expect("pdf"));
+    // A sentence may run over a page break: take out the footers between.
+    let pages = text.matches(" Page ").count();
+    for page in 1..=pages {
+        text = text.replace(&format!("{} Page {page} of {pages} ", document.title), "");
+    }
+    let contact = workspace
+        .organisation
+        .privacy_contact
+        .as_ref()
+        .expect("a contact");
+    for point in [
+        f::REPORTED_WHAT,
+        f::REPORTED_CONSEQUENCES,
+        f::REPORTED_STEP_1,
+        contact.email.as_str(),
+        ICO_ADDRESS_FROM_FACTS,
+        ICO_HELPLINE_FROM_FACTS,
+    ] {
+        assert!(text.contains(point), "{point}:\n{text}");
+    }
+    // A high risk (B-2026-001) requires the letter; B-2026-002 was judged unlikely to
+    // be a risk, so it is the shop's choice; B-2026-003 has no risk judged yet.
+    let requirement: Vec<&str> = workspace
+        .breaches
+        .iter()
+        .map(|b| breach::requirement(b))
+        .collect();
+    assert!(requirement[0].starts_with("Required"), "{requirement:?}");
+    assert!(
+        requirement[1].starts_with("Not required"),
+        "{requirement:?}"
+    );
+    assert!(requirement[2].contains("judge the risk"), "{requirement:?}");
+    assert!(breach::PURPOSE.contains("high risk"));
+}

@@ -18,7 +18,7 @@ use jiff::civil::Date;
 use crate::{
     clock::Clock,
     documents::{
-        Format, completeness, ics,
+        Format, breach_log, breach_log_csv, completeness, ico_draft, ics,
         letters::{self, Template},
         notice::{self, NoticeStyle},
         register_csv,
@@ -166,7 +166,8 @@ pub enum CliCommand {
         style: StyleArg,
     },
     /// Write a letter for a request: an acknowledgement, an identity request, a subject
-    /// access response… (see --list-templates).
+    /// access response… (see --list-templates); or, with --breach, the letter to the
+    /// people a breach affects.
     ///
     /// The format comes from OUT's extension: .pdf, .txt (for email), .html or .md.
     /// A letter the law does not allow now (an extension after the first month, a fee
@@ -177,10 +178,15 @@ pub enum CliCommand {
         #[arg(long, value_name = "PATH", required_unless_present_any = ["list_templates", "list_parts"])]
         file: Option<PathBuf>,
         /// The request's reference, e.g. R-2026-004.
-        #[arg(long, value_name = "REF", required_unless_present_any = ["list_templates", "list_parts"])]
+        #[arg(long, value_name = "REF", required_unless_present_any = ["list_templates", "list_parts", "breach"])]
         request: Option<String>,
+        /// Instead of --request: the breach's reference, e.g. B-2026-001, for the letter
+        /// to the people it affects (UK GDPR Article 34; --template breach-people-affected
+        /// may be left out).
+        #[arg(long, value_name = "REF", conflicts_with = "request")]
+        breach: Option<String>,
         /// The letter to write (see --list-templates).
-        #[arg(long, value_name = "NAME", required_unless_present = "list_templates")]
+        #[arg(long, value_name = "NAME", required_unless_present_any = ["list_templates", "breach"])]
         template: Option<String>,
         /// Where to write the letter.
         #[arg(long, value_name = "PATH", required_unless_present_any = ["list_templates", "list_parts"])]
@@ -193,10 +199,10 @@ pub enum CliCommand {
         #[arg(long = "set", value_name = "PART=TEXT")]
         set: Vec<String>,
         /// List the letters and what each is for.
-        #[arg(long, conflicts_with_all = ["file", "request", "template", "out", "date", "set", "list_parts"])]
+        #[arg(long, conflicts_with_all = ["file", "request", "breach", "template", "out", "date", "set", "list_parts"])]
         list_templates: bool,
         /// With --template: list its parts, one a line (name, required or optional, what it is).
-        #[arg(long, requires = "template", conflicts_with_all = ["file", "request", "out", "date", "set"])]
+        #[arg(long, requires = "template", conflicts_with_all = ["file", "request", "breach", "out", "date", "set"])]
         list_parts: bool,
     },
     /// Log a rights request, or record a step on one (changes the workspace file).
@@ -218,13 +224,35 @@ pub enum CliCommand {
         #[arg(long, value_name = "PATH")]
         file: PathBuf,
     },
-    /// Write the breach log — every breach, reported or not — as a CSV file.
+    /// Write the breach log — every breach, reported or not, with the facts, the risk,
+    /// the steps taken and the reasons for each decision — as a CSV file or a PDF.
+    ///
+    /// The format comes from OUT's extension: .csv (one row a breach, for a
+    /// spreadsheet) or .pdf (to print, or to send the ICO when it asks). Times are UK
+    /// local time.
     BreachLog {
         #[arg(long, value_name = "PATH")]
         file: PathBuf,
-        /// The file to write; it must end .csv (the PDF log is not made yet).
-        #[arg(long, value_name = "OUT.csv")]
+        /// The file to write, ending .csv or .pdf.
+        #[arg(long, value_name = "OUT.csv|OUT.pdf")]
         out: PathBuf,
+    },
+    /// Print a draft of the answers for the ICO's breach report form, as plain text to
+    /// copy into it.
+    ///
+    /// The Art. 33(3) items, in the form's order, from the breach log and the
+    /// organisation profile: who to contact, what happened and when (against the 72
+    /// hours, with the reasons for any delay), how it was found, its type, the data and
+    /// the approximate numbers of people and records, the likely consequences and the
+    /// risk, the measures taken, whether the people affected were told, any processor.
+    /// Nothing is invented: an item the log lacks reads "[not recorded yet: …]", and the
+    /// list of them goes to standard error.
+    BreachDraft {
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+        /// The breach's reference, e.g. B-2026-001 (`smallprint breaches` lists them).
+        #[arg(long, value_name = "REF")]
+        breach: String,
     },
     /// Import a gov.uk bank-holidays feed (JSON) into a workspace, as Settings does: a
     /// year is replaced only when the feed holds it whole.
@@ -413,6 +441,7 @@ pub fn run(
         CliCommand::Breach { command } => write::breach(command, clock, out),
         CliCommand::Breaches { file } => breaches(&file, clock, out),
         CliCommand::BreachLog { file, out } => breach_log(&file, &out, clock, err),
+        CliCommand::BreachDraft { file, breach } => breach_draft(&file, &breach, clock, out, err),
         CliCommand::Holidays { file, import } => write::import_holidays(&file, &import, clock, out),
         CliCommand::Notice {
             file,
@@ -434,6 +463,12 @@ pub fn run(
             for template in Template::ALL {
                 let _ = writeln!(out, "{:<27} {}", template.name(), template.purpose());
             }
+            let _ = writeln!(
+                out,
+                "{:<27} {} (with --breach)",
+                letters::breach::NAME,
+                letters::breach::PURPOSE
+            );
             Ok(ExitCode::SUCCESS)
         }
         CliCommand::Letter {
@@ -441,6 +476,25 @@ pub fn run(
             template: Some(template),
             ..
         } => list_parts(&template, out),
+        CliCommand::Letter {
+            file: Some(file),
+            breach: Some(reference),
+            template,
+            out: Some(out_path),
+            date,
+            set,
+            ..
+        } => write_breach_letter(
+            &LetterOrder {
+                file: &file,
+                reference: &reference,
+                template_name: template.as_deref().unwrap_or(letters::breach::NAME),
+                out_path: &out_path,
+                date: date.unwrap_or_else(|| clock.today()),
+                set: &set,
+            },
+            err,
+        ),
         CliCommand::Letter {
             file: Some(file),
             request: Some(reference),
@@ -461,7 +515,7 @@ pub fn run(
             err,
         ),
         CliCommand::Letter { .. } => Err(
-            "say --file, --request, --template and --out; or --list-templates; or --template with --list-parts"
+            "say --file, --request, --template and --out (or --breach instead of --request); or --list-templates; or --template with --list-parts"
                 .to_owned(),
         ),
         CliCommand::Register { file, csv } => {
@@ -659,27 +713,42 @@ fn breaches(path: &Path, clock: &dyn Clock, out: &mut dyn Write) -> Result<ExitC
     Ok(ExitCode::SUCCESS)
 }
 
+/// The breach log's file formats, by the output's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LogFormat {
+    Csv,
+    Pdf,
+}
+
 fn breach_log(
     path: &Path,
     out_path: &Path,
     clock: &dyn Clock,
     err: &mut dyn Write,
 ) -> Result<ExitCode, String> {
-    let is_csv = out_path
+    let extension = out_path
         .extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("csv"));
-    if !is_csv {
-        return Err(format!(
-            "{} does not end .csv: the breach log is written as CSV (the PDF log is not made yet)",
-            out_path.display()
-        ));
-    }
+        .and_then(|ext| ext.to_str())
+        .map(str::to_ascii_lowercase);
+    let format = match extension.as_deref() {
+        Some("csv") => LogFormat::Csv,
+        Some("pdf") => LogFormat::Pdf,
+        _ => {
+            return Err(format!(
+                "{} does not end .csv or .pdf: the breach log is written as a CSV file (for a spreadsheet) or a PDF (to print or send); nothing was written",
+                out_path.display()
+            ));
+        }
+    };
     let workspace = read_usable(path)?;
-    let bytes = crate::documents::breach_log_csv::breach_log_csv(
-        &workspace,
-        &crate::clock::uk_time_zone(),
-        clock.now().timestamp(),
-    );
+    let zone = crate::clock::uk_time_zone();
+    let now = clock.now().timestamp();
+    let bytes = match format {
+        LogFormat::Csv => breach_log_csv::breach_log_csv(&workspace, &zone, now),
+        LogFormat::Pdf => Format::Pdf
+            .render(&breach_log::breach_log_document(&workspace, &zone, now))
+            .map_err(|e| e.to_string())?,
+    };
     store::write_export(out_path, &bytes, path).map_err(|e| e.to_string())?;
     let _ = writeln!(
         err,
@@ -687,6 +756,61 @@ fn breach_log(
         crate::domain::validate::count(workspace.breaches.len(), "breach", "breaches"),
         out_path.display()
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The one breach with `reference` (compared as `letter` compares a request's), or why
+/// there is none to use.
+fn find_breach<'a>(
+    workspace: &'a Workspace,
+    file: &Path,
+    reference: &str,
+) -> Result<&'a crate::domain::breaches::Breach, String> {
+    let matching: Vec<_> = workspace
+        .breaches
+        .iter()
+        .filter(|b| b.reference.trim().eq_ignore_ascii_case(reference.trim()))
+        .collect();
+    match matching[..] {
+        [] => Err(format!(
+            "{} has no breach {reference}; `smallprint breaches --file {}` lists them",
+            file.display(),
+            file.display()
+        )),
+        [breach] => Ok(breach),
+        // Either could be meant; a report or letter about the wrong one would mislead.
+        [..] => Err(format!(
+            "{} has {} breaches with the reference {reference}; nothing was written. Open the file in Smallprint once: it gives the later ones new references.",
+            file.display(),
+            matching.len()
+        )),
+    }
+}
+
+fn breach_draft(
+    path: &Path,
+    reference: &str,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    let workspace = read_usable(path)?;
+    let breach = find_breach(&workspace, path, reference)?;
+    let draft = ico_draft::ico_report_draft(
+        &workspace,
+        breach,
+        &crate::clock::uk_time_zone(),
+        clock.now().timestamp(),
+    );
+    let _ = out.write_all(draft.text.as_bytes());
+    if !draft.gaps.is_empty() {
+        let _ = writeln!(
+            err,
+            "Not in the breach log yet ({}): {}",
+            draft.gaps.len(),
+            draft.gaps.join("; ")
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -779,6 +903,11 @@ fn record_notice_date(
 }
 
 fn template_named(name: &str) -> Result<Template, String> {
+    if name == letters::breach::NAME {
+        return Err(format!(
+            "the {name} letter is about a breach, not a request: give the breach with --breach B-YYYY-NNN instead of --request"
+        ));
+    }
     Template::from_name(name).ok_or_else(|| {
         format!(
             "there is no letter called “{name}”; `smallprint letter --list-templates` lists them"
@@ -786,10 +915,24 @@ fn template_named(name: &str) -> Result<Template, String> {
     })
 }
 
+/// A letter's parts by its CLI name: a request template's, or the breach letter's.
+fn parts_named(name: &str) -> Result<&'static [letters::PartSpec], String> {
+    if name == letters::breach::NAME {
+        Ok(letters::breach::PARTS)
+    } else {
+        Template::from_name(name)
+            .map(|template| template.spec().parts)
+            .ok_or_else(|| {
+                format!(
+                    "there is no letter called “{name}”; `smallprint letter --list-templates` lists them"
+                )
+            })
+    }
+}
+
 /// One part a line: its name, whether it is required, what it is (and its choices).
 fn list_parts(template_name: &str, out: &mut dyn Write) -> Result<ExitCode, String> {
-    let template = template_named(template_name)?;
-    for part in template.spec().parts {
+    for part in parts_named(template_name)? {
         let need = if part.is_required() {
             "required"
         } else {
@@ -802,6 +945,11 @@ fn list_parts(template_name: &str, out: &mut dyn Write) -> Result<ExitCode, Stri
         let choices: Vec<&str> = part.options().iter().map(|o| o.key).collect();
         let choices = if choices.is_empty() {
             String::new()
+        } else if part.takes_several() {
+            format!(
+                " — one or more, separated by commas, of: {}",
+                choices.join(", ")
+            )
         } else {
             format!(" — one of: {}", choices.join(", "))
         };
@@ -819,6 +967,7 @@ fn list_parts(template_name: &str, out: &mut dyn Write) -> Result<ExitCode, Stri
 /// What `smallprint letter` was asked to write.
 struct LetterOrder<'a> {
     file: &'a Path,
+    /// The request's reference, or with --breach the breach's.
     reference: &'a str,
     template_name: &'a str,
     out_path: &'a Path,
@@ -826,9 +975,10 @@ struct LetterOrder<'a> {
     set: &'a [String],
 }
 
-/// The `--set PART=TEXT` values, checked against the template's parts.
+/// The `--set PART=TEXT` values, checked against the letter's parts.
 fn parts_from_args(
-    template: Template,
+    letter: &str,
+    specs: &'static [letters::PartSpec],
     set: &[String],
     parts: &mut letters::Parts,
 ) -> Result<(), String> {
@@ -840,19 +990,30 @@ fn parts_from_args(
         };
         let name = name.trim();
         let spec = letters::PartKey::from_name(name)
-            .and_then(|key| template.spec().parts.iter().find(|p| p.key == key))
+            .and_then(|key| specs.iter().find(|p| p.key == key))
             .ok_or_else(|| {
                 format!(
-                    "the {} letter has no part called “{name}”; `smallprint letter --template {} --list-parts` lists them",
-                    template.name(),
-                    template.name()
+                    "the {letter} letter has no part called “{name}”; `smallprint letter --template {letter} --list-parts` lists them"
                 )
             })?;
         let options = spec.options();
-        if !options.is_empty() && !options.iter().any(|o| o.key == text.trim()) {
+        let is_option = |key: &str| options.iter().any(|o| o.key == key);
+        let valid = if options.is_empty() {
+            true
+        } else if spec.takes_several() {
+            letters::split_keys(text).all(is_option)
+        } else {
+            is_option(text.trim())
+        };
+        if !valid {
             let keys: Vec<&str> = options.iter().map(|o| o.key).collect();
             return Err(format!(
-                "{name} is one of: {} (not “{}”)",
+                "{name} is {}: {} (not “{}”)",
+                if spec.takes_several() {
+                    "one or more, separated by commas, of"
+                } else {
+                    "one of"
+                },
                 keys.join(", "),
                 text.trim()
             ));
@@ -866,20 +1027,52 @@ fn parts_from_args(
     Ok(())
 }
 
-fn write_letter(order: &LetterOrder<'_>, err: &mut dyn Write) -> Result<ExitCode, String> {
-    let template = template_named(order.template_name)?;
-    let out_path = order.out_path;
+/// The format OUT's extension asks for: `Ok(None)` for plain text (.txt).
+fn letter_format(out_path: &Path) -> Result<Option<Format>, String> {
     let plain_text = out_path
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
-    let format = Format::from_path(out_path);
-    if !plain_text && format.is_none() {
-        return Err(format!(
+    if plain_text {
+        return Ok(None);
+    }
+    Format::from_path(out_path).map(Some).ok_or_else(|| {
+        format!(
             "end {} in .pdf, .txt, .html or .md to say which format to write",
             out_path.display()
-        ));
-    }
+        )
+    })
+}
+
+/// Why a letter with required parts missing was not written, naming each.
+fn missing_message(letter: &str, missing: &[&letters::PartSpec]) -> String {
+    let names: Vec<String> = missing
+        .iter()
+        .map(|part| format!("  --set {}=…   {}", part.key.name(), part.label))
+        .collect();
+    format!(
+        "the {letter} letter needs what only you can say; nothing was written. Missing:\n{}",
+        names.join("\n")
+    )
+}
+
+/// The letter in the format asked for, written where asked.
+fn write_letter_file(
+    document: &crate::documents::model::Document,
+    format: Option<Format>,
+    order: &LetterOrder<'_>,
+) -> Result<(), String> {
+    let bytes = match format {
+        Some(format) => format.render(document).map_err(|e| e.to_string())?,
+        None => document.plain_text().into_bytes(),
+    };
+    store::write_export(order.out_path, &bytes, order.file).map_err(|e| e.to_string())
+}
+
+fn write_letter(order: &LetterOrder<'_>, err: &mut dyn Write) -> Result<ExitCode, String> {
+    let template = template_named(order.template_name)?;
+    let out_path = order.out_path;
+    let format = letter_format(out_path)?;
     let workspace = read_usable(order.file)?;
     let reference = order.reference;
     let matching: Vec<_> = workspace
@@ -913,31 +1106,67 @@ fn write_letter(order: &LetterOrder<'_>, err: &mut dyn Write) -> Result<ExitCode
         .fits(&workspace, request, order.date)
         .map_err(|reason| format!("{reference}: {reason}"))?;
     let mut parts = template.initial_parts(&workspace, request);
-    parts_from_args(template, order.set, &mut parts)?;
+    parts_from_args(
+        template.name(),
+        template.spec().parts,
+        order.set,
+        &mut parts,
+    )?;
     let missing = letters::missing_parts(template, &parts);
     if !missing.is_empty() {
-        let names: Vec<String> = missing
-            .iter()
-            .map(|part| format!("  --set {}=…   {}", part.key.name(), part.label))
-            .collect();
-        return Err(format!(
-            "the {} letter needs what only you can say; nothing was written. Missing:\n{}",
-            template.name(),
-            names.join("\n")
-        ));
+        return Err(missing_message(template.name(), &missing));
     }
     let document = letters::letter(&workspace, request, template, order.date, &parts);
-    let bytes = match format {
-        Some(format) if !plain_text => format.render(&document).map_err(|e| e.to_string())?,
-        _ => document.plain_text().into_bytes(),
-    };
-    store::write_export(out_path, &bytes, order.file).map_err(|e| e.to_string())?;
+    write_letter_file(&document, format, order)?;
     let _ = writeln!(
         err,
         "Wrote the {} letter for {} to {}",
         template.to_string().to_lowercase(),
         request.reference,
         out_path.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `smallprint letter --breach REF`: the letter to the people a breach affects, by the
+/// rules of every letter — refused with the reason when it cannot go, and not written
+/// while a part only the shop can state is missing.
+fn write_breach_letter(order: &LetterOrder<'_>, err: &mut dyn Write) -> Result<ExitCode, String> {
+    use letters::breach;
+    let name = order.template_name;
+    if name != breach::NAME {
+        return Err(if Template::from_name(name).is_some() {
+            format!(
+                "the {name} letter answers a request: give --request R-YYYY-NNN; the letter about a breach is {}",
+                breach::NAME
+            )
+        } else {
+            format!(
+                "there is no letter called “{name}”; the letter about a breach is {}",
+                breach::NAME
+            )
+        });
+    }
+    let format = letter_format(order.out_path)?;
+    let workspace = read_usable(order.file)?;
+    let found = find_breach(&workspace, order.file, order.reference)?;
+    let zone = crate::clock::uk_time_zone();
+    breach::fits(&workspace, found, &zone, order.date)
+        .map_err(|reason| format!("{}: {reason}", found.reference))?;
+    let mut parts = breach::initial_parts(found);
+    parts_from_args(breach::NAME, breach::PARTS, order.set, &mut parts)?;
+    let missing = breach::missing_parts(&parts);
+    if !missing.is_empty() {
+        return Err(missing_message(breach::NAME, &missing));
+    }
+    let document = breach::breach_letter(&workspace, found, &zone, order.date, &parts);
+    write_letter_file(&document, format, order)?;
+    let _ = writeln!(
+        err,
+        "Wrote the letter to the people affected by {} to {}\n{}",
+        found.reference,
+        order.out_path.display(),
+        breach::requirement(found)
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -1,11 +1,14 @@
 //! Everything Smallprint writes for the world outside the app, derived from the
-//! workspace: the privacy notice and letters (one document model, rendered as PDF,
-//! HTML, Markdown or plain text), the calendar feed and the CSV register.
+//! workspace: the privacy notice, letters and the breach log (one document model,
+//! rendered as PDF, HTML, Markdown or plain text), the draft of an ICO breach report,
+//! the calendar feed and the CSV register and breach log.
 
+pub mod breach_log;
 pub mod breach_log_csv;
 pub mod completeness;
 pub mod fonts;
 pub mod html;
+pub mod ico_draft;
 pub mod ics;
 pub mod layout;
 pub mod letters;

@@ -205,3 +205,155 @@ pub fn smallprint_within(args: &[&str], seconds: u64) -> Option<(i32, String, St
         )
     })
 }
+
+/// What the breach fixture's breaches say, so a test compares against the fixture's own
+/// words, never against the code's templates. All of it is fictional.
+pub mod breach_fixture {
+    pub const REPORTED_WHAT: &str = "An order update for 41 customers went to the wrong mailing list, showing each customer's name and delivery address.";
+    pub const REPORTED_REASONS: &str =
+        "A high risk: home addresses with names went to about 300 people we do not know.";
+    pub const REPORTED_CONSEQUENCES: &str = "Customers could get unwanted post or visits at home, or phishing emails that quote their order.";
+    pub const REPORTED_STEP_1: &str = "Asked every recipient of the email to delete it.";
+    pub const REPORTED_STEP_2: &str =
+        "Set the mailing tool to show the list's size before anything is sent.";
+    pub const ICO_REFERENCE: &str = "IC-000417-FICT";
+    pub const NOT_REPORTED_WHAT: &str = "A packing slip with one customer's name and address was left in a returned parcel resent to another customer.";
+    pub const NOT_REPORTED_REASONS: &str = "Unlikely to be a risk: one slip, handed back unread the next day by the customer who found it.";
+    pub const UNDECIDED_WHAT: &str =
+        "The studio's spare laptop was stolen from a locked car; its disk is encrypted.";
+}
+
+/// The example shop with three breaches: B-2026-001 reported to the ICO (a high risk,
+/// the people told), B-2026-002 decided not to report (with reasons, closed) and
+/// B-2026-003 not yet decided, with no consequences recorded.
+#[expect(
+    clippy::too_many_lines,
+    reason = "test data: three breaches, fact by fact"
+)]
+pub fn breach_workspace() -> smallprint::domain::Workspace {
+    use breach_fixture as f;
+    use jiff::civil::date;
+    use smallprint::domain::breaches::{
+        BreachKind, CategoryLink, Decision, IcoReport, Individuals, RiskAssessment, RiskLevel, Step,
+    };
+    let zone = smallprint::clock::uk_time_zone();
+    let instant = |text: &str| text.parse::<Timestamp>().expect("instant");
+    let mut workspace = smallprint::domain::example::example_workspace(date(2026, 11, 24));
+    // Only the three made here (the example shop has a breach of its own).
+    workspace.breaches.clear();
+    let goods = workspace.register[0].id;
+    // 09:00 BST on 1 June 2026.
+    let first = workspace.log_breach(
+        instant("2026-06-01T08:00:00Z"),
+        f::REPORTED_WHAT.to_owned(),
+        &zone,
+    );
+    let second = workspace.log_breach(
+        instant("2026-08-14T15:30:00Z"),
+        f::NOT_REPORTED_WHAT.to_owned(),
+        &zone,
+    );
+    let third = workspace.log_breach(
+        instant("2026-11-23T10:00:00Z"),
+        f::UNDECIDED_WHAT.to_owned(),
+        &zone,
+    );
+    for breach in &mut workspace.breaches {
+        if breach.id == first {
+            breach.occurred = Some(instant("2026-06-01T07:40:00Z"));
+            breach.noticed_by = "Morwenna Tallis, from a customer's reply".to_owned();
+            breach.cause = "A filter in the mailing tool was set to the wrong list.".to_owned();
+            breach.kinds = vec![BreachKind::Confidentiality];
+            breach.activities = vec![goods];
+            breach.data_categories = ["Names and contact details", "Addresses"]
+                .iter()
+                .map(|category| CategoryLink {
+                    activity: goods,
+                    category: (*category).to_owned(),
+                })
+                .collect();
+            breach.people_affected = Some(41);
+            breach.records_affected = Some(41);
+            breach.consequences = f::REPORTED_CONSEQUENCES.to_owned();
+            breach.risk = Some(RiskAssessment {
+                level: RiskLevel::High,
+                reasoning: "Names with home addresses, seen by strangers.".to_owned(),
+            });
+            breach.steps = vec![
+                Step {
+                    on: date(2026, 6, 1),
+                    what: f::REPORTED_STEP_1.to_owned(),
+                },
+                Step {
+                    on: date(2026, 6, 2),
+                    what: f::REPORTED_STEP_2.to_owned(),
+                },
+            ];
+            breach
+                .decide(
+                    Decision {
+                        report: true,
+                        reasons: f::REPORTED_REASONS.to_owned(),
+                        decided_by: "Morwenna Tallis".to_owned(),
+                        decided_on: date(2026, 6, 1),
+                    },
+                    instant("2026-06-01T11:00:00Z"),
+                )
+                .expect("decided");
+            breach.report = Some(IcoReport {
+                at: instant("2026-06-02T10:15:00Z"),
+                reference: f::ICO_REFERENCE.to_owned(),
+            });
+            breach.individuals = Some(Individuals::Told {
+                on: date(2026, 6, 2),
+                how: "by email".to_owned(),
+            });
+            breach.processor = "Mailwren, the email sending service".to_owned();
+            breach.lessons = "Check the list's size before every send.".to_owned();
+        } else if breach.id == second {
+            breach.occurred = Some(instant("2026-08-12T12:00:00Z"));
+            breach.occurred_estimated = true;
+            breach.noticed_by = "The customer who received the parcel".to_owned();
+            breach.cause = "Returned stock was not checked for paperwork.".to_owned();
+            breach.kinds = vec![BreachKind::Confidentiality];
+            breach.activities = vec![goods];
+            breach.data_categories = vec![CategoryLink {
+                activity: goods,
+                category: "Addresses".to_owned(),
+            }];
+            breach.people_affected = Some(1);
+            breach.records_affected = Some(1);
+            breach.consequences = "Little: the slip came back unread.".to_owned();
+            breach.risk = Some(RiskAssessment {
+                level: RiskLevel::Unlikely,
+                reasoning: "One name and address, returned by the customer who found it."
+                    .to_owned(),
+            });
+            breach.steps = vec![Step {
+                on: date(2026, 8, 15),
+                what: "Checked all returned stock for paperwork.".to_owned(),
+            }];
+            breach
+                .decide(
+                    Decision {
+                        report: false,
+                        reasons: f::NOT_REPORTED_REASONS.to_owned(),
+                        decided_by: "Morwenna Tallis".to_owned(),
+                        decided_on: date(2026, 8, 15),
+                    },
+                    instant("2026-08-15T09:00:00Z"),
+                )
+                .expect("decided");
+            breach.individuals = Some(Individuals::NotTold {
+                why: "Not a high risk, and the slip came back unread.".to_owned(),
+            });
+            breach
+                .close(date(2026, 8, 20), instant("2026-08-20T09:00:00Z"))
+                .expect("closed");
+        } else if breach.id == third {
+            breach.noticed_by = "Morwenna Tallis".to_owned();
+            breach.kinds = vec![BreachKind::Availability];
+        }
+    }
+    workspace
+}

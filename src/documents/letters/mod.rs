@@ -7,7 +7,12 @@
 //! A part that states a fact is never prefilled with an invented one: until the user
 //! writes it, the letter shows a visible gap ("[say why the request is complex]") and
 //! [`missing_parts`] names it, so the letter cannot be exported, copied or marked as sent.
+//!
+//! The letter to the people a breach affects (Art. 34) is about a breach, not a request:
+//! it is in [`breach`], built from the same parts, gaps and shared letterhead, sign-off
+//! and complaint wording.
 
+pub mod breach;
 mod templates;
 mod writer;
 
@@ -81,6 +86,13 @@ part_keys! {
     NextSteps = "next-steps",
     Findings = "findings",
     Actions = "actions",
+    Addressee = "to",
+    WhatHappened = "what-happened",
+    Information = "information",
+    Consequences = "consequences",
+    Measures = "measures",
+    Advice = "advice",
+    MoreAdvice = "more-advice",
 }
 
 impl PartKey {
@@ -115,11 +127,13 @@ pub enum PartKind {
     Fact { gap: &'static str },
     /// Words that may be left out or left as a default that asserts nothing.
     Optional { default: &'static str },
-    /// One of a fixed list. With no default, nothing chosen is a gap.
+    /// One of a fixed list — or, when `several`, one or more of it, stored as their
+    /// keys separated by commas. With no default, nothing chosen is a gap.
     Choice {
         options: &'static [Choice],
         default: Option<&'static str>,
         gap: &'static str,
+        several: bool,
     },
 }
 
@@ -159,17 +173,93 @@ impl PartSpec {
             .is_none_or(|(key, value)| parts.get(&key).is_some_and(|chosen| chosen.trim() == value))
     }
 
-    /// Whether `value` fills this part: any words for a fact, a listed key for a choice.
+    /// Whether `value` fills this part: any words for a fact, a listed key for a choice
+    /// (for a choice of several, one or more keys, each listed).
     fn is_filled_by(&self, value: Option<&String>) -> bool {
         let value = value.map_or("", |v| v.trim());
         match self.kind {
             PartKind::Fact { .. } => !value.is_empty(),
-            PartKind::Optional { .. } => true,
+            PartKind::Optional { .. }
+            | PartKind::Choice {
+                default: Some(_), ..
+            } => true,
             PartKind::Choice {
-                options, default, ..
-            } => default.is_some() || options.iter().any(|option| option.key == value),
+                options,
+                several: true,
+                ..
+            } => {
+                let keys: Vec<&str> = split_keys(value).collect();
+                !keys.is_empty()
+                    && keys
+                        .iter()
+                        .all(|key| options.iter().any(|option| option.key == *key))
+            }
+            PartKind::Choice { options, .. } => options.iter().any(|option| option.key == value),
         }
     }
+
+    /// Whether one or more options may be chosen.
+    pub fn takes_several(&self) -> bool {
+        matches!(self.kind, PartKind::Choice { several: true, .. })
+    }
+
+    /// The options chosen, in the order chosen (the default when nothing was), each
+    /// once; keys that are not options are left out.
+    pub fn chosen(&self, parts: &Parts) -> Vec<&'static Choice> {
+        let PartKind::Choice {
+            options, default, ..
+        } = self.kind
+        else {
+            return Vec::new();
+        };
+        let value = parts
+            .get(&self.key)
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+            .or(default)
+            .unwrap_or_default();
+        let keys: Vec<&str> = if self.takes_several() {
+            split_keys(value).collect()
+        } else {
+            vec![value]
+        };
+        let mut chosen: Vec<&'static Choice> = Vec::new();
+        for key in keys {
+            if let Some(option) = options.iter().find(|option| option.key == key)
+                && !chosen.iter().any(|c| c.key == option.key)
+            {
+                chosen.push(option);
+            }
+        }
+        chosen
+    }
+
+    /// The part as a letter prints it: the user's words; for a fact not yet written,
+    /// its visible gap; for a choice, the chosen option's words (several joined by
+    /// spaces) or the gap; for an optional part left empty, nothing.
+    pub fn text(&self, parts: &Parts) -> String {
+        let value = parts.get(&self.key).map_or("", |v| v.trim());
+        match self.kind {
+            PartKind::Fact { gap } if value.is_empty() => format!("[{gap}]"),
+            PartKind::Choice { gap, .. } => {
+                let chosen = self.chosen(parts);
+                if chosen.is_empty() {
+                    format!("[{gap}]")
+                } else {
+                    chosen.iter().map(|c| c.words).collect::<Vec<_>>().join(" ")
+                }
+            }
+            _ => value.to_owned(),
+        }
+    }
+}
+
+/// The keys of a choice of several: "phishing, bank" → "phishing", "bank".
+pub fn split_keys(value: &str) -> impl Iterator<Item = &str> {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|key| !key.is_empty())
 }
 
 /// Everything about one template, in one place.
@@ -314,8 +404,13 @@ impl fmt::Display for Template {
 /// The required parts not yet filled, in the letter's order: while any is left the
 /// letter cannot be exported, copied or marked as sent.
 pub fn missing_parts(template: Template, parts: &Parts) -> Vec<&'static PartSpec> {
-    template
-        .parts(parts)
+    unfilled(template.parts(parts), parts)
+}
+
+/// Of `asked`, the required parts `parts` does not fill: the one rule every letter's
+/// gaps follow.
+fn unfilled(asked: Vec<&'static PartSpec>, parts: &Parts) -> Vec<&'static PartSpec> {
+    asked
         .into_iter()
         .filter(|part| part.is_required() && !part.is_filled_by(parts.get(&part.key)))
         .collect()
@@ -323,10 +418,12 @@ pub fn missing_parts(template: Template, parts: &Parts) -> Vec<&'static PartSpec
 
 /// Why a letter cannot go yet, in words, or `None` when every required part is filled.
 pub fn missing_reason(template: Template, parts: &Parts) -> Option<String> {
-    let missing: Vec<&str> = missing_parts(template, parts)
-        .iter()
-        .map(|part| part.label)
-        .collect();
+    reason_for(&missing_parts(template, parts))
+}
+
+/// The missing parts as the reason a letter cannot go yet.
+fn reason_for(missing: &[&'static PartSpec]) -> Option<String> {
+    let missing: Vec<&str> = missing.iter().map(|part| part.label).collect();
     match missing.as_slice() {
         [] => None,
         [one] => Some(format!("fill in “{one}” first")),

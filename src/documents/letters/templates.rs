@@ -297,6 +297,7 @@ const fn choice(
             options,
             default: None,
             gap,
+            several: false,
         },
         only_when: None,
         from_records: None,
@@ -637,6 +638,7 @@ static ACCESS_RESPONSE: Spec = Spec {
                 options: SCOPE,
                 default: Some("everything"),
                 gap: "choose what the reply covers",
+                several: false,
             },
             ..optional(
                 PartKey::Scope,

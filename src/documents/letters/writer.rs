@@ -4,7 +4,7 @@
 
 use jiff::civil::Date;
 
-use super::{Choice, PartKey, PartKind, Parts, Template, long_date};
+use super::{Choice, PartKey, Parts, Template, long_date};
 use crate::{
     documents::{
         model::{Block, Inline, Runs, plain},
@@ -80,13 +80,9 @@ impl<'a> Writer<'a> {
     /// The user's words for a part; a fact not yet written is its visible gap, an
     /// optional part left empty is empty, and a choice is the chosen option's words.
     pub fn part(&self, key: PartKey) -> String {
-        let value = self.parts.get(&key).map_or("", |v| v.trim());
-        match self.spec_of(key).map(|spec| spec.kind) {
-            Some(PartKind::Fact { gap }) if value.is_empty() => format!("[{gap}]"),
-            Some(PartKind::Choice { gap, .. }) => self
-                .chosen(key)
-                .map_or_else(|| format!("[{gap}]"), |choice| choice.words.to_owned()),
-            _ => value.to_owned(),
+        match self.spec_of(key) {
+            Some(spec) => spec.text(self.parts),
+            None => self.parts.get(&key).map_or("", |v| v.trim()).to_owned(),
         }
     }
 
@@ -97,20 +93,7 @@ impl<'a> Writer<'a> {
 
     /// The option chosen for a choice part (its default when nothing was chosen).
     pub fn chosen(&self, key: PartKey) -> Option<&'static Choice> {
-        let spec = self.spec_of(key)?;
-        let PartKind::Choice {
-            options, default, ..
-        } = spec.kind
-        else {
-            return None;
-        };
-        let value = self
-            .parts
-            .get(&key)
-            .map(|v| v.trim())
-            .filter(|v| !v.is_empty())
-            .or(default)?;
-        options.iter().find(|option| option.key == value)
+        self.spec_of(key)?.chosen(self.parts).first().copied()
     }
 
     pub fn say(&mut self, text: impl Into<String>) {
@@ -275,23 +258,7 @@ impl<'a> Writer<'a> {
     }
 
     fn regulator(&self) -> String {
-        let regulator = &self.workspace.settings.regulator;
-        let name = regulator.name.trim();
-        let mut details = Vec::new();
-        if !regulator.postal_address.trim().is_empty() {
-            details.push(regulator.postal_address.trim().to_owned());
-        }
-        if !regulator.helpline.trim().is_empty() {
-            details.push(format!("helpline {}", regulator.helpline.trim()));
-        }
-        if !regulator.website.trim().is_empty() {
-            details.push(regulator.website.trim().to_owned());
-        }
-        if details.is_empty() {
-            format!("the {name}")
-        } else {
-            format!("the {name} ({})", details.join("; "))
-        }
+        regulator(self.workspace)
     }
 
     /// How to complain: to the shop first, then to the regulator (s.164A, Art. 77).
@@ -418,6 +385,28 @@ impl<'a> Writer<'a> {
         self.say(format!(
             "{line} If you would prefer another way, please tell us."
         ));
+    }
+}
+
+/// The regulator as letters name it, with the details the shop keeps in Settings: "the
+/// Information Commissioner's Office (Wycliffe House, …; helpline …; …)".
+pub fn regulator(workspace: &Workspace) -> String {
+    let regulator = &workspace.settings.regulator;
+    let name = regulator.name.trim();
+    let mut details = Vec::new();
+    if !regulator.postal_address.trim().is_empty() {
+        details.push(regulator.postal_address.trim().to_owned());
+    }
+    if !regulator.helpline.trim().is_empty() {
+        details.push(format!("helpline {}", regulator.helpline.trim()));
+    }
+    if !regulator.website.trim().is_empty() {
+        details.push(regulator.website.trim().to_owned());
+    }
+    if details.is_empty() {
+        format!("the {name}")
+    } else {
+        format!("the {name} ({})", details.join("; "))
     }
 }
 
@@ -606,6 +595,53 @@ fn article_15_items(activity: &ProcessingActivity) -> Vec<Runs> {
 /// The letterhead, date, addressee (as the letter will reach them), reference, subject
 /// and salutation.
 pub fn letterhead(workspace: &Workspace, request: &RightsRequest, date: Date) -> Vec<Block> {
+    let mut blocks = shop_head(workspace, date);
+    let requester = &request.requester;
+    let mut to = vec![requester.name.trim().to_owned()];
+    match delivery(request) {
+        Delivery::Email => to.push(format!("By email: {}", requester.email.trim())),
+        Delivery::Post => to.extend(
+            requester
+                .postal_address
+                .lines()
+                .map(|l| l.trim().to_owned())
+                .filter(|l| !l.is_empty()),
+        ),
+        Delivery::Unknown => {}
+    }
+    blocks.push(Block::Address(to));
+    blocks.push(Block::Paragraph(vec![
+        Inline::bold("Our reference: "),
+        Inline::text(request.reference.clone()),
+    ]));
+    blocks.push(Block::heading(
+        2,
+        match request.kind {
+            RequestKind::Complaint => "Your data protection complaint".to_owned(),
+            RequestKind::DirectMarketingObjection => {
+                "Your objection to direct marketing".to_owned()
+            }
+            kind => format!("Your {}", kind_phrase(kind)),
+        },
+    ));
+    let name = requester.name.trim();
+    blocks.push(Block::paragraph(if name.is_empty() {
+        "Dear Sir or Madam,".to_owned()
+    } else {
+        format!("Dear {name},")
+    }));
+    if !requester.acting_for.trim().is_empty() {
+        blocks.push(Block::paragraph(format!(
+            "You wrote on behalf of {}.",
+            requester.acting_for.trim()
+        )));
+    }
+    blocks
+}
+
+/// The shop's name as the heading, its address and contact line, and the date: the
+/// head of every letter.
+pub fn shop_head(workspace: &Workspace, date: Date) -> Vec<Block> {
     let org = &workspace.organisation;
     let shop = workspace.display_name().to_owned();
     let mut blocks = vec![Block::heading(
@@ -655,47 +691,6 @@ pub fn letterhead(workspace: &Workspace, request: &RightsRequest, date: Date) ->
         blocks.push(Block::Address(head));
     }
     blocks.push(Block::paragraph(long_date(date)));
-
-    let requester = &request.requester;
-    let mut to = vec![requester.name.trim().to_owned()];
-    match delivery(request) {
-        Delivery::Email => to.push(format!("By email: {}", requester.email.trim())),
-        Delivery::Post => to.extend(
-            requester
-                .postal_address
-                .lines()
-                .map(|l| l.trim().to_owned())
-                .filter(|l| !l.is_empty()),
-        ),
-        Delivery::Unknown => {}
-    }
-    blocks.push(Block::Address(to));
-    blocks.push(Block::Paragraph(vec![
-        Inline::bold("Our reference: "),
-        Inline::text(request.reference.clone()),
-    ]));
-    blocks.push(Block::heading(
-        2,
-        match request.kind {
-            RequestKind::Complaint => "Your data protection complaint".to_owned(),
-            RequestKind::DirectMarketingObjection => {
-                "Your objection to direct marketing".to_owned()
-            }
-            kind => format!("Your {}", kind_phrase(kind)),
-        },
-    ));
-    let name = requester.name.trim();
-    blocks.push(Block::paragraph(if name.is_empty() {
-        "Dear Sir or Madam,".to_owned()
-    } else {
-        format!("Dear {name},")
-    }));
-    if !requester.acting_for.trim().is_empty() {
-        blocks.push(Block::paragraph(format!(
-            "You wrote on behalf of {}.",
-            requester.acting_for.trim()
-        )));
-    }
     blocks
 }
 
