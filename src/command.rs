@@ -173,6 +173,16 @@ pub enum Export {
         request: RequestId,
         entry: usize,
     },
+    /// The breach log, every breach reported or not: a PDF, or CSV for a spreadsheet.
+    BreachLog {
+        csv: bool,
+    },
+    /// The Art. 34 letter to the people a breach affects.
+    BreachLetter {
+        breach: BreachId,
+        parts: Parts,
+        format: Format,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

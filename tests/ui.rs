@@ -1501,3 +1501,119 @@ fn a_breach_is_logged_judged_decided_and_closed_and_the_law_holds_at_each_step()
     press(&mut harness, "Close the breach");
     assert_eq!(breach(&harness).closed, None);
 }
+
+/// Issue 16: a high-risk breach's report draft is copied for the ICO's form, its letter
+/// to the people affected waits for the advice only the shop can choose, is marked sent
+/// (which lets the breach close), and the log is exported as a PDF through Smallprint's
+/// own chooser and read back with pdftotext.
+#[test]
+fn a_high_risk_breach_gets_its_ico_draft_its_letter_and_the_log_exported() {
+    let (dir, path) = temp_workspace();
+    let mut example = example_workspace(date(2026, 11, 23));
+    example.breaches.clear();
+    store::write_new(&path, &example).expect("example");
+    let mut harness = harness_sized(app_on(&path), 1400.0, 1000.0);
+    harness.run();
+    open_screen(&mut harness, "Breaches");
+    press(&mut harness, "Log a breach…");
+    type_into(&mut harness, "Became aware", "2026-11-23 08:00");
+    type_into(
+        &mut harness,
+        "What happened",
+        "Customer list with card details left on a train",
+    );
+    press(&mut harness, "Log breach");
+    choose(&mut harness, "A high risk");
+    type_into(
+        &mut harness,
+        "Why you judged it so",
+        "Card details of 40 customers",
+    );
+    press(&mut harness, "Save changes");
+    choose(&mut harness, "Report it");
+    type_into(&mut harness, "Reasons", "High risk: card details");
+    type_into(&mut harness, "Decided by", "Morwenna Tallis");
+    press(&mut harness, "Record the decision");
+
+    // The ICO draft: copied, with what the log does not hold yet named.
+    press(&mut harness, "Copy the draft for the ICO's form");
+    harness.get_by_label_contains("Copied the draft for the ICO's report form");
+    harness.get_by_label_contains("Not recorded yet:");
+
+    // The letter: required for a high risk, and held back until the advice is chosen
+    // and the consequences written.
+    press(&mut harness, "Write the letter to them…");
+    harness.get_by_label_contains("Required: you judged this breach likely to be a high risk");
+    harness.get_by_label_contains("Before it can go,");
+    choose(
+        &mut harness,
+        "Check your bank and card statements, and tell your bank or card provider straight away about any payment you do not recognise.",
+    );
+    type_into(
+        &mut harness,
+        "What it could mean for them",
+        "Someone could try to use your card details",
+    );
+    harness.get_by_label_contains("Before it can go,");
+    // The preview has headings with the same words: type into the text boxes.
+    for (label, text) in [
+        ("The information involved", "Your name and card details"),
+        (
+            "What we have done or will do",
+            "Reported it to the police and the ICO",
+        ),
+    ] {
+        let role = egui::accesskit::Role::MultilineTextInput;
+        harness.get_by_role_and_label(role, label).scroll_to_me();
+        harness.run();
+        harness.get_by_role_and_label(role, label).focus();
+        harness.run();
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, label)
+            .type_text(text);
+        harness.run();
+    }
+    if let Some(node) = harness.query_by_label_contains("Before it can go,") {
+        panic!("still blocked: {node:?}");
+    }
+    press(&mut harness, "Mark as sent");
+    let told = harness
+        .state()
+        .workspace()
+        .expect("open")
+        .breaches
+        .last()
+        .expect("logged")
+        .individuals
+        .clone();
+    assert!(
+        matches!(told, Some(smallprint::domain::breaches::Individuals::Told { on, .. }) if on == date(2026, 11, 23)),
+        "{told:?}"
+    );
+    press(&mut harness, "Back to the breach");
+    press(&mut harness, "Close the breach");
+    assert!(
+        harness.state().workspace().expect("open").breaches[0]
+            .closed
+            .is_some(),
+        "told, so it closes"
+    );
+
+    // The log, through Smallprint's own chooser, read back by another tool.
+    press(&mut harness, "← All breaches");
+    press(&mut harness, "Export the log as PDF…");
+    let exports = dir.path().join("exports");
+    std::fs::create_dir(&exports).expect("folder");
+    type_into(&mut harness, "Folder", &exports.display().to_string());
+    click_button(&mut harness, "Go");
+    click_button(&mut harness, "Save");
+    let written = std::fs::read(exports.join("breach-log.pdf")).expect("written where it said");
+    let text = common::pdftotext(&written);
+    for expected in [
+        "Customer list with card details left on a train",
+        "High risk: card details",
+        "Morwenna Tallis",
+    ] {
+        assert!(text.contains(expected), "{expected} not in {text}");
+    }
+}

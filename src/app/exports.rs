@@ -7,13 +7,19 @@ use std::path::{Path, PathBuf};
 use super::{SmallprintApp, chooser::PathUse};
 use crate::{
     command::Export,
-    documents::{Format, ics, letters, model::Document, notice, register_csv},
+    documents::{
+        Format, breach_log, breach_log_csv, ics, letters, model::Document, notice, register_csv,
+    },
     domain::{agenda, holidays::parse_feed, requests::RequestEvent},
     session::Tone,
 };
 
 impl SmallprintApp {
     /// Writes `what` to `to`, or asks where first.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one arm per kind of export, each ending in its message: reads best whole"
+    )]
     pub(super) fn export(&mut self, what: &Export, to: Option<PathBuf>) {
         let Some(path) = to else {
             self.ask_path(PathUse::Export(what.clone()));
@@ -98,6 +104,13 @@ impl SmallprintApp {
                     ),
                 }
             }
+            Export::BreachLog { .. } | Export::BreachLetter { .. } => breach_export(
+                workspace,
+                what,
+                &path,
+                source,
+                (today, self.clock.now().timestamp()),
+            ),
         };
         if let Some(settings) = notice_dated {
             self.change(
@@ -146,6 +159,25 @@ impl SmallprintApp {
                     .workspace()
                     .and_then(|w| w.request(*request))
                     .map(|r| format!("{}-{}.{}", r.reference, template.name(), format.extension()))
+                    .unwrap_or_default();
+                ("Export the letter", format.to_string(), file_name)
+            }
+            Export::BreachLog { csv } => (
+                "Export the breach log",
+                if *csv { "CSV" } else { "PDF" }.to_owned(),
+                format!("breach-log.{}", if *csv { "csv" } else { "pdf" }),
+            ),
+            Export::BreachLetter { breach, format, .. } => {
+                let file_name = self
+                    .workspace()
+                    .and_then(|w| w.breach(*breach))
+                    .map(|b| {
+                        format!(
+                            "{}-letter-to-people-affected.{}",
+                            b.reference,
+                            format.extension()
+                        )
+                    })
                     .unwrap_or_default();
                 ("Export the letter", format.to_string(), file_name)
             }
@@ -209,6 +241,59 @@ fn write(path: &Path, bytes: &[u8], source: &Path) -> Result<(), String> {
 }
 
 /// Renders and writes a document export; the message says whether it worked.
+/// The breach log or a breach letter, written to `path`; the message to show.
+fn breach_export(
+    workspace: &crate::domain::Workspace,
+    what: &Export,
+    path: &Path,
+    source: &Path,
+    (today, now): (jiff::civil::Date, jiff::Timestamp),
+) -> Result<String, String> {
+    let zone = crate::clock::uk_time_zone();
+    match what {
+        Export::BreachLog { csv } => {
+            let count =
+                crate::domain::validate::count(workspace.breaches.len(), "breach", "breaches");
+            if *csv {
+                let bytes = breach_log_csv::breach_log_csv(workspace, &zone, now);
+                write(path, &bytes, source)
+                    .map(|()| format!("Exported the breach log ({count}) to {}.", path.display()))
+            } else {
+                let document = breach_log::breach_log_document(workspace, &zone, now);
+                write_document(&document, Format::Pdf, path, source, "the breach log")
+            }
+        }
+        Export::BreachLetter {
+            breach,
+            parts,
+            format,
+        } => match workspace.breach(*breach) {
+            // The composer greys the button for the same reasons; a stale command
+            // is refused, never written with gaps.
+            Some(found) => {
+                match (
+                    letters::breach::fits(workspace, found, &zone, today),
+                    letters::breach::missing_reason(parts),
+                ) {
+                    (Err(reason), _) => Err(format!("Could not export the letter: {reason}.")),
+                    (Ok(()), Some(missing)) => {
+                        Err(format!("Could not export the letter: {missing}."))
+                    }
+                    (Ok(()), None) => {
+                        let document =
+                            letters::breach::breach_letter(workspace, found, &zone, today, parts);
+                        write_document(&document, *format, path, source, "the letter")
+                    }
+                }
+            }
+            None => {
+                Err("Could not export the letter: its breach is no longer in the log.".to_owned())
+            }
+        },
+        _ => Err("Could not export: not a breach document.".to_owned()),
+    }
+}
+
 fn write_document(
     document: &Document,
     format: Format,

@@ -15,7 +15,7 @@ use super::{
     widgets::{FormField, UiExt, check_line, problem_form},
 };
 use crate::{
-    command::{BreachChange, Command},
+    command::{BreachChange, Command, Export},
     domain::{
         BreachId, Workspace,
         breach_clock::{self, LocalTimeError, parse_uk_local, time_left, uk_minute},
@@ -81,6 +81,8 @@ pub struct BreachesScreen {
     /// The breach and day whose date fields were filled with today: dates are shown
     /// filled in, never assumed from an empty field.
     dates_for: Option<(BreachId, Date)>,
+    /// The letter to the people affected, while it is being written.
+    letter: Option<super::breach_letter::BreachLetterComposer>,
 }
 
 /// "Log a breach": when the shop became aware, and what happened.
@@ -361,6 +363,19 @@ impl BreachesScreen {
             ..
         } = context;
         let selected = self.selected.and_then(|id| workspace.breach(id));
+        if let (Some(found), Some(composer)) = (selected, self.letter.as_mut()) {
+            if composer.breach == found.id {
+                if !writable {
+                    ui.disable();
+                }
+                let when = (context.zone, context.today);
+                if !composer.ui(ui, workspace, found, when, commands) {
+                    self.letter = None;
+                }
+                return;
+            }
+            self.letter = None;
+        }
         egui::ScrollArea::vertical()
             .id_salt(("breaches", selected.map(|b| b.id.0)))
             .auto_shrink([false, false])
@@ -388,7 +403,7 @@ impl BreachesScreen {
             zone,
             ..
         } = context;
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.heading("Breaches");
             ui.add_space(spacing::GROUP);
             if ui
@@ -397,6 +412,25 @@ impl BreachesScreen {
                 .clicked()
             {
                 self.log = Some(LogForm::default());
+            }
+            for (label, csv, hover) in [
+                (
+                    "Export the log as PDF…",
+                    false,
+                    "Every breach, reported or not, with the reasons: what the ICO asks to see",
+                ),
+                (
+                    "As CSV…",
+                    true,
+                    "The same log as a spreadsheet, one row per breach",
+                ),
+            ] {
+                if ui.button(label).on_hover_text(hover).clicked() {
+                    commands.push(Command::Export {
+                        what: Export::BreachLog { csv },
+                        to: None,
+                    });
+                }
             }
         });
         ui.label(
@@ -724,6 +758,7 @@ impl BreachesScreen {
             "Report it on the ICO's website (ico.org.uk, “Report a breach”) or by phone on the ICO helpline{}. Then record it here.",
             regulator_phone(workspace)
         ));
+        ico_draft_ui(ui, workspace, breach, (zone, now), commands);
         let form = &mut self.report;
         form.at.ui(ui, "Reported at", zone, now);
         let reference = ui.horizontal(|ui| {
@@ -805,6 +840,13 @@ impl BreachesScreen {
             );
         } else {
             ui.label(RichText::new("Telling them is required only for a high risk (Art. 34), but you may choose to.").weak());
+        }
+        if ui
+            .button("Write the letter to them…")
+            .on_hover_text("What happened, what it could mean for them, what you have done, what they can do, whom to contact: started from this record")
+            .clicked()
+        {
+            self.letter = Some(super::breach_letter::BreachLetterComposer::new(breach));
         }
         match &breach.individuals {
             Some(Individuals::Told { on, how }) => {
@@ -915,6 +957,45 @@ impl BreachesScreen {
         }
         ui.problem_line(attempt.as_ref().err().map(String::as_str));
     }
+}
+
+/// The facts for the ICO's report form, to copy, with what the log does not hold yet.
+fn ico_draft_ui(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    breach: &Breach,
+    (zone, now): (&TimeZone, Timestamp),
+    commands: &mut Vec<Command>,
+) {
+    let draft = crate::documents::ico_draft::ico_report_draft(workspace, breach, zone, now);
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("Copy the draft for the ICO's form")
+            .on_hover_text("The Art. 33(3) facts from this record, in the form's order, to paste answer by answer")
+            .clicked()
+        {
+            commands.push(Command::CopyText {
+                text: draft.text.clone(),
+                what: "the draft for the ICO's report form".to_owned(),
+            });
+        }
+        if draft.gaps.is_empty() {
+            ui.label(RichText::new("Every item is in the log.").color(theme::palette(ui).success));
+        } else {
+            ui.label(
+                RichText::new(format!(
+                    "Not recorded yet: {}. Add them above, or tell the ICO they are not known yet (you can send more later, Art. 33(4)).",
+                    draft.gaps.join("; ")
+                ))
+                .color(theme::palette(ui).warning),
+            );
+        }
+    });
+    egui::CollapsingHeader::new("Show the draft")
+        .id_salt(("ico_draft", breach.id.0))
+        .show(ui, |ui| {
+            ui.label(RichText::new(&draft.text).monospace());
+        });
 }
 
 /// A date field's day (filled with today when its form opens; never assumed).

@@ -250,14 +250,18 @@ impl LetterComposer {
     }
 }
 
-/// One part's field: a drop-down of the legal list with the chosen option's meaning, or
-/// a text box. True when the user changed it.
-fn part_ui(ui: &mut egui::Ui, part: &PartSpec, parts: &mut Parts) -> bool {
+/// One part's field: a drop-down of the legal list with the chosen option's meaning, a
+/// checkbox for each option of a choice of several, or a text box. True when the user
+/// changed it.
+pub(super) fn part_ui(ui: &mut egui::Ui, part: &PartSpec, parts: &mut Parts) -> bool {
     let label = if part.is_required() {
         part.label.to_owned()
     } else {
         format!("{} (optional)", part.label)
     };
+    if part.takes_several() {
+        return several_ui(ui, part, &label, parts);
+    }
     let value = parts.entry(part.key).or_default();
     match part.kind {
         PartKind::Choice {
@@ -302,6 +306,36 @@ fn part_ui(ui: &mut egui::Ui, part: &PartSpec, parts: &mut Parts) -> bool {
             changed
         }
     }
+}
+
+/// A choice of several: one checkbox per option, in the list's order; nothing ticked
+/// until the user ticks it.
+fn several_ui(ui: &mut egui::Ui, part: &PartSpec, label: &str, parts: &mut Parts) -> bool {
+    let PartKind::Choice { options, .. } = part.kind else {
+        return false;
+    };
+    ui.label(label).on_hover_text(part.about);
+    let chosen: Vec<&str> = part.chosen(parts).iter().map(|c| c.key).collect();
+    let mut changed = false;
+    let mut keys: Vec<&str> = Vec::new();
+    for option in options {
+        let mut on = chosen.contains(&option.key);
+        changed |= ui
+            .checkbox(&mut on, sentence_case(option.words))
+            .on_hover_text(option.meaning)
+            .changed();
+        if on {
+            keys.push(option.key);
+        }
+    }
+    if changed {
+        if keys.is_empty() {
+            parts.remove(&part.key);
+        } else {
+            parts.insert(part.key, keys.join(","));
+        }
+    }
+    changed
 }
 
 fn sentence_case(text: &str) -> String {

@@ -1,5 +1,6 @@
 //! The egui screens. They read the model and emit [`Command`]s; they never do I/O.
 
+mod breach_letter;
 mod breaches;
 mod calendar;
 mod chrome;

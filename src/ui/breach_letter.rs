@@ -1,0 +1,161 @@
+//! The letter to the people a breach affects (Art. 34), reached from the breach: the
+//! parts only the user can write, started from the breach record, a live preview with
+//! visible gaps, the exports, and "Mark as sent", which records that the people were
+//! told, on the day, by this letter.
+
+use egui::RichText;
+use jiff::{civil::Date, tz::TimeZone};
+
+use super::{
+    letter::part_ui,
+    preview,
+    widgets::{Pane, PaneWidth, UiExt, two_panes},
+};
+use crate::{
+    command::{BreachChange, Command, Export},
+    documents::{
+        Format,
+        letters::{Parts, breach},
+    },
+    domain::{BreachId, Workspace, breaches::Breach, breaches::Individuals},
+};
+
+/// How the timeline names the way the people were told, when the letter is marked sent.
+const TOLD_BY: &str = "the letter to the people affected (Art. 34)";
+
+#[derive(Debug)]
+pub struct BreachLetterComposer {
+    pub breach: BreachId,
+    parts: Parts,
+}
+
+impl BreachLetterComposer {
+    pub fn new(breach: &Breach) -> Self {
+        Self {
+            breach: breach.id,
+            parts: breach::initial_parts(breach),
+        }
+    }
+
+    /// Draws the composer; returns false when the user closes it.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        workspace: &Workspace,
+        found: &Breach,
+        (zone, today): (&TimeZone, Date),
+        commands: &mut Vec<Command>,
+    ) -> bool {
+        let mut keep_open = true;
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(format!(
+                "Letter to the people affected — {}",
+                found.reference
+            ));
+            if ui.button("Back to the breach").clicked() {
+                keep_open = false;
+            }
+        });
+        ui.label(breach::requirement(found));
+        let document = breach::breach_letter(workspace, found, zone, today, &self.parts);
+        let fits = breach::fits(workspace, found, zone, today);
+        two_panes(
+            ui,
+            &mut (self, commands),
+            (
+                Pane::scrolled(
+                    "breach_letter_controls",
+                    PaneWidth::Share {
+                        share: 0.4,
+                        min: 300.0,
+                    },
+                ),
+                |ui, (this, commands)| {
+                    ui.strong("What only you can say");
+                    ui.label(
+                        RichText::new("Started from the breach record, in your words there. Until a required part is written, the letter shows a gap in [brackets].")
+                            .weak(),
+                    );
+                    for part in breach::PARTS {
+                        part_ui(ui, part, &mut this.parts);
+                    }
+                    ui.separator();
+                    this.actions_ui(ui, found, &fits, &document, today, commands);
+                },
+            ),
+            (
+                Pane::scrolled("breach_letter_preview", PaneWidth::Rest { min: 360.0 }),
+                |ui, _| preview::document_ui(ui, &document),
+            ),
+        );
+        keep_open
+    }
+
+    fn actions_ui(
+        &self,
+        ui: &mut egui::Ui,
+        found: &Breach,
+        fits: &Result<(), String>,
+        document: &crate::documents::model::Document,
+        today: Date,
+        commands: &mut Vec<Command>,
+    ) {
+        let missing = breach::missing_reason(&self.parts);
+        let blocked: Option<String> = match (fits, &missing) {
+            (Err(reason), _) => Some(format!("This letter cannot be sent now: {reason}.")),
+            (Ok(()), Some(missing)) => Some(format!("Before it can go, {missing}.")),
+            (Ok(()), None) => None,
+        };
+        if let Some(reason) = &blocked {
+            ui.problem(reason);
+        }
+        let ready = blocked.is_none();
+        let why = blocked.unwrap_or_default();
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .add_enabled(ready, egui::Button::new("Export PDF…"))
+                .on_disabled_hover_text(&why)
+                .clicked()
+            {
+                commands.push(Command::Export {
+                    what: Export::BreachLetter {
+                        breach: found.id,
+                        parts: self.parts.clone(),
+                        format: Format::Pdf,
+                    },
+                    to: None,
+                });
+            }
+            if ui
+                .add_enabled(ready, egui::Button::new("Copy as email text"))
+                .on_hover_text("Copies the letter as plain text, to paste into an email")
+                .on_disabled_hover_text(&why)
+                .clicked()
+            {
+                commands.push(Command::CopyText {
+                    text: document.plain_text(),
+                    what: "the letter as email text: paste it into your email".to_owned(),
+                });
+            }
+            let already = found.individuals.is_some();
+            if ui
+                .add_enabled(ready && !already, egui::Button::new("Mark as sent"))
+                .on_hover_text("Records in the breach that the people affected were told today, by this letter")
+                .on_disabled_hover_text(if already {
+                    "The breach already records whether the people affected were told"
+                } else {
+                    why.as_str()
+                })
+                .clicked()
+            {
+                commands.push(Command::ChangeBreach {
+                    breach: found.id,
+                    change: BreachChange::People(Individuals::Told {
+                        on: today,
+                        how: TOLD_BY.to_owned(),
+                    }),
+                });
+            }
+        });
+    }
+}
