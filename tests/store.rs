@@ -123,7 +123,7 @@ fn a_breach_with_every_field_filled_survives_a_save_and_load() {
         activity,
         category: "Delivery address".into(),
     }];
-    breach.special_category = true;
+    breach.special_category = Some(true);
     breach.people_affected = Some(2);
     breach.records_affected = Some(2);
     breach.consequences = "A stranger saw a name and address".into();

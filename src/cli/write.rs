@@ -119,7 +119,7 @@ pub fn breach(
         Ok((
             breach.reference.clone(),
             format!(
-                "Logged {}: if it is a risk to people, report it to the ICO by {} UK time. Working: {}.",
+                "Logged {}: unless it is unlikely to be a risk to people, report it to the ICO as soon as you can and by {} UK time. Working: {}.",
                 breach.reference,
                 uk_minute(breach.deadline(), &zone),
                 breach_clock::working(aware, &zone)

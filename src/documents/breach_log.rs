@@ -161,7 +161,7 @@ fn breach_rows(
         ),
         row("Became aware", uk_minute(breach.aware, zone)),
         row(
-            "Report to the ICO by (72 hours)",
+            "72 hours from becoming aware end",
             uk_minute(breach.deadline(), zone),
         ),
         row("Who noticed", text_or_not_recorded(&breach.noticed_by)),
@@ -186,7 +186,7 @@ fn breach_rows(
     }
     rows.push(row(
         "Special category data",
-        yes_no(breach.special_category),
+        breach.special_category.map_or(NOT_RECORDED, yes_no),
     ));
     let count = |n: Option<u64>| n.map_or_else(|| NOT_RECORDED.to_owned(), |n| n.to_string());
     rows.push(row(
@@ -286,7 +286,7 @@ fn breach_rows(
     rows.push(row(
         "Processor or joint controller involved",
         if breach.processor.trim().is_empty() {
-            "None recorded".to_owned()
+            NOT_RECORDED.to_owned()
         } else {
             breach.processor.trim().to_owned()
         },
@@ -358,7 +358,7 @@ pub fn breach_log_document(workspace: &Workspace, zone: &TimeZone, now: Timestam
             .count();
         let undecided = breaches.iter().filter(|b| b.decision.is_none()).count();
         blocks.push(Block::paragraph(format!(
-            "{} recorded: {reported} reported to the ICO, {not_reported} decided not to report, {undecided} not yet decided; {} still open.",
+            "{} recorded: {reported} reported to the ICO, {not_reported} decided not to report, {undecided} not yet decided; {} not yet closed.",
             crate::domain::validate::count(breaches.len(), "breach", "breaches"),
             states.iter().filter(|s| **s != BreachState::Closed).count()
         )));
@@ -478,7 +478,7 @@ mod tests {
         // 08:00 UTC on 1 June is 09:00 BST; + 72 hours is 09:00 BST on 4 June.
         assert!(text.contains("Became aware — 2026-06-01 09:00"), "{text}");
         assert!(
-            text.contains("Report to the ICO by (72 hours) — 2026-06-04 09:00"),
+            text.contains("72 hours from becoming aware end — 2026-06-04 09:00"),
             "{text}"
         );
         assert!(text.contains(&format!("{purpose}: Addresses")), "{text}");

@@ -105,7 +105,7 @@ fn row(workspace: &Workspace, breach: &Breach, zone: &TimeZone, now: Timestamp) 
             .map(|link| format!("{} ({})", link.category, activity_name(link.activity)))
             .collect::<Vec<_>>()
             .join("; "),
-        yes_no(breach.special_category),
+        breach.special_category.map(yes_no).unwrap_or_default(),
         breach
             .people_affected
             .map(|n| n.to_string())

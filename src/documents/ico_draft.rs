@@ -171,10 +171,11 @@ pub fn ico_report_draft(
     );
 
     draft.section("Other organisations");
-    draft.line(format!(
-        "Processor or joint controller involved: {}",
-        given(&breach.processor).unwrap_or_else(|| "none recorded".to_owned())
-    ));
+    draft.answer(
+        "Processor or joint controller involved",
+        given(&breach.processor),
+        "any processor or joint controller involved (write “none” if there was none)",
+    );
 
     let mut text = draft.lines.join("\n");
     text.push('\n');
@@ -339,10 +340,30 @@ fn data_and_people(draft: &mut Draft, workspace: &Workspace, breach: &Breach) {
         }),
         "categories of personal data",
     );
-    draft.line(format!(
-        "Special category data involved: {}",
-        if breach.special_category { "yes" } else { "no" }
-    ));
+    draft.answer(
+        "Special category data involved",
+        breach
+            .special_category
+            .map(|yes| if yes { "yes" } else { "no" }.to_owned()),
+        "whether special category data was involved",
+    );
+    let mut people: Vec<&str> = Vec::new();
+    for activity in workspace
+        .register
+        .iter()
+        .filter(|a| breach.activities.contains(&a.id))
+    {
+        for who in &activity.individuals {
+            if !who.trim().is_empty() && !people.contains(&who.trim()) {
+                people.push(who.trim());
+            }
+        }
+    }
+    draft.answer(
+        "Categories of people affected",
+        (!people.is_empty()).then(|| format!("{} (from your register)", people.join("; "))),
+        "who the people are, e.g. customers or staff (link the register activities affected)",
+    );
     draft.answer(
         "Approximate number of records",
         breach.records_affected.map(|n| n.to_string()),
@@ -421,6 +442,7 @@ mod tests {
             how: "by letter".into(),
         });
         breach.processor = "Parcelwise Couriers".into();
+        breach.special_category = Some(false);
         (workspace, breach)
     }
 
@@ -528,12 +550,15 @@ mod tests {
             "when it happened",
             "type of breach",
             "categories of personal data",
+            "whether special category data was involved",
+            "who the people are, e.g. customers or staff (link the register activities affected)",
             "approximate number of records",
             "approximate number of people",
             "likely consequences",
             "the risk to people",
             "measures taken or proposed",
             "whether the people affected were told",
+            "any processor or joint controller involved (write “none” if there was none)",
         ];
         assert_eq!(draft.gaps, expected, "{}", draft.text);
         for item in expected {

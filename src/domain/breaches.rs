@@ -124,7 +124,9 @@ pub struct Breach {
     pub kinds: Vec<BreachKind>,
     pub activities: Vec<ActivityId>,
     pub data_categories: Vec<CategoryLink>,
-    pub special_category: bool,
+    /// Whether special category or criminal-offence data was involved; `None` until the
+    /// shop answers (the answer moves the risk, so it is never assumed "no").
+    pub special_category: Option<bool>,
     pub people_affected: Option<u64>,
     pub records_affected: Option<u64>,
     pub consequences: String,
@@ -183,7 +185,7 @@ impl Breach {
             kinds: Vec::new(),
             activities: Vec::new(),
             data_categories: Vec::new(),
-            special_category: false,
+            special_category: None,
             people_affected: None,
             records_affected: None,
             consequences: String::new(),

@@ -93,12 +93,23 @@ fn add_example_breach(workspace: &mut Workspace, today: Date) {
         activity: orders_id,
         category,
     }];
+    if let Some(addresses) = orders
+        .data_categories
+        .iter()
+        .find(|c| c.starts_with("Addresses"))
+    {
+        breach.data_categories.push(CategoryLink {
+            activity: orders_id,
+            category: addresses.clone(),
+        });
+    }
+    breach.special_category = Some(false);
     breach.people_affected = Some(1);
     breach.records_affected = Some(1);
-    breach.consequences = "The customer's name, delivery address and the model ordered were seen by one other customer; no payment details were in the email.".to_owned();
+    breach.consequences = "One other customer received the customer's name, delivery address and the model ordered; no payment details were in the email.".to_owned();
     breach.risk = Some(RiskAssessment {
         level: RiskLevel::Unlikely,
-        reasoning: "One email, no payment or sensitive details; the recipient confirmed in writing that they deleted it unread beyond the first line.".to_owned(),
+        reasoning: "One email to one person, who confirmed in writing that they deleted it; no payment or sensitive details were in it.".to_owned(),
     });
     breach.steps = vec![
         Step {

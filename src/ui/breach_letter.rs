@@ -73,7 +73,7 @@ impl BreachLetterComposer {
                 |ui, (this, commands)| {
                     ui.strong("What only you can say");
                     ui.label(
-                        RichText::new("Started from the breach record, in your words there. Until a required part is written, the letter shows a gap in [brackets].")
+                        RichText::new("Started from your breach record: check each part is written to the person, in plain words, and true for everyone who gets this letter. Until a required part is written, the letter shows a gap in [brackets].")
                             .weak(),
                     );
                     for part in breach::PARTS {

@@ -55,19 +55,22 @@ const RISK_GUIDANCE: [(RiskLevel, &str, &str); 3] = [
     (
         RiskLevel::Unlikely,
         "Nobody is likely to suffer from it: no distress, no financial loss, no loss of control over their information.",
-        "For example: an order confirmation sent to the wrong customer, who tells you they deleted it unread; a laptop lost but fully encrypted, with the key safe. Record it here and write down why; you do not report it.",
+        "For example: an order confirmation sent to the wrong customer, who tells you they deleted it unread; a laptop lost but fully encrypted, with the key safe and a backup of its data. Record it here and write down why; you do not report it.",
     ),
     (
         RiskLevel::Risk,
         "Someone could be affected: embarrassment, worry, a scam attempt, some loss of control over their information.",
-        "For example: a list of customers' names and addresses sent to the wrong person and not recovered. Report it to the ICO within 72 hours of becoming aware.",
+        "For example: a list of customers' names and addresses sent to the wrong person and not recovered. Report it to the ICO as soon as you can, and no later than 72 hours after you became aware.",
     ),
     (
         RiskLevel::High,
-        "Serious harm is likely: fraud or identity theft, financial loss, discrimination, damage to reputation, or sensitive (special category) data exposed.",
-        "For example: a customer database with card or bank details stolen; health information sent to the wrong person. Report it to the ICO within 72 hours and tell the people affected without undue delay (Art. 34).",
+        "A high risk to people: the harm would be serious — fraud or identity theft, financial loss, discrimination, damage to their reputation, sensitive (special category) data exposed — even if it is not certain.",
+        "For example: a customer database with card or bank details stolen; health information sent to the wrong person. Report it to the ICO as soon as you can and within 72 hours, and tell the people affected without undue delay (Art. 34).",
     ),
 ];
+
+/// Said once above the three levels.
+const RISK_ADVICE: &str = "Judge the risk to the people whose data it is, not to your business. If you are unsure between two levels, take the higher one, or use the ICO's self-assessment for breaches (ico.org.uk).";
 
 #[derive(Debug, Default)]
 pub struct BreachesScreen {
@@ -553,6 +556,16 @@ impl BreachesScreen {
     ) {
         let ScreenContext { zone, now, .. } = context;
         if ui.button("← All breaches").clicked() {
+            // Edits not yet saved go with the user rather than being dropped.
+            if let Some(draft) = &self.facts
+                && !draft.is_unchanged(zone, now)
+                && let Ok(edited) = draft.to_breach(zone, now)
+            {
+                commands.push(Command::ChangeBreach {
+                    breach: breach.id,
+                    change: BreachChange::Facts(Box::new(edited)),
+                });
+            }
             self.selected = None;
             return;
         }
@@ -775,6 +788,10 @@ impl BreachesScreen {
         let late = at.as_ref().map_or(now, |at| *at) > breach.deadline();
         if late {
             let label = ui.label("Reasons for the delay (required: after the 72 hours)");
+            ui.label(
+                RichText::new("Do not wait for every detail: report what you know now and send the rest later (Art. 33(4)).")
+                    .weak(),
+            );
             ui.add(
                 egui::TextEdit::multiline(&mut form.delay_reasons)
                     .desired_rows(2)
@@ -890,7 +907,7 @@ impl BreachesScreen {
                     egui::TextEdit::multiline(&mut form.why)
                         .desired_rows(2)
                         .desired_width(width)
-                        .hint_text("e.g. the data was encrypted and the key is safe; the risk no longer arises because…"),
+                        .hint_text("e.g. the data was encrypted and the key is safe; the risk no longer arises because…; telling each person would take disproportionate effort, so we made a public announcement instead (Art. 34(3))"),
                 )
                 .labelled_by(label.id);
                 Some(Ok(Individuals::NotTold {
@@ -1027,9 +1044,14 @@ fn state_words(
     match breach.state(now) {
         BreachState::Open => {
             let soon = deadline.as_second() - now.as_second() < 24 * 3600;
+            let decided = if breach.decision.as_ref().is_some_and(|d| d.report) {
+                "decided to report, not reported yet: "
+            } else {
+                ""
+            };
             (
                 format!(
-                    "by {} ({})",
+                    "{decided}by {} ({})",
                     uk_minute(deadline, zone),
                     time_left(deadline, now)
                 ),
@@ -1205,10 +1227,12 @@ fn facts_ui(
                 });
             }
         }
-        ui.checkbox(
-            &mut e.special_category,
-            "Special category data involved (health, ethnicity, religion, sex life, biometrics…) or criminal-offence data",
-        );
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Special category data (health, ethnicity, religion, sex life, biometrics…) or criminal-offence data involved?");
+            ui.radio_value(&mut e.special_category, Some(true), "Yes");
+            ui.radio_value(&mut e.special_category, Some(false), "No");
+            ui.radio_value(&mut e.special_category, None, "Not known yet");
+        });
         egui::Grid::new(("breach_numbers", draft.base.id.0))
             .num_columns(2)
             .spacing([12.0, 4.0])
@@ -1247,6 +1271,7 @@ fn facts_ui(
 
         ui.add_space(spacing::ITEM);
         ui.strong("The risk to people");
+        ui.label(RichText::new(RISK_ADVICE).weak());
         for (level, meaning, example) in RISK_GUIDANCE {
             ui.radio_value(
                 &mut draft.risk,
@@ -1349,7 +1374,10 @@ fn facts_ui(
             discard = true;
         }
         if !unchanged {
-            ui.label(RichText::new("Not saved yet").color(theme::palette(ui).warning));
+            ui.label(
+                RichText::new("Changes in this form are not saved yet")
+                    .color(theme::palette(ui).warning),
+            );
         }
     });
     if discard {

@@ -309,6 +309,7 @@ pub fn breach_workspace() -> smallprint::domain::Workspace {
                 how: "by email".to_owned(),
             });
             breach.processor = "Mailwren, the email sending service".to_owned();
+            breach.special_category = Some(false);
             breach.lessons = "Check the list's size before every send.".to_owned();
         } else if breach.id == second {
             breach.occurred = Some(instant("2026-08-12T12:00:00Z"));

@@ -413,7 +413,7 @@ pub fn breach_letter(
     blocks.push(Block::heading(3, "What this could mean for you"));
     blocks.extend(paragraphs(&text(PartKey::Consequences, parts)));
 
-    blocks.push(Block::heading(3, "What we have done"));
+    blocks.push(Block::heading(3, "What we have done and will do"));
     blocks.push(bullets(&text(PartKey::Measures, parts), true));
     if breach.report.is_some() {
         blocks.push(Block::paragraph(format!(
