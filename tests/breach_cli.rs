@@ -190,6 +190,7 @@ fn breach_log_writes_every_breach_with_its_reasons_as_csv() {
                     decided_on: jiff::civil::date(2026, 3, 28),
                 },
                 "2026-03-28T10:00:00Z".parse().expect("instant"),
+                &smallprint::clock::uk_time_zone(),
             )
             .expect("decided");
         store

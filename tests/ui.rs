@@ -1617,3 +1617,76 @@ fn a_high_risk_breach_gets_its_ico_draft_its_letter_and_the_log_exported() {
         assert!(text.contains(expected), "{expected} not in {text}");
     }
 }
+
+/// Found by trying the Breaches screen as a new user: typed facts were lost on quitting,
+/// the letter's words on "Back to the breach", and a decision dated after today was
+/// taken. Each now holds (each part fails on the code before the fix).
+#[test]
+fn breach_typing_survives_quitting_and_the_letter_survives_going_back() {
+    let (_dir, path) = temp_workspace();
+    let mut example = example_workspace(date(2026, 11, 23));
+    example.breaches.clear();
+    store::write_new(&path, &example).expect("example");
+    let mut harness = harness_sized(app_on(&path), 1400.0, 1000.0);
+    harness.run();
+    open_screen(&mut harness, "Breaches");
+    press(&mut harness, "Log a breach…");
+    type_into(&mut harness, "Became aware", "2026-11-23 08:00");
+    type_into(
+        &mut harness,
+        "What happened",
+        "Parcel label printed with another customer's address",
+    );
+    press(&mut harness, "Log breach");
+
+    // A decision dated after today is refused with the reason, before the button.
+    choose(&mut harness, "Unlikely to be a risk");
+    type_into(
+        &mut harness,
+        "Why you judged it so",
+        "One label, recovered by the courier",
+    );
+    press(&mut harness, "Save changes");
+    choose(&mut harness, "Do not report it");
+    type_into(&mut harness, "Reasons", "Recovered unopened");
+    type_into(&mut harness, "Decided by", "Morwenna Tallis");
+    type_into(&mut harness, "Decided on", "2026-12-25");
+    harness.get_by_label_contains("is after today (2026-11-23)");
+    press(&mut harness, "Record the decision");
+    assert_eq!(
+        harness.state().workspace().expect("open").breaches[0].decision,
+        None
+    );
+
+    // The letter's words are kept when going back to the breach and returning.
+    press(&mut harness, "Write the letter to them…");
+    type_into(
+        &mut harness,
+        "What it could mean for them",
+        "Nothing, as far as we know",
+    );
+    press(&mut harness, "Back to the breach");
+    press(&mut harness, "Write the letter to them…");
+    let kept = harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::MultilineTextInput,
+            "What it could mean for them",
+        )
+        .value();
+    assert_eq!(kept.as_deref(), Some("Nothing, as far as we know"));
+    press(&mut harness, "Back to the breach");
+
+    // Facts typed but not saved are kept when Smallprint closes.
+    type_into(
+        &mut harness,
+        "Cause",
+        "The label printer kept the last address",
+    );
+    let message = harness.state_mut().close();
+    assert_eq!(message, None, "closed cleanly");
+    let saved = store::read_workspace(&path).expect("saved");
+    assert_eq!(
+        saved.breaches[0].cause,
+        "The label printer kept the last address"
+    );
+}

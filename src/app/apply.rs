@@ -24,15 +24,15 @@ impl SmallprintApp {
         let what = format!("{} {reference}", change.describe());
         let apply = |workspace: &mut Workspace, id: BreachId| match change {
             BreachChange::Facts(edited) => workspace.update_breach(&edited, at, &zone),
-            BreachChange::Decide(decision) => workspace.decide_breach(id, decision, at),
+            BreachChange::Decide(decision) => workspace.decide_breach(id, decision, at, &zone),
             BreachChange::Report {
                 report,
                 delay_reasons,
             } => workspace.record_breach_report(id, report, delay_reasons, at, &zone),
             BreachChange::People(individuals) => {
-                workspace.record_breach_people(id, individuals, at)
+                workspace.record_breach_people(id, individuals, at, &zone)
             }
-            BreachChange::Close(on) => workspace.close_breach(id, on, at),
+            BreachChange::Close(on) => workspace.close_breach(id, on, at, &zone),
         };
         self.change(what, None, |workspace| apply(workspace, breach));
     }
@@ -45,11 +45,19 @@ impl SmallprintApp {
     pub fn apply(&mut self, command: Command) {
         match command {
             Command::Navigate(screen) => {
-                self.screens.current = screen;
+                if screen == crate::command::Screen::Breaches
+                    && self.screens.current == crate::command::Screen::Breaches
+                {
+                    self.commit_screen_drafts();
+                }
+                self.screens.navigate(screen);
                 self.prefs.screen = screen;
             }
             Command::OpenRequest(id) => self.screens.open_request(id),
-            Command::OpenBreach(id) => self.screens.open_breach(id),
+            Command::OpenBreach(id) => {
+                self.commit_screen_drafts();
+                self.screens.open_breach(id);
+            }
             Command::LogBreach {
                 aware,
                 what_happened,

@@ -248,6 +248,7 @@ impl SmallprintApp {
     /// done (a conflict open, a failed save) keeps the edits as a copy beside the file.
     /// Returns what to tell the user about that copy.
     pub fn close(&mut self) -> Option<String> {
+        self.commit_screen_drafts();
         if self.session.has_unsaved_changes() {
             self.save();
         }
@@ -264,6 +265,18 @@ impl SmallprintApp {
                 open.path().display()
             ),
         })
+    }
+
+    /// Applies what a screen's form holds but the user has not saved yet (a breach's
+    /// facts), so closing or switching files does not drop it.
+    pub(super) fn commit_screen_drafts(&mut self) {
+        let now = self.clock.now();
+        for command in self
+            .screens
+            .pending_changes(now.time_zone(), now.timestamp())
+        {
+            self.apply(command);
+        }
     }
 
     /// Sets egui's theme and text size from the preferences when they changed.

@@ -41,7 +41,7 @@ impl AgendaKind {
             AgendaKind::TellBy => "last day to tell them about an extension",
             AgendaKind::Acknowledge => "acknowledge",
             AgendaKind::FeeRenewal => "ICO fee renewal",
-            AgendaKind::BreachReport => "report the breach to the ICO",
+            AgendaKind::BreachReport => "a breach's 72 hours end: report it, or record why not",
         }
     }
 }

@@ -228,6 +228,26 @@ impl Breach {
         }
     }
 
+    /// A day the user gave for something done about this breach: not before the UK day
+    /// the shop became aware, not after today (`at`'s UK day).
+    fn check_day(
+        &self,
+        day: Date,
+        at: Timestamp,
+        zone: &TimeZone,
+        what: &'static str,
+    ) -> Result<(), BreachError> {
+        let aware = self.aware.to_zoned(zone.clone()).date();
+        let today = at.to_zoned(zone.clone()).date();
+        if day < aware {
+            return Err(BreachError::BeforeAware { what, day, aware });
+        }
+        if day > today {
+            return Err(BreachError::AfterToday { what, day, today });
+        }
+        Ok(())
+    }
+
     /// Whether the 72 hours still call for action: not closed, not reported, and not
     /// decided against reporting.
     pub fn awaits_report(&self) -> bool {
@@ -341,6 +361,18 @@ pub enum BreachError {
     NoHowTold,
     #[error("say why the people affected are not being told (Art. 34(3))")]
     NoWhyNotTold,
+    #[error("{what}, {day}, is before you became aware of the breach ({aware})")]
+    BeforeAware {
+        what: &'static str,
+        day: Date,
+        aware: Date,
+    },
+    #[error("{what}, {day}, is after today ({today})")]
+    AfterToday {
+        what: &'static str,
+        day: Date,
+        today: Date,
+    },
     #[error(
         "a high-risk breach cannot be closed before deciding whether to tell the people affected (Art. 34)"
     )]
@@ -349,7 +381,13 @@ pub enum BreachError {
 
 impl Breach {
     /// Records the ICO decision, refused when the record cannot support it.
-    pub fn decide(&mut self, decision: Decision, at: Timestamp) -> Result<(), BreachError> {
+    pub fn decide(
+        &mut self,
+        decision: Decision,
+        at: Timestamp,
+        zone: &TimeZone,
+    ) -> Result<(), BreachError> {
+        self.check_day(decision.decided_on, at, zone, "the decision's date")?;
         let Some(risk) = &self.risk else {
             return Err(BreachError::RiskNotJudged);
         };
@@ -365,8 +403,13 @@ impl Breach {
         if decision.decided_by.trim().is_empty() {
             return Err(BreachError::NoDecider);
         }
+        let verb = if self.decision.is_some() {
+            "changed the decision:"
+        } else {
+            "decided"
+        };
         let text = format!(
-            "{} decided {} the ICO: {}",
+            "{} {verb} {} the ICO: {}",
             decision.decided_by,
             if decision.report {
                 "to report it to"
@@ -381,7 +424,8 @@ impl Breach {
     }
 
     /// Closes the breach, refused while a decision the law needs is missing.
-    pub fn close(&mut self, on: Date, at: Timestamp) -> Result<(), BreachError> {
+    pub fn close(&mut self, on: Date, at: Timestamp, zone: &TimeZone) -> Result<(), BreachError> {
+        self.check_day(on, at, zone, "the day it closed")?;
         if self.decision.is_none() {
             return Err(BreachError::Undecided);
         }
@@ -568,7 +612,11 @@ impl Breach {
         &mut self,
         individuals: Individuals,
         at: Timestamp,
+        zone: &TimeZone,
     ) -> Result<(), BreachError> {
+        if let Individuals::Told { on, .. } = &individuals {
+            self.check_day(*on, at, zone, "the day they were told")?;
+        }
         let text = match &individuals {
             Individuals::Told { how, .. } if how.trim().is_empty() => {
                 return Err(BreachError::NoHowTold);
@@ -699,7 +747,7 @@ mod tests {
         });
         let now = at("2026-06-01T09:00:00Z");
         assert_eq!(
-            b.decide(decision(false, "recalled unread"), now),
+            b.decide(decision(false, "recalled unread"), now, &uk()),
             Err(BreachError::NoRiskReasoning)
         );
         assert_eq!(b.decision, None);
@@ -708,10 +756,13 @@ mod tests {
             reasoning: "the recipient confirmed deletion".into(),
         });
         assert_eq!(
-            b.decide(decision(false, ""), now),
+            b.decide(decision(false, ""), now, &uk()),
             Err(BreachError::NoDecisionReasons)
         );
-        assert_eq!(b.decide(decision(false, "recalled unread"), now), Ok(()));
+        assert_eq!(
+            b.decide(decision(false, "recalled unread"), now, &uk()),
+            Ok(())
+        );
         assert_eq!(b.timeline.len(), 2);
     }
 
@@ -719,14 +770,18 @@ mod tests {
     fn high_risk_cannot_be_closed_without_a_decision_about_telling_people() {
         let mut b = breach();
         let now = at("2026-06-02T09:00:00Z");
-        assert_eq!(b.close(date(2026, 6, 2), now), Err(BreachError::Undecided));
+        assert_eq!(
+            b.close(date(2026, 6, 2), now, &uk()),
+            Err(BreachError::Undecided)
+        );
         b.risk = Some(RiskAssessment {
             level: RiskLevel::High,
             reasoning: "card details".into(),
         });
-        b.decide(decision(true, "high risk"), now).expect("decided");
+        b.decide(decision(true, "high risk"), now, &uk())
+            .expect("decided");
         assert_eq!(
-            b.close(date(2026, 6, 2), now),
+            b.close(date(2026, 6, 2), now, &uk()),
             Err(BreachError::PeopleNotDecided)
         );
         assert_eq!(b.closed, None);
@@ -734,7 +789,7 @@ mod tests {
             on: date(2026, 6, 2),
             how: "email".into(),
         });
-        assert_eq!(b.close(date(2026, 6, 2), now), Ok(()));
+        assert_eq!(b.close(date(2026, 6, 2), now, &uk()), Ok(()));
         assert_eq!(b.state(now), BreachState::Closed);
     }
 
@@ -758,16 +813,19 @@ mod tests {
         let mut b = breach();
         let now = at("2026-06-01T09:00:00Z");
         assert_eq!(
-            b.decide(decision(false, "one email"), now),
+            b.decide(decision(false, "one email"), now, &uk()),
             Err(BreachError::RiskNotJudged)
         );
         b.risk = judged(RiskLevel::Risk, "home addresses");
         assert_eq!(
-            b.decide(decision(false, "one email"), now),
+            b.decide(decision(false, "one email"), now, &uk()),
             Err(BreachError::RiskMustBeReported)
         );
         assert_eq!(b.decision, None);
-        assert_eq!(b.decide(decision(true, "home addresses"), now), Ok(()));
+        assert_eq!(
+            b.decide(decision(true, "home addresses"), now, &uk()),
+            Ok(())
+        );
     }
 
     #[test]
@@ -775,7 +833,7 @@ mod tests {
         let mut b = breach();
         let now = at("2026-06-01T10:00:00Z");
         b.risk = judged(RiskLevel::Unlikely, "recalled unread");
-        b.decide(decision(false, "recalled unread"), now)
+        b.decide(decision(false, "recalled unread"), now, &uk())
             .expect("decided");
         let mut edited = b.clone();
         edited.cause = "autocomplete picked the wrong address".into();
@@ -814,7 +872,7 @@ mod tests {
         let mut b = breach();
         let now = at("2026-06-01T10:00:00Z");
         b.risk = judged(RiskLevel::Unlikely, "recalled unread");
-        b.decide(decision(false, "recalled unread"), now)
+        b.decide(decision(false, "recalled unread"), now, &uk())
             .expect("decided");
         let mut edited = b.clone();
         edited.risk = judged(RiskLevel::Unlikely, "  ");
@@ -879,7 +937,7 @@ mod tests {
             Err(BreachError::NotDecidedToReport)
         );
         b.risk = judged(RiskLevel::Risk, "home addresses");
-        b.decide(decision(true, "home addresses"), now)
+        b.decide(decision(true, "home addresses"), now, &uk())
             .expect("decided");
         assert_eq!(
             b.record_report(report("2026-05-31T10:00:00Z"), String::new(), now, &uk()),
@@ -925,12 +983,13 @@ mod tests {
                     on: date(2026, 6, 2),
                     how: " ".into()
                 },
-                now
+                now,
+                &uk()
             ),
             Err(BreachError::NoHowTold)
         );
         assert_eq!(
-            b.record_people(Individuals::NotTold { why: String::new() }, now),
+            b.record_people(Individuals::NotTold { why: String::new() }, now, &uk()),
             Err(BreachError::NoWhyNotTold)
         );
         b.record_people(
@@ -939,12 +998,67 @@ mod tests {
                 how: "email".into(),
             },
             now,
+            &uk(),
         )
         .expect("told");
         assert_eq!(
             b.timeline.last().map(|e| e.text.as_str()),
             Some("People affected told on 2026-06-02 by email")
         );
+    }
+
+    #[test]
+    fn days_given_must_lie_between_becoming_aware_and_today() {
+        let mut b = breach();
+        b.risk = judged(RiskLevel::Unlikely, "recalled unread");
+        // Aware 09:00 BST on 1 June; "today" is 10 June.
+        let now = at("2026-06-10T10:00:00Z");
+        let on = |day: Date| Decision {
+            decided_on: day,
+            ..decision(false, "recalled unread")
+        };
+        assert_eq!(
+            b.decide(on(date(2026, 5, 31)), now, &uk()),
+            Err(BreachError::BeforeAware {
+                what: "the decision's date",
+                day: date(2026, 5, 31),
+                aware: date(2026, 6, 1),
+            })
+        );
+        assert_eq!(
+            b.decide(on(date(2026, 12, 25)), now, &uk()),
+            Err(BreachError::AfterToday {
+                what: "the decision's date",
+                day: date(2026, 12, 25),
+                today: date(2026, 6, 10),
+            })
+        );
+        assert_eq!(b.decision, None);
+        b.decide(on(date(2026, 6, 10)), now, &uk())
+            .expect("today is fine");
+        assert!(matches!(
+            b.close(date(2026, 5, 1), now, &uk()),
+            Err(BreachError::BeforeAware { .. })
+        ));
+        assert!(matches!(
+            b.record_people(
+                Individuals::Told {
+                    on: date(2026, 6, 11),
+                    how: "email".into()
+                },
+                now,
+                &uk()
+            ),
+            Err(BreachError::AfterToday { .. })
+        ));
+        // Aware 23:30 UTC on 31 May is 00:30 BST on 1 June: 31 May is before it.
+        let mut late = breach();
+        late.aware = at("2026-05-31T23:30:00Z");
+        late.risk = judged(RiskLevel::Unlikely, "recalled unread");
+        assert!(matches!(
+            late.decide(on(date(2026, 5, 31)), now, &uk()),
+            Err(BreachError::BeforeAware { .. })
+        ));
     }
 
     #[test]

@@ -234,8 +234,9 @@ impl Workspace {
         id: BreachId,
         decision: Decision,
         at: jiff::Timestamp,
+        zone: &jiff::tz::TimeZone,
     ) -> Result<(), RuleError> {
-        self.breach_mut(id)?.decide(decision, at)?;
+        self.breach_mut(id)?.decide(decision, at, zone)?;
         Ok(())
     }
 
@@ -279,8 +280,9 @@ impl Workspace {
         id: BreachId,
         individuals: breaches::Individuals,
         at: jiff::Timestamp,
+        zone: &jiff::tz::TimeZone,
     ) -> Result<(), RuleError> {
-        self.breach_mut(id)?.record_people(individuals, at)?;
+        self.breach_mut(id)?.record_people(individuals, at, zone)?;
         Ok(())
     }
 
@@ -291,8 +293,9 @@ impl Workspace {
         id: BreachId,
         on: Date,
         at: jiff::Timestamp,
+        zone: &jiff::tz::TimeZone,
     ) -> Result<(), RuleError> {
-        self.breach_mut(id)?.close(on, at)?;
+        self.breach_mut(id)?.close(on, at, zone)?;
         Ok(())
     }
 }
@@ -710,7 +713,7 @@ mod tests {
         let now = "2027-01-03T10:00:00Z".parse().expect("instant");
         let before = workspace.clone();
         assert_eq!(
-            workspace.close_breach(first, date(2027, 1, 3), now),
+            workspace.close_breach(first, date(2027, 1, 3), now, &uk()),
             Err(RuleError::Breach(BreachError::Undecided))
         );
         let slot = workspace
@@ -730,13 +733,13 @@ mod tests {
             decided_on: date(2027, 1, 3),
         };
         assert_eq!(
-            workspace.decide_breach(first, decision, now),
+            workspace.decide_breach(first, decision, now, &uk()),
             Err(RuleError::Breach(BreachError::NoRiskReasoning))
         );
         assert_eq!(workspace, with_risk);
         assert_ne!(workspace, before);
         assert_eq!(
-            workspace.close_breach(BreachId(999), date(2027, 1, 3), now),
+            workspace.close_breach(BreachId(999), date(2027, 1, 3), now, &uk()),
             Err(RuleError::NoSuchBreach)
         );
     }

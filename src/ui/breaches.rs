@@ -84,8 +84,10 @@ pub struct BreachesScreen {
     /// The breach and day whose date fields were filled with today: dates are shown
     /// filled in, never assumed from an empty field.
     dates_for: Option<(BreachId, Date)>,
-    /// The letter to the people affected, while it is being written.
+    /// The letter to the people affected: kept while the breach is open, so going back
+    /// to the breach and returning finds the words as they were left.
     letter: Option<super::breach_letter::BreachLetterComposer>,
+    letter_shown: bool,
 }
 
 /// "Log a breach": when the shop became aware, and what happened.
@@ -124,7 +126,7 @@ impl LocalTimeField {
             Ok(at) if at > now => Err("that is in the future".to_owned()),
             Ok(at) => Ok(at),
             Err(LocalTimeError::Ambiguous(shown)) => Err(format!(
-                "{shown} happened twice (the clocks went back): choose BST or GMT below"
+                "{shown} happened twice (the clocks went back): choose the first (BST) or the second (GMT)"
             )),
             Err(LocalTimeError::Malformed(_)) => {
                 Err("write it as YYYY-MM-DD HH:MM, e.g. 2026-06-01 09:30".to_owned())
@@ -341,6 +343,27 @@ struct PeopleForm {
 }
 
 impl BreachesScreen {
+    /// The breach's facts as the form holds them, when they differ from the record and
+    /// can be saved: taken along when the user leaves or Smallprint closes, so typing is
+    /// never lost for want of one button.
+    pub fn pending_change(&self, zone: &TimeZone, now: Timestamp) -> Option<Command> {
+        let draft = self.facts.as_ref()?;
+        if draft.is_unchanged(zone, now) {
+            return None;
+        }
+        let edited = draft.to_breach(zone, now).ok()?;
+        Some(Command::ChangeBreach {
+            breach: draft.base.id,
+            change: BreachChange::Facts(Box::new(edited)),
+        })
+    }
+
+    /// Back to the list (the side navigation's "Breaches" while a breach is open).
+    pub fn show_list(&mut self) {
+        self.selected = None;
+        self.log = None;
+    }
+
     pub fn select(&mut self, id: BreachId) {
         if self.selected != Some(id) {
             self.facts = None;
@@ -349,6 +372,7 @@ impl BreachesScreen {
             self.people = PeopleForm::default();
             self.close_on.clear();
             self.dates_for = None;
+            self.letter_shown = false;
         }
         self.selected = Some(id);
         self.log = None;
@@ -366,18 +390,16 @@ impl BreachesScreen {
             ..
         } = context;
         let selected = self.selected.and_then(|id| workspace.breach(id));
-        if let (Some(found), Some(composer)) = (selected, self.letter.as_mut()) {
-            if composer.breach == found.id {
-                if !writable {
-                    ui.disable();
-                }
-                let when = (context.zone, context.today);
-                if !composer.ui(ui, workspace, found, when, commands) {
-                    self.letter = None;
-                }
-                return;
+        if let (Some(found), Some(composer), true) =
+            (selected, self.letter.as_mut(), self.letter_shown)
+            && composer.breach == found.id
+        {
+            if !writable {
+                ui.disable();
             }
-            self.letter = None;
+            let when = (context.zone, context.today);
+            self.letter_shown = composer.ui(ui, workspace, found, when, commands);
+            return;
         }
         egui::ScrollArea::vertical()
             .id_salt(("breaches", selected.map(|b| b.id.0)))
@@ -466,7 +488,13 @@ impl BreachesScreen {
                 {
                     commands.push(Command::OpenBreach(breach.id));
                 }
-                ui.label(&breach.what_happened);
+                if ui
+                    .add(egui::Label::new(&breach.what_happened).sense(egui::Sense::click()))
+                    .on_hover_cursor(egui::CursorIcon::PointingHand)
+                    .clicked()
+                {
+                    commands.push(Command::OpenBreach(breach.id));
+                }
             });
             let (text, colour) = state_words(breach, now, zone, &palette);
             ui.label(
@@ -557,15 +585,7 @@ impl BreachesScreen {
         let ScreenContext { zone, now, .. } = context;
         if ui.button("← All breaches").clicked() {
             // Edits not yet saved go with the user rather than being dropped.
-            if let Some(draft) = &self.facts
-                && !draft.is_unchanged(zone, now)
-                && let Ok(edited) = draft.to_breach(zone, now)
-            {
-                commands.push(Command::ChangeBreach {
-                    breach: breach.id,
-                    change: BreachChange::Facts(Box::new(edited)),
-                });
-            }
+            commands.extend(self.pending_change(zone, now));
             self.selected = None;
             return;
         }
@@ -632,6 +652,33 @@ impl BreachesScreen {
         }
     }
 
+    /// The decision on record, and "Change the decision…"; true when the form to change
+    /// it is open.
+    fn decided_ui(&mut self, ui: &mut egui::Ui, decision: &Decision) -> bool {
+        ui.label(format!(
+            "{} decided on {} {}.",
+            decision.decided_by,
+            short_date(decision.decided_on),
+            if decision.report {
+                "to report it to the ICO"
+            } else {
+                "not to report it to the ICO"
+            }
+        ));
+        ui.label(format!("Reasons: {}", decision.reasons));
+        if !self.decision.open && ui.button("Change the decision…").clicked() {
+            // Starts from the decision on record: a change is usually to one part.
+            self.decision = DecisionForm {
+                open: true,
+                report: Some(decision.report),
+                reasons: decision.reasons.clone(),
+                by: decision.decided_by.clone(),
+                on: self.decision.on.clone(),
+            };
+        }
+        self.decision.open
+    }
+
     fn decision_ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -642,24 +689,10 @@ impl BreachesScreen {
         let width = field_width(ui);
         let ScreenContext { now, today, .. } = context;
         ui.section_title("Report it to the ICO?");
-        if let Some(decision) = &breach.decision {
-            ui.label(format!(
-                "{} decided on {} {}.",
-                decision.decided_by,
-                short_date(decision.decided_on),
-                if decision.report {
-                    "to report it to the ICO"
-                } else {
-                    "not to report it to the ICO"
-                }
-            ));
-            ui.label(format!("Reasons: {}", decision.reasons));
-            if !self.decision.open && ui.button("Change the decision…").clicked() {
-                self.decision.open = true;
-            }
-            if !self.decision.open {
-                return;
-            }
+        if let Some(decision) = &breach.decision
+            && !self.decided_ui(ui, decision)
+        {
+            return;
         }
         let Some(risk) = &breach.risk else {
             ui.label(
@@ -708,7 +741,7 @@ impl BreachesScreen {
                 };
                 let mut trial = breach.clone();
                 trial
-                    .decide(decision.clone(), now)
+                    .decide(decision.clone(), now, context.zone)
                     .map(|()| decision)
                     .map_err(|e| e.to_string())
             }
@@ -834,16 +867,9 @@ impl BreachesScreen {
         );
     }
 
-    fn people_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        context: ScreenContext<'_>,
-        breach: &Breach,
-        commands: &mut Vec<Command>,
-    ) {
-        let width = field_width(ui);
-        let ScreenContext { now, today, .. } = context;
-        ui.section_title("The people affected");
+    /// Whether the law requires telling the people affected, and the letter to them;
+    /// returns whether the breach is judged a high risk.
+    fn people_intro_ui(&mut self, ui: &mut egui::Ui, breach: &Breach) -> bool {
         let high = breach
             .risk
             .as_ref()
@@ -863,8 +889,25 @@ impl BreachesScreen {
             .on_hover_text("What happened, what it could mean for them, what you have done, what they can do, whom to contact: started from this record")
             .clicked()
         {
-            self.letter = Some(super::breach_letter::BreachLetterComposer::new(breach));
+            if self.letter.as_ref().is_none_or(|c| c.breach != breach.id) {
+                self.letter = Some(super::breach_letter::BreachLetterComposer::new(breach));
+            }
+            self.letter_shown = true;
         }
+        high
+    }
+
+    fn people_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        context: ScreenContext<'_>,
+        breach: &Breach,
+        commands: &mut Vec<Command>,
+    ) {
+        let width = field_width(ui);
+        let ScreenContext { now, today, .. } = context;
+        ui.section_title("The people affected");
+        let high = self.people_intro_ui(ui, breach);
         match &breach.individuals {
             Some(Individuals::Told { on, how }) => {
                 ui.label(format!("Told on {} by {how}.", short_date(*on)));
@@ -921,7 +964,7 @@ impl BreachesScreen {
         let attempt = attempt.and_then(|individuals| {
             let mut trial = breach.clone();
             trial
-                .record_people(individuals.clone(), now)
+                .record_people(individuals.clone(), now, context.zone)
                 .map(|()| individuals)
                 .map_err(|e| e.to_string())
         });
@@ -957,7 +1000,10 @@ impl BreachesScreen {
         ui.date_field("Closed on", &mut self.close_on, today);
         let attempt = parse_day(&self.close_on, today).and_then(|on| {
             let mut trial = breach.clone();
-            trial.close(on, now).map(|()| on).map_err(|e| e.to_string())
+            trial
+                .close(on, now, context.zone)
+                .map(|()| on)
+                .map_err(|e| e.to_string())
         });
         if ui
             .add_enabled(attempt.is_ok(), egui::Button::new("Close the breach"))
@@ -1375,7 +1421,7 @@ fn facts_ui(
         }
         if !unchanged {
             ui.label(
-                RichText::new("Changes in this form are not saved yet")
+                RichText::new("Not saved yet: Save changes keeps them in the log (so does leaving this breach or closing Smallprint)")
                     .color(theme::palette(ui).warning),
             );
         }

@@ -161,6 +161,24 @@ impl ScreenStates {
         self.register.select(id);
     }
 
+    /// Changes a screen holds in a form not yet saved, to apply before the window closes
+    /// or another file opens.
+    pub fn pending_changes(&self, zone: &jiff::tz::TimeZone, now: jiff::Timestamp) -> Vec<Command> {
+        self.breaches
+            .pending_change(zone, now)
+            .into_iter()
+            .collect()
+    }
+
+    /// Goes to `screen`; the Breaches screen shows its list again.
+    pub fn navigate(&mut self, screen: Screen) {
+        if screen == Screen::Breaches && self.current == Screen::Breaches {
+            // The app applies what the open breach's form holds first (`pending_changes`).
+            self.breaches.show_list();
+        }
+        self.current = screen;
+    }
+
     /// Shows one breach on the Breaches screen.
     pub fn open_breach(&mut self, id: BreachId) {
         self.current = Screen::Breaches;

@@ -298,6 +298,7 @@ pub fn breach_workspace() -> smallprint::domain::Workspace {
                         decided_on: date(2026, 6, 1),
                     },
                     instant("2026-06-01T11:00:00Z"),
+                    &zone,
                 )
                 .expect("decided");
             breach.report = Some(IcoReport {
@@ -343,13 +344,14 @@ pub fn breach_workspace() -> smallprint::domain::Workspace {
                         decided_on: date(2026, 8, 15),
                     },
                     instant("2026-08-15T09:00:00Z"),
+                    &zone,
                 )
                 .expect("decided");
             breach.individuals = Some(Individuals::NotTold {
                 why: "Not a high risk, and the slip came back unread.".to_owned(),
             });
             breach
-                .close(date(2026, 8, 20), instant("2026-08-20T09:00:00Z"))
+                .close(date(2026, 8, 20), instant("2026-08-20T09:00:00Z"), &zone)
                 .expect("closed");
         } else if breach.id == third {
             breach.noticed_by = "Morwenna Tallis".to_owned();
