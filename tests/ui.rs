@@ -1349,6 +1349,31 @@ fn a_long_overdue_list_shows_the_first_ten_and_leads_to_the_rest() {
     );
 }
 
+/// The example shop with an empty breach log, open on the Breaches screen.
+fn empty_breach_log() -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    Harness<'static, SmallprintApp>,
+) {
+    let (dir, path) = temp_workspace();
+    let mut example = example_workspace(date(2026, 11, 23));
+    // A log with nothing in it yet (the example's own breach is closed).
+    example.breaches.clear();
+    store::write_new(&path, &example).expect("example");
+    let mut harness = harness_sized(app_on(&path), 1400.0, 1000.0);
+    harness.run();
+    open_screen(&mut harness, "Breaches");
+    (dir, path, harness)
+}
+
+/// "Log a breach…" as the user fills it in.
+fn log_breach(harness: &mut Harness<'_, SmallprintApp>, aware: &str, what: &str) {
+    press(harness, "Log a breach…");
+    type_into(harness, "Became aware", aware);
+    type_into(harness, "What happened", what);
+    press(harness, "Log breach");
+}
+
 /// Scrolls to the button as a user would, then clicks it.
 fn press(harness: &mut Harness<'_, SmallprintApp>, label: &str) {
     harness
@@ -1376,22 +1401,12 @@ fn choose(harness: &mut Harness<'_, SmallprintApp>, label: &str) {
 )]
 fn a_breach_is_logged_judged_decided_and_closed_and_the_law_holds_at_each_step() {
     use smallprint::domain::breaches::{BreachState, RiskLevel};
-    let (_dir, path) = temp_workspace();
-    let mut example = example_workspace(date(2026, 11, 23));
-    // A log with nothing in it yet (the example's own breach is closed).
-    example.breaches.clear();
-    store::write_new(&path, &example).expect("example");
-    let mut harness = harness_sized(app_on(&path), 1400.0, 1000.0);
-    harness.run();
-    open_screen(&mut harness, "Breaches");
-    press(&mut harness, "Log a breach…");
-    type_into(&mut harness, "Became aware", "2026-11-23 09:15");
-    type_into(
+    let (_dir, path, mut harness) = empty_breach_log();
+    log_breach(
         &mut harness,
-        "What happened",
+        "2026-11-23 09:15",
         "Order confirmation emailed to the wrong customer",
     );
-    press(&mut harness, "Log breach");
     let breach = |harness: &Harness<'_, SmallprintApp>| {
         harness
             .state()
@@ -1475,14 +1490,11 @@ fn a_breach_is_logged_judged_decided_and_closed_and_the_law_holds_at_each_step()
     // A high-risk breach: "Do not report" is not offered, and closing waits for a
     // decision about telling the people affected.
     press(&mut harness, "← All breaches");
-    press(&mut harness, "Log a breach…");
-    type_into(&mut harness, "Became aware", "2026-11-23 10:00");
-    type_into(
+    log_breach(
         &mut harness,
-        "What happened",
+        "2026-11-23 10:00",
         "Customer list with card details left on a train",
     );
-    press(&mut harness, "Log breach");
     choose(&mut harness, "A high risk");
     type_into(
         &mut harness,
@@ -1508,21 +1520,12 @@ fn a_breach_is_logged_judged_decided_and_closed_and_the_law_holds_at_each_step()
 /// own chooser and read back with pdftotext.
 #[test]
 fn a_high_risk_breach_gets_its_ico_draft_its_letter_and_the_log_exported() {
-    let (dir, path) = temp_workspace();
-    let mut example = example_workspace(date(2026, 11, 23));
-    example.breaches.clear();
-    store::write_new(&path, &example).expect("example");
-    let mut harness = harness_sized(app_on(&path), 1400.0, 1000.0);
-    harness.run();
-    open_screen(&mut harness, "Breaches");
-    press(&mut harness, "Log a breach…");
-    type_into(&mut harness, "Became aware", "2026-11-23 08:00");
-    type_into(
+    let (dir, _path, mut harness) = empty_breach_log();
+    log_breach(
         &mut harness,
-        "What happened",
+        "2026-11-23 08:00",
         "Customer list with card details left on a train",
     );
-    press(&mut harness, "Log breach");
     choose(&mut harness, "A high risk");
     type_into(
         &mut harness,
@@ -1623,21 +1626,12 @@ fn a_high_risk_breach_gets_its_ico_draft_its_letter_and_the_log_exported() {
 /// taken. Each now holds (each part fails on the code before the fix).
 #[test]
 fn breach_typing_survives_quitting_and_the_letter_survives_going_back() {
-    let (_dir, path) = temp_workspace();
-    let mut example = example_workspace(date(2026, 11, 23));
-    example.breaches.clear();
-    store::write_new(&path, &example).expect("example");
-    let mut harness = harness_sized(app_on(&path), 1400.0, 1000.0);
-    harness.run();
-    open_screen(&mut harness, "Breaches");
-    press(&mut harness, "Log a breach…");
-    type_into(&mut harness, "Became aware", "2026-11-23 08:00");
-    type_into(
+    let (_dir, path, mut harness) = empty_breach_log();
+    log_breach(
         &mut harness,
-        "What happened",
+        "2026-11-23 08:00",
         "Parcel label printed with another customer's address",
     );
-    press(&mut harness, "Log breach");
 
     // A decision dated after today is refused with the reason, before the button.
     choose(&mut harness, "Unlikely to be a risk");
