@@ -301,6 +301,15 @@ fn breach_rows(
             .closed
             .map_or_else(|| "No".to_owned(), |on| format!("Yes, on {on}")),
     ));
+    // The dated record of what was done and when: the follow-up the ICO asks a log to
+    // show, each entry as it was made.
+    for (index, entry) in breach.timeline.iter().enumerate() {
+        let label = if index == 0 { "Timeline" } else { "" };
+        rows.push(row(
+            label,
+            format!("{}: {}", uk_minute(entry.at, zone), entry.text.trim()),
+        ));
+    }
     rows
 }
 
@@ -492,6 +501,11 @@ mod tests {
         );
         assert!(text.contains("Who noticed — Not recorded"), "{text}");
         assert!(text.contains("People affected (approx.) — Not recorded"));
+        // The timeline as it was kept: logged at 09:00 BST.
+        assert!(
+            text.contains("Timeline — 2026-06-01 09:00: Became aware"),
+            "{text}"
+        );
     }
 
     #[test]
