@@ -91,5 +91,59 @@ fn letter(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, notice, letter);
+/// The breach log of a shop with 1,000 breaches, each with its facts, decision and
+/// timeline filled in (issue 16): as a PDF (target: under a second) and as CSV.
+fn breach_log(c: &mut Criterion) {
+    use smallprint::documents::{breach_log::breach_log_document, breach_log_csv::breach_log_csv};
+    use smallprint::domain::breaches::{Decision, RiskAssessment, RiskLevel, Step};
+    let zone = smallprint::clock::uk_time_zone();
+    let mut workspace = example_workspace(TODAY);
+    let start: jiff::Timestamp = "2020-01-01T09:00:00Z".parse().expect("instant");
+    for n in 0..1_000_i64 {
+        let aware = start
+            .checked_add(jiff::SignedDuration::from_hours(n * 40))
+            .expect("in range");
+        let id = workspace.log_breach(
+            aware,
+            format!("Order confirmation {n} emailed to the wrong customer"),
+            &zone,
+        );
+        let breach = workspace
+            .breaches
+            .iter_mut()
+            .find(|b| b.id == id)
+            .expect("logged");
+        breach.cause = "The address autocompleted to another customer's".to_owned();
+        breach.consequences = "One other customer saw a name and an order".to_owned();
+        breach.risk = Some(RiskAssessment {
+            level: RiskLevel::Unlikely,
+            reasoning: "One recipient, who deleted it".to_owned(),
+        });
+        breach.steps = vec![Step {
+            on: aware.to_zoned(zone.clone()).date(),
+            what: "Asked the recipient to delete it".to_owned(),
+        }];
+        breach.decision = Some(Decision {
+            report: false,
+            reasons: "Unlikely to be a risk".to_owned(),
+            decided_by: "Morwenna Tallis".to_owned(),
+            decided_on: aware.to_zoned(zone.clone()).date(),
+        });
+    }
+    let now: jiff::Timestamp = "2026-11-24T12:00:00Z".parse().expect("instant");
+    let mut group = c.benchmark_group("breach log of 1,000 breaches");
+    group.sample_size(10);
+    group.bench_function("PDF", |b| {
+        b.iter(|| {
+            let document = breach_log_document(&workspace, &zone, now);
+            black_box(Format::Pdf.render(&document).expect("renders"))
+        });
+    });
+    group.bench_function("CSV", |b| {
+        b.iter(|| black_box(breach_log_csv(&workspace, &zone, now)));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, notice, letter, breach_log);
 criterion_main!(benches);
