@@ -1676,6 +1676,9 @@ fn breach_typing_survives_quitting_and_the_letter_survives_going_back() {
         "Cause",
         "The label printer kept the last address",
     );
+    // The status bar does not claim "All changes saved" while the form holds more.
+    harness.get_by_label("A breach's facts are not saved yet: Save changes keeps them");
+    assert!(harness.query_by_label("All changes saved").is_none());
     let message = harness.state_mut().close();
     assert_eq!(message, None, "closed cleanly");
     let saved = store::read_workspace(&path).expect("saved");

@@ -81,7 +81,19 @@ pub fn session_ui(
         recent_files,
     };
     egui::Panel::top("menu_bar").show(ui, |ui| chrome::menu_bar(ui, &menu, commands));
-    let status = chrome::StatusLine::of(session);
+    let mut status = chrome::StatusLine::of(session);
+    let saved = matches!(session, Session::Open(open) if open.save_state == SaveState::Saved);
+    if saved
+        && !screens
+            .pending_changes(now.time_zone(), now.timestamp())
+            .is_empty()
+    {
+        // The file is saved, but a form holds more: say so rather than "all saved".
+        status.save = (
+            "A breach's facts are not saved yet: Save changes keeps them".to_owned(),
+            crate::session::Tone::Warning,
+        );
+    }
     egui::Panel::bottom("status_bar").show(ui, |ui| chrome::status_bar(ui, &status, commands));
     match session {
         Session::Open(open) => {
