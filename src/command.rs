@@ -297,6 +297,26 @@ pub enum BreachChange {
 }
 
 impl BreachChange {
+    /// Applies this change to `breach` through its rule (to a copy, to ask ahead whether
+    /// the rule would refuse it, and why).
+    pub fn apply_to(
+        &self,
+        breach: &mut Breach,
+        at: jiff::Timestamp,
+        zone: &jiff::tz::TimeZone,
+    ) -> Result<(), crate::domain::breaches::BreachError> {
+        match self.clone() {
+            BreachChange::Facts(edited) => breach.update_facts(&edited, at, zone),
+            BreachChange::Decide(decision) => breach.decide(decision, at, zone),
+            BreachChange::Report {
+                report,
+                delay_reasons,
+            } => breach.record_report(report, delay_reasons, at, zone),
+            BreachChange::People(individuals) => breach.record_people(individuals, at, zone),
+            BreachChange::Close(on) => breach.close(on, at, zone),
+        }
+    }
+
     /// The undo step's name.
     pub fn describe(&self) -> &'static str {
         match self {

@@ -732,33 +732,17 @@ impl BreachesScreen {
         let attempt = match (form.report, on) {
             (None, _) => Err("choose whether to report it".to_owned()),
             (_, Err(problem)) => Err(problem),
-            (Some(report), Ok(on)) => {
-                let decision = Decision {
-                    report,
-                    reasons: form.reasons.trim().to_owned(),
-                    decided_by: form.by.trim().to_owned(),
-                    decided_on: on,
-                };
-                let mut trial = breach.clone();
-                trial
-                    .decide(decision.clone(), now, context.zone)
-                    .map(|()| decision)
-                    .map_err(|e| e.to_string())
-            }
+            (Some(report), Ok(on)) => Ok(BreachChange::Decide(Decision {
+                report,
+                reasons: form.reasons.trim().to_owned(),
+                decided_by: form.by.trim().to_owned(),
+                decided_on: on,
+            })),
         };
+        let attempt = tried(breach, attempt, now, context.zone);
         let mut done = false;
         ui.horizontal(|ui| {
-            if ui
-                .add_enabled(attempt.is_ok(), egui::Button::new("Record the decision"))
-                .clicked()
-                && let Ok(decision) = &attempt
-            {
-                commands.push(Command::ChangeBreach {
-                    breach: breach.id,
-                    change: BreachChange::Decide(decision.clone()),
-                });
-                done = true;
-            }
+            done = change_button(ui, "Record the decision", breach.id, &attempt, commands);
             if breach.decision.is_some() && ui.button("Cancel").clicked() {
                 done = true;
             }
@@ -832,29 +816,15 @@ impl BreachesScreen {
             )
             .labelled_by(label.id);
         }
-        let attempt = at.and_then(|at| {
-            let report = IcoReport {
+        let change = at.map(|at| BreachChange::Report {
+            report: IcoReport {
                 at,
                 reference: form.reference.trim().to_owned(),
-            };
-            let mut trial = breach.clone();
-            trial
-                .record_report(report.clone(), form.delay_reasons.clone(), now, zone)
-                .map(|()| report)
-                .map_err(|e| e.to_string())
+            },
+            delay_reasons: form.delay_reasons.trim().to_owned(),
         });
-        if ui
-            .add_enabled(attempt.is_ok(), egui::Button::new("Record the report"))
-            .clicked()
-            && let Ok(report) = &attempt
-        {
-            commands.push(Command::ChangeBreach {
-                breach: breach.id,
-                change: BreachChange::Report {
-                    report: report.clone(),
-                    delay_reasons: form.delay_reasons.trim().to_owned(),
-                },
-            });
+        let attempt = tried(breach, change, now, zone);
+        if change_button(ui, "Record the report", breach.id, &attempt, commands) {
             self.report = ReportForm::default();
             return;
         }
@@ -961,22 +931,8 @@ impl BreachesScreen {
         let Some(attempt) = attempt else {
             return;
         };
-        let attempt = attempt.and_then(|individuals| {
-            let mut trial = breach.clone();
-            trial
-                .record_people(individuals.clone(), now, context.zone)
-                .map(|()| individuals)
-                .map_err(|e| e.to_string())
-        });
-        if ui
-            .add_enabled(attempt.is_ok(), egui::Button::new("Record"))
-            .clicked()
-            && let Ok(individuals) = &attempt
-        {
-            commands.push(Command::ChangeBreach {
-                breach: breach.id,
-                change: BreachChange::People(individuals.clone()),
-            });
+        let attempt = tried(breach, attempt.map(BreachChange::People), now, context.zone);
+        if change_button(ui, "Record", breach.id, &attempt, commands) {
             self.people = PeopleForm::default();
             self.dates_for = None;
             return;
@@ -998,28 +954,50 @@ impl BreachesScreen {
             return;
         }
         ui.date_field("Closed on", &mut self.close_on, today);
-        let attempt = parse_day(&self.close_on, today).and_then(|on| {
-            let mut trial = breach.clone();
-            trial
-                .close(on, now, context.zone)
-                .map(|()| on)
-                .map_err(|e| e.to_string())
-        });
-        if ui
-            .add_enabled(attempt.is_ok(), egui::Button::new("Close the breach"))
-            .on_hover_text("When nothing is left to do: the record stays in the log")
-            .clicked()
-            && let Ok(on) = attempt
-        {
-            commands.push(Command::ChangeBreach {
-                breach: breach.id,
-                change: BreachChange::Close(on),
-            });
+        let change = parse_day(&self.close_on, today).map(BreachChange::Close);
+        let attempt = tried(breach, change, now, context.zone);
+        if change_button(ui, "Close the breach", breach.id, &attempt, commands) {
             self.close_on.clear();
             return;
         }
         ui.problem_line(attempt.as_ref().err().map(String::as_str));
     }
+}
+
+/// `change` tried on a copy of `breach` through the rule `apply` will run: the change,
+/// or why it would be refused (or why the form cannot make one yet).
+fn tried(
+    breach: &Breach,
+    change: Result<BreachChange, String>,
+    now: Timestamp,
+    zone: &TimeZone,
+) -> Result<BreachChange, String> {
+    let change = change?;
+    change
+        .apply_to(&mut breach.clone(), now, zone)
+        .map_err(|e| e.to_string())?;
+    Ok(change)
+}
+
+/// A button that makes `attempt`'s change, greyed while it would be refused; true when
+/// pressed (the change is then on its way).
+fn change_button(
+    ui: &mut egui::Ui,
+    label: &str,
+    breach: BreachId,
+    attempt: &Result<BreachChange, String>,
+    commands: &mut Vec<Command>,
+) -> bool {
+    let pressed = ui
+        .add_enabled(attempt.is_ok(), egui::Button::new(label))
+        .clicked();
+    if pressed && let Ok(change) = attempt {
+        commands.push(Command::ChangeBreach {
+            breach,
+            change: change.clone(),
+        });
+    }
+    pressed
 }
 
 /// The facts for the ICO's report form, to copy, with what the log does not hold yet.
