@@ -1687,3 +1687,47 @@ fn breach_typing_survives_quitting_and_the_letter_survives_going_back() {
         "The label printer kept the last address"
     );
 }
+
+/// Found on the second new-user pass: the side navigation's Breaches did not go back to
+/// the list, a number field with words in it hid unsaved facts behind "All changes
+/// saved", and closing a breach left its unsaved facts behind.
+#[test]
+fn the_breach_form_never_claims_saved_and_closing_takes_its_facts_along() {
+    let (_dir, path, mut harness) = empty_breach_log();
+    log_breach(&mut harness, "2026-11-23 08:00", "Wrong parcel label");
+    choose(&mut harness, "Unlikely to be a risk");
+    type_into(&mut harness, "Why you judged it so", "Recovered unopened");
+    press(&mut harness, "Save changes");
+    choose(&mut harness, "Do not report it");
+    harness.get_by_label("A decision is typed but not recorded yet: Record the decision keeps it");
+    type_into(&mut harness, "Reasons", "Recovered unopened");
+    type_into(&mut harness, "Decided by", "Morwenna Tallis");
+    press(&mut harness, "Record the decision");
+
+    // Words in a number field: not saved, and the status bar says so.
+    type_into(&mut harness, "Records affected (about)", "212");
+    type_into(&mut harness, "People affected (about)", "about 200");
+    harness
+        .get_by_label("A breach's facts are not saved: fix what the form marks, then Save changes");
+    press(&mut harness, "Save changes");
+    harness.get_by_label("Not saved: fix the 1 thing marked in the form first");
+    type_into(&mut harness, "People affected (about)", "200");
+
+    // Closing takes the typed facts along, then closes.
+    press(&mut harness, "Close the breach");
+    let breach = harness.state().workspace().expect("open").breaches[0].clone();
+    assert_eq!(breach.people_affected, Some(200));
+    assert_eq!(breach.records_affected, Some(212));
+    assert!(breach.closed.is_some());
+    harness.get_by_label("All changes saved");
+    let saved = store::read_workspace(&path).expect("saved");
+    assert_eq!(saved.breaches[0].people_affected, Some(200));
+
+    // The side navigation's Breaches goes back to the list.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Breaches")
+        .click();
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "Log a breach…");
+    assert!(harness.query_by_label("← All breaches").is_none());
+}

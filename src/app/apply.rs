@@ -69,7 +69,14 @@ impl SmallprintApp {
                     self.screens.open_breach(id);
                 }
             }
-            Command::ChangeBreach { breach, change } => self.change_breach(breach, change),
+            Command::ChangeBreach { breach, change } => {
+                // The facts typed in the form go first, so a decision or closing never
+                // leaves them behind.
+                if !matches!(change, BreachChange::Facts(_)) {
+                    self.commit_screen_drafts();
+                }
+                self.change_breach(breach, change);
+            }
             Command::OpenActivity(id) => self.screens.open_activity(id),
             Command::UpdateOrganisation(organisation) => {
                 self.change(

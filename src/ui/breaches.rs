@@ -84,6 +84,8 @@ pub struct BreachesScreen {
     /// The breach and day whose date fields were filled with today: dates are shown
     /// filled in, never assumed from an empty field.
     dates_for: Option<(BreachId, Date)>,
+    /// Counts openings, so each opened breach starts at its top.
+    opened: u64,
     /// The letter to the people affected: kept while the breach is open, so going back
     /// to the breach and returning finds the words as they were left.
     letter: Option<super::breach_letter::BreachLetterComposer>,
@@ -358,6 +360,30 @@ impl BreachesScreen {
         })
     }
 
+    /// What the open breach's forms hold that the log does not, in words for the status
+    /// bar (which would otherwise say "All changes saved").
+    pub fn unsaved(&self, zone: &TimeZone, now: Timestamp) -> Option<&'static str> {
+        if let Some(draft) = &self.facts
+            && self.selected == Some(draft.base.id)
+        {
+            match draft.to_breach(zone, now) {
+                Err(_) => {
+                    return Some(
+                        "A breach's facts are not saved: fix what the form marks, then Save changes",
+                    );
+                }
+                Ok(edited) if facts_of(&edited) != facts_of(&draft.base) => {
+                    return Some("A breach's facts are not saved yet: Save changes keeps them");
+                }
+                Ok(_) => {}
+            }
+        }
+        let decision = &self.decision;
+        (self.selected.is_some()
+            && (decision.report.is_some() || !decision.reasons.trim().is_empty()))
+        .then_some("A decision is typed but not recorded yet: Record the decision keeps it")
+    }
+
     /// Back to the list (the side navigation's "Breaches" while a breach is open).
     pub fn show_list(&mut self) {
         self.selected = None;
@@ -375,6 +401,7 @@ impl BreachesScreen {
             self.letter_shown = false;
         }
         self.selected = Some(id);
+        self.opened = self.opened.wrapping_add(1);
         self.log = None;
     }
 
@@ -402,7 +429,7 @@ impl BreachesScreen {
             return;
         }
         egui::ScrollArea::vertical()
-            .id_salt(("breaches", selected.map(|b| b.id.0)))
+            .id_salt(("breaches", selected.map(|b| b.id.0), self.opened))
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 if !writable {
@@ -844,14 +871,14 @@ impl BreachesScreen {
             .risk
             .as_ref()
             .is_some_and(|r| r.level == RiskLevel::High);
-        if high {
+        if high && breach.individuals.is_none() {
             ui.label(
                 RichText::new(
                     "Required: a high risk means telling the people affected without undue delay, in plain words: what happened, the likely consequences, what you have done, what they can do, and whom to contact (Art. 34).",
                 )
                 .color(theme::palette(ui).warning),
             );
-        } else {
+        } else if !high {
             ui.label(RichText::new("Telling them is required only for a high risk (Art. 34), but you may choose to.").weak());
         }
         if ui
@@ -1397,11 +1424,21 @@ fn facts_ui(
         if !unchanged && ui.button("Discard changes").clicked() {
             discard = true;
         }
-        if !unchanged {
-            ui.label(
-                RichText::new("Not saved yet: Save changes keeps them in the log (so does leaving this breach or closing Smallprint)")
-                    .color(theme::palette(ui).warning),
-            );
+        match &result {
+            Err(issues) if draft.checked => {
+                // Said beside the button too: the fields marked may be off screen.
+                ui.problem(&format!(
+                    "Not saved: fix the {} marked in the form first",
+                    crate::domain::validate::count(issues.len(), "thing", "things")
+                ));
+            }
+            _ if !unchanged => {
+                ui.label(
+                    RichText::new("Not saved yet: Save changes keeps them in the log (so does leaving this breach or closing Smallprint)")
+                        .color(theme::palette(ui).warning),
+                );
+            }
+            _ => {}
         }
     });
     if discard {

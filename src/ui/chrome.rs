@@ -114,7 +114,11 @@ pub fn navigation(ui: &mut egui::Ui, current: Screen, commands: &mut Vec<Command
     ui.add_space(spacing::PARAGRAPH);
     for screen in Screen::ALL {
         let label = RichText::new(screen.title()).size(theme::text::NAVIGATION);
-        if ui.selectable_label(current == screen, label).clicked() && current != screen {
+        // The current screen's own entry goes back to its list (Breaches shows the log
+        // again while a breach is open); the others switch screens.
+        if ui.selectable_label(current == screen, label).clicked()
+            && (current != screen || screen == Screen::Breaches)
+        {
             commands.push(Command::Navigate(screen));
         }
         ui.add_space(spacing::HAIR);

@@ -83,16 +83,9 @@ pub fn session_ui(
     egui::Panel::top("menu_bar").show(ui, |ui| chrome::menu_bar(ui, &menu, commands));
     let mut status = chrome::StatusLine::of(session);
     let saved = matches!(session, Session::Open(open) if open.save_state == SaveState::Saved);
-    if saved
-        && !screens
-            .pending_changes(now.time_zone(), now.timestamp())
-            .is_empty()
-    {
+    if saved && let Some(unsaved) = screens.unsaved(now.time_zone(), now.timestamp()) {
         // The file is saved, but a form holds more: say so rather than "all saved".
-        status.save = (
-            "A breach's facts are not saved yet: Save changes keeps them".to_owned(),
-            crate::session::Tone::Warning,
-        );
+        status.save = (unsaved.to_owned(), crate::session::Tone::Warning);
     }
     egui::Panel::bottom("status_bar").show(ui, |ui| chrome::status_bar(ui, &status, commands));
     match session {
@@ -171,6 +164,11 @@ impl ScreenStates {
     pub fn open_activity(&mut self, id: ActivityId) {
         self.current = Screen::Register;
         self.register.select(id);
+    }
+
+    /// What a screen's forms hold that the file does not, said in the status bar.
+    pub fn unsaved(&self, zone: &jiff::tz::TimeZone, now: jiff::Timestamp) -> Option<&'static str> {
+        self.breaches.unsaved(zone, now)
     }
 
     /// Changes a screen holds in a form not yet saved, to apply before the window closes
