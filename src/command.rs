@@ -293,6 +293,11 @@ pub enum BreachChange {
         delay_reasons: String,
     },
     People(Individuals),
+    /// The Art. 34 letter, as sent on a day: the people told, the words kept.
+    LetterSent {
+        text: String,
+        on: Date,
+    },
     Close(Date),
 }
 
@@ -313,6 +318,7 @@ impl BreachChange {
                 delay_reasons,
             } => breach.record_report(report, delay_reasons, at, zone),
             BreachChange::People(individuals) => breach.record_people(individuals, at, zone),
+            BreachChange::LetterSent { text, on } => breach.record_letter_sent(text, on, at, zone),
             BreachChange::Close(on) => breach.close(on, at, zone),
         }
     }
@@ -324,6 +330,7 @@ impl BreachChange {
             BreachChange::Decide(_) => "Record the ICO decision on",
             BreachChange::Report { .. } => "Record the ICO report of",
             BreachChange::People(_) => "Record telling people about",
+            BreachChange::LetterSent { .. } => "Record the letter sent for",
             BreachChange::Close(_) => "Close",
         }
     }

@@ -153,10 +153,9 @@ fn a_breach_with_every_field_filled_survives_a_save_and_load() {
     breach.processor = "Fictional Couriers Ltd".into();
     breach.lessons = "Check labels against the packing list".into();
     breach.closed = Some(date(2026, 11, 2));
-    breach.timeline.push(BreachEntry {
-        at: instant("2026-11-02T10:00:00Z"),
-        text: "Closed".into(),
-    });
+    breach
+        .timeline
+        .push(BreachEntry::new(instant("2026-11-02T10:00:00Z"), "Closed"));
     let mut not_told = breach.clone();
     not_told.id = example.ids.breach();
     not_told.reference = "B-2026-002".into();

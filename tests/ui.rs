@@ -1519,6 +1519,10 @@ fn a_breach_is_logged_judged_decided_and_closed_and_the_law_holds_at_each_step()
 /// (which lets the breach close), and the log is exported as a PDF through Smallprint's
 /// own chooser and read back with pdftotext.
 #[test]
+#[expect(
+    clippy::too_many_lines,
+    reason = "one user's walk from a high-risk breach to its letter and the exported log"
+)]
 fn a_high_risk_breach_gets_its_ico_draft_its_letter_and_the_log_exported() {
     let (dir, _path, mut harness) = empty_breach_log();
     log_breach(
@@ -1592,6 +1596,19 @@ fn a_high_risk_breach_gets_its_ico_draft_its_letter_and_the_log_exported() {
     assert!(
         matches!(told, Some(smallprint::domain::breaches::Individuals::Told { on, .. }) if on == date(2026, 11, 23)),
         "{told:?}"
+    );
+    // The letter is kept word for word in the breach's timeline.
+    let kept = harness
+        .state()
+        .workspace()
+        .expect("open")
+        .breaches
+        .last()
+        .and_then(|b| b.timeline.iter().find_map(|e| e.letter.clone()))
+        .expect("the letter kept");
+    assert!(
+        kept.contains("Reported it to the police and the ICO"),
+        "{kept}"
     );
     press(&mut harness, "Back to the breach");
     press(&mut harness, "Close the breach");

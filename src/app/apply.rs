@@ -33,6 +33,9 @@ impl SmallprintApp {
                 workspace.record_breach_people(id, individuals, at, &zone)
             }
             BreachChange::Close(on) => workspace.close_breach(id, on, at, &zone),
+            other @ BreachChange::LetterSent { .. } => {
+                workspace.change_breach(id, |breach| other.apply_to(breach, at, &zone))
+            }
         };
         self.change(what, None, |workspace| apply(workspace, breach));
     }

@@ -104,6 +104,19 @@ pub enum Individuals {
 pub struct BreachEntry {
     pub at: Timestamp,
     pub text: String,
+    /// A letter sent to the people affected, word for word as it went.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter: Option<String>,
+}
+
+impl BreachEntry {
+    pub fn new(at: Timestamp, text: impl Into<String>) -> Self {
+        Self {
+            at,
+            text: text.into(),
+            letter: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -198,10 +211,7 @@ impl Breach {
             processor: String::new(),
             lessons: String::new(),
             closed: None,
-            timeline: vec![BreachEntry {
-                at: aware,
-                text: "Became aware".to_owned(),
-            }],
+            timeline: vec![BreachEntry::new(aware, "Became aware")],
         }
     }
 
@@ -361,6 +371,8 @@ pub enum BreachError {
     NoHowTold,
     #[error("say why the people affected are not being told (Art. 34(3))")]
     NoWhyNotTold,
+    #[error("the breach already records whether the people affected were told")]
+    PeopleAlreadyRecorded,
     #[error("{what}, {day}, is before you became aware of the breach ({aware})")]
     BeforeAware {
         what: &'static str,
@@ -419,7 +431,7 @@ impl Breach {
             decision.reasons
         );
         self.decision = Some(decision);
-        self.timeline.push(BreachEntry { at, text });
+        self.timeline.push(BreachEntry::new(at, text));
         Ok(())
     }
 
@@ -433,13 +445,40 @@ impl Breach {
             return Err(BreachError::PeopleNotDecided);
         }
         self.closed = Some(on);
+        self.timeline.push(BreachEntry::new(at, "Closed"));
+        Ok(())
+    }
+}
+
+impl Breach {
+    /// Records that the people affected were told by the letter `text`, sent on `on`:
+    /// kept word for word in the timeline, as a request's letters are.
+    pub fn record_letter_sent(
+        &mut self,
+        text: String,
+        on: Date,
+        at: Timestamp,
+        zone: &TimeZone,
+    ) -> Result<(), BreachError> {
+        self.check_day(on, at, zone, "the day it was sent")?;
+        if self.individuals.is_some() {
+            return Err(BreachError::PeopleAlreadyRecorded);
+        }
+        self.individuals = Some(Individuals::Told {
+            on,
+            how: LETTER_TO_PEOPLE.to_owned(),
+        });
         self.timeline.push(BreachEntry {
             at,
-            text: "Closed".to_owned(),
+            text: format!("People affected told on {on} by {LETTER_TO_PEOPLE}, kept as sent"),
+            letter: Some(text),
         });
         Ok(())
     }
 }
+
+/// How the record names the Art. 34 letter when it was the way people were told.
+pub const LETTER_TO_PEOPLE: &str = "the letter to the people affected (Art. 34)";
 
 /// The fields of the breach's facts, with the words the timeline uses for each; the
 /// decision, the report, telling people and closing have rules of their own.
@@ -563,7 +602,7 @@ impl Breach {
             ..edited.clone()
         };
         self.timeline
-            .extend(entries.into_iter().map(|text| BreachEntry { at, text }));
+            .extend(entries.into_iter().map(|text| BreachEntry::new(at, text)));
         Ok(())
     }
 
@@ -603,7 +642,7 @@ impl Breach {
         }
         self.report = Some(report);
         self.delay_reasons = if late { delay_reasons } else { String::new() };
-        self.timeline.push(BreachEntry { at, text });
+        self.timeline.push(BreachEntry::new(at, text));
         Ok(())
     }
 
@@ -632,7 +671,7 @@ impl Breach {
             }
         };
         self.individuals = Some(individuals);
-        self.timeline.push(BreachEntry { at, text });
+        self.timeline.push(BreachEntry::new(at, text));
         Ok(())
     }
 }
@@ -1059,6 +1098,41 @@ mod tests {
             late.decide(on(date(2026, 5, 31)), now, &uk()),
             Err(BreachError::BeforeAware { .. })
         ));
+    }
+
+    #[test]
+    fn a_letter_marked_sent_tells_the_people_and_is_kept_word_for_word() {
+        let mut b = breach();
+        let now = at("2026-06-02T10:00:00Z");
+        let letter = "Dear Ffion Testperson,\nWe are writing to tell you…".to_owned();
+        b.record_letter_sent(letter.clone(), date(2026, 6, 2), now, &uk())
+            .expect("sent");
+        assert_eq!(
+            b.individuals,
+            Some(Individuals::Told {
+                on: date(2026, 6, 2),
+                how: LETTER_TO_PEOPLE.to_owned()
+            })
+        );
+        assert_eq!(
+            b.timeline.last().and_then(|e| e.letter.as_deref()),
+            Some(letter.as_str())
+        );
+        // Once told, not again; and the words round-trip through the file.
+        let before = b.clone();
+        assert_eq!(
+            b.record_letter_sent("again".into(), date(2026, 6, 2), now, &uk()),
+            Err(BreachError::PeopleAlreadyRecorded)
+        );
+        assert_eq!(b, before);
+        let json = serde_json::to_string(&b).expect("writes");
+        assert_eq!(serde_json::from_str::<Breach>(&json).expect("reads"), b);
+        // An entry without a letter writes no `letter` key (files stay as they were).
+        assert!(
+            !serde_json::to_string(&b.timeline[0])
+                .expect("writes")
+                .contains("letter")
+        );
     }
 
     #[test]

@@ -133,18 +133,12 @@ fn add_example_breach(workspace: &mut Workspace, today: Date) {
             .to_owned();
     breach.closed = Some(day(20));
     breach.timeline.extend([
-        BreachEntry {
-            at: at(21, 11, 0),
-            text: "Risk judged: Unlikely to be a risk".to_owned(),
-        },
-        BreachEntry {
-            at: at(21, 11, 5),
-            text: "Morwenna Tallis decided not to report it to the ICO".to_owned(),
-        },
-        BreachEntry {
-            at: at(20, 16, 0),
-            text: "Closed".to_owned(),
-        },
+        BreachEntry::new(at(21, 11, 0), "Risk judged: Unlikely to be a risk"),
+        BreachEntry::new(
+            at(21, 11, 5),
+            "Morwenna Tallis decided not to report it to the ICO",
+        ),
+        BreachEntry::new(at(20, 16, 0), "Closed"),
     ]);
     workspace.breaches.push(breach);
 }

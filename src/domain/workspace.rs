@@ -260,6 +260,16 @@ impl Workspace {
         Ok(())
     }
 
+    /// Applies `rule` to breach `id` (a change with no wider check than the breach's own).
+    pub fn change_breach(
+        &mut self,
+        id: BreachId,
+        rule: impl FnOnce(&mut Breach) -> Result<(), BreachError>,
+    ) -> Result<(), RuleError> {
+        rule(self.breach_mut(id)?)?;
+        Ok(())
+    }
+
     /// Records the report to the ICO of breach `id`.
     pub fn record_breach_report(
         &mut self,

@@ -17,11 +17,8 @@ use crate::{
         Format,
         letters::{Parts, breach},
     },
-    domain::{BreachId, Workspace, breaches::Breach, breaches::Individuals},
+    domain::{BreachId, Workspace, breaches::Breach},
 };
-
-/// How the timeline names the way the people were told, when the letter is marked sent.
-const TOLD_BY: &str = "the letter to the people affected (Art. 34)";
 
 #[derive(Debug)]
 pub struct BreachLetterComposer {
@@ -140,7 +137,7 @@ impl BreachLetterComposer {
             let already = found.individuals.is_some();
             if ui
                 .add_enabled(ready && !already, egui::Button::new("Mark as sent"))
-                .on_hover_text("Records in the breach that the people affected were told today, by this letter")
+                .on_hover_text("Records that the people affected were told today by this letter, and keeps it word for word in the breach's timeline")
                 .on_disabled_hover_text(if already {
                     "The breach already records whether the people affected were told"
                 } else {
@@ -150,10 +147,10 @@ impl BreachLetterComposer {
             {
                 commands.push(Command::ChangeBreach {
                     breach: found.id,
-                    change: BreachChange::People(Individuals::Told {
+                    change: BreachChange::LetterSent {
+                        text: document.plain_text(),
                         on: today,
-                        how: TOLD_BY.to_owned(),
-                    }),
+                    },
                 });
             }
         });

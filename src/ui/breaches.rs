@@ -671,11 +671,26 @@ impl BreachesScreen {
         self.close_ui(ui, context, breach, commands);
         ui.separator();
         ui.section_title("Timeline");
-        for entry in breach.timeline.iter().rev() {
+        for (index, entry) in breach.timeline.iter().enumerate().rev() {
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(uk_minute(entry.at, zone)).monospace());
                 ui.label(&entry.text);
             });
+            if let Some(letter) = &entry.letter {
+                ui.indent(("sent_letter", breach.id.0, index), |ui| {
+                    egui::CollapsingHeader::new("The letter as sent")
+                        .id_salt(("sent_letter_text", breach.id.0, index))
+                        .show(ui, |ui| {
+                            if ui.button("Copy").clicked() {
+                                commands.push(Command::CopyText {
+                                    text: letter.clone(),
+                                    what: "the letter as it was sent".to_owned(),
+                                });
+                            }
+                            ui.label(RichText::new(letter).monospace());
+                        });
+                });
+            }
         }
     }
 
