@@ -181,17 +181,18 @@ fn breach_log_writes_every_breach_with_its_reasons_as_csv() {
             reasoning: "=HYPERLINK(\"x\") one customer's order number, recalled unread".into(),
         });
         workspace
-            .decide_breach(
-                id,
-                Decision {
-                    report: false,
-                    reasons: "No risk: the recipient deleted it and told us so".into(),
-                    decided_by: "Morwenna Tallis".into(),
-                    decided_on: jiff::civil::date(2026, 3, 28),
-                },
-                "2026-03-28T10:00:00Z".parse().expect("instant"),
-                &smallprint::clock::uk_time_zone(),
-            )
+            .change_breach(id, |breach| {
+                breach.decide(
+                    Decision {
+                        report: false,
+                        reasons: "No risk: the recipient deleted it and told us so".into(),
+                        decided_by: "Morwenna Tallis".into(),
+                        decided_on: jiff::civil::date(2026, 3, 28),
+                    },
+                    "2026-03-28T10:00:00Z".parse().expect("instant"),
+                    &smallprint::clock::uk_time_zone(),
+                )
+            })
             .expect("decided");
         store
             .save(&workspace, common::at(jiff::civil::date(2026, 3, 28), 10))

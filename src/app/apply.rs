@@ -22,20 +22,11 @@ impl SmallprintApp {
             .and_then(|w| w.breach(breach))
             .map_or_else(|| "a breach".to_owned(), |b| b.reference.clone());
         let what = format!("{} {reference}", change.describe());
+        // The facts also check their links against the register; every other change is
+        // the breach's own rule, the same one the screen tried ahead.
         let apply = |workspace: &mut Workspace, id: BreachId| match change {
             BreachChange::Facts(edited) => workspace.update_breach(&edited, at, &zone),
-            BreachChange::Decide(decision) => workspace.decide_breach(id, decision, at, &zone),
-            BreachChange::Report {
-                report,
-                delay_reasons,
-            } => workspace.record_breach_report(id, report, delay_reasons, at, &zone),
-            BreachChange::People(individuals) => {
-                workspace.record_breach_people(id, individuals, at, &zone)
-            }
-            BreachChange::Close(on) => workspace.close_breach(id, on, at, &zone),
-            other @ BreachChange::LetterSent { .. } => {
-                workspace.change_breach(id, |breach| other.apply_to(breach, at, &zone))
-            }
+            other => workspace.change_breach(id, |breach| other.apply_to(breach, at, &zone)),
         };
         self.change(what, None, |workspace| apply(workspace, breach));
     }

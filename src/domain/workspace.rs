@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::{
-    breaches::{self, Breach, BreachError, Decision},
+    breaches::{self, Breach, BreachError},
     catalogue::BusinessType,
     deadlines::Counting,
     holidays::{Feed, HolidaySource, Holidays},
@@ -227,19 +227,6 @@ impl Workspace {
             .ok_or(RuleError::NoSuchBreach)
     }
 
-    /// Records whether to report breach `id` to the ICO; refused (changing nothing)
-    /// when a "not a risk" judgement has no reasoning or a decision lacks its reasons.
-    pub fn decide_breach(
-        &mut self,
-        id: BreachId,
-        decision: Decision,
-        at: jiff::Timestamp,
-        zone: &jiff::tz::TimeZone,
-    ) -> Result<(), RuleError> {
-        self.breach_mut(id)?.decide(decision, at, zone)?;
-        Ok(())
-    }
-
     /// Takes the edited facts of a breach (the one with `edited.id`), adding to its
     /// timeline what changed; refused when a linked activity is not in the register or
     /// the breach's own rules refuse.
@@ -267,45 +254,6 @@ impl Workspace {
         rule: impl FnOnce(&mut Breach) -> Result<(), BreachError>,
     ) -> Result<(), RuleError> {
         rule(self.breach_mut(id)?)?;
-        Ok(())
-    }
-
-    /// Records the report to the ICO of breach `id`.
-    pub fn record_breach_report(
-        &mut self,
-        id: BreachId,
-        report: breaches::IcoReport,
-        delay_reasons: String,
-        at: jiff::Timestamp,
-        zone: &jiff::tz::TimeZone,
-    ) -> Result<(), RuleError> {
-        self.breach_mut(id)?
-            .record_report(report, delay_reasons, at, zone)?;
-        Ok(())
-    }
-
-    /// Records whether the people affected by breach `id` were told.
-    pub fn record_breach_people(
-        &mut self,
-        id: BreachId,
-        individuals: breaches::Individuals,
-        at: jiff::Timestamp,
-        zone: &jiff::tz::TimeZone,
-    ) -> Result<(), RuleError> {
-        self.breach_mut(id)?.record_people(individuals, at, zone)?;
-        Ok(())
-    }
-
-    /// Closes breach `id`; refused while undecided, or high risk with no decision
-    /// about telling the people affected.
-    pub fn close_breach(
-        &mut self,
-        id: BreachId,
-        on: Date,
-        at: jiff::Timestamp,
-        zone: &jiff::tz::TimeZone,
-    ) -> Result<(), RuleError> {
-        self.breach_mut(id)?.close(on, at, zone)?;
         Ok(())
     }
 }
@@ -723,7 +671,7 @@ mod tests {
         let now = "2027-01-03T10:00:00Z".parse().expect("instant");
         let before = workspace.clone();
         assert_eq!(
-            workspace.close_breach(first, date(2027, 1, 3), now, &uk()),
+            workspace.change_breach(first, |b| b.close(date(2027, 1, 3), now, &uk())),
             Err(RuleError::Breach(BreachError::Undecided))
         );
         let slot = workspace
@@ -743,13 +691,13 @@ mod tests {
             decided_on: date(2027, 1, 3),
         };
         assert_eq!(
-            workspace.decide_breach(first, decision, now, &uk()),
+            workspace.change_breach(first, |b| b.decide(decision, now, &uk())),
             Err(RuleError::Breach(BreachError::NoRiskReasoning))
         );
         assert_eq!(workspace, with_risk);
         assert_ne!(workspace, before);
         assert_eq!(
-            workspace.close_breach(BreachId(999), date(2027, 1, 3), now, &uk()),
+            workspace.change_breach(BreachId(999), |b| b.close(date(2027, 1, 3), now, &uk())),
             Err(RuleError::NoSuchBreach)
         );
     }
