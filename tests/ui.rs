@@ -1748,3 +1748,25 @@ fn the_breach_form_never_claims_saved_and_closing_takes_its_facts_along() {
     harness.get_by_role_and_label(egui::accesskit::Role::Button, "Log a breach…");
     assert!(harness.query_by_label("← All breaches").is_none());
 }
+
+/// The side navigation's entry for the screen already shown goes back to its list: an
+/// opened request closes, as an opened breach does.
+#[test]
+fn clicking_the_current_screen_in_the_navigation_shows_its_list_again() {
+    let (_dir, path) = temp_workspace();
+    let example = example_workspace(date(2026, 11, 23));
+    let request = example.requests[0].clone();
+    store::write_new(&path, &example).expect("example");
+    let mut harness = harness_sized(app_on(&path), 1400.0, 1000.0);
+    harness.run();
+    harness
+        .state_mut()
+        .apply(smallprint::command::Command::OpenRequest(request.id));
+    harness.run();
+    harness.get_by_label(&request.reference);
+    open_screen(&mut harness, "Requests");
+    assert!(
+        harness.query_by_label(&request.reference).is_none(),
+        "the request's heading is gone"
+    );
+}

@@ -39,11 +39,8 @@ impl SmallprintApp {
     pub fn apply(&mut self, command: Command) {
         match command {
             Command::Navigate(screen) => {
-                if screen == crate::command::Screen::Breaches
-                    && self.screens.current == crate::command::Screen::Breaches
-                {
-                    self.commit_screen_drafts();
-                }
+                // Leaving a breach's form, whichever way, takes its typed facts along.
+                self.commit_screen_drafts();
                 self.screens.navigate(screen);
                 self.prefs.screen = screen;
             }

@@ -104,13 +104,14 @@ impl SmallprintApp {
                     ),
                 }
             }
-            Export::BreachLog { .. } | Export::BreachLetter { .. } => breach_export(
-                workspace,
-                what,
-                &path,
-                source,
-                (today, self.clock.now().timestamp()),
-            ),
+            Export::BreachLog { csv } => {
+                write_breach_log(workspace, *csv, &path, source, self.clock.now().timestamp())
+            }
+            Export::BreachLetter {
+                breach,
+                parts,
+                format,
+            } => write_breach_letter(workspace, (*breach, parts, *format), &path, source, today),
         };
         if let Some(settings) = notice_dated {
             self.change(
@@ -241,57 +242,46 @@ fn write(path: &Path, bytes: &[u8], source: &Path) -> Result<(), String> {
 }
 
 /// Renders and writes a document export; the message says whether it worked.
-/// The breach log or a breach letter, written to `path`; the message to show.
-fn breach_export(
+/// The breach log, every breach reported or not, as CSV or PDF; the message to show.
+fn write_breach_log(
     workspace: &crate::domain::Workspace,
-    what: &Export,
+    csv: bool,
     path: &Path,
     source: &Path,
-    (today, now): (jiff::civil::Date, jiff::Timestamp),
+    now: jiff::Timestamp,
 ) -> Result<String, String> {
     let zone = crate::clock::uk_time_zone();
-    match what {
-        Export::BreachLog { csv } => {
-            let count =
-                crate::domain::validate::count(workspace.breaches.len(), "breach", "breaches");
-            if *csv {
-                let bytes = breach_log_csv::breach_log_csv(workspace, &zone, now);
-                write(path, &bytes, source)
-                    .map(|()| format!("Exported the breach log ({count}) to {}.", path.display()))
-            } else {
-                let document = breach_log::breach_log_document(workspace, &zone, now);
-                write_document(&document, Format::Pdf, path, source, "the breach log")
-            }
-        }
-        Export::BreachLetter {
-            breach,
-            parts,
-            format,
-        } => match workspace.breach(*breach) {
-            // The composer greys the button for the same reasons; a stale command
-            // is refused, never written with gaps.
-            Some(found) => {
-                match (
-                    letters::breach::fits(workspace, found, &zone, today),
-                    letters::breach::missing_reason(parts),
-                ) {
-                    (Err(reason), _) => Err(format!("Could not export the letter: {reason}.")),
-                    (Ok(()), Some(missing)) => {
-                        Err(format!("Could not export the letter: {missing}."))
-                    }
-                    (Ok(()), None) => {
-                        let document =
-                            letters::breach::breach_letter(workspace, found, &zone, today, parts);
-                        write_document(&document, *format, path, source, "the letter")
-                    }
-                }
-            }
-            None => {
-                Err("Could not export the letter: its breach is no longer in the log.".to_owned())
-            }
-        },
-        _ => Err("Could not export: not a breach document.".to_owned()),
+    if csv {
+        let count = crate::domain::validate::count(workspace.breaches.len(), "breach", "breaches");
+        let bytes = breach_log_csv::breach_log_csv(workspace, &zone, now);
+        write(path, &bytes, source)
+            .map(|()| format!("Exported the breach log ({count}) to {}.", path.display()))
+    } else {
+        let document = breach_log::breach_log_document(workspace, &zone, now);
+        write_document(&document, Format::Pdf, path, source, "the breach log")
     }
+}
+
+/// The Art. 34 letter for a breach: refused, as the composer greys its button, when the
+/// law or a gap says it cannot go (a stale command is never written with gaps).
+fn write_breach_letter(
+    workspace: &crate::domain::Workspace,
+    (breach, parts, format): (crate::domain::BreachId, &letters::Parts, Format),
+    path: &Path,
+    source: &Path,
+    today: jiff::civil::Date,
+) -> Result<String, String> {
+    let zone = crate::clock::uk_time_zone();
+    let found = workspace
+        .breach(breach)
+        .ok_or("Could not export the letter: its breach is no longer in the log.")?;
+    letters::breach::fits(workspace, found, &zone, today)
+        .map_err(|reason| format!("Could not export the letter: {reason}."))?;
+    if let Some(missing) = letters::breach::missing_reason(parts) {
+        return Err(format!("Could not export the letter: {missing}."));
+    }
+    let document = letters::breach::breach_letter(workspace, found, &zone, today, parts);
+    write_document(&document, format, path, source, "the letter")
 }
 
 fn write_document(

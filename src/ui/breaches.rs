@@ -314,9 +314,9 @@ impl FactsDraft {
         }
     }
 
-    fn is_unchanged(&self, zone: &TimeZone, now: Timestamp) -> bool {
-        self.to_breach(zone, now)
-            .is_ok_and(|b| facts_of(&b) == facts_of(&self.base))
+    /// Whether `edited` (from [`Self::to_breach`]) changes the facts the draft began from.
+    fn differs(&self, edited: &Breach) -> bool {
+        facts_of(edited) != facts_of(&self.base)
     }
 }
 
@@ -350,11 +350,8 @@ impl BreachesScreen {
     /// never lost for want of one button.
     pub fn pending_change(&self, zone: &TimeZone, now: Timestamp) -> Option<Command> {
         let draft = self.facts.as_ref()?;
-        if draft.is_unchanged(zone, now) {
-            return None;
-        }
         let edited = draft.to_breach(zone, now).ok()?;
-        Some(Command::ChangeBreach {
+        draft.differs(&edited).then(|| Command::ChangeBreach {
             breach: draft.base.id,
             change: BreachChange::Facts(Box::new(edited)),
         })
@@ -372,7 +369,7 @@ impl BreachesScreen {
                         "A breach's facts are not saved: fix what the form marks, then Save changes",
                     );
                 }
-                Ok(edited) if facts_of(&edited) != facts_of(&draft.base) => {
+                Ok(edited) if draft.differs(&edited) => {
                     return Some("A breach's facts are not saved yet: Save changes keeps them");
                 }
                 Ok(_) => {}
@@ -648,10 +645,9 @@ impl BreachesScreen {
         {
             // Saved, undone or changed elsewhere: follow the record unless the form holds
             // edits not yet saved (they are kept, and saved over it when asked).
-            let saved = draft
-                .to_breach(zone, now)
-                .is_ok_and(|b| facts_of(&b) == facts_of(breach));
-            if saved || draft.is_unchanged(zone, now) {
+            let edited = draft.to_breach(zone, now).ok().map(|b| facts_of(&b));
+            let saved = edited.as_ref() == Some(&facts_of(breach));
+            if saved || edited.as_ref() == Some(&facts_of(&draft.base)) {
                 self.facts = Some(FactsDraft::of(breach, zone, context.today));
             }
         }
@@ -770,7 +766,7 @@ impl BreachesScreen {
             .labelled_by(by.id);
             ui.date_field("Decided on", &mut form.on, today);
         });
-        let on = parse_day(&form.on, today);
+        let on = parse_day(&form.on);
         let attempt = match (form.report, on) {
             (None, _) => Err("choose whether to report it".to_owned()),
             (_, Err(problem)) => Err(problem),
@@ -951,7 +947,7 @@ impl BreachesScreen {
                     )
                     .labelled_by(label.id);
                 });
-                Some(parse_day(&form.on, today).map(|on| Individuals::Told {
+                Some(parse_day(&form.on).map(|on| Individuals::Told {
                     on,
                     how: form.how.trim().to_owned(),
                 }))
@@ -996,7 +992,7 @@ impl BreachesScreen {
             return;
         }
         ui.date_field("Closed on", &mut self.close_on, today);
-        let change = parse_day(&self.close_on, today).map(BreachChange::Close);
+        let change = parse_day(&self.close_on).map(BreachChange::Close);
         let attempt = tried(breach, change, now, context.zone);
         if change_button(ui, "Close the breach", breach.id, &attempt, commands) {
             self.close_on.clear();
@@ -1082,7 +1078,7 @@ fn ico_draft_ui(
 }
 
 /// A date field's day (filled with today when its form opens; never assumed).
-fn parse_day(text: &str, _today: Date) -> Result<Date, String> {
+fn parse_day(text: &str) -> Result<Date, String> {
     if text.trim().is_empty() {
         Err("give the date (Pick… has Today)".to_owned())
     } else {
@@ -1385,7 +1381,7 @@ fn facts_ui(
                     .hint_text("e.g. asked the recipient to delete the email"),
             )
             .labelled_by(label.id);
-            let on = parse_day(&draft.step_on, today);
+            let on = parse_day(&draft.step_on);
             if ui
                 .add_enabled(
                     on.is_ok() && !draft.step_what.trim().is_empty(),
@@ -1417,7 +1413,10 @@ fn facts_ui(
                 );
             });
     });
-    let unchanged = draft.is_unchanged(zone, now);
+    // Again after the fields were drawn: this frame's typing counts.
+    let unchanged = draft
+        .to_breach(zone, now)
+        .is_ok_and(|edited| !draft.differs(&edited));
     let mut discard = false;
     ui.horizontal(|ui| {
         let save = ui

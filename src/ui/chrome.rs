@@ -114,11 +114,9 @@ pub fn navigation(ui: &mut egui::Ui, current: Screen, commands: &mut Vec<Command
     ui.add_space(spacing::PARAGRAPH);
     for screen in Screen::ALL {
         let label = RichText::new(screen.title()).size(theme::text::NAVIGATION);
-        // The current screen's own entry goes back to its list (Breaches shows the log
-        // again while a breach is open); the others switch screens.
-        if ui.selectable_label(current == screen, label).clicked()
-            && (current != screen || screen == Screen::Breaches)
-        {
+        // The current screen's own entry is a command too: it goes back to the screen's
+        // list (see `ScreenStates::navigate`).
+        if ui.selectable_label(current == screen, label).clicked() {
             commands.push(Command::Navigate(screen));
         }
         ui.add_space(spacing::HAIR);

@@ -180,11 +180,16 @@ impl ScreenStates {
             .collect()
     }
 
-    /// Goes to `screen`; the Breaches screen shows its list again.
+    /// Goes to `screen`. Asked for the screen already shown, a screen with a list and an
+    /// opened item (requests, breaches) shows its list again, as a user clicking its name
+    /// expects; the app applies what a form holds first (`pending_changes`).
     pub fn navigate(&mut self, screen: Screen) {
-        if screen == Screen::Breaches && self.current == Screen::Breaches {
-            // The app applies what the open breach's form holds first (`pending_changes`).
-            self.breaches.show_list();
+        if screen == self.current {
+            match screen {
+                Screen::Breaches => self.breaches.show_list(),
+                Screen::Requests => self.requests.show_table(),
+                _ => {}
+            }
         }
         self.current = screen;
     }

@@ -172,6 +172,13 @@ fn due_cells(
 }
 
 impl RequestsScreen {
+    /// Back to the table alone (the side navigation's "Requests" while one is open).
+    pub fn show_table(&mut self) {
+        self.selected = None;
+        self.letter = None;
+        self.sent_letter = None;
+    }
+
     pub fn select(&mut self, id: RequestId) {
         self.selected = Some(id);
         self.step = StepForm::default();
