@@ -8,19 +8,12 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use jiff::civil::Date;
 
-use crate::{
-    documents::{
-        Format,
-        letters::{Parts, Template},
-        notice::NoticeStyle,
-    },
-    domain::{
-        ActivityId, BreachId, Organisation, RequestId,
-        breaches::{Breach, Decision, IcoReport, Individuals},
-        register::ProcessingActivity,
-        requests::{NewRequest, RequestEvent},
-        settings::RegulatorContact,
-    },
+pub use crate::actions::{Export, breach::BreachChange};
+use crate::domain::{
+    ActivityId, BreachId, Organisation, RequestId,
+    register::ProcessingActivity,
+    requests::{NewRequest, RequestEvent},
+    settings::RegulatorContact,
 };
 
 /// The screens of the side navigation.
@@ -151,40 +144,6 @@ pub enum ConflictChoice {
     UseTheirs,
 }
 
-/// Something Smallprint writes for the outside world, derived from the workspace.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Export {
-    /// Every date to act by, as an iCalendar file.
-    Calendar,
-    /// The register in the ICO template's columns.
-    RegisterCsv,
-    Notice {
-        format: Format,
-        style: NoticeStyle,
-    },
-    Letter {
-        request: RequestId,
-        template: Template,
-        parts: Parts,
-        format: Format,
-    },
-    /// A letter as it was sent: the words kept at `entry` of the request's timeline.
-    SentLetter {
-        request: RequestId,
-        entry: usize,
-    },
-    /// The breach log, every breach reported or not: a PDF, or CSV for a spreadsheet.
-    BreachLog {
-        csv: bool,
-    },
-    /// The Art. 34 letter to the people a breach affects.
-    BreachLetter {
-        breach: BreachId,
-        parts: Parts,
-        format: Format,
-    },
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     Navigate(Screen),
@@ -227,6 +186,9 @@ pub enum Command {
     },
     /// Shows a breach on the Breaches screen.
     OpenBreach(BreachId),
+    /// A breach's facts as typed in its form: held by the session and applied as one
+    /// step when the typing pauses.
+    HoldBreachFacts(Box<crate::domain::breaches::Breach>),
     /// A change to a breach, through its rule; a refusal is said in the status bar.
     ChangeBreach {
         breach: BreachId,
@@ -274,66 +236,11 @@ pub enum Command {
     /// Keeps a sent letter in the request's timeline, with the step it implies.
     SendLetter {
         request: RequestId,
-        template: String,
+        template: crate::documents::letters::Template,
         text: String,
         implied: Option<RequestEvent>,
         on: Date,
     },
-}
-
-/// The changes a breach's record takes, each through its own rule.
-#[derive(Debug, Clone, PartialEq)]
-pub enum BreachChange {
-    /// The facts as edited in the form (the decision, report, people told and closing
-    /// are not taken from it).
-    Facts(Box<Breach>),
-    Decide(Decision),
-    Report {
-        report: IcoReport,
-        delay_reasons: String,
-    },
-    People(Individuals),
-    /// The Art. 34 letter, as sent on a day: the people told, the words kept.
-    LetterSent {
-        text: String,
-        on: Date,
-    },
-    Close(Date),
-}
-
-impl BreachChange {
-    /// Applies this change to `breach` through its rule (to a copy, to ask ahead whether
-    /// the rule would refuse it, and why).
-    pub fn apply_to(
-        &self,
-        breach: &mut Breach,
-        at: jiff::Timestamp,
-        zone: &jiff::tz::TimeZone,
-    ) -> Result<(), crate::domain::breaches::BreachError> {
-        match self.clone() {
-            BreachChange::Facts(edited) => breach.update_facts(&edited, at, zone),
-            BreachChange::Decide(decision) => breach.decide(decision, at, zone),
-            BreachChange::Report {
-                report,
-                delay_reasons,
-            } => breach.record_report(report, delay_reasons, at, zone),
-            BreachChange::People(individuals) => breach.record_people(individuals, at, zone),
-            BreachChange::LetterSent { text, on } => breach.record_letter_sent(text, on, at, zone),
-            BreachChange::Close(on) => breach.close(on, at, zone),
-        }
-    }
-
-    /// The undo step's name.
-    pub fn describe(&self) -> &'static str {
-        match self {
-            BreachChange::Facts(_) => "Update the facts of",
-            BreachChange::Decide(_) => "Record the ICO decision on",
-            BreachChange::Report { .. } => "Record the ICO report of",
-            BreachChange::People(_) => "Record telling people about",
-            BreachChange::LetterSent { .. } => "Record the letter sent for",
-            BreachChange::Close(_) => "Close",
-        }
-    }
 }
 
 /// A menu entry: its words, its shortcut and what it does.

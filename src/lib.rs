@@ -5,6 +5,7 @@
 //! depend one way: `domain ← store, documents ← session ← ui ← app ← main` (see
 //! ARCHITECTURE.md; `tests/architecture.rs` checks it).
 
+pub mod actions;
 pub mod app;
 pub mod cli;
 pub mod clock;

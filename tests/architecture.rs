@@ -197,3 +197,29 @@ fn a_screen_that_reaches_up_or_into_the_store_is_caught() {
         "the domain is pure"
     );
 }
+
+/// Issue 21: the use cases sit between the rules and the two front ends — the window and
+/// the command line use them, and they never reach up into either.
+#[test]
+fn the_actions_serve_both_front_ends_and_never_reach_up_into_them() {
+    let rules = rules();
+    let actions = &rules["actions"];
+    for front in ["app", "cli", "ui"] {
+        assert!(
+            rules[front].contains("actions"),
+            "{front} may use the actions"
+        );
+        assert_eq!(
+            check_source("actions", actions, &format!("use crate::{front}::X;")),
+            [front],
+            "the actions never import {front}"
+        );
+    }
+    for below in ["domain", "documents", "store", "clock"] {
+        assert!(actions.contains(below), "the actions use {below}");
+    }
+    assert!(
+        !rules["domain"].contains("actions") && !rules["documents"].contains("actions"),
+        "the rules below know nothing of the use cases"
+    );
+}

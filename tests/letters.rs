@@ -194,7 +194,8 @@ fn request_for(workspace: &Workspace, template: Template) -> RightsRequest {
         Template::RestrictionLifting => {
             record(
                 RequestEvent::LetterSent {
-                    template: Template::RestrictionApplied.to_string(),
+                    template: Template::RestrictionApplied.name().to_owned(),
+                    title: Template::RestrictionApplied.to_string(),
                     text: "…".to_owned(),
                 },
                 date(2026, 11, 20),
@@ -208,7 +209,8 @@ fn request_for(workspace: &Workspace, template: Template) -> RightsRequest {
         }
         Template::ComplaintOutcome => record(
             RequestEvent::LetterSent {
-                template: Template::ComplaintAcknowledgement.to_string(),
+                template: Template::ComplaintAcknowledgement.name().to_owned(),
+                title: Template::ComplaintAcknowledgement.to_string(),
                 text: "…".to_owned(),
             },
             date(2026, 11, 12),
@@ -1148,4 +1150,64 @@ fn the_breach_letter_reads_back_from_its_pdf_and_says_when_it_is_required() {
     );
     assert!(requirement[2].contains("judge the risk"), "{requirement:?}");
     assert!(breach::PURPOSE.contains("high risk"));
+}
+
+/// Issue 21: what a saved file allows is decided by the letter's stable name, never its
+/// title. A complaint whose 30 days to acknowledge have passed, acknowledged under a
+/// title since renamed, still counts as acknowledged (its outcome may go, a second
+/// acknowledgement may not); a letter that only bears the acknowledgement's title does
+/// not (facts §1.6: after the 30 days, the acknowledgement comes first).
+#[test]
+fn renaming_a_letters_title_changes_nothing_a_saved_file_allows() {
+    let workspace = example_workspace(TODAY);
+    let complaint = |sent: Option<(&str, &str)>| {
+        let mut fresh = request(&workspace, RequestKind::Complaint, date(2026, 9, 1));
+        if let Some((template, title)) = sent {
+            fresh
+                .record(
+                    RequestEvent::LetterSent {
+                        template: template.to_owned(),
+                        title: title.to_owned(),
+                        text: "Dear…".to_owned(),
+                    },
+                    date(2026, 9, 10),
+                    TODAY,
+                    workspace.organisation.nation,
+                    &workspace.holidays(),
+                )
+                .expect("recorded");
+        }
+        fresh
+    };
+    let renamed = complaint(Some((
+        "complaint-acknowledgement",
+        "Acknowledgement of your complaint (an older title)",
+    )));
+    let outcome = Template::ComplaintOutcome.fits(&workspace, &renamed, TODAY);
+    let again = Template::ComplaintAcknowledgement.fits(&workspace, &renamed, TODAY);
+    assert_eq!(outcome, Ok(()), "acknowledged, whatever it was called");
+    assert!(
+        again
+            .as_ref()
+            .is_err_and(|reason| reason.contains("acknowledged on 10 September 2026")),
+        "{again:?}"
+    );
+
+    let only_the_title = complaint(Some(("a-note", "Complaint acknowledgement")));
+    assert!(
+        Template::ComplaintOutcome
+            .fits(&workspace, &only_the_title, TODAY)
+            .is_err(),
+        "a title alone acknowledges nothing"
+    );
+    assert!(
+        Template::ComplaintOutcome
+            .fits(&workspace, &complaint(None), TODAY)
+            .is_err(),
+        "and nothing sent acknowledges nothing"
+    );
+    assert_eq!(
+        Template::ComplaintAcknowledgement.fits(&workspace, &only_the_title, TODAY),
+        Ok(())
+    );
 }

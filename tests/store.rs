@@ -90,8 +90,75 @@ fn a_format_5_file_opens_with_an_empty_breach_log_and_saves_as_format_6() {
     drop(store);
     let saved: serde_json::Value =
         serde_json::from_slice(&fs::read(&path).expect("read")).expect("json");
-    assert_eq!(saved["smallprint_format"], 6);
+    assert_eq!(
+        saved["smallprint_format"],
+        smallprint::domain::FORMAT_VERSION
+    );
     assert_eq!(saved["workspace"]["breaches"], serde_json::json!([]));
+}
+
+/// Issue 21: format 6 kept a sent letter by its title; format 7 keeps its stable name,
+/// with the title as sent. A format-6 file means the same after opening: its complaint
+/// acknowledged (so the outcome may go and a second acknowledgement may not), and the
+/// timeline reads as before.
+#[test]
+fn a_format_6_file_keeps_what_its_sent_letters_allow_under_format_7() {
+    use smallprint::{
+        documents::letters::{Template, sent_on},
+        domain::requests::RequestEvent,
+    };
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workspace-v6.json");
+    let text = fs::read_to_string(&fixture).expect("fixture");
+    assert!(text.contains("\"smallprint_format\": 6"));
+    assert!(text.contains("\"template\": \"Complaint acknowledgement\""));
+    let (_dir, path) = temp_workspace();
+    common::write_bytes(&path, text.as_bytes());
+    let (mut store, workspace) = opened(&path);
+    let complaint = workspace
+        .requests
+        .iter()
+        .find(|r| r.reference == "R-2026-007")
+        .expect("the complaint");
+    assert_eq!(
+        sent_on(complaint, Template::ComplaintAcknowledgement),
+        Some(date(2026, 11, 22))
+    );
+    let today = date(2026, 11, 23);
+    assert_eq!(
+        Template::ComplaintOutcome.fits(&workspace, complaint, today),
+        Ok(())
+    );
+    assert!(
+        Template::ComplaintAcknowledgement
+            .fits(&workspace, complaint, today)
+            .is_err()
+    );
+    let kept: Vec<(&str, &str)> = workspace
+        .requests
+        .iter()
+        .flat_map(|r| &r.timeline)
+        .filter_map(|entry| match &entry.event {
+            RequestEvent::LetterSent {
+                template, title, ..
+            } => Some((template.as_str(), title.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            ("acknowledgement", "Acknowledgement"),
+            ("complaint-acknowledgement", "Complaint acknowledgement")
+        ]
+    );
+    store
+        .save(&workspace, at(date(2026, 12, 1), 9))
+        .expect("saves");
+    drop(store);
+    let saved: serde_json::Value =
+        serde_json::from_slice(&fs::read(&path).expect("read")).expect("json");
+    assert_eq!(saved["smallprint_format"], 7);
 }
 
 #[test]

@@ -340,6 +340,13 @@ fn type_into(harness: &mut Harness<'_, SmallprintApp>, label: &str, text: &str) 
     harness.run();
 }
 
+/// Waits for the exports the window is making on its worker threads, then draws what
+/// the status bar says of them.
+fn settle_exports(harness: &mut Harness<'_, SmallprintApp>) {
+    harness.state_mut().finish_exports(true);
+    harness.run();
+}
+
 fn click_button(harness: &mut Harness<'_, SmallprintApp>, label: &str) {
     harness
         .get_by_role_and_label(egui::accesskit::Role::Button, label)
@@ -746,7 +753,7 @@ fn documents_preview_the_notice_with_its_completeness_and_send_the_user_to_fix_g
         },
         to: Some(out.clone()),
     });
-    harness.run();
+    settle_exports(&mut harness);
     assert!(std::fs::read(&out).expect("exported").starts_with(b"%PDF-"));
     harness.get_by_label_contains("Exported the privacy notice as PDF");
 
@@ -837,14 +844,15 @@ fn a_letter_is_written_from_a_request_marked_sent_and_kept_in_its_timeline() {
         .timeline
         .iter()
         .filter_map(|entry| match &entry.event {
-            smallprint::domain::requests::RequestEvent::LetterSent { template, text } => {
+            smallprint::domain::requests::RequestEvent::LetterSent { template, text, .. } => {
                 assert!(text.contains("Dear Aoife Brannagh,"), "kept word for word");
                 Some(template.as_str())
             }
             _ => None,
         })
         .collect();
-    assert_eq!(sent, ["Acknowledgement", "Identity or authority request"]);
+    // Kept by the letters' stable names; the timeline shows their titles.
+    assert_eq!(sent, ["acknowledgement", "identity-request"]);
 
     harness.get_by_label("Back to the request").click();
     harness.run();
@@ -922,8 +930,8 @@ fn a_letter_with_a_fact_missing_cannot_go_and_a_sent_letter_reads_back_word_for_
         .request(rectification)
         .and_then(|r| {
             r.timeline.iter().find_map(|entry| match &entry.event {
-                RequestEvent::LetterSent { template, text }
-                    if template == "Rectification refused" =>
+                RequestEvent::LetterSent { template, text, .. }
+                    if template == "rectification-refused" =>
                 {
                     Some(text.clone())
                 }
@@ -1128,6 +1136,7 @@ fn without_a_native_dialog_export_opens_smallprints_own_chooser_and_says_where_i
     let target = exports.join("kestrel-notice.pdf");
     harness.get_by_label_contains(&format!("Will be saved as {}", target.display()));
     click_button(&mut harness, "Save");
+    settle_exports(&mut harness);
 
     let written = std::fs::read(&target).expect("the notice was written where it said");
     assert!(written.starts_with(b"%PDF-"), "a PDF");
@@ -1400,6 +1409,7 @@ fn choose(harness: &mut Harness<'_, SmallprintApp>, label: &str) {
     reason = "one user's walk through a breach, step by step, reads best whole"
 )]
 fn a_breach_is_logged_judged_decided_and_closed_and_the_law_holds_at_each_step() {
+    use egui_kittest::kittest::NodeT;
     use smallprint::domain::breaches::{BreachState, RiskLevel};
     let (_dir, path, mut harness) = empty_breach_log();
     log_breach(
@@ -1436,15 +1446,22 @@ fn a_breach_is_logged_judged_decided_and_closed_and_the_law_holds_at_each_step()
 
     // "Unlikely to be a risk" is not saved without the reasoning.
     choose(&mut harness, "Unlikely to be a risk");
-    press(&mut harness, "Save changes");
-    assert_eq!(breach(&harness).risk, None, "saved without reasoning");
-    harness.get_by_label_contains("write down why it is unlikely to be a risk");
+    assert_eq!(breach(&harness).risk, None, "kept without reasoning");
+    let footer = harness.get_by_label_contains("Not kept until fixed — ");
+    let said = footer
+        .accesskit_node()
+        .label()
+        .or_else(|| footer.accesskit_node().value())
+        .unwrap_or_default();
+    assert!(
+        said.contains("write down why it is unlikely to be a risk"),
+        "{said}"
+    );
     type_into(
         &mut harness,
         "Why you judged it so",
         "One email with a name and an order number; the recipient phoned to say they deleted it unread",
     );
-    press(&mut harness, "Save changes");
     let judged = breach(&harness);
     assert_eq!(
         judged.risk.as_ref().map(|r| r.level),
@@ -1501,7 +1518,6 @@ fn a_breach_is_logged_judged_decided_and_closed_and_the_law_holds_at_each_step()
         "Why you judged it so",
         "Card details of 40 customers",
     );
-    press(&mut harness, "Save changes");
     choose(&mut harness, "Report it");
     type_into(&mut harness, "Reasons", "High risk: card details");
     type_into(&mut harness, "Decided by", "Morwenna Tallis");
@@ -1536,7 +1552,6 @@ fn a_high_risk_breach_gets_its_ico_draft_its_letter_and_the_log_exported() {
         "Why you judged it so",
         "Card details of 40 customers",
     );
-    press(&mut harness, "Save changes");
     choose(&mut harness, "Report it");
     type_into(&mut harness, "Reasons", "High risk: card details");
     type_into(&mut harness, "Decided by", "Morwenna Tallis");
@@ -1627,6 +1642,7 @@ fn a_high_risk_breach_gets_its_ico_draft_its_letter_and_the_log_exported() {
     type_into(&mut harness, "Folder", &exports.display().to_string());
     click_button(&mut harness, "Go");
     click_button(&mut harness, "Save");
+    settle_exports(&mut harness);
     let written = std::fs::read(exports.join("breach-log.pdf")).expect("written where it said");
     let text = common::pdftotext(&written);
     for expected in [
@@ -1657,7 +1673,6 @@ fn breach_typing_survives_quitting_and_the_letter_survives_going_back() {
         "Why you judged it so",
         "One label, recovered by the courier",
     );
-    press(&mut harness, "Save changes");
     choose(&mut harness, "Do not report it");
     type_into(&mut harness, "Reasons", "Recovered unopened");
     type_into(&mut harness, "Decided by", "Morwenna Tallis");
@@ -1693,9 +1708,6 @@ fn breach_typing_survives_quitting_and_the_letter_survives_going_back() {
         "Cause",
         "The label printer kept the last address",
     );
-    // The status bar does not claim "All changes saved" while the form holds more.
-    harness.get_by_label("A breach's facts are not saved yet: Save changes keeps them");
-    assert!(harness.query_by_label("All changes saved").is_none());
     let message = harness.state_mut().close();
     assert_eq!(message, None, "closed cleanly");
     let saved = store::read_workspace(&path).expect("saved");
@@ -1714,7 +1726,6 @@ fn the_breach_form_never_claims_saved_and_closing_takes_its_facts_along() {
     log_breach(&mut harness, "2026-11-23 08:00", "Wrong parcel label");
     choose(&mut harness, "Unlikely to be a risk");
     type_into(&mut harness, "Why you judged it so", "Recovered unopened");
-    press(&mut harness, "Save changes");
     choose(&mut harness, "Do not report it");
     harness.get_by_label("A decision is typed but not recorded yet: Record the decision keeps it");
     type_into(&mut harness, "Reasons", "Recovered unopened");
@@ -1724,10 +1735,8 @@ fn the_breach_form_never_claims_saved_and_closing_takes_its_facts_along() {
     // Words in a number field: not saved, and the status bar says so.
     type_into(&mut harness, "Records affected (about)", "212");
     type_into(&mut harness, "People affected (about)", "about 200");
-    harness
-        .get_by_label("A breach's facts are not saved: fix what the form marks, then Save changes");
-    press(&mut harness, "Save changes");
-    harness.get_by_label("Not saved: fix the 1 thing marked in the form first");
+    harness.get_by_label("A breach's facts are not kept: fix what the form marks");
+    harness.get_by_label_contains("Not kept until fixed — People affected");
     type_into(&mut harness, "People affected (about)", "200");
 
     // Closing takes the typed facts along, then closes.
@@ -1769,4 +1778,224 @@ fn clicking_the_current_screen_in_the_navigation_shows_its_list_again() {
         harness.query_by_label(&request.reference).is_none(),
         "the request's heading is gone"
     );
+}
+
+/// Issue 21: a breach's typed facts live in the session, not the screen, and are kept
+/// when the user navigates away, opens another file or closes the window — even with an
+/// autosave a minute away, so nothing but the session's own rule keeps them.
+#[test]
+fn typed_breach_facts_survive_navigating_switching_files_and_closing() {
+    let (dir, path) = temp_workspace();
+    let mut example = example_workspace(date(2026, 11, 23));
+    example.breaches.clear();
+    store::write_new(&path, &example).expect("example");
+    let other = dir.path().join("other.json");
+    store::write_new(&other, &example_workspace(date(2026, 11, 23))).expect("other");
+    let mut harness = harness_sized(app_saving_after(&path, 60.0), 1400.0, 1000.0);
+    harness.run();
+    open_screen(&mut harness, "Breaches");
+    log_breach(&mut harness, "2026-11-23 08:00", "Wrong parcel label");
+    harness.state_mut().save();
+
+    // Navigating away: the facts are applied as one step, not dropped with the form.
+    type_into(
+        &mut harness,
+        "Cause",
+        "The label printer kept the last address",
+    );
+    open_screen(&mut harness, "Calendar");
+    harness.state_mut().save();
+    let saved = store::read_workspace(&path).expect("saved");
+    assert_eq!(
+        saved.breaches[0].cause,
+        "The label printer kept the last address"
+    );
+    assert_eq!(
+        harness.state().workspace().expect("open").breaches[0].cause,
+        "The label printer kept the last address"
+    );
+
+    // Switching files: typed, then another file opened straight away.
+    open_screen(&mut harness, "Breaches");
+    harness.get_by_label("B-2026-001").click();
+    harness.run();
+    type_into(
+        &mut harness,
+        "Lessons learned",
+        "Clear the printer's queue each morning",
+    );
+    harness
+        .state_mut()
+        .apply(smallprint::command::Command::OpenPath(other.clone()));
+    harness.run();
+    let saved = store::read_workspace(&path).expect("saved");
+    assert_eq!(
+        saved.breaches[0].lessons,
+        "Clear the printer's queue each morning"
+    );
+
+    // Closing: typed, then the window closed at once.
+    harness
+        .state_mut()
+        .apply(smallprint::command::Command::OpenPath(path.clone()));
+    harness.run();
+    open_screen(&mut harness, "Breaches");
+    harness.get_by_label("B-2026-001").click();
+    harness.run();
+    type_into(&mut harness, "Cause", "A stale print queue");
+    assert_eq!(harness.state_mut().close(), None, "closed cleanly");
+    let saved = store::read_workspace(&path).expect("saved");
+    assert_eq!(saved.breaches[0].cause, "A stale print queue");
+    // One typing burst is one step of the breach's timeline, not one per key.
+    let updates = saved.breaches[0]
+        .timeline
+        .iter()
+        .filter(|entry| entry.text.starts_with("Updated:"))
+        .count();
+    assert_eq!(updates, 3, "{:?}", saved.breaches[0].timeline);
+}
+
+/// Issue 21: one rule decides whether a letter may go. A second acknowledgement of a
+/// complaint already acknowledged is refused in the same words by the composer, the
+/// window's export and `smallprint letter`.
+#[test]
+fn a_refused_letter_is_refused_in_the_same_words_by_the_composer_the_export_and_the_cli() {
+    use clap::Parser;
+    use egui_kittest::kittest::NodeT;
+    use smallprint::{
+        actions::{Export, LetterOrder, LetterSubject},
+        command::Command,
+        documents::{
+            Format,
+            letters::{Parts, Template},
+        },
+        domain::requests::RequestKind,
+    };
+    let today = date(2026, 11, 23);
+    let (dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace(today)).expect("example");
+    let mut harness = harness_sized(app_on(&path), 1300.0, 1000.0);
+    harness.run();
+    let (complaint, reference) = harness
+        .state()
+        .workspace()
+        .and_then(|w| w.requests.iter().find(|r| r.kind == RequestKind::Complaint))
+        .map(|r| (r.id, r.reference.clone()))
+        .expect("the example's complaint");
+    harness.state_mut().apply(Command::OpenRequest(complaint));
+    harness.run();
+    harness.get_by_label("Write a letter…").click();
+    harness.run();
+    harness.get_by_label("Complaint acknowledgement").click();
+    harness.run();
+    click_button(&mut harness, "Mark as sent");
+
+    // The composer: the acknowledgement now among the letters the law does not allow.
+    harness
+        .get_by_label("Letters the law does not allow now")
+        .click();
+    harness.run();
+    harness.get_by_label("Complaint acknowledgement").click();
+    harness.run();
+    let refusal =
+        "This letter cannot be sent now: the complaint was acknowledged on 23 November 2026.";
+    harness.get_by_label(refusal);
+    assert!(
+        harness
+            .get_by_label("Export PDF…")
+            .accesskit_node()
+            .is_disabled()
+    );
+
+    // The window's export, asked directly (a stale button): refused in those words.
+    let out = dir.path().join("again.pdf");
+    harness.state_mut().apply(Command::Export {
+        what: Export::Letter {
+            letter: LetterOrder {
+                subject: LetterSubject::Request {
+                    request: complaint,
+                    template: Template::ComplaintAcknowledgement,
+                },
+                parts: Parts::new(),
+                date: today,
+            },
+            format: Format::Pdf,
+        },
+        to: Some(out.clone()),
+    });
+    settle_exports(&mut harness);
+    harness.get_by_label(&format!("Could not export the letter: {refusal}"));
+    assert!(!out.exists(), "nothing written");
+
+    // The command line, on the file the window saved.
+    let cli = smallprint::cli::Cli::try_parse_from([
+        "smallprint",
+        "letter",
+        "--file",
+        &path.display().to_string(),
+        "--request",
+        &reference,
+        "--template",
+        "complaint-acknowledgement",
+        "--out",
+        &out.display().to_string(),
+    ])
+    .expect("parses");
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let code = smallprint::cli::run(
+        cli.command.expect("a command"),
+        &FixedClock::at_date(today),
+        &mut stdout,
+        &mut stderr,
+    );
+    let stderr = String::from_utf8(stderr).expect("text");
+    assert_eq!(code, std::process::ExitCode::from(2));
+    assert!(stderr.contains(refusal), "{stderr}");
+    assert!(!out.exists(), "nothing written");
+}
+
+/// Issue 21: an export renders and writes on a worker thread. While the breach log of
+/// 1,000 breaches is being written the window still answers a click, and the status bar
+/// names the file when it is done.
+#[test]
+fn the_window_answers_while_a_long_breach_log_exports_and_then_names_the_file() {
+    use smallprint::{actions::Export, command::Command};
+    let (dir, path) = temp_workspace();
+    let mut workspace = example_workspace(date(2026, 11, 23));
+    let template = workspace.breaches[0].clone();
+    for n in 0..1_000_u64 {
+        let mut breach = template.clone();
+        breach.id = smallprint::domain::BreachId(1_000 + n);
+        breach.reference = format!("B-2026-{:04}", n + 2);
+        workspace.breaches.push(breach);
+    }
+    store::write_new(&path, &workspace).expect("written");
+    let mut harness = harness_sized(app_on(&path), 1300.0, 1000.0);
+    harness.run();
+    let out = dir.path().join("breach-log.pdf");
+    harness.state_mut().apply(Command::Export {
+        what: Export::BreachLog { csv: false },
+        to: Some(out.clone()),
+    });
+    harness.run();
+    assert!(harness.state().exporting(), "still rendering on its thread");
+    harness.get_by_label_contains("Exporting to");
+    // A click is answered at once, while the log is still being made.
+    open_screen(&mut harness, "Calendar");
+    assert_eq!(
+        harness.state().prefs.screen,
+        smallprint::command::Screen::Calendar
+    );
+    assert!(
+        harness.state().exporting(),
+        "the click did not wait for the export"
+    );
+
+    settle_exports(&mut harness);
+    assert!(!harness.state().exporting());
+    harness.get_by_label_contains(&format!(
+        "Exported the breach log as PDF (1001 breaches) to {}.",
+        out.display()
+    ));
+    assert!(std::fs::read(&out).expect("written").starts_with(b"%PDF-"));
 }

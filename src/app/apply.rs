@@ -14,21 +14,16 @@ use crate::{
 
 impl SmallprintApp {
     fn change_breach(&mut self, breach: crate::domain::BreachId, change: BreachChange) {
-        use crate::domain::BreachId;
         let now = self.clock.now();
-        let (at, zone) = (now.timestamp(), now.time_zone().clone());
         let reference = self
             .workspace()
             .and_then(|w| w.breach(breach))
             .map_or_else(|| "a breach".to_owned(), |b| b.reference.clone());
         let what = format!("{} {reference}", change.describe());
-        // The facts also check their links against the register; every other change is
-        // the breach's own rule, the same one the screen tried ahead.
-        let apply = |workspace: &mut Workspace, id: BreachId| match change {
-            BreachChange::Facts(edited) => workspace.update_breach(&edited, at, &zone),
-            other => workspace.change_breach(id, |breach| other.apply_to(breach, at, &zone)),
-        };
-        self.change(what, None, |workspace| apply(workspace, breach));
+        // The same rule the screen tried ahead to grey its button.
+        self.change(what, None, |workspace| {
+            crate::actions::breach::change_breach(workspace, breach, change, &now)
+        });
     }
 
     /// Applies one command. Public so tests can act as the UI would.
@@ -39,15 +34,16 @@ impl SmallprintApp {
     pub fn apply(&mut self, command: Command) {
         match command {
             Command::Navigate(screen) => {
-                // Leaving a breach's form, whichever way, takes its typed facts along.
-                self.commit_screen_drafts();
                 self.screens.navigate(screen);
                 self.prefs.screen = screen;
             }
             Command::OpenRequest(id) => self.screens.open_request(id),
-            Command::OpenBreach(id) => {
-                self.commit_screen_drafts();
-                self.screens.open_breach(id);
+            Command::OpenBreach(id) => self.screens.open_breach(id),
+            Command::HoldBreachFacts(edited) => {
+                let at = self.clock.now();
+                if let Some(open) = self.session.open_workspace_mut() {
+                    open.hold_breach_facts(*edited, at, self.now);
+                }
             }
             Command::LogBreach {
                 aware,
@@ -60,14 +56,9 @@ impl SmallprintApp {
                     self.screens.open_breach(id);
                 }
             }
-            Command::ChangeBreach { breach, change } => {
-                // The facts typed in the form go first, so a decision or closing never
-                // leaves them behind.
-                if !matches!(change, BreachChange::Facts(_)) {
-                    self.commit_screen_drafts();
-                }
-                self.change_breach(breach, change);
-            }
+            // The facts typed in the form go first (the session applies what it holds
+            // before any change), so a decision or closing never leaves them behind.
+            Command::ChangeBreach { breach, change } => self.change_breach(breach, change),
             Command::OpenActivity(id) => self.screens.open_activity(id),
             Command::UpdateOrganisation(organisation) => {
                 self.change(
@@ -124,7 +115,14 @@ impl SmallprintApp {
                 let reference = self.request_reference(request);
                 let what = format!("Mark “{template}” as sent to {reference}");
                 let sent = self.change(what, None, |workspace| {
-                    workspace.record_letter(request, &template, text, implied, on, today)
+                    workspace.record_letter(
+                        request,
+                        (template.name(), &template.to_string()),
+                        text,
+                        implied,
+                        on,
+                        today,
+                    )
                 });
                 if sent.is_some() {
                     self.say(

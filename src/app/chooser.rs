@@ -148,7 +148,13 @@ impl SmallprintApp {
                 )
             },
             PathUse::Export(what) => {
-                let (title, filter_name, file_name) = self.export_naming(what);
+                let naming = self
+                    .workspace()
+                    .map(|workspace| crate::actions::export::naming(workspace, what));
+                let (title, filter_name, file_name) = naming.map_or_else(
+                    || ("Export".to_owned(), String::new(), String::new()),
+                    |n| (n.title.to_owned(), n.filter, n.file_name),
+                );
                 let extension = std::path::Path::new(&file_name)
                     .extension()
                     .map(|e| e.to_string_lossy().into_owned())

@@ -1,197 +1,147 @@
 //! Exports and imports: what the workspace becomes for the outside world (calendar,
-//! register CSV, notice, letters) and the bank-holiday feeds it takes in. Each ends with
-//! a message saying what was written where, or why not.
+//! register CSV, notice, letters, the breach log) and the bank-holiday feeds it takes in.
+//! An export is made and written by [`crate::actions::export`] on a worker thread, so the
+//! window keeps answering while a long document renders; the status bar says it is under
+//! way, then what was written where, or why not.
 
-use std::path::{Path, PathBuf};
+use std::{
+    path::{Path, PathBuf},
+    sync::mpsc,
+};
 
 use super::{SmallprintApp, chooser::PathUse};
 use crate::{
-    command::Export,
-    documents::{
-        Format, breach_log, breach_log_csv, ics, letters, model::Document, notice, register_csv,
-    },
-    domain::{agenda, holidays::parse_feed, requests::RequestEvent},
+    actions::{self, Artifact, Export, ExportError},
+    domain::holidays::parse_feed,
     session::Tone,
 };
 
+/// An export being made on its worker thread.
+pub(super) struct ExportJob {
+    path: PathBuf,
+    /// The workspace file it was made from, whose "Last updated" a notice records.
+    source: PathBuf,
+    result: mpsc::Receiver<Result<Artifact, ExportError>>,
+}
+
 impl SmallprintApp {
-    /// Writes `what` to `to`, or asks where first.
-    #[expect(
-        clippy::too_many_lines,
-        reason = "one arm per kind of export, each ending in its message: reads best whole"
-    )]
+    /// Writes `what` to `to` on a worker thread, or asks where first.
     pub(super) fn export(&mut self, what: &Export, to: Option<PathBuf>) {
         let Some(path) = to else {
             self.ask_path(PathUse::Export(what.clone()));
             return;
         };
-        let Some(open) = self.open_workspace() else {
+        let now = self.clock.now();
+        let Some(open) = self.session.open_workspace_mut() else {
             return;
         };
-        let (workspace, source) = (&open.workspace, open.path());
-        let today = self.clock.today();
-        // A notice export records the day its content last changed (its "Last updated").
-        let mut notice_dated = None;
-        let written = match what {
-            Export::Calendar => {
-                let holidays = workspace.holidays();
-                let deadlines = agenda::deadlines(workspace, &holidays, today);
-                let items =
-                    agenda::agenda(workspace, &deadlines, today, &crate::clock::uk_time_zone());
-                let text = ics::calendar_ics(workspace, &items, self.clock.now().timestamp());
-                write(&path, text.as_bytes(), source).map(|()| {
-                    format!(
-                        "Exported {} dates to {}. Import it into your calendar; exporting again later updates the same events.",
-                        items.len(),
-                        path.display()
-                    )
-                })
-            }
-            Export::RegisterCsv => {
-                let count = workspace.register.len();
-                write(&path, &register_csv::register_csv(workspace), source)
-                    .map(|()| format!("Exported {count} activities to {}.", path.display()))
-            }
-            Export::Notice { format, style } => {
-                let (written, dated) =
-                    write_notice(workspace, *style, *format, today, &path, source);
-                notice_dated = dated;
-                written
-            }
-            Export::Letter {
-                request,
-                template,
-                parts,
-                format,
-            } => match workspace.request(*request) {
-                // The composer greys the button for the same reasons; a stale command
-                // is refused, never written with gaps or against the law.
-                Some(found) => match (
-                    template.fits(workspace, found, today),
-                    letters::missing_reason(*template, parts),
-                ) {
-                    (Err(reason), _) => Err(format!("Could not export the letter: {reason}.")),
-                    (Ok(()), Some(missing)) => {
-                        Err(format!("Could not export the letter: {missing}."))
-                    }
-                    (Ok(()), None) => {
-                        let document = letters::letter(workspace, found, *template, today, parts);
-                        write_document(&document, *format, &path, source, "the letter")
-                    }
-                },
-                None => Err(
-                    "Could not export the letter: its request is no longer in the log.".to_owned(),
-                ),
-            },
-            Export::SentLetter { request, entry } => {
-                let sent =
-                    workspace.request(*request).and_then(|found| {
-                        let kept = found.timeline.get(*entry)?;
-                        match &kept.event {
-                            RequestEvent::LetterSent { template, text } => Some(
-                                letters::sent_letter(template, &found.reference, kept.on, text),
-                            ),
-                            _ => None,
-                        }
-                    });
-                match sent {
-                    Some(document) => {
-                        write_document(&document, Format::Pdf, &path, source, "the sent letter")
-                    }
-                    None => Err(
-                        "Could not export the letter: it is no longer in the request's timeline."
-                            .to_owned(),
-                    ),
+        // The worker gets its own copy: the user may edit on while it renders.
+        let workspace = open.workspace.clone();
+        let agenda = open.context(&now).derived.agenda.clone();
+        let source = open.path().to_owned();
+        open.say(Tone::Info, format!("Exporting to {}…", path.display()));
+        let (sender, result) = mpsc::channel();
+        let repaint = self.egui_ctx.clone();
+        let (job_path, job_source, job_what) = (path.clone(), source.clone(), what.clone());
+        let spawned = std::thread::Builder::new()
+            .name("smallprint-export".to_owned())
+            .spawn(move || {
+                let made = actions::export::export_to(
+                    &workspace,
+                    &job_what,
+                    Some(&agenda),
+                    &now,
+                    &job_path,
+                    &job_source,
+                );
+                // The window may have closed meanwhile; then nobody is waiting.
+                let _ = sender.send(made);
+                if let Some(ctx) = repaint {
+                    ctx.request_repaint();
                 }
-            }
-            Export::BreachLog { csv } => {
-                write_breach_log(workspace, *csv, &path, source, self.clock.now().timestamp())
-            }
-            Export::BreachLetter {
-                breach,
-                parts,
-                format,
-            } => write_breach_letter(workspace, (*breach, parts, *format), &path, source, today),
-        };
-        if let Some(settings) = notice_dated {
-            self.change(
-                "Record the notice's “Last updated” date",
-                None,
-                |workspace| {
-                    workspace.settings.notice_last_updated = settings.notice_last_updated;
-                    workspace.settings.notice_fingerprint = settings.notice_fingerprint;
-                    Ok::<(), String>(())
-                },
-            );
-        }
-        if let Some(open) = self.session.open_workspace_mut() {
-            match written {
-                Ok(message) => open.say_written(message, path),
-                Err(reason) => open.say(Tone::Error, reason),
-            }
+            });
+        match spawned {
+            Ok(_) => self.export_jobs.push(ExportJob {
+                path,
+                source,
+                result,
+            }),
+            Err(error) => self.say(
+                Tone::Error,
+                format!("Could not start the export: {error}. Nothing was written."),
+            ),
         }
     }
 
-    /// The dialog's title, its filter's name and the suggested file name for `what`.
-    pub(super) fn export_naming(&self, what: &Export) -> (String, String, String) {
-        let (title, filter, file_name) = match what {
-            Export::Calendar => (
-                "Export deadlines to a calendar file",
-                "Calendar".to_owned(),
-                "smallprint-deadlines.ics".to_owned(),
-            ),
-            Export::RegisterCsv => (
-                "Export the register as CSV",
-                "CSV".to_owned(),
-                "processing-register.csv".to_owned(),
-            ),
-            Export::Notice { format, .. } => (
-                "Export the privacy notice",
-                format.to_string(),
-                format!("privacy-notice.{}", format.extension()),
-            ),
-            Export::Letter {
-                request,
-                template,
-                format,
-                ..
-            } => {
-                let file_name = self
-                    .workspace()
-                    .and_then(|w| w.request(*request))
-                    .map(|r| format!("{}-{}.{}", r.reference, template.name(), format.extension()))
-                    .unwrap_or_default();
-                ("Export the letter", format.to_string(), file_name)
-            }
-            Export::BreachLog { csv } => (
-                "Export the breach log",
-                if *csv { "CSV" } else { "PDF" }.to_owned(),
-                format!("breach-log.{}", if *csv { "csv" } else { "pdf" }),
-            ),
-            Export::BreachLetter { breach, format, .. } => {
-                let file_name = self
-                    .workspace()
-                    .and_then(|w| w.breach(*breach))
-                    .map(|b| {
-                        format!(
-                            "{}-letter-to-people-affected.{}",
-                            b.reference,
-                            format.extension()
-                        )
-                    })
-                    .unwrap_or_default();
-                ("Export the letter", format.to_string(), file_name)
-            }
-            Export::SentLetter { request, entry } => {
-                let file_name = self
-                    .workspace()
-                    .and_then(|w| w.request(*request))
-                    .map(|r| format!("{}-sent-letter-{}.pdf", r.reference, entry + 1))
-                    .unwrap_or_default();
-                ("Export the sent letter", "PDF".to_owned(), file_name)
-            }
+    /// Says how each finished export went; with `wait`, first waits for every one still
+    /// running (before the window closes, and in tests).
+    pub fn finish_exports(&mut self, wait: bool) {
+        let mut still_running = Vec::new();
+        for job in std::mem::take(&mut self.export_jobs) {
+            let outcome = if wait {
+                job.result.recv().ok()
+            } else {
+                match job.result.try_recv() {
+                    Ok(outcome) => Some(outcome),
+                    Err(mpsc::TryRecvError::Empty) => {
+                        still_running.push(job);
+                        continue;
+                    }
+                    Err(mpsc::TryRecvError::Disconnected) => None,
+                }
+            };
+            self.exported(&job, outcome);
+        }
+        self.export_jobs = still_running;
+    }
+
+    /// Whether an export is still being made.
+    pub fn exporting(&self) -> bool {
+        !self.export_jobs.is_empty()
+    }
+
+    fn exported(&mut self, job: &ExportJob, outcome: Option<Result<Artifact, ExportError>>) {
+        let Some(outcome) = outcome else {
+            self.say(
+                Tone::Error,
+                format!(
+                    "The export to {} stopped unexpectedly; nothing may have been written.",
+                    job.path.display()
+                ),
+            );
+            return;
         };
-        (title.to_owned(), filter, file_name)
+        match outcome {
+            Ok(artifact) => {
+                // A notice records the day its content last changed (its "Last updated"),
+                // in the file it was made from.
+                let same_file = self.session.path() == Some(job.source.as_path());
+                if let (Some(dated), true) = (artifact.notice_dated, same_file) {
+                    self.change(
+                        "Record the notice's “Last updated” date",
+                        None,
+                        |workspace| {
+                            workspace.settings.notice_last_updated = dated.notice_last_updated;
+                            workspace.settings.notice_fingerprint = dated.notice_fingerprint;
+                            Ok::<(), String>(())
+                        },
+                    );
+                }
+                let message = format!(
+                    "Exported {} to {}.{}",
+                    artifact.what,
+                    job.path.display(),
+                    artifact
+                        .next
+                        .map(|next| format!(" {next}"))
+                        .unwrap_or_default()
+                );
+                if let Some(open) = self.session.open_workspace_mut() {
+                    open.say_written(message, job.path.clone());
+                }
+            }
+            Err(error) => self.say(Tone::Error, error.to_string()),
+        }
     }
 
     /// Merges a gov.uk bank-holidays feed into the workspace; a file that cannot be read
@@ -232,115 +182,5 @@ impl SmallprintApp {
             }
         };
         self.say(tone, message);
-    }
-}
-
-/// Writes an export of the workspace at `source`; the store refuses the workspace
-/// itself, its backups and anything that is not a regular file.
-fn write(path: &Path, bytes: &[u8], source: &Path) -> Result<(), String> {
-    crate::store::write_export(path, bytes, source).map_err(|error| error.to_string())
-}
-
-/// Renders and writes a document export; the message says whether it worked.
-/// The breach log, every breach reported or not, as CSV or PDF; the message to show.
-fn write_breach_log(
-    workspace: &crate::domain::Workspace,
-    csv: bool,
-    path: &Path,
-    source: &Path,
-    now: jiff::Timestamp,
-) -> Result<String, String> {
-    let zone = crate::clock::uk_time_zone();
-    if csv {
-        let count = crate::domain::validate::count(workspace.breaches.len(), "breach", "breaches");
-        let bytes = breach_log_csv::breach_log_csv(workspace, &zone, now);
-        write(path, &bytes, source)
-            .map(|()| format!("Exported the breach log ({count}) to {}.", path.display()))
-    } else {
-        let document = breach_log::breach_log_document(workspace, &zone, now);
-        write_document(&document, Format::Pdf, path, source, "the breach log")
-    }
-}
-
-/// The Art. 34 letter for a breach: refused, as the composer greys its button, when the
-/// law or a gap says it cannot go (a stale command is never written with gaps).
-fn write_breach_letter(
-    workspace: &crate::domain::Workspace,
-    (breach, parts, format): (crate::domain::BreachId, &letters::Parts, Format),
-    path: &Path,
-    source: &Path,
-    today: jiff::civil::Date,
-) -> Result<String, String> {
-    let zone = crate::clock::uk_time_zone();
-    let found = workspace
-        .breach(breach)
-        .ok_or("Could not export the letter: its breach is no longer in the log.")?;
-    letters::breach::fits(workspace, found, &zone, today)
-        .map_err(|reason| format!("Could not export the letter: {reason}."))?;
-    if let Some(missing) = letters::breach::missing_reason(parts) {
-        return Err(format!("Could not export the letter: {missing}."));
-    }
-    let document = letters::breach::breach_letter(workspace, found, &zone, today, parts);
-    write_document(&document, format, path, source, "the letter")
-}
-
-fn write_document(
-    document: &Document,
-    format: Format,
-    path: &Path,
-    source: &Path,
-    what: &str,
-) -> Result<String, String> {
-    format
-        .render(document)
-        .map_err(|error| error.to_string())
-        .and_then(|bytes| write(path, &bytes, source))
-        .map(|()| format!("Exported {what} as {format} to {}.", path.display()))
-        .map_err(|error| format!("Could not export {what}: {error}"))
-}
-
-/// Writes the privacy notice, refused while the register still has the catalogue's
-/// example text; returns the message and, when its date changed, the settings to keep.
-fn write_notice(
-    workspace: &crate::domain::Workspace,
-    style: notice::NoticeStyle,
-    format: Format,
-    today: jiff::civil::Date,
-    path: &Path,
-    source: &Path,
-) -> (
-    Result<String, String>,
-    Option<crate::domain::settings::Settings>,
-) {
-    match notice::export_notice(workspace, style, format, today) {
-        Err(notice::ExportError::Placeholders(issues)) => (
-            Err(format!(
-                "The privacy notice was not exported: the register still has example text from the starter catalogue, which it would publish. Replace or confirm each on the Register screen: {}.",
-                issues
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            )),
-            None,
-        ),
-        Err(error) => (
-            Err(format!("Could not export the privacy notice: {error}")),
-            None,
-        ),
-        Ok(export) => match write(path, &export.bytes, source) {
-            Ok(()) => (
-                Ok(format!(
-                    "Exported the privacy notice as {format} to {} (last updated {}).",
-                    path.display(),
-                    notice::long_date(export.last_updated)
-                )),
-                export.settings,
-            ),
-            Err(error) => (
-                Err(format!("Could not export the privacy notice: {error}")),
-                None,
-            ),
-        },
     }
 }

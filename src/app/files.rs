@@ -39,7 +39,6 @@ impl SmallprintApp {
 
     /// Leaves the current file (saving it first) and opens `path`.
     pub(super) fn switch_to(&mut self, path: &Path) {
-        self.commit_screen_drafts();
         if self.session.has_unsaved_changes() {
             self.save();
             if self.session.has_unsaved_changes() {

@@ -73,6 +73,10 @@ pub struct SmallprintApp {
     applied_look: Option<crate::command::Look>,
     /// egui's time when the file was last checked for another program's change.
     disk_checked_at: f64,
+    /// Exports being made on worker threads, oldest first.
+    export_jobs: Vec<exports::ExportJob>,
+    /// The window's context, so a worker can wake the window when it is done.
+    egui_ctx: Option<egui::Context>,
 }
 
 /// Seconds between checks for another program's change to the open file.
@@ -111,6 +115,8 @@ impl SmallprintApp {
             last_focus: None,
             tab_pressed: false,
             disk_checked_at: 0.0,
+            export_jobs: Vec::new(),
+            egui_ctx: None,
         };
         app.remember_current_file();
         app
@@ -188,7 +194,9 @@ impl SmallprintApp {
         if !self.fonts_installed {
             ui::install_fonts(ui.ctx());
             self.fonts_installed = true;
+            self.egui_ctx = Some(ui.ctx().clone());
         }
+        self.finish_exports(false);
         self.apply_look(ui.ctx());
         self.keep_focus_in_view(ui.ctx());
         self.now = ui.input(|i| i.time);
@@ -223,6 +231,11 @@ impl SmallprintApp {
         }
         self.autosave(ui.ctx());
         self.notice_external_change(ui.ctx());
+        if self.exporting() {
+            // The worker wakes the window when it is done; this is a fallback.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(250));
+        }
     }
 
     /// Shows another program's change to the file soon after it happens — when the
@@ -248,7 +261,8 @@ impl SmallprintApp {
     /// done (a conflict open, a failed save) keeps the edits as a copy beside the file.
     /// Returns what to tell the user about that copy.
     pub fn close(&mut self) -> Option<String> {
-        self.commit_screen_drafts();
+        // An export under way finishes first: its file, and a notice's date, are kept.
+        self.finish_exports(true);
         if self.session.has_unsaved_changes() {
             self.save();
         }
@@ -265,18 +279,6 @@ impl SmallprintApp {
                 open.path().display()
             ),
         })
-    }
-
-    /// Applies what a screen's form holds but the user has not saved yet (a breach's
-    /// facts), so closing or switching files does not drop it.
-    pub(super) fn commit_screen_drafts(&mut self) {
-        let now = self.clock.now();
-        for command in self
-            .screens
-            .pending_changes(now.time_zone(), now.timestamp())
-        {
-            self.apply(command);
-        }
     }
 
     /// Sets egui's theme and text size from the preferences when they changed.

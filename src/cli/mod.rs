@@ -16,15 +16,15 @@ use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
 use crate::{
+    actions::{self, Export, ExportError, LetterSubject, Refusal},
     clock::Clock,
     documents::{
-        Format, breach_log, breach_log_csv, completeness, ico_draft, ics,
+        Format, completeness, ico_draft,
         letters::{self, Template},
-        notice::{self, NoticeStyle},
-        register_csv,
+        notice::NoticeStyle,
     },
     domain::{
-        Nation, Workspace, agenda, catalogue,
+        Nation, Workspace, catalogue,
         deadlines::{self, ClockEvents, Counting, Pause},
         example::example_workspace,
         holidays::Holidays,
@@ -485,7 +485,7 @@ pub fn run(
             set,
             ..
         } => write_breach_letter(
-            &LetterOrder {
+            &LetterArgs {
                 file: &file,
                 reference: &reference,
                 template_name: template.as_deref().unwrap_or(letters::breach::NAME),
@@ -493,6 +493,7 @@ pub fn run(
                 date: date.unwrap_or_else(|| clock.today()),
                 set: &set,
             },
+            clock,
             err,
         ),
         CliCommand::Letter {
@@ -504,7 +505,7 @@ pub fn run(
             set,
             ..
         } => write_letter(
-            &LetterOrder {
+            &LetterArgs {
                 file: &file,
                 reference: &reference,
                 template_name: &template,
@@ -512,26 +513,18 @@ pub fn run(
                 date: date.unwrap_or_else(|| clock.today()),
                 set: &set,
             },
+            clock,
             err,
         ),
         CliCommand::Letter { .. } => Err(
             "say --file, --request, --template and --out (or --breach instead of --request); or --list-templates; or --template with --list-parts"
                 .to_owned(),
         ),
-        CliCommand::Register { file, csv } => {
-            let workspace = read_usable(&file);
-            workspace.and_then(|workspace| {
-                store::write_export(&csv, &register_csv::register_csv(&workspace), &file)
-                    .map_err(|e| e.to_string())?;
-                let _ = writeln!(
-                    err,
-                    "Wrote {} activities to {}",
-                    workspace.register.len(),
-                    csv.display()
-                );
-                Ok(ExitCode::SUCCESS)
-            })
-        }
+        CliCommand::Register { file, csv } => read_usable(&file).and_then(|workspace| {
+            export_file(&workspace, &file, &Export::RegisterCsv, &csv, clock, err)
+                .map_err(|e| e.to_string())?;
+            Ok(ExitCode::SUCCESS)
+        }),
     };
     match result {
         Ok(code) => code,
@@ -713,13 +706,6 @@ fn breaches(path: &Path, clock: &dyn Clock, out: &mut dyn Write) -> Result<ExitC
     Ok(ExitCode::SUCCESS)
 }
 
-/// The breach log's file formats, by the output's extension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum LogFormat {
-    Csv,
-    Pdf,
-}
-
 fn breach_log(
     path: &Path,
     out_path: &Path,
@@ -730,9 +716,9 @@ fn breach_log(
         .extension()
         .and_then(|ext| ext.to_str())
         .map(str::to_ascii_lowercase);
-    let format = match extension.as_deref() {
-        Some("csv") => LogFormat::Csv,
-        Some("pdf") => LogFormat::Pdf,
+    let csv = match extension.as_deref() {
+        Some("csv") => true,
+        Some("pdf") => false,
         _ => {
             return Err(format!(
                 "{} does not end .csv or .pdf: the breach log is written as a CSV file (for a spreadsheet) or a PDF (to print or send); nothing was written",
@@ -741,21 +727,15 @@ fn breach_log(
         }
     };
     let workspace = read_usable(path)?;
-    let zone = crate::clock::uk_time_zone();
-    let now = clock.now().timestamp();
-    let bytes = match format {
-        LogFormat::Csv => breach_log_csv::breach_log_csv(&workspace, &zone, now),
-        LogFormat::Pdf => Format::Pdf
-            .render(&breach_log::breach_log_document(&workspace, &zone, now))
-            .map_err(|e| e.to_string())?,
-    };
-    store::write_export(out_path, &bytes, path).map_err(|e| e.to_string())?;
-    let _ = writeln!(
+    export_file(
+        &workspace,
+        path,
+        &Export::BreachLog { csv },
+        out_path,
+        clock,
         err,
-        "Wrote {} to {}",
-        crate::domain::validate::count(workspace.breaches.len(), "breach", "breaches"),
-        out_path.display()
-    );
+    )
+    .map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -828,10 +808,23 @@ fn write_notice(
             out_path.display()
         )
     })?;
+    if format == Format::PlainText {
+        return Err(format!(
+            "the privacy notice is written as PDF, HTML or Markdown: end {} in .pdf, .html or .md",
+            out_path.display()
+        ));
+    }
     let workspace = read_usable(path)?;
-    let export = match notice::export_notice(&workspace, style, format, clock.today()) {
+    let export = match export_file(
+        &workspace,
+        path,
+        &Export::Notice { format, style },
+        out_path,
+        clock,
+        err,
+    ) {
         Ok(export) => export,
-        Err(notice::ExportError::Placeholders(issues)) => {
+        Err(ExportError::NoticeHasExampleText(issues)) => {
             let _ = writeln!(
                 err,
                 "smallprint: the privacy notice was not written: the register still has example text from the starter catalogue, which it would publish. Replace or confirm each:"
@@ -843,15 +836,7 @@ fn write_notice(
         }
         Err(other) => return Err(other.to_string()),
     };
-    store::write_export(out_path, &export.bytes, path).map_err(|e| e.to_string())?;
-    let _ = writeln!(
-        err,
-        "Wrote the privacy notice ({format}, {} bytes, last updated {}) to {}",
-        export.bytes.len(),
-        export.last_updated,
-        out_path.display()
-    );
-    if let Some(settings) = export.settings {
+    if let Some(settings) = export.notice_dated {
         record_notice_date(path, &settings, clock, err)?;
     }
     let missing = completeness::check(&workspace)
@@ -965,7 +950,7 @@ fn list_parts(template_name: &str, out: &mut dyn Write) -> Result<ExitCode, Stri
 }
 
 /// What `smallprint letter` was asked to write.
-struct LetterOrder<'a> {
+struct LetterArgs<'a> {
     file: &'a Path,
     /// The request's reference, or with --breach the breach's.
     reference: &'a str,
@@ -1027,16 +1012,9 @@ fn parts_from_args(
     Ok(())
 }
 
-/// The format OUT's extension asks for: `Ok(None)` for plain text (.txt).
-fn letter_format(out_path: &Path) -> Result<Option<Format>, String> {
-    let plain_text = out_path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
-    if plain_text {
-        return Ok(None);
-    }
-    Format::from_path(out_path).map(Some).ok_or_else(|| {
+/// The format OUT's extension asks for (.txt: plain text, for an email).
+fn letter_format(out_path: &Path) -> Result<Format, String> {
+    Format::from_path(out_path).ok_or_else(|| {
         format!(
             "end {} in .pdf, .txt, .html or .md to say which format to write",
             out_path.display()
@@ -1056,23 +1034,33 @@ fn missing_message(letter: &str, missing: &[&letters::PartSpec]) -> String {
     )
 }
 
-/// The letter in the format asked for, written where asked.
-fn write_letter_file(
-    document: &crate::documents::model::Document,
-    format: Option<Format>,
-    order: &LetterOrder<'_>,
+/// Writes the letter `letter` through the action every front end uses: refused with
+/// the law's reason, or naming the parts only the shop can give with `--set`.
+fn export_letter(
+    workspace: &Workspace,
+    order: &LetterArgs<'_>,
+    letter: actions::LetterOrder,
+    (name, reference): (&str, &str),
+    clock: &dyn Clock,
+    err: &mut dyn Write,
 ) -> Result<(), String> {
-    let bytes = match format {
-        Some(format) => format.render(document).map_err(|e| e.to_string())?,
-        None => document.plain_text().into_bytes(),
-    };
-    store::write_export(order.out_path, &bytes, order.file).map_err(|e| e.to_string())
+    let format = letter_format(order.out_path)?;
+    let what = Export::Letter { letter, format };
+    match export_file(workspace, order.file, &what, order.out_path, clock, err) {
+        Ok(_) => Ok(()),
+        Err(ExportError::Letter(Refusal::Missing(missing))) => Err(missing_message(name, &missing)),
+        Err(ExportError::Letter(refusal)) => Err(format!("{reference}: {refusal}")),
+        Err(other) => Err(other.to_string()),
+    }
 }
 
-fn write_letter(order: &LetterOrder<'_>, err: &mut dyn Write) -> Result<ExitCode, String> {
+fn write_letter(
+    order: &LetterArgs<'_>,
+    clock: &dyn Clock,
+    err: &mut dyn Write,
+) -> Result<ExitCode, String> {
     let template = template_named(order.template_name)?;
-    let out_path = order.out_path;
-    let format = letter_format(out_path)?;
+    letter_format(order.out_path)?;
     let workspace = read_usable(order.file)?;
     let reference = order.reference;
     let matching: Vec<_> = workspace
@@ -1102,9 +1090,6 @@ fn write_letter(order: &LetterOrder<'_>, err: &mut dyn Write) -> Result<ExitCode
             ));
         }
     };
-    template
-        .fits(&workspace, request, order.date)
-        .map_err(|reason| format!("{reference}: {reason}"))?;
     let mut parts = template.initial_parts(&workspace, request);
     parts_from_args(
         template.name(),
@@ -1112,26 +1097,34 @@ fn write_letter(order: &LetterOrder<'_>, err: &mut dyn Write) -> Result<ExitCode
         order.set,
         &mut parts,
     )?;
-    let missing = letters::missing_parts(template, &parts);
-    if !missing.is_empty() {
-        return Err(missing_message(template.name(), &missing));
-    }
-    let document = letters::letter(&workspace, request, template, order.date, &parts);
-    write_letter_file(&document, format, order)?;
-    let _ = writeln!(
+    let letter = actions::LetterOrder {
+        subject: LetterSubject::Request {
+            request: request.id,
+            template,
+        },
+        parts,
+        date: order.date,
+    };
+    let reference = request.reference.clone();
+    export_letter(
+        &workspace,
+        order,
+        letter,
+        (template.name(), &reference),
+        clock,
         err,
-        "Wrote the {} letter for {} to {}",
-        template.to_string().to_lowercase(),
-        request.reference,
-        out_path.display()
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `smallprint letter --breach REF`: the letter to the people a breach affects, by the
 /// rules of every letter — refused with the reason when it cannot go, and not written
 /// while a part only the shop can state is missing.
-fn write_breach_letter(order: &LetterOrder<'_>, err: &mut dyn Write) -> Result<ExitCode, String> {
+fn write_breach_letter(
+    order: &LetterArgs<'_>,
+    clock: &dyn Clock,
+    err: &mut dyn Write,
+) -> Result<ExitCode, String> {
     use letters::breach;
     let name = order.template_name;
     if name != breach::NAME {
@@ -1147,27 +1140,25 @@ fn write_breach_letter(order: &LetterOrder<'_>, err: &mut dyn Write) -> Result<E
             )
         });
     }
-    let format = letter_format(order.out_path)?;
+    letter_format(order.out_path)?;
     let workspace = read_usable(order.file)?;
     let found = find_breach(&workspace, order.file, order.reference)?;
-    let zone = crate::clock::uk_time_zone();
-    breach::fits(&workspace, found, &zone, order.date)
-        .map_err(|reason| format!("{}: {reason}", found.reference))?;
     let mut parts = breach::initial_parts(found);
     parts_from_args(breach::NAME, breach::PARTS, order.set, &mut parts)?;
-    let missing = breach::missing_parts(&parts);
-    if !missing.is_empty() {
-        return Err(missing_message(breach::NAME, &missing));
-    }
-    let document = breach::breach_letter(&workspace, found, &zone, order.date, &parts);
-    write_letter_file(&document, format, order)?;
-    let _ = writeln!(
+    let letter = actions::LetterOrder {
+        subject: LetterSubject::Breach(found.id),
+        parts,
+        date: order.date,
+    };
+    export_letter(
+        &workspace,
+        order,
+        letter,
+        (breach::NAME, &found.reference),
+        clock,
         err,
-        "Wrote the letter to the people affected by {} to {}\n{}",
-        found.reference,
-        order.out_path.display(),
-        breach::requirement(found)
-    );
+    )?;
+    let _ = writeln!(err, "{}", breach::requirement(found));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -1178,12 +1169,22 @@ fn calendar(
     err: &mut dyn Write,
 ) -> Result<ExitCode, String> {
     let workspace = read_usable(path)?;
-    let today = clock.today();
-    let holidays = workspace.holidays();
-    let deadlines = agenda::deadlines(&workspace, &holidays, today);
-    let items = agenda::agenda(&workspace, &deadlines, today, &crate::clock::uk_time_zone());
-    let text = ics::calendar_ics(&workspace, &items, clock.now().timestamp());
-    store::write_export(out_path, text.as_bytes(), path).map_err(|e| e.to_string())?;
-    let _ = writeln!(err, "Wrote {} dates to {}", items.len(), out_path.display());
+    export_file(&workspace, path, &Export::Calendar, out_path, clock, err)
+        .map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Makes `what` from the workspace read from `file` and writes it to `out_path` — the
+/// action the window's exports run — and says on standard error what was written.
+fn export_file(
+    workspace: &Workspace,
+    file: &Path,
+    what: &Export,
+    out_path: &Path,
+    clock: &dyn Clock,
+    err: &mut dyn Write,
+) -> Result<actions::Artifact, ExportError> {
+    let artifact = actions::export::export_to(workspace, what, None, &clock.now(), out_path, file)?;
+    let _ = writeln!(err, "Wrote {} to {}", artifact.what, out_path.display());
+    Ok(artifact)
 }

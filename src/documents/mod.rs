@@ -27,6 +27,8 @@ pub enum Format {
     Pdf,
     Html,
     Markdown,
+    /// The words alone, for an email (letters; not offered for the notice).
+    PlainText,
 }
 
 impl Format {
@@ -38,6 +40,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Html => "html",
             Format::Markdown => "md",
+            Format::PlainText => "txt",
         }
     }
 
@@ -48,6 +51,7 @@ impl Format {
             "pdf" => Some(Format::Pdf),
             "html" | "htm" => Some(Format::Html),
             "md" | "markdown" => Some(Format::Markdown),
+            "txt" => Some(Format::PlainText),
             _ => None,
         }
     }
@@ -58,6 +62,7 @@ impl Format {
             Format::Pdf => pdf::render(document)?,
             Format::Html => html::render(document).into_bytes(),
             Format::Markdown => markdown::render(document).into_bytes(),
+            Format::PlainText => document.plain_text().into_bytes(),
         })
     }
 }
@@ -68,6 +73,7 @@ impl fmt::Display for Format {
             Format::Pdf => "PDF",
             Format::Html => "HTML",
             Format::Markdown => "Markdown",
+            Format::PlainText => "plain text",
         })
     }
 }

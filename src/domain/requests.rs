@@ -197,9 +197,13 @@ pub enum RequestEvent {
     },
     Withdrawn,
     Closed,
-    /// A letter as sent, kept word for word.
+    /// A letter as sent, kept word for word. `template` is the letter's stable name
+    /// (`complaint-acknowledgement`), which decides what the record allows later (a
+    /// complaint's outcome once it was acknowledged); `title` is what it was called when
+    /// sent, which only the timeline shows — renaming a letter changes no file's meaning.
     LetterSent {
         template: String,
+        title: String,
         text: String,
     },
     Note {
@@ -261,7 +265,7 @@ impl RequestEvent {
             RequestEvent::Refused { reason } => format!("Refused: {reason}"),
             RequestEvent::Withdrawn => "Withdrawn by the requester".to_owned(),
             RequestEvent::Closed => "Closed".to_owned(),
-            RequestEvent::LetterSent { template, .. } => format!("Letter sent: {template}"),
+            RequestEvent::LetterSent { title, .. } => format!("Letter sent: {title}"),
             RequestEvent::Note { text } => format!("Note: {text}"),
         }
     }

@@ -20,7 +20,7 @@ use super::{
 ///
 /// Bumped for every change of shape, additions included: a build that does not know a
 /// field would drop it on save, so an older build must refuse to write a newer file.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -341,7 +341,7 @@ impl Workspace {
     fn with_letter_sent(
         &self,
         id: RequestId,
-        template: &str,
+        (template, title): (&str, &str),
         text: String,
         implied: Option<RequestEvent>,
         on: Date,
@@ -352,6 +352,7 @@ impl Workspace {
         let mut updated = self.request(id).ok_or(RuleError::NoSuchRequest)?.clone();
         let sent = RequestEvent::LetterSent {
             template: template.to_owned(),
+            title: title.to_owned(),
             text,
         };
         updated.record_with(sent, on, today, counting)?;
@@ -369,16 +370,17 @@ impl Workspace {
         on: Date,
         today: Date,
     ) -> Result<(), RuleError> {
-        self.with_letter_sent(id, "", String::new(), implied.cloned(), on, today)
+        self.with_letter_sent(id, ("", ""), String::new(), implied.cloned(), on, today)
             .map(|_| ())
     }
 
     /// Keeps a sent letter word for word in the request's timeline, with the step it
-    /// implies (an identity request puts the request in "awaiting identity"…).
+    /// implies (an identity request puts the request in "awaiting identity"…). The letter
+    /// is given by its template's stable name and its title as sent.
     pub fn record_letter(
         &mut self,
         id: RequestId,
-        template: &str,
+        template: (&str, &str),
         text: String,
         implied: Option<RequestEvent>,
         on: Date,
@@ -600,7 +602,7 @@ mod tests {
         let before = workspace.clone();
         let refused = workspace.record_letter(
             open,
-            "Identity received",
+            ("identity-received", "Identity received"),
             "Dear…".to_owned(),
             Some(RequestEvent::IdentityReceived),
             today,
@@ -616,7 +618,7 @@ mod tests {
         workspace
             .record_letter(
                 open,
-                "Identity request",
+                ("identity-request", "Identity request"),
                 "Dear Ms Example".to_owned(),
                 Some(RequestEvent::IdentityRequested),
                 today,
@@ -635,12 +637,20 @@ mod tests {
         assert_eq!(
             last_two[1],
             &RequestEvent::LetterSent {
-                template: "Identity request".to_owned(),
+                template: "identity-request".to_owned(),
+                title: "Identity request".to_owned(),
                 text: "Dear Ms Example".to_owned()
             }
         );
         assert_eq!(
-            workspace.record_letter(RequestId(999_999), "x", String::new(), None, today, today),
+            workspace.record_letter(
+                RequestId(999_999),
+                ("x", "x"),
+                String::new(),
+                None,
+                today,
+                today
+            ),
             Err(RuleError::NoSuchRequest)
         );
     }

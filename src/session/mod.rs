@@ -14,7 +14,7 @@ pub use derived::Derived;
 pub use history::History;
 
 use crate::{
-    domain::{Workspace, integrity},
+    domain::{Workspace, breaches::Breach, integrity},
     store::{self, Contents, Store, StoreError, backups},
 };
 
@@ -100,6 +100,21 @@ pub struct OpenWorkspace {
     /// Set while in conflict when the file on disk was written by a newer Smallprint
     /// (the reason, in words): this window may not write over it, only save elsewhere.
     pub newer_on_disk: Option<String>,
+    /// A form's typed facts, valid and not yet applied (see [`HeldFacts`]).
+    held: Option<HeldFacts>,
+}
+
+/// A breach's facts as the user is typing them: held here, not in the screen, and applied
+/// as one undo step (and one timeline entry) when the typing pauses — at the autosave —,
+/// before any other change, undo, redo or save, and so before the window closes or
+/// another file opens. The screens never have to be asked for what they hold.
+#[derive(Debug, Clone)]
+struct HeldFacts {
+    edited: Breach,
+    /// When it was typed, in UK time: the rules check it against this instant.
+    at: jiff::Zoned,
+    /// egui's time when it was typed (what groups undo steps).
+    since: f64,
 }
 
 /// What a failed save says in the window: the edits are not lost, they are still here.
@@ -152,6 +167,7 @@ impl OpenWorkspace {
             derived: Derived::default(),
             file,
             newer_on_disk: None,
+            held: None,
         }
     }
 
@@ -272,18 +288,32 @@ impl OpenWorkspace {
         if !self.is_writable() {
             return None;
         }
+        // What was typed comes first, as its own step: a later change never leaves it
+        // behind or swallows it.
+        self.apply_held(now);
+        Some(self.edit_now(what, coalesce, now, change))
+    }
+
+    /// [`Self::edit`] on a writable workspace, without applying held typing first.
+    fn edit_now<T, E>(
+        &mut self,
+        what: impl Into<String>,
+        coalesce: Option<&'static str>,
+        now: f64,
+        change: impl FnOnce(&mut Workspace) -> Result<T, E>,
+    ) -> Result<T, E> {
         let before = self.workspace.clone();
         let result = change(&mut self.workspace);
         if result.is_err() {
             self.workspace = before;
-            return Some(result);
+            return result;
         }
         if self.workspace != before {
             self.history
                 .record(&before, &self.workspace, what.into(), coalesce, now);
             self.mark_changed(now);
         }
-        Some(result)
+        result
     }
 
     fn mark_changed(&mut self, now: f64) {
@@ -293,11 +323,64 @@ impl OpenWorkspace {
         }
     }
 
+    /// Holds a breach's facts as typed in its form (already valid as a form); they are
+    /// applied through the breach's rule when the typing pauses or anything else happens.
+    pub fn hold_breach_facts(&mut self, edited: Breach, at: jiff::Zoned, now: f64) {
+        if !self.is_writable() {
+            return;
+        }
+        if self
+            .held
+            .as_ref()
+            .is_some_and(|held| held.edited.id != edited.id)
+        {
+            self.apply_held(now);
+        }
+        self.held = Some(HeldFacts {
+            edited,
+            at,
+            since: now,
+        });
+        if self.save_state != SaveState::Conflict {
+            self.save_state = SaveState::Pending { since: now };
+        }
+    }
+
+    /// Whether typed facts are held, not yet applied.
+    pub fn holds_typing(&self) -> bool {
+        self.held.is_some()
+    }
+
+    /// Applies the held facts, if any, as one undo step through the breach's rule; a
+    /// refusal is said in the status bar (the form still shows what was typed).
+    pub fn apply_held(&mut self, now: f64) {
+        let Some(HeldFacts { edited, at, .. }) = self.held.take() else {
+            return;
+        };
+        let reference = self
+            .workspace
+            .breach(edited.id)
+            .map_or_else(String::new, |b| b.reference.clone());
+        let applied = self.edit_now(
+            format!("Update the facts of {reference}"),
+            Some("breach-facts"),
+            now,
+            |workspace| workspace.update_breach(&edited, at.timestamp(), at.time_zone()),
+        );
+        if let Err(refused) = applied {
+            self.say(
+                Tone::Error,
+                format!("The facts of {reference} were not kept: {refused}."),
+            );
+        }
+    }
+
     /// Undoes the last edit; returns what it was.
     pub fn undo(&mut self, now: f64) -> Option<String> {
         if !self.is_writable() {
             return None;
         }
+        self.apply_held(now);
         let undone = self.history.undo(&mut self.workspace)?;
         self.mark_changed(now);
         Some(undone)
@@ -308,6 +391,7 @@ impl OpenWorkspace {
         if !self.is_writable() {
             return None;
         }
+        self.apply_held(now);
         let redone = self.history.redo(&mut self.workspace)?;
         self.mark_changed(now);
         Some(redone)
@@ -320,7 +404,15 @@ impl OpenWorkspace {
 
     /// Saves now, unless read-only or in conflict; the result is in `save_state`.
     pub fn save(&mut self, at: Timestamp) {
-        if !self.is_writable() || self.save_state == SaveState::Conflict {
+        if !self.is_writable() {
+            return;
+        }
+        // The typing held is applied first, also in a conflict: closing then keeps it in
+        // the copy beside the file.
+        if let Some(since) = self.held.as_ref().map(|held| held.since) {
+            self.apply_held(since);
+        }
+        if self.save_state == SaveState::Conflict {
             return;
         }
         self.save_state = match self.store.save(&self.workspace, at) {

@@ -75,7 +75,64 @@ const MIGRATIONS: &[Migration] = &[
         from: 5,
         apply: v5_to_v6,
     },
+    Migration {
+        from: 6,
+        apply: v6_to_v7,
+    },
 ];
+
+/// The request letters' titles as format 6 stored them, with each letter's stable name.
+/// Frozen here: a title renamed later must not change what an old file meant.
+const FORMAT_6_LETTER_TITLES: &[(&str, &str)] = &[
+    ("Acknowledgement", "acknowledgement"),
+    ("Identity or authority request", "identity-request"),
+    ("Clarification request", "clarification-request"),
+    ("Fee notice", "fee-notice"),
+    ("Extension notice", "extension"),
+    ("Subject access response", "access-response"),
+    ("Erasure done", "erasure-done"),
+    ("Erasure refused", "erasure-refused"),
+    ("Rectification done", "rectification-done"),
+    ("Rectification refused", "rectification-refused"),
+    ("Restriction applied", "restriction-applied"),
+    ("Notice before lifting a restriction", "restriction-lifting"),
+    ("Direct marketing stopped", "marketing-objection"),
+    ("Objection: processing stopped", "objection-stopped"),
+    ("Objection: compelling grounds", "objection-refused"),
+    ("Data portability", "portability"),
+    ("Refusal (manifestly unfounded or excessive)", "refusal"),
+    ("Complaint acknowledgement", "complaint-acknowledgement"),
+    ("Complaint outcome", "complaint-outcome"),
+];
+
+/// Format 7 keeps a sent letter by its template's stable name (`template`), with the
+/// title it had when sent (`title`) for the timeline; format 6 kept only the title. A
+/// title no release used stays as it was, as both (it then allows nothing it did not).
+fn v6_to_v7(workspace: &mut Value) {
+    let Some(requests) = workspace.get_mut("requests").and_then(Value::as_array_mut) else {
+        return;
+    };
+    let timelines = requests
+        .iter_mut()
+        .filter_map(|request| request.get_mut("timeline").and_then(Value::as_array_mut));
+    for entry in timelines.flatten().filter_map(Value::as_object_mut) {
+        if entry.get("event").and_then(Value::as_str) != Some("letter-sent") {
+            continue;
+        }
+        let title = entry
+            .get("template")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        let name = FORMAT_6_LETTER_TITLES
+            .iter()
+            .find(|(old, _)| *old == title)
+            .map_or(title.as_str(), |(_, name)| name)
+            .to_owned();
+        entry.insert("template".to_owned(), Value::String(name));
+        entry.insert("title".to_owned(), Value::String(title));
+    }
+}
 
 /// Format 6 added the breach log, empty in every older file.
 fn v5_to_v6(workspace: &mut Value) {
@@ -337,6 +394,53 @@ mod tests {
 
     fn path() -> &'static Path {
         Path::new("workspace.json")
+    }
+
+    /// Every field path the saved file holds (array elements as `[]`), one a line, sorted.
+    fn shape(value: &Value, at: &str, paths: &mut std::collections::BTreeSet<String>) {
+        match value {
+            Value::Object(fields) => {
+                for (key, field) in fields {
+                    let path = format!("{at}.{key}");
+                    paths.insert(path.clone());
+                    shape(field, &path, paths);
+                }
+            }
+            Value::Array(items) => {
+                for item in items {
+                    shape(item, &format!("{at}[]"), paths);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The saved shape of the example shop is pinned per format version: a field added,
+    /// renamed or removed without a new format (and its migration) fails here. After a
+    /// deliberate bump, write the new version's shape with `SMALLPRINT_WRITE_SHAPE=1`.
+    #[test]
+    fn the_saved_shape_changes_only_with_a_new_format_version() {
+        let workspace = example_workspace(jiff::civil::date(2026, 11, 23));
+        let value: Value = serde_json::from_slice(&encode(&workspace)).expect("json");
+        let mut paths = std::collections::BTreeSet::new();
+        shape(&value, "", &mut paths);
+        let shape: String = paths.into_iter().map(|p| p + "\n").collect();
+        let pinned = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/shape")
+            .join(format!("format-{FORMAT_VERSION}.txt"));
+        if std::env::var_os("SMALLPRINT_WRITE_SHAPE").is_some() {
+            #[expect(
+                clippy::disallowed_methods,
+                reason = "a test fixture beside the sources, not a workspace"
+            )]
+            std::fs::write(&pinned, &shape).expect("shape written");
+        }
+        let expected = std::fs::read_to_string(&pinned).unwrap_or_default();
+        assert!(
+            expected == shape,
+            "the saved workspace's shape differs from {} — a change of shape needs FORMAT_VERSION bumped and a migration in MIGRATIONS, then this file written with SMALLPRINT_WRITE_SHAPE=1",
+            pinned.display()
+        );
     }
 
     #[test]

@@ -4,26 +4,29 @@
 //! told, on the day, by this letter.
 
 use egui::RichText;
-use jiff::{civil::Date, tz::TimeZone};
+use jiff::civil::Date;
 
 use super::{
-    letter::part_ui,
+    ScreenContext,
+    letter::{DraftCache, part_ui},
     preview,
     widgets::{Pane, PaneWidth, UiExt, two_panes},
 };
 use crate::{
+    actions::{LetterDraft, LetterOrder, LetterSubject},
     command::{BreachChange, Command, Export},
     documents::{
         Format,
         letters::{Parts, breach},
     },
-    domain::{BreachId, Workspace, breaches::Breach},
+    domain::{BreachId, breaches::Breach},
 };
 
 #[derive(Debug)]
 pub struct BreachLetterComposer {
     pub breach: BreachId,
     parts: Parts,
+    draft: DraftCache,
 }
 
 impl BreachLetterComposer {
@@ -31,6 +34,15 @@ impl BreachLetterComposer {
         Self {
             breach: breach.id,
             parts: breach::initial_parts(breach),
+            draft: DraftCache::default(),
+        }
+    }
+
+    fn order(&self, today: Date) -> LetterOrder {
+        LetterOrder {
+            subject: LetterSubject::Breach(self.breach),
+            parts: self.parts.clone(),
+            date: today,
         }
     }
 
@@ -38,11 +50,12 @@ impl BreachLetterComposer {
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        workspace: &Workspace,
+        context: &ScreenContext<'_>,
         found: &Breach,
-        (zone, today): (&TimeZone, Date),
         commands: &mut Vec<Command>,
     ) -> bool {
+        let today = context.today;
+        let now = context.now.to_zoned(context.zone.clone());
         let mut keep_open = true;
         ui.horizontal_wrapped(|ui| {
             ui.heading(format!(
@@ -54,8 +67,14 @@ impl BreachLetterComposer {
             }
         });
         ui.label(breach::requirement(found));
-        let document = breach::breach_letter(workspace, found, zone, today, &self.parts);
-        let fits = breach::fits(workspace, found, zone, today);
+        let order = self.order(today);
+        let Ok(draft) = self
+            .draft
+            .get(context.workspace, context.revision, order, &now)
+            .clone()
+        else {
+            return false;
+        };
         two_panes(
             ui,
             &mut (self, commands),
@@ -77,12 +96,12 @@ impl BreachLetterComposer {
                         part_ui(ui, part, &mut this.parts);
                     }
                     ui.separator();
-                    this.actions_ui(ui, found, &fits, &document, today, commands);
+                    this.actions_ui(ui, found, &draft, today, commands);
                 },
             ),
             (
                 Pane::scrolled("breach_letter_preview", PaneWidth::Rest { min: 360.0 }),
-                |ui, _| preview::document_ui(ui, &document),
+                |ui, _| preview::document_ui(ui, &draft.document),
             ),
         );
         keep_open
@@ -92,17 +111,13 @@ impl BreachLetterComposer {
         &self,
         ui: &mut egui::Ui,
         found: &Breach,
-        fits: &Result<(), String>,
-        document: &crate::documents::model::Document,
+        draft: &LetterDraft,
         today: Date,
         commands: &mut Vec<Command>,
     ) {
-        let missing = breach::missing_reason(&self.parts);
-        let blocked: Option<String> = match (fits, &missing) {
-            (Err(reason), _) => Some(format!("This letter cannot be sent now: {reason}.")),
-            (Ok(()), Some(missing)) => Some(format!("Before it can go, {missing}.")),
-            (Ok(()), None) => None,
-        };
+        let document = &draft.document;
+        // The one verdict the export and `smallprint letter --breach` give too.
+        let blocked: Option<String> = draft.refusal.as_ref().map(ToString::to_string);
         if let Some(reason) = &blocked {
             ui.problem(reason);
         }
@@ -115,9 +130,8 @@ impl BreachLetterComposer {
                 .clicked()
             {
                 commands.push(Command::Export {
-                    what: Export::BreachLetter {
-                        breach: found.id,
-                        parts: self.parts.clone(),
+                    what: Export::Letter {
+                        letter: self.order(today),
                         format: Format::Pdf,
                     },
                     to: None,

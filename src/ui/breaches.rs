@@ -200,6 +200,8 @@ struct FactsDraft {
     step_on: String,
     step_what: String,
     checked: bool,
+    /// The facts last handed to the session, so they are handed over once, not per frame.
+    held: Option<Breach>,
 }
 
 /// The parts of a breach the facts form edits; the rest has rules of its own.
@@ -242,6 +244,7 @@ impl FactsDraft {
             step_on: today.to_string(),
             step_what: String::new(),
             checked: false,
+            held: None,
         }
     }
 
@@ -345,35 +348,14 @@ struct PeopleForm {
 }
 
 impl BreachesScreen {
-    /// The breach's facts as the form holds them, when they differ from the record and
-    /// can be saved: taken along when the user leaves or Smallprint closes, so typing is
-    /// never lost for want of one button.
-    pub fn pending_change(&self, zone: &TimeZone, now: Timestamp) -> Option<Command> {
-        let draft = self.facts.as_ref()?;
-        let edited = draft.to_breach(zone, now).ok()?;
-        draft.differs(&edited).then(|| Command::ChangeBreach {
-            breach: draft.base.id,
-            change: BreachChange::Facts(Box::new(edited)),
-        })
-    }
-
     /// What the open breach's forms hold that the log does not, in words for the status
     /// bar (which would otherwise say "All changes saved").
     pub fn unsaved(&self, zone: &TimeZone, now: Timestamp) -> Option<&'static str> {
         if let Some(draft) = &self.facts
             && self.selected == Some(draft.base.id)
+            && draft.to_breach(zone, now).is_err()
         {
-            match draft.to_breach(zone, now) {
-                Err(_) => {
-                    return Some(
-                        "A breach's facts are not saved: fix what the form marks, then Save changes",
-                    );
-                }
-                Ok(edited) if draft.differs(&edited) => {
-                    return Some("A breach's facts are not saved yet: Save changes keeps them");
-                }
-                Ok(_) => {}
-            }
+            return Some("A breach's facts are not kept: fix what the form marks");
         }
         let decision = &self.decision;
         (self.selected.is_some()
@@ -421,8 +403,7 @@ impl BreachesScreen {
             if !writable {
                 ui.disable();
             }
-            let when = (context.zone, context.today);
-            self.letter_shown = composer.ui(ui, workspace, found, when, commands);
+            self.letter_shown = composer.ui(ui, &context, found, commands);
             return;
         }
         egui::ScrollArea::vertical()
@@ -608,8 +589,6 @@ impl BreachesScreen {
     ) {
         let ScreenContext { zone, now, .. } = context;
         if ui.button("← All breaches").clicked() {
-            // Edits not yet saved go with the user rather than being dropped.
-            commands.extend(self.pending_change(zone, now));
             self.selected = None;
             return;
         }
@@ -1011,8 +990,7 @@ fn tried(
     zone: &TimeZone,
 ) -> Result<BreachChange, String> {
     let change = change?;
-    change
-        .apply_to(&mut breach.clone(), now, zone)
+    crate::actions::breach::try_change(&mut breach.clone(), &change, &now.to_zoned(zone.clone()))
         .map_err(|e| e.to_string())?;
     Ok(change)
 }
@@ -1413,49 +1391,27 @@ fn facts_ui(
                 );
             });
     });
-    // Again after the fields were drawn: this frame's typing counts.
-    let unchanged = draft
-        .to_breach(zone, now)
-        .is_ok_and(|edited| !draft.differs(&edited));
-    let mut discard = false;
-    ui.horizontal(|ui| {
-        let save = ui
-            .add_enabled(!unchanged, egui::Button::new("Save changes"))
-            .on_disabled_hover_text("Nothing changed since the last save");
-        if save.clicked() {
-            match &result {
-                Ok(edited) => {
-                    let mut edited = edited.clone();
-                    edited.id = draft.base.id;
-                    commands.push(Command::ChangeBreach {
-                        breach: draft.base.id,
-                        change: BreachChange::Facts(Box::new(edited)),
-                    });
-                }
-                Err(_) => draft.checked = true,
+    // Again after the fields were drawn: this frame's typing counts. What differs from
+    // the record is handed to the session, which applies it as one step when the typing
+    // pauses (or anything else happens): no Save button, nothing lost on leaving.
+    match draft.to_breach(zone, now) {
+        Ok(mut edited) => {
+            edited.id = draft.base.id;
+            if draft.differs(&edited) && draft.held.as_ref() != Some(&edited) {
+                draft.held = Some(edited.clone());
+                commands.push(Command::HoldBreachFacts(Box::new(edited)));
             }
+            ui.label(RichText::new("Kept as you type; Edit › Undo takes a change back.").weak());
         }
-        if !unchanged && ui.button("Discard changes").clicked() {
-            discard = true;
+        Err(issues) => {
+            // Said below the form in full: the fields may be off screen, and a field's own
+            // mark waits until the user leaves it.
+            let each: Vec<String> = issues
+                .iter()
+                .map(|issue| format!("{}: {}", issue.field, issue.message))
+                .collect();
+            ui.problem(&format!("Not kept until fixed — {}", each.join("; ")));
         }
-        match &result {
-            Err(issues) if draft.checked => {
-                // Said beside the button too: the fields marked may be off screen.
-                ui.problem(&format!(
-                    "Not saved: fix the {} marked in the form first",
-                    crate::domain::validate::count(issues.len(), "thing", "things")
-                ));
-            }
-            _ if !unchanged => {
-                ui.label(
-                    RichText::new("Not saved yet: Save changes keeps them in the log (so does leaving this breach or closing Smallprint)")
-                        .color(theme::palette(ui).warning),
-                );
-            }
-            _ => {}
-        }
-    });
-    if discard {
-        *draft = FactsDraft::of(&draft.base, zone, today);
     }
+    let _ = (workspace, today);
 }

@@ -235,6 +235,7 @@ fn export_tooltip(format: Format) -> &'static str {
         Format::Markdown => {
             "Plain text with light formatting, for website builders that take Markdown"
         }
+        Format::PlainText => "The words alone, to paste into an email",
     }
 }
 

@@ -12,11 +12,11 @@ use super::{
     widgets::{Pane, PaneWidth, UiExt, two_panes},
 };
 use crate::{
+    actions::{self, LetterDraft, LetterOrder, LetterSubject, Now, Refusal},
     command::{Command, Export},
     documents::{
         Format,
         letters::{self, PartKind, PartSpec, Parts, Template},
-        model::Document,
     },
     domain::{RequestId, Workspace, requests::RightsRequest},
 };
@@ -26,6 +26,40 @@ pub struct LetterComposer {
     pub request: RequestId,
     template: Template,
     parts: Parts,
+    draft: DraftCache,
+    /// Which templates may go now, with the law's reason for the others: asked again
+    /// only when the workspace or the day changes.
+    templates: Option<((u64, Date), Fitting)>,
+}
+
+/// Each request letter with whether the law allows it now (and why not).
+type Fitting = Vec<(Template, Result<(), String>)>;
+
+/// The letter being composed and the verdict on it, worked out by the one action every
+/// front end asks ([`actions::draft_letter`]), again only when the workspace, the letter,
+/// its parts or the day change — not every frame.
+#[derive(Debug, Default)]
+pub(super) struct DraftCache {
+    key: Option<(u64, LetterOrder)>,
+    draft: Option<Result<LetterDraft, Refusal>>,
+}
+
+impl DraftCache {
+    pub(super) fn get(
+        &mut self,
+        workspace: &Workspace,
+        revision: u64,
+        order: LetterOrder,
+        now: &Now,
+    ) -> &Result<LetterDraft, Refusal> {
+        let key = Some((revision, order));
+        if self.key != key || self.draft.is_none() {
+            let order = key.as_ref().map(|(_, order)| order);
+            self.draft = order.map(|order| actions::draft_letter(workspace, order, now));
+            self.key = key;
+        }
+        self.draft.get_or_insert(Err(Refusal::NoSuchRequest))
+    }
 }
 
 impl LetterComposer {
@@ -40,6 +74,8 @@ impl LetterComposer {
             request: request.id,
             template,
             parts: Parts::new(),
+            draft: DraftCache::default(),
+            templates: None,
         };
         composer.choose(workspace, request, template);
         composer
@@ -54,12 +90,12 @@ impl LetterComposer {
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        workspace: &Workspace,
+        context: &super::ScreenContext<'_>,
         request: &RightsRequest,
-        today: Date,
-        writable: bool,
         commands: &mut Vec<Command>,
     ) -> bool {
+        let (workspace, today, writable) = (context.workspace, context.today, context.writable);
+        let now = context.now.to_zoned(context.zone.clone());
         let mut keep_open = true;
         ui.horizontal(|ui| {
             ui.heading(format!(
@@ -70,8 +106,32 @@ impl LetterComposer {
                 keep_open = false;
             }
         });
-        let document = letters::letter(workspace, request, self.template, today, &self.parts);
-        let fits = self.template.fits(workspace, request, today);
+        let order = LetterOrder {
+            subject: LetterSubject::Request {
+                request: request.id,
+                template: self.template,
+            },
+            parts: self.parts.clone(),
+            date: today,
+        };
+        let Ok(draft) = self
+            .draft
+            .get(workspace, context.revision, order, &now)
+            .clone()
+        else {
+            return false;
+        };
+        let key = (context.revision, today);
+        if self
+            .templates
+            .as_ref()
+            .is_none_or(|(cached, _)| *cached != key)
+        {
+            self.templates = Some((
+                key,
+                actions::letter::templates_for(workspace, request.id, today),
+            ));
+        }
         two_panes(
             ui,
             &mut (self, commands),
@@ -84,15 +144,14 @@ impl LetterComposer {
                     },
                 ),
                 |ui, (this, commands)| {
-                    this.templates_ui(ui, workspace, request, today);
+                    this.templates_ui(ui, workspace, request);
                     ui.separator();
                     this.parts_ui(ui);
                     ui.separator();
                     let state = ComposerState {
                         workspace,
-                        document: &document,
+                        draft: &draft,
                         request,
-                        fits: &fits,
                         today,
                         writable,
                     };
@@ -101,26 +160,23 @@ impl LetterComposer {
             ),
             (
                 Pane::scrolled("letter_preview", PaneWidth::Rest { min: 360.0 }),
-                |ui, _| preview::document_ui(ui, &document),
+                |ui, _| preview::document_ui(ui, &draft.document),
             ),
         );
         keep_open
     }
 
-    fn templates_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        workspace: &Workspace,
-        request: &RightsRequest,
-        today: Date,
-    ) {
+    fn templates_ui(&mut self, ui: &mut egui::Ui, workspace: &Workspace, request: &RightsRequest) {
         ui.strong("Letter");
-        let (fitting, others): (Vec<Template>, Vec<Template>) = Template::ALL
-            .iter()
-            .copied()
-            .partition(|t| t.fits(workspace, request, today).is_ok());
+        let all = self
+            .templates
+            .as_ref()
+            .map(|(_, all)| all.clone())
+            .unwrap_or_default();
+        let (fitting, others): (Vec<_>, Vec<_>) =
+            all.into_iter().partition(|(_, fits)| fits.is_ok());
         let mut chosen = None;
-        for template in fitting {
+        for (template, _) in fitting {
             if ui
                 .selectable_label(self.template == template, template.to_string())
                 .on_hover_text(template.purpose())
@@ -130,11 +186,8 @@ impl LetterComposer {
             }
         }
         ui.collapsing("Letters the law does not allow now", |ui| {
-            for template in others {
-                let reason = template
-                    .fits(workspace, request, today)
-                    .err()
-                    .unwrap_or_default();
+            for (template, fits) in others {
+                let reason = fits.err().unwrap_or_default();
                 if ui
                     .selectable_label(
                         self.template == template,
@@ -171,24 +224,20 @@ impl LetterComposer {
     ) {
         let ComposerState {
             workspace,
-            document,
+            draft,
             request,
-            fits,
             today,
             writable,
         } = *state;
+        let document = &draft.document;
         let template = self.template;
-        let missing = letters::missing_reason(template, &self.parts);
-        // Why the letter cannot go, if it cannot: the law first, then the user's gaps.
-        let blocked: Option<String> = match (fits, &missing) {
-            (Err(reason), _) => Some(format!("This letter cannot be sent now: {reason}.")),
-            (Ok(()), Some(missing)) => Some(format!("Before it can go, {missing}.")),
-            (Ok(()), None) => None,
-        };
+        // Why the letter cannot go, if it cannot: the law first, then the user's gaps —
+        // the words the export and `smallprint letter` give too.
+        let blocked: Option<String> = draft.refusal.as_ref().map(ToString::to_string);
         if let Some(reason) = &blocked {
             ui.problem(reason);
         }
-        let ready = fits.is_ok() && missing.is_none();
+        let ready = blocked.is_none();
         ui.horizontal_wrapped(|ui| {
             let export = ui
                 .add_enabled(ready, egui::Button::new("Export PDF…"))
@@ -196,9 +245,14 @@ impl LetterComposer {
             if export.clicked() {
                 commands.push(Command::Export {
                     what: Export::Letter {
-                        request: request.id,
-                        template,
-                        parts: self.parts.clone(),
+                        letter: LetterOrder {
+                            subject: LetterSubject::Request {
+                                request: request.id,
+                                template,
+                            },
+                            parts: self.parts.clone(),
+                            date: today,
+                        },
                         format: Format::Pdf,
                     },
                     to: None,
@@ -221,32 +275,27 @@ impl LetterComposer {
         let recordable = workspace
             .check_letter(request.id, implied.as_ref(), today, today)
             .map_err(|error| error.to_string());
-        if let (Ok(()), None, Err(reason)) = (fits, &missing, &recordable) {
+        if let (true, Err(reason)) = (ready, &recordable) {
             ui.problem(&format!("It cannot be marked as sent now: {reason}."));
         }
-        ui.add_enabled_ui(
-            writable && fits.is_ok() && ready && recordable.is_ok(),
-            |ui| {
-                let hover = match &implied {
-                    Some(event) => format!(
-                        "Keeps this letter in the timeline and records: {}",
-                        event.describe()
-                    ),
-                    None => {
-                        "Keeps this letter, word for word, in the request's timeline".to_owned()
-                    }
-                };
-                if ui.button("Mark as sent").on_hover_text(hover).clicked() {
-                    commands.push(Command::SendLetter {
-                        request: request.id,
-                        template: template.to_string(),
-                        text: document.plain_text(),
-                        implied,
-                        on: today,
-                    });
-                }
-            },
-        );
+        ui.add_enabled_ui(writable && ready && recordable.is_ok(), |ui| {
+            let hover = match &implied {
+                Some(event) => format!(
+                    "Keeps this letter in the timeline and records: {}",
+                    event.describe()
+                ),
+                None => "Keeps this letter, word for word, in the request's timeline".to_owned(),
+            };
+            if ui.button("Mark as sent").on_hover_text(hover).clicked() {
+                commands.push(Command::SendLetter {
+                    request: request.id,
+                    template,
+                    text: document.plain_text(),
+                    implied,
+                    on: today,
+                });
+            }
+        });
     }
 }
 
@@ -348,9 +397,8 @@ fn sentence_case(text: &str) -> String {
 /// What the composer's actions act on.
 struct ComposerState<'a> {
     workspace: &'a Workspace,
-    document: &'a Document,
+    draft: &'a LetterDraft,
     request: &'a RightsRequest,
-    fits: &'a Result<(), String>,
     today: Date,
     writable: bool,
 }
@@ -375,7 +423,11 @@ impl SentLetterViewer {
         let Some(entry) = request.timeline.get(self.entry) else {
             return false;
         };
-        let crate::domain::requests::RequestEvent::LetterSent { template, text } = &entry.event
+        let crate::domain::requests::RequestEvent::LetterSent {
+            title: template,
+            text,
+            ..
+        } = &entry.event
         else {
             return false;
         };

@@ -134,6 +134,8 @@ pub fn session_ui(
 #[derive(Debug, Default)]
 pub struct ScreenStates {
     pub current: Screen,
+    overview: OverviewScreen,
+    settings: SettingsScreen,
     organisation: organisation::OrganisationForm,
     requests: requests::RequestsScreen,
     breaches: breaches::BreachesScreen,
@@ -171,18 +173,9 @@ impl ScreenStates {
         self.breaches.unsaved(zone, now)
     }
 
-    /// Changes a screen holds in a form not yet saved, to apply before the window closes
-    /// or another file opens.
-    pub fn pending_changes(&self, zone: &jiff::tz::TimeZone, now: jiff::Timestamp) -> Vec<Command> {
-        self.breaches
-            .pending_change(zone, now)
-            .into_iter()
-            .collect()
-    }
-
     /// Goes to `screen`. Asked for the screen already shown, a screen with a list and an
     /// opened item (requests, breaches) shows its list again, as a user clicking its name
-    /// expects; the app applies what a form holds first (`pending_changes`).
+    /// expects (what a form typed is held by the session, not lost here).
     pub fn navigate(&mut self, screen: Screen) {
         if screen == self.current {
             match screen {
@@ -213,40 +206,132 @@ impl ScreenStates {
         look: Look,
         commands: &mut Vec<Command>,
     ) {
-        match self.current {
-            // These lay out their own scrolling: the table and the month grid.
-            Screen::Requests => self.requests.ui(ui, context, commands),
-            Screen::Breaches => self.breaches.ui(ui, context, commands),
-            Screen::Calendar => self.calendar.ui(ui, context, commands),
-            Screen::Register => self.register.ui(ui, context, commands),
-            Screen::Documents => self.documents.ui(ui, context, commands),
-            screen => {
-                egui::ScrollArea::vertical()
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| {
-                        if !context.writable {
-                            ui.disable();
-                        }
-                        match screen {
-                            Screen::Overview => overview::ui(ui, context, commands),
-                            Screen::Organisation => {
-                                self.organisation.ui(
-                                    ui,
-                                    &context.workspace.organisation,
-                                    context.today,
-                                    commands,
-                                );
-                            }
-                            Screen::Settings => settings::ui(ui, context, look, commands),
-                            Screen::Requests
-                            | Screen::Breaches
-                            | Screen::Calendar
-                            | Screen::Register
-                            | Screen::Documents => {}
-                        }
-                    });
+        let view = self.view(self.current);
+        if view.scrolls_itself() {
+            view.ui(ui, context, look, commands);
+            return;
+        }
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                if !context.writable {
+                    ui.disable();
+                }
+                view.ui(ui, context, look, commands);
+            });
+    }
+
+    /// The registry of screens: each [`Screen`] with the view that draws it. The match is
+    /// exhaustive, so a new screen cannot be left out of the window; the navigation and
+    /// the snapshot tests list [`Screen::ALL`].
+    fn view(&mut self, screen: Screen) -> &mut dyn ScreenView {
+        match screen {
+            Screen::Overview => &mut self.overview,
+            Screen::Organisation => &mut self.organisation,
+            Screen::Register => &mut self.register,
+            Screen::Requests => &mut self.requests,
+            Screen::Breaches => &mut self.breaches,
+            Screen::Calendar => &mut self.calendar,
+            Screen::Documents => &mut self.documents,
+            Screen::Settings => &mut self.settings,
+        }
+    }
+}
+
+/// One screen of the side navigation (egui's demo calls this a `View`): drawn each frame
+/// from what the session holds, emitting commands for what the user does.
+pub trait ScreenView {
+    /// Whether it lays out its own scrolling (a table, a month grid, two panes); the
+    /// others are drawn inside one vertical scroll area, disabled while read-only.
+    fn scrolls_itself(&self) -> bool {
+        false
+    }
+
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        context: ScreenContext<'_>,
+        look: Look,
+        commands: &mut Vec<Command>,
+    );
+}
+
+/// A screen whose own `ui` lays out its scrolling.
+macro_rules! scrolls_itself {
+    ($($screen:ty),*) => {$(
+        impl ScreenView for $screen {
+            fn scrolls_itself(&self) -> bool {
+                true
+            }
+
+            fn ui(
+                &mut self,
+                ui: &mut egui::Ui,
+                context: ScreenContext<'_>,
+                _look: Look,
+                commands: &mut Vec<Command>,
+            ) {
+                <$screen>::ui(self, ui, context, commands);
             }
         }
+    )*};
+}
+
+scrolls_itself!(
+    requests::RequestsScreen,
+    breaches::BreachesScreen,
+    calendar::CalendarScreen,
+    register::RegisterScreen,
+    documents::DocumentsScreen
+);
+
+/// The Overview: no state of its own.
+#[derive(Debug, Default)]
+struct OverviewScreen;
+
+impl ScreenView for OverviewScreen {
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        context: ScreenContext<'_>,
+        _look: Look,
+        commands: &mut Vec<Command>,
+    ) {
+        overview::ui(ui, context, commands);
+    }
+}
+
+/// Settings: no state of its own; it shows the window's look.
+#[derive(Debug, Default)]
+struct SettingsScreen;
+
+impl ScreenView for SettingsScreen {
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        context: ScreenContext<'_>,
+        look: Look,
+        commands: &mut Vec<Command>,
+    ) {
+        settings::ui(ui, context, look, commands);
+    }
+}
+
+impl ScreenView for organisation::OrganisationForm {
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        context: ScreenContext<'_>,
+        _look: Look,
+        commands: &mut Vec<Command>,
+    ) {
+        organisation::OrganisationForm::ui(
+            self,
+            ui,
+            &context.workspace.organisation,
+            context.today,
+            commands,
+        );
     }
 }
 

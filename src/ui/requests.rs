@@ -234,7 +234,7 @@ impl RequestsScreen {
             return;
         }
         if let Some(composer) = self.letter.as_mut().filter(|c| c.request == request.id) {
-            if !composer.ui(ui, workspace, request, today, writable, commands) {
+            if !composer.ui(ui, &context, request, commands) {
                 self.letter = None;
             }
             return;

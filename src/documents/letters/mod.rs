@@ -422,7 +422,7 @@ pub fn missing_reason(template: Template, parts: &Parts) -> Option<String> {
 }
 
 /// The missing parts as the reason a letter cannot go yet.
-fn reason_for(missing: &[&'static PartSpec]) -> Option<String> {
+pub fn reason_for(missing: &[&'static PartSpec]) -> Option<String> {
     let missing: Vec<&str> = missing.iter().map(|part| part.label).collect();
     match missing.as_slice() {
         [] => None,
@@ -447,23 +447,16 @@ fn long_date(date: Date) -> String {
     super::notice::long_date(date)
 }
 
-/// The template a sent letter was written from, by the title kept in the timeline.
-pub fn template_titled(title: &str) -> Option<Template> {
-    Template::ALL
-        .iter()
-        .copied()
-        .find(|t| t.spec().title == title)
-}
-
 /// Whether a letter of `template` has been marked as sent on `request`, and when.
 pub fn sent_on(request: &RightsRequest, template: Template) -> Option<Date> {
     request
         .timeline
         .iter()
         .find_map(|entry| match &entry.event {
-            RequestEvent::LetterSent {
-                template: title, ..
-            } if title == template.spec().title => Some(entry.on),
+            // By the stable name, never the title: renaming a letter changes nothing.
+            RequestEvent::LetterSent { template: name, .. } if name == template.name() => {
+                Some(entry.on)
+            }
             _ => None,
         })
 }

@@ -1,0 +1,299 @@
+//! Everything Smallprint writes for the outside world, from the order to the file: what
+//! each export is called, whether it may be made (a letter the law refuses, a notice with
+//! example text left), its bytes, and the private, atomic write beside — never onto — the
+//! workspace. The window runs [`export_to`] on a worker thread; `smallprint calendar`,
+//! `register`, `notice`, `letter` and `breach-log` call it directly.
+
+use std::path::Path;
+
+use super::{LetterOrder, LetterSubject, Now, Refusal, letter::prepare_letter};
+use crate::{
+    documents::{
+        Format, breach_log, breach_log_csv, ics, letters,
+        notice::{self, NoticeStyle},
+        register_csv,
+    },
+    domain::{
+        RequestId, Workspace,
+        agenda::{self, AgendaItem},
+        requests::RequestEvent,
+        settings::Settings,
+        validate::{FieldIssue, count},
+    },
+    store::{self, StoreError},
+};
+
+/// Something Smallprint writes for the outside world, derived from the workspace.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Export {
+    /// Every date to act by, as an iCalendar file.
+    Calendar,
+    /// The register in the ICO template's columns.
+    RegisterCsv,
+    Notice {
+        format: Format,
+        style: NoticeStyle,
+    },
+    /// A letter to a requester or to the people a breach affects, as the shop wrote it.
+    Letter {
+        letter: LetterOrder,
+        format: Format,
+    },
+    /// A letter as it was sent: the words kept at `entry` of the request's timeline.
+    SentLetter {
+        request: RequestId,
+        entry: usize,
+    },
+    /// The breach log, every breach reported or not: a PDF, or CSV for a spreadsheet.
+    BreachLog {
+        csv: bool,
+    },
+}
+
+/// An export made and ready to write.
+#[derive(Debug)]
+pub struct Artifact {
+    pub bytes: Vec<u8>,
+    /// What it is, for "Exported … to PATH": "the privacy notice as PDF (last updated …)".
+    pub what: String,
+    /// Said after where it went, when there is something to do next.
+    pub next: Option<&'static str>,
+    /// A notice's "Last updated" date with its content's fingerprint, to record in the
+    /// workspace once written, when they changed.
+    pub notice_dated: Option<Settings>,
+}
+
+/// Why an export was not made or not written; nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("Could not export the letter: {0}")]
+    Letter(Refusal),
+    #[error("Could not export the letter: it is no longer in the request's timeline.")]
+    NoSentLetter,
+    #[error(
+        "The privacy notice was not exported: the register still has example text from the starter catalogue, which it would publish. Replace or confirm each on the Register screen: {}.",
+        .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+    )]
+    NoticeHasExampleText(Vec<FieldIssue>),
+    #[error("Could not export {what}: {source}")]
+    Render {
+        what: String,
+        source: crate::documents::pdf::PdfError,
+    },
+    #[error("Could not export {what}: {source}")]
+    Write { what: String, source: StoreError },
+}
+
+/// Where an export is suggested to go: the file dialog's title, its filter's name and the
+/// file name offered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Naming {
+    pub title: &'static str,
+    pub filter: String,
+    pub file_name: String,
+}
+
+/// What the file chooser suggests for `what`.
+pub fn naming(workspace: &Workspace, what: &Export) -> Naming {
+    let request_reference = |id: RequestId| {
+        workspace
+            .request(id)
+            .map(|r| r.reference.clone())
+            .unwrap_or_default()
+    };
+    let (title, filter, file_name) = match what {
+        Export::Calendar => (
+            "Export deadlines to a calendar file",
+            "Calendar".to_owned(),
+            "smallprint-deadlines.ics".to_owned(),
+        ),
+        Export::RegisterCsv => (
+            "Export the register as CSV",
+            "CSV".to_owned(),
+            "processing-register.csv".to_owned(),
+        ),
+        Export::Notice { format, .. } => (
+            "Export the privacy notice",
+            format.to_string(),
+            format!("privacy-notice.{}", format.extension()),
+        ),
+        Export::Letter { letter, format } => (
+            "Export the letter",
+            format.to_string(),
+            match letter.subject {
+                LetterSubject::Request { request, template } => format!(
+                    "{}-{}.{}",
+                    request_reference(request),
+                    template.name(),
+                    format.extension()
+                ),
+                LetterSubject::Breach(breach) => format!(
+                    "{}-letter-to-people-affected.{}",
+                    workspace
+                        .breach(breach)
+                        .map(|b| b.reference.as_str())
+                        .unwrap_or_default(),
+                    format.extension()
+                ),
+            },
+        ),
+        Export::SentLetter { request, entry } => (
+            "Export the sent letter",
+            "PDF".to_owned(),
+            format!(
+                "{}-sent-letter-{}.pdf",
+                request_reference(*request),
+                entry + 1
+            ),
+        ),
+        Export::BreachLog { csv } => {
+            let extension = if *csv { "csv" } else { "pdf" };
+            (
+                "Export the breach log",
+                extension.to_ascii_uppercase(),
+                format!("breach-log.{extension}"),
+            )
+        }
+    };
+    Naming {
+        title,
+        filter,
+        file_name,
+    }
+}
+
+/// Makes `what` from the workspace: refused, with the reason, when it may not be made.
+/// `agenda` is the agenda the caller already holds for today (the window's cache); when
+/// `None` it is worked out here.
+pub fn export(
+    workspace: &Workspace,
+    what: &Export,
+    agenda: Option<&[AgendaItem]>,
+    now: &Now,
+) -> Result<Artifact, ExportError> {
+    let today = now.date();
+    let simple = |bytes: Vec<u8>, what: String| Artifact {
+        bytes,
+        what,
+        next: None,
+        notice_dated: None,
+    };
+    Ok(match what {
+        Export::Calendar => {
+            let worked_out;
+            let items = if let Some(items) = agenda {
+                items
+            } else {
+                let holidays = workspace.holidays();
+                let deadlines = agenda::deadlines(workspace, &holidays, today);
+                worked_out = agenda::agenda(workspace, &deadlines, today, now.time_zone());
+                &worked_out
+            };
+            let text = ics::calendar_ics(workspace, items, now.timestamp());
+            Artifact {
+                next: Some(
+                    "Import it into your calendar; exporting again later updates the same events.",
+                ),
+                ..simple(text.into_bytes(), count(items.len(), "date", "dates"))
+            }
+        }
+        Export::RegisterCsv => simple(
+            register_csv::register_csv(workspace),
+            count(workspace.register.len(), "activity", "activities"),
+        ),
+        Export::Notice { format, style } => {
+            match notice::export_notice(workspace, *style, *format, today) {
+                Err(notice::ExportError::Placeholders(issues)) => {
+                    return Err(ExportError::NoticeHasExampleText(issues));
+                }
+                Err(notice::ExportError::Render(source)) => {
+                    return Err(ExportError::Render {
+                        what: "the privacy notice".to_owned(),
+                        source,
+                    });
+                }
+                Ok(made) => Artifact {
+                    bytes: made.bytes,
+                    what: format!(
+                        "the privacy notice as {format} (last updated {})",
+                        notice::long_date(made.last_updated)
+                    ),
+                    next: None,
+                    notice_dated: made.settings,
+                },
+            }
+        }
+        Export::Letter { letter, format } => {
+            let document = prepare_letter(workspace, letter, now).map_err(ExportError::Letter)?;
+            let what = format!("the letter as {format}");
+            simple(render(&document, *format, &what)?, what)
+        }
+        Export::SentLetter { request, entry } => {
+            let document = workspace
+                .request(*request)
+                .and_then(|found| {
+                    let kept = found.timeline.get(*entry)?;
+                    match &kept.event {
+                        RequestEvent::LetterSent { title, text, .. } => {
+                            Some(letters::sent_letter(title, &found.reference, kept.on, text))
+                        }
+                        _ => None,
+                    }
+                })
+                .ok_or(ExportError::NoSentLetter)?;
+            let what = "the sent letter as PDF".to_owned();
+            simple(render(&document, Format::Pdf, &what)?, what)
+        }
+        Export::BreachLog { csv } => {
+            let zone = now.time_zone();
+            let breaches = count(workspace.breaches.len(), "breach", "breaches");
+            if *csv {
+                simple(
+                    breach_log_csv::breach_log_csv(workspace, zone, now.timestamp()),
+                    format!("the breach log as CSV ({breaches})"),
+                )
+            } else {
+                let document = breach_log::breach_log_document(workspace, zone, now.timestamp());
+                let what = format!("the breach log as PDF ({breaches})");
+                simple(render(&document, Format::Pdf, &what)?, what)
+            }
+        }
+    })
+}
+
+/// Writes a made export to `path`: atomically and privately, and never onto the
+/// workspace at `source` or its backups.
+pub fn write(artifact: &Artifact, path: &Path, source: &Path) -> Result<(), ExportError> {
+    store::write_export(path, &artifact.bytes, source).map_err(|source| ExportError::Write {
+        what: artifact.what.clone(),
+        source,
+    })
+}
+
+/// Makes `what` and writes it to `path`; the artifact (for its message and the notice's
+/// date) once it is written.
+pub fn export_to(
+    workspace: &Workspace,
+    what: &Export,
+    agenda: Option<&[AgendaItem]>,
+    now: &Now,
+    path: &Path,
+    source: &Path,
+) -> Result<Artifact, ExportError> {
+    let artifact = export(workspace, what, agenda, now)?;
+    write(&artifact, path, source)?;
+    Ok(artifact)
+}
+
+fn render(
+    document: &crate::documents::model::Document,
+    format: Format,
+    what: &str,
+) -> Result<Vec<u8>, ExportError> {
+    format
+        .render(document)
+        .map_err(|source| ExportError::Render {
+            what: what.to_owned(),
+            source,
+        })
+}
