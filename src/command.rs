@@ -18,7 +18,17 @@ use crate::domain::{
 
 /// The screens of the side navigation.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+    strum::EnumCount,
+    strum::VariantArray,
 )]
 pub enum Screen {
     #[default]
@@ -33,16 +43,7 @@ pub enum Screen {
 }
 
 impl Screen {
-    pub const ALL: [Screen; 8] = [
-        Screen::Overview,
-        Screen::Organisation,
-        Screen::Register,
-        Screen::Requests,
-        Screen::Breaches,
-        Screen::Calendar,
-        Screen::Documents,
-        Screen::Settings,
-    ];
+    pub const ALL: [Screen; <Screen as strum::EnumCount>::COUNT] = crate::domain::every_variant();
 
     pub fn title(self) -> &'static str {
         match self {
@@ -60,7 +61,17 @@ impl Screen {
 
 /// Light or dark, or whatever the system uses.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+    strum::EnumCount,
+    strum::VariantArray,
 )]
 pub enum ThemeChoice {
     #[default]
@@ -70,11 +81,8 @@ pub enum ThemeChoice {
 }
 
 impl ThemeChoice {
-    pub const ALL: [ThemeChoice; 3] = [
-        ThemeChoice::FollowSystem,
-        ThemeChoice::Light,
-        ThemeChoice::Dark,
-    ];
+    pub const ALL: [ThemeChoice; <ThemeChoice as strum::EnumCount>::COUNT] =
+        crate::domain::every_variant();
 
     pub fn name(self) -> &'static str {
         match self {
@@ -87,7 +95,17 @@ impl ThemeChoice {
 
 /// How large the window's text (and everything with it) is drawn.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+    strum::EnumCount,
+    strum::VariantArray,
 )]
 pub enum TextSize {
     Smaller,
@@ -98,12 +116,8 @@ pub enum TextSize {
 }
 
 impl TextSize {
-    pub const ALL: [TextSize; 4] = [
-        TextSize::Smaller,
-        TextSize::Normal,
-        TextSize::Larger,
-        TextSize::Largest,
-    ];
+    pub const ALL: [TextSize; <TextSize as strum::EnumCount>::COUNT] =
+        crate::domain::every_variant();
 
     pub fn name(self) -> &'static str {
         match self {

@@ -3,13 +3,16 @@
 //!
 //! A native dialog is not always there: on a Linux desktop with neither an
 //! xdg-desktop-portal file chooser nor `zenity`, rfd returns `None` at once, exactly
-//! like Cancel. So [`ask`] tells the two apart — it checks for a dialog before asking,
+//! like Cancel. So [`ask_in_background`] tells the two apart — it checks for a dialog before asking,
 //! and treats an empty answer that came back faster than a person can cancel as "not
 //! available" — and the app then opens its own chooser instead of doing nothing.
 
 use std::{
+    future::Future,
     io,
     path::{Path, PathBuf},
+    pin::Pin,
+    sync::mpsc,
     time::{Duration, Instant},
 };
 
@@ -116,30 +119,55 @@ pub enum DialogAnswer {
     Unavailable(&'static str),
 }
 
-/// Asks through the native dialog, telling "cancelled" from "not there".
-pub fn ask(request: &FileRequest) -> DialogAnswer {
+/// Asks through the native dialog without holding up the window: the dialog is opened
+/// here, on the window's thread (as macOS needs), and its answer awaited on a thread of
+/// its own, which calls `wake` once the answer is in the receiver. "Cancelled" is told
+/// from "not there" as before: a missing dialog is known before asking, and an empty
+/// answer faster than a person can cancel means none was shown.
+pub fn ask_in_background(
+    request: &FileRequest,
+    wake: impl FnOnce() + Send + 'static,
+) -> mpsc::Receiver<DialogAnswer> {
+    let (sender, answer) = mpsc::channel();
     if let Some(reason) = native_dialog_missing() {
-        return DialogAnswer::Unavailable(reason);
+        let _ = sender.send(DialogAnswer::Unavailable(reason));
+        wake();
+        return answer;
     }
     let extensions: Vec<&str> = request.extensions.iter().map(String::as_str).collect();
-    let mut dialog = rfd::FileDialog::new()
+    let mut dialog = rfd::AsyncFileDialog::new()
         .set_title(&request.title)
         .add_filter(&request.filter_name, &extensions);
     if request.folder.is_dir() {
         dialog = dialog.set_directory(&request.folder);
     }
     let asked = Instant::now();
-    let answer = match request.mode {
-        FileMode::Open => dialog.pick_file(),
-        FileMode::Save => dialog.set_file_name(&request.file_name).save_file(),
+    let chosen: Pin<Box<dyn Future<Output = Option<rfd::FileHandle>> + Send>> = match request.mode {
+        FileMode::Open => Box::pin(dialog.pick_file()),
+        FileMode::Save => Box::pin(dialog.set_file_name(&request.file_name).save_file()),
     };
-    match answer {
-        Some(path) => DialogAnswer::Chosen(path),
-        None if asked.elapsed() < FASTEST_HUMAN_CANCEL => {
-            DialogAnswer::Unavailable("the system file dialog answered at once with nothing")
-        }
-        None => DialogAnswer::Cancelled,
+    let waiting = std::thread::Builder::new()
+        .name("smallprint-file-dialog".to_owned())
+        .spawn(move || {
+            let answer = match pollster::block_on(chosen) {
+                Some(file) => DialogAnswer::Chosen(file.path().to_owned()),
+                None if asked.elapsed() < FASTEST_HUMAN_CANCEL => DialogAnswer::Unavailable(
+                    "the system file dialog answered at once with nothing",
+                ),
+                None => DialogAnswer::Cancelled,
+            };
+            let _ = sender.send(answer);
+            wake();
+        });
+    if waiting.is_err() {
+        // No thread to wait on: the window's own chooser instead.
+        let (sender, answer) = mpsc::channel();
+        let _ = sender.send(DialogAnswer::Unavailable(
+            "the system file dialog could not be waited for",
+        ));
+        return answer;
     }
+    answer
 }
 
 /// Why no native dialog can be shown here, if that can be known before asking.

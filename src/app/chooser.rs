@@ -28,15 +28,69 @@ pub(super) struct PendingChoice {
     then: PathUse,
 }
 
+/// The system's file dialog while it is open (the window keeps drawing meanwhile).
+pub(super) struct NativeDialog {
+    request: FileRequest,
+    then: PathUse,
+    answer: std::sync::mpsc::Receiver<DialogAnswer>,
+}
+
 impl SmallprintApp {
     /// Asks where (or which file) for `then`, and carries it out once answered.
     pub(super) fn ask_path(&mut self, then: PathUse) {
+        if self.native_dialog.is_some() || self.chooser.is_some() {
+            self.say(
+                crate::session::Tone::Info,
+                "A file dialog is already open: answer or cancel it first.",
+            );
+            return;
+        }
         let request = self.file_request(&then);
-        let answer = if self.options.native_file_dialogs {
-            platform::ask(&request)
-        } else {
-            DialogAnswer::Unavailable("the system file dialog is turned off")
+        if !self.options.native_file_dialogs {
+            self.answered(
+                request,
+                then,
+                DialogAnswer::Unavailable("the system file dialog is turned off"),
+            );
+            return;
+        }
+        let wake = self.egui_ctx.clone();
+        let answer = platform::ask_in_background(&request, move || {
+            if let Some(ctx) = wake {
+                ctx.request_repaint();
+            }
+        });
+        self.native_dialog = Some(NativeDialog {
+            request,
+            then,
+            answer,
+        });
+        self.poll_native_dialog();
+    }
+
+    /// Acts on the system dialog's answer once it has come.
+    pub(super) fn poll_native_dialog(&mut self) {
+        let Some(open) = &self.native_dialog else {
+            return;
         };
+        let answer = match open.answer.try_recv() {
+            Ok(answer) => answer,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                DialogAnswer::Unavailable("the system file dialog stopped")
+            }
+        };
+        if let Some(open) = self.native_dialog.take() {
+            self.answered(open.request, open.then, answer);
+        }
+    }
+
+    /// Whether the system's file dialog is open.
+    pub(super) fn asking(&self) -> bool {
+        self.native_dialog.is_some()
+    }
+
+    fn answered(&mut self, request: FileRequest, then: PathUse, answer: DialogAnswer) {
         match answer {
             DialogAnswer::Chosen(path) => {
                 eprintln!(

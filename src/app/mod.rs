@@ -63,6 +63,8 @@ pub struct SmallprintApp {
     /// The file the window started on: the user's own, where "Start my own" returns.
     home_path: Option<PathBuf>,
     chooser: Option<chooser::PendingChoice>,
+    /// The system's file dialog while it is open.
+    native_dialog: Option<chooser::NativeDialog>,
     /// What commands asked of the window itself, done at the end of the frame.
     window: WindowRequests,
     /// The control that had keyboard focus last frame.
@@ -110,6 +112,7 @@ impl SmallprintApp {
             fonts_installed: false,
             home_path,
             chooser: None,
+            native_dialog: None,
             window: WindowRequests::default(),
             applied_look: None,
             last_focus: None,
@@ -197,6 +200,7 @@ impl SmallprintApp {
             self.egui_ctx = Some(ui.ctx().clone());
         }
         self.finish_exports(false);
+        self.poll_native_dialog();
         self.apply_look(ui.ctx());
         self.keep_focus_in_view(ui.ctx());
         self.now = ui.input(|i| i.time);
@@ -231,7 +235,7 @@ impl SmallprintApp {
         }
         self.autosave(ui.ctx());
         self.notice_external_change(ui.ctx());
-        if self.exporting() {
+        if self.exporting() || self.asking() {
             // The worker wakes the window when it is done; this is a fallback.
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(250));

@@ -16,7 +16,7 @@ use crate::domain::{
 };
 
 /// How the notice lays out what the shop does with data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::EnumCount, strum::VariantArray)]
 pub enum NoticeStyle {
     /// The ICO generator's sections: each purpose, then each purpose's bases.
     #[default]
@@ -26,7 +26,8 @@ pub enum NoticeStyle {
 }
 
 impl NoticeStyle {
-    pub const ALL: [NoticeStyle; 2] = [NoticeStyle::Standard, NoticeStyle::Layered];
+    pub const ALL: [NoticeStyle; <NoticeStyle as strum::EnumCount>::COUNT] =
+        crate::domain::every_variant();
 
     /// The CLI's name for it.
     pub fn name(self) -> &'static str {

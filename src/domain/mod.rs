@@ -20,3 +20,13 @@ pub mod workspace;
 pub use ids::{ActivityId, BreachId, RequestId};
 pub use organisation::{FeeTier, Nation, Organisation, PostalAddress, PrivacyContact};
 pub use workspace::{FORMAT_VERSION, Workspace};
+
+/// Every variant of a fieldless enum, in declaration order, as an array: each enum's
+/// `ALL` is derived from the enum itself (strum), so a new variant cannot be left out of
+/// a drop-down, the navigation or a test that walks them all.
+pub const fn every_variant<T: strum::VariantArray + Copy, const N: usize>() -> [T; N] {
+    match T::VARIANTS.first_chunk::<N>() {
+        Some(all) if T::VARIANTS.len() == N => *all,
+        _ => panic!("N is the number of variants"),
+    }
+}

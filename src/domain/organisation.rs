@@ -11,7 +11,19 @@ use super::validate::{
 
 /// The UK nation whose bank holidays move the shop's deadlines. Serialised with the
 /// division names of the gov.uk bank-holidays feed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Nation {
     #[default]
@@ -21,11 +33,7 @@ pub enum Nation {
 }
 
 impl Nation {
-    pub const ALL: [Nation; 3] = [
-        Nation::EnglandAndWales,
-        Nation::Scotland,
-        Nation::NorthernIreland,
-    ];
+    pub const ALL: [Nation; <Nation as strum::EnumCount>::COUNT] = crate::domain::every_variant();
 
     /// The gov.uk feed's division key.
     pub fn division(self) -> &'static str {
@@ -48,7 +56,9 @@ impl fmt::Display for Nation {
 }
 
 /// The ICO data-protection fee tier (facts §8).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::EnumCount, strum::VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum FeeTier {
     /// Tier 1: turnover up to £632,000 or no more than 10 staff.
@@ -62,12 +72,7 @@ pub enum FeeTier {
 }
 
 impl FeeTier {
-    pub const ALL: [FeeTier; 4] = [
-        FeeTier::Micro,
-        FeeTier::SmallOrMedium,
-        FeeTier::Large,
-        FeeTier::Exempt,
-    ];
+    pub const ALL: [FeeTier; <FeeTier as strum::EnumCount>::COUNT] = crate::domain::every_variant();
 }
 
 impl fmt::Display for FeeTier {

@@ -39,7 +39,9 @@ pub enum LawfulBasis {
 }
 
 /// The six bases without their records, for choosing and listing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumCount, strum::VariantArray,
+)]
 pub enum BasisKind {
     Consent,
     Contract,
@@ -50,14 +52,8 @@ pub enum BasisKind {
 }
 
 impl BasisKind {
-    pub const ALL: [BasisKind; 6] = [
-        BasisKind::Consent,
-        BasisKind::Contract,
-        BasisKind::LegalObligation,
-        BasisKind::VitalInterests,
-        BasisKind::PublicTask,
-        BasisKind::LegitimateInterests,
-    ];
+    pub const ALL: [BasisKind; <BasisKind as strum::EnumCount>::COUNT] =
+        crate::domain::every_variant();
 
     /// An empty record of this basis, for the form to fill.
     pub fn blank(self) -> LawfulBasis {

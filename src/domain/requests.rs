@@ -19,7 +19,19 @@ use super::{
 };
 
 /// What the requester asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum RequestKind {
     #[default]
@@ -37,18 +49,8 @@ pub enum RequestKind {
 }
 
 impl RequestKind {
-    pub const ALL: [RequestKind; 10] = [
-        RequestKind::Access,
-        RequestKind::Rectification,
-        RequestKind::Erasure,
-        RequestKind::Restriction,
-        RequestKind::Objection,
-        RequestKind::DirectMarketingObjection,
-        RequestKind::Portability,
-        RequestKind::AutomatedDecisionReview,
-        RequestKind::ConsentWithdrawal,
-        RequestKind::Complaint,
-    ];
+    pub const ALL: [RequestKind; <RequestKind as strum::EnumCount>::COUNT] =
+        crate::domain::every_variant();
 }
 
 impl fmt::Display for RequestKind {
@@ -69,7 +71,18 @@ impl fmt::Display for RequestKind {
 }
 
 /// How the request arrived.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    Serialize,
+    Deserialize,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Channel {
     #[default]
@@ -83,15 +96,7 @@ pub enum Channel {
 }
 
 impl Channel {
-    pub const ALL: [Channel; 7] = [
-        Channel::Email,
-        Channel::Post,
-        Channel::Phone,
-        Channel::InPerson,
-        Channel::WebForm,
-        Channel::SocialMedia,
-        Channel::Other,
-    ];
+    pub const ALL: [Channel; <Channel as strum::EnumCount>::COUNT] = crate::domain::every_variant();
 }
 
 impl fmt::Display for Channel {
@@ -122,7 +127,19 @@ pub struct Requester {
 }
 
 /// Where a request stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     #[default]
@@ -138,17 +155,7 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 9] = [
-        Status::Open,
-        Status::AwaitingIdentity,
-        Status::AwaitingClarification,
-        Status::AwaitingFee,
-        Status::Extended,
-        Status::Responded,
-        Status::Refused,
-        Status::Withdrawn,
-        Status::Closed,
-    ];
+    pub const ALL: [Status; <Status as strum::EnumCount>::COUNT] = crate::domain::every_variant();
 
     /// True while the shop still owes the requester something.
     pub fn is_open(self) -> bool {
