@@ -9,7 +9,7 @@
     reason = "test code: a failed expectation is the test failing"
 )]
 
-mod common;
+use crate::common;
 
 use common::{normalised, pdf_body_text};
 use jiff::civil::{Date, date};

@@ -8,7 +8,7 @@
 )]
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use std::{fs, os::unix::fs::symlink, path::Path};
 

@@ -7,7 +7,7 @@
     reason = "test code: a failed expectation is the test failing"
 )]
 
-mod common;
+use crate::common;
 
 use std::fmt::Write;
 

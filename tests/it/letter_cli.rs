@@ -8,7 +8,7 @@
     reason = "test code: a failed expectation is the test failing"
 )]
 
-mod common;
+use crate::common;
 
 use std::{fs, path::Path};
 

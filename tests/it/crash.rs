@@ -10,7 +10,7 @@
 )]
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use std::{
     io::{BufRead, BufReader, Write},
@@ -91,7 +91,7 @@ fn sigkill_during_saves_never_corrupts_the_file() {
         let mut child = Command::new(std::env::current_exe().expect("test binary"))
             .args([
                 "--exact",
-                "child_saves_until_killed",
+                "crash::child_saves_until_killed",
                 "--ignored",
                 "--nocapture",
                 "--test-threads=1",

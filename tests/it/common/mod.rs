@@ -4,7 +4,7 @@
     clippy::expect_used,
     reason = "test code: a failed expectation is the test failing"
 )]
-#![allow(dead_code, reason = "each test binary uses a different subset")]
+#![allow(dead_code, reason = "helpers some tests share; not every one is used")]
 
 use std::path::{Path, PathBuf};
 

@@ -7,7 +7,7 @@
     reason = "test code: a failed expectation is the test failing"
 )]
 
-mod common;
+use crate::common;
 
 use std::{path::Path, sync::Arc};
 
@@ -245,7 +245,7 @@ fn the_windows_settings_file_is_private() {
     let output = std::process::Command::new(std::env::current_exe().expect("test binary"))
         .args([
             "--exact",
-            "child_prepares_the_settings_file",
+            "window_files::child_prepares_the_settings_file",
             "--ignored",
             "--nocapture",
         ])

@@ -1,0 +1,29 @@
+//! Every integration test, as modules of one test binary: each file used to link the
+//! whole app on its own (25 links of ~250 MB); one binary links it once.
+
+mod common;
+
+mod architecture;
+mod bounds;
+mod breach_cli;
+mod calendar_export;
+mod cli;
+mod concurrency;
+mod corpus;
+mod crash;
+mod deadline_properties;
+mod desktop;
+mod example_shop;
+mod files;
+mod fuzz;
+mod holiday_merge;
+mod letter_cli;
+mod letters;
+mod new_business;
+mod notice;
+mod register_csv;
+mod request_cli;
+mod screens;
+mod store;
+mod ui;
+mod window_files;
