@@ -1,6 +1,7 @@
 //! Frames of the Requests table and the Calendar with 10,000 requests against the same
-//! with 10 (target: ratio ≤ 1.5, so a busy log stays smooth), and computing 10,000
-//! deadlines from scratch.
+//! with 10 (target: ratio ≤ 1.5, so a busy log stays smooth), computing 10,000
+//! deadlines from scratch, and a frame of the window while the breach log of 1,000
+//! breaches is exported (target: under 50 ms — the export renders on its own thread).
 
 #![allow(
     clippy::expect_used,
@@ -105,6 +106,68 @@ fn frames(c: &mut Criterion) {
     group.finish();
 }
 
+/// Frames drawn while the 1,000-breach log is being exported: each iteration draws one
+/// frame, starting a new export whenever the last one has finished, so (nearly) every
+/// frame measured shares the machine with a rendering export.
+fn frames_while_exporting(c: &mut Criterion) {
+    use smallprint::actions::Export;
+    let mut workspace = example_workspace(TODAY);
+    let template = workspace.breaches[0].clone();
+    for n in 0..1_000_u64 {
+        let mut breach = template.clone();
+        breach.id = smallprint::domain::BreachId(1_000 + n);
+        breach.reference = format!("B-2026-{:04}", n + 2);
+        workspace.breaches.push(breach);
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("workspace.json");
+    store::write_new(&path, &workspace).expect("write");
+    let out = dir.path().join("breach-log.pdf");
+    let mut app = SmallprintApp::new(
+        Some(path),
+        Arc::new(FixedClock::at_date(TODAY)),
+        AppOptions::default(),
+        Preferences::default(),
+    );
+    app.apply(Command::Navigate(Screen::Breaches));
+    let mut screenful = Screenful {
+        ctx: egui::Context::default(),
+        app,
+        _dir: dir,
+    };
+    screenful.frame();
+    let mut slowest = std::time::Duration::ZERO;
+    let (mut exports, mut frames_during) = (0_u32, 0_u32);
+    c.bench_function("frame while the 1,000-breach log exports", |b| {
+        b.iter_custom(|iters| {
+            let mut total = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                if !screenful.app.exporting() {
+                    screenful.app.apply(Command::Export {
+                        what: Export::BreachLog { csv: false },
+                        to: Some(out.clone()),
+                    });
+                    exports += 1;
+                }
+                let started = std::time::Instant::now();
+                screenful.frame();
+                let took = started.elapsed();
+                if screenful.app.exporting() {
+                    frames_during += 1;
+                    slowest = slowest.max(took);
+                }
+                total += took;
+            }
+            total
+        });
+    });
+    screenful.app.finish_exports(true);
+    eprintln!(
+        "frames while exporting: {frames_during} over {exports} exports; slowest {:.1} ms",
+        slowest.as_secs_f64() * 1000.0
+    );
+}
+
 fn deadlines(c: &mut Criterion) {
     let workspace = workspace_with(10_000);
     let holidays = workspace.holidays();
@@ -121,5 +184,5 @@ fn deadlines(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, frames, deadlines);
+criterion_group!(benches, frames, deadlines, frames_while_exporting);
 criterion_main!(benches);

@@ -250,6 +250,18 @@ impl FactsDraft {
 
     /// The edited breach, or the problems of its fields.
     fn to_breach(&self, zone: &TimeZone, now: Timestamp) -> Result<Breach, Vec<FieldIssue>> {
+        let (breach, issues) = self.keepable(zone, now);
+        if issues.is_empty() {
+            Ok(breach)
+        } else {
+            Err(issues)
+        }
+    }
+
+    /// What the form can keep now — every field as typed, but a field with a problem at
+    /// the record's last good value — and the problems. Typing in one field is never held
+    /// back by a slip in another (as the Organisation form keeps its fields).
+    fn keepable(&self, zone: &TimeZone, now: Timestamp) -> (Breach, Vec<FieldIssue>) {
         let mut issues = Vec::new();
         let mut issue = |field: &'static str, message: String| {
             issues.push(FieldIssue {
@@ -258,10 +270,14 @@ impl FactsDraft {
                 message,
             });
         };
+        let base = &self.base;
         let mut breach = self.edited.clone();
         match self.aware.parse(zone, now) {
             Ok(at) => breach.aware = at,
-            Err(message) => issue(field::AWARE, message),
+            Err(message) => {
+                issue(field::AWARE, message);
+                breach.aware = base.aware;
+            }
         }
         breach.occurred = if self.occurred.text.trim().is_empty() {
             None
@@ -272,19 +288,20 @@ impl FactsDraft {
                         field::OCCURRED,
                         "it cannot have happened after you became aware of it".to_owned(),
                     );
-                    None
+                    base.occurred.filter(|at| *at <= breach.aware)
                 }
                 Ok(at) => Some(at),
                 Err(message) => {
                     issue(field::OCCURRED, message);
-                    None
+                    base.occurred.filter(|at| *at <= breach.aware)
                 }
             }
         };
         if breach.what_happened.trim().is_empty() {
             issue(field::WHAT, "say what happened".to_owned());
+            breach.what_happened.clone_from(&base.what_happened);
         }
-        let mut number = |text: &str, label: &'static str| -> Option<u64> {
+        let mut number = |text: &str, label: &'static str, last_good: Option<u64>| {
             let text = text.trim().replace(',', "");
             if text.is_empty() {
                 return None;
@@ -292,13 +309,13 @@ impl FactsDraft {
             text.parse().map_or_else(
                 |_| {
                     issue(label, "a whole number, e.g. 40".to_owned());
-                    None
+                    last_good
                 },
                 Some,
             )
         };
-        breach.people_affected = number(&self.people, field::PEOPLE);
-        breach.records_affected = number(&self.records, field::RECORDS);
+        breach.people_affected = number(&self.people, field::PEOPLE, base.people_affected);
+        breach.records_affected = number(&self.records, field::RECORDS, base.records_affected);
         breach.risk = self.risk.map(|level| RiskAssessment {
             level,
             reasoning: self.reasoning.trim().to_owned(),
@@ -309,12 +326,9 @@ impl FactsDraft {
                 "write down why it is unlikely to be a risk: the ICO may ask (Art. 33(5))"
                     .to_owned(),
             );
+            breach.risk.clone_from(&base.risk);
         }
-        if issues.is_empty() {
-            Ok(breach)
-        } else {
-            Err(issues)
-        }
+        (breach, issues)
     }
 
     /// Whether `edited` (from [`Self::to_breach`]) changes the facts the draft began from.
@@ -355,12 +369,18 @@ impl BreachesScreen {
             && self.selected == Some(draft.base.id)
             && draft.to_breach(zone, now).is_err()
         {
-            return Some("A breach's facts are not kept: fix what the form marks");
+            return Some("Part of a breach's facts is not kept: fix what the form marks");
         }
         let decision = &self.decision;
         (self.selected.is_some()
             && (decision.report.is_some() || !decision.reasons.trim().is_empty()))
         .then_some("A decision is typed but not recorded yet: Record the decision keeps it")
+    }
+
+    /// Forgets the facts form's typing (after undo or redo): it starts again from the
+    /// record, which the session has brought up to date with what was typed first.
+    pub fn forget_drafts(&mut self) {
+        self.facts = None;
     }
 
     /// Back to the list (the side navigation's "Breaches" while a breach is open).
@@ -622,11 +642,15 @@ impl BreachesScreen {
         } else if let Some(draft) = &self.facts
             && facts_of(&draft.base) != facts_of(breach)
         {
-            // Saved, undone or changed elsewhere: follow the record unless the form holds
-            // edits not yet saved (they are kept, and saved over it when asked).
-            let edited = draft.to_breach(zone, now).ok().map(|b| facts_of(&b));
-            let saved = edited.as_ref() == Some(&facts_of(breach));
-            if saved || edited.as_ref() == Some(&facts_of(&draft.base)) {
+            // What the form handed over has been applied: it now starts from the record,
+            // and its fields stay as typed (a field with a problem still shows the slip).
+            // Changed elsewhere with nothing typed here: follow the record.
+            let kept = facts_of(&draft.keepable(zone, now).0);
+            if kept == facts_of(breach) {
+                if let Some(draft) = &mut self.facts {
+                    draft.base = breach.clone();
+                }
+            } else if kept == facts_of(&draft.base) {
                 self.facts = Some(FactsDraft::of(breach, zone, context.today));
             }
         }
@@ -712,9 +736,7 @@ impl BreachesScreen {
             return;
         }
         let Some(risk) = &breach.risk else {
-            ui.label(
-                "Judge the risk to people above and save it first: the decision follows from it.",
-            );
+            ui.label("Judge the risk to people above first: the decision follows from it.");
             return;
         };
         let form = &mut self.decision;
@@ -1393,25 +1415,30 @@ fn facts_ui(
     });
     // Again after the fields were drawn: this frame's typing counts. What differs from
     // the record is handed to the session, which applies it as one step when the typing
-    // pauses (or anything else happens): no Save button, nothing lost on leaving.
-    match draft.to_breach(zone, now) {
-        Ok(mut edited) => {
-            edited.id = draft.base.id;
-            if draft.differs(&edited) && draft.held.as_ref() != Some(&edited) {
-                draft.held = Some(edited.clone());
-                commands.push(Command::HoldBreachFacts(Box::new(edited)));
-            }
-            ui.label(RichText::new("Kept as you type; Edit › Undo takes a change back.").weak());
-        }
-        Err(issues) => {
-            // Said below the form in full: the fields may be off screen, and a field's own
-            // mark waits until the user leaves it.
-            let each: Vec<String> = issues
-                .iter()
-                .map(|issue| format!("{}: {}", issue.field, issue.message))
-                .collect();
-            ui.problem(&format!("Not kept until fixed — {}", each.join("; ")));
-        }
+    // pauses (or anything else happens): no Save button, nothing lost on leaving. A field
+    // with a problem keeps its last good value; the others are kept as typed.
+    let (mut kept, issues) = draft.keepable(zone, now);
+    kept.id = draft.base.id;
+    // Also when the form is back where the record is (a field's own undo): what was
+    // handed over before must not be applied after it.
+    let handed_over = draft.held.is_some();
+    if draft.held.as_ref() != Some(&kept) && (draft.differs(&kept) || handed_over) {
+        draft.held = Some(kept.clone());
+        commands.push(Command::HoldBreachFacts(Box::new(kept)));
+    }
+    if issues.is_empty() {
+        ui.label(RichText::new("Kept as you type; Edit › Undo takes a change back.").weak());
+    } else {
+        // Said below the form in full: the fields may be off screen, and a field's own
+        // mark waits until the user leaves it.
+        let each: Vec<String> = issues
+            .iter()
+            .map(|issue| format!("{}: {}", issue.field, issue.message))
+            .collect();
+        ui.problem(&format!(
+            "Not kept until fixed — {} (the rest of the form is kept)",
+            each.join("; ")
+        ));
     }
     let _ = (workspace, today);
 }

@@ -160,6 +160,7 @@ impl ScreenStates {
     /// Forgets what forms typed but the workspace no longer holds (after undo or redo).
     pub fn forget_drafts(&mut self) {
         self.documents.forget_drafts();
+        self.breaches.forget_drafts();
     }
 
     /// Shows one activity in the Register's editor.

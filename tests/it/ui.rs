@@ -1735,7 +1735,7 @@ fn the_breach_form_never_claims_saved_and_closing_takes_its_facts_along() {
     // Words in a number field: not saved, and the status bar says so.
     type_into(&mut harness, "Records affected (about)", "212");
     type_into(&mut harness, "People affected (about)", "about 200");
-    harness.get_by_label("A breach's facts are not kept: fix what the form marks");
+    harness.get_by_label("Part of a breach's facts is not kept: fix what the form marks");
     harness.get_by_label_contains("Not kept until fixed — People affected");
     type_into(&mut harness, "People affected (about)", "200");
 
@@ -1998,4 +1998,47 @@ fn the_window_answers_while_a_long_breach_log_exports_and_then_names_the_file() 
         out.display()
     ));
     assert!(std::fs::read(&out).expect("written").starts_with(b"%PDF-"));
+}
+
+/// Found by the new-user pass of issue 21: a slip in one field (words in a number) held
+/// back the whole form, so leaving by "← All breaches", quitting or opening another file
+/// lost every field typed beside it; and typing that was taken back in the field (its own
+/// undo) came back when the held facts were applied. Both fail on the code before the fix.
+#[test]
+fn a_slip_in_one_breach_field_keeps_the_rest_and_taking_typing_back_sticks() {
+    let (_dir, path) = temp_workspace();
+    let mut example = example_workspace(date(2026, 11, 23));
+    example.breaches.clear();
+    store::write_new(&path, &example).expect("example");
+    let mut harness = harness_sized(app_saving_after(&path, 60.0), 1400.0, 1000.0);
+    harness.run();
+    open_screen(&mut harness, "Breaches");
+    log_breach(&mut harness, "2026-11-23 08:00", "Wrong parcel label");
+    type_into(&mut harness, "People affected (about)", "about forty");
+    type_into(
+        &mut harness,
+        "Lessons learned",
+        "Check labels against the order",
+    );
+    harness.get_by_label_contains("Not kept until fixed — People affected");
+    press(&mut harness, "← All breaches");
+    harness.state_mut().save();
+    let saved = store::read_workspace(&path).expect("saved");
+    assert_eq!(saved.breaches[0].lessons, "Check labels against the order");
+    assert_eq!(
+        saved.breaches[0].people_affected, None,
+        "the slip is not kept"
+    );
+
+    // Typed, then taken back in the field before the pause: the record stays as it was.
+    harness.get_by_label("B-2026-001").click();
+    harness.run();
+    type_into(&mut harness, "Cause", "A stale print queue ZZ");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.key_press(Key::Backspace);
+    harness.run();
+    assert_eq!(harness.state_mut().close(), None, "closed cleanly");
+    let saved = store::read_workspace(&path).expect("saved");
+    assert_eq!(saved.breaches[0].cause, "", "what was taken back stays out");
+    assert_eq!(saved.breaches[0].lessons, "Check labels against the order");
 }

@@ -357,8 +357,8 @@ impl Template {
         let spec = self.spec();
         if !spec.kinds.contains(&request.kind) {
             return Err(format!(
-                "{} letter is not for {} request",
-                with_article(&spec.title.to_lowercase()),
+                "the “{}” letter is not for {} request",
+                spec.title,
                 with_article(&request.kind.to_string().to_lowercase())
             ));
         }
@@ -377,7 +377,9 @@ impl Template {
         (spec.allows)(&situation)?;
         // The step it implies must be one the request can take now: the same check the
         // app runs when the letter is marked as sent. Parts do not matter for that.
-        let placeholder = |_: PartKey| "(the user's words)".to_owned();
+        // The step's words do not matter for whether it may be taken: shown in a refusal
+        // they read as "…".
+        let placeholder = |_: PartKey| "…".to_owned();
         match (spec.implies)(&placeholder) {
             Some(event) => {
                 let holidays = workspace.holidays();
