@@ -261,6 +261,16 @@ pub fn export(
     })
 }
 
+/// Records in the workspace the "Last updated" date a notice export carried, with its
+/// content's fingerprint, so the next export of an unchanged notice keeps the date.
+pub fn record_notice_dated(workspace: &mut Workspace, dated: &Settings) {
+    workspace.settings.notice_last_updated = dated.notice_last_updated;
+    workspace
+        .settings
+        .notice_fingerprint
+        .clone_from(&dated.notice_fingerprint);
+}
+
 /// Writes a made export to `path`: atomically and privately, and never onto the
 /// workspace at `source` or its backups.
 pub fn write(artifact: &Artifact, path: &Path, source: &Path) -> Result<(), ExportError> {

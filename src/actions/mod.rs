@@ -12,6 +12,7 @@ pub mod breach;
 pub mod export;
 pub mod letter;
 mod refusal;
+pub mod request;
 
 pub use export::{Artifact, Export, ExportError};
 pub use letter::{LetterDraft, LetterOrder, LetterSubject, draft_letter, prepare_letter};

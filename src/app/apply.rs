@@ -7,7 +7,7 @@ use std::fmt::Display;
 use super::{SmallprintApp, chooser::PathUse};
 use crate::{
     command::{BreachChange, Command, ConflictChoice},
-    domain::{Workspace, catalogue::business_types, requests::RequestEvent},
+    domain::{Workspace, catalogue::business_types},
     platform,
     session::Tone,
 };
@@ -84,7 +84,7 @@ impl SmallprintApp {
                 on,
                 note,
             } => {
-                let today = self.clock.today();
+                let now = self.clock.now();
                 let what = format!(
                     "Record “{}” on {}",
                     event.describe(),
@@ -92,16 +92,13 @@ impl SmallprintApp {
                 );
                 // The step and its note are one change: both or neither, one undo.
                 self.change(what, None, |workspace| {
-                    workspace.record_request_event(request, event, on, today)?;
-                    match note {
-                        Some(text) => workspace.record_request_event(
-                            request,
-                            RequestEvent::Note { text },
-                            on,
-                            today,
-                        ),
-                        None => Ok(()),
-                    }
+                    crate::actions::request::record_step(
+                        workspace,
+                        request,
+                        (event, note),
+                        on,
+                        &now,
+                    )
                 });
             }
             Command::SendLetter {

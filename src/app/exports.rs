@@ -121,8 +121,7 @@ impl SmallprintApp {
                         "Record the notice's “Last updated” date",
                         None,
                         |workspace| {
-                            workspace.settings.notice_last_updated = dated.notice_last_updated;
-                            workspace.settings.notice_fingerprint = dated.notice_fingerprint;
+                            actions::export::record_notice_dated(workspace, &dated);
                             Ok::<(), String>(())
                         },
                     );

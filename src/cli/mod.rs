@@ -879,8 +879,7 @@ fn record_notice_date(
         );
         return Ok(());
     }
-    workspace.settings.notice_last_updated = settings.notice_last_updated;
-    workspace.settings.notice_fingerprint = settings.notice_fingerprint.clone();
+    actions::export::record_notice_dated(&mut workspace, settings);
     store
         .save(&workspace, clock.now().timestamp())
         .map_err(|e| format!("the notice was written, but its date was not recorded: {e}"))?;

@@ -344,7 +344,7 @@ pub fn request(
             on,
             note,
         } => {
-            let today = clock.today();
+            let now = clock.now();
             let (event, note) = step.event(note);
             let described = change_workspace(&file, clock, |workspace| {
                 let found = workspace
@@ -355,15 +355,8 @@ pub fn request(
                 let (id, reference) = (found.id, found.reference.clone());
                 let what = event.describe();
                 // The step and its note are one change, as in the window: both or neither.
-                let refused = |e: crate::domain::workspace::RuleError| format!("{reference}: {e}");
-                workspace
-                    .record_request_event(id, event, on, today)
-                    .map_err(refused)?;
-                if let Some(text) = note {
-                    workspace
-                        .record_request_event(id, RequestEvent::Note { text }, on, today)
-                        .map_err(refused)?;
-                }
+                crate::actions::request::record_step(workspace, id, (event, note), on, &now)
+                    .map_err(|e| format!("{reference}: {e}"))?;
                 let request = workspace.request(id).ok_or("the request went missing")?;
                 let holidays = workspace.holidays();
                 let deadline = request.deadline_with(workspace.counting(&holidays));
