@@ -686,8 +686,8 @@ fn requests(
 fn breaches(path: &Path, clock: &dyn Clock, out: &mut dyn Write) -> Result<ExitCode, String> {
     use crate::domain::breach_clock::uk_minute;
     let workspace = read_usable(path)?;
-    let zone = crate::clock::uk_time_zone();
-    let now = clock.now().timestamp();
+    let moment = clock.now();
+    let (zone, now) = (moment.time_zone(), moment.timestamp());
     let _ = writeln!(
         out,
         "REFERENCE   AWARE             DEADLINE (72H)    STATE             WHAT HAPPENED"
@@ -697,8 +697,8 @@ fn breaches(path: &Path, clock: &dyn Clock, out: &mut dyn Write) -> Result<ExitC
             out,
             "{:<10}  {}  {}  {:<16}  {}",
             breach.reference,
-            uk_minute(breach.aware, &zone),
-            uk_minute(breach.deadline(), &zone),
+            uk_minute(breach.aware, zone),
+            uk_minute(breach.deadline(), zone),
             breach.state(now).to_string(),
             breach.what_happened
         );
@@ -776,12 +776,9 @@ fn breach_draft(
 ) -> Result<ExitCode, String> {
     let workspace = read_usable(path)?;
     let breach = find_breach(&workspace, path, reference)?;
-    let draft = ico_draft::ico_report_draft(
-        &workspace,
-        breach,
-        &crate::clock::uk_time_zone(),
-        clock.now().timestamp(),
-    );
+    let moment = clock.now();
+    let draft =
+        ico_draft::ico_report_draft(&workspace, breach, moment.time_zone(), moment.timestamp());
     let _ = out.write_all(draft.text.as_bytes());
     if !draft.gaps.is_empty() {
         let _ = writeln!(

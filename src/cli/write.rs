@@ -14,7 +14,7 @@ use clap::{Subcommand, ValueEnum};
 use jiff::civil::Date;
 
 use crate::{
-    clock::{Clock, uk_time_zone},
+    clock::Clock,
     domain::{
         Workspace,
         breach_clock::{self, parse_uk_local, parse_uk_offset, uk_minute},
@@ -102,12 +102,14 @@ pub fn breach(
         what,
         aware_offset,
     } = command;
-    let zone = uk_time_zone();
+    // The clock's zone: one source of UK time for "now" and for reading local times.
+    let moment = clock.now();
+    let zone = moment.time_zone().clone();
     let aware = parse_uk_local(&aware, aware_offset, &zone).map_err(|e| e.to_string())?;
     if what.trim().is_empty() {
         return Err("say what happened with --what".to_owned());
     }
-    if aware > clock.now().timestamp() {
+    if aware > moment.timestamp() {
         return Err(format!(
             "{} is in the future; --aware is when the shop became aware of the breach",
             uk_minute(aware, &zone)

@@ -133,7 +133,9 @@ pub struct ScreenContext<'a> {
     pub derived: &'a Derived,
     pub revision: u64,
     pub today: Date,
-    /// This instant, and the UK's time zone: a breach's 72 hours are counted to the minute.
+    /// This instant in UK time, as the actions take it (`actions::Now`); `now` and
+    /// `zone` are its parts, for a breach's 72 hours counted to the minute.
+    pub moment: &'a jiff::Zoned,
     pub now: jiff::Timestamp,
     pub zone: &'a jiff::tz::TimeZone,
     pub writable: bool,
@@ -208,6 +210,7 @@ impl OpenWorkspace {
             derived: &self.derived,
             revision: self.revision,
             today,
+            moment: now,
             now: now.timestamp(),
             zone: now.time_zone(),
             writable: self.store.is_writable(),

@@ -55,7 +55,7 @@ impl BreachLetterComposer {
         commands: &mut Vec<Command>,
     ) -> bool {
         let today = context.today;
-        let now = context.now.to_zoned(context.zone.clone());
+        let now = context.moment;
         let mut keep_open = true;
         ui.horizontal_wrapped(|ui| {
             ui.heading(format!(
@@ -70,7 +70,7 @@ impl BreachLetterComposer {
         let order = self.order(today);
         let Ok(draft) = self
             .draft
-            .get(context.workspace, context.revision, order, &now)
+            .get(context.workspace, context.revision, order, now)
             .clone()
         else {
             return false;

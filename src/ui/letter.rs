@@ -95,7 +95,7 @@ impl LetterComposer {
         commands: &mut Vec<Command>,
     ) -> bool {
         let (workspace, today, writable) = (context.workspace, context.today, context.writable);
-        let now = context.now.to_zoned(context.zone.clone());
+        let now = context.moment;
         let mut keep_open = true;
         ui.horizontal(|ui| {
             ui.heading(format!(
@@ -116,7 +116,7 @@ impl LetterComposer {
         };
         let Ok(draft) = self
             .draft
-            .get(workspace, context.revision, order, &now)
+            .get(workspace, context.revision, order, now)
             .clone()
         else {
             return false;
