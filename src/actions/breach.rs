@@ -9,12 +9,10 @@ use crate::domain::{
     workspace::RuleError,
 };
 
-/// The changes a breach's record takes.
+/// The changes a breach's record takes besides its facts (which the facts form hands to
+/// the session as they are typed, applied by `Workspace::update_breach`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum BreachChange {
-    /// The facts as edited in the form (the decision, report, people told and closing
-    /// are not taken from it).
-    Facts(Box<Breach>),
     Decide(Decision),
     Report {
         report: IcoReport,
@@ -33,7 +31,6 @@ impl BreachChange {
     /// The undo step's name.
     pub fn describe(&self) -> &'static str {
         match self {
-            BreachChange::Facts(_) => "Update the facts of",
             BreachChange::Decide(_) => "Record the ICO decision on",
             BreachChange::Report { .. } => "Record the ICO report of",
             BreachChange::People(_) => "Record telling people about",
@@ -52,7 +49,6 @@ pub fn try_change(
 ) -> Result<(), BreachError> {
     let (at, zone) = (now.timestamp(), now.time_zone());
     match change.clone() {
-        BreachChange::Facts(edited) => breach.update_facts(&edited, at, zone),
         BreachChange::Decide(decision) => breach.decide(decision, at, zone),
         BreachChange::Report {
             report,
@@ -64,18 +60,13 @@ pub fn try_change(
     }
 }
 
-/// Applies `change` to breach `id` in the workspace: the facts also check their links
-/// against the register; every other change is the breach's own rule.
+/// Applies `change` to breach `id` in the workspace through the breach's own rule, the
+/// one a greyed button asked with [`try_change`].
 pub fn change_breach(
     workspace: &mut Workspace,
     id: BreachId,
-    change: BreachChange,
+    change: &BreachChange,
     now: &Now,
 ) -> Result<(), RuleError> {
-    match change {
-        BreachChange::Facts(edited) => {
-            workspace.update_breach(&edited, now.timestamp(), now.time_zone())
-        }
-        other => workspace.change_breach(id, |breach| try_change(breach, &other, now)),
-    }
+    workspace.change_breach(id, |breach| try_change(breach, change, now))
 }

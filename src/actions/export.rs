@@ -70,6 +70,8 @@ pub enum ExportError {
     Letter(Refusal),
     #[error("Could not export the letter: it is no longer in the request's timeline.")]
     NoSentLetter,
+    #[error("The privacy notice is written as PDF, HTML or Markdown, not as plain text.")]
+    NoticeAsPlainText,
     #[error(
         "The privacy notice was not exported: the register still has example text from the starter catalogue, which it would publish. Replace or confirm each on the Register screen: {}.",
         .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
@@ -201,6 +203,10 @@ pub fn export(
             register_csv::register_csv(workspace),
             count(workspace.register.len(), "activity", "activities"),
         ),
+        Export::Notice {
+            format: Format::PlainText,
+            ..
+        } => return Err(ExportError::NoticeAsPlainText),
         Export::Notice { format, style } => {
             match notice::export_notice(workspace, *style, *format, today) {
                 Err(notice::ExportError::Placeholders(issues)) => {

@@ -13,7 +13,7 @@ use crate::{
 };
 
 impl SmallprintApp {
-    fn change_breach(&mut self, breach: crate::domain::BreachId, change: BreachChange) {
+    fn change_breach(&mut self, breach: crate::domain::BreachId, change: &BreachChange) {
         let now = self.clock.now();
         let reference = self
             .workspace()
@@ -58,7 +58,7 @@ impl SmallprintApp {
             }
             // The facts typed in the form go first (the session applies what it holds
             // before any change), so a decision or closing never leaves them behind.
-            Command::ChangeBreach { breach, change } => self.change_breach(breach, change),
+            Command::ChangeBreach { breach, change } => self.change_breach(breach, &change),
             Command::OpenActivity(id) => self.screens.open_activity(id),
             Command::UpdateOrganisation(organisation) => {
                 self.change(

@@ -33,6 +33,9 @@ pub(super) struct NativeDialog {
     request: FileRequest,
     then: PathUse,
     answer: std::sync::mpsc::Receiver<DialogAnswer>,
+    /// The workspace file open when it was asked: what it is for (a letter to one of its
+    /// requests, a copy of it) belongs to that file only.
+    asked_in: Option<PathBuf>,
 }
 
 impl SmallprintApp {
@@ -64,6 +67,7 @@ impl SmallprintApp {
             request,
             then,
             answer,
+            asked_in: self.session.path().map(std::path::Path::to_owned),
         });
         self.poll_native_dialog();
     }
@@ -80,9 +84,21 @@ impl SmallprintApp {
                 DialogAnswer::Unavailable("the system file dialog stopped")
             }
         };
-        if let Some(open) = self.native_dialog.take() {
-            self.answered(open.request, open.then, answer);
+        let Some(open) = self.native_dialog.take() else {
+            return;
+        };
+        let still_there = self.session.path() == open.asked_in.as_deref();
+        if !still_there && matches!(answer, DialogAnswer::Chosen(_)) {
+            // Another file was opened while the dialog was up: its requests are not the
+            // ones the question was about.
+            eprintln!("smallprint: the system file dialog answered after another file was opened");
+            self.say(
+                crate::session::Tone::Warning,
+                "Nothing was done with the file you chose: another workspace was opened while the file dialog was open. Ask again from this one.",
+            );
+            return;
         }
+        self.answered(open.request, open.then, answer);
     }
 
     /// Whether the system's file dialog is open.

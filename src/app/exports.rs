@@ -21,6 +21,9 @@ pub(super) struct ExportJob {
     path: PathBuf,
     /// The workspace file it was made from, whose "Last updated" a notice records.
     source: PathBuf,
+    /// The notice's recorded date and fingerprint when the export began: a date set
+    /// meanwhile is the user's, and is not overwritten.
+    notice_dated_before: (Option<jiff::civil::Date>, Option<String>),
     result: mpsc::Receiver<Result<Artifact, ExportError>>,
 }
 
@@ -31,12 +34,29 @@ impl SmallprintApp {
             self.ask_path(PathUse::Export(what.clone()));
             return;
         };
+        if self.export_jobs.iter().any(|job| job.path == path) {
+            // Two writers of one file would share its temporary file.
+            self.say(
+                Tone::Info,
+                format!(
+                    "{} is being exported already; export again once it is done.",
+                    path.display()
+                ),
+            );
+            return;
+        }
         let now = self.clock.now();
         let Some(open) = self.session.open_workspace_mut() else {
             return;
         };
-        // The worker gets its own copy: the user may edit on while it renders.
+        // The worker gets its own copy, with what is being typed: the user may edit on
+        // while it renders.
+        open.settle_typing();
         let workspace = open.workspace.clone();
+        let notice_dated_before = (
+            workspace.settings.notice_last_updated,
+            workspace.settings.notice_fingerprint.clone(),
+        );
         let agenda = open.context(&now).derived.agenda.clone();
         let source = open.path().to_owned();
         open.say(Tone::Info, format!("Exporting to {}…", path.display()));
@@ -64,6 +84,7 @@ impl SmallprintApp {
             Ok(_) => self.export_jobs.push(ExportJob {
                 path,
                 source,
+                notice_dated_before,
                 result,
             }),
             Err(error) => self.say(
@@ -116,7 +137,13 @@ impl SmallprintApp {
                 // A notice records the day its content last changed (its "Last updated"),
                 // in the file it was made from.
                 let same_file = self.session.path() == Some(job.source.as_path());
-                if let (Some(dated), true) = (artifact.notice_dated, same_file) {
+                let untouched = self.workspace().is_some_and(|workspace| {
+                    (
+                        workspace.settings.notice_last_updated,
+                        workspace.settings.notice_fingerprint.clone(),
+                    ) == job.notice_dated_before
+                });
+                if let (Some(dated), true, true) = (artifact.notice_dated, same_file, untouched) {
                     self.change(
                         "Record the notice's “Last updated” date",
                         None,

@@ -57,9 +57,10 @@ impl SmallprintApp {
     /// Writes the workspace to `path` and continues there. Refused while another
     /// Smallprint has `path` open; saving as the open file itself is a plain save.
     pub(super) fn save_as(&mut self, path: &Path) {
-        let Some(open) = self.session.open_workspace() else {
+        let Some(open) = self.session.open_workspace_mut() else {
             return;
         };
+        open.settle_typing();
         let workspace = open.workspace.clone();
         if crate::store::resolve(path).is_ok_and(|real| real == open.real_file()) {
             self.save();
@@ -171,9 +172,10 @@ impl SmallprintApp {
     /// update), never writing over it.
     pub(super) fn leave_to_newer_version(&mut self) {
         let at = self.clock.now().timestamp();
-        let Some(open) = self.session.open_workspace() else {
+        let Some(open) = self.session.open_workspace_mut() else {
             return;
         };
+        open.settle_typing();
         let path = open.path().to_owned();
         let kept = match open.keep_mine_as_copy(at) {
             Ok(copy) => format!(" Your version was kept as {}.", copy.display()),

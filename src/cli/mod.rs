@@ -805,12 +805,6 @@ fn write_notice(
             out_path.display()
         )
     })?;
-    if format == Format::PlainText {
-        return Err(format!(
-            "the privacy notice is written as PDF, HTML or Markdown: end {} in .pdf, .html or .md",
-            out_path.display()
-        ));
-    }
     let workspace = read_usable(path)?;
     let export = match export_file(
         &workspace,

@@ -354,6 +354,15 @@ impl OpenWorkspace {
         self.held.is_some()
     }
 
+    /// Applies what is held now, dated when it was typed: before the workspace is copied
+    /// (an export, Save as, a copy kept) or replaced (another version taken), so the copy
+    /// has the typing and nothing stale is applied over a different version later.
+    pub fn settle_typing(&mut self) {
+        if let Some(since) = self.held.as_ref().map(|held| held.since) {
+            self.apply_held(since);
+        }
+    }
+
     /// Applies the held facts, if any, as one undo step through the breach's rule; a
     /// refusal is said in the status bar (the form still shows what was typed).
     pub fn apply_held(&mut self, now: f64) {
@@ -364,9 +373,10 @@ impl OpenWorkspace {
             .workspace
             .breach(edited.id)
             .map_or_else(String::new, |b| b.reference.clone());
+        // Each pause is its own step: typing in two breaches never merges into one.
         let applied = self.edit_now(
             format!("Update the facts of {reference}"),
-            Some("breach-facts"),
+            None,
             now,
             |workspace| workspace.update_breach(&edited, at.timestamp(), at.time_zone()),
         );
@@ -412,9 +422,7 @@ impl OpenWorkspace {
         }
         // The typing held is applied first, also in a conflict: closing then keeps it in
         // the copy beside the file.
-        if let Some(since) = self.held.as_ref().map(|held| held.since) {
-            self.apply_held(since);
-        }
+        self.settle_typing();
         if self.save_state == SaveState::Conflict {
             return;
         }
@@ -481,6 +489,7 @@ impl OpenWorkspace {
     /// The file changed under us: keep this window's version, the other as a copy.
     /// Never over a file from a newer Smallprint (it would lose what that added).
     pub fn keep_mine(&mut self, at: Timestamp) {
+        self.settle_typing();
         let result = self
             .store
             .save_keeping_theirs(&self.workspace, at)
@@ -517,6 +526,8 @@ impl OpenWorkspace {
 
     /// The file changed under us: load its version, this window's kept as a copy.
     pub fn use_theirs(&mut self, at: Timestamp) {
+        // The typing goes into the copy of this window's version, never over theirs.
+        self.settle_typing();
         let result = self
             .store
             .reload_keeping_mine(&self.workspace, at)
@@ -673,6 +684,6 @@ impl Session {
     }
 
     pub fn has_unsaved_changes(&self) -> bool {
-        matches!(self, Session::Open(open) if open.save_state != SaveState::Saved)
+        matches!(self, Session::Open(open) if open.save_state != SaveState::Saved || open.holds_typing())
     }
 }

@@ -420,7 +420,25 @@ mod tests {
     /// deliberate bump, write the new version's shape with `SMALLPRINT_WRITE_SHAPE=1`.
     #[test]
     fn the_saved_shape_changes_only_with_a_new_format_version() {
-        let workspace = example_workspace(jiff::civil::date(2026, 11, 23));
+        let today = jiff::civil::date(2026, 11, 23);
+        let mut workspace = example_workspace(today);
+        // What the example shop does not hold yet: a letter kept as sent.
+        let open = workspace
+            .requests
+            .iter()
+            .find(|r| r.status.is_open() && !r.is_complaint())
+            .map(|r| r.id)
+            .expect("an open request");
+        workspace
+            .record_letter(
+                open,
+                ("acknowledgement", "Acknowledgement"),
+                "Dear…".to_owned(),
+                None,
+                today,
+                today,
+            )
+            .expect("recorded");
         let value: Value = serde_json::from_slice(&encode(&workspace)).expect("json");
         let mut paths = std::collections::BTreeSet::new();
         shape(&value, "", &mut paths);

@@ -184,8 +184,9 @@ impl LocalTimeField {
     }
 }
 
-/// The facts of one breach as the form edits them; saved together with one button,
-/// so the timeline gets one entry per save, not one per keystroke.
+/// The facts of one breach as the form edits them: handed to the session as they are
+/// typed, which applies them as one step when the typing pauses — one timeline entry per
+/// pause, not one per keystroke.
 #[derive(Debug, Clone)]
 struct FactsDraft {
     /// The breach as it was when the draft was made.

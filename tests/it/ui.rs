@@ -2042,3 +2042,77 @@ fn a_slip_in_one_breach_field_keeps_the_rest_and_taking_typing_back_sticks() {
     assert_eq!(saved.breaches[0].cause, "", "what was taken back stays out");
     assert_eq!(saved.breaches[0].lessons, "Check labels against the order");
 }
+
+/// Found by review (issue 21): typing held while the file is in conflict went nowhere —
+/// "Keep my version" saved without it; two exports to one file shared its temporary
+/// file; facts typed in two breaches merged into one undo step. Each fails without its fix.
+#[test]
+fn typing_held_in_a_conflict_is_kept_and_exports_and_undo_steps_stay_apart() {
+    use smallprint::{
+        actions::Export,
+        command::{Command, ConflictChoice},
+    };
+    let (dir, path) = temp_workspace();
+    let mut example = example_workspace(date(2026, 11, 23));
+    example.breaches.clear();
+    store::write_new(&path, &example).expect("example");
+    let mut harness = harness_sized(app_saving_after(&path, 60.0), 1400.0, 1000.0);
+    harness.run();
+    open_screen(&mut harness, "Breaches");
+    log_breach(&mut harness, "2026-11-23 08:00", "Wrong parcel label");
+    press(&mut harness, "← All breaches");
+    log_breach(&mut harness, "2026-11-23 09:00", "Lost delivery tablet");
+    press(&mut harness, "← All breaches");
+    harness.state_mut().save();
+
+    // Two breaches typed in turn: two undo steps, the later undone alone.
+    harness.get_by_label("B-2026-001").click();
+    harness.run();
+    type_into(&mut harness, "Cause", "A stale print queue");
+    press(&mut harness, "← All breaches");
+    harness.get_by_label("B-2026-002").click();
+    harness.run();
+    type_into(&mut harness, "Cause", "Left in a van");
+    harness.state_mut().apply(Command::Undo);
+    harness.run();
+    let causes: Vec<String> = harness
+        .state()
+        .workspace()
+        .expect("open")
+        .breaches
+        .iter()
+        .map(|b| b.cause.clone())
+        .collect();
+    assert_eq!(causes, ["A stale print queue", ""]);
+
+    // Typed (held, the autosave a minute away); meanwhile another program writes the
+    // file, and the window notices when it is focused again: a conflict. Keeping this
+    // window's version keeps what was typed.
+    harness.state_mut().save();
+    type_into(&mut harness, "Cause", "Left in an unlocked van");
+    let mut theirs = store::read_workspace(&path).expect("reads");
+    theirs.organisation.trading_name = "Changed elsewhere".to_owned();
+    common::write_bytes(&path, &store::encode(&theirs));
+    harness.event(egui::Event::WindowFocused(true));
+    harness.run();
+    harness
+        .state_mut()
+        .apply(Command::ResolveConflict(ConflictChoice::KeepMine));
+    harness.run();
+    let saved = store::read_workspace(&path).expect("saved");
+    assert_eq!(saved.breaches[1].cause, "Left in an unlocked van");
+
+    // One file, two exports at once: the second waits its turn rather than share the
+    // first one's temporary file.
+    let out = dir.path().join("log.pdf");
+    for _ in 0..2 {
+        harness.state_mut().apply(Command::Export {
+            what: Export::BreachLog { csv: false },
+            to: Some(out.clone()),
+        });
+    }
+    harness.run();
+    harness.get_by_label_contains("is being exported already");
+    settle_exports(&mut harness);
+    assert!(std::fs::read(&out).expect("written").starts_with(b"%PDF-"));
+}
