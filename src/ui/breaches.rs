@@ -203,6 +203,9 @@ struct FactsDraft {
     checked: bool,
     /// The facts last handed to the session, so they are handed over once, not per frame.
     held: Option<Breach>,
+    /// The problems found when the form was last read (at the end of a frame), for the
+    /// next frame's problem lines and the status bar: the form is parsed once a frame.
+    issues: Option<Vec<FieldIssue>>,
 }
 
 /// The parts of a breach the facts form edits; the rest has rules of its own.
@@ -246,6 +249,7 @@ impl FactsDraft {
             step_what: String::new(),
             checked: false,
             held: None,
+            issues: None,
         }
     }
 
@@ -368,7 +372,10 @@ impl BreachesScreen {
     pub fn unsaved(&self, zone: &TimeZone, now: Timestamp) -> Option<&'static str> {
         if let Some(draft) = &self.facts
             && self.selected == Some(draft.base.id)
-            && draft.to_breach(zone, now).is_err()
+            && draft.issues.as_ref().map_or_else(
+                || draft.to_breach(zone, now).is_err(),
+                |issues| !issues.is_empty(),
+            )
         {
             return Some("Part of a breach's facts is not kept: fix what the form marks");
         }
@@ -1179,8 +1186,12 @@ fn facts_ui(
         ..
     } = context;
     ui.section_title("What happened");
-    let result = draft.to_breach(zone, now);
-    let issues: Vec<FieldIssue> = result.as_ref().err().cloned().unwrap_or_default();
+    // The fields' problems as the last frame left them (what the fields hold until this
+    // frame's typing): the form is read once a frame, after it is drawn.
+    let issues: Vec<FieldIssue> = match &draft.issues {
+        Some(issues) => issues.clone(),
+        None => draft.keepable(zone, now).1,
+    };
     check_line(ui, &issues, &mut draft.checked);
     let problem = |field: &str| {
         issues
@@ -1420,6 +1431,7 @@ fn facts_ui(
     // with a problem keeps its last good value; the others are kept as typed.
     let (mut kept, issues) = draft.keepable(zone, now);
     kept.id = draft.base.id;
+    draft.issues = Some(issues.clone());
     // Also when the form is back where the record is (a field's own undo): what was
     // handed over before must not be applied after it.
     let handed_over = draft.held.is_some();
