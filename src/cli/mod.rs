@@ -663,7 +663,9 @@ fn requests(
             _ => "-".to_owned(),
         };
         // "paused" while the clock is stopped, "none" with no statutory date.
-        let due = if request.is_complaint() {
+        let due = if matches!(deadline.state, deadlines::ClockState::Acknowledged(_)) {
+            "ack sent".to_owned()
+        } else if request.is_complaint() {
             format!("{deadline} (ack)")
         } else {
             deadline.to_string()

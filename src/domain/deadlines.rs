@@ -151,6 +151,10 @@ pub enum ClockState {
     Stopped(Stopped),
     /// No statutory date applies: a complaint received before s.164A began.
     NoStatutoryDate,
+    /// A complaint acknowledged on this day: no further statutory date (s.164A asks the
+    /// shop to look into it, keep the complainant updated and give the outcome without
+    /// undue delay).
+    Acknowledged(Date),
 }
 
 impl ClockState {
@@ -160,6 +164,10 @@ impl ClockState {
             ClockState::Running => None,
             ClockState::Stopped(stopped) => Some(stopped.message()),
             ClockState::NoStatutoryDate => Some(NO_ACKNOWLEDGEMENT_DATE.to_owned()),
+            ClockState::Acknowledged(on) => Some(format!(
+                "Acknowledged on {}: no further statutory date — look into it, keep them updated and tell them the outcome without undue delay (DPA 2018 s.164A)",
+                short_date(*on)
+            )),
         }
     }
 }
@@ -234,6 +242,7 @@ impl fmt::Display for Deadline {
             ClockState::Running => write!(f, "{}", self.due),
             ClockState::Stopped(_) => f.write_str("paused"),
             ClockState::NoStatutoryDate => f.write_str("none"),
+            ClockState::Acknowledged(_) => f.write_str("acknowledged"),
         }
     }
 }

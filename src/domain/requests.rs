@@ -182,6 +182,11 @@ impl fmt::Display for Status {
     }
 }
 
+/// The stable name of the letter that acknowledges a complaint (s.164A): once it is marked
+/// as sent, the complaint has no further statutory date. The letter pack's template uses
+/// this name, so the two cannot drift apart.
+pub const COMPLAINT_ACKNOWLEDGEMENT: &str = "complaint-acknowledgement";
+
 /// A step in handling a request, as recorded by the shop.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "event", rename_all = "kebab-case")]
@@ -400,6 +405,14 @@ impl RightsRequest {
         self.kind == RequestKind::Complaint
     }
 
+    /// The day the first letter named `template` (its stable name) was marked as sent.
+    pub fn letter_sent_on(&self, template: &str) -> Option<Date> {
+        self.timeline.iter().find_map(|entry| match &entry.event {
+            RequestEvent::LetterSent { template: sent, .. } if sent == template => Some(entry.on),
+            _ => None,
+        })
+    }
+
     /// The events that move the legal clock.
     pub fn clock_events(&self) -> ClockEvents {
         ClockEvents {
@@ -425,7 +438,14 @@ impl RightsRequest {
     /// clock, a complaint from before the duty began), in [`Deadline::state`].
     pub fn deadline_with(&self, counting: Counting) -> Deadline {
         if self.is_complaint() {
-            deadlines::complaint_deadline(self.received, counting)
+            let mut deadline = deadlines::complaint_deadline(self.received, counting);
+            if let Some(on) = self.letter_sent_on(COMPLAINT_ACKNOWLEDGEMENT) {
+                deadline
+                    .steps
+                    .push(format!("acknowledged {}", short_date(on)));
+                deadline.state = ClockState::Acknowledged(on);
+            }
+            deadline
         } else {
             deadlines::response_deadline(&self.clock_events(), counting)
         }
@@ -741,6 +761,56 @@ mod tests {
             Nation::EnglandAndWales,
             Holidays::shipped(),
         )
+    }
+
+    /// DPA 2018 s.164A (facts §1.6): a complaint is acknowledged within 30 days; once the
+    /// acknowledgement has gone there is no further statutory date — no "acknowledge by"
+    /// left on the overview, the calendar or the requests list. Known by the letter's
+    /// stable name, not its title.
+    #[test]
+    fn an_acknowledged_complaint_has_no_date_left_to_acknowledge_by() {
+        let counting = Counting::ico(Nation::EnglandAndWales, Holidays::shipped());
+        let mut complaint = RightsRequest {
+            kind: RequestKind::Complaint,
+            ..request()
+        };
+        complaint.received = date(2026, 11, 2);
+        // 30 days from the day after 2 November: Wed 2 December 2026.
+        assert_eq!(
+            complaint.deadline_with(counting).due_date(),
+            Some(date(2026, 12, 2))
+        );
+        let letter = |template: &str, title: &str| RequestEvent::LetterSent {
+            template: template.to_owned(),
+            title: title.to_owned(),
+            text: "Dear…".to_owned(),
+        };
+        // A letter that only bears the title acknowledges nothing.
+        record(
+            &mut complaint,
+            letter("a-note", "Complaint acknowledgement"),
+            date(2026, 11, 9),
+        )
+        .expect("recorded");
+        assert_eq!(
+            complaint.deadline_with(counting).due_date(),
+            Some(date(2026, 12, 2))
+        );
+        record(
+            &mut complaint,
+            letter(COMPLAINT_ACKNOWLEDGEMENT, "Thank you for your complaint"),
+            date(2026, 11, 10),
+        )
+        .expect("recorded");
+        let deadline = complaint.deadline_with(counting);
+        assert_eq!(deadline.due_date(), None);
+        assert_eq!(deadline.state, ClockState::Acknowledged(date(2026, 11, 10)));
+        assert!(
+            deadline
+                .state
+                .message()
+                .is_some_and(|m| m.starts_with("Acknowledged on Tue 10 Nov 2026"))
+        );
     }
 
     #[test]

@@ -1952,6 +1952,14 @@ fn a_refused_letter_is_refused_in_the_same_words_by_the_composer_the_export_and_
     assert_eq!(code, std::process::ExitCode::from(2));
     assert!(stderr.contains(refusal), "{stderr}");
     assert!(!out.exists(), "nothing written");
+
+    // Acknowledged: the overview no longer asks for an acknowledgement (s.164A).
+    open_screen(&mut harness, "Overview");
+    assert!(
+        harness
+            .query_by_label_contains("Complaints to acknowledge")
+            .is_none()
+    );
 }
 
 /// Issue 21: an export renders and writes on a worker thread. While the breach log of

@@ -451,16 +451,8 @@ fn long_date(date: Date) -> String {
 
 /// Whether a letter of `template` has been marked as sent on `request`, and when.
 pub fn sent_on(request: &RightsRequest, template: Template) -> Option<Date> {
-    request
-        .timeline
-        .iter()
-        .find_map(|entry| match &entry.event {
-            // By the stable name, never the title: renaming a letter changes nothing.
-            RequestEvent::LetterSent { template: name, .. } if name == template.name() => {
-                Some(entry.on)
-            }
-            _ => None,
-        })
+    // By the stable name, never the title: renaming a letter changes nothing.
+    request.letter_sent_on(template.name())
 }
 
 /// The letter as a document: letterhead, date, the requester's name and how the letter

@@ -1146,7 +1146,7 @@ static REFUSAL: Spec = Spec {
 };
 
 static COMPLAINT_ACKNOWLEDGEMENT: Spec = Spec {
-    name: "complaint-acknowledgement",
+    name: crate::domain::requests::COMPLAINT_ACKNOWLEDGEMENT,
     title: "Complaint acknowledgement",
     purpose: "Acknowledges a complaint, as the law requires within 30 days",
     kinds: &[K::Complaint],
