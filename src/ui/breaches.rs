@@ -253,16 +253,6 @@ impl FactsDraft {
         }
     }
 
-    /// The edited breach, or the problems of its fields.
-    fn to_breach(&self, zone: &TimeZone, now: Timestamp) -> Result<Breach, Vec<FieldIssue>> {
-        let (breach, issues) = self.keepable(zone, now);
-        if issues.is_empty() {
-            Ok(breach)
-        } else {
-            Err(issues)
-        }
-    }
-
     /// What the form can keep now — every field as typed, but a field with a problem at
     /// the record's last good value — and the problems. Typing in one field is never held
     /// back by a slip in another (as the Organisation form keeps its fields).
@@ -336,7 +326,7 @@ impl FactsDraft {
         (breach, issues)
     }
 
-    /// Whether `edited` (from [`Self::to_breach`]) changes the facts the draft began from.
+    /// Whether `edited` (from [`Self::keepable`]) changes the facts the draft began from.
     fn differs(&self, edited: &Breach) -> bool {
         facts_of(edited) != facts_of(&self.base)
     }
@@ -369,20 +359,28 @@ struct PeopleForm {
 impl BreachesScreen {
     /// What the open breach's forms hold that the log does not, in words for the status
     /// bar (which would otherwise say "All changes saved").
-    pub fn unsaved(&self, zone: &TimeZone, now: Timestamp) -> Option<&'static str> {
+    pub fn unsaved(&self, zone: &TimeZone, now: Timestamp) -> Option<String> {
         if let Some(draft) = &self.facts
             && self.selected == Some(draft.base.id)
-            && draft.issues.as_ref().map_or_else(
-                || draft.to_breach(zone, now).is_err(),
-                |issues| !issues.is_empty(),
-            )
         {
-            return Some("Part of a breach's facts is not kept: fix what the form marks");
+            let issues = match &draft.issues {
+                Some(issues) => issues.clone(),
+                None => draft.keepable(zone, now).1,
+            };
+            if !issues.is_empty() {
+                let fields: Vec<&str> = issues.iter().map(|issue| issue.field).collect();
+                return Some(format!(
+                    "Not kept until fixed: {} — the rest is kept; see below the form",
+                    fields.join(", ")
+                ));
+            }
         }
         let decision = &self.decision;
         (self.selected.is_some()
             && (decision.report.is_some() || !decision.reasons.trim().is_empty()))
-        .then_some("A decision is typed but not recorded yet: Record the decision keeps it")
+        .then(|| {
+            "A decision is typed but not recorded yet: Record the decision keeps it".to_owned()
+        })
     }
 
     /// Forgets the facts form's typing (after undo or redo): it starts again from the

@@ -85,7 +85,7 @@ pub fn session_ui(
     let saved = matches!(session, Session::Open(open) if open.save_state == SaveState::Saved);
     if saved && let Some(unsaved) = screens.unsaved(now.time_zone(), now.timestamp()) {
         // The file is saved, but a form holds more: say so rather than "all saved".
-        status.save = (unsaved.to_owned(), crate::session::Tone::Warning);
+        status.save = (unsaved, crate::session::Tone::Warning);
     }
     egui::Panel::bottom("status_bar").show(ui, |ui| chrome::status_bar(ui, &status, commands));
     match session {
@@ -170,7 +170,7 @@ impl ScreenStates {
     }
 
     /// What a screen's forms hold that the file does not, said in the status bar.
-    pub fn unsaved(&self, zone: &jiff::tz::TimeZone, now: jiff::Timestamp) -> Option<&'static str> {
+    pub fn unsaved(&self, zone: &jiff::tz::TimeZone, now: jiff::Timestamp) -> Option<String> {
         self.breaches.unsaved(zone, now)
     }
 

@@ -1735,7 +1735,8 @@ fn the_breach_form_never_claims_saved_and_closing_takes_its_facts_along() {
     // Words in a number field: not saved, and the status bar says so.
     type_into(&mut harness, "Records affected (about)", "212");
     type_into(&mut harness, "People affected (about)", "about 200");
-    harness.get_by_label("Part of a breach's facts is not kept: fix what the form marks");
+    harness
+        .get_by_label_contains("Not kept until fixed: People affected (about) — the rest is kept");
     harness.get_by_label_contains("Not kept until fixed — People affected");
     type_into(&mut harness, "People affected (about)", "200");
 
