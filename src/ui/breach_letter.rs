@@ -68,10 +68,9 @@ impl BreachLetterComposer {
         });
         ui.label(breach::requirement(found));
         let order = self.order(today);
-        let Ok(draft) = self
+        let Some(draft) = self
             .draft
             .get(context.workspace, context.revision, order, now)
-            .clone()
         else {
             return false;
         };

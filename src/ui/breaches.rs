@@ -734,7 +734,7 @@ impl BreachesScreen {
         commands: &mut Vec<Command>,
     ) {
         let width = field_width(ui);
-        let ScreenContext { now, today, .. } = context;
+        let ScreenContext { today, .. } = context;
         ui.section_title("Report it to the ICO?");
         if let Some(decision) = &breach.decision
             && !self.decided_ui(ui, decision)
@@ -784,7 +784,7 @@ impl BreachesScreen {
                 decided_on: on,
             })),
         };
-        let attempt = tried(breach, attempt, now, context.zone);
+        let attempt = tried(breach, attempt, context.moment);
         let mut done = false;
         ui.horizontal(|ui| {
             done = change_button(ui, "Record the decision", breach.id, &attempt, commands);
@@ -868,7 +868,7 @@ impl BreachesScreen {
             },
             delay_reasons: form.delay_reasons.trim().to_owned(),
         });
-        let attempt = tried(breach, change, now, zone);
+        let attempt = tried(breach, change, context.moment);
         if change_button(ui, "Record the report", breach.id, &attempt, commands) {
             self.report = ReportForm::default();
             return;
@@ -920,7 +920,7 @@ impl BreachesScreen {
         commands: &mut Vec<Command>,
     ) {
         let width = field_width(ui);
-        let ScreenContext { now, today, .. } = context;
+        let ScreenContext { today, .. } = context;
         ui.section_title("The people affected");
         let high = self.people_intro_ui(ui, breach);
         match &breach.individuals {
@@ -976,7 +976,7 @@ impl BreachesScreen {
         let Some(attempt) = attempt else {
             return;
         };
-        let attempt = tried(breach, attempt.map(BreachChange::People), now, context.zone);
+        let attempt = tried(breach, attempt.map(BreachChange::People), context.moment);
         if change_button(ui, "Record", breach.id, &attempt, commands) {
             self.people = PeopleForm::default();
             self.dates_for = None;
@@ -992,7 +992,7 @@ impl BreachesScreen {
         breach: &Breach,
         commands: &mut Vec<Command>,
     ) {
-        let ScreenContext { now, today, .. } = context;
+        let ScreenContext { today, .. } = context;
         ui.section_title("Close");
         if let Some(closed) = breach.closed {
             ui.label(format!("Closed on {}.", short_date(closed)));
@@ -1000,7 +1000,7 @@ impl BreachesScreen {
         }
         ui.date_field("Closed on", &mut self.close_on, today);
         let change = parse_day(&self.close_on).map(BreachChange::Close);
-        let attempt = tried(breach, change, now, context.zone);
+        let attempt = tried(breach, change, context.moment);
         if change_button(ui, "Close the breach", breach.id, &attempt, commands) {
             self.close_on.clear();
             return;
@@ -1014,11 +1014,10 @@ impl BreachesScreen {
 fn tried(
     breach: &Breach,
     change: Result<BreachChange, String>,
-    now: Timestamp,
-    zone: &TimeZone,
+    moment: &jiff::Zoned,
 ) -> Result<BreachChange, String> {
     let change = change?;
-    crate::actions::breach::try_change(&mut breach.clone(), &change, &now.to_zoned(zone.clone()))
+    crate::actions::breach::try_change(&mut breach.clone(), &change, moment)
         .map_err(|e| e.to_string())?;
     Ok(change)
 }

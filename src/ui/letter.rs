@@ -4,6 +4,8 @@
 //! the letter word for word in the request's timeline and records the step it implies.
 //! Also the viewer of a letter already sent.
 
+use std::sync::Arc;
+
 use egui::RichText;
 use jiff::civil::Date;
 
@@ -12,7 +14,7 @@ use super::{
     widgets::{Pane, PaneWidth, UiExt, two_panes},
 };
 use crate::{
-    actions::{self, LetterDraft, LetterOrder, LetterSubject, Now, Refusal},
+    actions::{self, LetterDraft, LetterOrder, LetterSubject, Now},
     command::{Command, Export},
     documents::{
         Format,
@@ -41,24 +43,27 @@ type Fitting = Vec<(Template, Result<(), String>)>;
 #[derive(Debug, Default)]
 pub(super) struct DraftCache {
     key: Option<(u64, LetterOrder)>,
-    draft: Option<Result<LetterDraft, Refusal>>,
+    /// Shared with the frame that draws it, so a frame copies no document.
+    draft: Option<Arc<LetterDraft>>,
 }
 
 impl DraftCache {
+    /// The letter for `order`, or `None` when its request or breach is gone.
     pub(super) fn get(
         &mut self,
         workspace: &Workspace,
         revision: u64,
         order: LetterOrder,
         now: &Now,
-    ) -> &Result<LetterDraft, Refusal> {
-        let key = Some((revision, order));
-        if self.key != key || self.draft.is_none() {
-            let order = key.as_ref().map(|(_, order)| order);
-            self.draft = order.map(|order| actions::draft_letter(workspace, order, now));
-            self.key = key;
+    ) -> Option<Arc<LetterDraft>> {
+        let key = (revision, order);
+        if self.key.as_ref() != Some(&key) {
+            self.draft = actions::draft_letter(workspace, &key.1, now)
+                .ok()
+                .map(Arc::new);
+            self.key = Some(key);
         }
-        self.draft.get_or_insert(Err(Refusal::NoSuchRequest))
+        self.draft.clone()
     }
 }
 
@@ -114,11 +119,7 @@ impl LetterComposer {
             parts: self.parts.clone(),
             date: today,
         };
-        let Ok(draft) = self
-            .draft
-            .get(workspace, context.revision, order, now)
-            .clone()
-        else {
+        let Some(draft) = self.draft.get(workspace, context.revision, order, now) else {
             return false;
         };
         let key = (context.revision, today);
@@ -168,35 +169,31 @@ impl LetterComposer {
 
     fn templates_ui(&mut self, ui: &mut egui::Ui, workspace: &Workspace, request: &RightsRequest) {
         ui.strong("Letter");
-        let all = self
-            .templates
-            .as_ref()
-            .map(|(_, all)| all.clone())
-            .unwrap_or_default();
-        let (fitting, others): (Vec<_>, Vec<_>) =
-            all.into_iter().partition(|(_, fits)| fits.is_ok());
+        let all: &[(Template, Result<(), String>)] =
+            self.templates.as_ref().map_or(&[], |(_, all)| all);
+        let current = self.template;
         let mut chosen = None;
-        for (template, _) in fitting {
+        for (template, _) in all.iter().filter(|(_, fits)| fits.is_ok()) {
             if ui
-                .selectable_label(self.template == template, template.to_string())
+                .selectable_label(current == *template, template.to_string())
                 .on_hover_text(template.purpose())
                 .clicked()
             {
-                chosen = Some(template);
+                chosen = Some(*template);
             }
         }
         ui.collapsing("Letters the law does not allow now", |ui| {
-            for (template, fits) in others {
-                let reason = fits.err().unwrap_or_default();
+            for (template, fits) in all {
+                let Err(reason) = fits else { continue };
                 if ui
                     .selectable_label(
-                        self.template == template,
+                        current == *template,
                         RichText::new(template.to_string()).weak(),
                     )
                     .on_hover_text(format!("Not now: {reason}."))
                     .clicked()
                 {
-                    chosen = Some(template);
+                    chosen = Some(*template);
                 }
             }
         });
