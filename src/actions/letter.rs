@@ -40,6 +40,9 @@ pub struct LetterDraft {
     pub document: Document,
     /// Why it may not go yet; `None` when it may be exported, copied and marked as sent.
     pub refusal: Option<Refusal>,
+    /// What the shop should know before it goes (a late letter, an identity request late
+    /// in the month): said beside Export and on the CLI's standard error; it still goes.
+    pub warnings: Vec<String>,
 }
 
 /// The letter with its gaps visible (for a preview), and the one verdict on whether it may
@@ -54,13 +57,17 @@ pub fn draft_letter(
     match order.subject {
         LetterSubject::Request { request, template } => {
             let found = workspace.request(request).ok_or(Refusal::NoSuchRequest)?;
-            let refusal = match template.fits(workspace, found, date) {
+            let refusal = match template
+                .fits(workspace, found, date)
+                .and_then(|()| template.parts_fit(workspace, found, date, parts))
+            {
                 Err(reason) => Some(Refusal::NotAllowed(reason)),
                 Ok(()) => missing(letters::missing_parts(template, parts)),
             };
             Ok(LetterDraft {
                 document: letters::letter(workspace, found, template, date, parts),
                 refusal,
+                warnings: template.timing_warnings(workspace, found, date),
             })
         }
         LetterSubject::Breach(breach) => {
@@ -73,6 +80,7 @@ pub fn draft_letter(
             Ok(LetterDraft {
                 document: letters::breach::breach_letter(workspace, found, zone, date, parts),
                 refusal,
+                warnings: Vec::new(),
             })
         }
     }

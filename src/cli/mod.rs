@@ -917,10 +917,15 @@ fn list_parts(template_name: &str, out: &mut dyn Write) -> Result<ExitCode, Stri
         };
         let condition = part
             .only_when
-            .map(|(key, value)| format!(" (when {key}={value})"))
+            .map(|(key, values)| {
+                let values: Vec<String> = values.iter().map(|v| format!("{key}={v}")).collect();
+                format!(" (when {})", values.join(" or "))
+            })
             .unwrap_or_default();
         let choices: Vec<&str> = part.options().iter().map(|o| o.key).collect();
-        let choices = if choices.is_empty() {
+        let choices = if matches!(part.kind, letters::PartKind::Activities { .. }) {
+            " — the register's activity numbers that apply to this person, separated by commas (see `smallprint register`)".to_owned()
+        } else if choices.is_empty() {
             String::new()
         } else if part.takes_several() {
             format!(
@@ -1098,6 +1103,7 @@ fn write_letter(
         date: order.date,
     };
     let reference = request.reference.clone();
+    let warnings = template.timing_warnings(&workspace, request, order.date);
     export_letter(
         &workspace,
         order,
@@ -1106,6 +1112,10 @@ fn write_letter(
         clock,
         err,
     )?;
+    // Written, and said: a late letter still goes, but the shop must know it is late.
+    for warning in warnings {
+        let _ = writeln!(err, "warning: {reference}: {warning}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -13,6 +13,7 @@ pub mod lia;
 pub mod organisation;
 pub mod register;
 pub mod requests;
+pub mod rights;
 pub mod settings;
 pub mod validate;
 pub mod workspace;

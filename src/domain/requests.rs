@@ -15,6 +15,7 @@ use super::{
     holidays::Holidays,
     ids::{ActivityId, RequestId},
     organisation::Nation,
+    rights::{self, Clock},
     validate::{FieldIssue, check_email, parse_date},
 };
 
@@ -225,11 +226,18 @@ pub enum RequestEvent {
 
 impl RequestEvent {
     /// The status this step leads to from `from`, or `None` when it is not allowed.
-    fn next_status(&self, from: Status, extended: bool) -> Option<Status> {
+    /// `pauses`: whether a clarification stops this request's clock (subject access
+    /// only); elsewhere asking leaves the request as it was, and the clock runs.
+    fn next_status(&self, from: Status, extended: bool, pauses: bool) -> Option<Status> {
         use RequestEvent as E;
         use Status as S;
         let active = if extended { S::Extended } else { S::Open };
         match (self, from) {
+            (E::ClarificationAsked | E::ClarificationAnswered, S::Open | S::Extended)
+                if !pauses =>
+            {
+                Some(from)
+            }
             (E::Logged | E::Note { .. } | E::LetterSent { .. }, status) => Some(status),
             (E::IdentityRequested, S::Open) => Some(S::AwaitingIdentity),
             (E::IdentityReceived, S::AwaitingIdentity) | (E::FeeReceived, S::AwaitingFee) => {
@@ -266,12 +274,8 @@ impl RequestEvent {
             }
             RequestEvent::FeeRequested => "Asked for a fee".to_owned(),
             RequestEvent::FeeReceived => "Fee received: the month restarts".to_owned(),
-            RequestEvent::ClarificationAsked => {
-                "Asked for clarification: the clock stops".to_owned()
-            }
-            RequestEvent::ClarificationAnswered => {
-                "Clarification received: the clock runs again".to_owned()
-            }
+            RequestEvent::ClarificationAsked => "Asked for clarification".to_owned(),
+            RequestEvent::ClarificationAnswered => "Clarification received".to_owned(),
             RequestEvent::Extended { reason } => format!("Extended by two months: {reason}"),
             RequestEvent::Responded { outcome } => format!("Responded: {outcome}"),
             RequestEvent::Refused { reason } => format!("Refused: {reason}"),
@@ -363,6 +367,13 @@ pub enum RecordError {
         "the response was due by {due}: a clarification asked on or after that day does not stop the clock, so it cannot be recorded as one; keep it as a note instead"
     )]
     ClarificationTooLate { due: String },
+    /// The rulebook does not give this right the step (facts §6.4).
+    #[error("{0}")]
+    NotForThisRight(String),
+    #[error(
+        "the time limit passed on {due}: asking for {what} now cannot restart or pause it — the reply is what is owed"
+    )]
+    TimeRanOut { due: String, what: &'static str },
 }
 
 impl RightsRequest {
@@ -405,6 +416,17 @@ impl RightsRequest {
         self.kind == RequestKind::Complaint
     }
 
+    /// What the law gives this kind of request (facts §6.4).
+    pub fn rules(&self) -> rights::Rules {
+        rights::rules(self.kind)
+    }
+
+    /// Whether the shop must act at once — an open objection to direct marketing or
+    /// withdrawal of consent: the due date is only the written confirmation's.
+    pub fn stops_at_once(&self) -> bool {
+        self.status.is_open() && self.rules().clock == Clock::StopAtOnce
+    }
+
     /// The day the first letter named `template` (its stable name) was marked as sent.
     pub fn letter_sent_on(&self, template: &str) -> Option<Date> {
         self.timeline.iter().find_map(|entry| match &entry.event {
@@ -421,14 +443,19 @@ impl RightsRequest {
             identity_received: self.identity_received,
             fee_requested: self.fee_requested,
             fee_received: self.fee_received,
-            pauses: self
-                .clarifications
-                .iter()
-                .map(|c| Pause {
-                    asked: c.asked,
-                    answered: c.answered,
-                })
-                .collect(),
+            // Only a subject access request's clock pauses for a clarification (Art. 12A);
+            // elsewhere one is recorded, and the clock runs.
+            pauses: if self.rules().clarification_pauses {
+                self.clarifications
+                    .iter()
+                    .map(|c| Pause {
+                        asked: c.asked,
+                        answered: c.answered,
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
             extended: self.extension.is_some(),
         }
     }
@@ -447,8 +474,60 @@ impl RightsRequest {
             }
             deadline
         } else {
-            deadlines::response_deadline(&self.clock_events(), counting)
+            deadlines::response_deadline(&self.timely_clock_events(counting), counting)
         }
+    }
+
+    /// The clock events without any ask made once the time had run out: no revival
+    /// (facts §6.4). The step check refuses such asks; this keeps a file written before
+    /// that rule from showing a late request as in time.
+    pub fn timely_clock_events(&self, counting: Counting) -> ClockEvents {
+        let all = self.clock_events();
+        let mut timely = ClockEvents {
+            received: all.received,
+            extended: all.extended,
+            ..ClockEvents::default()
+        };
+        // Each ask in date order, judged against the clock as it stood before it.
+        let mut asks: Vec<(Date, u8, usize)> = Vec::new();
+        if let Some(on) = all.identity_requested {
+            asks.push((on, 0, 0));
+        }
+        if let Some(on) = all.fee_requested {
+            asks.push((on, 1, 0));
+        }
+        for (index, pause) in all.pauses.iter().enumerate() {
+            asks.push((pause.asked, 2, index));
+        }
+        asks.sort_unstable();
+        // Arrivals with no ask recorded (hand-edited files) count as before.
+        if all.identity_requested.is_none() {
+            timely.identity_received = all.identity_received;
+        }
+        if all.fee_requested.is_none() {
+            timely.fee_received = all.fee_received;
+        }
+        for (on, what, index) in asks {
+            let so_far = deadlines::response_deadline(&timely, counting);
+            let late = so_far
+                .due_date()
+                .is_some_and(|due| if what == 2 { on >= due } else { on > due });
+            if late {
+                continue;
+            }
+            match what {
+                0 => {
+                    timely.identity_requested = all.identity_requested;
+                    timely.identity_received = all.identity_received;
+                }
+                1 => {
+                    timely.fee_requested = all.fee_requested;
+                    timely.fee_received = all.fee_received;
+                }
+                _ => timely.pauses.push(all.pauses[index]),
+            }
+        }
+        timely
     }
 
     /// Whether the request has a date to act by: running, stopped (and why), or none.
@@ -498,13 +577,43 @@ impl RightsRequest {
                 last: short_date(last.on),
             });
         }
+        if let Some(reason) = self.rules().refuses(self.kind, event) {
+            return Err(RecordError::NotForThisRight(reason));
+        }
         let next = event
-            .next_status(self.status, self.extension.is_some())
+            .next_status(
+                self.status,
+                self.extension.is_some(),
+                self.rules().clarification_pauses,
+            )
             .ok_or_else(|| RecordError::NotAllowed {
                 event: event.describe(),
                 status: self.status,
             })?;
+        if matches!(event, RequestEvent::ClarificationAnswered)
+            && !self.clarifications.iter().any(|c| c.answered.is_none())
+        {
+            return Err(RecordError::NotAllowed {
+                event: event.describe(),
+                status: self.status,
+            });
+        }
         match event {
+            RequestEvent::IdentityRequested | RequestEvent::FeeRequested => {
+                // No revival: once the time has run out, nothing restarts it.
+                if let Some(due) = self.deadline_with(counting).due_date()
+                    && on > due
+                {
+                    return Err(RecordError::TimeRanOut {
+                        due: short_date(due),
+                        what: if matches!(event, RequestEvent::FeeRequested) {
+                            "a fee"
+                        } else {
+                            "proof of identity"
+                        },
+                    });
+                }
+            }
             RequestEvent::Extended { reason } => {
                 if reason.trim().is_empty() {
                     return Err(RecordError::ReasonNeeded(
@@ -519,7 +628,7 @@ impl RightsRequest {
                     });
                 }
             }
-            RequestEvent::ClarificationAsked => {
+            RequestEvent::ClarificationAsked if self.rules().clarification_pauses => {
                 // Asked once the time has run out, it stops nothing (the engine would
                 // ignore it): refused here, so the timeline never claims a pause.
                 if let Some(due) = self.deadline_with(counting).due_date()
@@ -620,9 +729,16 @@ impl RightsRequest {
 
     /// The steps allowed now, for the detail pane's buttons.
     pub fn allowed(&self, event: &RequestEvent) -> bool {
-        event
-            .next_status(self.status, self.extension.is_some())
-            .is_some()
+        self.rules().refuses(self.kind, event).is_none()
+            && event
+                .next_status(
+                    self.status,
+                    self.extension.is_some(),
+                    self.rules().clarification_pauses,
+                )
+                .is_some()
+            && (!matches!(event, RequestEvent::ClarificationAnswered)
+                || self.clarifications.iter().any(|c| c.answered.is_none()))
     }
 }
 

@@ -147,7 +147,7 @@ impl LetterComposer {
                 |ui, (this, commands)| {
                     this.templates_ui(ui, workspace, request);
                     ui.separator();
-                    this.parts_ui(ui);
+                    this.parts_ui(ui, workspace, request);
                     ui.separator();
                     let state = ComposerState {
                         workspace,
@@ -202,14 +202,18 @@ impl LetterComposer {
         }
     }
 
-    fn parts_ui(&mut self, ui: &mut egui::Ui) {
+    fn parts_ui(&mut self, ui: &mut egui::Ui, workspace: &Workspace, request: &RightsRequest) {
         ui.strong("What only you can say");
         ui.label(
             RichText::new("Everything else comes from the request, its deadlines and your register. Until a required part is written, the letter shows a gap in [brackets].")
                 .weak(),
         );
         for part in self.template.parts(&self.parts) {
-            part_ui(ui, part, &mut self.parts);
+            if matches!(part.kind, PartKind::Activities { .. }) {
+                activities_ui(ui, part, workspace, request, &mut self.parts);
+            } else {
+                part_ui(ui, part, &mut self.parts);
+            }
         }
     }
 
@@ -233,6 +237,10 @@ impl LetterComposer {
         let blocked: Option<String> = draft.refusal.as_ref().map(ToString::to_string);
         if let Some(reason) = &blocked {
             ui.problem(reason);
+        }
+        for warning in &draft.warnings {
+            let colour = super::theme::palette(ui).warning;
+            ui.label(RichText::new(format!("Warning: {warning}")).color(colour));
         }
         let ready = blocked.is_none();
         ui.horizontal_wrapped(|ui| {
@@ -344,12 +352,58 @@ pub(super) fn part_ui(ui: &mut egui::Ui, part: &PartSpec, parts: &mut Parts) -> 
             }
             *value != before
         }
-        PartKind::Fact { .. } | PartKind::Optional { .. } => {
+        // Drawn as the register's checkboxes by the composer; typed numbers elsewhere.
+        PartKind::Fact { .. } | PartKind::Optional { .. } | PartKind::Activities { .. } => {
             let changed = ui.text_area(&label, value, part.about);
             if value.trim().is_empty() {
                 parts.remove(&part.key);
             }
             changed
+        }
+    }
+}
+
+/// The register's activities as checkboxes, numbered as the register lists them; those
+/// linked to the request say so, but nothing is ticked until the shop ticks it.
+fn activities_ui(
+    ui: &mut egui::Ui,
+    part: &PartSpec,
+    workspace: &Workspace,
+    request: &RightsRequest,
+    parts: &mut Parts,
+) {
+    ui.label(part.label).on_hover_text(part.about);
+    let chosen = parts
+        .get(&part.key)
+        .and_then(|value| letters::activity_numbers(value))
+        .unwrap_or_default();
+    let mut numbers: Vec<usize> = Vec::new();
+    let mut changed = false;
+    for (index, activity) in workspace.register.iter().enumerate() {
+        let number = index + 1;
+        let mut on = chosen.contains(&number);
+        let purpose = activity.purpose.trim();
+        let mut text = format!(
+            "{number}. {}",
+            if purpose.is_empty() { "(no purpose yet)" } else { purpose }
+        );
+        if request.activities.contains(&activity.id) {
+            text.push_str(" — linked to this request");
+        }
+        changed |= ui.checkbox(&mut on, text).changed();
+        if on {
+            numbers.push(number);
+        }
+    }
+    if workspace.register.is_empty() {
+        ui.label(RichText::new("Your register has no activities yet.").weak());
+    }
+    if changed {
+        if numbers.is_empty() {
+            parts.remove(&part.key);
+        } else {
+            let keys: Vec<String> = numbers.iter().map(ToString::to_string).collect();
+            parts.insert(part.key, keys.join(","));
         }
     }
 }

@@ -93,11 +93,30 @@ part_keys! {
     Measures = "measures",
     Advice = "advice",
     MoreAdvice = "more-advice",
+    Activities = "activities",
+    Searched = "searched",
+    MoreInformation = "more-information",
+    NotApplicableGround = "not-applicable-ground",
+    DataAfter = "data-after",
+    Reviewer = "reviewer",
+    Representations = "representations",
+    DecisionOutcome = "decision-outcome",
+    Progress = "progress",
 }
 
 impl PartKey {
     pub fn from_name(name: &str) -> Option<PartKey> {
         PartKey::ALL.iter().copied().find(|key| key.name() == name)
+    }
+
+    /// This part's visible gap in `template`, in brackets.
+    pub fn gap_text(self, template: Template) -> String {
+        template
+            .spec()
+            .parts
+            .iter()
+            .find(|part| part.key == self)
+            .map_or_else(String::new, |part| part.text(&Parts::new()))
     }
 }
 
@@ -135,6 +154,10 @@ pub enum PartKind {
         gap: &'static str,
         several: bool,
     },
+    /// One or more of the register's activities, by their number in the register
+    /// (1, 2…), stored as "1,3". Nothing is ticked until the shop ticks it: a reply never
+    /// defaults to "everything".
+    Activities { gap: &'static str },
 }
 
 /// A part of one template.
@@ -146,8 +169,8 @@ pub struct PartSpec {
     /// What to write, in a line (the field's hint and `--list-parts`).
     pub about: &'static str,
     pub kind: PartKind,
-    /// Only asked, and only required, when another part has this value.
-    pub only_when: Option<(PartKey, &'static str)>,
+    /// Only asked, and only required, when another part has one of these values.
+    pub only_when: Option<(PartKey, &'static [&'static str])>,
     /// What the user's own records already say, offered as the first words.
     pub from_records: Option<fn(&Workspace, &RightsRequest) -> String>,
 }
@@ -155,7 +178,7 @@ pub struct PartSpec {
 impl PartSpec {
     pub fn is_required(&self) -> bool {
         match self.kind {
-            PartKind::Fact { .. } => true,
+            PartKind::Fact { .. } | PartKind::Activities { .. } => true,
             PartKind::Optional { .. } => false,
             PartKind::Choice { default, .. } => default.is_none(),
         }
@@ -164,13 +187,18 @@ impl PartSpec {
     pub fn options(&self) -> &'static [Choice] {
         match self.kind {
             PartKind::Choice { options, .. } => options,
-            PartKind::Fact { .. } | PartKind::Optional { .. } => &[],
+            PartKind::Fact { .. } | PartKind::Optional { .. } | PartKind::Activities { .. } => {
+                &[]
+            }
         }
     }
 
     fn applies(&self, parts: &Parts) -> bool {
-        self.only_when
-            .is_none_or(|(key, value)| parts.get(&key).is_some_and(|chosen| chosen.trim() == value))
+        self.only_when.is_none_or(|(key, values)| {
+            parts
+                .get(&key)
+                .is_some_and(|chosen| values.contains(&chosen.trim()))
+        })
     }
 
     /// Whether `value` fills this part: any words for a fact, a listed key for a choice
@@ -195,6 +223,7 @@ impl PartSpec {
                         .all(|key| options.iter().any(|option| option.key == *key))
             }
             PartKind::Choice { options, .. } => options.iter().any(|option| option.key == value),
+            PartKind::Activities { .. } => activity_numbers(value).is_some_and(|n| !n.is_empty()),
         }
     }
 
@@ -240,7 +269,9 @@ impl PartSpec {
     pub fn text(&self, parts: &Parts) -> String {
         let value = parts.get(&self.key).map_or("", |v| v.trim());
         match self.kind {
-            PartKind::Fact { gap } if value.is_empty() => format!("[{gap}]"),
+            PartKind::Fact { gap } | PartKind::Activities { gap } if value.is_empty() => {
+                format!("[{gap}]")
+            }
             PartKind::Choice { gap, .. } => {
                 let chosen = self.chosen(parts);
                 if chosen.is_empty() {
@@ -252,6 +283,19 @@ impl PartSpec {
             _ => value.to_owned(),
         }
     }
+}
+
+/// The register numbers in an activities part ("1, 3" → [1, 3]), each once, in order;
+/// `None` when anything else is written.
+pub fn activity_numbers(value: &str) -> Option<Vec<usize>> {
+    let mut numbers: Vec<usize> = Vec::new();
+    for key in split_keys(value) {
+        let number: usize = key.parse().ok().filter(|n| *n > 0)?;
+        if !numbers.contains(&number) {
+            numbers.push(number);
+        }
+    }
+    Some(numbers)
 }
 
 /// The keys of a choice of several: "phishing, bank" → "phishing", "bank".
@@ -272,6 +316,10 @@ pub struct Spec {
     pub parts: &'static [PartSpec],
     /// The law's conditions beyond the request's kind and state, with the refusal in words.
     pub allows: fn(&Situation<'_>) -> Result<(), String>,
+    /// The law's conditions on what the parts say for this request (a fee for further
+    /// copies only under subject access; activities that are in the register, with no
+    /// example text left), with the refusal in words.
+    pub parts_fit: fn(&Situation<'_>, &Parts) -> Result<(), String>,
     /// The step "Mark as sent" records besides the letter; `part` reads the user's words.
     pub implies: fn(&dyn Fn(PartKey) -> String) -> Option<RequestEvent>,
     pub body: fn(&mut Writer<'_>),
@@ -324,7 +372,7 @@ impl Template {
                     (None, PartKind::Choice { default, .. }) => {
                         default.unwrap_or_default().to_owned()
                     }
-                    (None, PartKind::Fact { .. }) => String::new(),
+                    (None, PartKind::Fact { .. } | PartKind::Activities { .. }) => String::new(),
                 };
                 (!value.trim().is_empty()).then_some((part.key, value))
             })
@@ -394,6 +442,71 @@ impl Template {
                 request.status.to_string().to_lowercase()
             )),
         }
+    }
+}
+
+impl Template {
+    /// Whether what the parts say is allowed for `request` (see [`Spec::parts_fit`]).
+    pub fn parts_fit(
+        self,
+        workspace: &Workspace,
+        request: &RightsRequest,
+        date: Date,
+        parts: &Parts,
+    ) -> Result<(), String> {
+        let situation = Situation {
+            workspace,
+            request,
+            date,
+        };
+        (self.spec().parts_fit)(&situation, parts)
+    }
+}
+
+impl Template {
+    /// What the shop should know about this letter's timing before it goes (facts §6.4):
+    /// dated after the request's deadline, it is late — said, never hidden; asking for
+    /// identity or a clarification with under a week left is late in the month. Warnings
+    /// do not stop the letter.
+    pub fn timing_warnings(
+        self,
+        workspace: &Workspace,
+        request: &RightsRequest,
+        date: Date,
+    ) -> Vec<String> {
+        let holidays = workspace.holidays();
+        let deadline = request.deadline_with(workspace.counting(&holidays));
+        let Some(due) = deadline.due_date() else {
+            return Vec::new();
+        };
+        let mut warnings = Vec::new();
+        let what = if request.is_complaint() {
+            "the acknowledgement"
+        } else if request.stops_at_once() {
+            "the written confirmation"
+        } else {
+            "the reply"
+        };
+        if date > due {
+            warnings.push(format!(
+                "This letter is late: {what} was due by {}, and this letter is dated {}. Send it now; it must not suggest it is on time.",
+                long_date(due),
+                long_date(date)
+            ));
+        } else if matches!(
+            self,
+            Template::IdentityRequest | Template::ClarificationRequest
+        ) {
+            let left = crate::domain::deadlines::days_between(date, due);
+            if left < crate::domain::rights::LATE_ASK_DAYS {
+                warnings.push(format!(
+                    "Only {left} day{} left before {what} is due ({}): the ICO expects proof of identity or a clarification to be asked as soon as possible, not late in the month.",
+                    if left == 1 { "" } else { "s" },
+                    long_date(due)
+                ));
+            }
+        }
+        warnings
     }
 }
 

@@ -3,13 +3,15 @@
 //! never be defined and yet missing from the composer or the CLI).
 
 use super::{
-    Choice, PartKey, PartKind, PartSpec, Situation, Spec, long_date, sent_on,
-    waiting_for_requester, writer::concerned_activities,
+    Choice, PartKey, PartKind, PartSpec, Parts, Situation, Spec, long_date, sent_on,
+    waiting_for_requester,
+    writer::{chosen_activities, concerned_activities},
 };
 use crate::domain::{
     deadlines,
-    register::LawfulBasis,
+    register::{LawfulBasis, ProcessingActivity},
     requests::{RequestEvent, RequestKind as K, Status},
+    rights::{self, Fees, NotApplicable},
 };
 
 macro_rules! templates {
@@ -52,14 +54,20 @@ templates! {
     Refusal => REFUSAL,
     ComplaintAcknowledgement => COMPLAINT_ACKNOWLEDGEMENT,
     ComplaintOutcome => COMPLAINT_OUTCOME,
+    NothingHeld => NOTHING_HELD,
+    CannotIdentify => CANNOT_IDENTIFY,
+    RightNotApplicable => RIGHT_NOT_APPLICABLE,
+    ConsentWithdrawn => CONSENT_WITHDRAWN,
+    DecisionReviewed => DECISION_REVIEWED,
+    ComplaintProgress => COMPLAINT_PROGRESS,
 }
 
 // ---- Which requests -------------------------------------------------------------
 
-/// Rights requests that may need identity, a fee or longer: not an objection to direct
-/// marketing nor a withdrawal of consent, which are absolute, free and need no more than
-/// what links the person to the contact details (Art. 21(3), Art. 7(3), PECR reg. 22(3)).
-const CONDITIONAL_RIGHTS: &[K] = &[
+/// The rights with a one-month clock (the rulebook's `Clock::OneMonth`; a test holds the
+/// two together): not an objection to direct marketing nor a withdrawal of consent,
+/// which are acted on at once, nor a complaint.
+pub(super) const ONE_MONTH_RIGHTS: &[K] = &[
     K::Access,
     K::Rectification,
     K::Erasure,
@@ -67,6 +75,24 @@ const CONDITIONAL_RIGHTS: &[K] = &[
     K::Objection,
     K::Portability,
     K::AutomatedDecisionReview,
+];
+
+/// Every kind: the letters whose step the rulebook judges (identity, a fee, a
+/// clarification, an extension) are offered for every kind, and refused by the step
+/// check in the rulebook's words where the right does not have the step.
+const EVERY_KIND: &[K] = &K::ALL;
+
+/// Every right a person exercises (Arts 15–22, 7(3)), not a complaint.
+const EVERY_RIGHT: &[K] = &[
+    K::Access,
+    K::Rectification,
+    K::Erasure,
+    K::Restriction,
+    K::Objection,
+    K::DirectMarketingObjection,
+    K::Portability,
+    K::AutomatedDecisionReview,
+    K::ConsentWithdrawal,
 ];
 
 // ---- Legal lists ------------------------------------------------------------------
@@ -222,19 +248,6 @@ const OBJECTION_GROUNDS: &[Choice] = &[
     },
 ];
 
-const SCOPE: &[Choice] = &[
-    Choice {
-        key: "everything",
-        words: "everything we hold",
-        meaning: "every activity in your register: a subject access request covers all the personal data you hold unless the person limited it",
-    },
-    Choice {
-        key: "linked",
-        words: "only what the request is about",
-        meaning: "only the activities linked to this request; the letter says so, and offers the rest",
-    },
-];
-
 const WITHHELD: &[Choice] = &[
     Choice {
         key: "nothing",
@@ -337,6 +350,76 @@ fn always(_: &Situation<'_>) -> Result<(), String> {
     Ok(())
 }
 
+#[allow(
+    clippy::unnecessary_wraps,
+    reason = "it fills the `parts_fit` slot, whose other occupants can refuse"
+)]
+fn any_parts(_: &Situation<'_>, _: &Parts) -> Result<(), String> {
+    Ok(())
+}
+
+/// Whether an activity's register entry can be described to a requester as it stands:
+/// no starter example text left and nothing the letter would have to invent (the same
+/// rule as the notice).
+fn fit_to_describe(activity: &ProcessingActivity) -> Result<(), String> {
+    let name = activity.record_name();
+    if let Some(placeholder) = activity.unconfirmed_placeholders().first() {
+        return Err(format!(
+            "{name} still has example text in “{}” (“{}”): replace or confirm it in the register first",
+            placeholder.field.label(),
+            placeholder.text.trim()
+        ));
+    }
+    let mut gaps: Vec<&str> = Vec::new();
+    if activity.data_categories.iter().all(|c| c.trim().is_empty()) {
+        gaps.push("the information used");
+    }
+    if activity.basis_kinds().is_empty() {
+        gaps.push("a lawful basis");
+    }
+    if activity.retention_statement().trim().is_empty() {
+        gaps.push("how long it is kept");
+    }
+    if activity.sources.is_empty() {
+        gaps.push("where it comes from");
+    }
+    if activity.transfers.iter().any(|t| t.mechanism.is_none()) {
+        gaps.push("the safeguard for each transfer outside the UK");
+    }
+    if gaps.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{name} does not yet say {} in the register: the letter would have to invent it",
+            gaps.join(", ")
+        ))
+    }
+}
+
+/// The activities a letter names recipients from (those linked to the request), fit to
+/// describe when the shop says it told them.
+fn recipients_fit(s: &Situation<'_>, parts: &Parts) -> Result<(), String> {
+    if parts
+        .get(&PartKey::RecipientsTold)
+        .is_none_or(|told| told.trim() != "told")
+    {
+        return Ok(());
+    }
+    s.workspace
+        .register
+        .iter()
+        .filter(|a| s.request.activities.contains(&a.id))
+        .try_for_each(|activity| match activity.unconfirmed_placeholders().first() {
+            Some(placeholder) => Err(format!(
+                "{} still has example text in “{}” (“{}”), which this letter would name as a recipient: replace or confirm it in the register first",
+                activity.record_name(),
+                placeholder.field.label(),
+                placeholder.text.trim()
+            )),
+            None => Ok(()),
+        })
+}
+
 fn no_step(_: &dyn Fn(PartKey) -> String) -> Option<RequestEvent> {
     None
 }
@@ -364,7 +447,7 @@ static ACKNOWLEDGEMENT: Spec = Spec {
     title: "Acknowledgement",
     purpose: "Confirms the request arrived and when you will reply",
     // An objection to direct marketing is acted on at once: its letter is the reply.
-    kinds: CONDITIONAL_RIGHTS,
+    kinds: ONE_MONTH_RIGHTS,
     parts: &[ASKED_PART],
     allows: |s| match passed_due(s) {
         Some(due) => Err(format!(
@@ -374,6 +457,7 @@ static ACKNOWLEDGEMENT: Spec = Spec {
         None => Ok(()),
     },
     implies: no_step,
+    parts_fit: any_parts,
     body: |w| {
         w.thanks();
         w.what_was_asked();
@@ -399,13 +483,13 @@ static IDENTITY_REQUEST: Spec = Spec {
     name: "identity-request",
     title: "Identity or authority request",
     purpose: "Asks for proof of identity or authority; the month starts when it arrives",
-    kinds: CONDITIONAL_RIGHTS,
+    kinds: EVERY_KIND,
     parts: &[
         optional(
             PartKey::Documents,
             "What to send",
-            "completes “Please send us …”: only what you need to be sure who they are",
-            "a copy of one document showing your name and home address, such as a recent utility bill or bank statement",
+            "completes “Please send us …”: only what you need to be sure it is them (Art. 12(6): only with reasonable doubts, and only what is proportionate)",
+            "a reply to this letter from the email address you use with us, or a detail only you and we would know, such as the number of one of your orders",
         ),
         optional(
             PartKey::HowToSend,
@@ -426,11 +510,12 @@ static IDENTITY_REQUEST: Spec = Spec {
         (None, None) => Ok(()),
     },
     implies: |_| Some(RequestEvent::IdentityRequested),
+    parts_fit: any_parts,
     body: |w| {
         w.thanks();
         let acting = w.request.requester.acting_for.trim().to_owned();
         if acting.is_empty() {
-            w.say("Before we can respond, we need to be sure we are giving information to the right person. We only ask for what is necessary for that.");
+            w.say("Before we can act on your request, we need to be sure that the information we act on is yours. We only ask for what is necessary for that.");
         } else {
             w.say(format!("Before we can respond, we need proof that you are authorised to act for {acting}, such as a signed letter of authority or a lasting power of attorney, and proof of your own identity."));
         }
@@ -445,8 +530,8 @@ static IDENTITY_REQUEST: Spec = Spec {
 static CLARIFICATION_REQUEST: Spec = Spec {
     name: "clarification-request",
     title: "Clarification request",
-    purpose: "Asks which information the request is about; the clock stops until the reply",
-    kinds: CONDITIONAL_RIGHTS,
+    purpose: "Asks what the request is about; for subject access only, the clock stops until the reply",
+    kinds: EVERY_KIND,
     parts: &[optional(
         PartKey::Questions,
         "What we need to know",
@@ -454,8 +539,8 @@ static CLARIFICATION_REQUEST: Spec = Spec {
         "Which information, or which of our activities, does your request concern? For example: your orders in a particular period, your customer account, or emails between us.",
     )],
     allows: |s| {
-        if waiting_for_requester(s.request) {
-            return Ok(()); // the step check says why not
+        if waiting_for_requester(s.request) || !s.request.rules().clarification_pauses {
+            return Ok(()); // the step check says why not; elsewhere nothing pauses
         }
         let holidays = s.workspace.holidays();
         let deadline = s.request.deadline_with(s.workspace.counting(&holidays));
@@ -472,21 +557,30 @@ static CLARIFICATION_REQUEST: Spec = Spec {
         }
     },
     implies: |_| Some(RequestEvent::ClarificationAsked),
+    parts_fit: any_parts,
     body: |w| {
         w.thanks();
         w.say("To find what you are asking for, we need a little more detail:");
         w.bullet(w.part(PartKey::Questions));
-        let deadline = w.deadline(false);
-        // Once the pause is recorded the clock is stopped: the date it had then.
-        let due = deadline
-            .stopped()
-            .and_then(|s| s.was_due)
-            .unwrap_or(deadline.due);
-        w.say(format!(
-            "The time we have to respond is paused from the date of this letter, {}, until we receive your reply; the days in between do not count. Before this letter, we were due to reply by {}.",
-            long_date(w.date),
-            long_date(due)
-        ));
+        let deadline = w.deadline(w.request.extension.is_some());
+        if w.request.rules().clarification_pauses {
+            // Once the pause is recorded the clock is stopped: the date it had then.
+            let due = deadline
+                .stopped()
+                .and_then(|s| s.was_due)
+                .unwrap_or(deadline.due);
+            w.say(format!(
+                "The time we have to respond is paused from the date of this letter, {}, until we receive your reply; the days in between do not count. Before this letter, we were due to reply by {}.",
+                long_date(w.date),
+                long_date(due)
+            ));
+        } else {
+            // Art. 12A pauses only a subject access request: here the month runs on.
+            w.say(format!(
+                "Asking you this does not change the time we have to respond: we will still reply by {} at the latest.",
+                long_date(deadline.due)
+            ));
+        }
         if matches!(w.request.kind, K::Access | K::Portability) {
             w.say("In the meantime, we will send you any information we can already provide.");
         }
@@ -497,7 +591,7 @@ static FEE_NOTICE: Spec = Spec {
     name: "fee-notice",
     title: "Fee notice",
     purpose: "A fee for a manifestly unfounded or excessive request, or further copies",
-    kinds: CONDITIONAL_RIGHTS,
+    kinds: EVERY_KIND,
     parts: &[
         choice(
             PartKey::FeeGround,
@@ -533,6 +627,18 @@ static FEE_NOTICE: Spec = Spec {
     ],
     allows: always,
     implies: |_| Some(RequestEvent::FeeRequested),
+    parts_fit: |s, parts| {
+        let further_copies = parts
+            .get(&PartKey::FeeGround)
+            .is_some_and(|ground| ground.trim() == "further-copies");
+        if further_copies && s.request.rules().fees != Fees::AlsoFurtherCopies {
+            return Err(format!(
+                "a fee for further copies exists only for subject access (Art. 15(3)); {} may be charged for only if it is manifestly unfounded or excessive (Art. 12(5))",
+                rights::kind_words(s.request.kind)
+            ));
+        }
+        Ok(())
+    },
     body: |w| {
         w.thanks();
         let ground = w.chosen(PartKey::FeeGround);
@@ -567,7 +673,7 @@ static EXTENSION_NOTICE: Spec = Spec {
     name: "extension",
     title: "Extension notice",
     purpose: "Extends by up to two months, with reasons; only within the first month",
-    kinds: CONDITIONAL_RIGHTS,
+    kinds: EVERY_KIND,
     parts: &[
         choice(
             PartKey::ExtensionGround,
@@ -598,6 +704,7 @@ static EXTENSION_NOTICE: Spec = Spec {
             reason: part(PartKey::Reasons),
         })
     },
+    parts_fit: any_parts,
     body: |w| {
         w.thanks();
         let extended = w.deadline(true);
@@ -634,18 +741,14 @@ static ACCESS_RESPONSE: Spec = Spec {
     kinds: &[K::Access],
     parts: &[
         PartSpec {
-            kind: PartKind::Choice {
-                options: SCOPE,
-                default: Some("everything"),
-                gap: "choose what the reply covers",
-                several: false,
+            key: PartKey::Activities,
+            label: "Which of your activities use this person's information",
+            about: "tick each activity in your register that applies to this person (their numbers in the register); only those are described",
+            kind: PartKind::Activities {
+                gap: "tick the activities in your register that use this person's information",
             },
-            ..optional(
-                PartKey::Scope,
-                "What the reply covers",
-                "everything you hold, unless the person limited the request",
-                "",
-            )
+            only_when: None,
+            from_records: None,
         },
         fact(
             PartKey::Delivery,
@@ -661,7 +764,7 @@ static ACCESS_RESPONSE: Spec = Spec {
             "say whether anything was withheld or redacted",
         ),
         PartSpec {
-            only_when: Some((PartKey::Withheld, "some")),
+            only_when: Some((PartKey::Withheld, &["some"])),
             ..fact(
                 PartKey::WithheldDetails,
                 "What was withheld, and why",
@@ -678,6 +781,21 @@ static ACCESS_RESPONSE: Spec = Spec {
     ],
     allows: always,
     implies: |_| Some(responded("Subject access response")),
+    parts_fit: |s, parts| {
+        let numbers = parts
+            .get(&PartKey::Activities)
+            .and_then(|value| super::activity_numbers(value))
+            .unwrap_or_default();
+        let count = s.workspace.register.len();
+        if let Some(outside) = numbers.iter().find(|n| **n > count) {
+            return Err(format!(
+                "your register has no activity {outside} (it has {count}); tick only activities that use this person's information"
+            ));
+        }
+        chosen_activities(s.workspace, parts)
+            .into_iter()
+            .try_for_each(fit_to_describe)
+    },
     body: |w| {
         w.thanks();
         w.say("We confirm that we hold and use personal information about you.");
@@ -695,12 +813,19 @@ static ACCESS_RESPONSE: Spec = Spec {
         w.heading("What we have withheld");
         let withheld = w.part(PartKey::Withheld);
         w.say(withheld);
-        if w.chosen(PartKey::Withheld).is_some_and(|c| c.key == "some") {
+        let withheld = w.chosen(PartKey::Withheld).is_some_and(|c| c.key == "some");
+        if withheld {
             let details = w.part(PartKey::WithheldDetails);
             w.paragraphs(&details);
         }
         w.supplementary_information();
-        w.how_to_complain();
+        // Withholding part of the copy is a partial refusal: the court route too
+        // (Art. 12(4)).
+        if withheld {
+            w.refusal_rights();
+        } else {
+            w.how_to_complain();
+        }
     },
 };
 
@@ -770,6 +895,7 @@ static ERASURE_DONE: Spec = Spec {
     ],
     allows: always,
     implies: |_| Some(responded("Erasure done")),
+    parts_fit: recipients_fit,
     body: |w| {
         w.thanks();
         w.say(format!("We have erased {}.", w.inline(PartKey::Erased)));
@@ -787,7 +913,12 @@ static ERASURE_DONE: Spec = Spec {
             None => w.say(w.part(PartKey::Suppression)),
         }
         w.recipients_told();
-        w.how_to_complain();
+        // Keeping part of what was asked to be erased is a partial refusal (Art. 12(4)).
+        if w.has(PartKey::Kept) {
+            w.refusal_rights();
+        } else {
+            w.how_to_complain();
+        }
     },
 };
 
@@ -824,6 +955,7 @@ static ERASURE_REFUSED: Spec = Spec {
             &part(PartKey::Reasons),
         ))
     },
+    parts_fit: any_parts,
     body: |w| {
         w.thanks();
         if w.has(PartKey::Erased) {
@@ -858,6 +990,7 @@ static RECTIFICATION_DONE: Spec = Spec {
     ],
     allows: always,
     implies: |_| Some(responded("Rectification done")),
+    parts_fit: recipients_fit,
     body: |w| {
         w.thanks();
         w.say(format!(
@@ -882,6 +1015,7 @@ static RECTIFICATION_REFUSED: Spec = Spec {
     )],
     allows: always,
     implies: |part| Some(refused("", &part(PartKey::Reasons))),
+    parts_fit: any_parts,
     body: |w| {
         w.thanks();
         w.say("We have looked into it carefully, and we have not changed our records, because:");
@@ -915,6 +1049,7 @@ static RESTRICTION_APPLIED: Spec = Spec {
     ],
     allows: always,
     implies: |_| Some(responded("Restriction applied")),
+    parts_fit: recipients_fit,
     body: |w| {
         w.thanks();
         w.say(format!(
@@ -965,6 +1100,7 @@ static RESTRICTION_LIFTING: Spec = Spec {
             text: "Told the requester before lifting the restriction".to_owned(),
         })
     },
+    parts_fit: any_parts,
     body: |w| {
         w.say(format!("We wrote to you about your request of {} to restrict the use of your personal information.", w.received()));
         w.say(format!(
@@ -981,23 +1117,37 @@ static RESTRICTION_LIFTING: Spec = Spec {
 static MARKETING_OBJECTION_DONE: Spec = Spec {
     name: "marketing-objection",
     title: "Direct marketing stopped",
-    purpose: "Confirms direct marketing has stopped, free; a suppression list is kept",
-    kinds: &[K::DirectMarketingObjection, K::ConsentWithdrawal],
-    parts: &[optional(
-        PartKey::Channels,
-        "What marketing has stopped",
-        "completes “We have stopped sending you …”",
-        "all our marketing messages",
-    )],
+    purpose: "Confirms direct marketing has stopped, free (Art. 21(2)–(3))",
+    kinds: &[K::DirectMarketingObjection],
+    parts: &[
+        optional(
+            PartKey::Channels,
+            "What marketing has stopped",
+            "completes “We have stopped sending you …”",
+            "all our marketing messages",
+        ),
+        choice(
+            PartKey::Suppression,
+            "Do you keep a suppression entry?",
+            "a do-not-contact entry, so they are never marketed to by mistake; the letter says so only if you keep one",
+            SUPPRESSION,
+            "say whether you keep their details on a suppression list",
+        ),
+    ],
     allows: always,
     implies: |_| Some(responded("Direct marketing stopped")),
+    parts_fit: any_parts,
     body: |w| {
         w.thanks();
         w.say(format!(
             "We have stopped sending you {}, and any use of your information to tailor marketing to you (profiling). You have an absolute right to object to direct marketing: we will not contact you for marketing again.",
             w.inline(PartKey::Channels)
         ));
-        w.say("So that we never contact you by mistake, we keep your email address on a suppression (do not contact) list, with only what is needed for that purpose.");
+        match w.chosen(PartKey::Suppression).map(|c| c.key) {
+            Some("kept") => w.say("So that we never contact you by mistake, we keep your contact details on a suppression (do not contact) list, with only what is needed for that purpose."),
+            Some(_) => {}
+            None => w.say(w.part(PartKey::Suppression)),
+        }
         w.say("There is no charge for this.");
         w.how_to_complain();
     },
@@ -1007,7 +1157,7 @@ static OBJECTION_STOPPED: Spec = Spec {
     name: "objection-stopped",
     title: "Objection: processing stopped",
     purpose: "Confirms the processing objected to has stopped",
-    kinds: &[K::Objection, K::AutomatedDecisionReview],
+    kinds: &[K::Objection],
     parts: &[fact(
         PartKey::Stopped,
         "What has stopped",
@@ -1016,6 +1166,7 @@ static OBJECTION_STOPPED: Spec = Spec {
     )],
     allows: always,
     implies: |_| Some(responded("Objection: processing stopped")),
+    parts_fit: any_parts,
     body: |w| {
         w.thanks();
         w.say(format!(
@@ -1029,8 +1180,8 @@ static OBJECTION_STOPPED: Spec = Spec {
 static OBJECTION_REFUSED: Spec = Spec {
     name: "objection-refused",
     title: "Objection: compelling grounds",
-    purpose: "Explains the compelling grounds to carry on",
-    kinds: &[K::Objection, K::AutomatedDecisionReview],
+    purpose: "Explains the compelling grounds to carry on (Art. 21(1))",
+    kinds: &[K::Objection],
     parts: &[
         choice(
             PartKey::ObjectionGround,
@@ -1053,6 +1204,7 @@ static OBJECTION_REFUSED: Spec = Spec {
             &part(PartKey::Grounds),
         ))
     },
+    parts_fit: any_parts,
     body: |w| {
         w.thanks();
         w.say(format!(
@@ -1086,6 +1238,7 @@ static PORTABILITY: Spec = Spec {
     ],
     allows: always,
     implies: |_| Some(responded("Data portability")),
+    parts_fit: any_parts,
     body: |w| {
         w.thanks();
         w.say(format!(
@@ -1103,7 +1256,7 @@ static REFUSAL: Spec = Spec {
     name: "refusal",
     title: "Refusal (manifestly unfounded or excessive)",
     purpose: "Refuses a manifestly unfounded or excessive request, with your reasons",
-    kinds: CONDITIONAL_RIGHTS,
+    kinds: ONE_MONTH_RIGHTS,
     parts: &[
         choice(
             PartKey::RefusalGround,
@@ -1126,6 +1279,7 @@ static REFUSAL: Spec = Spec {
             &part(PartKey::Reasons),
         ))
     },
+    parts_fit: any_parts,
     body: |w| {
         w.thanks();
         match w.chosen(PartKey::RefusalGround) {
@@ -1167,6 +1321,7 @@ static COMPLAINT_ACKNOWLEDGEMENT: Spec = Spec {
         None => Ok(()),
     },
     implies: no_step,
+    parts_fit: any_parts,
     body: |w| {
         w.thanks();
         w.what_was_asked();
@@ -1232,6 +1387,7 @@ static COMPLAINT_OUTCOME: Spec = Spec {
         }
     },
     implies: |_| Some(responded("Complaint outcome")),
+    parts_fit: any_parts,
     body: |w| {
         w.say(format!(
             "We have finished looking into your complaint of {}.",
@@ -1243,6 +1399,379 @@ static COMPLAINT_OUTCOME: Spec = Spec {
         w.heading("What we have done");
         let actions = w.part(PartKey::Actions);
         w.paragraphs(&actions);
+        w.complaint_regulator();
+    },
+};
+
+// ---- Outcomes every right can have (facts §6.4) -------------------------------------
+
+/// The ways a right can not apply, as the letter words them; one per
+/// [`NotApplicable`] ground, which says which kind of request it answers.
+const NOT_APPLICABLE_GROUNDS: &[Choice] = &[
+    Choice {
+        key: "no-erasure-ground",
+        words: "none of the grounds for erasure in Article 17(1) applies: we still need the information for the purpose we collected it for, you have not withdrawn a consent we rely on, you have not objected to how we use it, and we use it lawfully",
+        meaning: "erasure: no Art. 17(1) ground holds (say which facts show it in the reasons)",
+    },
+    Choice {
+        key: "no-restriction-ground",
+        words: "none of the grounds for restriction in Article 18(1) applies: you have not contested its accuracy, our use of it is lawful, we still need it, and no objection is pending",
+        meaning: "restriction: no Art. 18(1) ground holds",
+    },
+    Choice {
+        key: "portability-basis",
+        words: "the right to data portability covers only information we use on the basis of your consent or of a contract with you (Article 20(1)(a)), and we use this information on another lawful basis",
+        meaning: "portability: the basis is neither consent nor a contract",
+    },
+    Choice {
+        key: "portability-not-automated",
+        words: "the right to data portability covers only information we use by automated means (Article 20(1)(b)), and we hold this information only on paper",
+        meaning: "portability: the processing is not automated (e.g. paper records)",
+    },
+    Choice {
+        key: "objection-basis",
+        words: "the right to object in Article 21(1) applies where we rely on our legitimate interests or a public task, and we use this information on another lawful basis",
+        meaning: "objection: the basis is neither legitimate interests nor a public task",
+    },
+    Choice {
+        key: "no-automated-decision",
+        words: "we have made no decision about you based solely on automated processing with a legal or similarly significant effect on you (Article 22A): a person takes these decisions",
+        meaning: "automated decision: no solely automated significant decision was made",
+    },
+];
+
+const DATA_AFTER: &[Choice] = &[
+    Choice {
+        key: "deleted",
+        words: "deleted",
+        meaning: "you deleted what you held only because of their consent",
+    },
+    Choice {
+        key: "kept",
+        words: "kept",
+        meaning: "you keep it, on another lawful basis (say which, and why)",
+    },
+    Choice {
+        key: "partly",
+        words: "partly deleted",
+        meaning: "you deleted some of it and keep the rest on another lawful basis",
+    },
+];
+
+const DECISION_OUTCOMES: &[Choice] = &[
+    Choice {
+        key: "upheld",
+        words: "the original decision stands",
+        meaning: "after the review, the decision is the same",
+    },
+    Choice {
+        key: "changed",
+        words: "we have changed the decision",
+        meaning: "the review changed the decision (say how in the reasons)",
+    },
+];
+
+const SEARCHED_PART: PartSpec = fact(
+    PartKey::Searched,
+    "Where you looked",
+    "completes “We have searched …”, e.g. our customer records, order system and email for the name and email address you gave",
+    "say where you looked, and for what",
+);
+
+static NOTHING_HELD: Spec = Spec {
+    name: "nothing-held",
+    title: "We hold nothing about you",
+    purpose: "Answers a subject access request when you hold no personal information about the person (Art. 15(1))",
+    kinds: &[K::Access],
+    parts: &[SEARCHED_PART],
+    allows: always,
+    implies: |_| Some(responded("We hold nothing about you")),
+    parts_fit: any_parts,
+    body: |w| {
+        w.thanks();
+        w.say(format!(
+            "You have the right to know whether or not we hold personal information about you (Article 15(1)). We have made a reasonable and proportionate search of {}.",
+            w.inline(PartKey::Searched)
+        ));
+        w.say("We do not hold any personal information about you, so there is nothing for us to send you.");
+        w.say("If you think we may hold information about you under another name, email address or account, please tell us and we will search again.");
+        w.how_to_complain();
+    },
+};
+
+static CANNOT_IDENTIFY: Spec = Spec {
+    name: "cannot-identify",
+    title: "We cannot identify you",
+    purpose: "Says you cannot identify the person from what you hold, and what would help (Art. 11(2), 12(2))",
+    kinds: EVERY_RIGHT,
+    parts: &[
+        SEARCHED_PART,
+        fact(
+            PartKey::MoreInformation,
+            "What would help us find them",
+            "completes “If you can send us …, we will look again”, e.g. the email address you used to order from us",
+            "say what they could send that would let you find them",
+        ),
+    ],
+    allows: always,
+    implies: |_| {
+        Some(RequestEvent::Responded {
+            outcome: "Could not identify the requester from the information held (Art. 11(2))"
+                .to_owned(),
+        })
+    },
+    parts_fit: any_parts,
+    body: |w| {
+        w.thanks();
+        w.say(format!(
+            "We have searched {}, but from the information we hold we cannot identify you as the person it is about. The law does not require us to hold or collect extra information only to identify you (Articles 11(2) and 12(2)), so we cannot act on your request as it stands.",
+            w.inline(PartKey::Searched)
+        ));
+        w.say(format!(
+            "If you can send us {}, we will look again and act on your request.",
+            w.inline(PartKey::MoreInformation)
+        ));
+        w.refusal_rights();
+    },
+};
+
+static RIGHT_NOT_APPLICABLE: Spec = Spec {
+    name: "right-not-applicable",
+    title: "This right does not apply",
+    purpose: "Explains why the right asked for does not apply here, on a ground the law gives (facts §6.4)",
+    kinds: &[
+        K::Erasure,
+        K::Restriction,
+        K::Portability,
+        K::Objection,
+        K::AutomatedDecisionReview,
+    ],
+    parts: &[
+        choice(
+            PartKey::NotApplicableGround,
+            "Why the right does not apply",
+            "the law's reason for this kind of request",
+            NOT_APPLICABLE_GROUNDS,
+            "choose why the right does not apply",
+        ),
+        fact(
+            PartKey::Reasons,
+            "The facts",
+            "the facts of this request that show it, e.g. which lawful basis you use and why",
+            "set out the facts that show it",
+        ),
+    ],
+    allows: always,
+    implies: |part| {
+        Some(refused(
+            &format!("the right does not apply: {}", part(PartKey::NotApplicableGround)),
+            &part(PartKey::Reasons),
+        ))
+    },
+    parts_fit: |s, parts| {
+        let Some(ground) = parts
+            .get(&PartKey::NotApplicableGround)
+            .and_then(|key| NotApplicable::from_key(key.trim()))
+        else {
+            return Ok(());
+        };
+        if ground.kind() == s.request.kind {
+            Ok(())
+        } else {
+            Err(format!(
+                "that reason answers {}, not {}",
+                rights::kind_words(ground.kind()),
+                rights::kind_words(s.request.kind)
+            ))
+        }
+    },
+    body: |w| {
+        w.thanks();
+        w.say(format!(
+            "We have looked at it carefully. We are not able to act on it, because {}.",
+            w.part(PartKey::NotApplicableGround)
+        ));
+        let reasons = w.part(PartKey::Reasons);
+        w.paragraphs(&reasons);
+        w.say("Your other rights are not affected: for example, you can still ask us for a copy of your information.");
+        w.refusal_rights();
+    },
+};
+
+static CONSENT_WITHDRAWN: Spec = Spec {
+    name: "consent-withdrawn",
+    title: "Consent withdrawn",
+    purpose: "Confirms what stopped when the person withdrew consent, and what was deleted or kept (Art. 7(3))",
+    kinds: &[K::ConsentWithdrawal],
+    parts: &[
+        fact(
+            PartKey::Stopped,
+            "What has stopped",
+            "completes “We have stopped …”: what relied on their consent, e.g. keeping your skin-test results on file",
+            "say what relied on their consent and has stopped",
+        ),
+        choice(
+            PartKey::DataAfter,
+            "What happened to the information",
+            "whether you deleted what you held because of their consent",
+            DATA_AFTER,
+            "say whether you deleted or kept the information",
+        ),
+        PartSpec {
+            only_when: Some((PartKey::DataAfter, &["deleted", "partly"])),
+            ..fact(
+                PartKey::Erased,
+                "What was deleted",
+                "completes “We have deleted …”",
+                "say what you deleted",
+            )
+        },
+        PartSpec {
+            only_when: Some((PartKey::DataAfter, &["kept", "partly"])),
+            ..fact(
+                PartKey::Kept,
+                "What you keep, and on what basis",
+                "completes “We keep …”: what, why the law lets you keep it, and until when",
+                "say what you keep, on what lawful basis, and until when",
+            )
+        },
+    ],
+    allows: always,
+    implies: |_| Some(responded("Consent withdrawn")),
+    parts_fit: any_parts,
+    body: |w| {
+        w.thanks();
+        w.say(format!(
+            "We have stopped {}.",
+            w.inline(PartKey::Stopped)
+        ));
+        let after = w.chosen(PartKey::DataAfter).map(|c| c.key);
+        if matches!(after, Some("deleted" | "partly")) {
+            w.say(format!("We have deleted {}.", w.inline(PartKey::Erased)));
+        }
+        if matches!(after, Some("kept" | "partly")) {
+            w.say(format!("We keep {}.", w.inline(PartKey::Kept)));
+        }
+        if after.is_none() {
+            w.say(w.part(PartKey::DataAfter));
+        }
+        w.say("Withdrawing your consent does not affect what we did with your information while you had consented (Article 7(3)). There is no charge for this.");
+        if matches!(after, Some("kept" | "partly")) {
+            w.refusal_rights();
+        } else {
+            w.how_to_complain();
+        }
+    },
+};
+
+static DECISION_REVIEWED: Spec = Spec {
+    name: "decision-reviewed",
+    title: "Automated decision reviewed",
+    purpose: "Tells the person a human reviewed the automated decision, what they said was considered, and the outcome (Arts 22A–22D)",
+    kinds: &[K::AutomatedDecisionReview],
+    parts: &[
+        fact(
+            PartKey::Reviewer,
+            "Who reviewed it",
+            "completes “The decision was reviewed by …”: a person with the authority to change it, e.g. Sam Doe, the owner",
+            "say who reviewed the decision",
+        ),
+        fact(
+            PartKey::Representations,
+            "What they told you, and how you considered it",
+            "the person's points, and what the reviewer made of each",
+            "say what they told you and how the reviewer considered it",
+        ),
+        choice(
+            PartKey::DecisionOutcome,
+            "The outcome",
+            "whether the review kept or changed the decision",
+            DECISION_OUTCOMES,
+            "choose the outcome of the review",
+        ),
+        fact(
+            PartKey::Reasons,
+            "Why",
+            "the reasons for the outcome",
+            "give the reasons for the outcome",
+        ),
+    ],
+    allows: always,
+    implies: |part| {
+        Some(RequestEvent::Responded {
+            outcome: format!(
+                "Decision reviewed by {}: {}",
+                part(PartKey::Reviewer),
+                part(PartKey::DecisionOutcome)
+            ),
+        })
+    },
+    parts_fit: any_parts,
+    body: |w| {
+        w.thanks();
+        w.say(format!(
+            "As the law requires (Articles 22A to 22D), a person has reviewed the decision. It was reviewed by {}, who can change it.",
+            w.inline(PartKey::Reviewer)
+        ));
+        w.heading("What you told us");
+        let representations = w.part(PartKey::Representations);
+        w.paragraphs(&representations);
+        w.heading("The outcome");
+        w.say(format!(
+            "Having reviewed it, {}, because:",
+            w.part(PartKey::DecisionOutcome)
+        ));
+        let reasons = w.part(PartKey::Reasons);
+        w.paragraphs(&reasons);
+        if w.chosen(PartKey::DecisionOutcome).is_some_and(|c| c.key == "upheld") {
+            w.refusal_rights();
+        } else {
+            w.how_to_complain();
+        }
+    },
+};
+
+static COMPLAINT_PROGRESS: Spec = Spec {
+    name: "complaint-progress",
+    title: "Complaint progress update",
+    purpose: "Keeps the complainant updated while you look into it (DPA 2018 s.164A)",
+    kinds: &[K::Complaint],
+    parts: &[
+        fact(
+            PartKey::Progress,
+            "Where it stands",
+            "what you have done so far and what you are doing now",
+            "say what you have done so far",
+        ),
+        optional(
+            PartKey::NextSteps,
+            "When they will hear next",
+            "e.g. We expect to tell you the outcome by 18 December 2026.",
+            "",
+        ),
+    ],
+    allows: |s| {
+        if s.request.status.is_open() {
+            Ok(())
+        } else {
+            Err(format!(
+                "the complaint is {}",
+                s.request.status.to_string().to_lowercase()
+            ))
+        }
+    },
+    implies: no_step,
+    parts_fit: any_parts,
+    body: |w| {
+        w.say(format!(
+            "We are writing to update you on your complaint of {}.",
+            w.received()
+        ));
+        let progress = w.part(PartKey::Progress);
+        w.paragraphs(&progress);
+        let next = w.part(PartKey::NextSteps);
+        w.paragraphs(&next);
+        w.say("We will tell you the outcome without undue delay.");
         w.complaint_regulator();
     },
 };

@@ -171,10 +171,12 @@ impl<'a> Writer<'a> {
 
     /// The request's deadline as the shop counts it (the play-safe setting included).
     pub fn deadline(&self, extended: bool) -> Deadline {
-        let mut events = self.request.clock_events();
-        events.extended |= extended;
         let holidays = self.workspace.holidays();
-        deadlines::response_deadline(&events, self.workspace.counting(&holidays))
+        let counting = self.workspace.counting(&holidays);
+        // The same events the request's own deadline counts: no ask made too late.
+        let mut events = self.request.timely_clock_events(counting);
+        events.extended |= extended;
+        deadlines::response_deadline(&events, counting)
     }
 
     /// When the reply is due, and why it is that date: the month, a restart, pauses,
@@ -331,27 +333,18 @@ impl<'a> Writer<'a> {
     /// The Art. 15(1) and (2) information, for every register activity unless the user
     /// narrowed the reply to those the request is linked to — and then it says so.
     pub fn supplementary_information(&mut self) {
-        let narrowed = self
-            .chosen(PartKey::Scope)
-            .is_some_and(|c| c.key == "linked");
-        let activities = concerned_activities(self.workspace, self.request, narrowed);
+        // Only what the shop ticked as this person's: never every activity by default.
+        let activities = chosen_activities(self.workspace, self.parts);
         self.heading("How and why we use your information");
-        if narrowed {
-            let purposes: Vec<String> = activities
-                .iter()
-                .map(|a| purpose_phrase(&a.purpose))
-                .collect();
-            self.say(format!(
-                "As your request concerned only the information we use {}, this reply covers only that. Ask us if you would like everything we hold about you.",
-                purposes.join("; and ")
-            ));
-        }
         for activity in &activities {
             self.blocks.push(Block::Paragraph(vec![Inline::bold(format!(
                 "We use your information {}",
                 purpose_phrase(&activity.purpose)
             ))]));
             self.blocks.push(Block::Bullets(article_15_items(activity)));
+        }
+        if activities.is_empty() {
+            self.say(PartKey::Activities.gap_text(self.template));
         }
         if activities.iter().any(|a| !a.transfers.is_empty()) {
             self.say(
@@ -453,6 +446,23 @@ fn lower_sentence(text: &str) -> String {
             .collect(),
         _ => text,
     }
+}
+
+/// The register activities the shop ticked in a letter's `activities` part, in the
+/// register's order; numbers outside the register are left out (the letter's
+/// `parts_fit` refuses them).
+pub fn chosen_activities<'a>(workspace: &'a Workspace, parts: &Parts) -> Vec<&'a ProcessingActivity> {
+    let numbers = parts
+        .get(&PartKey::Activities)
+        .and_then(|value| super::activity_numbers(value))
+        .unwrap_or_default();
+    workspace
+        .register
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| numbers.contains(&(index + 1)))
+        .map(|(_, activity)| activity)
+        .collect()
 }
 
 /// The register activities a reply covers: every activity, or when `narrowed` those the
