@@ -628,9 +628,10 @@ impl RightsRequest {
                     });
                 }
             }
-            RequestEvent::ClarificationAsked if self.rules().clarification_pauses => {
+            RequestEvent::ClarificationAsked => {
                 // Asked once the time has run out, it stops nothing (the engine would
-                // ignore it): refused here, so the timeline never claims a pause.
+                // ignore it) and the reply is what is owed: refused here, so the timeline
+                // never claims a pause.
                 if let Some(due) = self.deadline_with(counting).due_date()
                     && on >= due
                 {

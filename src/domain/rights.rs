@@ -185,11 +185,9 @@ impl Rules {
         let what = kind_words(kind);
         let source = self.source;
         match event {
-            E::IdentityRequested | E::IdentityReceived if !self.identity_restarts => {
-                Some(format!(
-                    "{what} needs no proof of identity beyond what links the person to it, and nothing restarts its clock ({source})"
-                ))
-            }
+            E::IdentityRequested | E::IdentityReceived if !self.identity_restarts => Some(format!(
+                "{what} needs no proof of identity beyond what links the person to it, and nothing restarts its clock ({source})"
+            )),
             E::FeeRequested | E::FeeReceived if self.fees == Fees::Never => Some(format!(
                 "{what} is free: the law allows no fee for it ({source})"
             )),

@@ -385,7 +385,11 @@ fn activities_ui(
         let purpose = activity.purpose.trim();
         let mut text = format!(
             "{number}. {}",
-            if purpose.is_empty() { "(no purpose yet)" } else { purpose }
+            if purpose.is_empty() {
+                "(no purpose yet)"
+            } else {
+                purpose
+            }
         );
         if request.activities.contains(&activity.id) {
             text.push_str(" — linked to this request");

@@ -83,12 +83,59 @@ fn users_words(template: Template) -> Parts {
             ),
         ],
         Template::AccessResponse => &[
+            (P::Activities, "1,2"),
             (
                 P::Delivery,
                 "A printed copy is enclosed, sent by recorded delivery.",
             ),
             (P::Withheld, "nothing"),
         ],
+        Template::NothingHeld => &[(
+            P::Searched,
+            "our customer records, order system and email for the name and email address you gave",
+        )],
+        Template::CannotIdentify => &[
+            (P::Searched, "our customer records for the name you gave"),
+            (
+                P::MoreInformation,
+                "the email address you used when you ordered from us",
+            ),
+        ],
+        Template::RightNotApplicable => &[
+            (P::NotApplicableGround, "portability-basis"),
+            (
+                P::Reasons,
+                "We keep your order records because the law on tax records requires it, not because of your consent or our contract.",
+            ),
+        ],
+        Template::ConsentWithdrawn => &[
+            (
+                P::Stopped,
+                "sending you photos of finished commissions to review",
+            ),
+            (P::DataAfter, "partly"),
+            (P::Erased, "the photos of your commissions"),
+            (
+                P::Kept,
+                "your invoice, as the law on tax records requires, until April 2033",
+            ),
+        ],
+        Template::DecisionReviewed => &[
+            (P::Reviewer, "Morwenna Tallis, the owner"),
+            (
+                P::Representations,
+                "You told us your order was refused although your card details were correct; we checked the payment record.",
+            ),
+            (P::DecisionOutcome, "changed"),
+            (
+                P::Reasons,
+                "The fraud filter misread your address; your order has been accepted.",
+            ),
+        ],
+        Template::ComplaintProgress => &[(
+            P::Progress,
+            "We have checked which courier received your email address and why.",
+        )],
         Template::ErasureDone => &[
             (
                 P::Erased,
@@ -155,9 +202,9 @@ fn users_words(template: Template) -> Parts {
             (P::Actions, "We now say so at checkout."),
         ],
         Template::Acknowledgement => &[(P::Asked, "Everything you hold about me.")],
+        Template::MarketingObjectionDone => &[(P::Suppression, "kept")],
         Template::IdentityRequest
         | Template::ClarificationRequest
-        | Template::MarketingObjectionDone
         | Template::ComplaintAcknowledgement => &[],
     };
     words
@@ -175,7 +222,13 @@ fn kind_for(template: Template) -> RequestKind {
         Template::MarketingObjectionDone => K::DirectMarketingObjection,
         Template::ObjectionStopped | Template::ObjectionRefused => K::Objection,
         Template::Portability => K::Portability,
-        Template::ComplaintAcknowledgement | Template::ComplaintOutcome => K::Complaint,
+        Template::ComplaintAcknowledgement
+        | Template::ComplaintOutcome
+        | Template::ComplaintProgress => K::Complaint,
+        Template::CannotIdentify => K::Erasure,
+        Template::RightNotApplicable => K::Portability,
+        Template::ConsentWithdrawn => K::ConsentWithdrawal,
+        Template::DecisionReviewed => K::AutomatedDecisionReview,
         _ => K::Access,
     }
 }
@@ -238,9 +291,11 @@ fn text_of(workspace: &Workspace, request: &RightsRequest, template: Template) -
 /// an acknowledgement for any open rights request; identity only while it has not
 /// arrived and never on a marketing objection (§6.2a); clarification only before the
 /// deadline (a pause cannot revive a missed one); a fee or extension never on a
-/// marketing objection, an extension only within the first month; the reply letters by
-/// kind; a refusal never on a marketing objection; a complaint's outcome only after its
-/// acknowledgement.
+/// marketing objection, and neither once the time has run out (§6.4 "no revival"), an
+/// extension only within the first month; the reply letters by kind; a refusal never on
+/// a marketing objection; a complaint's outcome only after its acknowledgement; "we hold
+/// nothing" only for subject access; "we cannot identify you" for any right; "this right
+/// does not apply" for the rights with such a ground (§6.4).
 ///
 /// The example's requests: 001 access, closed · 002 erasure, open, due 4 Dec · 003
 /// access, identity arrived 26 Oct, due 26 Nov · 004 access, extended · 005
@@ -250,7 +305,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("acknowledgement", &["002", "003", "004", "008"]),
     ("identity-request", &["002"]),
     ("clarification-request", &["002", "003", "004"]),
-    ("fee-notice", &["002", "003", "005"]),
+    ("fee-notice", &["002", "003"]),
     ("extension", &["002", "003"]),
     ("access-response", &["003", "004"]),
     ("erasure-done", &["002"]),
@@ -266,6 +321,12 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("refusal", &["002", "003", "004", "005", "008"]),
     ("complaint-acknowledgement", &["007"]),
     ("complaint-outcome", &["007"]),
+    ("nothing-held", &["003", "004"]),
+    ("cannot-identify", &["002", "003", "004", "005", "006"]),
+    ("right-not-applicable", &["002"]),
+    ("consent-withdrawn", &[]),
+    ("decision-reviewed", &[]),
+    ("complaint-progress", &["007"]),
 ];
 
 #[test]
@@ -567,6 +628,73 @@ fn every_template_carries_its_required_points() {
             ],
         ),
     ];
+    let mut required = required;
+    required.extend([
+        (
+            Template::NothingHeld,
+            vec![
+                "whether or not we hold personal information about you (Article 15(1))",
+                "reasonable and proportionate search of our customer records",
+                "We do not hold any personal information about you",
+                complain[0],
+                complain[1],
+            ],
+        ),
+        (
+            Template::CannotIdentify,
+            vec![
+                "we cannot identify you",
+                "Articles 11(2) and 12(2)",
+                "the email address you used when you ordered from us, we will look again",
+                refusal[0],
+                refusal[1],
+                refusal[2],
+            ],
+        ),
+        (
+            Template::RightNotApplicable,
+            vec![
+                "consent or of a contract with you (Article 20(1)(a))",
+                "law on tax records",
+                refusal[0],
+                refusal[1],
+                refusal[2],
+            ],
+        ),
+        (
+            Template::ConsentWithdrawn,
+            vec![
+                "We have stopped sending you photos of finished commissions",
+                "We have deleted the photos of your commissions",
+                "We keep your invoice",
+                "Article 7(3)",
+                "no charge",
+                refusal[1],
+                refusal[2],
+            ],
+        ),
+        (
+            Template::DecisionReviewed,
+            vec![
+                "a person has reviewed the decision",
+                "Articles 22A to 22D",
+                "Morwenna Tallis, the owner",
+                "checked the payment record",
+                "we have changed the decision",
+                "fraud filter",
+                complain[1],
+            ],
+        ),
+        (
+            Template::ComplaintProgress,
+            vec![
+                "update you on your complaint of 10 November 2026",
+                "checked which courier",
+                "without undue delay",
+                "you can complain to the Information Commissioner's Office",
+            ],
+        ),
+    ]);
     assert_eq!(
         required.len(),
         Template::ALL.len(),
@@ -721,42 +849,39 @@ fn a_late_complaint_acknowledgement_apologises_and_an_early_complaint_has_no_sta
 }
 
 #[test]
-fn a_subject_access_reply_covers_the_whole_register_unless_narrowed_and_then_says_so() {
+fn a_subject_access_reply_describes_exactly_the_activities_ticked_for_this_person() {
     let workspace = example();
     let sar = request(&workspace, RequestKind::Access, date(2026, 11, 10));
-    let text = text_of(&workspace, &sar, Template::AccessResponse);
-    for activity in &workspace.register {
-        for category in &activity.data_categories {
+    // Nothing ticked: no default to "everything" — the part is missing and blocks it.
+    let parts = Template::AccessResponse.initial_parts(&workspace, &sar);
+    assert!(
+        missing_parts(Template::AccessResponse, &parts)
+            .iter()
+            .any(|p| p.key == PartKey::Activities),
+        "activities must be ticked"
+    );
+    let mut parts = parts;
+    parts.extend(users_words(Template::AccessResponse));
+    parts.insert(PartKey::Activities, "1, 2".to_owned());
+    let text =
+        normalised(&letter(&workspace, &sar, Template::AccessResponse, TODAY, &parts).plain_text());
+    for ticked in &workspace.register[..2] {
+        for category in &ticked.data_categories {
             assert!(text.contains(category.as_str()), "{category}");
         }
-        assert!(text.contains(&normalised(&activity.retention_statement())));
-    }
-    let mut parts = Template::AccessResponse.initial_parts(&workspace, &sar);
-    parts.extend(users_words(Template::AccessResponse));
-    parts.insert(PartKey::Scope, "linked".to_owned());
-    let narrowed =
-        normalised(&letter(&workspace, &sar, Template::AccessResponse, TODAY, &parts).plain_text());
-    assert!(
-        narrowed.contains("this reply covers only that"),
-        "{narrowed}"
-    );
-    for linked in &workspace.register[..2] {
-        for processor in &linked.processors {
-            assert!(
-                narrowed.contains(processor.name.as_str()),
-                "{}",
-                processor.name
-            );
+        for processor in &ticked.processors {
+            assert!(text.contains(processor.name.as_str()), "{}", processor.name);
         }
     }
+    // The activities not ticked are not this person's: none of their facts appear.
     for other in [
         "Financial transaction information",
         "Marketing preferences",
         "United States",
     ] {
         assert!(
-            !narrowed.contains(other),
-            "an unlinked activity's “{other}” is in the narrowed reply"
+            !text.contains(other),
+            "an activity not ticked (“{other}”) is in the reply:\n{text}"
         );
     }
 }

@@ -32,13 +32,17 @@ fn read(path: &Path) -> Workspace {
 }
 
 fn add(path: &Path, name: &str) -> (i32, String, String) {
+    add_kind(path, name, "direct-marketing-objection")
+}
+
+fn add_kind(path: &Path, name: &str, kind: &str) -> (i32, String, String) {
     smallprint(&[
         "request",
         "add",
         "--file",
         arg(path),
         "--kind",
-        "direct-marketing-objection",
+        kind,
         "--received",
         "2026-01-15",
         "--name",
@@ -129,7 +133,7 @@ fn request_add_on_a_missing_file_creates_nothing() {
 #[test]
 fn request_step_records_through_the_windows_rule_and_refuses_with_its_reason() {
     let (_dir, path) = demo();
-    let (_, stdout, _) = add(&path, "Bryony Fictional");
+    let (_, stdout, _) = add_kind(&path, "Bryony Fictional", "erasure");
     let reference = stdout.lines().next().expect("reference").to_owned();
     let step = |step: &str, on: &str, note: Option<&str>| {
         let mut args = vec![

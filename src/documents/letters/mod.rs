@@ -187,9 +187,7 @@ impl PartSpec {
     pub fn options(&self) -> &'static [Choice] {
         match self.kind {
             PartKind::Choice { options, .. } => options,
-            PartKind::Fact { .. } | PartKind::Optional { .. } | PartKind::Activities { .. } => {
-                &[]
-            }
+            PartKind::Fact { .. } | PartKind::Optional { .. } | PartKind::Activities { .. } => &[],
         }
     }
 

@@ -539,8 +539,8 @@ static CLARIFICATION_REQUEST: Spec = Spec {
         "Which information, or which of our activities, does your request concern? For example: your orders in a particular period, your customer account, or emails between us.",
     )],
     allows: |s| {
-        if waiting_for_requester(s.request) || !s.request.rules().clarification_pauses {
-            return Ok(()); // the step check says why not; elsewhere nothing pauses
+        if waiting_for_requester(s.request) {
+            return Ok(()); // the step check says why not
         }
         let holidays = s.workspace.holidays();
         let deadline = s.request.deadline_with(s.workspace.counting(&holidays));
@@ -549,7 +549,7 @@ static CLARIFICATION_REQUEST: Spec = Spec {
         };
         if s.date >= due {
             Err(format!(
-                "the deadline, {}, has been reached: asking for clarification cannot pause a clock that has run out; reply with what you can",
+                "the deadline, {}, has been reached: asking for clarification cannot pause or restart a clock that has run out; the reply is what is owed",
                 long_date(due)
             ))
         } else {
@@ -1564,7 +1564,10 @@ static RIGHT_NOT_APPLICABLE: Spec = Spec {
     allows: always,
     implies: |part| {
         Some(refused(
-            &format!("the right does not apply: {}", part(PartKey::NotApplicableGround)),
+            &format!(
+                "the right does not apply: {}",
+                part(PartKey::NotApplicableGround)
+            ),
             &part(PartKey::Reasons),
         ))
     },
@@ -1641,10 +1644,7 @@ static CONSENT_WITHDRAWN: Spec = Spec {
     parts_fit: any_parts,
     body: |w| {
         w.thanks();
-        w.say(format!(
-            "We have stopped {}.",
-            w.inline(PartKey::Stopped)
-        ));
+        w.say(format!("We have stopped {}.", w.inline(PartKey::Stopped)));
         let after = w.chosen(PartKey::DataAfter).map(|c| c.key);
         if matches!(after, Some("deleted" | "partly")) {
             w.say(format!("We have deleted {}.", w.inline(PartKey::Erased)));
@@ -1711,7 +1711,7 @@ static DECISION_REVIEWED: Spec = Spec {
         w.thanks();
         w.say(format!(
             "As the law requires (Articles 22A to 22D), a person has reviewed the decision. It was reviewed by {}, who can change it.",
-            w.inline(PartKey::Reviewer)
+            w.part(PartKey::Reviewer).trim_end_matches('.')
         ));
         w.heading("What you told us");
         let representations = w.part(PartKey::Representations);
@@ -1723,7 +1723,9 @@ static DECISION_REVIEWED: Spec = Spec {
         ));
         let reasons = w.part(PartKey::Reasons);
         w.paragraphs(&reasons);
-        if w.chosen(PartKey::DecisionOutcome).is_some_and(|c| c.key == "upheld") {
+        if w.chosen(PartKey::DecisionOutcome)
+            .is_some_and(|c| c.key == "upheld")
+        {
             w.refusal_rights();
         } else {
             w.how_to_complain();

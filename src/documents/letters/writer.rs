@@ -451,7 +451,10 @@ fn lower_sentence(text: &str) -> String {
 /// The register activities the shop ticked in a letter's `activities` part, in the
 /// register's order; numbers outside the register are left out (the letter's
 /// `parts_fit` refuses them).
-pub fn chosen_activities<'a>(workspace: &'a Workspace, parts: &Parts) -> Vec<&'a ProcessingActivity> {
+pub fn chosen_activities<'a>(
+    workspace: &'a Workspace,
+    parts: &Parts,
+) -> Vec<&'a ProcessingActivity> {
     let numbers = parts
         .get(&PartKey::Activities)
         .and_then(|value| super::activity_numbers(value))
