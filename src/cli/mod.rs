@@ -633,6 +633,8 @@ fn requests(
         .filter(|(request, deadline)| match due_within {
             None => true,
             // A stopped clock has no date, so it is not due within any number of days.
+            // What must stop at once is due now, whatever the window asked.
+            Some(_) if request.stops_at_once() => true,
             Some(days) => {
                 request.status.is_open()
                     && deadline.due_date().is_some_and(|due| {
@@ -646,6 +648,7 @@ fn requests(
     rows.sort_by_key(|(request, deadline)| {
         (
             !request.status.is_open(),
+            !request.stops_at_once(),
             deadline.due_date().is_none(),
             deadline.due_date(),
             request.reference.clone(),
@@ -655,6 +658,7 @@ fn requests(
         out,
         "REFERENCE     RECEIVED    DUE         DAYS LEFT  STATUS                  KIND                            REQUESTER"
     );
+    let mut stop_now = false;
     for (request, deadline) in rows {
         let days_left = match deadline.due_date() {
             Some(due) if request.status.is_open() => {
@@ -662,8 +666,11 @@ fn requests(
             }
             _ => "-".to_owned(),
         };
-        // "paused" while the clock is stopped, "none" with no statutory date.
-        let due = if matches!(deadline.state, deadlines::ClockState::Acknowledged(_)) {
+        // "paused" while the clock is stopped, "none" with no statutory date; "now" for
+        // what must stop at once (its DAYS LEFT count to the written confirmation).
+        let due = if request.stops_at_once() {
+            "now".to_owned()
+        } else if matches!(deadline.state, deadlines::ClockState::Acknowledged(_)) {
             "ack sent".to_owned()
         } else if request.is_complaint() {
             format!("{deadline} (ack)")
@@ -680,6 +687,13 @@ fn requests(
             request.status.to_string(),
             request.kind.to_string(),
             request.requester.name
+        );
+        stop_now |= request.stops_at_once();
+    }
+    if stop_now {
+        let _ = writeln!(
+            out,
+            "DUE now: an objection to direct marketing or a withdrawal of consent is acted on at once; its DAYS LEFT count to the written confirmation, due within one calendar month."
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -42,6 +42,7 @@ pub fn uid(item: &AgendaItem) -> String {
         AgendaKind::Acknowledge => "acknowledge",
         AgendaKind::FeeRenewal => "ico-fee-renewal",
         AgendaKind::BreachReport => "report",
+        AgendaKind::StopNow => "stop-now",
     };
     match (item.request, item.breach) {
         (Some(id), _) => format!("{what}-request-{}@smallprint.invalid", id.0),
@@ -59,6 +60,9 @@ fn summary(item: &AgendaItem) -> String {
         AgendaKind::FeeRenewal => title.into_owned(),
         AgendaKind::BreachReport => {
             format!("72 hours end: report the breach to the ICO or record why not: {title}")
+        }
+        AgendaKind::StopNow => {
+            format!("Stop now (at once), and confirm in writing by today: {title}")
         }
     }
 }
@@ -109,6 +113,9 @@ fn reminder(item: &AgendaItem, when: &str) -> String {
         AgendaKind::Acknowledge => format!("Complaint to acknowledge {when}: {title}"),
         AgendaKind::FeeRenewal => format!("ICO data-protection fee renewal {when}"),
         AgendaKind::BreachReport => format!("The 72 hours to report a breach end {when}: {title}"),
+        AgendaKind::StopNow => {
+            format!("Stop now if not done; the written confirmation is due {when}: {title}")
+        }
     }
 }
 

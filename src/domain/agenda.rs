@@ -32,6 +32,9 @@ pub enum AgendaKind {
     FeeRenewal,
     /// The end of a breach's 72 hours to report it to the ICO (at an instant, `at`).
     BreachReport,
+    /// An objection to direct marketing or a withdrawal of consent: stop at once (Art.
+    /// 21(3), 7(3)); the date is the written confirmation's, within one month.
+    StopNow,
 }
 
 impl AgendaKind {
@@ -42,6 +45,7 @@ impl AgendaKind {
             AgendaKind::Acknowledge => "acknowledge",
             AgendaKind::FeeRenewal => "ICO fee renewal",
             AgendaKind::BreachReport => "a breach's 72 hours end: report it, or record why not",
+            AgendaKind::StopNow => "stop now; confirm in writing by this day",
         }
     }
 }
@@ -153,8 +157,15 @@ pub fn agenda(
         };
         let kind = if request.is_complaint() {
             AgendaKind::Acknowledge
+        } else if request.stops_at_once() {
+            AgendaKind::StopNow
         } else {
             AgendaKind::Due
+        };
+        // What must stop at once is never "later", whatever the confirmation's date.
+        let urgency = match (kind, Urgency::of(due, today)) {
+            (AgendaKind::StopNow, Urgency::Later) => Urgency::Soon,
+            (_, urgency) => urgency,
         };
         items.push(AgendaItem {
             date: due,
@@ -163,7 +174,7 @@ pub fn agenda(
             breach: None,
             at: None,
             title: request_title(request),
-            urgency: Urgency::of(due, today),
+            urgency,
         });
     }
     if let Some(renewal) = workspace.organisation.ico_renewal_date {
@@ -234,7 +245,12 @@ mod tests {
             .collect();
         let due_items = items
             .iter()
-            .filter(|i| matches!(i.kind, AgendaKind::Due | AgendaKind::Acknowledge))
+            .filter(|i| {
+                matches!(
+                    i.kind,
+                    AgendaKind::Due | AgendaKind::Acknowledge | AgendaKind::StopNow
+                )
+            })
             .count();
         // The request awaiting clarification has a stopped clock: no date, a marker.
         let stops = clock_stops(&workspace, &deadlines);

@@ -367,11 +367,13 @@ pub enum RecordError {
         "the response was due by {due}: a clarification asked on or after that day does not stop the clock, so it cannot be recorded as one; keep it as a note instead"
     )]
     ClarificationTooLate { due: String },
+    #[error("proof of identity or authority already arrived on {on}")]
+    IdentityArrived { on: String },
     /// The rulebook does not give this right the step (facts §6.4).
     #[error("{0}")]
     NotForThisRight(String),
     #[error(
-        "the time limit passed on {due}: asking for {what} now cannot restart or pause it — the reply is what is owed"
+        "the time limit ran out on {due}: asking for {what} now cannot restart or pause it — the reply is what is owed"
     )]
     TimeRanOut { due: String, what: &'static str },
 }
@@ -596,6 +598,11 @@ impl RightsRequest {
             return Err(RecordError::NotAllowed {
                 event: event.describe(),
                 status: self.status,
+            });
+        }
+        if let (RequestEvent::IdentityRequested, Some(arrived)) = (event, self.identity_received) {
+            return Err(RecordError::IdentityArrived {
+                on: short_date(arrived),
             });
         }
         match event {

@@ -66,6 +66,7 @@ fn chip_parts(item: &AgendaItem) -> (String, &'static str) {
         AgendaKind::Acknowledge => (reference, "acknowledge"),
         AgendaKind::FeeRenewal => ("ICO fee".to_owned(), "renewal"),
         AgendaKind::BreachReport => (reference, "72 hours end"),
+        AgendaKind::StopNow => (reference, "stop now · confirm"),
     }
 }
 

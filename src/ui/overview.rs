@@ -311,11 +311,19 @@ pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Comm
         (0..=14).contains(&days_between(today, i.date))
     });
     let acknowledge = of_kind(&[AgendaKind::Acknowledge], &|_| true);
+    let stop_now = of_kind(&[AgendaKind::StopNow], &|_| true);
     let renewal = of_kind(&[AgendaKind::FeeRenewal], &|i| {
         days_between(today, i.date) <= RENEWAL_REMINDER_DAYS
     });
 
     breaches_ui(ui, context, commands);
+    section(
+        ui,
+        "Stop now: marketing objections and withdrawn consent (confirm in writing by the date shown)",
+        &stop_now,
+        today,
+        commands,
+    );
     section(ui, "Overdue requests", &overdue, today, commands);
     section(
         ui,
@@ -340,7 +348,7 @@ pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Comm
     );
     section(ui, "ICO fee", &renewal, today, commands);
     waiting_ui(ui, derived, commands);
-    if overdue.is_empty() && this_week.is_empty() && acknowledge.is_empty() {
+    if overdue.is_empty() && this_week.is_empty() && acknowledge.is_empty() && stop_now.is_empty() {
         ui.add_space(spacing::ITEM);
         ui.label("Nothing is due this week.");
     }

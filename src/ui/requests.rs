@@ -147,6 +147,28 @@ fn due_cells(
     if !request.status.is_open() {
         return (deadline.due.to_string(), "—".to_owned(), None);
     }
+    if request.stops_at_once()
+        && let Some(due) = deadline.due_date()
+    {
+        // Acted on at once (Art. 21(3), 7(3)); the date is the written confirmation's.
+        let left = days_between(today, due);
+        let text = if left < 0 {
+            format!(
+                "confirm: {} overdue",
+                crate::domain::validate::count(-left, "day", "days")
+            )
+        } else {
+            format!(
+                "confirm in {}",
+                crate::domain::validate::count(left, "day", "days")
+            )
+        };
+        let urgency = match Urgency::of(due, today) {
+            Urgency::Later => Urgency::Soon,
+            urgency => urgency,
+        };
+        return ("now".to_owned(), text, Some(urgency));
+    }
     let Some(due) = deadline.due_date() else {
         let why = match deadline.stopped().map(|s| s.reason) {
             Some(StopReason::Identity) => "waiting for identity",
@@ -463,14 +485,21 @@ impl RequestsScreen {
                 .deadlines
                 .get(&request.id)
                 .and_then(Deadline::due_date);
-            if request.status.is_open() {
+            // What must stop at once first, then by date, then the closed ones.
+            if request.stops_at_once() {
                 (
                     0,
                     due.unwrap_or(Date::MAX),
                     std::cmp::Reverse(request.received),
                 )
+            } else if request.status.is_open() {
+                (
+                    1,
+                    due.unwrap_or(Date::MAX),
+                    std::cmp::Reverse(request.received),
+                )
             } else {
-                (1, Date::MAX, std::cmp::Reverse(request.received))
+                (2, Date::MAX, std::cmp::Reverse(request.received))
             }
         });
         let longest_reference = workspace
@@ -713,6 +742,16 @@ impl RequestsScreen {
         if let Some(deadline) = derived.deadlines.get(&request.id) {
             deadline_ui(ui, request, deadline, today);
         }
+        let rules = request.rules();
+        ui.label(
+            RichText::new(format!(
+                "The law's clock for {}: {} ({}).",
+                crate::domain::rights::kind_words(request.kind),
+                rules.clock_words,
+                rules.source
+            ))
+            .weak(),
+        );
 
         ui.separator();
         if ui
@@ -889,17 +928,32 @@ fn deadline_ui(ui: &mut egui::Ui, request: &RightsRequest, deadline: &Deadline, 
         return;
     }
     let (_, days_left, urgency) = due_cells(request, deadline, today);
-    let what = if request.is_complaint() {
-        "Acknowledge by"
-    } else {
-        "Due"
-    };
     let colour = urgency.map_or(palette.strong, |u| palette.urgency(u, palette.strong));
-    ui.label(
-        RichText::new(format!("{what} {} ({days_left})", short_date(deadline.due)))
-            .size(theme::text::DUE_DATE)
+    if request.stops_at_once() {
+        ui.label(
+            RichText::new("Stop now: act on it at once")
+                .size(theme::text::DUE_DATE)
+                .color(colour),
+        );
+        ui.label(
+            RichText::new(format!(
+                "Confirm it in writing by {} ({days_left}).",
+                short_date(deadline.due)
+            ))
             .color(colour),
-    );
+        );
+    } else {
+        let what = if request.is_complaint() {
+            "Acknowledge by"
+        } else {
+            "Due"
+        };
+        ui.label(
+            RichText::new(format!("{what} {} ({days_left})", short_date(deadline.due)))
+                .size(theme::text::DUE_DATE)
+                .color(colour),
+        );
+    }
     ui.label(RichText::new(deadline.working()).weak());
     if let Some(tell_by) = deadline.tell_by {
         ui.label(format!(
@@ -928,7 +982,7 @@ fn extension_hint_ui(ui: &mut egui::Ui, context: ScreenContext<'_>, request: &Ri
         today,
         ..
     } = context;
-    if request.status == Status::Open && !request.is_complaint() {
+    if request.status == Status::Open && request.rules().extendable {
         let holidays = &derived.holidays;
         if let Some(tell_by) = tell_by_date(&request.clock_events(), workspace.counting(holidays)) {
             let last = short_date(tell_by);

@@ -253,7 +253,7 @@ fn requests_prints_paused_for_a_stopped_clock() {
     assert_eq!(columns[3], "-", "{}", paused[0]);
     let open_rows: Vec<&str> = stdout
         .lines()
-        .skip(1)
+        .filter(|line| line.starts_with("R-"))
         .filter(|line| !line.contains("Closed") && !line.contains("Responded"))
         .collect();
     assert!(
@@ -311,10 +311,26 @@ fn requests_lists_due_dates_most_urgent_first() {
     assert_eq!(code, 0, "{stderr}");
     let lines: Vec<&str> = stdout.lines().collect();
     assert!(lines[0].starts_with("REFERENCE"), "{stdout}");
-    assert_eq!(lines.len(), 1 + 8, "{stdout}");
+    let rows: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| l.starts_with("R-"))
+        .collect();
+    assert_eq!(rows.len(), 8, "{stdout}");
+    // The marketing objection must stop at once: first, DUE "now" (facts §6.4).
+    let first: Vec<&str> = rows[0].split_whitespace().collect();
+    assert_eq!(first[2], "now", "{stdout}");
+    assert!(
+        rows[0].contains("Objection to direct marketing"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("acted on at once"),
+        "the table says what now means: {stdout}"
+    );
     let (code, within, _) = smallprint(&["requests", "--file", arg(&path), "--due-within", "7"]);
     assert_eq!(code, 0);
-    let soon = within.lines().count() - 1;
+    let soon = within.lines().filter(|l| l.starts_with("R-")).count();
     assert!((1..8).contains(&soon), "{within}");
     assert!(
         !within.contains("Closed"),

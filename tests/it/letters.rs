@@ -366,10 +366,10 @@ fn every_letter_for_every_example_request_fits_or_is_refused_with_its_reason() {
             .expect_err("refused")
     };
     assert!(
-        reason(Template::IdentityRequest, "003").contains("already arrived on 26 October 2026")
+        reason(Template::IdentityRequest, "003").contains("already arrived on Mon 26 Oct 2026")
     );
-    assert!(reason(Template::ClarificationRequest, "005").contains("19 November 2026"));
-    assert!(reason(Template::IdentityRequest, "005").contains("run out"));
+    assert!(reason(Template::ClarificationRequest, "005").contains("19 Nov 2026"));
+    assert!(reason(Template::IdentityRequest, "005").contains("cannot restart"));
     assert!(reason(Template::Acknowledgement, "005").contains("send the reply itself"));
     for conditional in [
         Template::Acknowledgement,

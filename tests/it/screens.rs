@@ -3,7 +3,7 @@
 //! theme, rendered headless by `egui_kittest` with wgpu (Mesa's software renderer on CI).
 //!
 //! A change to any screen fails here until its pictures are looked at and accepted:
-//! `UPDATE_SNAPSHOTS=1 cargo test --test screens`, then review `tests/screens/*.png`
+//! `UPDATE_SNAPSHOTS=1 cargo test --test it screens::`, then review `tests/screens/*.png`
 //! (and the `.diff.png` files kittest leaves beside a failure) before committing.
 
 #![allow(

@@ -26,7 +26,7 @@ use writer::Writer;
 use super::model::{Block, Document, Inline};
 use crate::domain::{
     Workspace,
-    requests::{RequestEvent, RequestKind, RightsRequest, Status},
+    requests::{RequestEvent, RequestKind, RightsRequest},
 };
 
 macro_rules! part_keys {
@@ -619,12 +619,4 @@ pub fn sent_letter(title: &str, reference: &str, date: Date, text: &str) -> Docu
         date,
         blocks,
     }
-}
-
-/// Whether the request's clock is stopped waiting for the requester.
-fn waiting_for_requester(request: &RightsRequest) -> bool {
-    matches!(
-        request.status,
-        Status::AwaitingIdentity | Status::AwaitingFee | Status::AwaitingClarification
-    )
 }

@@ -4,7 +4,6 @@
 
 use super::{
     Choice, PartKey, PartKind, PartSpec, Parts, Situation, Spec, long_date, sent_on,
-    waiting_for_requester,
     writer::{chosen_activities, concerned_activities},
 };
 use crate::domain::{
@@ -498,17 +497,9 @@ static IDENTITY_REQUEST: Spec = Spec {
             "Reply to this letter with a scan or photo, or post a copy to the address above. Please do not send originals.",
         ),
     ],
-    allows: |s| match (s.request.identity_received, passed_due(s)) {
-        (Some(arrived), _) => Err(format!(
-            "proof of identity or authority already arrived on {}",
-            long_date(arrived)
-        )),
-        (None, Some(due)) => Err(format!(
-            "the reply was due on {}: asking for identity now cannot restart a month that has run out",
-            long_date(due)
-        )),
-        (None, None) => Ok(()),
-    },
+    // Already arrived, or asked once the time has run out: the step check says so, in
+    // the words the step recorder uses.
+    allows: always,
     implies: |_| Some(RequestEvent::IdentityRequested),
     parts_fit: any_parts,
     body: |w| {
@@ -538,24 +529,8 @@ static CLARIFICATION_REQUEST: Spec = Spec {
         "the questions that would let you find what they want",
         "Which information, or which of our activities, does your request concern? For example: your orders in a particular period, your customer account, or emails between us.",
     )],
-    allows: |s| {
-        if waiting_for_requester(s.request) {
-            return Ok(()); // the step check says why not
-        }
-        let holidays = s.workspace.holidays();
-        let deadline = s.request.deadline_with(s.workspace.counting(&holidays));
-        let Some(due) = deadline.due_date() else {
-            return Ok(()); // a stopped clock: the step check says why not
-        };
-        if s.date >= due {
-            Err(format!(
-                "the deadline, {}, has been reached: asking for clarification cannot pause or restart a clock that has run out; the reply is what is owed",
-                long_date(due)
-            ))
-        } else {
-            Ok(())
-        }
-    },
+    // Once the deadline is reached the step check refuses it, in the step's words.
+    allows: always,
     implies: |_| Some(RequestEvent::ClarificationAsked),
     parts_fit: any_parts,
     body: |w| {
