@@ -211,9 +211,10 @@ pub enum StepArg {
     FeeRequested,
     /// The fee arrived: the month restarts.
     FeeReceived,
-    /// Asked the requester to clarify: the clock stops.
+    /// Asked the requester to clarify: a subject access request's clock stops (Art. 12A);
+    /// any other right's runs on.
     ClarificationAsked,
-    /// The clarification arrived: the clock runs again.
+    /// The clarification arrived: a stopped clock runs again.
     ClarificationAnswered,
     /// Extended by two months (only within the first month); --note gives the reason.
     Extended,

@@ -1147,4 +1147,27 @@ mod tests {
         assert_eq!(next_reference(&[first], 2026), "R-2026-042");
         assert_eq!(next_reference(&[], 2027), "R-2027-001");
     }
+
+    /// A file written before the no-revival rule may hold an identity or fee asked once
+    /// the month had run out: the deadline engine ignores it, so the request stays late
+    /// (facts §6.4) instead of showing a fresh month or a stopped clock.
+    #[test]
+    fn an_ask_made_after_the_deadline_in_an_old_file_revives_nothing() {
+        let counting = Counting::ico(Nation::EnglandAndWales, Holidays::shipped());
+        let mut late = request(); // received Mon 2 Mar 2026: due Thu 2 Apr 2026
+        let due = late.deadline_with(counting).due_date();
+        assert_eq!(due, Some(date(2026, 4, 2)));
+        late.fee_requested = Some(date(2026, 4, 20));
+        late.fee_received = Some(date(2026, 4, 22));
+        late.identity_requested = Some(date(2026, 5, 1));
+        assert_eq!(late.deadline_with(counting).due_date(), due);
+        // Asked in time, the same steps restart the month as the law says (§1.4).
+        let mut timely = request();
+        timely.identity_requested = Some(date(2026, 3, 10));
+        timely.identity_received = Some(date(2026, 3, 12));
+        assert_eq!(
+            timely.deadline_with(counting).due_date(),
+            Some(date(2026, 4, 13))
+        );
+    }
 }

@@ -199,6 +199,9 @@ impl Rules {
             E::Refused { .. } if self.clock == Clock::StopAtOnce => Some(format!(
                 "{what} cannot be refused: stop at once, and confirm it in writing ({source})"
             )),
+            E::Refused { .. } if self.clock == Clock::AcknowledgeWithin30Days => Some(format!(
+                "{what} is not refused: look into it, keep them updated and tell them the outcome ({source})"
+            )),
             E::Extended { .. } if !self.extendable => Some(format!(
                 "{what} cannot be extended: {} ({source})",
                 self.clock_words

@@ -23,6 +23,7 @@ mod new_business;
 mod notice;
 mod register_csv;
 mod request_cli;
+mod rulebook;
 mod screens;
 mod store;
 mod ui;
