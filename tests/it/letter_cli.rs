@@ -336,3 +336,205 @@ fn the_request_and_breach_selectors_keep_their_letters_apart() {
     ]);
     assert_eq!(code, 2, "{stderr}");
 }
+
+/// The example file's register as an independent reader sees it (serde_json, not the
+/// app's types): each activity's purpose, recipients and transfers.
+fn register_as_json(file: &str) -> Vec<serde_json::Value> {
+    let text = fs::read_to_string(file).expect("read");
+    let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    value["workspace"]["register"]
+        .as_array()
+        .expect("a register")
+        .clone()
+}
+
+fn reference_of(file: &str, kind: &str) -> String {
+    let (_, listing, _) = smallprint(&["requests", "--file", file]);
+    listing
+        .lines()
+        .find(|line| line.contains(kind) && line.contains("Open"))
+        .and_then(|line| line.split_whitespace().next())
+        .unwrap_or_else(|| panic!("an open {kind} request: {listing}"))
+        .to_owned()
+}
+
+#[test]
+fn the_six_outcome_letters_are_listed_by_their_names() {
+    let (code, stdout, _) = smallprint(&["letter", "--list-templates"]);
+    assert_eq!(code, 0);
+    for name in [
+        "nothing-held",
+        "cannot-identify",
+        "right-not-applicable",
+        "consent-withdrawn",
+        "decision-reviewed",
+        "complaint-progress",
+    ] {
+        assert!(
+            stdout.lines().any(|l| l.starts_with(&format!("{name} "))),
+            "{name} is not listed:\n{stdout}"
+        );
+    }
+    let (code, stdout, _) =
+        smallprint(&["letter", "--template", "access-response", "--list-parts"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.starts_with("activities ") && l.contains("required")),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("scope"),
+        "no scope defaulting to everything: {stdout}"
+    );
+}
+
+#[test]
+fn an_access_response_names_exactly_the_activities_ticked_and_nothing_without_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (file, _) = example(dir.path());
+    let access = reference_of(&file, "Subject access");
+    let out = dir.path().join("reply.txt");
+    let base = [
+        "letter",
+        "--file",
+        &file,
+        "--request",
+        &access,
+        "--template",
+        "access-response",
+        "--out",
+        arg(&out),
+        "--set",
+        "delivery=A PDF attached to this email.",
+        "--set",
+        "withheld=nothing",
+    ];
+    let (code, _, stderr) = smallprint(&base);
+    assert_eq!(code, 2, "written without activities");
+    assert!(stderr.contains("--set activities="), "{stderr}");
+    assert!(!out.exists(), "nothing written");
+
+    let mut with = base.to_vec();
+    with.extend(["--set", "activities=1,4"]);
+    let (code, _, stderr) = smallprint(&with);
+    assert_eq!(code, 0, "{stderr}");
+    let text = fs::read_to_string(&out).expect("the letter").to_lowercase();
+    let register = register_as_json(&file);
+    let names = |activity: &serde_json::Value| -> Vec<String> {
+        let mut names: Vec<String> = activity["processors"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p["name"].as_str().map(str::to_lowercase))
+            .collect();
+        names.extend(
+            activity["other_recipients"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|r| r.as_str().map(str::to_lowercase)),
+        );
+        names
+    };
+    for ticked in [&register[0], &register[3]] {
+        let purpose = ticked["purpose"].as_str().expect("purpose").to_lowercase();
+        assert!(text.contains(&purpose), "“{purpose}” missing:\n{text}");
+        for name in names(ticked) {
+            assert!(text.contains(&name), "recipient “{name}” missing");
+        }
+        for transfer in ticked["transfers"].as_array().into_iter().flatten() {
+            let country = transfer["country"]
+                .as_str()
+                .expect("country")
+                .to_lowercase();
+            assert!(text.contains(&country), "transfer to {country} missing");
+        }
+    }
+    for other in [&register[1], &register[2]] {
+        let purpose = other["purpose"].as_str().expect("purpose").to_lowercase();
+        assert!(
+            !text.contains(&purpose),
+            "“{purpose}” was not ticked:\n{text}"
+        );
+        for name in names(other) {
+            let ticked_too =
+                names(&register[0]).contains(&name) || names(&register[3]).contains(&name);
+            assert!(
+                ticked_too || !text.contains(&name),
+                "recipient “{name}” was not ticked"
+            );
+        }
+    }
+
+    // An activity the register does not have is refused, naming the count.
+    let mut beyond = base.to_vec();
+    beyond.extend(["--set", "activities=1,9"]);
+    let (code, _, stderr) = smallprint(&beyond);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no activity 9"), "{stderr}");
+}
+
+#[test]
+fn a_late_letter_is_written_with_a_warning_on_standard_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (file, _) = example(dir.path());
+    // The example's rectification request is overdue (received 36 days ago).
+    let late = reference_of(&file, "Rectification");
+    let out = dir.path().join("done.txt");
+    let (code, _, stderr) = smallprint(&[
+        "letter",
+        "--file",
+        &file,
+        "--request",
+        &late,
+        "--template",
+        "rectification-done",
+        "--out",
+        arg(&out),
+        "--set",
+        "corrected=your delivery address now reads 9 Example Row",
+        "--set",
+        "recipients-told=not-shared",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(out.exists());
+    assert!(
+        stderr.contains("warning") && stderr.contains("late"),
+        "the shop is told the letter is late: {stderr}"
+    );
+}
+
+#[test]
+fn a_fee_for_further_copies_is_refused_on_anything_but_subject_access() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (file, erasure) = example(dir.path());
+    let out = dir.path().join("fee.txt");
+    let before = fs::read(&file).expect("read");
+    let (code, _, stderr) = smallprint(&[
+        "letter",
+        "--file",
+        &file,
+        "--request",
+        &erasure,
+        "--template",
+        "fee-notice",
+        "--out",
+        arg(&out),
+        "--set",
+        "fee-ground=further-copies",
+        "--set",
+        "reasons=A second copy.",
+        "--set",
+        "amount=£10.00",
+        "--set",
+        "fee-basis=Printing and postage.",
+        "--set",
+        "how-to-pay=by bank transfer",
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("Art. 15(3)"), "{stderr}");
+    assert!(!out.exists());
+    assert_eq!(fs::read(&file).expect("read"), before);
+}

@@ -1336,3 +1336,198 @@ fn renaming_a_letters_title_changes_nothing_a_saved_file_allows() {
         Ok(())
     );
 }
+
+/// Art. 12(4) (facts §6.2, §6.4): a letter that refuses or withholds anything, in whole
+/// or in part, names the ICO and the courts. Every template whose step is a refusal, and
+/// by hand the partial ones: a copy with something withheld, an erasure with data kept,
+/// a consent withdrawal with data kept, a decision upheld.
+#[test]
+fn every_refusal_or_partial_letter_names_the_ico_and_the_courts() {
+    let workspace = example();
+    let ico = "Information Commissioner's Office";
+    let courts = "enforce your rights through the courts";
+    let mut checked = Vec::new();
+    let mut check = |template: Template, extra: &[(PartKey, &str)]| {
+        let request = request_for(&workspace, template);
+        let mut parts = template.initial_parts(&workspace, &request);
+        parts.extend(users_words(template));
+        for (key, value) in extra {
+            parts.insert(*key, (*value).to_owned());
+        }
+        assert!(missing_parts(template, &parts).is_empty(), "{template:?}");
+        let text = normalised(&letter(&workspace, &request, template, TODAY, &parts).plain_text());
+        assert!(
+            text.contains(ico),
+            "{template:?} {extra:?} lacks the ICO:\n{text}"
+        );
+        assert!(
+            text.contains(courts),
+            "{template:?} {extra:?} lacks the courts:\n{text}"
+        );
+        checked.push(template);
+    };
+    for &template in Template::ALL {
+        let words = users_words(template);
+        if matches!(
+            template.implied_event(&words),
+            Some(RequestEvent::Refused { .. })
+        ) {
+            check(template, &[]);
+        }
+    }
+    check(
+        Template::AccessResponse,
+        &[
+            (PartKey::Withheld, "some"),
+            (
+                PartKey::WithheldDetails,
+                "Another customer's name in one email, to protect them.",
+            ),
+        ],
+    );
+    check(
+        Template::ErasureDone,
+        &[(
+            PartKey::Kept,
+            "Your invoices, as tax law requires, for six years.",
+        )],
+    );
+    check(Template::ConsentWithdrawn, &[(PartKey::DataAfter, "kept")]);
+    check(
+        Template::DecisionReviewed,
+        &[(PartKey::DecisionOutcome, "upheld")],
+    );
+    for refusing in [
+        Template::Refusal,
+        Template::ErasureRefused,
+        Template::RectificationRefused,
+        Template::ObjectionRefused,
+        Template::RightNotApplicable,
+    ] {
+        assert!(checked.contains(&refusing), "{refusing:?} was not checked");
+    }
+}
+
+/// Facts §6.4: a ground for "the right does not apply" answers one kind of request;
+/// offered for another it is refused with the reason, and so is the letter for a right
+/// that has no such ground (subject access is answered "we hold nothing" instead).
+#[test]
+fn a_right_not_applicable_ground_fits_only_its_own_kind() {
+    let workspace = example();
+    let erasure = request(&workspace, RequestKind::Erasure, date(2026, 11, 10));
+    let mut parts = users_words(Template::RightNotApplicable); // a portability ground
+    let refused = Template::RightNotApplicable
+        .parts_fit(&workspace, &erasure, TODAY, &parts)
+        .expect_err("a portability ground on an erasure request");
+    assert!(refused.contains("portability request"), "{refused}");
+    parts.insert(PartKey::NotApplicableGround, "no-erasure-ground".to_owned());
+    assert_eq!(
+        Template::RightNotApplicable.parts_fit(&workspace, &erasure, TODAY, &parts),
+        Ok(())
+    );
+    let access = request(&workspace, RequestKind::Access, date(2026, 11, 10));
+    assert!(
+        Template::RightNotApplicable
+            .fits(&workspace, &access, TODAY)
+            .is_err()
+    );
+}
+
+/// The letters the issue found stating unasked facts now state only the shop's: a
+/// marketing objection names a suppression entry only when the shop keeps one, a
+/// consent withdrawal says nothing about marketing, and the identity request asks for
+/// nothing disproportionate by default (facts §1.4, §6.3 item 2, §6.4).
+#[test]
+fn no_letter_states_a_fact_the_shop_did_not_give() {
+    let workspace = example();
+    let marketing = request(
+        &workspace,
+        RequestKind::DirectMarketingObjection,
+        date(2026, 11, 20),
+    );
+    let mut parts = users_words(Template::MarketingObjectionDone);
+    parts.insert(PartKey::Suppression, "none".to_owned());
+    let text = normalised(
+        &letter(
+            &workspace,
+            &marketing,
+            Template::MarketingObjectionDone,
+            TODAY,
+            &parts,
+        )
+        .plain_text(),
+    );
+    assert!(!text.contains("suppression"), "{text}");
+    assert!(
+        !missing_parts(
+            Template::MarketingObjectionDone,
+            &Template::MarketingObjectionDone.initial_parts(&workspace, &marketing)
+        )
+        .is_empty(),
+        "whether a suppression entry is kept is the shop's to say"
+    );
+
+    let withdrawal = request(
+        &workspace,
+        RequestKind::ConsentWithdrawal,
+        date(2026, 11, 20),
+    );
+    assert!(
+        Template::MarketingObjectionDone
+            .fits(&workspace, &withdrawal, TODAY)
+            .is_err(),
+        "a consent withdrawal is not a marketing objection"
+    );
+    let text = text_of(&workspace, &withdrawal, Template::ConsentWithdrawn);
+    for unasked in ["marketing", "suppression", "newsletter"] {
+        assert!(!text.to_lowercase().contains(unasked), "{unasked}:\n{text}");
+    }
+
+    let erasure = request(&workspace, RequestKind::Erasure, date(2026, 11, 20));
+    let text = text_of(&workspace, &erasure, Template::IdentityRequest);
+    for disproportionate in ["bank statement", "utility bill", "passport"] {
+        assert!(
+            !text.contains(disproportionate),
+            "{disproportionate}:\n{text}"
+        );
+    }
+    assert!(
+        !text.contains("giving information to the right person"),
+        "an erasure requester is not being given information:\n{text}"
+    );
+    // A clarification on anything but subject access never says the clock stopped.
+    let text = text_of(&workspace, &erasure, Template::ClarificationRequest);
+    assert!(!text.contains("paused"), "{text}");
+    assert!(
+        text.contains("does not change the time we have to respond"),
+        "{text}"
+    );
+}
+
+/// Facts §6.4: a letter dated after its deadline is late and the shop is told; asking
+/// for identity or a clarification with under a week left is warned about too.
+#[test]
+fn late_letters_and_late_asks_are_warned_about() {
+    let workspace = example();
+    // Received 10 November: due 10 December 2026.
+    let erasure = request(&workspace, RequestKind::Erasure, date(2026, 11, 10));
+    assert!(
+        Template::ErasureDone
+            .timing_warnings(&workspace, &erasure, TODAY)
+            .is_empty()
+    );
+    let late = Template::ErasureDone.timing_warnings(&workspace, &erasure, date(2026, 12, 11));
+    assert!(
+        late.iter()
+            .any(|w| w.contains("late") && w.contains("10 December 2026")),
+        "{late:?}"
+    );
+    let close = Template::IdentityRequest.timing_warnings(&workspace, &erasure, date(2026, 12, 5));
+    assert!(close.iter().any(|w| w.contains("5 days left")), "{close:?}");
+    assert!(
+        Template::IdentityRequest
+            .timing_warnings(&workspace, &erasure, date(2026, 12, 3))
+            .is_empty(),
+        "7 days left is not late in the month"
+    );
+}
