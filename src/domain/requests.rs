@@ -447,7 +447,7 @@ impl RightsRequest {
             fee_received: self.fee_received,
             // Only a subject access request's clock pauses for a clarification (Art. 12A);
             // elsewhere one is recorded, and the clock runs.
-            pauses: if self.rules().clarification_pauses {
+            pauses: if self.rules().clarification_pauses() {
                 self.clarifications
                     .iter()
                     .map(|c| Pause {
@@ -586,7 +586,7 @@ impl RightsRequest {
             .next_status(
                 self.status,
                 self.extension.is_some(),
-                self.rules().clarification_pauses,
+                self.rules().clarification_pauses(),
             )
             .ok_or_else(|| RecordError::NotAllowed {
                 event: event.describe(),
@@ -742,7 +742,7 @@ impl RightsRequest {
                 .next_status(
                     self.status,
                     self.extension.is_some(),
-                    self.rules().clarification_pauses,
+                    self.rules().clarification_pauses(),
                 )
                 .is_some()
             && (!matches!(event, RequestEvent::ClarificationAnswered)

@@ -35,6 +35,18 @@ pub enum Fees {
     Never,
 }
 
+/// What a clarification does to a right's clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clarification {
+    /// It stops the clock from the day asked to the day answered (Art. 12A: subject
+    /// access only).
+    Pauses,
+    /// The shop may ask; the clock runs on.
+    RunsOn,
+    /// Not a step of this right: there is no clock to pause (stop at once; a complaint).
+    NotAStep,
+}
+
 /// Why a right may not apply to what a person asked (facts §6.4, "does not apply").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumCount, strum::VariantArray)]
 pub enum NotApplicable {
@@ -95,11 +107,9 @@ pub struct Rules {
     /// restarting when it arrives (Art. 12A).
     pub identity_restarts: bool,
     pub fees: Fees,
-    /// Whether a clarification stops the clock (Art. 12A: subject access only). Elsewhere
-    /// the shop may ask, and the clock runs.
-    pub clarification_pauses: bool,
-    /// Whether a clarification may be recorded as a step at all.
-    pub clarification_asked: bool,
+    /// Whether a clarification stops the clock (Art. 12A: subject access only), may be
+    /// asked with the clock running on, or is not a step of this right.
+    pub clarification: Clarification,
     /// Whether the period may be extended by two months (Art. 12(3)).
     pub extendable: bool,
     /// The clock in words, for the window, the README and the CLI.
@@ -117,8 +127,7 @@ pub const fn rules(kind: RequestKind) -> Rules {
             clock: Clock::OneMonth,
             identity_restarts: true,
             fees: Fees::AlsoFurtherCopies,
-            clarification_pauses: true,
-            clarification_asked: true,
+            clarification: Clarification::Pauses,
             extendable: true,
             clock_words: "one calendar month from when it arrives (or from when proof of identity or a permitted fee arrives); a clarification about what they want pauses it; extendable by two months if complex or one of several",
             source: "Art. 12, 12A and 15",
@@ -127,8 +136,7 @@ pub const fn rules(kind: RequestKind) -> Rules {
             clock: Clock::OneMonth,
             identity_restarts: true,
             fees: Fees::UnfoundedOrExcessive,
-            clarification_pauses: false,
-            clarification_asked: true,
+            clarification: Clarification::RunsOn,
             extendable: true,
             clock_words: MONTH,
             source: "Art. 12",
@@ -137,8 +145,7 @@ pub const fn rules(kind: RequestKind) -> Rules {
             clock: Clock::OneMonth,
             identity_restarts: true,
             fees: Fees::UnfoundedOrExcessive,
-            clarification_pauses: false,
-            clarification_asked: true,
+            clarification: Clarification::RunsOn,
             extendable: true,
             clock_words: MONTH,
             source: "Art. 12 and 22A–22D",
@@ -147,8 +154,7 @@ pub const fn rules(kind: RequestKind) -> Rules {
             clock: Clock::StopAtOnce,
             identity_restarts: false,
             fees: Fees::Never,
-            clarification_pauses: false,
-            clarification_asked: false,
+            clarification: Clarification::NotAStep,
             extendable: false,
             clock_words: "stop the marketing at once; confirm in writing within one calendar month; free, never refused, never extended",
             source: "Art. 21(3) and 12(5)",
@@ -157,8 +163,7 @@ pub const fn rules(kind: RequestKind) -> Rules {
             clock: Clock::StopAtOnce,
             identity_restarts: false,
             fees: Fees::Never,
-            clarification_pauses: false,
-            clarification_asked: false,
+            clarification: Clarification::NotAStep,
             extendable: false,
             clock_words: "stop what relied on their consent at once; confirm in writing within one calendar month; free, never extended",
             source: "Art. 7(3) and 12(5)",
@@ -167,8 +172,7 @@ pub const fn rules(kind: RequestKind) -> Rules {
             clock: Clock::AcknowledgeWithin30Days,
             identity_restarts: false,
             fees: Fees::Never,
-            clarification_pauses: false,
-            clarification_asked: false,
+            clarification: Clarification::NotAStep,
             extendable: false,
             clock_words: "acknowledge within 30 days (counted from the day after it arrives); look into it, keep them updated and give the outcome without undue delay",
             source: "DPA 2018 s.164A",
@@ -177,6 +181,11 @@ pub const fn rules(kind: RequestKind) -> Rules {
 }
 
 impl Rules {
+    /// Whether a clarification stops this right's clock.
+    pub fn clarification_pauses(&self) -> bool {
+        self.clarification == Clarification::Pauses
+    }
+
     /// Why the law does not allow `event` on a request of `kind` at all, in words the
     /// window, the CLI and the letters share; `None` when the kind allows it (its timing
     /// and the request's state are checked elsewhere).
@@ -191,7 +200,9 @@ impl Rules {
             E::FeeRequested | E::FeeReceived if self.fees == Fees::Never => Some(format!(
                 "{what} is free: the law allows no fee for it ({source})"
             )),
-            E::ClarificationAsked | E::ClarificationAnswered if !self.clarification_asked => {
+            E::ClarificationAsked | E::ClarificationAnswered
+                if self.clarification == Clarification::NotAStep =>
+            {
                 Some(format!(
                     "{what} has no clock a clarification could pause; keep what you asked as a note ({source})"
                 ))
@@ -240,7 +251,7 @@ mod tests {
     fn only_subject_access_pauses_for_a_clarification() {
         for kind in RequestKind::ALL {
             assert_eq!(
-                rules(kind).clarification_pauses,
+                rules(kind).clarification_pauses(),
                 kind == RequestKind::Access,
                 "{kind}"
             );

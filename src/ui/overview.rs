@@ -317,36 +317,20 @@ pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Comm
     });
 
     breaches_ui(ui, context, commands);
-    section(
-        ui,
-        "Stop now: marketing objections and withdrawn consent (confirm in writing by the date shown)",
-        &stop_now,
-        today,
-        commands,
-    );
-    section(ui, "Overdue requests", &overdue, today, commands);
-    section(
-        ui,
-        &format!("Due within {SOON_DAYS} days"),
-        &this_week,
-        today,
-        commands,
-    );
-    section(
-        ui,
-        "Last days to tell them about an extension",
-        &tell_by,
-        today,
-        commands,
-    );
-    section(
-        ui,
-        "Complaints to acknowledge",
-        &acknowledge,
-        today,
-        commands,
-    );
-    section(ui, "ICO fee", &renewal, today, commands);
+    let soon = format!("Due within {SOON_DAYS} days");
+    for (title, items) in [
+        (
+            "Stop now: marketing objections and withdrawn consent (confirm in writing by the date shown)",
+            &stop_now,
+        ),
+        ("Overdue requests", &overdue),
+        (soon.as_str(), &this_week),
+        ("Last days to tell them about an extension", &tell_by),
+        ("Complaints to acknowledge", &acknowledge),
+        ("ICO fee", &renewal),
+    ] {
+        section(ui, title, items, today, commands);
+    }
     waiting_ui(ui, derived, commands);
     if overdue.is_empty() && this_week.is_empty() && acknowledge.is_empty() && stop_now.is_empty() {
         ui.add_space(spacing::ITEM);

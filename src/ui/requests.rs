@@ -400,6 +400,9 @@ impl RequestsScreen {
                     self.draft_issues.clear();
                 }
             });
+            // Below the buttons, so its length (it follows the kind) moves nothing the
+            // pointer may be on.
+            clock_line(ui, self.draft.kind);
         });
         ui.add_space(spacing::ITEM);
     }
@@ -742,16 +745,7 @@ impl RequestsScreen {
         if let Some(deadline) = derived.deadlines.get(&request.id) {
             deadline_ui(ui, request, deadline, today);
         }
-        let rules = request.rules();
-        ui.label(
-            RichText::new(format!(
-                "The law's clock for {}: {} ({}).",
-                crate::domain::rights::kind_words(request.kind),
-                rules.clock_words,
-                rules.source
-            ))
-            .weak(),
-        );
+        clock_line(ui, request.kind);
 
         ui.separator();
         if ui
@@ -910,6 +904,21 @@ impl RequestsScreen {
             Err(error) => self.step.error = Some(format!("Not recorded: {error}.")),
         }
     }
+}
+
+/// What the law gives this kind of request, in a line (facts §6.4): the same words the
+/// README's table and the refusals use.
+fn clock_line(ui: &mut egui::Ui, kind: RequestKind) {
+    let rules = crate::domain::rights::rules(kind);
+    ui.label(
+        RichText::new(format!(
+            "The law's clock for {}: {} ({}).",
+            crate::domain::rights::kind_words(kind),
+            rules.clock_words,
+            rules.source
+        ))
+        .weak(),
+    );
 }
 
 /// The request's date to act by, large and coloured by urgency, with its working; or,

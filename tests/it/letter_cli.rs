@@ -337,7 +337,7 @@ fn the_request_and_breach_selectors_keep_their_letters_apart() {
     assert_eq!(code, 2, "{stderr}");
 }
 
-/// The example file's register as an independent reader sees it (serde_json, not the
+/// The example file's register as an independent reader sees it (`serde_json`, not the
 /// app's types): each activity's purpose, recipients and transfers.
 fn register_as_json(file: &str) -> Vec<serde_json::Value> {
     let text = fs::read_to_string(file).expect("read");

@@ -216,17 +216,15 @@ fn users_words(template: Template) -> Parts {
 fn kind_for(template: Template) -> RequestKind {
     use RequestKind as K;
     match template {
-        Template::ErasureDone | Template::ErasureRefused => K::Erasure,
+        Template::ErasureDone | Template::ErasureRefused | Template::CannotIdentify => K::Erasure,
         Template::RectificationDone | Template::RectificationRefused => K::Rectification,
         Template::RestrictionApplied | Template::RestrictionLifting => K::Restriction,
         Template::MarketingObjectionDone => K::DirectMarketingObjection,
         Template::ObjectionStopped | Template::ObjectionRefused => K::Objection,
-        Template::Portability => K::Portability,
+        Template::Portability | Template::RightNotApplicable => K::Portability,
         Template::ComplaintAcknowledgement
         | Template::ComplaintOutcome
         | Template::ComplaintProgress => K::Complaint,
-        Template::CannotIdentify => K::Erasure,
-        Template::RightNotApplicable => K::Portability,
         Template::ConsentWithdrawn => K::ConsentWithdrawal,
         Template::DecisionReviewed => K::AutomatedDecisionReview,
         _ => K::Access,

@@ -66,7 +66,7 @@ const EXTENSION_LATE: Expect = Refused(&["within the first month"]);
 /// (manifestly unfounded or excessive), a clarification (recorded; it pauses only
 /// subject access) and an extension in time; none of them once the time has run out
 /// ("no revival"); a reply or a refusal always.
-const ONE_MONTH: [(Expect, Expect); 7] = [
+const ONE_MONTH: Row = [
     (Allowed, NO_REVIVAL),
     (Allowed, NO_REVIVAL),
     (Allowed, CLARIFICATION_LATE),
@@ -79,7 +79,7 @@ const ONE_MONTH: [(Expect, Expect); 7] = [
 /// An objection to direct marketing or a withdrawal of consent: stop at once; no
 /// identity beyond the link to the contact details, never a fee, nothing to pause, no
 /// extension, never refused (Art. 21(3), 7(3), 12(5)).
-const STOP_AT_ONCE: [(Expect, Expect); 7] = [
+const STOP_AT_ONCE: Row = [
     (NO_ID, NO_ID),
     (FREE, FREE),
     (NO_PAUSE, NO_PAUSE),
@@ -91,7 +91,7 @@ const STOP_AT_ONCE: [(Expect, Expect); 7] = [
 
 /// A complaint (s.164A): acknowledge within 30 days, then the outcome; no identity,
 /// fee, pause or extension, and it is answered, not refused.
-const COMPLAINT: [(Expect, Expect); 7] = [
+const COMPLAINT: Row = [
     (NO_ID, NO_ID),
     (FREE, FREE),
     (NO_PAUSE, NO_PAUSE),
@@ -101,8 +101,11 @@ const COMPLAINT: [(Expect, Expect); 7] = [
     (Allowed, Allowed),
 ];
 
+/// Each step's verdict, in time and overdue, in the order of [`STEPS`].
+type Row = [(Expect, Expect); 7];
+
 /// Facts §6.4, row by row: (kind, its CLI name, each step's verdict in time and overdue).
-const TABLE: [(K, &str, [(Expect, Expect); 7]); 10] = [
+const TABLE: [(K, &str, Row); 10] = [
     (K::Access, "access", ONE_MONTH),
     (K::Rectification, "rectification", ONE_MONTH),
     (K::Erasure, "erasure", ONE_MONTH),

@@ -538,7 +538,7 @@ static CLARIFICATION_REQUEST: Spec = Spec {
         w.say("To find what you are asking for, we need a little more detail:");
         w.bullet(w.part(PartKey::Questions));
         let deadline = w.deadline(w.request.extension.is_some());
-        if w.request.rules().clarification_pauses {
+        if w.request.rules().clarification_pauses() {
             // Once the pause is recorded the clock is stopped: the date it had then.
             let due = deadline
                 .stopped()
@@ -1513,7 +1513,7 @@ static CANNOT_IDENTIFY: Spec = Spec {
 static RIGHT_NOT_APPLICABLE: Spec = Spec {
     name: "right-not-applicable",
     title: "This right does not apply",
-    purpose: "Explains why the right asked for does not apply here, on a ground the law gives (facts §6.4)",
+    purpose: "Explains why the right asked for does not apply here, on a ground the law gives (e.g. portability covers only consent or contract)",
     kinds: &[
         K::Erasure,
         K::Restriction,
