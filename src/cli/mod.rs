@@ -437,7 +437,7 @@ pub fn run(
             requests(&file, due_within, clock.today(), out)
         }
         CliCommand::Calendar { file, ics } => calendar(&file, &ics, clock, err),
-        CliCommand::Request { command } => write::request(command, clock, out),
+        CliCommand::Request { command } => write::request(command, clock, out, err),
         CliCommand::Breach { command } => write::breach(command, clock, out),
         CliCommand::Breaches { file } => breaches(&file, clock, out),
         CliCommand::BreachLog { file, out } => breach_log(&file, &out, clock, err),

@@ -291,6 +291,7 @@ pub fn request(
     command: RequestCommand,
     clock: &dyn Clock,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<ExitCode, String> {
     match command {
         RequestCommand::Add {
@@ -357,19 +358,30 @@ pub fn request(
                     .ok_or_else(|| format!("{} has no request {request}", file.display()))?;
                 let (id, reference) = (found.id, found.reference.clone());
                 let what = event.describe();
+                let holidays = workspace.holidays();
+                let late_ask = found.late_ask_warning(&event, on, workspace.counting(&holidays));
                 // The step and its note are one change, as in the window: both or neither.
                 crate::actions::request::record_step(workspace, id, (event, note), on, &now)
                     .map_err(|e| format!("{reference}: {e}"))?;
                 let request = workspace.request(id).ok_or("the request went missing")?;
                 let holidays = workspace.holidays();
                 let deadline = request.deadline_with(workspace.counting(&holidays));
-                Ok(format!(
+                let described = format!(
                     "Recorded “{what}” on {reference} ({on}); it is now {}; {}.",
                     request.status.to_string().to_lowercase(),
                     due(&deadline)
+                );
+                Ok((
+                    described,
+                    late_ask.map(|w| format!("warning: {reference}: {w}")),
                 ))
             })?;
+            let (described, warning) = described;
             let _ = writeln!(out, "{described} Saved in {}.", file.display());
+            // Recorded, and said: the shop should know the ask came late in the month.
+            if let Some(warning) = warning {
+                let _ = writeln!(err, "{warning}");
+            }
             Ok(ExitCode::SUCCESS)
         }
     }

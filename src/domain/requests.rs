@@ -735,6 +735,31 @@ impl RightsRequest {
         Ok(())
     }
 
+    /// A warning when `event` asks for identity or a clarification with under
+    /// [`rights::LATE_ASK_DAYS`] days left before the due date: the ICO expects both asked
+    /// as soon as possible (facts §6.4). The step still goes; the shop is told.
+    pub fn late_ask_warning(
+        &self,
+        event: &RequestEvent,
+        on: Date,
+        counting: Counting,
+    ) -> Option<String> {
+        let what = match event {
+            RequestEvent::IdentityRequested => "proof of identity",
+            RequestEvent::ClarificationAsked => "a clarification",
+            _ => return None,
+        };
+        let due = self.deadline_with(counting).due_date()?;
+        let left = deadlines::days_between(on, due);
+        (0..rights::LATE_ASK_DAYS).contains(&left).then(|| {
+            format!(
+                "only {left} day{} left before the reply is due ({}): the ICO expects {what} to be asked as soon as possible, not late in the month",
+                if left == 1 { "" } else { "s" },
+                short_date(due)
+            )
+        })
+    }
+
     /// The steps allowed now, for the detail pane's buttons.
     pub fn allowed(&self, event: &RequestEvent) -> bool {
         self.rules().refuses(self.kind, event).is_none()

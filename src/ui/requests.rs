@@ -834,6 +834,23 @@ impl RequestsScreen {
             )
             .weak(),
         );
+        // Asked late in the month, identity or a clarification still goes, with a word.
+        if let Ok(on) = &on {
+            let counting = workspace.counting(&context.derived.holidays);
+            for event in [
+                RequestEvent::IdentityRequested,
+                RequestEvent::ClarificationAsked,
+            ] {
+                if let Some(warning) = request
+                    .allowed(&event)
+                    .then(|| request.late_ask_warning(&event, *on, counting))
+                    .flatten()
+                {
+                    let colour = theme::palette(ui).warning;
+                    ui.label(RichText::new(format!("Warning: {warning}.")).color(colour));
+                }
+            }
+        }
         ui.horizontal_wrapped(|ui| {
             for (label, event, needs_text) in step_candidates(&text) {
                 if !request.allowed(&event) {

@@ -86,6 +86,30 @@ fn every_date_to_act_by_is_an_all_day_event_on_the_right_day() {
         }
     }
     assert!(items.iter().any(|i| i.kind == AgendaKind::FeeRenewal));
+    // The example's marketing objection must stop at once (Art. 21(3)): its event says
+    // so, on the day the written confirmation is due (one month from receipt).
+    let marketing = workspace
+        .requests
+        .iter()
+        .find(|r| r.kind == smallprint::domain::requests::RequestKind::DirectMarketingObjection)
+        .expect("the example's marketing objection");
+    let (start, _, summary) = parsed
+        .get(&format!(
+            "stop-now-request-{}@smallprint.invalid",
+            marketing.id.0
+        ))
+        .expect("a stop-now event");
+    assert!(summary.starts_with("Stop now"), "{summary}");
+    assert!(summary.contains("confirm in writing"), "{summary}");
+    let confirm_by = deadlines[&marketing.id].due_date().expect("a date");
+    assert_eq!(start, &confirm_by.strftime("%Y%m%d").to_string());
+    assert!(
+        confirm_by
+            > marketing
+                .received
+                .saturating_add(jiff::Span::new().days(27)),
+        "a month, not the day it came"
+    );
     let renewal = parsed
         .get("ico-fee-renewal@smallprint.invalid")
         .expect("fee renewal");

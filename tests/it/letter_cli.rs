@@ -538,3 +538,58 @@ fn a_fee_for_further_copies_is_refused_on_anything_but_subject_access() {
     assert!(!out.exists());
     assert_eq!(fs::read(&file).expect("read"), before);
 }
+
+/// A new workspace's register still holds the starter catalogue's example text ("Your
+/// courier"): a reply that would describe it to a requester as fact is refused, naming
+/// the field, as the notice is (no starter placeholder reaches any letter).
+#[test]
+fn starter_example_text_never_reaches_a_subject_access_reply() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("new.json");
+    let (_, businesses, _) = smallprint(&["new", "--list-businesses"]);
+    let business = businesses
+        .lines()
+        .next()
+        .and_then(|line| line.split_whitespace().next())
+        .expect("a kind of business");
+    let (code, _, stderr) = smallprint(&["new", "--out", arg(&file), "--business", business]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, stderr) = smallprint(&[
+        "request",
+        "add",
+        "--file",
+        arg(&file),
+        "--kind",
+        "access",
+        "--received",
+        "2026-11-30",
+        "--name",
+        "Priya Testcase",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let reference = stdout.lines().next().expect("a reference");
+    let out = dir.path().join("reply.txt");
+    let (code, _, stderr) = smallprint(&[
+        "letter",
+        "--file",
+        arg(&file),
+        "--request",
+        reference,
+        "--template",
+        "access-response",
+        "--out",
+        arg(&out),
+        "--set",
+        "activities=1",
+        "--set",
+        "delivery=A PDF attached to this email.",
+        "--set",
+        "withheld=nothing",
+    ]);
+    assert_eq!(
+        code, 2,
+        "a reply describing example text as fact was written"
+    );
+    assert!(stderr.contains("example text"), "{stderr}");
+    assert!(!out.exists());
+}

@@ -326,3 +326,46 @@ fn a_command_line_write_failure_does_not_speak_as_the_window() {
     assert_eq!(code, 2);
     assert!(!stderr.contains("still open here"), "{stderr}");
 }
+
+/// Facts §6.4: identity or a clarification is asked as soon as possible; asked with under
+/// a week left it is still recorded (exit 0), and standard error says it came late.
+#[test]
+fn an_identity_request_late_in_the_month_is_recorded_with_a_warning() {
+    let (_dir, path) = demo();
+    // Received 1 July 2026: due Mon 3 August 2026.
+    let (_, stdout, _) = smallprint(&[
+        "request",
+        "add",
+        "--file",
+        arg(&path),
+        "--kind",
+        "erasure",
+        "--received",
+        "2026-07-01",
+        "--name",
+        "Bryony Fictional",
+    ]);
+    let reference = stdout.lines().next().expect("reference").to_owned();
+    let step = |on: &str| {
+        smallprint(&[
+            "request",
+            "step",
+            "--file",
+            arg(&path),
+            "--request",
+            &reference,
+            "--step",
+            "identity-requested",
+            "--on",
+            on,
+        ])
+    };
+    let (code, _, stderr) = step("2026-07-30");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("warning")
+            && stderr.contains("4 days left")
+            && stderr.contains("as soon as possible"),
+        "{stderr}"
+    );
+}

@@ -491,18 +491,15 @@ impl Template {
                 long_date(due),
                 long_date(date)
             ));
-        } else if matches!(
-            self,
-            Template::IdentityRequest | Template::ClarificationRequest
-        ) {
-            let left = crate::domain::deadlines::days_between(date, due);
-            if left < crate::domain::rights::LATE_ASK_DAYS {
-                warnings.push(format!(
-                    "Only {left} day{} left before {what} is due ({}): the ICO expects proof of identity or a clarification to be asked as soon as possible, not late in the month.",
-                    if left == 1 { "" } else { "s" },
-                    long_date(due)
-                ));
-            }
+        } else if let Some(event) = self.implied_event(&Parts::new())
+            && let Some(warning) =
+                request.late_ask_warning(&event, date, workspace.counting(&holidays))
+        {
+            // The step's own warning: the same words as `request step` and the window.
+            warnings.push(format!(
+                "{}.",
+                crate::documents::notice::sentence(&warning).trim_end_matches('.')
+            ));
         }
         warnings
     }
