@@ -2125,3 +2125,68 @@ fn typing_held_in_a_conflict_is_kept_and_exports_and_undo_steps_stay_apart() {
     settle_exports(&mut harness);
     assert!(std::fs::read(&out).expect("written").starts_with(b"%PDF-"));
 }
+
+/// Issue 22: the subject access reply describes only the activities the shop ticks as
+/// this person's (none are ticked to start with), and a letter dated after its deadline
+/// carries a warning beside Export — the composer asks the same rules as the CLI.
+#[test]
+fn the_access_reply_describes_only_ticked_activities_and_a_late_letter_is_warned_about() {
+    use egui_kittest::kittest::NodeT;
+    use smallprint::command::Command;
+    let today = date(2026, 11, 23);
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example_workspace(today)).expect("example");
+    let mut harness = harness_sized(app_on(&path), 1400.0, 1400.0);
+    harness.run();
+    let find = |harness: &Harness<'_, SmallprintApp>, reference: &str| {
+        harness
+            .state()
+            .workspace()
+            .and_then(|w| w.requests.iter().find(|r| r.reference == reference))
+            .map(|r| r.id)
+            .expect("an example request")
+    };
+    let access = find(&harness, "R-2026-003");
+    harness.state_mut().apply(Command::OpenRequest(access));
+    harness.run();
+    harness.get_by_label("Write a letter…").click();
+    harness.run();
+    harness.get_by_label("Subject access response").click();
+    harness.run();
+    harness.get_by_label_contains("[tick the activities in your register");
+    assert!(
+        harness
+            .get_by_label("Export PDF…")
+            .accesskit_node()
+            .is_disabled()
+    );
+    harness
+        .get_by_label_contains("1. Provide services and goods")
+        .click();
+    harness.run();
+    harness
+        .get_by_label_contains("4. Service updates or marketing")
+        .click();
+    harness.run();
+    // The preview now describes those two, and not the others.
+    harness.get_by_label_contains("We use your information to provide services and goods");
+    harness.get_by_label_contains("to Letterbox Mail in United States");
+    assert!(
+        harness
+            .query_by_label_contains("operation of customer accounts and guarantees")
+            .is_none(),
+        "an activity not ticked is described"
+    );
+    harness.get_by_label("Back to the request").click();
+    harness.run();
+
+    // The example's rectification request is overdue: its reply is late, and says so.
+    let late = find(&harness, "R-2026-005");
+    harness.state_mut().apply(Command::OpenRequest(late));
+    harness.run();
+    harness.get_by_label("Write a letter…").click();
+    harness.run();
+    harness.get_by_label("Rectification done").click();
+    harness.run();
+    harness.get_by_label_contains("Warning: This letter is late");
+}
