@@ -64,6 +64,12 @@ fn section(
             0 => format!("{} — today", short_date(item.date)),
             d => format!("{} — in {}", short_date(item.date), count(d, "day", "days")),
         };
+        // What must stop at once says so; its date is only the written confirmation's.
+        let when = if item.kind == AgendaKind::StopNow {
+            format!("stop now; confirm in writing by {when}")
+        } else {
+            when
+        };
         let colour = palette.urgency(item.urgency, palette.text);
         ui.horizontal(|ui| {
             if ui.link(RichText::new(&item.title).color(colour)).clicked() {
@@ -320,7 +326,7 @@ pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Comm
     let soon = format!("Due within {SOON_DAYS} days");
     for (title, items) in [
         (
-            "Stop now: marketing objections and withdrawn consent (confirm in writing by the date shown)",
+            "Stop now: marketing objections and withdrawn consent",
             &stop_now,
         ),
         ("Overdue requests", &overdue),

@@ -841,8 +841,16 @@ impl RequestsScreen {
                 RequestEvent::IdentityRequested,
                 RequestEvent::ClarificationAsked,
             ] {
-                if let Some(warning) = request
-                    .allowed(&event)
+                let may_go = workspace
+                    .check_request_event_with(
+                        request.id,
+                        &event,
+                        *on,
+                        today,
+                        &context.derived.holidays,
+                    )
+                    .is_ok();
+                if let Some(warning) = may_go
                     .then(|| request.late_ask_warning(&event, *on, counting))
                     .flatten()
                 {
