@@ -57,8 +57,11 @@ pub fn draft_letter(
     match order.subject {
         LetterSubject::Request { request, template } => {
             let found = workspace.request(request).ok_or(Refusal::NoSuchRequest)?;
+            let mut warnings = template.timing_warnings(workspace, found, date);
             let refusal = match template
-                .fits(workspace, found, date)
+                .dated_before(date, now.date())
+                .map(|backdated| warnings.extend(backdated))
+                .and_then(|()| template.fits(workspace, found, date))
                 .and_then(|()| template.parts_fit(workspace, found, date, parts))
             {
                 Err(reason) => Some(Refusal::NotAllowed(reason)),
@@ -67,7 +70,7 @@ pub fn draft_letter(
             Ok(LetterDraft {
                 document: letters::letter(workspace, found, template, date, parts),
                 refusal,
-                warnings: template.timing_warnings(workspace, found, date),
+                warnings,
             })
         }
         LetterSubject::Breach(breach) => {

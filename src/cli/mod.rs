@@ -1117,7 +1117,10 @@ fn write_letter(
         date: order.date,
     };
     let reference = request.reference.clone();
-    let warnings = template.timing_warnings(&workspace, request, order.date);
+    // The draft's own warnings (late, backdated): the words the window shows by Export.
+    let warnings = actions::draft_letter(&workspace, &letter, &clock.now())
+        .map(|draft| draft.warnings)
+        .unwrap_or_default();
     export_letter(
         &workspace,
         order,

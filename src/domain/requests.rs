@@ -239,18 +239,23 @@ impl RequestEvent {
                 Some(from)
             }
             (E::Logged | E::Note { .. } | E::LetterSent { .. }, status) => Some(status),
-            (E::IdentityRequested, S::Open) => Some(S::AwaitingIdentity),
+            (E::IdentityRequested, S::Open | S::Extended) => Some(S::AwaitingIdentity),
             (E::IdentityReceived, S::AwaitingIdentity) | (E::FeeReceived, S::AwaitingFee) => {
-                Some(S::Open)
+                Some(active)
             }
-            (E::FeeRequested, S::Open) => Some(S::AwaitingFee),
+            (E::FeeRequested, S::Open | S::Extended) => Some(S::AwaitingFee),
             (E::ClarificationAsked, S::Open | S::Extended) => Some(S::AwaitingClarification),
             (E::ClarificationAnswered, S::AwaitingClarification) => Some(active),
             (E::Extended { .. }, S::Open) => Some(S::Extended),
-            (E::Responded { .. } | E::Refused { .. }, S::Open | S::Extended)
-            | (
-                E::Refused { .. },
-                S::AwaitingIdentity | S::AwaitingClarification | S::AwaitingFee,
+            // A reply may go while the shop waits (what it can already send, or it decided
+            // it needs nothing more); so may a refusal.
+            (
+                E::Responded { .. } | E::Refused { .. },
+                S::Open
+                | S::Extended
+                | S::AwaitingIdentity
+                | S::AwaitingClarification
+                | S::AwaitingFee,
             ) => Some(if matches!(self, E::Responded { .. }) {
                 S::Responded
             } else {
@@ -564,23 +569,19 @@ impl RightsRequest {
         today: Date,
         counting: Counting,
     ) -> Result<Status, RecordError> {
-        if on < self.received {
-            return Err(RecordError::BeforeReceipt {
-                on: short_date(on),
-                received: short_date(self.received),
-            });
-        }
-        if on > today {
-            return Err(RecordError::InTheFuture { on: short_date(on) });
-        }
-        if let Some(last) = self.timeline.last().filter(|last| on < last.on) {
-            return Err(RecordError::OutOfOrder {
-                on: short_date(on),
-                last: short_date(last.on),
-            });
-        }
+        self.check_date(on, today)?;
         if let Some(reason) = self.rules().refuses(self.kind, event) {
             return Err(RecordError::NotForThisRight(reason));
+        }
+        if self.status == Status::Extended
+            && matches!(
+                event,
+                RequestEvent::IdentityRequested | RequestEvent::FeeRequested
+            )
+        {
+            return Err(RecordError::NotForThisRight(
+                "proof of identity and a fee are asked for at the start (Art. 12(6), 12(5)); once the time is extended it runs on, and the reply is what is owed".to_owned(),
+            ));
         }
         let next = event
             .next_status(
@@ -605,6 +606,39 @@ impl RightsRequest {
                 on: short_date(arrived),
             });
         }
+        self.check_timing(event, on, counting)?;
+        Ok(next)
+    }
+
+    /// A step's day: not before the request arrived, not in the future, not before the
+    /// last step recorded.
+    fn check_date(&self, on: Date, today: Date) -> Result<(), RecordError> {
+        if on < self.received {
+            return Err(RecordError::BeforeReceipt {
+                on: short_date(on),
+                received: short_date(self.received),
+            });
+        }
+        if on > today {
+            return Err(RecordError::InTheFuture { on: short_date(on) });
+        }
+        if let Some(last) = self.timeline.last().filter(|last| on < last.on) {
+            return Err(RecordError::OutOfOrder {
+                on: short_date(on),
+                last: short_date(last.on),
+            });
+        }
+        Ok(())
+    }
+
+    /// The law's timing and reasons for `event` on `on`: no revival once the time has
+    /// run out, an extension only within the first month, a reason where one is owed.
+    fn check_timing(
+        &self,
+        event: &RequestEvent,
+        on: Date,
+        counting: Counting,
+    ) -> Result<(), RecordError> {
         match event {
             RequestEvent::IdentityRequested | RequestEvent::FeeRequested => {
                 // No revival: once the time has run out, nothing restarts it.
@@ -627,7 +661,7 @@ impl RightsRequest {
                         "the requester must be told why the request needs longer",
                     ));
                 }
-                if let Some(tell_by) = deadlines::tell_by_date(&self.clock_events(), counting)
+                if let Some(tell_by) = self.tell_by(counting)
                     && on > tell_by
                 {
                     return Err(RecordError::TellByPassed {
@@ -639,11 +673,20 @@ impl RightsRequest {
                 // Asked once the time has run out, it stops nothing (the engine would
                 // ignore it) and the reply is what is owed: refused here, so the timeline
                 // never claims a pause.
+                // A pause asked on the last day stops nothing; a question that pauses
+                // nothing may still be asked that day.
+                let pauses = self.rules().clarification_pauses();
                 if let Some(due) = self.deadline_with(counting).due_date()
-                    && on >= due
+                    && (on > due || (pauses && on == due))
                 {
-                    return Err(RecordError::ClarificationTooLate {
-                        due: short_date(due),
+                    let due = short_date(due);
+                    return Err(if pauses {
+                        RecordError::ClarificationTooLate { due }
+                    } else {
+                        RecordError::TimeRanOut {
+                            due,
+                            what: "a clarification",
+                        }
                     });
                 }
             }
@@ -657,7 +700,13 @@ impl RightsRequest {
             }
             _ => {}
         }
-        Ok(next)
+        Ok(())
+    }
+
+    /// The last day to tell the requester of an extension (the one-month deadline of the
+    /// same clock, no late ask counted); `None` while the clock is stopped.
+    pub fn tell_by(&self, counting: Counting) -> Option<Date> {
+        deadlines::tell_by_date(&self.timely_clock_events(counting), counting)
     }
 
     /// [`Self::record_with`], counted the ICO's way.

@@ -15,7 +15,7 @@ use crate::{
     domain::{
         RequestId, Workspace,
         agenda::Urgency,
-        deadlines::{Deadline, StopReason, days_between, short_date, tell_by_date},
+        deadlines::{Deadline, StopReason, days_between, short_date},
         requests::{
             Channel, RequestDraft, RequestEvent, RequestKind, RightsRequest, Status, field,
         },
@@ -1018,7 +1018,7 @@ fn extension_hint_ui(ui: &mut egui::Ui, context: ScreenContext<'_>, request: &Ri
     } = context;
     if request.status == Status::Open && request.rules().extendable {
         let holidays = &derived.holidays;
-        if let Some(tell_by) = tell_by_date(&request.clock_events(), workspace.counting(holidays)) {
+        if let Some(tell_by) = request.tell_by(workspace.counting(holidays)) {
             let last = short_date(tell_by);
             if today > tell_by {
                 ui.label(

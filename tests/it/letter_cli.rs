@@ -593,3 +593,57 @@ fn starter_example_text_never_reaches_a_subject_access_reply() {
     assert!(stderr.contains("example text"), "{stderr}");
     assert!(!out.exists());
 }
+
+/// Found by the practitioner's read: `--date` in the past must not revive a late
+/// request. A letter that asks for identity, a fee or a clarification, or extends the
+/// time, counts from the day it goes, so it is dated today; any other letter dated
+/// before today is written with a warning.
+#[test]
+fn a_backdated_letter_that_would_move_the_clock_is_refused() {
+    use smallprint::clock::{Clock, SystemClock};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (file, erasure) = example(dir.path());
+    // The example's erasure request came 20 days ago: five days ago is after it.
+    let backdated = SystemClock
+        .today()
+        .checked_sub(jiff::Span::new().days(5))
+        .expect("a date")
+        .to_string();
+    let out = dir.path().join("id.txt");
+    let (code, _, stderr) = smallprint(&[
+        "letter",
+        "--file",
+        &file,
+        "--request",
+        &erasure,
+        "--template",
+        "identity-request",
+        "--out",
+        arg(&out),
+        "--date",
+        &backdated,
+    ]);
+    assert_eq!(code, 2, "a backdated identity request was written");
+    assert!(stderr.contains("before today"), "{stderr}");
+    assert!(!out.exists());
+
+    let ack = dir.path().join("ack.txt");
+    let (code, _, stderr) = smallprint(&[
+        "letter",
+        "--file",
+        &file,
+        "--request",
+        &erasure,
+        "--template",
+        "acknowledgement",
+        "--out",
+        arg(&ack),
+        "--date",
+        &backdated,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("warning") && stderr.contains("before today"),
+        "{stderr}"
+    );
+}

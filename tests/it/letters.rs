@@ -144,6 +144,10 @@ fn users_words(template: Template) -> Parts {
             (P::Backups, "beyond-use"),
             (P::Suppression, "kept"),
             (P::RecipientsTold, "told"),
+            (
+                P::Kept,
+                "your invoices, for six years from the sale, as HMRC's record-keeping rules require",
+            ),
         ],
         Template::ErasureRefused => &[
             (P::ErasureGround, "legal-claims"),
@@ -202,7 +206,10 @@ fn users_words(template: Template) -> Parts {
             (P::Actions, "We now say so at checkout."),
         ],
         Template::Acknowledgement => &[(P::Asked, "Everything you hold about me.")],
-        Template::MarketingObjectionDone => &[(P::Suppression, "kept")],
+        Template::MarketingObjectionDone => &[
+            (P::Channels, "our newsletter and offers by email"),
+            (P::Suppression, "kept"),
+        ],
         Template::IdentityRequest
         | Template::ClarificationRequest
         | Template::ComplaintAcknowledgement => &[],
@@ -305,7 +312,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("clarification-request", &["002", "003", "004"]),
     ("fee-notice", &["002", "003"]),
     ("extension", &["002", "003"]),
-    ("access-response", &["003", "004"]),
+    ("access-response", &["003", "004", "008"]),
     ("erasure-done", &["002"]),
     ("erasure-refused", &["002"]),
     ("rectification-done", &["005"]),
@@ -319,8 +326,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("refusal", &["002", "003", "004", "005", "008"]),
     ("complaint-acknowledgement", &["007"]),
     ("complaint-outcome", &["007"]),
-    ("nothing-held", &["003", "004"]),
-    ("cannot-identify", &["002", "003", "004", "005", "006"]),
+    ("nothing-held", &["003", "004", "008"]),
+    ("cannot-identify", &["002", "003", "004", "005", "008"]),
     ("right-not-applicable", &["002"]),
     ("consent-withdrawn", &[]),
     ("decision-reviewed", &[]),
@@ -459,7 +466,7 @@ fn every_template_carries_its_required_points() {
         (
             Template::ClarificationRequest,
             vec![
-                "paused from the date of this letter, 24 November 2026, until we receive your reply",
+                "paused from the date of this letter, 24 November 2026, up to and including the day your reply arrives",
                 &due,
                 "we will send you any information we can already provide",
             ],
@@ -505,10 +512,11 @@ fn every_template_carries_its_required_points() {
                 "We have erased your customer account",
                 "beyond use",
                 "The law requires us to keep some information",
-                "Consumer Rights Act 2015",
+                "HMRC's record-keeping rules",
                 "suppression (do not contact) list",
                 "We have told the organisations we shared your information with",
-                "Examplepay",
+                // Something kept is a partial refusal: the court route (Art. 12(4)).
+                refusal[2],
             ],
         ),
         (
@@ -1317,21 +1325,43 @@ fn renaming_a_letters_title_changes_nothing_a_saved_file_allows() {
     );
 
     let only_the_title = complaint(Some(("a-note", "Complaint acknowledgement")));
-    assert!(
-        Template::ComplaintOutcome
-            .fits(&workspace, &only_the_title, TODAY)
-            .is_err(),
-        "a title alone acknowledges nothing"
-    );
-    assert!(
-        Template::ComplaintOutcome
-            .fits(&workspace, &complaint(None), TODAY)
-            .is_err(),
-        "and nothing sent acknowledges nothing"
-    );
+    // A title alone acknowledges nothing: the acknowledgement is still owed, and an
+    // outcome says the 30 days were missed (it is never held back for it, facts §1.6).
     assert_eq!(
         Template::ComplaintAcknowledgement.fits(&workspace, &only_the_title, TODAY),
         Ok(())
+    );
+    for unacknowledged in [only_the_title, complaint(None)] {
+        let mut parts = users_words(Template::ComplaintOutcome);
+        parts.extend(Template::ComplaintOutcome.initial_parts(&workspace, &unacknowledged));
+        let text = normalised(
+            &letter(
+                &workspace,
+                &unacknowledged,
+                Template::ComplaintOutcome,
+                TODAY,
+                &parts,
+            )
+            .plain_text(),
+        );
+        assert!(
+            text.contains("did not acknowledge your complaint within 30 days"),
+            "{text}"
+        );
+    }
+    let acknowledged = normalised(
+        &letter(
+            &workspace,
+            &renamed,
+            Template::ComplaintOutcome,
+            TODAY,
+            &users_words(Template::ComplaintOutcome),
+        )
+        .plain_text(),
+    );
+    assert!(
+        !acknowledged.contains("did not acknowledge"),
+        "{acknowledged}"
     );
 }
 
@@ -1527,5 +1557,80 @@ fn late_letters_and_late_asks_are_warned_about() {
             .timing_warnings(&workspace, &erasure, date(2026, 12, 3))
             .is_empty(),
         "7 days left is not late in the month"
+    );
+}
+
+/// Found by the practitioner's read: a fee for "further copies" (Art. 15(3)) is for
+/// copies beyond a first one already given — never a charge held over a first copy.
+#[test]
+fn a_further_copies_fee_needs_an_earlier_reply_to_the_same_person() {
+    let mut workspace = example();
+    let first = request(&workspace, RequestKind::Access, date(2026, 11, 10));
+    let parts = users_words(Template::FeeNotice); // further-copies
+    let refused = Template::FeeNotice
+        .parts_fit(&workspace, &first, TODAY, &parts)
+        .expect_err("no copy was given before");
+    assert!(refused.contains("the first copy is free"), "{refused}");
+
+    // An earlier request by the same person, answered, then this one.
+    let mut earlier = request(&workspace, RequestKind::Access, date(2026, 10, 1));
+    earlier.id = RequestId(901);
+    earlier
+        .record(
+            RequestEvent::Responded {
+                outcome: "copy sent".to_owned(),
+            },
+            date(2026, 10, 20),
+            TODAY,
+            workspace.organisation.nation,
+            &workspace.holidays(),
+        )
+        .expect("answered");
+    workspace.requests.push(earlier);
+    assert_eq!(
+        Template::FeeNotice.parts_fit(&workspace, &first, TODAY, &parts),
+        Ok(())
+    );
+}
+
+/// Art. 18(3): the notice before lifting a restriction can follow a restriction answered
+/// from the command line (no letter marked as sent), never one that was refused.
+#[test]
+fn the_notice_before_lifting_follows_an_applied_restriction_however_it_was_recorded() {
+    let workspace = example();
+    let holidays = workspace.holidays();
+    let nation = workspace.organisation.nation;
+    let mut applied = request(&workspace, RequestKind::Restriction, date(2026, 11, 10));
+    applied
+        .record(
+            RequestEvent::Responded {
+                outcome: "Restriction applied".to_owned(),
+            },
+            date(2026, 11, 12),
+            TODAY,
+            nation,
+            &holidays,
+        )
+        .expect("answered");
+    assert_eq!(
+        Template::RestrictionLifting.fits(&workspace, &applied, TODAY),
+        Ok(())
+    );
+    let mut refused = request(&workspace, RequestKind::Restriction, date(2026, 11, 10));
+    refused
+        .record(
+            RequestEvent::Refused {
+                reason: "manifestly excessive".to_owned(),
+            },
+            date(2026, 11, 12),
+            TODAY,
+            nation,
+            &holidays,
+        )
+        .expect("refused");
+    assert!(
+        Template::RestrictionLifting
+            .fits(&workspace, &refused, TODAY)
+            .is_err()
     );
 }

@@ -62,14 +62,26 @@ const NO_REVIVAL: Expect = Refused(&["ran out", "cannot restart"]);
 const CLARIFICATION_LATE: Expect = Refused(&["does not stop the clock"]);
 const EXTENSION_LATE: Expect = Refused(&["within the first month"]);
 
-/// A right with a one-month clock (Arts 15–18, 20, 21(1), 22A–22D): identity, a fee
-/// (manifestly unfounded or excessive), a clarification (recorded; it pauses only
-/// subject access) and an extension in time; none of them once the time has run out
-/// ("no revival"); a reply or a refusal always.
-const ONE_MONTH: Row = [
+/// Subject access (Art. 15): identity, a fee, a clarification (which pauses it, Art.
+/// 12A) and an extension in time; none of them once the time has run out ("no
+/// revival"); a reply or a refusal always.
+const ACCESS: Row = [
     (Allowed, NO_REVIVAL),
     (Allowed, NO_REVIVAL),
     (Allowed, CLARIFICATION_LATE),
+    (Allowed, EXTENSION_LATE),
+    (Allowed, Allowed),
+    (Allowed, Allowed),
+    (Allowed, Allowed),
+];
+
+/// The other rights with a one-month clock (Arts 16–18, 20, 21(1), 22A–22D): as subject
+/// access, but a clarification pauses nothing — asked once the time has run out it is
+/// refused like any other late ask.
+const ONE_MONTH: Row = [
+    (Allowed, NO_REVIVAL),
+    (Allowed, NO_REVIVAL),
+    (Allowed, Refused(&["ran out", "a clarification"])),
     (Allowed, EXTENSION_LATE),
     (Allowed, Allowed),
     (Allowed, Allowed),
@@ -106,7 +118,7 @@ type Row = [(Expect, Expect); 7];
 
 /// Facts §6.4, row by row: (kind, its CLI name, each step's verdict in time and overdue).
 const TABLE: [(K, &str, Row); 10] = [
-    (K::Access, "access", ONE_MONTH),
+    (K::Access, "access", ACCESS),
     (K::Rectification, "rectification", ONE_MONTH),
     (K::Erasure, "erasure", ONE_MONTH),
     (K::Restriction, "restriction", ONE_MONTH),

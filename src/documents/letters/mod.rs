@@ -505,6 +505,40 @@ impl Template {
     }
 }
 
+impl Template {
+    /// A letter dated before `today`. One that asks for identity, a fee or a
+    /// clarification, or extends the time, moves the clock from the day it is sent, so it
+    /// is refused (`Err`): backdated, it would restart or pause a clock from a day it did
+    /// not go (facts §6.4, no revival). Any other letter gets a warning (`Ok(Some)`).
+    pub fn dated_before(self, date: Date, today: Date) -> Result<Option<String>, String> {
+        if date >= today {
+            return Ok(None);
+        }
+        let moves_the_clock = matches!(
+            self.implied_event(&Parts::new()),
+            Some(
+                RequestEvent::IdentityRequested
+                    | RequestEvent::FeeRequested
+                    | RequestEvent::ClarificationAsked
+                    | RequestEvent::Extended { .. }
+            )
+        );
+        if moves_the_clock {
+            Err(format!(
+                "it is dated {}, before today ({}): a letter that asks for something or extends the time counts from the day it is sent, so date it today",
+                long_date(date),
+                long_date(today)
+            ))
+        } else {
+            Ok(Some(format!(
+                "This letter is dated {}, before today ({}): send it with the date it really goes.",
+                long_date(date),
+                long_date(today)
+            )))
+        }
+    }
+}
+
 impl fmt::Display for Template {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.spec().title)

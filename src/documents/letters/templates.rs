@@ -4,11 +4,11 @@
 
 use super::{
     Choice, PartKey, PartKind, PartSpec, Parts, Situation, Spec, long_date, sent_on,
-    writer::{chosen_activities, concerned_activities},
+    writer::chosen_activities,
 };
 use crate::domain::{
     deadlines,
-    register::{LawfulBasis, ProcessingActivity},
+    register::ProcessingActivity,
     requests::{RequestEvent, RequestKind as K, Status},
     rights::{self, Fees, NotApplicable},
 };
@@ -80,19 +80,6 @@ pub(super) const ONE_MONTH_RIGHTS: &[K] = &[
 /// clarification, an extension) are offered for every kind, and refused by the step
 /// check in the rulebook's words where the right does not have the step.
 const EVERY_KIND: &[K] = &K::ALL;
-
-/// Every right a person exercises (Arts 15–22, 7(3)), not a complaint.
-const EVERY_RIGHT: &[K] = &[
-    K::Access,
-    K::Rectification,
-    K::Erasure,
-    K::Restriction,
-    K::Objection,
-    K::DirectMarketingObjection,
-    K::Portability,
-    K::AutomatedDecisionReview,
-    K::ConsentWithdrawal,
-];
 
 // ---- Legal lists ------------------------------------------------------------------
 
@@ -395,28 +382,27 @@ fn fit_to_describe(activity: &ProcessingActivity) -> Result<(), String> {
     }
 }
 
-/// The activities a letter names recipients from (those linked to the request), fit to
-/// describe when the shop says it told them.
-fn recipients_fit(s: &Situation<'_>, parts: &Parts) -> Result<(), String> {
-    if parts
-        .get(&PartKey::RecipientsTold)
-        .is_none_or(|told| told.trim() != "told")
-    {
-        return Ok(());
-    }
-    s.workspace
-        .register
-        .iter()
-        .filter(|a| s.request.activities.contains(&a.id))
-        .try_for_each(|activity| match activity.unconfirmed_placeholders().first() {
-            Some(placeholder) => Err(format!(
-                "{} still has example text in “{}” (“{}”), which this letter would name as a recipient: replace or confirm it in the register first",
-                activity.record_name(),
-                placeholder.field.label(),
-                placeholder.text.trim()
-            )),
-            None => Ok(()),
-        })
+/// Whether the same person (by email, or by name where neither has an email) had a
+/// subject access request answered before this one arrived.
+fn earlier_copy_given(s: &Situation<'_>) -> bool {
+    let person = &s.request.requester;
+    let same = |other: &crate::domain::requests::Requester| {
+        let (email, theirs) = (person.email.trim(), other.email.trim());
+        if email.is_empty() || theirs.is_empty() {
+            other.name.trim().eq_ignore_ascii_case(person.name.trim())
+        } else {
+            theirs.eq_ignore_ascii_case(email)
+        }
+    };
+    s.workspace.requests.iter().any(|other| {
+        other.id != s.request.id
+            && other.kind == K::Access
+            && same(&other.requester)
+            && other.timeline.iter().any(|entry| {
+                matches!(entry.event, RequestEvent::Responded { .. })
+                    && entry.on <= s.request.received
+            })
+    })
 }
 
 fn no_step(_: &dyn Fn(PartKey) -> String) -> Option<RequestEvent> {
@@ -449,6 +435,10 @@ static ACKNOWLEDGEMENT: Spec = Spec {
     kinds: ONE_MONTH_RIGHTS,
     parts: &[ASKED_PART],
     allows: |s| match passed_due(s) {
+        _ if !s.request.status.is_open() => Err(format!(
+            "the request is {}",
+            s.request.status.to_string().to_lowercase()
+        )),
         Some(due) => Err(format!(
             "the reply was due on {}: send the reply itself now",
             long_date(due)
@@ -545,7 +535,7 @@ static CLARIFICATION_REQUEST: Spec = Spec {
                 .and_then(|s| s.was_due)
                 .unwrap_or(deadline.due);
             w.say(format!(
-                "The time we have to respond is paused from the date of this letter, {}, until we receive your reply; the days in between do not count. Before this letter, we were due to reply by {}.",
+                "The time we have to respond is paused from the date of this letter, {}, up to and including the day your reply arrives; those days do not count. Before this letter, we were due to reply by {}.",
                 long_date(w.date),
                 long_date(due)
             ));
@@ -612,6 +602,14 @@ static FEE_NOTICE: Spec = Spec {
                 rights::kind_words(s.request.kind)
             ));
         }
+        // The first copy is free: "further" copies follow one already given, to the
+        // same person, in an earlier request answered in this workspace.
+        if further_copies && !earlier_copy_given(s) {
+            return Err(format!(
+                "the first copy is free (Art. 15(3)): no earlier subject access reply to {} is recorded; log the earlier request and its reply, or send this copy free",
+                s.request.requester.name.trim()
+            ));
+        }
         Ok(())
     },
     body: |w| {
@@ -640,7 +638,8 @@ static FEE_NOTICE: Spec = Spec {
         ]);
         w.say(format!("You can pay {}.", w.inline(PartKey::HowToPay)));
         w.say("We will act on your request once the fee arrives, and the one calendar month we have to respond will run from that day. If you would rather withdraw your request, please tell us; you do not need to pay anything to do so.");
-        w.how_to_complain();
+        // A fee is the law's alternative to refusing (Art. 12(5)): the same routes.
+        w.refusal_rights();
     },
 };
 
@@ -700,7 +699,7 @@ static EXTENSION_NOTICE: Spec = Spec {
         w.paragraphs(&reasons);
         w.runs(vec![
             crate::documents::model::Inline::text(
-                "We are extending the time we have to respond by two further months. We will reply by ",
+                "We are extending the time we have to respond by up to two further months. We will reply by ",
             ),
             crate::documents::model::Inline::bold(long_date(extended.due)),
             crate::documents::model::Inline::text(" at the latest, and sooner if we can."),
@@ -728,7 +727,7 @@ static ACCESS_RESPONSE: Spec = Spec {
         fact(
             PartKey::Delivery,
             "The copy: its format and how it is sent",
-            "e.g. a PDF attached to this email; a printed copy sent by recorded delivery",
+            "completes “Your copy is …”, e.g. a PDF attached to this email; a printed copy sent by recorded delivery",
             "say in what format the copy is and how it reaches them securely",
         ),
         choice(
@@ -775,8 +774,7 @@ static ACCESS_RESPONSE: Spec = Spec {
         w.thanks();
         w.say("We confirm that we hold and use personal information about you.");
         w.heading("A copy of your information");
-        let delivery = w.part(PartKey::Delivery);
-        w.paragraphs(&delivery);
+        w.say(format!("Your copy is {}.", w.inline(PartKey::Delivery)));
         w.say(
             "We have made a reasonable and proportionate search for the information you asked for.",
         );
@@ -804,33 +802,6 @@ static ACCESS_RESPONSE: Spec = Spec {
     },
 };
 
-/// What the linked activities' legal obligations make the shop keep, from the register.
-fn kept_by_law(
-    workspace: &crate::domain::Workspace,
-    request: &crate::domain::requests::RightsRequest,
-) -> String {
-    concerned_activities(workspace, request, true)
-        .into_iter()
-        .flat_map(|activity| {
-            activity
-                .lawful_bases
-                .iter()
-                .filter_map(move |basis| match basis {
-                    LawfulBasis::LegalObligation { law, requirement } if !law.trim().is_empty() => {
-                        Some(format!(
-                            "{} ({}): {}",
-                            requirement.trim().trim_end_matches('.'),
-                            law.trim(),
-                            activity.retention_statement()
-                        ))
-                    }
-                    _ => None,
-                })
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
 static ERASURE_DONE: Spec = Spec {
     name: "erasure-done",
     title: "Erasure done",
@@ -843,15 +814,12 @@ static ERASURE_DONE: Spec = Spec {
             "completes “We have erased …”: what you erased, as the person would recognise it",
             "say what you erased",
         ),
-        PartSpec {
-            from_records: Some(kept_by_law),
-            ..optional(
-                PartKey::Kept,
-                "What we must keep, and why",
-                "what a law makes you keep, and until when (from your register's legal obligations)",
-                "",
-            )
-        },
+        optional(
+            PartKey::Kept,
+            "What we must keep, and why",
+            "what a law makes you keep, which law, and until when — only if you keep something (see your register's legal obligations)",
+            "",
+        ),
         choice(
             PartKey::Backups,
             "Copies in backups",
@@ -870,7 +838,7 @@ static ERASURE_DONE: Spec = Spec {
     ],
     allows: always,
     implies: |_| Some(responded("Erasure done")),
-    parts_fit: recipients_fit,
+    parts_fit: any_parts,
     body: |w| {
         w.thanks();
         w.say(format!("We have erased {}.", w.inline(PartKey::Erased)));
@@ -965,7 +933,7 @@ static RECTIFICATION_DONE: Spec = Spec {
     ],
     allows: always,
     implies: |_| Some(responded("Rectification done")),
-    parts_fit: recipients_fit,
+    parts_fit: any_parts,
     body: |w| {
         w.thanks();
         w.say(format!(
@@ -1024,7 +992,7 @@ static RESTRICTION_APPLIED: Spec = Spec {
     ],
     allows: always,
     implies: |_| Some(responded("Restriction applied")),
-    parts_fit: recipients_fit,
+    parts_fit: any_parts,
     body: |w| {
         w.thanks();
         w.say(format!(
@@ -1058,9 +1026,21 @@ static RESTRICTION_LIFTING: Spec = Spec {
             "say why the restriction can be lifted",
         ),
     ],
+    // Applied: the letter was marked as sent, or the request was answered (not refused).
     allows: |s| {
+        let answered = s
+            .request
+            .timeline
+            .iter()
+            .any(|entry| matches!(entry.event, RequestEvent::Responded { .. }));
+        let refused = s
+            .request
+            .timeline
+            .iter()
+            .any(|entry| matches!(entry.event, RequestEvent::Refused { .. }));
         if matches!(s.request.status, Status::Responded | Status::Closed)
-            && sent_on(s.request, Template::RestrictionApplied).is_some()
+            && (sent_on(s.request, Template::RestrictionApplied).is_some() || answered)
+            && !refused
         {
             Ok(())
         } else {
@@ -1095,11 +1075,11 @@ static MARKETING_OBJECTION_DONE: Spec = Spec {
     purpose: "Confirms direct marketing has stopped, free (Art. 21(2)–(3))",
     kinds: &[K::DirectMarketingObjection],
     parts: &[
-        optional(
+        fact(
             PartKey::Channels,
             "What marketing has stopped",
-            "completes “We have stopped sending you …”",
-            "all our marketing messages",
+            "completes “We have stopped sending you …”, e.g. our newsletter and offers by email (the law requires all of it to stop)",
+            "say what marketing you have stopped sending them",
         ),
         choice(
             PartKey::Suppression,
@@ -1231,7 +1211,9 @@ static REFUSAL: Spec = Spec {
     name: "refusal",
     title: "Refusal (manifestly unfounded or excessive)",
     purpose: "Refuses a manifestly unfounded or excessive request, with your reasons",
-    kinds: ONE_MONTH_RIGHTS,
+    // Offered for every kind: where the law allows no refusal the step check says so,
+    // in the rulebook's words.
+    kinds: EVERY_KIND,
     parts: &[
         choice(
             PartKey::RefusalGround,
@@ -1342,23 +1324,17 @@ static COMPLAINT_OUTCOME: Spec = Spec {
             "say what you have done about it",
         ),
     ],
-    // The ICO: a complaint resolved within the 30 days needs no separate
-    // acknowledgement; after them, the acknowledgement comes first (facts §1.6).
+    // The ICO: a complaint resolved within the 30 days needs no separate acknowledgement
+    // (facts §1.6). After them, a missed acknowledgement cannot be made good by holding
+    // the outcome back: the outcome goes, and says the acknowledgement was missed.
     allows: |s| {
-        let holidays = s.workspace.holidays();
-        let window =
-            deadlines::complaint_deadline(s.request.received, s.workspace.counting(&holidays))
-                .due_date();
-        match (
-            sent_on(s.request, Template::ComplaintAcknowledgement),
-            window,
-        ) {
-            (Some(_), _) | (None, None) => Ok(()),
-            (None, Some(due)) if s.date <= due => Ok(()),
-            (None, Some(due)) => Err(format!(
-                "the complaint has not been acknowledged, and the 30 days to do so ended on {}: send the acknowledgement first",
-                long_date(due)
-            )),
+        if s.request.status.is_open() {
+            Ok(())
+        } else {
+            Err(format!(
+                "the complaint is {}",
+                s.request.status.to_string().to_lowercase()
+            ))
         }
     },
     implies: |_| Some(responded("Complaint outcome")),
@@ -1368,6 +1344,20 @@ static COMPLAINT_OUTCOME: Spec = Spec {
             "We have finished looking into your complaint of {}.",
             w.received()
         ));
+        if sent_on(w.request, Template::ComplaintAcknowledgement).is_none()
+            && w.request.received >= deadlines::COMPLAINT_DUTY_STARTS
+        {
+            let holidays = w.workspace.holidays();
+            let due =
+                deadlines::complaint_deadline(w.request.received, w.workspace.counting(&holidays))
+                    .due;
+            if w.date > due {
+                w.say(format!(
+                    "We are sorry that we did not acknowledge your complaint within 30 days, by {}, as the law requires.",
+                    long_date(due)
+                ));
+            }
+        }
         w.heading("What we found");
         let findings = w.part(PartKey::Findings);
         w.paragraphs(&findings);
@@ -1385,12 +1375,12 @@ static COMPLAINT_OUTCOME: Spec = Spec {
 const NOT_APPLICABLE_GROUNDS: &[Choice] = &[
     Choice {
         key: "no-erasure-ground",
-        words: "none of the grounds for erasure in Article 17(1) applies: we still need the information for the purpose we collected it for, you have not withdrawn a consent we rely on, you have not objected to how we use it, and we use it lawfully",
+        words: "none of the grounds for erasure in Article 17(1) applies to the information you asked about, for the reasons below",
         meaning: "erasure: no Art. 17(1) ground holds (say which facts show it in the reasons)",
     },
     Choice {
         key: "no-restriction-ground",
-        words: "none of the grounds for restriction in Article 18(1) applies: you have not contested its accuracy, our use of it is lawful, we still need it, and no objection is pending",
+        words: "none of the grounds for restriction in Article 18(1) applies to the information you asked about, for the reasons below",
         meaning: "restriction: no Art. 18(1) ground holds",
     },
     Choice {
@@ -1400,7 +1390,7 @@ const NOT_APPLICABLE_GROUNDS: &[Choice] = &[
     },
     Choice {
         key: "portability-not-automated",
-        words: "the right to data portability covers only information we use by automated means (Article 20(1)(b)), and we hold this information only on paper",
+        words: "the right to data portability covers only information we use by automated means (Article 20(1)(b)), and we do not use this information by automated means",
         meaning: "portability: the processing is not automated (e.g. paper records)",
     },
     Choice {
@@ -1478,7 +1468,9 @@ static CANNOT_IDENTIFY: Spec = Spec {
     name: "cannot-identify",
     title: "We cannot identify you",
     purpose: "Says you cannot identify the person from what you hold, and what would help (Art. 11(2), 12(2))",
-    kinds: EVERY_RIGHT,
+    // Not a marketing objection or a consent withdrawal: those are acted on at once on
+    // whatever contact details they came from.
+    kinds: ONE_MONTH_RIGHTS,
     parts: &[
         SEARCHED_PART,
         fact(

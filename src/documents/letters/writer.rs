@@ -300,25 +300,11 @@ impl<'a> Writer<'a> {
     /// Art. 19: what the user says about telling the recipients, and nothing else.
     pub fn recipients_told(&mut self) {
         match self.chosen(PartKey::RecipientsTold).map(|c| c.key) {
-            Some("told") => {
-                // Only the recipients of what the request is about, and only when it is
-                // linked to it: never a list of everyone in the register.
-                let linked: Vec<&ProcessingActivity> = self
-                    .workspace
-                    .register
-                    .iter()
-                    .filter(|a| self.request.activities.contains(&a.id))
-                    .collect();
-                let names = recipients(&linked);
-                self.say(if names.is_empty() {
-                    "We have told the organisations we shared your information with. Ask us if you would like to know who they are.".to_owned()
-                } else {
-                    format!(
-                        "We have told the organisations we shared your information with: {}. Ask us if you would like more detail about them.",
-                        names.join("; ")
-                    )
-                });
-            }
+            // Art. 19: who they are is given on request; naming them from the register
+            // would name organisations that never had this person's data.
+            Some("told") => self.say(
+                "We have told the organisations we shared your information with. Ask us if you would like to know who they are.",
+            ),
             Some("not-shared") => {
                 self.say("We have not shared this information with anyone else.");
             }
@@ -411,7 +397,7 @@ pub fn kind_phrase(kind: RequestKind) -> String {
         RequestKind::DirectMarketingObjection => {
             "message asking us to stop sending you marketing".to_owned()
         }
-        RequestKind::ConsentWithdrawal => "withdrawal of your consent".to_owned(),
+        RequestKind::ConsentWithdrawal => "message withdrawing your consent".to_owned(),
         RequestKind::AutomatedDecisionReview => {
             "request for a person to review an automated decision".to_owned()
         }
@@ -466,48 +452,6 @@ pub fn chosen_activities<'a>(
         .filter(|(index, _)| numbers.contains(&(index + 1)))
         .map(|(_, activity)| activity)
         .collect()
-}
-
-/// The register activities a reply covers: every activity, or when `narrowed` those the
-/// request is linked to (all of them if it is linked to none).
-pub fn concerned_activities<'a>(
-    workspace: &'a Workspace,
-    request: &RightsRequest,
-    narrowed: bool,
-) -> Vec<&'a ProcessingActivity> {
-    let linked: Vec<&ProcessingActivity> = workspace
-        .register
-        .iter()
-        .filter(|a| request.activities.contains(&a.id))
-        .collect();
-    if narrowed && !linked.is_empty() {
-        linked
-    } else {
-        workspace.register.iter().collect()
-    }
-}
-
-fn recipients(activities: &[&ProcessingActivity]) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for activity in activities {
-        for name in activity
-            .processors
-            .iter()
-            .map(|p| p.name.trim().to_owned())
-            .chain(
-                activity
-                    .other_recipients
-                    .iter()
-                    .map(|r| r.trim().to_owned()),
-            )
-            .filter(|n| !n.is_empty())
-        {
-            if !names.contains(&name) {
-                names.push(name);
-            }
-        }
-    }
-    names
 }
 
 fn labelled(label: &str, text: &str) -> Runs {
