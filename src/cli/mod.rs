@@ -114,7 +114,8 @@ pub enum CliCommand {
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         fee_received: Option<Date>,
         /// A clarification pause, from the day asked to the day answered (repeatable);
-        /// YYYY-MM-DD.. (no end) while the answer has not arrived.
+        /// YYYY-MM-DD.. (no end) while the answer has not arrived. Only a subject access
+        /// request's clock pauses (Art. 12A); any other right's runs on.
         #[arg(long, value_name = "YYYY-MM-DD..YYYY-MM-DD", value_parser = parse_pause)]
         paused: Vec<Pause>,
         /// The deadline was extended by two further months.
