@@ -168,14 +168,14 @@ fn frames_while_exporting(c: &mut Criterion) {
     );
 }
 
-fn deadlines(c: &mut Criterion) {
-    let workspace = workspace_with(10_000);
+/// Every request's deadline and the agenda from them, as the session derives them.
+fn bench_agenda(c: &mut Criterion, name: &str, workspace: &Workspace) {
     let holidays = workspace.holidays();
-    c.bench_function("10,000 deadlines and the agenda", |b| {
+    c.bench_function(name, |b| {
         b.iter(|| {
-            let deadlines = agenda::deadlines(black_box(&workspace), &holidays, TODAY);
+            let deadlines = agenda::deadlines(black_box(workspace), &holidays, TODAY);
             black_box(agenda::agenda(
-                &workspace,
+                workspace,
                 &deadlines,
                 TODAY,
                 &smallprint::clock::uk_time_zone(),
@@ -184,5 +184,53 @@ fn deadlines(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, frames, deadlines, frames_while_exporting);
+fn deadlines(c: &mut Criterion) {
+    bench_agenda(
+        c,
+        "10,000 deadlines and the agenda",
+        &workspace_with(10_000),
+    );
+}
+
+/// The same 10,000 requests, each with the steps that make the deadline engine judge
+/// every ask against the clock before it (no revival): identity asked and received on
+/// a third, a clarification asked and answered on another third.
+fn deadlines_with_steps(c: &mut Criterion) {
+    use smallprint::domain::requests::RequestEvent;
+    let mut workspace = workspace_with(10_000);
+    let ids: Vec<_> = workspace
+        .requests
+        .iter()
+        .map(|r| (r.id, r.received))
+        .collect();
+    for (n, (id, received)) in ids.into_iter().enumerate() {
+        let day = |d: i64| received.checked_add(Span::new().days(d)).expect("date");
+        let steps = match n % 3 {
+            0 => vec![
+                (RequestEvent::IdentityRequested, day(2)),
+                (RequestEvent::IdentityReceived, day(5)),
+            ],
+            1 => vec![
+                (RequestEvent::ClarificationAsked, day(3)),
+                (RequestEvent::ClarificationAnswered, day(9)),
+            ],
+            _ => Vec::new(),
+        };
+        for (event, on) in steps {
+            if on <= TODAY {
+                // A step a kind does not allow is refused and left out.
+                let _ = workspace.record_request_event(id, event, on, TODAY);
+            }
+        }
+    }
+    bench_agenda(c, "10,000 deadlines with steps and the agenda", &workspace);
+}
+
+criterion_group!(
+    benches,
+    frames,
+    deadlines,
+    deadlines_with_steps,
+    frames_while_exporting
+);
 criterion_main!(benches);
