@@ -57,11 +57,10 @@ pub fn draft_letter(
     match order.subject {
         LetterSubject::Request { request, template } => {
             let found = workspace.request(request).ok_or(Refusal::NoSuchRequest)?;
-            let mut warnings = template.timing_warnings(workspace, found, date);
+            let warnings = template.timing_warnings(workspace, found, date);
             let refusal = match template
-                .dated_before(date, now.date())
-                .map(|backdated| warnings.extend(backdated))
-                .and_then(|()| template.fits(workspace, found, date))
+                .fits(workspace, found, date)
+                .and_then(|()| template.dated_before(date, now.date()))
                 .and_then(|()| template.parts_fit(workspace, found, date, parts))
             {
                 Err(reason) => Some(Refusal::NotAllowed(reason)),

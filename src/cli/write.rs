@@ -359,7 +359,11 @@ pub fn request(
                 let (id, reference) = (found.id, found.reference.clone());
                 let what = event.describe();
                 let holidays = workspace.holidays();
-                let late_ask = found.late_ask_warning(&event, on, workspace.counting(&holidays));
+                let warnings: Vec<String> = found
+                    .step_warnings(&event, on, now.date(), workspace.counting(&holidays))
+                    .into_iter()
+                    .map(|w| format!("warning: {reference}: {w}"))
+                    .collect();
                 // The step and its note are one change, as in the window: both or neither.
                 crate::actions::request::record_step(workspace, id, (event, note), on, &now)
                     .map_err(|e| format!("{reference}: {e}"))?;
@@ -371,15 +375,12 @@ pub fn request(
                     request.status.to_string().to_lowercase(),
                     due(&deadline)
                 );
-                Ok((
-                    described,
-                    late_ask.map(|w| format!("warning: {reference}: {w}")),
-                ))
+                Ok((described, warnings))
             })?;
-            let (described, warning) = described;
+            let (described, warnings) = described;
             let _ = writeln!(out, "{described} Saved in {}.", file.display());
-            // Recorded, and said: the shop should know the ask came late in the month.
-            if let Some(warning) = warning {
+            // Recorded, and said: an ask late in the month, or a clock moved from a past day.
+            for warning in warnings {
                 let _ = writeln!(err, "{warning}");
             }
             Ok(ExitCode::SUCCESS)

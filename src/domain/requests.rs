@@ -801,10 +801,58 @@ impl RightsRequest {
         let due = self.deadline_with(counting).due_date()?;
         let left = deadlines::days_between(on, due);
         (0..rights::LATE_ASK_DAYS).contains(&left).then(|| {
+            let when = match left {
+                0 => "the reply is due today".to_owned(),
+                1 => "only 1 day is left before the reply is due".to_owned(),
+                left => format!("only {left} days are left before the reply is due"),
+            };
             format!(
-                "only {left} day{} left before the reply is due ({}): the ICO expects {what} to be asked as soon as possible, not late in the month",
-                if left == 1 { "" } else { "s" },
+                "{when} ({}): the ICO expects {what} to be asked as soon as possible, not late in the month",
                 short_date(due)
+            )
+        })
+    }
+
+    /// What the shop should hear when it records `event` on `on` (it is recorded all the
+    /// same): an ask late in the month, or a step that moves the clock dated in the past.
+    pub fn step_warnings(
+        &self,
+        event: &RequestEvent,
+        on: Date,
+        today: Date,
+        counting: Counting,
+    ) -> Vec<String> {
+        let backdated = Self::moves_the_clock(event)
+            .then(|| Self::backdated_step_warning(&format!("“{}”", event.describe()), on, today))
+            .flatten();
+        self.late_ask_warning(event, on, counting)
+            .into_iter()
+            .chain(backdated)
+            .collect()
+    }
+
+    /// Whether a step moves the clock: an ask, an arrival, an extension.
+    pub fn moves_the_clock(event: &RequestEvent) -> bool {
+        matches!(
+            event,
+            RequestEvent::IdentityRequested
+                | RequestEvent::IdentityReceived
+                | RequestEvent::FeeRequested
+                | RequestEvent::FeeReceived
+                | RequestEvent::ClarificationAsked
+                | RequestEvent::ClarificationAnswered
+                | RequestEvent::Extended { .. }
+        )
+    }
+
+    /// A warning when `what` (a step that moves the clock) is dated before `today`: it is
+    /// kept as happening that day and the due date is worked out from it, so the shop
+    /// records it only if it really happened then (facts §6.4).
+    pub fn backdated_step_warning(what: &str, on: Date, today: Date) -> Option<String> {
+        (on < today).then(|| {
+            format!(
+                "{what} dated {}, before today, is kept as happening that day and the due date is worked out from it: record it only if it really happened then",
+                short_date(on)
             )
         })
     }

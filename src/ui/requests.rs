@@ -834,30 +834,8 @@ impl RequestsScreen {
             )
             .weak(),
         );
-        // Asked late in the month, identity or a clarification still goes, with a word.
         if let Ok(on) = &on {
-            let counting = workspace.counting(&context.derived.holidays);
-            for event in [
-                RequestEvent::IdentityRequested,
-                RequestEvent::ClarificationAsked,
-            ] {
-                let may_go = workspace
-                    .check_request_event_with(
-                        request.id,
-                        &event,
-                        *on,
-                        today,
-                        &context.derived.holidays,
-                    )
-                    .is_ok();
-                if let Some(warning) = may_go
-                    .then(|| request.late_ask_warning(&event, *on, counting))
-                    .flatten()
-                {
-                    let colour = theme::palette(ui).warning;
-                    ui.label(RichText::new(format!("Warning: {warning}.")).color(colour));
-                }
-            }
+            step_warnings_ui(ui, context, request, *on);
         }
         ui.horizontal_wrapped(|ui| {
             for (label, event, needs_text) in step_candidates(&text) {
@@ -927,6 +905,43 @@ impl RequestsScreen {
                 self.step = StepForm::default();
             }
             Err(error) => self.step.error = Some(format!("Not recorded: {error}.")),
+        }
+    }
+}
+
+/// Before a step is pressed: a step that moves the clock dated in the past is kept as
+/// happening then, and identity or a clarification asked late in the month is late —
+/// the warnings `request step` prints, from the same rules.
+fn step_warnings_ui(
+    ui: &mut egui::Ui,
+    context: ScreenContext<'_>,
+    request: &RightsRequest,
+    on: Date,
+) {
+    let ScreenContext {
+        workspace, today, ..
+    } = context;
+    let colour = theme::palette(ui).warning;
+    if let Some(warning) = RightsRequest::backdated_step_warning(
+        "A step that moves the clock (identity, fee, clarification, extension)",
+        on,
+        today,
+    ) {
+        ui.label(RichText::new(format!("Warning: {warning}.")).color(colour));
+    }
+    let counting = workspace.counting(&context.derived.holidays);
+    for event in [
+        RequestEvent::IdentityRequested,
+        RequestEvent::ClarificationAsked,
+    ] {
+        let may_go = workspace
+            .check_request_event_with(request.id, &event, on, today, &context.derived.holidays)
+            .is_ok();
+        if let Some(warning) = may_go
+            .then(|| request.late_ask_warning(&event, on, counting))
+            .flatten()
+        {
+            ui.label(RichText::new(format!("Warning: {warning}.")).color(colour));
         }
     }
 }

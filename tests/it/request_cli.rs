@@ -364,8 +364,13 @@ fn an_identity_request_late_in_the_month_is_recorded_with_a_warning() {
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stderr.contains("warning")
-            && stderr.contains("4 days left")
+            && stderr.contains("only 4 days are left")
             && stderr.contains("as soon as possible"),
+        "{stderr}"
+    );
+    // Recorded months after it happened: kept as happening then, and said so.
+    assert!(
+        stderr.contains("before today") && stderr.contains("only if it really happened then"),
         "{stderr}"
     );
 }

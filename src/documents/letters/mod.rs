@@ -486,8 +486,13 @@ impl Template {
             "the reply"
         };
         if date > due {
+            let recorded = if request.is_complaint() {
+                " and none is recorded (if it went outside Smallprint, mark it as sent first)"
+            } else {
+                ""
+            };
             warnings.push(format!(
-                "This letter is late: {what} was due by {}, and this letter is dated {}. Send it now; it must not suggest it is on time.",
+                "This letter is late: {what} was due by {}{recorded}, and this letter is dated {}. Send it now; it must not suggest it is on time.",
                 long_date(due),
                 long_date(date)
             ));
@@ -496,9 +501,8 @@ impl Template {
                 request.late_ask_warning(&event, date, workspace.counting(&holidays))
         {
             // The step's own warning: the same words as `request step` and the window.
-            warnings.push(format!(
-                "{}.",
-                crate::documents::notice::sentence(&warning).trim_end_matches('.')
+            warnings.push(crate::documents::notice::sentence(
+                &crate::documents::wording::capitalise_first(&warning),
             ));
         }
         warnings
@@ -506,36 +510,19 @@ impl Template {
 }
 
 impl Template {
-    /// A letter dated before `today`. One that asks for identity, a fee or a
-    /// clarification, or extends the time, moves the clock from the day it is sent, so it
-    /// is refused (`Err`): backdated, it would restart or pause a clock from a day it did
-    /// not go (facts §6.4, no revival). Any other letter gets a warning (`Ok(Some)`).
-    pub fn dated_before(self, date: Date, today: Date) -> Result<Option<String>, String> {
+    /// A letter dated before `today` is refused: it would be written from the request as
+    /// it stands now, so it could claim a timing it never had — an acknowledgement "in
+    /// time", an identity request restarting a month from a day it did not go (facts
+    /// §6.4, no revival). A letter already sent is kept in its request's timeline.
+    pub fn dated_before(self, date: Date, today: Date) -> Result<(), String> {
         if date >= today {
-            return Ok(None);
+            return Ok(());
         }
-        let moves_the_clock = matches!(
-            self.implied_event(&Parts::new()),
-            Some(
-                RequestEvent::IdentityRequested
-                    | RequestEvent::FeeRequested
-                    | RequestEvent::ClarificationAsked
-                    | RequestEvent::Extended { .. }
-            )
-        );
-        if moves_the_clock {
-            Err(format!(
-                "it is dated {}, before today ({}): a letter that asks for something or extends the time counts from the day it is sent, so date it today",
-                long_date(date),
-                long_date(today)
-            ))
-        } else {
-            Ok(Some(format!(
-                "This letter is dated {}, before today ({}): send it with the date it really goes.",
-                long_date(date),
-                long_date(today)
-            )))
-        }
+        Err(format!(
+            "it is dated {}, before today ({}): a letter is dated the day it goes, as everything it says about time counts from then; one already sent is kept in the request's timeline when marked as sent",
+            long_date(date),
+            long_date(today)
+        ))
     }
 }
 

@@ -484,7 +484,7 @@ static IDENTITY_REQUEST: Spec = Spec {
             PartKey::HowToSend,
             "How to send it securely",
             "how the proof should reach you",
-            "Reply to this letter with a scan or photo, or post a copy to the address above. Please do not send originals.",
+            "You can reply to this letter by email, or write to us at the address above.",
         ),
     ],
     // Already arrived, or asked once the time has run out: the step check says so, in
@@ -633,7 +633,9 @@ static FEE_NOTICE: Spec = Spec {
             crate::documents::model::Inline::bold(w.part(PartKey::Amount)),
             crate::documents::model::Inline::text(format!(
                 ". {}",
-                crate::documents::notice::sentence(&w.part(PartKey::FeeBasis))
+                crate::documents::notice::sentence(&crate::documents::wording::capitalise_first(
+                    w.part(PartKey::FeeBasis).trim()
+                ))
             )),
         ]);
         w.say(format!("You can pay {}.", w.inline(PartKey::HowToPay)));
@@ -851,7 +853,7 @@ static ERASURE_DONE: Spec = Spec {
             ));
         }
         match w.chosen(PartKey::Suppression).map(|c| c.key) {
-            Some("kept") => w.say("So that we never send you marketing by mistake, we keep your email address on a suppression (do not contact) list, with only what is needed for that purpose."),
+            Some("kept") => w.say("So that we never send you marketing by mistake, we keep your contact details on a suppression (do not contact) list, with only what is needed for that purpose."),
             Some(_) => {}
             None => w.say(w.part(PartKey::Suppression)),
         }
@@ -1045,7 +1047,7 @@ static RESTRICTION_LIFTING: Spec = Spec {
             Ok(())
         } else {
             Err(
-                "the restriction has not been applied yet: send “Restriction applied” first"
+                "the restriction has not been applied yet: send “Restriction applied”, or record that the request was answered, first"
                     .to_owned(),
             )
         }
@@ -1187,7 +1189,7 @@ static PORTABILITY: Spec = Spec {
         fact(
             PartKey::Delivery,
             "How it is sent",
-            "how the file reaches them, or the other organisation",
+            "completes “We are sending it …”, e.g. attached to this email",
             "say how the file is sent",
         ),
     ],
@@ -1200,8 +1202,10 @@ static PORTABILITY: Spec = Spec {
             "We are sending you the personal information you gave us that we use, by automated means, with your consent or to carry out our contract with you. It is in a structured, commonly used and machine-readable format: {}.",
             w.inline(PartKey::DataFormat)
         ));
-        let delivery = w.part(PartKey::Delivery);
-        w.paragraphs(&delivery);
+        w.say(format!(
+            "We are sending it {}.",
+            w.inline(PartKey::Delivery)
+        ));
         w.say("If you would like us to send it directly to another organisation, tell us which, and we will do so where it is technically feasible.");
         w.how_to_complain();
     },
@@ -1326,7 +1330,8 @@ static COMPLAINT_OUTCOME: Spec = Spec {
     ],
     // The ICO: a complaint resolved within the 30 days needs no separate acknowledgement
     // (facts §1.6). After them, a missed acknowledgement cannot be made good by holding
-    // the outcome back: the outcome goes, and says the acknowledgement was missed.
+    // the outcome back: the outcome goes, and the shop is warned that none is recorded
+    // (the letter states nothing the records may not know: it may have gone elsewhere).
     allows: |s| {
         if s.request.status.is_open() {
             Ok(())
@@ -1344,20 +1349,6 @@ static COMPLAINT_OUTCOME: Spec = Spec {
             "We have finished looking into your complaint of {}.",
             w.received()
         ));
-        if sent_on(w.request, Template::ComplaintAcknowledgement).is_none()
-            && w.request.received >= deadlines::COMPLAINT_DUTY_STARTS
-        {
-            let holidays = w.workspace.holidays();
-            let due =
-                deadlines::complaint_deadline(w.request.received, w.workspace.counting(&holidays))
-                    .due;
-            if w.date > due {
-                w.say(format!(
-                    "We are sorry that we did not acknowledge your complaint within 30 days, by {}, as the law requires.",
-                    long_date(due)
-                ));
-            }
-        }
         w.heading("What we found");
         let findings = w.part(PartKey::Findings);
         w.paragraphs(&findings);
@@ -1400,7 +1391,7 @@ const NOT_APPLICABLE_GROUNDS: &[Choice] = &[
     },
     Choice {
         key: "no-automated-decision",
-        words: "we have made no decision about you based solely on automated processing with a legal or similarly significant effect on you (Article 22A): a person takes these decisions",
+        words: "we have made no decision about you based solely on automated processing with a legal or similarly significant effect on you (Article 22A)",
         meaning: "automated decision: no solely automated significant decision was made",
     },
 ];

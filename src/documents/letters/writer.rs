@@ -9,6 +9,7 @@ use crate::{
     documents::{
         model::{Block, Inline, Runs, plain},
         notice::{purpose_phrase, sentence},
+        wording::capitalise_first,
     },
     domain::{
         Workspace,
@@ -133,6 +134,38 @@ impl<'a> Writer<'a> {
             kind_phrase(self.request.kind),
             self.received()
         ));
+        self.late_apology();
+    }
+
+    /// A reply dated after its deadline says so (facts §6.4: never pretend it is on
+    /// time). A complaint's date is its acknowledgement's, which its own letter covers.
+    fn late_apology(&mut self) {
+        let replies = matches!(
+            self.template.implied_event(&Parts::new()),
+            Some(
+                crate::domain::requests::RequestEvent::Responded { .. }
+                    | crate::domain::requests::RequestEvent::Refused { .. }
+            )
+        );
+        if !replies || self.request.is_complaint() {
+            return;
+        }
+        let holidays = self.workspace.holidays();
+        let due = self
+            .request
+            .deadline_with(self.workspace.counting(&holidays))
+            .due_date();
+        if let Some(due) = due.filter(|due| self.date > *due) {
+            let what = if self.request.stops_at_once() {
+                "to confirm this in writing"
+            } else {
+                "to reply"
+            };
+            self.say(format!(
+                "We are sorry that this reply is late: the law required us {what} by {}.",
+                long_date(due)
+            ));
+        }
     }
 
     /// A part as it reads inside a sentence: no full stop, and a capital that only
@@ -212,9 +245,9 @@ impl<'a> Writer<'a> {
         match &request.extension {
             Some(extension) => self.runs(vec![
                 Inline::text(format!(
-                    "As we told you on {}, we have extended the time we have to respond by two further months, because {} We will reply by ",
+                    "As we told you on {}, we have extended the time we have to respond by up to two further months. Our reasons: {} We will reply by ",
                     long_date(extension.notified_on),
-                    lower_sentence(&extension.reason)
+                    sentence(&capitalise_first(extension.reason.trim()))
                 )),
                 Inline::bold(long_date(deadline.due)),
                 Inline::text(" at the latest, and sooner if we can."),
@@ -417,20 +450,6 @@ pub fn mid_sentence(text: &str) -> String {
             .chain(chars)
             .collect(),
         _ => text.to_owned(),
-    }
-}
-
-/// "you had consented" from "You had consented."; the reason as the rest of a sentence.
-fn lower_sentence(text: &str) -> String {
-    let text = sentence(text);
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if second.is_lowercase() => first
-            .to_lowercase()
-            .chain(std::iter::once(second))
-            .chain(chars)
-            .collect(),
-        _ => text,
     }
 }
 
