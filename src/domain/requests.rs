@@ -490,6 +490,10 @@ impl RightsRequest {
     /// that rule from showing a late request as in time.
     pub fn timely_clock_events(&self, counting: Counting) -> ClockEvents {
         let all = self.clock_events();
+        if all.identity_requested.is_none() && all.fee_requested.is_none() && all.pauses.is_empty()
+        {
+            return all; // nothing asked: nothing to judge
+        }
         let mut timely = ClockEvents {
             received: all.received,
             extended: all.extended,

@@ -483,8 +483,8 @@ static IDENTITY_REQUEST: Spec = Spec {
         optional(
             PartKey::HowToSend,
             "How to send it securely",
-            "how the proof should reach you",
-            "You can reply to this letter by email, or write to us at the address above.",
+            "completes “You can send it …”, e.g. by replying to this email from the address on your account",
+            "by replying to this letter by email, or by post to the address above",
         ),
     ],
     // Already arrived, or asked once the time has run out: the step check says so, in
@@ -501,9 +501,10 @@ static IDENTITY_REQUEST: Spec = Spec {
             w.say(format!("Before we can respond, we need proof that you are authorised to act for {acting}, such as a signed letter of authority or a lasting power of attorney, and proof of your own identity."));
         }
         let documents = w.inline(PartKey::Documents);
-        let how = w.part(PartKey::HowToSend);
         w.say(format!("Please send us {documents}."));
-        w.paragraphs(&how);
+        if w.has(PartKey::HowToSend) {
+            w.say(format!("You can send it {}.", w.inline(PartKey::HowToSend)));
+        }
         w.say("The one calendar month we have to respond starts on the day we receive what we have asked for. We will keep it securely and only use it to confirm who you are.");
     },
 };
@@ -1729,9 +1730,12 @@ static COMPLAINT_PROGRESS: Spec = Spec {
         ));
         let progress = w.part(PartKey::Progress);
         w.paragraphs(&progress);
-        let next = w.part(PartKey::NextSteps);
-        w.paragraphs(&next);
-        w.say("We will tell you the outcome without undue delay.");
+        if w.has(PartKey::NextSteps) {
+            let next = w.part(PartKey::NextSteps);
+            w.paragraphs(&next);
+        } else {
+            w.say("We will tell you the outcome without undue delay.");
+        }
         w.complaint_regulator();
     },
 };
