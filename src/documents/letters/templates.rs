@@ -1739,3 +1739,25 @@ static COMPLAINT_PROGRESS: Spec = Spec {
         w.complaint_regulator();
     },
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::rights::{Clock, rules};
+
+    #[test]
+    fn the_one_month_letters_are_offered_for_exactly_the_rulebooks_one_month_rights() {
+        let from_the_rulebook: Vec<K> = K::ALL
+            .into_iter()
+            .filter(|kind| rules(*kind).clock == Clock::OneMonth)
+            .collect();
+        assert_eq!(ONE_MONTH_RIGHTS, from_the_rulebook.as_slice());
+    }
+
+    #[test]
+    fn each_does_not_apply_ground_has_its_words_and_each_words_a_ground() {
+        let keys: Vec<&str> = NOT_APPLICABLE_GROUNDS.iter().map(|c| c.key).collect();
+        let grounds: Vec<&str> = NotApplicable::ALL.iter().map(|g| g.key()).collect();
+        assert_eq!(keys, grounds);
+    }
+}
