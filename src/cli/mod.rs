@@ -1118,10 +1118,9 @@ fn write_letter(
         date: order.date,
     };
     let reference = request.reference.clone();
-    // The draft's own warnings (late, backdated): the words the window shows by Export.
-    let warnings = actions::draft_letter(&workspace, &letter, &clock.now())
-        .map(|draft| draft.warnings)
-        .unwrap_or_default();
+    // The draft's warnings (the words the window shows by Export), without drafting the
+    // letter a second time: the export below drafts it.
+    let warnings = template.timing_warnings(&workspace, request, order.date);
     export_letter(
         &workspace,
         order,

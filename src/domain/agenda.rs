@@ -58,6 +58,15 @@ pub enum Urgency {
 }
 
 impl Urgency {
+    /// For what must stop at once (a marketing objection, a withdrawn consent): never
+    /// "later", whatever the written confirmation's date.
+    pub fn stop_now(confirm_by: Date, today: Date) -> Self {
+        match Self::of(confirm_by, today) {
+            Urgency::Later => Urgency::Soon,
+            urgency => urgency,
+        }
+    }
+
     pub fn of(date: Date, today: Date) -> Self {
         let days = days_between(today, date);
         if days < 0 {
@@ -162,10 +171,10 @@ pub fn agenda(
         } else {
             AgendaKind::Due
         };
-        // What must stop at once is never "later", whatever the confirmation's date.
-        let urgency = match (kind, Urgency::of(due, today)) {
-            (AgendaKind::StopNow, Urgency::Later) => Urgency::Soon,
-            (_, urgency) => urgency,
+        let urgency = if kind == AgendaKind::StopNow {
+            Urgency::stop_now(due, today)
+        } else {
+            Urgency::of(due, today)
         };
         items.push(AgendaItem {
             date: due,

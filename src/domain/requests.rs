@@ -239,11 +239,11 @@ impl RequestEvent {
                 Some(from)
             }
             (E::Logged | E::Note { .. } | E::LetterSent { .. }, status) => Some(status),
-            (E::IdentityRequested, S::Open | S::Extended) => Some(S::AwaitingIdentity),
+            (E::IdentityRequested, S::Open) => Some(S::AwaitingIdentity),
             (E::IdentityReceived, S::AwaitingIdentity) | (E::FeeReceived, S::AwaitingFee) => {
                 Some(active)
             }
-            (E::FeeRequested, S::Open | S::Extended) => Some(S::AwaitingFee),
+            (E::FeeRequested, S::Open) => Some(S::AwaitingFee),
             (E::ClarificationAsked, S::Open | S::Extended) => Some(S::AwaitingClarification),
             (E::ClarificationAnswered, S::AwaitingClarification) => Some(active),
             (E::Extended { .. }, S::Open) => Some(S::Extended),
@@ -500,17 +500,18 @@ impl RightsRequest {
             ..ClockEvents::default()
         };
         // Each ask in date order, judged against the clock as it stood before it.
-        let mut asks: Vec<(Date, u8, usize)> = Vec::new();
-        if let Some(on) = all.identity_requested {
-            asks.push((on, 0, 0));
+        #[derive(Clone, Copy)]
+        enum Ask {
+            Identity,
+            Fee,
+            Clarification(Pause),
         }
-        if let Some(on) = all.fee_requested {
-            asks.push((on, 1, 0));
-        }
-        for (index, pause) in all.pauses.iter().enumerate() {
-            asks.push((pause.asked, 2, index));
-        }
-        asks.sort_unstable();
+        let mut asks: Vec<(Date, Ask)> = Vec::new();
+        asks.extend(all.identity_requested.map(|on| (on, Ask::Identity)));
+        asks.extend(all.fee_requested.map(|on| (on, Ask::Fee)));
+        asks.extend(all.pauses.iter().map(|p| (p.asked, Ask::Clarification(*p))));
+        // Stable: on one day, identity, then a fee, then clarifications.
+        asks.sort_by_key(|(on, _)| *on);
         // Arrivals with no ask recorded (hand-edited files) count as before.
         if all.identity_requested.is_none() {
             timely.identity_received = all.identity_received;
@@ -518,24 +519,25 @@ impl RightsRequest {
         if all.fee_requested.is_none() {
             timely.fee_received = all.fee_received;
         }
-        for (on, what, index) in asks {
-            let so_far = deadlines::response_deadline(&timely, counting);
-            let late = so_far
+        for (on, ask) in asks {
+            // A pause asked on the last day stops nothing; an ask after it revives nothing.
+            let late = deadlines::response_deadline(&timely, counting)
                 .due_date()
-                .is_some_and(|due| if what == 2 { on >= due } else { on > due });
-            if late {
-                continue;
-            }
-            match what {
-                0 => {
+                .is_some_and(|due| match ask {
+                    Ask::Clarification(_) => on >= due,
+                    Ask::Identity | Ask::Fee => on > due,
+                });
+            match ask {
+                _ if late => {}
+                Ask::Identity => {
                     timely.identity_requested = all.identity_requested;
                     timely.identity_received = all.identity_received;
                 }
-                1 => {
+                Ask::Fee => {
                     timely.fee_requested = all.fee_requested;
                     timely.fee_received = all.fee_received;
                 }
-                _ => timely.pauses.push(all.pauses[index]),
+                Ask::Clarification(pause) => timely.pauses.push(pause),
             }
         }
         timely
@@ -574,37 +576,18 @@ impl RightsRequest {
         counting: Counting,
     ) -> Result<Status, RecordError> {
         self.check_date(on, today)?;
-        if let Some(reason) = self.rules().refuses(self.kind, event) {
-            return Err(RecordError::NotForThisRight(reason));
-        }
         if self.status == Status::Extended
             && matches!(
                 event,
                 RequestEvent::IdentityRequested | RequestEvent::FeeRequested
             )
         {
+            // The state machine refuses it too; this says the law's reason.
             return Err(RecordError::NotForThisRight(
                 "proof of identity and a fee are asked for at the start (Art. 12(6), 12(5)); once the time is extended it runs on, and the reply is what is owed".to_owned(),
             ));
         }
-        let next = event
-            .next_status(
-                self.status,
-                self.extension.is_some(),
-                self.rules().clarification_pauses(),
-            )
-            .ok_or_else(|| RecordError::NotAllowed {
-                event: event.describe(),
-                status: self.status,
-            })?;
-        if matches!(event, RequestEvent::ClarificationAnswered)
-            && !self.clarifications.iter().any(|c| c.answered.is_none())
-        {
-            return Err(RecordError::NotAllowed {
-                event: event.describe(),
-                status: self.status,
-            });
-        }
+        let next = self.step_in_state(event)?;
         if let (RequestEvent::IdentityRequested, Some(arrived)) = (event, self.identity_received) {
             return Err(RecordError::IdentityArrived {
                 on: short_date(arrived),
@@ -863,16 +846,32 @@ impl RightsRequest {
 
     /// The steps allowed now, for the detail pane's buttons.
     pub fn allowed(&self, event: &RequestEvent) -> bool {
-        self.rules().refuses(self.kind, event).is_none()
-            && event
-                .next_status(
-                    self.status,
-                    self.extension.is_some(),
-                    self.rules().clarification_pauses(),
-                )
-                .is_some()
-            && (!matches!(event, RequestEvent::ClarificationAnswered)
-                || self.clarifications.iter().any(|c| c.answered.is_none()))
+        self.step_in_state(event).is_ok()
+    }
+
+    /// What this right and the request's state allow, whatever the day: the rulebook
+    /// first (in its words), then the state machine; the status the step leads to.
+    fn step_in_state(&self, event: &RequestEvent) -> Result<Status, RecordError> {
+        if let Some(reason) = self.rules().refuses(self.kind, event) {
+            return Err(RecordError::NotForThisRight(reason));
+        }
+        let not_now = || RecordError::NotAllowed {
+            event: event.describe(),
+            status: self.status,
+        };
+        let next = event
+            .next_status(
+                self.status,
+                self.extension.is_some(),
+                self.rules().clarification_pauses(),
+            )
+            .ok_or_else(not_now)?;
+        if matches!(event, RequestEvent::ClarificationAnswered)
+            && !self.clarifications.iter().any(|c| c.answered.is_none())
+        {
+            return Err(not_now());
+        }
+        Ok(next)
     }
 }
 

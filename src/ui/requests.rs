@@ -163,11 +163,7 @@ fn due_cells(
                 crate::domain::validate::count(left, "day", "days")
             )
         };
-        let urgency = match Urgency::of(due, today) {
-            Urgency::Later => Urgency::Soon,
-            urgency => urgency,
-        };
-        return ("now".to_owned(), text, Some(urgency));
+        return ("now".to_owned(), text, Some(Urgency::stop_now(due, today)));
     }
     let Some(due) = deadline.due_date() else {
         let why = match deadline.stopped().map(|s| s.reason) {

@@ -1620,6 +1620,13 @@ fn the_notice_before_lifting_follows_an_applied_restriction_however_it_was_recor
         Template::RestrictionLifting.fits(&workspace, &applied, TODAY),
         Ok(())
     );
+    // Answered: the notice comes after the reply, so it is never "late" against the
+    // reply's deadline (10 December 2026).
+    assert!(
+        Template::RestrictionLifting
+            .timing_warnings(&workspace, &applied, date(2026, 12, 15))
+            .is_empty()
+    );
     let mut refused = request(&workspace, RequestKind::Restriction, date(2026, 11, 10));
     refused
         .record(

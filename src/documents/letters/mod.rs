@@ -459,9 +459,7 @@ impl Template {
         };
         (self.spec().parts_fit)(&situation, parts)
     }
-}
 
-impl Template {
     /// What the shop should know about this letter's timing before it goes (facts §6.4):
     /// dated after the request's deadline, it is late — said, never hidden; asking for
     /// identity or a clarification with under a week left is late in the month. Warnings
@@ -472,6 +470,11 @@ impl Template {
         request: &RightsRequest,
         date: Date,
     ) -> Vec<String> {
+        // A request already answered or closed has no time left to be late against
+        // (a notice before lifting a restriction comes after the reply).
+        if !request.status.is_open() {
+            return Vec::new();
+        }
         let holidays = workspace.holidays();
         let deadline = request.deadline_with(workspace.counting(&holidays));
         let Some(due) = deadline.due_date() else {
@@ -507,9 +510,7 @@ impl Template {
         }
         warnings
     }
-}
 
-impl Template {
     /// A letter dated before `today` is refused: it would be written from the request as
     /// it stands now, so it could claim a timing it never had — an acknowledgement "in
     /// time", an identity request restarting a month from a day it did not go (facts
