@@ -489,6 +489,13 @@ impl RightsRequest {
     /// (facts §6.4). The step check refuses such asks; this keeps a file written before
     /// that rule from showing a late request as in time.
     pub fn timely_clock_events(&self, counting: Counting) -> ClockEvents {
+        /// Something the shop asked for that moves the clock, judged in date order.
+        #[derive(Clone, Copy)]
+        enum Ask {
+            Identity,
+            Fee,
+            Clarification(Pause),
+        }
         let all = self.clock_events();
         if all.identity_requested.is_none() && all.fee_requested.is_none() && all.pauses.is_empty()
         {
@@ -500,12 +507,6 @@ impl RightsRequest {
             ..ClockEvents::default()
         };
         // Each ask in date order, judged against the clock as it stood before it.
-        #[derive(Clone, Copy)]
-        enum Ask {
-            Identity,
-            Fee,
-            Clarification(Pause),
-        }
         let mut asks: Vec<(Date, Ask)> = Vec::new();
         asks.extend(all.identity_requested.map(|on| (on, Ask::Identity)));
         asks.extend(all.fee_requested.map(|on| (on, Ask::Fee)));

@@ -136,22 +136,7 @@ fn request_step_records_through_the_windows_rule_and_refuses_with_its_reason() {
     let (_, stdout, _) = add_kind(&path, "Bryony Fictional", "erasure");
     let reference = stdout.lines().next().expect("reference").to_owned();
     let step = |step: &str, on: &str, note: Option<&str>| {
-        let mut args = vec![
-            "request",
-            "step",
-            "--file",
-            arg(&path),
-            "--request",
-            &reference,
-            "--step",
-            step,
-            "--on",
-            on,
-        ];
-        if let Some(note) = note {
-            args.extend(["--note", note]);
-        }
-        smallprint(&args)
+        common::request_step(&path, &reference, step, on, note)
     };
 
     // Closing an open request is not a step the rules allow.
@@ -346,20 +331,7 @@ fn an_identity_request_late_in_the_month_is_recorded_with_a_warning() {
         "Bryony Fictional",
     ]);
     let reference = stdout.lines().next().expect("reference").to_owned();
-    let step = |on: &str| {
-        smallprint(&[
-            "request",
-            "step",
-            "--file",
-            arg(&path),
-            "--request",
-            &reference,
-            "--step",
-            "identity-requested",
-            "--on",
-            on,
-        ])
-    };
+    let step = |on: &str| common::request_step(&path, &reference, "identity-requested", on, None);
     let (code, _, stderr) = step("2026-07-30");
     assert_eq!(code, 0, "{stderr}");
     assert!(

@@ -228,22 +228,9 @@ fn the_same_table_through_request_step_refuses_with_exit_2_and_writes_nothing() 
                 let reference = stdout.lines().next().expect("a reference").to_owned();
                 let before = fs::read(&path).expect("read");
                 let on = on.to_string();
-                let mut args = vec![
-                    "request",
-                    "step",
-                    "--file",
-                    arg(&path),
-                    "--request",
-                    &reference,
-                    "--step",
-                    step,
-                    "--on",
-                    &on,
-                ];
-                if matches!(*step, "extended" | "responded" | "refused") {
-                    args.extend(["--note", "Seven years of orders in three systems."]);
-                }
-                let (code, _, stderr) = smallprint(&args);
+                let note = matches!(*step, "extended" | "responded" | "refused")
+                    .then_some("Seven years of orders in three systems.");
+                let (code, _, stderr) = common::request_step(&path, &reference, step, &on, note);
                 let what = format!("{name} × {step} × {when}");
                 match expect {
                     Allowed => assert_eq!(code, 0, "{what}: {stderr}"),

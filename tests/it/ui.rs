@@ -50,6 +50,18 @@ fn harness_sized(app: SmallprintApp, width: f32, height: f32) -> Harness<'static
         .build_ui_state(|ui, app: &mut SmallprintApp| app.ui(ui), app)
 }
 
+/// The id of the open workspace's request with this reference.
+fn request_id(
+    harness: &Harness<'_, SmallprintApp>,
+    reference: &str,
+) -> smallprint::domain::RequestId {
+    harness
+        .state()
+        .workspace()
+        .and_then(|w| w.requests.iter().find(|r| r.reference == reference))
+        .map_or_else(|| panic!("no request {reference}"), |r| r.id)
+}
+
 fn open_screen(harness: &mut Harness<'_, SmallprintApp>, title: &str) {
     harness
         .get_by_role_and_label(egui::accesskit::Role::Button, title)
@@ -958,17 +970,9 @@ fn a_note_goes_with_its_step_and_a_late_extension_is_greyed_with_its_reason() {
     store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
     let mut harness = harness_sized(app_on(&path), 1400.0, 1100.0);
     harness.run();
-    let find = |harness: &Harness<'_, SmallprintApp>, reference: &str| {
-        harness
-            .state()
-            .workspace()
-            .and_then(|w| w.requests.iter().find(|r| r.reference == reference))
-            .map(|r| r.id)
-            .expect("example request")
-    };
 
     // A note typed, then a step pressed: both land, in that order, on the same day.
-    let erasure = find(&harness, "R-2026-002");
+    let erasure = request_id(&harness, "R-2026-002");
     harness.state_mut().apply(Command::OpenRequest(erasure));
     harness.run();
     type_into(
@@ -1006,7 +1010,7 @@ fn a_note_goes_with_its_step_and_a_late_extension_is_greyed_with_its_reason() {
     );
 
     // R-2026-005 was due on 19 November: too late to extend, and the screen says why.
-    let overdue = find(&harness, "R-2026-005");
+    let overdue = request_id(&harness, "R-2026-005");
     harness.state_mut().apply(Command::OpenRequest(overdue));
     harness.run();
     harness.get_by_label_contains(
@@ -2138,15 +2142,7 @@ fn the_access_reply_describes_only_ticked_activities_and_a_late_letter_is_warned
     store::write_new(&path, &example_workspace(today)).expect("example");
     let mut harness = harness_sized(app_on(&path), 1400.0, 1400.0);
     harness.run();
-    let find = |harness: &Harness<'_, SmallprintApp>, reference: &str| {
-        harness
-            .state()
-            .workspace()
-            .and_then(|w| w.requests.iter().find(|r| r.reference == reference))
-            .map(|r| r.id)
-            .expect("an example request")
-    };
-    let access = find(&harness, "R-2026-003");
+    let access = request_id(&harness, "R-2026-003");
     harness.state_mut().apply(Command::OpenRequest(access));
     harness.run();
     harness.get_by_label("Write a letter…").click();
@@ -2181,7 +2177,7 @@ fn the_access_reply_describes_only_ticked_activities_and_a_late_letter_is_warned
     harness.run();
 
     // The example's rectification request is overdue: its reply is late, and says so.
-    let late = find(&harness, "R-2026-005");
+    let late = request_id(&harness, "R-2026-005");
     harness.state_mut().apply(Command::OpenRequest(late));
     harness.run();
     harness.get_by_label("Write a letter…").click();

@@ -131,6 +131,32 @@ pub fn smallprint(args: &[&str]) -> (i32, String, String) {
 }
 
 /// A temporary path as a command-line argument.
+/// `smallprint request step --file PATH --request REF --step STEP --on DAY [--note TEXT]`.
+pub fn request_step(
+    path: &Path,
+    reference: &str,
+    step: &str,
+    on: &str,
+    note: Option<&str>,
+) -> (i32, String, String) {
+    let mut args = vec![
+        "request",
+        "step",
+        "--file",
+        arg(path),
+        "--request",
+        reference,
+        "--step",
+        step,
+        "--on",
+        on,
+    ];
+    if let Some(note) = note {
+        args.extend(["--note", note]);
+    }
+    smallprint(&args)
+}
+
 pub fn arg(path: &Path) -> &str {
     path.to_str().expect("utf-8 temp path")
 }
