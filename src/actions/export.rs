@@ -1,6 +1,6 @@
 //! Everything Smallprint writes for the outside world, from the order to the file: what
-//! each export is called, whether it may be made (a letter the law refuses, a notice with
-//! example text left), its bytes, and the private, atomic write beside — never onto — the
+//! each export is called, whether it may be made (a letter the law refuses, a notice the
+//! gate finds gaps in), its bytes, and the private, atomic write beside — never onto — the
 //! workspace. The window runs [`export_to`] on a worker thread; `smallprint calendar`,
 //! `register`, `notice`, `letter` and `breach-log` call it directly.
 
@@ -10,7 +10,7 @@ use super::{LetterOrder, LetterSubject, Now, Refusal, letter::prepare_letter};
 use crate::{
     documents::{
         Format, breach_log, breach_log_csv, ics, letters,
-        notice::{self, NoticeStyle},
+        notice::{self, Finish, NoticeGap, NoticeStyle},
         register_csv,
     },
     domain::{
@@ -18,7 +18,7 @@ use crate::{
         agenda::{self, AgendaItem},
         requests::RequestEvent,
         settings::Settings,
-        validate::{FieldIssue, count},
+        validate::count,
     },
     store::{self, StoreError},
 };
@@ -33,21 +33,15 @@ pub enum Export {
     Notice {
         format: Format,
         style: NoticeStyle,
+        /// A draft is written whatever is missing, marked on every page.
+        finish: Finish,
     },
     /// A letter to a requester or to the people a breach affects, as the shop wrote it.
-    Letter {
-        letter: LetterOrder,
-        format: Format,
-    },
+    Letter { letter: LetterOrder, format: Format },
     /// A letter as it was sent: the words kept at `entry` of the request's timeline.
-    SentLetter {
-        request: RequestId,
-        entry: usize,
-    },
+    SentLetter { request: RequestId, entry: usize },
     /// The breach log, every breach reported or not: a PDF, or CSV for a spreadsheet.
-    BreachLog {
-        csv: bool,
-    },
+    BreachLog { csv: bool },
 }
 
 /// An export made and ready to write.
@@ -73,10 +67,10 @@ pub enum ExportError {
     #[error("The privacy notice is written as PDF, HTML or Markdown, not as plain text.")]
     NoticeAsPlainText,
     #[error(
-        "The privacy notice was not exported: the register still has example text from the starter catalogue, which it would publish. Replace or confirm each on the Register screen: {}.",
+        "The privacy notice was not exported: it cannot yet say everything the law requires. Put each right, or export a draft: {}.",
         .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
     )]
-    NoticeHasExampleText(Vec<FieldIssue>),
+    NoticeIncomplete(Vec<NoticeGap>),
     #[error("Could not export {what}: {source}")]
     Render {
         what: String,
@@ -207,28 +201,11 @@ pub fn export(
             format: Format::PlainText,
             ..
         } => return Err(ExportError::NoticeAsPlainText),
-        Export::Notice { format, style } => {
-            match notice::export_notice(workspace, *style, *format, today) {
-                Err(notice::ExportError::Placeholders(issues)) => {
-                    return Err(ExportError::NoticeHasExampleText(issues));
-                }
-                Err(notice::ExportError::Render(source)) => {
-                    return Err(ExportError::Render {
-                        what: "the privacy notice".to_owned(),
-                        source,
-                    });
-                }
-                Ok(made) => Artifact {
-                    bytes: made.bytes,
-                    what: format!(
-                        "the privacy notice as {format} (last updated {})",
-                        notice::long_date(made.last_updated)
-                    ),
-                    next: None,
-                    notice_dated: made.settings,
-                },
-            }
-        }
+        Export::Notice {
+            format,
+            style,
+            finish,
+        } => notice_artifact(workspace, *format, *style, *finish, today)?,
         Export::Letter { letter, format } => {
             let document = prepare_letter(workspace, letter, now).map_err(ExportError::Letter)?;
             let what = format!("the letter as {format}");
@@ -265,6 +242,42 @@ pub fn export(
             }
         }
     })
+}
+
+/// The notice, or its marked draft, as an artifact: a draft records no "Last updated".
+fn notice_artifact(
+    workspace: &Workspace,
+    format: Format,
+    style: NoticeStyle,
+    finish: Finish,
+    today: jiff::civil::Date,
+) -> Result<Artifact, ExportError> {
+    match notice::export_notice(workspace, style, format, today, finish) {
+        Err(notice::ExportError::Incomplete(gaps)) => Err(ExportError::NoticeIncomplete(gaps)),
+        Err(notice::ExportError::Render(source)) => Err(ExportError::Render {
+            what: "the privacy notice".to_owned(),
+            source,
+        }),
+        Ok(made) if !made.gaps.is_empty() => Ok(Artifact {
+            bytes: made.bytes,
+            what: format!(
+                "a draft of the privacy notice as {format}, marked “{}” ({} to put right before publishing)",
+                notice::DRAFT_MARK,
+                count(made.gaps.len(), "gap", "gaps")
+            ),
+            next: None,
+            notice_dated: None,
+        }),
+        Ok(made) => Ok(Artifact {
+            bytes: made.bytes,
+            what: format!(
+                "the privacy notice as {format} (last updated {})",
+                notice::long_date(made.last_updated)
+            ),
+            next: None,
+            notice_dated: made.settings,
+        }),
+    }
 }
 
 /// Records in the workspace the "Last updated" date a notice export carried, with its

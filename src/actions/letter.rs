@@ -64,7 +64,8 @@ pub fn draft_letter(
                 .and_then(|()| template.parts_fit(workspace, found, date, parts))
             {
                 Err(reason) => Some(Refusal::NotAllowed(reason)),
-                Ok(()) => missing(letters::missing_parts(template, parts)),
+                Ok(()) => no_controller(workspace)
+                    .or_else(|| missing(letters::missing_parts(template, parts))),
             };
             Ok(LetterDraft {
                 document: letters::letter(workspace, found, template, date, parts),
@@ -77,7 +78,8 @@ pub fn draft_letter(
             let zone = now.time_zone();
             let refusal = match letters::breach::fits(workspace, found, zone, date) {
                 Err(reason) => Some(Refusal::NotAllowed(reason)),
-                Ok(()) => missing(letters::breach::missing_parts(parts)),
+                Ok(()) => no_controller(workspace)
+                    .or_else(|| missing(letters::breach::missing_parts(parts))),
             };
             Ok(LetterDraft {
                 document: letters::breach::breach_letter(workspace, found, zone, date, parts),
@@ -116,6 +118,13 @@ pub fn templates_for(
         .iter()
         .map(|template| (*template, template.fits(workspace, found, date)))
         .collect()
+}
+
+/// A letter must say who it is from and how to reach them: the one controller check the
+/// notice's gate asks too.
+fn no_controller(workspace: &Workspace) -> Option<Refusal> {
+    let gaps = workspace.organisation.controller_gaps();
+    (!gaps.is_empty()).then_some(Refusal::NoController(gaps))
 }
 
 fn missing(parts: Vec<&'static letters::PartSpec>) -> Option<Refusal> {

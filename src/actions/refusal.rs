@@ -11,6 +11,10 @@ pub enum Refusal {
     /// Facts only the shop can state are missing; each is a visible gap in the letter.
     #[error("Before it can go, {}.", reason_for_missing(.0))]
     Missing(Vec<&'static PartSpec>),
+    /// The letter would not say who it is from or how to reach them (Art. 13(1)(a)):
+    /// the same check as the notice's gate.
+    #[error("This letter cannot go yet: {}. Fill them in on the Organisation screen.", .0.join("; "))]
+    NoController(Vec<String>),
     #[error("Its request is no longer in the log.")]
     NoSuchRequest,
     #[error("Its breach is no longer in the log.")]
@@ -38,6 +42,7 @@ impl PartialEq for Refusal {
         match (self, other) {
             (Refusal::Missing(a), Refusal::Missing(b)) => keys(a) == keys(b),
             (Refusal::NotAllowed(a), Refusal::NotAllowed(b)) => a == b,
+            (Refusal::NoController(a), Refusal::NoController(b)) => a == b,
             (Refusal::NoSuchRequest, Refusal::NoSuchRequest)
             | (Refusal::NoSuchBreach, Refusal::NoSuchBreach) => true,
             _ => false,

@@ -21,7 +21,7 @@ use crate::{
     documents::{
         Format, completeness, ico_draft,
         letters::{self, Template},
-        notice::NoticeStyle,
+        notice::{self, Finish, NoticeStyle},
     },
     domain::{
         Nation, Workspace, catalogue,
@@ -82,6 +82,10 @@ pub enum CliCommand {
         /// Replace the file at PATH if there is one.
         #[arg(long)]
         force: bool,
+        /// Where the shop trades: its bank holidays, and the time limit for claims its
+        /// starter retention periods use (6 years; 5 in Scotland).
+        #[arg(long, value_name = "NATION", default_value = "england-and-wales", value_parser = parse_nation, conflicts_with = "list_businesses")]
+        nation: Nation,
         /// List the kinds of business, one a line.
         #[arg(long, conflicts_with_all = ["out", "business", "force"])]
         list_businesses: bool,
@@ -150,9 +154,14 @@ pub enum CliCommand {
     /// Write the shop's privacy notice as a PDF, an HTML page or Markdown.
     ///
     /// The format comes from --format, or else from OUT's extension (.pdf, .html, .md).
-    /// Refused (exit 2, nothing written) while the register still has example text from
-    /// the starter catalogue. The notice is dated the day its content last changed, which
-    /// is recorded in the workspace file.
+    /// Refused (exit 2, nothing written, each gap named) while the notice cannot say
+    /// everything UK GDPR Arts 13 and 14 require: the shop's name and a way to contact
+    /// it; each purpose's lawful basis and retention; an Article 9 condition for special
+    /// category data; each transfer's safeguard; each legitimate-interests assessment
+    /// complete; no example text from the starter catalogue left. --draft writes it anyway,
+    /// marked "DRAFT — not yet complete" on every page with the gaps listed at the end.
+    /// A published notice is dated the day its content last changed, which is recorded in
+    /// the workspace file (a draft records nothing).
     Notice {
         #[arg(long, value_name = "PATH")]
         file: PathBuf,
@@ -165,6 +174,9 @@ pub enum CliCommand {
         /// legal stuff" table.
         #[arg(long, value_enum, default_value = "standard")]
         style: StyleArg,
+        /// Write an incomplete notice as a marked draft instead of refusing.
+        #[arg(long)]
+        draft: bool,
     },
     /// Write a letter for a request: an acknowledgement, an identity request, a subject
     /// access response… (see --list-templates); or, with --breach, the letter to the
@@ -386,8 +398,9 @@ pub fn run(
             out: Some(path),
             business: Some(kind),
             force,
+            nation,
             ..
-        } => new_workspace(&path, &kind, force, err),
+        } => new_workspace(&path, &kind, nation, force, err),
         CliCommand::New { .. } => Err("say --out and --business, or --list-businesses".to_owned()),
         CliCommand::Check { file } => check(&file, out, err),
         CliCommand::Deadline {
@@ -449,11 +462,13 @@ pub fn run(
             out,
             format,
             style,
+            draft,
         } => write_notice(
             &file,
             &out,
             format.map(Format::from),
             style.into(),
+            if draft { Finish::Draft } else { Finish::Final },
             clock,
             err,
         ),
@@ -551,6 +566,7 @@ fn demo(path: &Path, force: bool, today: Date, err: &mut dyn Write) -> Result<Ex
 fn new_workspace(
     path: &Path,
     kind: &str,
+    nation: Nation,
     force: bool,
     err: &mut dyn Write,
 ) -> Result<ExitCode, String> {
@@ -571,6 +587,7 @@ fn new_workspace(
         ));
     }
     let mut workspace = Workspace::default();
+    workspace.organisation.nation = nation;
     workspace.add_catalogue_activities(business);
     store::write_new(path, &workspace).map_err(|e| e.to_string())?;
     let _ = writeln!(
@@ -813,6 +830,7 @@ fn write_notice(
     out_path: &Path,
     format: Option<Format>,
     style: NoticeStyle,
+    finish: Finish,
     clock: &dyn Clock,
     err: &mut dyn Write,
 ) -> Result<ExitCode, String> {
@@ -826,19 +844,24 @@ fn write_notice(
     let export = match export_file(
         &workspace,
         path,
-        &Export::Notice { format, style },
+        &Export::Notice {
+            format,
+            style,
+            finish,
+        },
         out_path,
         clock,
         err,
     ) {
         Ok(export) => export,
-        Err(ExportError::NoticeHasExampleText(issues)) => {
+        Err(ExportError::NoticeIncomplete(gaps)) => {
             let _ = writeln!(
                 err,
-                "smallprint: the privacy notice was not written: the register still has example text from the starter catalogue, which it would publish. Replace or confirm each:"
+                "smallprint: the privacy notice was not written: it cannot yet say everything the law requires ({}). Put each right, or write a marked draft with --draft:",
+                crate::domain::validate::count(gaps.len(), "gap", "gaps")
             );
-            for issue in &issues {
-                let _ = writeln!(err, "{issue}");
+            for gap in &gaps {
+                let _ = writeln!(err, "- {gap}");
             }
             return Ok(ExitCode::from(EXIT_FAILURE));
         }
@@ -847,18 +870,21 @@ fn write_notice(
     if let Some(settings) = export.notice_dated {
         record_notice_date(path, &settings, clock, err)?;
     }
-    let missing = completeness::check(&workspace)
-        .into_iter()
-        .filter(completeness::Item::is_missing)
-        .count();
-    if missing > 0 {
-        let _ = writeln!(
-            err,
-            "Note: {} the law requires {} missing from it; `smallprint check --file {}` lists them.",
-            crate::domain::validate::count(missing, "item", "items"),
-            if missing == 1 { "is" } else { "are" },
-            path.display()
-        );
+    if finish == Finish::Draft {
+        let gaps = notice::export_gaps(&workspace);
+        if gaps.is_empty() {
+            let _ = writeln!(
+                err,
+                "Note: nothing is missing, so this is the notice itself, not a draft: it may be published."
+            );
+        } else {
+            let _ = writeln!(
+                err,
+                "Note: written as a draft, marked “{}” on every page; {} to put right before publishing, listed at its end.",
+                notice::DRAFT_MARK,
+                crate::domain::validate::count(gaps.len(), "gap", "gaps")
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -33,7 +33,36 @@ impl Fix {
 pub enum Coverage {
     Covered(String),
     NotApplicable(String),
-    Missing { reason: String, fix: Fix },
+    /// One entry per thing to put right, each with where to put it right.
+    Missing(Vec<Gap>),
+}
+
+/// One thing the notice cannot say yet, and the screen (and activity) that fixes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gap {
+    pub reason: String,
+    pub fix: Fix,
+}
+
+impl Coverage {
+    fn missing(reason: impl Into<String>, fix: Fix) -> Self {
+        Coverage::Missing(vec![Gap {
+            reason: reason.into(),
+            fix,
+        }])
+    }
+
+    /// Every gap, joined: "“Sales” has no lawful basis; “Newsletter” has no retention…".
+    pub fn reason(&self) -> String {
+        match self {
+            Coverage::Covered(reason) | Coverage::NotApplicable(reason) => reason.clone(),
+            Coverage::Missing(gaps) => gaps
+                .iter()
+                .map(|gap| gap.reason.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
 }
 
 /// One of the 14 things a notice must say.
@@ -54,12 +83,16 @@ impl Item {
 
 impl fmt::Display for Item {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let reason = self.coverage.reason();
         let (state, reason) = match &self.coverage {
-            Coverage::Covered(reason) => ("covered", reason.clone()),
-            Coverage::NotApplicable(reason) => ("not applicable", reason.clone()),
-            Coverage::Missing { reason, fix } => (
+            Coverage::Covered(_) => ("covered", reason),
+            Coverage::NotApplicable(_) => ("not applicable", reason),
+            Coverage::Missing(gaps) => (
                 "missing",
-                format!("{reason} (fix it on the {} screen)", fix.screen_name()),
+                format!(
+                    "{reason} (fix it on the {} screen)",
+                    gaps.first().map_or("Register", |gap| gap.fix.screen_name())
+                ),
             ),
         };
         write!(
@@ -70,17 +103,15 @@ impl fmt::Display for Item {
     }
 }
 
-/// Problems found in one item: the first one's screen is where the user is sent.
+/// Problems found in one item, each with where to fix it.
 #[derive(Default)]
-struct Gaps {
-    reasons: Vec<String>,
-    fix: Option<Fix>,
-}
+struct Gaps(Vec<Gap>);
 
 impl Gaps {
     fn add(&mut self, reason: String, fix: Fix) {
-        self.reasons.push(reason);
-        self.fix.get_or_insert(fix);
+        if !self.0.iter().any(|gap| gap.reason == reason) {
+            self.0.push(Gap { reason, fix });
+        }
     }
 
     fn add_for(&mut self, activity: &ProcessingActivity, what: &str) {
@@ -94,12 +125,10 @@ impl Gaps {
     }
 
     fn or_covered(self, covered: impl Into<String>) -> Coverage {
-        match self.fix {
-            None => Coverage::Covered(covered.into()),
-            Some(fix) => Coverage::Missing {
-                reason: self.reasons.join("; "),
-                fix,
-            },
+        if self.0.is_empty() {
+            Coverage::Covered(covered.into())
+        } else {
+            Coverage::Missing(self.0)
         }
     }
 }
@@ -125,10 +154,8 @@ fn blank(text: &str) -> bool {
 pub fn check(workspace: &Workspace) -> Vec<Item> {
     let org = &workspace.organisation;
     let register = &workspace.register;
-    let no_register = || Coverage::Missing {
-        reason: "the register has no activities yet".to_owned(),
-        fix: Fix::Register(None),
-    };
+    let no_register =
+        || Coverage::missing("the register has no activities yet", Fix::Register(None));
     let per_activity = |rule: &dyn Fn(&ProcessingActivity, &mut Gaps), covered: &str| {
         if register.is_empty() {
             return no_register();
@@ -142,24 +169,17 @@ pub fn check(workspace: &Workspace) -> Vec<Item> {
     let all_bases = || register.iter().flat_map(|a| &a.lawful_bases);
 
     let mut identity = Gaps::default();
-    if blank(org.display_name()) {
-        identity.add("the shop has no name".to_owned(), Fix::Organisation);
-    }
-    if blank(&org.email) {
-        identity.add(
-            "there is no email address for people to contact you".to_owned(),
-            Fix::Organisation,
-        );
+    for gap in org.controller_gaps() {
+        identity.add(gap, Fix::Organisation);
     }
 
     let dpo = match &org.privacy_contact {
         Some(contact) if contact.is_data_protection_officer => {
             if blank(&contact.name) || (blank(&contact.email) && blank(&contact.phone)) {
-                Coverage::Missing {
-                    reason: "the data protection officer needs a name and an email or phone number"
-                        .to_owned(),
-                    fix: Fix::Organisation,
-                }
+                Coverage::missing(
+                    "the data protection officer needs a name and an email or phone number",
+                    Fix::Organisation,
+                )
             } else {
                 Coverage::Covered(format!(
                     "{} is named with their contact details",
@@ -202,22 +222,6 @@ pub fn check(workspace: &Workspace) -> Vec<Item> {
 
     let recipients = per_activity(
         &|activity, gaps| {
-            for placeholder in activity.unconfirmed_placeholders() {
-                if matches!(
-                    placeholder.field,
-                    PlaceholderField::ProcessorName
-                        | PlaceholderField::ProcessorActivities
-                        | PlaceholderField::OtherRecipient
-                ) {
-                    gaps.add_for(
-                        activity,
-                        &format!(
-                            "names “{}”, example text from the starter catalogue not yet replaced or confirmed",
-                            placeholder.text.trim()
-                        ),
-                    );
-                }
-            }
             for processor in &activity.processors {
                 if blank(&processor.name) {
                     gaps.add_for(activity, "has a processor with no name");
@@ -313,10 +317,10 @@ pub fn check(workspace: &Workspace) -> Vec<Item> {
             && blank(&regulator.website)
             && blank(&regulator.helpline))
     {
-        Coverage::Missing {
-            reason: "the regulator's name and contact details are empty".to_owned(),
-            fix: Fix::Settings,
-        }
+        Coverage::missing(
+            "the regulator's name and contact details are empty",
+            Fix::Settings,
+        )
     } else {
         Coverage::Covered(format!(
             "the {} is named with its contact details",
@@ -343,7 +347,7 @@ pub fn check(workspace: &Workspace) -> Vec<Item> {
         Coverage::NotApplicable("no automated decision-making is recorded".to_owned())
     };
 
-    vec![
+    let mut items = vec![
         item(
             1,
             "Who you are and how to contact you",
@@ -367,6 +371,24 @@ pub fn check(workspace: &Workspace) -> Vec<Item> {
                     }
                     if activity.lawful_bases.is_empty() {
                         gaps.add_for(activity, "has no lawful basis");
+                    }
+                    for basis in &activity.lawful_bases {
+                        if let LawfulBasis::LegalObligation { law, .. } = basis
+                            && blank(law)
+                        {
+                            gaps.add_for(
+                                activity,
+                                "relies on a legal obligation but does not name the law that obliges it",
+                            );
+                        }
+                    }
+                    if let Some(special) = &activity.special_category
+                        && blank(&special.article9_condition)
+                    {
+                        gaps.add_for(
+                            activity,
+                            "uses special category data without an Article 9 condition",
+                        );
                     }
                 },
                 "each purpose has its lawful bases",
@@ -416,20 +438,6 @@ pub fn check(workspace: &Workspace) -> Vec<Item> {
                                 activity.retention.period.trim()
                             ),
                         );
-                    }
-                    for placeholder in activity.unconfirmed_placeholders() {
-                        if matches!(
-                            placeholder.field,
-                            PlaceholderField::RetentionPeriod | PlaceholderField::RetentionReason
-                        ) {
-                            gaps.add_for(
-                                activity,
-                                &format!(
-                                    "keeps data for “{}”, example text from the starter catalogue not yet replaced or confirmed",
-                                    placeholder.text.trim()
-                                ),
-                            );
-                        }
                     }
                 },
                 "each purpose says how long, and why",
@@ -490,7 +498,53 @@ pub fn check(workspace: &Workspace) -> Vec<Item> {
             "Art. 13(2)(f) / 14(2)(g)",
             automated,
         ),
-    ]
+    ];
+    example_text_gaps(register, &mut items);
+    items
+}
+
+/// The item whose sentences a piece of the catalogue's example text would end up in
+/// (or, for the records the notice does not print, the item they support): so every
+/// unconfirmed example is a gap somewhere, and blocks the export.
+fn item_for(field: PlaceholderField) -> u8 {
+    match field {
+        PlaceholderField::LegalObligationLaw => 3,
+        PlaceholderField::InterestsPursued => 4,
+        PlaceholderField::ProcessorName
+        | PlaceholderField::ProcessorActivities
+        | PlaceholderField::ProcessorContract
+        | PlaceholderField::OtherRecipient => 6,
+        PlaceholderField::RetentionPeriod | PlaceholderField::RetentionReason => 8,
+        PlaceholderField::ConsentRecords => 10,
+        PlaceholderField::Source => 12,
+    }
+}
+
+/// Each piece of example text still standing, as a gap of its item.
+fn example_text_gaps(register: &[ProcessingActivity], items: &mut [Item]) {
+    for activity in register {
+        for placeholder in activity.unconfirmed_placeholders() {
+            let number = item_for(placeholder.field);
+            let Some(item) = items.iter_mut().find(|item| item.number == number) else {
+                continue;
+            };
+            let mut gaps = Gaps(
+                match std::mem::replace(&mut item.coverage, Coverage::Missing(Vec::new())) {
+                    Coverage::Missing(gaps) => gaps,
+                    Coverage::Covered(_) | Coverage::NotApplicable(_) => Vec::new(),
+                },
+            );
+            gaps.add_for(
+                activity,
+                &format!(
+                    "has “{}” as its {}: example text from the starter catalogue, not yet replaced or confirmed",
+                    placeholder.text.trim(),
+                    placeholder.field.label().to_lowercase()
+                ),
+            );
+            item.coverage = Coverage::Missing(gaps.0);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -506,7 +560,14 @@ mod tests {
         check(workspace)
             .into_iter()
             .filter_map(|item| match item.coverage {
-                Coverage::Missing { reason, fix } => Some((item.number, reason, fix)),
+                Coverage::Missing(gaps) => Some((
+                    item.number,
+                    gaps.iter()
+                        .map(|gap| gap.reason.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    gaps[0].fix,
+                )),
                 _ => None,
             })
             .collect()
@@ -554,17 +615,25 @@ mod tests {
     }
 
     #[test]
-    fn removing_the_contact_email_is_a_missing_contact() {
+    fn a_shop_with_no_way_to_reach_it_is_a_missing_contact() {
         let mut workspace = example();
         workspace.organisation.email.clear();
         assert_eq!(
             missing(&workspace),
-            vec![(
-                1,
-                "there is no email address for people to contact you".to_owned(),
-                Fix::Organisation
-            )]
+            vec![],
+            "the phone and address still reach it"
         );
+        workspace.organisation.phone.clear();
+        workspace.organisation.address = crate::domain::organisation::PostalAddress::default();
+        let found = missing(&workspace);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 1);
+        assert!(
+            found[0].1.contains("no way to contact the shop"),
+            "{}",
+            found[0].1
+        );
+        assert_eq!(found[0].2, Fix::Organisation);
     }
 
     #[test]

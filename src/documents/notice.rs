@@ -7,12 +7,12 @@ use std::fmt;
 
 use jiff::civil::Date;
 
+use super::completeness::{self, Coverage, Gap};
 use super::model::{Block, Document, Inline, Runs, plain};
 use crate::domain::{
     Workspace,
     register::{BasisKind, LawfulBasis, ProcessingActivity, Requirement, Source},
     settings::Settings,
-    validate::FieldIssue,
 };
 
 /// How the notice lays out what the shop does with data.
@@ -64,6 +64,8 @@ pub mod heading {
     pub const REQUIREMENT: &str = "Do you have to give us your information?";
     pub const COMPLAIN: &str = "How to complain";
     pub const OBJECT_TO_MARKETING: &str = "Your right to object to direct marketing";
+    pub const OBJECT_TO_INTERESTS: &str = "Your right to object to our legitimate interests";
+    pub const NOT_YET_COMPLETE: &str = "What this draft still lacks";
     pub const LAST_UPDATED: &str = "Last updated";
 }
 
@@ -133,12 +135,14 @@ fn content_blocks(workspace: &Workspace, style: NoticeStyle) -> Vec<Block> {
         NoticeStyle::Standard => {
             what_and_why(register, &mut blocks);
             object_to_marketing(register, &mut blocks);
+            object_to_interests(register, &mut blocks);
             rights(&mut blocks);
             our_bases(register, &mut blocks);
         }
         NoticeStyle::Layered => {
             layered_table(register, &mut blocks);
             object_to_marketing(register, &mut blocks);
+            object_to_interests(register, &mut blocks);
             rights(&mut blocks);
         }
     }
@@ -202,22 +206,46 @@ pub fn notice_last_updated(workspace: &Workspace, today: Date) -> (Date, Option<
     }
 }
 
-/// Why the notice cannot be published yet: each piece of the starter catalogue's example
-/// text still in the register, named with its activity ("Your courier" is nobody's
-/// courier). Empty when the notice may be exported.
-pub fn export_blockers(workspace: &Workspace) -> Vec<FieldIssue> {
-    workspace
-        .register
-        .iter()
-        .flat_map(|activity| {
-            activity
-                .unconfirmed_placeholders()
-                .into_iter()
-                .map(|placeholder| FieldIssue {
-                    record: activity.record_name(),
-                    field: placeholder.field.label(),
-                    message: crate::domain::register::placeholder_message(placeholder),
-                })
+/// One thing that keeps the notice from being published: an Art. 13/14 item it cannot
+/// yet state truthfully, and where to put it right.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoticeGap {
+    /// "1. Who you are and how to contact you".
+    pub item: String,
+    pub gap: Gap,
+}
+
+impl fmt::Display for NoticeGap {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {} (fix it on the {} screen)",
+            self.item,
+            self.gap.reason,
+            self.gap.fix.screen_name()
+        )
+    }
+}
+
+/// The gate: every applicable Art. 13/14 item the notice cannot state yet (facts §3.1),
+/// each gap with where to fix it — including the starter catalogue's example text, which
+/// it would publish as the shop's word. Empty when the notice may be published. The
+/// window's export buttons, `smallprint notice` and the export itself all ask this.
+pub fn export_gaps(workspace: &Workspace) -> Vec<NoticeGap> {
+    completeness::check(workspace)
+        .into_iter()
+        .flat_map(|item| {
+            let name = format!("{}. {}", item.number, item.title);
+            match item.coverage {
+                Coverage::Missing(gaps) => gaps
+                    .into_iter()
+                    .map(|gap| NoticeGap {
+                        item: name.clone(),
+                        gap,
+                    })
+                    .collect(),
+                Coverage::Covered(_) | Coverage::NotApplicable(_) => Vec::new(),
+            }
         })
         .collect()
 }
@@ -245,8 +273,8 @@ fn dated_notice(workspace: &Workspace, style: NoticeStyle, date: Date) -> Docume
 /// Why a notice was not exported.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("the register still has example text from the starter catalogue, so the notice would publish it: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
-    Placeholders(Vec<FieldIssue>),
+    #[error("the notice cannot say all the law requires yet: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Incomplete(Vec<NoticeGap>),
     #[error(transparent)]
     Render(#[from] super::pdf::PdfError),
 }
@@ -258,28 +286,73 @@ pub struct Export {
     /// The "Last updated" date it carries.
     pub last_updated: Date,
     /// Settings recording that date with the content it belongs to, when they changed.
+    /// Never for a draft: a draft is not published, so it dates nothing.
     pub settings: Option<Settings>,
+    /// The gaps a draft lists (empty for a notice that may be published).
+    pub gaps: Vec<NoticeGap>,
 }
 
-/// The notice in `format`, refused while example text is left in the register.
+/// Whether to write the notice only when it is complete, or as a marked draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Finish {
+    /// Refused while [`export_gaps`] finds anything.
+    #[default]
+    Final,
+    /// Written whatever is missing, "DRAFT — not yet complete" on every page and the
+    /// gaps listed at the end; a complete notice is written as it is.
+    Draft,
+}
+
+/// The mark a draft carries in its title (so in every page's footer) and at its top.
+pub const DRAFT_MARK: &str = "DRAFT — not yet complete";
+
+/// The notice in `format`: refused while the gate finds gaps, unless a draft is asked for.
 pub fn export_notice(
     workspace: &Workspace,
     style: NoticeStyle,
     format: super::Format,
     today: Date,
+    finish: Finish,
 ) -> Result<Export, ExportError> {
-    let blockers = export_blockers(workspace);
-    if !blockers.is_empty() {
-        return Err(ExportError::Placeholders(blockers));
-    }
+    let gaps = export_gaps(workspace);
     let (last_updated, settings) = notice_last_updated(workspace, today);
-    let document = dated_notice(workspace, style, last_updated);
+    let mut document = dated_notice(workspace, style, last_updated);
+    let settings = if gaps.is_empty() {
+        settings
+    } else if finish == Finish::Draft {
+        mark_draft(&mut document, &gaps);
+        None
+    } else {
+        return Err(ExportError::Incomplete(gaps));
+    };
     let bytes = format.render(&document)?;
     Ok(Export {
         bytes,
         last_updated,
         settings,
+        gaps,
     })
+}
+
+/// Marks `document` as an unfinished draft: in its title (every PDF page's footer, the
+/// HTML title), at its top, and with the gaps listed at its end.
+fn mark_draft(document: &mut Document, gaps: &[NoticeGap]) {
+    document.title = format!("{DRAFT_MARK} · {}", document.title);
+    if let Some(Block::Heading { text, .. }) = document.blocks.first_mut() {
+        *text = format!("{DRAFT_MARK} · {text}");
+    }
+    let warning = Block::Paragraph(vec![Inline::bold(format!(
+        "{DRAFT_MARK}. Do not publish this notice: it cannot yet say everything the law requires ({}). The list is at the end.",
+        crate::domain::validate::count(gaps.len(), "gap", "gaps")
+    ))]);
+    let at = usize::from(!document.blocks.is_empty());
+    document.blocks.insert(at, warning);
+    document
+        .blocks
+        .push(Block::heading(2, heading::NOT_YET_COMPLETE));
+    document.blocks.push(Block::Bullets(
+        gaps.iter().map(|gap| plain(gap.to_string())).collect(),
+    ));
 }
 
 fn contact_details(workspace: &Workspace, blocks: &mut Vec<Block>) {
@@ -438,6 +511,34 @@ fn object_to_marketing(register: &[ProcessingActivity], blocks: &mut Vec<Block>)
     blocks.push(Block::paragraph(ways.join(" ")));
 }
 
+/// The general right to object (Art. 21(1)), stated clearly and apart from the list of
+/// rights as Art. 21(4) requires (facts §3.1b): which purposes rest on legitimate
+/// interests, the "compelling legitimate grounds or legal claims" test, and how to
+/// object. Direct marketing is left to its own section: objecting to it is absolute.
+fn object_to_interests(register: &[ProcessingActivity], blocks: &mut Vec<Block>) {
+    let purposes: Vec<String> = register
+        .iter()
+        .filter(|a| {
+            a.lia().is_some() && a.direct_marketing.is_none() && !a.purpose.trim().is_empty()
+        })
+        .map(|a| purpose_phrase(&a.purpose))
+        .collect();
+    if purposes.is_empty() {
+        return;
+    }
+    blocks.push(Block::heading(2, heading::OBJECT_TO_INTERESTS));
+    blocks.push(Block::paragraph(format!(
+        "We rely on our legitimate interests to use your personal information {}.",
+        join_list(&purposes)
+    )));
+    blocks.push(Block::Paragraph(vec![Inline::bold(
+        "You have the right to object, at any time, to our using your information for these purposes, on grounds relating to your particular situation. If you object, we must stop unless we can show compelling legitimate grounds for the use which override your interests, rights and freedoms, or we need the information to establish, exercise or defend legal claims.",
+    )]));
+    blocks.push(Block::paragraph(
+        "To object, contact us using the details at the top of this privacy notice, saying which use you object to and why. It is free.",
+    ));
+}
+
 fn rights(blocks: &mut Vec<Block>) {
     blocks.push(Block::heading(2, heading::BASES_AND_RIGHTS));
     blocks.push(Block::paragraph(
@@ -577,9 +678,19 @@ fn our_bases(register: &[ProcessingActivity], blocks: &mut Vec<Block>) {
                 .collect(),
         ));
     }
-    if register.iter().any(|a| a.lia().is_some()) {
+    if weighed(register) {
         blocks.push(Block::paragraph(WEIGHED));
     }
+}
+
+/// Whether the notice may say the shop weighed its interests: only when every
+/// assessment it relies on is complete and concluded it can rely on them (facts §3.1b).
+fn weighed(register: &[ProcessingActivity]) -> bool {
+    let mut assessments = register
+        .iter()
+        .filter_map(ProcessingActivity::lia)
+        .peekable();
+    assessments.peek().is_some() && assessments.all(crate::domain::lia::Lia::is_complete)
 }
 
 /// The layered style's "why we need to do it" cell: each basis in a sentence, with the
@@ -672,7 +783,7 @@ fn layered_table(register: &[ProcessingActivity], blocks: &mut Vec<Block>) {
         rows,
         widths: vec![3, 3, 4],
     });
-    if register.iter().any(|a| a.lia().is_some()) {
+    if weighed(register) {
         blocks.push(Block::paragraph(WEIGHED));
     }
     for activity in register {
@@ -1025,24 +1136,125 @@ mod tests {
     #[test]
     fn placeholders_block_the_export_and_are_named() {
         let mut workspace = example_workspace(TODAY);
-        assert!(export_blockers(&workspace).is_empty());
+        assert_eq!(export_gaps(&workspace), vec![]);
         let business = crate::domain::catalogue::business_type("online-shop").expect("kind");
         workspace.add_catalogue_activities(business);
-        let blockers = export_blockers(&workspace);
+        let gaps = export_gaps(&workspace);
         assert!(
-            blockers
-                .iter()
-                .any(|b| b.message.contains("“Your courier”")),
-            "{blockers:?}"
+            gaps.iter().any(|g| g.gap.reason.contains("“Your courier”")),
+            "{gaps:?}"
         );
         match export_notice(
             &workspace,
             NoticeStyle::Standard,
             super::super::Format::Markdown,
             TODAY,
+            Finish::Final,
         ) {
-            Err(ExportError::Placeholders(named)) => assert_eq!(named, blockers),
+            Err(ExportError::Incomplete(named)) => assert_eq!(named, gaps),
             other => panic!("expected a refusal, got {other:?}"),
         }
+    }
+
+    fn markdown(workspace: &Workspace, finish: Finish) -> Result<String, String> {
+        export_notice(
+            workspace,
+            NoticeStyle::Standard,
+            super::super::Format::Markdown,
+            TODAY,
+            finish,
+        )
+        .map(|made| String::from_utf8_lossy(&made.bytes).into_owned())
+        .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_draft_is_marked_lists_its_gaps_and_dates_nothing() {
+        let mut workspace = example_workspace(TODAY);
+        workspace.register[0].lawful_bases.clear();
+        let refused = markdown(&workspace, Finish::Final).expect_err("gap");
+        assert!(refused.contains("has no lawful basis"), "{refused}");
+        let made = export_notice(
+            &workspace,
+            NoticeStyle::Layered,
+            super::super::Format::Markdown,
+            TODAY,
+            Finish::Draft,
+        )
+        .expect("draft");
+        assert!(
+            made.settings.is_none(),
+            "a draft records no publication date"
+        );
+        let text = String::from_utf8_lossy(&made.bytes);
+        assert!(text.starts_with(&format!("# {DRAFT_MARK}")), "{text}");
+        let tail = &text[text.find(heading::NOT_YET_COMPLETE).expect("gap list")..];
+        assert!(tail.contains("has no lawful basis"), "{tail}");
+        // A complete workspace's "draft" is the notice itself.
+        let complete = markdown(&example_workspace(TODAY), Finish::Draft).expect("notice");
+        assert!(!complete.contains(DRAFT_MARK));
+    }
+
+    #[test]
+    fn the_general_right_to_object_stands_apart_naming_the_interests_purposes() {
+        let workspace = example_workspace(TODAY);
+        let purposes: Vec<String> = workspace
+            .register
+            .iter()
+            .filter(|a| a.lia().is_some() && a.direct_marketing.is_none())
+            .map(|a| purpose_phrase(&a.purpose))
+            .collect();
+        assert!(
+            !purposes.is_empty(),
+            "the example relies on legitimate interests"
+        );
+        for style in NoticeStyle::ALL {
+            let notice = privacy_notice(&workspace, style, TODAY);
+            let at = notice
+                .blocks
+                .iter()
+                .position(|b| matches!(b, Block::Heading { text, .. } if text == heading::OBJECT_TO_INTERESTS))
+                .expect("its own section");
+            let section: String = notice.blocks[at + 1..at + 4]
+                .iter()
+                .map(|b| match b {
+                    Block::Paragraph(runs) => super::super::model::runs_text(runs),
+                    _ => String::new(),
+                })
+                .collect();
+            for purpose in &purposes {
+                assert!(section.contains(purpose.as_str()), "{section}");
+            }
+            assert!(
+                section.contains("compelling legitimate grounds"),
+                "{section}"
+            );
+            assert!(section.contains("legal claims"), "{section}");
+        }
+        // Nothing on legitimate interests: no such section.
+        let mut none = workspace.clone();
+        none.register.retain(|a| a.lia().is_none());
+        assert!(
+            !privacy_notice(&none, NoticeStyle::Standard, TODAY)
+                .headings()
+                .any(|h| h == heading::OBJECT_TO_INTERESTS)
+        );
+    }
+
+    #[test]
+    fn the_notice_says_it_weighed_its_interests_only_from_a_complete_assessment() {
+        let mut workspace = example_workspace(TODAY);
+        let says = |w: &Workspace| {
+            privacy_notice(w, NoticeStyle::Standard, TODAY)
+                .plain_text()
+                .contains(WEIGHED)
+        };
+        assert!(says(&workspace));
+        for basis in &mut workspace.register[2].lawful_bases {
+            if let LawfulBasis::LegitimateInterests(lia) = basis {
+                lia.outcome = crate::domain::lia::Outcome::NotDecided;
+            }
+        }
+        assert!(!says(&workspace));
     }
 }

@@ -16,6 +16,7 @@ use serde::Deserialize;
 
 use super::{
     ids::IdAllocator,
+    organisation::Nation,
     register::{
         DirectMarketing, LawfulBasis, Placeholder, PlaceholderField, ProcessingActivity, Processor,
         Requirement, Retention, Source, SpecialCategoryData, Transfer,
@@ -71,10 +72,39 @@ fn take_marker(text: &mut String, field: PlaceholderField, found: &mut Vec<Place
     }
 }
 
+/// The time limit for claims where the shop trades (facts §9 and §3.1b): 6 years in
+/// England and Wales and in Northern Ireland, 5 years' prescription in Scotland — with
+/// the law that sets it.
+pub fn limitation(nation: Nation) -> (&'static str, &'static str) {
+    match nation {
+        Nation::EnglandAndWales => ("6 years", "Limitation Act 1980"),
+        Nation::NorthernIreland => ("6 years", "Limitation (Northern Ireland) Order 1989"),
+        Nation::Scotland => ("5 years", "Prescription and Limitation (Scotland) Act 1973"),
+    }
+}
+
+/// `text` with the catalogue's `{limitation}` and `{limitation_law}` filled in.
+fn with_limitation(text: &str, nation: Nation) -> String {
+    let (period, law) = limitation(nation);
+    text.replace("{limitation_law}", law)
+        .replace("{limitation}", period)
+}
+
+/// Notes unmarked catalogue text in `field` as example text to confirm.
+fn note_example(text: &str, field: PlaceholderField, found: &mut Vec<Placeholder>) {
+    let placeholder = Placeholder {
+        field,
+        text: text.trim().to_owned(),
+    };
+    if !placeholder.text.is_empty() && !found.contains(&placeholder) {
+        found.push(placeholder);
+    }
+}
+
 impl ActivityTemplate {
     /// A register activity from this template, under a new id, its example text marked
-    /// as placeholders.
-    pub fn instantiate(&self, ids: &mut IdAllocator) -> ProcessingActivity {
+    /// as placeholders and its time limit for claims the one of the shop's `nation`.
+    pub fn instantiate(&self, ids: &mut IdAllocator, nation: Nation) -> ProcessingActivity {
         let mut activity = ProcessingActivity::new(ids.activity(), self.purpose.clone());
         activity.business_function = self.business_function.clone();
         activity.individuals = self.individuals.clone();
@@ -87,7 +117,10 @@ impl ActivityTemplate {
         activity.processors = self.processors.clone();
         activity.other_recipients = self.other_recipients.clone();
         activity.transfers = self.transfers.clone();
-        *activity.retention = self.retention.clone();
+        *activity.retention = Retention {
+            period: with_limitation(&self.retention.period, nation),
+            reason: with_limitation(&self.retention.reason, nation),
+        };
         activity.direct_marketing = self.direct_marketing.clone().map(Box::new);
 
         let mut found = Vec::new();
@@ -122,15 +155,30 @@ impl ActivityTemplate {
             &mut found,
         );
         for basis in &mut activity.lawful_bases {
-            if let LawfulBasis::Consent {
-                records_kept_at, ..
-            } = basis
-            {
-                take_marker(
+            match basis {
+                LawfulBasis::Consent {
+                    records_kept_at, ..
+                } => take_marker(
                     records_kept_at,
                     PlaceholderField::ConsentRecords,
                     &mut found,
-                );
+                ),
+                // Published as the shop's word, yet only the shop knows whether the law
+                // binds it (VAT registration, a trade scheme) and what it pursues.
+                LawfulBasis::LegalObligation { law, .. } => {
+                    note_example(law, PlaceholderField::LegalObligationLaw, &mut found);
+                }
+                LawfulBasis::LegitimateInterests(lia) => note_example(
+                    &lia.interests_pursued,
+                    PlaceholderField::InterestsPursued,
+                    &mut found,
+                ),
+                _ => {}
+            }
+        }
+        for source in &activity.sources {
+            if *source != Source::DirectlyFromThePerson {
+                note_example(source.label(), PlaceholderField::Source, &mut found);
             }
         }
         activity.placeholders = found;
@@ -240,11 +288,14 @@ mod tests {
             field::OTHER_RECIPIENTS,
             field::RETENTION,
             field::CONSENT_RECORDS,
+            field::SOURCES,
+            field::LAW,
+            field::INTERESTS_PURSUED,
         ];
         for business in business_types() {
             assert!(business.activities.len() >= 3, "{}", business.name);
             for template in &business.activities {
-                let activity = template.instantiate(&mut ids);
+                let activity = template.instantiate(&mut ids, Nation::default());
                 assert!(
                     !activity.processors.is_empty() || !activity.other_recipients.is_empty(),
                     "{}",
@@ -282,7 +333,7 @@ mod tests {
         let mut ids = IdAllocator::default();
         for business in business_types() {
             for template in &business.activities {
-                let activity = template.instantiate(&mut ids);
+                let activity = template.instantiate(&mut ids, Nation::default());
                 for processor in &activity.processors {
                     assert!(
                         activity
@@ -304,7 +355,7 @@ mod tests {
         let mut assessed = 0;
         for business in business_types() {
             for template in &business.activities {
-                let activity = template.instantiate(&mut ids);
+                let activity = template.instantiate(&mut ids, Nation::default());
                 let Some(lia) = activity.lia() else { continue };
                 assessed += 1;
                 assert!(lia.answers.is_empty(), "drafts, never answers");
@@ -334,7 +385,7 @@ mod tests {
         let mut ids = IdAllocator::default();
         for business in business_types() {
             for template in &business.activities {
-                let activity = template.instantiate(&mut ids);
+                let activity = template.instantiate(&mut ids, Nation::default());
                 assert!(
                     activity
                         .processors

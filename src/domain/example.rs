@@ -253,12 +253,11 @@ fn example_register(ids: &mut IdAllocator) -> Vec<ProcessingActivity> {
         "Account information, including registration details",
         "Information used for security purposes",
     ]);
+    // The seed also claimed a legal obligation under the Consumer Rights Act: that Act
+    // gives customers rights but obliges no one to keep their data, and keeping sales
+    // records for claims is the limitation period — a legitimate interest (facts §3.1b).
     accounts.lawful_bases = vec![
         terms(),
-        LawfulBasis::LegalObligation {
-            law: "Consumer Rights Act 2015; VAT Act 1994 record-keeping".to_owned(),
-            requirement: "Honour guarantees and keep sales records for six years".to_owned(),
-        },
         assessed(
             "We collect and use personal information to effectively manage customer accounts and provide guarantees based on our legitimate interests. This includes: Account Management: Ensuring proper creation, maintenance, and support of customer accounts. Customer Service: Handling inquiries, processing orders, and resolving issues to enhance customer experience. Guarantees and Warranties: Verifying and honoring warranty claims efficiently. Service Improvement: Using data to improve our products and services.",
             &[

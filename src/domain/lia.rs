@@ -298,6 +298,12 @@ impl Lia {
         problems
     }
 
+    /// Whether the assessment is finished and concluded the shop can rely on legitimate
+    /// interests: the only state in which a notice or register may say it weighed them.
+    pub fn is_complete(&self) -> bool {
+        self.problems().is_empty()
+    }
+
     /// What is still missing before the LIA can support the processing, in words.
     pub fn gaps(&self) -> Vec<String> {
         self.problems()

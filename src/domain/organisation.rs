@@ -142,6 +142,30 @@ impl Organisation {
         }
     }
 
+    /// What a privacy notice or a letter cannot go out without (Art. 13(1)(a)): the
+    /// controller's name and at least one way to reach it. One rule for the notice's gate,
+    /// every letter and the CLI, so none of them signs off as "Our business".
+    pub fn controller_gaps(&self) -> Vec<String> {
+        let mut gaps = Vec::new();
+        if self.display_name().is_empty() {
+            gaps.push("the shop has no name: give your own name if you are a sole trader, or the company's".to_owned());
+        }
+        let reachable = !self.email.trim().is_empty()
+            || !self.phone.trim().is_empty()
+            || (self
+                .address
+                .lines
+                .iter()
+                .any(|line| !line.trim().is_empty())
+                && !self.address.postcode.trim().is_empty());
+        if !reachable {
+            gaps.push(
+                "there is no way to contact the shop: give an email address, a phone number or a postal address".to_owned(),
+            );
+        }
+        gaps
+    }
+
     /// Every field-level problem of a stored profile, by the same rules as the form.
     pub fn issues(&self) -> Vec<FieldIssue> {
         OrganisationDraft::from(self).apply_valid_fields(self).1

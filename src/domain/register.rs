@@ -130,14 +130,21 @@ pub enum Source {
     Other(String),
 }
 
+impl Source {
+    /// The register's words for it.
+    pub fn label(&self) -> &str {
+        match self {
+            Source::DirectlyFromThePerson => "Directly from the person",
+            Source::SuppliersAndServiceProviders => "Suppliers and service providers",
+            Source::PubliclyAvailable => "Publicly available sources",
+            Source::Other(text) => text,
+        }
+    }
+}
+
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Source::DirectlyFromThePerson => f.write_str("Directly from the person"),
-            Source::SuppliersAndServiceProviders => f.write_str("Suppliers and service providers"),
-            Source::PubliclyAvailable => f.write_str("Publicly available sources"),
-            Source::Other(text) => f.write_str(text),
-        }
+        f.write_str(self.label())
     }
 }
 
@@ -294,6 +301,13 @@ pub enum PlaceholderField {
     RetentionPeriod,
     RetentionReason,
     ConsentRecords,
+    /// A source other than the person themselves: the catalogue cannot know where a
+    /// shop gets data from, so every such source it ticks is example text.
+    Source,
+    /// The law a legal obligation rests on: the shop must know it applies to it.
+    LegalObligationLaw,
+    /// The legitimate interests the notice states.
+    InterestsPursued,
 }
 
 impl PlaceholderField {
@@ -308,6 +322,9 @@ impl PlaceholderField {
                 field::RETENTION
             }
             PlaceholderField::ConsentRecords => field::CONSENT_RECORDS,
+            PlaceholderField::Source => field::SOURCES,
+            PlaceholderField::LegalObligationLaw => field::LAW,
+            PlaceholderField::InterestsPursued => field::INTERESTS_PURSUED,
         }
     }
 }
@@ -446,6 +463,20 @@ impl ProcessingActivity {
                     _ => None,
                 })
                 .collect(),
+            PlaceholderField::Source => self.sources.iter().map(Source::label).collect(),
+            PlaceholderField::LegalObligationLaw => self
+                .lawful_bases
+                .iter()
+                .filter_map(|basis| match basis {
+                    LawfulBasis::LegalObligation { law, .. } => Some(law.as_str()),
+                    _ => None,
+                })
+                .collect(),
+            PlaceholderField::InterestsPursued => self
+                .lia()
+                .map(|lia| lia.interests_pursued.as_str())
+                .into_iter()
+                .collect(),
         }
     }
 
@@ -573,6 +604,8 @@ pub mod field {
     pub const PROCESSOR_CONTRACT: &str = "Contract or terms";
     pub const OTHER_RECIPIENTS: &str = "Other recipients";
     pub const CONSENT_RECORDS: &str = "Where the records of consent are kept";
+    pub const LAW: &str = "The law that obliges it";
+    pub const INTERESTS_PURSUED: &str = "Interests pursued";
 }
 
 impl ProcessingActivity {

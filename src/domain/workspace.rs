@@ -165,7 +165,7 @@ impl Workspace {
             .activities
             .iter()
             .map(|template| {
-                let activity = template.instantiate(&mut self.ids);
+                let activity = template.instantiate(&mut self.ids, self.organisation.nation);
                 let id = activity.id;
                 self.register.push(activity);
                 id

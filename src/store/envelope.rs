@@ -422,7 +422,11 @@ mod tests {
     fn the_saved_shape_changes_only_with_a_new_format_version() {
         let today = jiff::civil::date(2026, 11, 23);
         let mut workspace = example_workspace(today);
-        // What the example shop does not hold yet: a letter kept as sent.
+        // What the example shop does not hold yet: a legal obligation (a sole trader's
+        // tax records, from the catalogue) and a letter kept as sent.
+        let studio = crate::domain::catalogue::business_type("digital-downloads-3d-studio")
+            .expect("the studio's catalogue");
+        workspace.add_catalogue_activities(studio);
         let open = workspace
             .requests
             .iter()
@@ -557,7 +561,7 @@ mod tests {
                 .iter()
                 .any(|issue| issue.field == crate::domain::register::field::DIRECT_MARKETING)
         );
-        let newsletter = &decoded.register[4];
+        let newsletter = decoded.register.last().expect("the newsletter");
         assert_eq!(
             newsletter.direct_marketing,
             Some(Box::new(crate::domain::register::DirectMarketing {

@@ -16,11 +16,11 @@ use crate::{
         Format,
         completeness::{self, Coverage, Fix, Item},
         model::Document,
-        notice::{self, NoticeStyle},
+        notice::{self, Finish, NoticeGap, NoticeStyle},
     },
     domain::{
         Workspace,
-        validate::{FieldIssue, count, parse_date},
+        validate::{count, parse_date},
     },
     session::ScreenContext,
 };
@@ -31,8 +31,8 @@ struct Built {
     key: (u64, NoticeStyle, Date),
     document: Document,
     items: Vec<Item>,
-    /// Example text from the starter catalogue the notice would publish.
-    blockers: Vec<FieldIssue>,
+    /// What keeps the notice from being published (the one gate export asks too).
+    gaps: Vec<NoticeGap>,
 }
 
 #[derive(Default)]
@@ -81,47 +81,15 @@ impl DocumentsScreen {
                 key,
                 document: notice::privacy_notice(workspace, self.style, today),
                 items: completeness::check(workspace),
-                blockers: notice::export_blockers(workspace),
+                gaps: notice::export_gaps(workspace),
             });
         }
-        let blockers = self
+        let gaps = self
             .built
             .as_ref()
-            .map(|built| built.blockers.clone())
+            .map(|built| built.gaps.clone())
             .unwrap_or_default();
-        ui.horizontal_wrapped(|ui| {
-            ui.heading("Privacy notice");
-            ui.add_space(spacing::SECTION);
-            ui.enum_combo(
-                "Style:",
-                "notice_style",
-                &mut self.style,
-                NoticeStyle::ALL,
-                ToString::to_string,
-            );
-            ui.add_space(spacing::SECTION);
-            // Refused while the register still has the catalogue's example text: the
-            // notice would publish it as the shop's word.
-            let blocked = !blockers.is_empty();
-            for format in Format::ALL {
-                if ui
-                    .add_enabled(!blocked, egui::Button::new(format!("Export {format}…")))
-                    .on_hover_text(export_tooltip(format))
-                    .on_disabled_hover_text(
-                        "Replace or confirm the example text from the starter catalogue first (listed below)",
-                    )
-                    .clicked()
-                {
-                    commands.push(Command::Export {
-                        what: Export::Notice {
-                            format,
-                            style: self.style,
-                        },
-                        to: None,
-                    });
-                }
-            }
-        });
+        self.export_buttons(ui, &gaps, commands);
         ui.horizontal(|ui| {
             ui.add_enabled_ui(writable, |ui| {
                 self.last_updated_ui(ui, workspace, today, commands);
@@ -133,23 +101,7 @@ impl DocumentsScreen {
             )
             .weak(),
         );
-        if !blockers.is_empty() {
-            ui.problem(&format!(
-                "The notice cannot be exported yet: the register still has {} from the starter catalogue, which it would publish as yours. Replace or confirm each on the Register screen.",
-                count(blockers.len(), "piece of example text", "pieces of example text")
-            ));
-            ui.horizontal(|ui| {
-                if ui.button("Fix on Register").clicked() {
-                    commands.push(Command::Navigate(Screen::Register));
-                }
-                // Folded: a long list must not push the preview off the screen.
-                ui.collapsing("Which", |ui| {
-                    for blocker in &blockers {
-                        ui.label(format!("• {blocker}"));
-                    }
-                });
-            });
-        }
+        gaps_ui(ui, &gaps, commands);
         ui.separator();
 
         let Some(built) = &self.built else { return };
@@ -171,6 +123,73 @@ impl DocumentsScreen {
                 |ui, commands| completeness_ui(ui, &built.items, commands),
             ),
         );
+    }
+
+    /// The style, the exports — greyed while the gate finds gaps — and the draft export.
+    fn export_buttons(
+        &mut self,
+        ui: &mut egui::Ui,
+        gaps: &[NoticeGap],
+        commands: &mut Vec<Command>,
+    ) {
+        ui.horizontal_wrapped(|ui| {
+        ui.heading("Privacy notice");
+        ui.add_space(spacing::SECTION);
+        ui.enum_combo(
+            "Style:",
+            "notice_style",
+            &mut self.style,
+            NoticeStyle::ALL,
+            ToString::to_string,
+        );
+        ui.add_space(spacing::SECTION);
+        // Refused while the notice cannot state every Art. 13/14 item truthfully:
+        // a sole trader publishes what it exports as it stands.
+        let blocked = !gaps.is_empty();
+        for format in Format::ALL {
+            if ui
+                .add_enabled(!blocked, egui::Button::new(format!("Export {format}…")))
+                .on_hover_text(export_tooltip(format))
+                .on_disabled_hover_text(
+                    "The notice cannot be published yet: put right each gap listed below, or export a marked draft",
+                )
+                .clicked()
+            {
+                commands.push(Command::Export {
+                    what: Export::Notice {
+                        format,
+                        style: self.style,
+                        finish: Finish::Final,
+                    },
+                    to: None,
+                });
+            }
+        }
+        if blocked {
+            ui.menu_button("Export draft…", |ui| {
+                for format in Format::ALL {
+                    if ui
+                        .button(format!("Draft as {format}…"))
+                        .on_hover_text(format!(
+                            "Marked “{}” on every page, with the gaps listed at the end: to review, not to publish",
+                            notice::DRAFT_MARK
+                        ))
+                        .clicked()
+                    {
+                        commands.push(Command::Export {
+                            what: Export::Notice {
+                                format,
+                                style: self.style,
+                                finish: Finish::Draft,
+                            },
+                            to: None,
+                        });
+                        ui.close();
+                    }
+                }
+            });
+        }
+    });
     }
 
     fn last_updated_ui(
@@ -228,6 +247,42 @@ impl DocumentsScreen {
     }
 }
 
+/// What keeps the notice from being published, each gap a link to where it is fixed.
+fn gaps_ui(ui: &mut egui::Ui, gaps: &[NoticeGap], commands: &mut Vec<Command>) {
+    if !gaps.is_empty() {
+        ui.problem(&format!(
+            "The notice cannot be published yet: it cannot say everything the law requires ({}). Put each right — each link below opens where — or export a marked draft to review.",
+            count(gaps.len(), "gap", "gaps")
+        ));
+        // Folded and bounded: a long list must not push the preview off the screen.
+        egui::CollapsingHeader::new(format!("What to put right ({})", gaps.len()))
+            .id_salt("notice_gaps")
+            .default_open(true)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("notice_gaps_list")
+                    .max_height(140.0)
+                    .show(ui, |ui| {
+                        for gap in gaps {
+                            ui.horizontal_wrapped(|ui| {
+                                ui.label("•");
+                                if ui
+                                    .link(format!("{}: {}", gap.item, gap.gap.reason))
+                                    .on_hover_text(format!(
+                                        "Open the {} screen",
+                                        gap.gap.fix.screen_name()
+                                    ))
+                                    .clicked()
+                                {
+                                    commands.push(fix_command(gap.gap.fix));
+                                }
+                            });
+                        }
+                    });
+            });
+    }
+}
+
 fn export_tooltip(format: Format) -> &'static str {
     match format {
         Format::Pdf => "An A4 PDF with its fonts embedded: to print, email or attach",
@@ -252,10 +307,11 @@ fn completeness_ui(ui: &mut egui::Ui, items: &[Item], commands: &mut Vec<Command
     }
     ui.add_space(spacing::ITEM);
     for item in items {
-        let (mark, colour, reason) = match &item.coverage {
-            Coverage::Covered(reason) => ("✔", palette.success, reason),
-            Coverage::NotApplicable(reason) => ("–", palette.weak, reason),
-            Coverage::Missing { reason, .. } => ("✖", palette.error, reason),
+        let reason = item.coverage.reason();
+        let (mark, colour) = match &item.coverage {
+            Coverage::Covered(_) => ("✔", palette.success),
+            Coverage::NotApplicable(_) => ("–", palette.weak),
+            Coverage::Missing(_) => ("✖", palette.error),
         };
         ui.horizontal_top(|ui| {
             ui.colored_label(colour, mark);
@@ -263,12 +319,13 @@ fn completeness_ui(ui: &mut egui::Ui, items: &[Item], commands: &mut Vec<Command
                 ui.label(RichText::new(format!("{}. {}", item.number, item.title)).strong())
                     .on_hover_text(item.articles);
                 ui.add(egui::Label::new(RichText::new(reason).size(theme::text::CAPTION)).wrap());
-                if let Coverage::Missing { fix, .. } = &item.coverage
+                if let Coverage::Missing(gaps) = &item.coverage
+                    && let Some(first) = gaps.first()
                     && ui
-                        .small_button(format!("Fix on {}", fix.screen_name()))
+                        .small_button(format!("Fix on {}", first.fix.screen_name()))
                         .clicked()
                 {
-                    commands.push(fix_command(*fix));
+                    commands.push(fix_command(first.fix));
                 }
             });
         });

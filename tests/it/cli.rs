@@ -399,17 +399,24 @@ fn check_lists_what_the_notice_is_missing() {
     let (_dir, path) = temp_workspace();
     smallprint(&["demo", "--out", arg(&path)]);
     let text = fs::read_to_string(&path).expect("read");
-    let spoiled = text.replacen(
-        "\"email\": \"hello@kestrelforge.example\"",
-        "\"email\": \"\"",
-        1,
-    );
+    let spoiled = text
+        .replacen(
+            "\"legal_name\": \"Morwenna Tallis\"",
+            "\"legal_name\": \"\"",
+            1,
+        )
+        .replacen(
+            "\"trading_name\": \"Kestrel Forge 3D\"",
+            "\"trading_name\": \"\"",
+            1,
+        );
+    assert_ne!(spoiled, text);
     common::write_bytes(&path, spoiled.as_bytes());
     let (code, stdout, _) = smallprint(&["check", "--file", arg(&path)]);
     assert_eq!(code, 1, "{stdout}");
     assert_eq!(
         stdout.lines().last().unwrap_or_default(),
-        "Privacy notice → 1. Who you are and how to contact you (Art. 13(1)(a) / 14(1)(a)): missing: there is no email address for people to contact you (fix it on the Organisation screen)"
+        "Privacy notice → 1. Who you are and how to contact you (Art. 13(1)(a) / 14(1)(a)): missing: the shop has no name: give your own name if you are a sole trader, or the company's (fix it on the Organisation screen)"
     );
 }
 
@@ -541,11 +548,11 @@ fn new_never_replaces_a_file_unless_forced_and_refuses_unknown_kinds() {
 
 #[test]
 fn a_confirmed_or_replaced_placeholder_is_no_longer_named() {
-    use smallprint::{documents::notice::export_blockers, store};
+    use smallprint::{documents::notice::export_gaps, store};
     let (_dir, path) = temp_workspace();
     smallprint(&["new", "--out", arg(&path), "--business", "online-shop"]);
     let mut workspace = store::read_workspace(&path).expect("reads");
-    let before = export_blockers(&workspace).len();
+    let before = export_gaps(&workspace).len();
     let activity = &mut workspace.register[0];
     let courier = activity
         .processors
@@ -556,7 +563,7 @@ fn a_confirmed_or_replaced_placeholder_is_no_longer_named() {
     let field = activity.unconfirmed_placeholders()[0].field;
     let text = activity.unconfirmed_placeholders()[0].text.clone();
     assert!(activity.confirm_placeholder(field, &text));
-    assert_eq!(export_blockers(&workspace).len(), before - 2);
+    assert_eq!(export_gaps(&workspace).len(), before - 2);
 }
 
 #[test]

@@ -252,7 +252,13 @@ fn use_workspace(workspace: &Workspace) {
             }
         }
     }
-    let _ = notice::export_notice(workspace, NoticeStyle::Layered, Format::Html, TODAY);
+    let _ = notice::export_notice(
+        workspace,
+        NoticeStyle::Layered,
+        Format::Html,
+        TODAY,
+        notice::Finish::Draft,
+    );
 
     let mut repaired = workspace.clone();
     integrity::repair(&mut repaired);
@@ -338,7 +344,7 @@ proptest! {
         workspace.register[0].purpose = purpose;
         workspace.requests[0].requester.name = name;
         workspace.requests[0].details = details;
-        if let Ok(export) = notice::export_notice(&workspace, NoticeStyle::Standard, Format::Pdf, TODAY) {
+        if let Ok(export) = notice::export_notice(&workspace, NoticeStyle::Standard, Format::Pdf, TODAY, notice::Finish::Draft) {
             prop_assert!(export.bytes.starts_with(b"%PDF"));
         }
         let request = &workspace.requests[0];

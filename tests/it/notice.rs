@@ -78,7 +78,8 @@ fn seed_contents(workspace: &Workspace) -> Vec<String> {
         // Lawful bases (not the seed's consent: it was stacked on other bases, which
         // facts §3.1a rules out, so the example relies on the others).
         "Contract",
-        "Legal obligation",
+        // Not "Legal obligation": the seed's Consumer Rights Act claim is no legal
+        // obligation (facts §3.1b), and the example no longer makes it.
         "Legitimate interests",
         // Rights, each in a line.
         "Your right of access",
@@ -423,7 +424,6 @@ fn the_layered_notice_keeps_every_caveat_of_the_standard_one() {
     )));
     for caveat in [
         "All of your data protection rights may apply, except the right to object.",
-        "All of your data protection rights may apply, except the right to erasure, the right to object and the right to data portability.",
         "All of your data protection rights may apply, except the right to data portability.",
         "We have weighed our legitimate interests against your interests, rights and freedoms.",
     ] {
@@ -481,6 +481,7 @@ fn export_on(path: &std::path::Path, out: &std::path::Path, today: Date) -> Stri
         out: out.to_owned(),
         format: Some(FormatArg::Md),
         style: StyleArg::Standard,
+        draft: false,
     };
     let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
     let code = run(

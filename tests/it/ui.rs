@@ -743,6 +743,7 @@ fn a_step_the_rules_refuse_when_applied_is_reported_in_the_status_bar() {
 
 #[test]
 fn documents_preview_the_notice_with_its_completeness_and_send_the_user_to_fix_gaps() {
+    use egui_kittest::kittest::NodeT;
     use smallprint::{
         command::{Command, Export, Screen},
         documents::{Format, notice::NoticeStyle},
@@ -762,6 +763,7 @@ fn documents_preview_the_notice_with_its_completeness_and_send_the_user_to_fix_g
         what: Export::Notice {
             format: Format::Pdf,
             style: NoticeStyle::Layered,
+            finish: smallprint::documents::notice::Finish::Final,
         },
         to: Some(out.clone()),
     });
@@ -769,16 +771,28 @@ fn documents_preview_the_notice_with_its_completeness_and_send_the_user_to_fix_g
     assert!(std::fs::read(&out).expect("exported").starts_with(b"%PDF-"));
     harness.get_by_label_contains("Exported the privacy notice as PDF");
 
-    // A shop with no email: the check names the gap and the way to fix it.
+    // A shop with no way to reach it: the check names the gap and the way to fix it,
+    // the exports are greyed and the gap is a link to its screen.
     let mut workspace = example_workspace(date(2026, 11, 23));
     workspace.organisation.email.clear();
+    workspace.organisation.phone.clear();
+    workspace.organisation.address = smallprint::domain::organisation::PostalAddress::default();
     let (_dir2, path2) = temp_workspace();
     store::write_new(&path2, &workspace).expect("written");
     let mut harness = self::harness(app_on(&path2));
     harness.run();
     open_screen(&mut harness, "Documents");
     harness.get_by_label("1 of 14 items are missing. Each says where to fix it.");
-    harness.get_by_label("there is no email address for people to contact you");
+    harness.get_by_label(
+        "there is no way to contact the shop: give an email address, a phone number or a postal address",
+    );
+    assert!(
+        harness
+            .get_by_label("Export PDF…")
+            .accesskit_node()
+            .is_disabled()
+    );
+    harness.get_by_label_contains("The notice cannot be published yet");
     harness.get_by_label("Fix on Organisation").click();
     harness.run();
     assert_eq!(harness.state().current_screen(), Screen::Organisation);
