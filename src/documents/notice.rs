@@ -11,7 +11,9 @@ use super::completeness::{self, Coverage, Gap};
 use super::model::{Block, Document, Inline, Runs, plain};
 use crate::domain::{
     Workspace,
-    register::{BasisKind, LawfulBasis, ProcessingActivity, Requirement, Source},
+    register::{
+        BasisKind, LawfulBasis, ProcessingActivity, RecognisedCondition, Requirement, Source,
+    },
     settings::Settings,
 };
 
@@ -577,10 +579,26 @@ pub fn rights_caveat(kind: BasisKind) -> &'static str {
         BasisKind::PublicTask => {
             "All of your data protection rights may apply, except the right to erasure and the right to data portability."
         }
-        BasisKind::LegitimateInterests => {
+        // Portability needs consent or a contract (Art. 20(1)); a recognised legitimate
+        // interest is no different there.
+        BasisKind::LegitimateInterests | BasisKind::RecognisedLegitimateInterest => {
             "All of your data protection rights may apply, except the right to data portability."
         }
     }
+}
+
+/// "… for detecting, investigating or preventing crime … (Annex 1 to the UK GDPR). Why".
+fn recognised_detail(condition: Option<RecognisedCondition>, why: &str) -> String {
+    let condition = condition.map_or_else(String::new, |c| format!(": {c}"));
+    let why = why.trim();
+    let why = if why.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", sentence(why))
+    };
+    format!(
+        " the law recognises this use as a legitimate interest in itself (Annex 1 to the UK GDPR{condition}), so it needs no balancing against your interests.{why}"
+    )
 }
 
 /// "To withdraw it, use the unsubscribe link in every email." when the shop says how.
@@ -657,6 +675,16 @@ pub fn basis_explanation(basis: &LawfulBasis) -> Runs {
             }
             runs
         }
+        LawfulBasis::RecognisedLegitimateInterest {
+            condition,
+            why_it_applies,
+        } => vec![
+            Inline::bold("Recognised legitimate interest"),
+            Inline::text(format!(
+                " –{} {caveat}",
+                recognised_detail(*condition, why_it_applies)
+            )),
+        ],
     }
 }
 
@@ -739,6 +767,13 @@ fn legal_stuff(activity: &ProcessingActivity) -> Runs {
             LawfulBasis::LegitimateInterests(lia) => (
                 "Legitimate interests:",
                 format!(" {}", sentence(lia.interests_pursued.trim())),
+            ),
+            LawfulBasis::RecognisedLegitimateInterest {
+                condition,
+                why_it_applies,
+            } => (
+                "Recognised legitimate interest:",
+                recognised_detail(*condition, why_it_applies),
             ),
         };
         runs.push(Inline::bold(name));

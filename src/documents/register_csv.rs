@@ -9,7 +9,9 @@
 
 use crate::domain::{
     Workspace,
-    register::{BasisKind, Dpia, LawfulBasis, ProcessingActivity, TransferMechanism},
+    breaches::Breach,
+    lia::Lia,
+    register::{BasisKind, LawfulBasis, ProcessingActivity, TransferMechanism},
 };
 
 /// The template's column headings, in order.
@@ -68,7 +70,9 @@ fn rights_for(kind: BasisKind) -> &'static [&'static str] {
         BasisKind::LegalObligation => &[ACCESS, RECTIFICATION, RESTRICTION],
         BasisKind::VitalInterests => &[ACCESS, RECTIFICATION, ERASURE, RESTRICTION],
         BasisKind::PublicTask => &[ACCESS, RECTIFICATION, RESTRICTION, OBJECTION],
-        BasisKind::LegitimateInterests => &[ACCESS, RECTIFICATION, ERASURE, RESTRICTION, OBJECTION],
+        BasisKind::LegitimateInterests | BasisKind::RecognisedLegitimateInterest => {
+            &[ACCESS, RECTIFICATION, ERASURE, RESTRICTION, OBJECTION]
+        }
     }
 }
 
@@ -78,6 +82,19 @@ fn join<I: IntoIterator<Item = String>>(items: I) -> String {
         .filter(|item| !item.trim().is_empty())
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// Column 15: the state of the assessment, from the record only — never a claim the
+/// record does not hold (facts §3.1b).
+fn lia_record(lia: &Lia) -> String {
+    if lia.is_complete() {
+        let on = lia.completed_on.map(|d| d.to_string()).unwrap_or_default();
+        format!("LIA complete ({on}, {})", lia.completed_by.trim())
+    } else if *lia == Lia::default() {
+        "No LIA".to_owned()
+    } else {
+        "LIA incomplete".to_owned()
+    }
 }
 
 fn bases(activity: &ProcessingActivity) -> String {
@@ -180,9 +197,13 @@ fn controller_block(workspace: &Workspace) -> Vec<Vec<String>> {
     clippy::too_many_lines,
     reason = "the ICO template's 30 columns in their order"
 )]
-fn row(activity: &ProcessingActivity) -> Vec<String> {
+fn row(activity: &ProcessingActivity, breaches: &[Breach]) -> Vec<String> {
     let lia = activity.lia();
     let special = activity.special_category.as_ref();
+    let touching: Vec<&Breach> = breaches
+        .iter()
+        .filter(|breach| breach.activities.contains(&activity.id))
+        .collect();
     let mut rights: Vec<&str> = Vec::new();
     for kind in activity.basis_kinds() {
         for right in rights_for(kind) {
@@ -258,15 +279,24 @@ fn row(activity: &ProcessingActivity) -> Vec<String> {
         special
             .map(|s| s.article9_condition.clone())
             .unwrap_or_default(),
-        lia.map(|l| l.interests_pursued.clone()).unwrap_or_default(),
-        lia.map(|l| {
-            let when = l.completed_on.map(|d| d.to_string()).unwrap_or_default();
-            format!(
-                "Recorded in Smallprint: completed by {} on {when}",
-                l.completed_by
-            )
-        })
-        .unwrap_or_default(),
+        join(
+            activity
+                .lawful_bases
+                .iter()
+                .filter_map(|basis| match basis {
+                    LawfulBasis::LegitimateInterests(lia) => Some(lia.interests_pursued.clone()),
+                    LawfulBasis::RecognisedLegitimateInterest {
+                        condition,
+                        why_it_applies,
+                    } => Some(format!(
+                        "Recognised legitimate interest (Annex 1): {} — {}",
+                        condition.map(|c| c.to_string()).unwrap_or_default(),
+                        why_it_applies.trim()
+                    )),
+                    _ => None,
+                }),
+        ),
+        lia.map(lia_record).unwrap_or_default(),
         join(rights.iter().map(|r| (*r).to_owned())),
         activity.automated_decisions.as_ref().map_or_else(
             || "No".to_owned(),
@@ -276,20 +306,12 @@ fn row(activity: &ProcessingActivity) -> Vec<String> {
         join(activity.sources.iter().map(ToString::to_string)),
         consent_records,
         activity.location.clone(),
-        match activity.dpia {
-            Dpia::NotNeeded => "No",
-            Dpia::Needed | Dpia::Done => "Yes",
-        }
-        .to_owned(),
-        match activity.dpia {
-            Dpia::NotNeeded => "",
-            Dpia::Needed => "Not yet done",
-            Dpia::Done => "Done",
-        }
-        .to_owned(),
+        activity.dpia.required_answer(),
+        activity.dpia.progress(),
         String::new(),
-        String::new(),
-        String::new(),
+        // Columns 24 and 25 from the breach log, never a default.
+        if touching.is_empty() { "No" } else { "Yes" }.to_owned(),
+        join(touching.iter().map(|breach| breach.reference.clone())),
         special
             .map(|s| s.schedule1_condition.clone())
             .unwrap_or_default(),
@@ -326,7 +348,7 @@ pub fn register_csv(workspace: &Workspace) -> Vec<u8> {
     write(Vec::new());
     write(ICO_COLUMNS.map(str::to_owned).to_vec());
     for activity in &workspace.register {
-        write(row(activity));
+        write(row(activity, &workspace.breaches));
     }
     writer.into_inner().unwrap_or_default()
 }

@@ -18,8 +18,9 @@ use super::{
     ids::IdAllocator,
     organisation::Nation,
     register::{
-        DirectMarketing, LawfulBasis, Placeholder, PlaceholderField, ProcessingActivity, Processor,
-        Requirement, Retention, Source, SpecialCategoryData, Transfer,
+        DirectMarketing, DpiaScreening, LawfulBasis, Placeholder, PlaceholderField,
+        ProcessingActivity, Processor, Requirement, Retention, Source, SpecialCategoryData,
+        Transfer,
     },
 };
 
@@ -43,6 +44,9 @@ pub struct ActivityTemplate {
     pub transfers: Vec<Transfer>,
     pub retention: Retention,
     pub direct_marketing: Option<DirectMarketing>,
+    /// The signs of high risk the activity always has (CCTV is systematic monitoring),
+    /// ticked for the shop to see; the screening date is the shop's.
+    pub dpia: DpiaScreening,
 }
 
 /// `text` without its `{{…}}` marker, and whether it had one.
@@ -122,6 +126,7 @@ impl ActivityTemplate {
             reason: with_limitation(&self.retention.reason, nation),
         };
         activity.direct_marketing = self.direct_marketing.clone().map(Box::new);
+        *activity.dpia = self.dpia.clone();
 
         let mut found = Vec::new();
         for processor in &mut activity.processors {
@@ -310,6 +315,10 @@ mod tests {
                             || issue.message.contains("a reminder"))
                     {
                         placeholder_issues += 1;
+                        continue;
+                    }
+                    // A DPIA screening (and the DPIA CCTV needs) is the shop's to do.
+                    if issue.field == field::DPIA {
                         continue;
                     }
                     assert_eq!(

@@ -205,6 +205,8 @@ fn example_register(ids: &mut IdAllocator) -> Vec<ProcessingActivity> {
         reason: "The time limit for consumer claims, and HMRC's record-keeping rules".to_owned(),
     };
     let common = |activity: &mut ProcessingActivity| {
+        // Screened alongside the assessments: none of the ICO's signs of high risk.
+        activity.dpia.screened_on = Some(jiff::civil::date(2026, 2, 9));
         activity.individuals = strings(&["Customers"]);
         activity.sources = vec![Source::DirectlyFromThePerson];
         *activity.retention = sales_retention.clone();

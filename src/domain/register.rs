@@ -36,6 +36,12 @@ pub enum LawfulBasis {
     PublicTask { justification: String },
     /// Art. 6(1)(f), with its assessment.
     LegitimateInterests(Box<Lia>),
+    /// Art. 6(1)(ea): a purpose Annex 1 recognises as a legitimate interest in itself, so
+    /// no balancing test — but the condition, and why it applies, recorded.
+    RecognisedLegitimateInterest {
+        condition: Option<RecognisedCondition>,
+        why_it_applies: String,
+    },
 }
 
 /// The six bases without their records, for choosing and listing.
@@ -49,6 +55,7 @@ pub enum BasisKind {
     VitalInterests,
     PublicTask,
     LegitimateInterests,
+    RecognisedLegitimateInterest,
 }
 
 impl BasisKind {
@@ -78,6 +85,10 @@ impl BasisKind {
                 justification: String::new(),
             },
             BasisKind::LegitimateInterests => LawfulBasis::LegitimateInterests(Box::default()),
+            BasisKind::RecognisedLegitimateInterest => LawfulBasis::RecognisedLegitimateInterest {
+                condition: None,
+                why_it_applies: String::new(),
+            },
         }
     }
 
@@ -90,6 +101,7 @@ impl BasisKind {
             BasisKind::VitalInterests => "Art. 6(1)(d)",
             BasisKind::PublicTask => "Art. 6(1)(e)",
             BasisKind::LegitimateInterests => "Art. 6(1)(f)",
+            BasisKind::RecognisedLegitimateInterest => "Art. 6(1)(ea)",
         }
     }
 }
@@ -103,6 +115,7 @@ impl fmt::Display for BasisKind {
             BasisKind::VitalInterests => "Vital interests",
             BasisKind::PublicTask => "Public task",
             BasisKind::LegitimateInterests => "Legitimate interests",
+            BasisKind::RecognisedLegitimateInterest => "Recognised legitimate interest",
         })
     }
 }
@@ -116,6 +129,9 @@ impl LawfulBasis {
             LawfulBasis::VitalInterests { .. } => BasisKind::VitalInterests,
             LawfulBasis::PublicTask { .. } => BasisKind::PublicTask,
             LawfulBasis::LegitimateInterests(_) => BasisKind::LegitimateInterests,
+            LawfulBasis::RecognisedLegitimateInterest { .. } => {
+                BasisKind::RecognisedLegitimateInterest
+            }
         }
     }
 }
@@ -224,13 +240,216 @@ pub struct AutomatedDecisions {
     pub consequences: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// A sign that processing is likely to result in high risk to people, so needs a data
+/// protection impact assessment before it starts (Art. 35(1) and (3), and the ICO's list
+/// of processing likely to result in high risk).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
-pub enum Dpia {
-    #[default]
-    NotNeeded,
-    Needed,
-    Done,
+pub enum HighRisk {
+    /// Art. 35(3)(c) and the ICO's "tracking": CCTV, location or behaviour tracking.
+    SystematicMonitoring,
+    /// Art. 35(3)(b): special category or criminal offence data on a large scale.
+    SensitiveDataAtScale,
+    /// The ICO's list: AI, facial recognition, smart or wearable devices.
+    InnovativeTechnology,
+    /// Art. 35(3)(a): evaluating or scoring people, or deciding automatically about them.
+    Profiling,
+    /// The ICO's list: deciding whether people get a product, service or opportunity.
+    DenialOfService,
+    /// The ICO's list: biometric or genetic data.
+    BiometricOrGenetic,
+    /// The ICO's list: combining or matching data from different sources.
+    DataMatching,
+    /// The ICO's list: data not obtained from the person, who will not be told.
+    InvisibleProcessing,
+    /// The ICO's list: children or vulnerable people targeted for marketing, profiling or
+    /// online services.
+    ChildrenOrVulnerable,
+    /// The ICO's list: a breach could put someone's physical health or safety at risk.
+    RiskOfPhysicalHarm,
+    /// Another reason the shop judges it likely to be high risk.
+    Other,
+}
+
+impl HighRisk {
+    pub const ALL: [HighRisk; <HighRisk as strum::EnumCount>::COUNT] =
+        crate::domain::every_variant();
+
+    /// The screening question's words.
+    pub fn question(self) -> &'static str {
+        match self {
+            HighRisk::SystematicMonitoring => {
+                "Watches or tracks people systematically (CCTV, location or behaviour tracking)"
+            }
+            HighRisk::SensitiveDataAtScale => {
+                "Special category or criminal offence data on a large scale"
+            }
+            HighRisk::InnovativeTechnology => {
+                "Innovative technology (AI, facial recognition, smart or wearable devices)"
+            }
+            HighRisk::Profiling => {
+                "Profiles, scores or evaluates people, or decides about them automatically"
+            }
+            HighRisk::DenialOfService => {
+                "Decides whether people can have a product, service or opportunity"
+            }
+            HighRisk::BiometricOrGenetic => "Biometric or genetic data",
+            HighRisk::DataMatching => "Combines or matches data from different sources",
+            HighRisk::InvisibleProcessing => {
+                "Data not obtained from the person, who will not be told about it"
+            }
+            HighRisk::ChildrenOrVulnerable => {
+                "Children or vulnerable people targeted for marketing, profiling or online services"
+            }
+            HighRisk::RiskOfPhysicalHarm => {
+                "A breach could put someone's physical health or safety at risk"
+            }
+            HighRisk::Other => "Another reason it is likely to be high risk",
+        }
+    }
+}
+
+/// The DPIA screening of one activity: the high-risk signs the shop found, when it
+/// screened, and when the assessment itself was done. Never a default "No": until the
+/// shop screens, the register says "Not screened".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DpiaScreening {
+    /// The signs found (the screening's "yes" answers), in the question order.
+    pub signs: Vec<HighRisk>,
+    /// When the shop went through the questions.
+    pub screened_on: Option<Date>,
+    /// Whether the DPIA itself is done, and when.
+    pub done: bool,
+    pub done_on: Option<Date>,
+}
+
+/// What a screening concluded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DpiaOutcome {
+    NotScreened,
+    /// Screened on this day, and no sign of high risk.
+    NotRequired(Date),
+    /// A DPIA is likely required: done or not.
+    Required {
+        done: bool,
+    },
+}
+
+impl DpiaScreening {
+    /// A sign of high risk makes a DPIA likely required, however it was recorded; no sign
+    /// and a screening date make it not required; otherwise it was never screened.
+    pub fn outcome(&self) -> DpiaOutcome {
+        if !self.signs.is_empty() {
+            DpiaOutcome::Required { done: self.done }
+        } else if let Some(on) = self.screened_on {
+            DpiaOutcome::NotRequired(on)
+        } else {
+            DpiaOutcome::NotScreened
+        }
+    }
+
+    /// The register's answer to "Data Protection Impact Assessment required?".
+    pub fn required_answer(&self) -> String {
+        match self.outcome() {
+            DpiaOutcome::NotScreened => "Not screened".to_owned(),
+            DpiaOutcome::NotRequired(on) => format!("No (screened {on})"),
+            DpiaOutcome::Required { .. } => format!(
+                "Yes: {}",
+                self.signs
+                    .iter()
+                    .map(|sign| sign.question().to_lowercase())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        }
+    }
+
+    /// The register's answer to "Data Protection Impact Assessment progress".
+    pub fn progress(&self) -> String {
+        match self.outcome() {
+            DpiaOutcome::Required { done: true } => match self.done_on {
+                Some(on) => format!("Done ({on})"),
+                None => "Done".to_owned(),
+            },
+            DpiaOutcome::Required { done: false } => "Not yet done".to_owned(),
+            DpiaOutcome::NotScreened | DpiaOutcome::NotRequired(_) => String::new(),
+        }
+    }
+
+    /// Ticks or unticks a sign, keeping the question order.
+    pub fn set_sign(&mut self, sign: HighRisk, found: bool) {
+        self.signs.retain(|s| *s != sign);
+        if found {
+            self.signs.push(sign);
+            self.signs.sort();
+        }
+    }
+}
+
+/// The conditions of Annex 1 to the UK GDPR under which a recognised legitimate interest
+/// (Art. 6(1)(ea), in force 5 February 2026) needs no balancing test (facts §5).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumCount,
+    strum::VariantArray,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum RecognisedCondition {
+    /// Detecting, investigating or preventing crime, or apprehending or prosecuting
+    /// offenders: a shop handing CCTV footage to the police.
+    CrimePrevention,
+    /// Safeguarding a vulnerable person.
+    Safeguarding,
+    /// Responding to an emergency.
+    Emergencies,
+    /// A disclosure a public body asks for, which it needs for its public task.
+    RequestFromPublicBody,
+    /// National security, public security or defence.
+    NationalSecurity,
+}
+
+impl RecognisedCondition {
+    pub const ALL: [RecognisedCondition; <RecognisedCondition as strum::EnumCount>::COUNT] =
+        crate::domain::every_variant();
+}
+
+impl fmt::Display for RecognisedCondition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RecognisedCondition::CrimePrevention => {
+                "detecting, investigating or preventing crime, or apprehending or prosecuting offenders"
+            }
+            RecognisedCondition::Safeguarding => "safeguarding vulnerable people",
+            RecognisedCondition::Emergencies => "responding to an emergency",
+            RecognisedCondition::RequestFromPublicBody => {
+                "a disclosure requested by a public body that needs it for its public task"
+            }
+            RecognisedCondition::NationalSecurity => {
+                "national security, public security or defence"
+            }
+        })
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -379,7 +598,8 @@ pub struct ProcessingActivity {
     pub retention: Box<Retention>,
     pub security_measures: String,
     pub automated_decisions: Option<AutomatedDecisions>,
-    pub dpia: Dpia,
+    /// Boxed for the same reason as `retention`.
+    pub dpia: Box<DpiaScreening>,
     /// Where the data is held ("Shopify; accountant's system; laptop").
     pub location: String,
     pub review_on: Option<Date>,
@@ -412,7 +632,7 @@ impl ProcessingActivity {
             retention: Box::default(),
             security_measures: String::new(),
             automated_decisions: None,
-            dpia: Dpia::default(),
+            dpia: Box::default(),
             location: String::new(),
             review_on: None,
             direct_marketing: None,
@@ -604,6 +824,8 @@ pub mod field {
     pub const PROCESSOR_CONTRACT: &str = "Contract or terms";
     pub const OTHER_RECIPIENTS: &str = "Other recipients";
     pub const CONSENT_RECORDS: &str = "Where the records of consent are kept";
+    pub const RECOGNISED: &str = "Recognised legitimate interest";
+    pub const DPIA: &str = "Data protection impact assessment";
     pub const LAW: &str = "The law that obliges it";
     pub const INTERESTS_PURSUED: &str = "Interests pursued";
 }
@@ -735,6 +957,23 @@ impl ProcessingActivity {
                             .map(|problem| (field::LIA, problem.message)),
                     );
                 }
+                LawfulBasis::RecognisedLegitimateInterest {
+                    condition,
+                    why_it_applies,
+                } => {
+                    if condition.is_none() {
+                        problems.push((
+                            field::RECOGNISED,
+                            "choose the Annex 1 condition it relies on (crime, safeguarding, an emergency, a public body's request, national security)".to_owned(),
+                        ));
+                    }
+                    if why_it_applies.trim().is_empty() {
+                        problems.push((
+                            field::RECOGNISED,
+                            "say why the condition applies to this use".to_owned(),
+                        ));
+                    }
+                }
                 LawfulBasis::Consent {
                     how_to_withdraw, ..
                 } if how_to_withdraw.trim().is_empty() => {
@@ -747,6 +986,30 @@ impl ProcessingActivity {
             }
         }
         problems
+    }
+
+    /// A DPIA likely required and not done; or, where the data signals risk (special
+    /// category or criminal offence data, automated decisions), no screening at all.
+    fn dpia_problem(&self) -> Option<String> {
+        match self.dpia.outcome() {
+            DpiaOutcome::Required { done: false } => Some(format!(
+                "a data protection impact assessment is likely required ({}): do it before the processing starts, then record it as done",
+                self.dpia
+                    .signs
+                    .iter()
+                    .map(|sign| sign.question().to_lowercase())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )),
+            DpiaOutcome::NotScreened
+                if self.special_category.is_some()
+                    || self.criminal_offence_data
+                    || self.automated_decisions.is_some() =>
+            {
+                Some("screen it for a data protection impact assessment: it uses sensitive data or automated decisions".to_owned())
+            }
+            _ => None,
+        }
     }
 
     /// Marketing, special category data, transfers and sources.
@@ -786,6 +1049,7 @@ impl ProcessingActivity {
                 ));
             }
         }
+        problems.extend(self.dpia_problem().map(|message| (field::DPIA, message)));
         if self.sources.is_empty() {
             problems.push((field::SOURCES, "say where the data comes from".to_owned()));
         } else if self
@@ -857,9 +1121,10 @@ mod tests {
     }
 
     #[test]
+    #[expect(clippy::too_many_lines, reason = "a table: one case per rule")]
     fn each_rule_fails_alone_naming_the_activity_and_field() {
         type Spoil = fn(&mut ProcessingActivity);
-        let cases: [(Spoil, &str); 14] = [
+        let cases: [(Spoil, &str); 17] = [
             (|a| a.purpose = " ".into(), field::PURPOSE),
             (|a| a.individuals.clear(), field::INDIVIDUALS),
             (|a| a.data_categories = vec![String::new()], field::DATA),
@@ -924,8 +1189,33 @@ mod tests {
                         categories: vec!["Health information".into()],
                         ..SpecialCategoryData::default()
                     });
+                    a.dpia.screened_on = Some(jiff::civil::date(2026, 11, 2));
                 },
                 field::ARTICLE9,
+            ),
+            (
+                |a| a.dpia.set_sign(HighRisk::SystematicMonitoring, true),
+                field::DPIA,
+            ),
+            (
+                |a| {
+                    a.special_category = Some(SpecialCategoryData {
+                        categories: vec!["Health information".into()],
+                        article9_condition: "Explicit consent (Art. 9(2)(a))".into(),
+                        ..SpecialCategoryData::default()
+                    });
+                },
+                field::DPIA,
+            ),
+            (
+                |a| {
+                    a.lawful_bases
+                        .push(LawfulBasis::RecognisedLegitimateInterest {
+                            condition: Some(RecognisedCondition::CrimePrevention),
+                            why_it_applies: " ".into(),
+                        });
+                },
+                field::RECOGNISED,
             ),
             (
                 |a| {

@@ -79,7 +79,35 @@ const MIGRATIONS: &[Migration] = &[
         from: 6,
         apply: v6_to_v7,
     },
+    Migration {
+        from: 7,
+        apply: v7_to_v8,
+    },
 ];
+
+/// Format 8 records a DPIA screening instead of a bare answer. Format 7's "not-needed"
+/// was the default every activity started with, so it says nothing was screened: it
+/// becomes "not screened". "needed" and "done" were the shop's own judgement of high
+/// risk, kept as that judgement ("another reason"), with whether the DPIA was done.
+fn v7_to_v8(workspace: &mut Value) {
+    let Some(register) = workspace.get_mut("register").and_then(Value::as_array_mut) else {
+        return;
+    };
+    for activity in register.iter_mut().filter_map(Value::as_object_mut) {
+        let screening = match activity.get("dpia") {
+            Some(Value::String(answer)) if answer == "needed" => {
+                serde_json::json!({ "signs": ["other"] })
+            }
+            Some(Value::String(answer)) if answer == "done" => {
+                serde_json::json!({ "signs": ["other"], "done": true })
+            }
+            // Not a format-7 answer (a file written by hand): left for the reader to judge.
+            Some(other @ Value::Object(_)) => other.clone(),
+            _ => serde_json::json!({}),
+        };
+        activity.insert("dpia".to_owned(), screening);
+    }
+}
 
 /// The request letters' titles as format 6 stored them, with each letter's stable name.
 /// Frozen here: a title renamed later must not change what an old file meant.
@@ -517,6 +545,10 @@ mod tests {
     fn a_format_4_file_gains_marketing_drafts_and_the_notice_fingerprint() {
         // The example as format 4 wrote it: none of the format-5 fields.
         let mut expected = example_workspace(jiff::civil::date(2026, 11, 23));
+        // Format 4 had no screening: the migration leaves activities "not screened".
+        for activity in &mut expected.register {
+            *activity.dpia = crate::domain::register::DpiaScreening::default();
+        }
         expected.settings.notice_last_updated = Some(jiff::civil::date(2026, 3, 1));
         let mut value = serde_json::to_value(&expected).expect("value");
         for activity in value["register"].as_array_mut().expect("register") {

@@ -17,9 +17,9 @@ use crate::{
         lia::{Lia, Outcome, Part, QUESTIONS},
         register::{
             AutomatedDecisions, BasisKind, COMMON_INDIVIDUALS, COMMON_RECIPIENTS, DirectMarketing,
-            Dpia, ICO_DATA_CATEGORIES, LawfulBasis, PlaceholderField, ProcessingActivity,
-            Processor, Requirement, Source, SpecialCategoryData, Transfer, TransferMechanism,
-            field,
+            DpiaOutcome, DpiaScreening, HighRisk, ICO_DATA_CATEGORIES, LawfulBasis,
+            PlaceholderField, ProcessingActivity, Processor, RecognisedCondition, Requirement,
+            Source, SpecialCategoryData, Transfer, TransferMechanism, field,
         },
         validate::{FieldIssue, parse_date},
     },
@@ -674,15 +674,8 @@ impl RegisterScreen {
                     "",
                 );
             }
-            changed |= ui
-                .enum_combo(
-                    "Data protection impact assessment",
-                    "dpia",
-                    &mut draft.dpia,
-                    [Dpia::NotNeeded, Dpia::Needed, Dpia::Done],
-                    |dpia| dpia_label(*dpia).to_owned(),
-                )
-                .changed();
+            changed |= dpia_ui(ui, &mut draft.dpia, today);
+            ui.problems_of(field::DPIA, &issues);
             changed |= ui.date_field("Review on", &mut editor.review_on, today);
             for (label, message) in &editor.date_problems {
                 ui.problem(&format!("{label}: {message}"));
@@ -708,12 +701,91 @@ fn requirement_label(requirement: Requirement) -> &'static str {
     }
 }
 
-fn dpia_label(dpia: Dpia) -> &'static str {
-    match dpia {
-        Dpia::NotNeeded => "Not needed",
-        Dpia::Needed => "Needed, not yet done",
-        Dpia::Done => "Done",
+/// The DPIA screening: the ICO's signs of likely high risk as questions, its outcome in
+/// words, and the day the shop screened and the day the DPIA was done — dated by the
+/// click that records them, never by a default.
+fn dpia_ui(ui: &mut egui::Ui, screening: &mut DpiaScreening, today: Date) -> bool {
+    let mut changed = false;
+    ui.section_title(field::DPIA);
+    ui.label(
+        RichText::new(
+            "Does this use of data do any of these? (The ICO's list of processing likely to be high risk.) Any tick means a DPIA is likely required before you start.",
+        )
+        .weak(),
+    );
+    for sign in HighRisk::ALL {
+        let mut found = screening.signs.contains(&sign);
+        if ui.checkbox(&mut found, sign.question()).changed() {
+            screening.set_sign(sign, found);
+            screening.screened_on = Some(today);
+            changed = true;
+        }
     }
+    match screening.outcome() {
+        DpiaOutcome::NotScreened => {
+            ui.label("Not screened yet.");
+            if ui
+                .button("None of these: record the screening today")
+                .on_hover_text("Records that you went through the questions today and none applies")
+                .clicked()
+            {
+                screening.screened_on = Some(today);
+                changed = true;
+            }
+        }
+        DpiaOutcome::NotRequired(on) => {
+            ui.label(format!("Screened on {on}: no DPIA needed."));
+        }
+        DpiaOutcome::Required { .. } => {
+            ui.label("A DPIA is likely required.");
+            let mut done = screening.done;
+            if ui.checkbox(&mut done, "The DPIA is done").changed() {
+                screening.done = done;
+                screening.done_on = done.then_some(today);
+                changed = true;
+            }
+            if let (true, Some(on)) = (screening.done, screening.done_on) {
+                ui.label(RichText::new(format!("Done on {on}.")).weak());
+            }
+        }
+    }
+    changed
+}
+
+/// The Annex 1 condition a recognised legitimate interest relies on, and why it applies.
+fn recognised_ui(
+    ui: &mut egui::Ui,
+    condition: &mut Option<RecognisedCondition>,
+    why_it_applies: &mut String,
+    issues: &[FieldIssue],
+) -> bool {
+    ui.label(
+        RichText::new(
+            "Only for the purposes the law lists (Annex 1 to the UK GDPR): no balancing test, but say which condition and why it applies.",
+        )
+        .weak(),
+    );
+    let mut changed = ui
+        .enum_combo(
+            "Annex 1 condition",
+            "recognised_condition",
+            condition,
+            std::iter::once(None).chain(RecognisedCondition::ALL.map(Some)),
+            |choice| {
+                choice.map_or_else(
+                    || "Choose…".to_owned(),
+                    |c| crate::documents::wording::capitalise_first(&c.to_string()),
+                )
+            },
+        )
+        .changed();
+    changed |= ui.text_area(
+        "Why it applies",
+        why_it_applies,
+        "e.g. the police asked for footage of a theft in the shop",
+    );
+    ui.problems_of(field::RECOGNISED, issues);
+    changed
 }
 
 fn transfer_ui(ui: &mut egui::Ui, index: usize, transfer: &mut Transfer) -> bool {
@@ -819,6 +891,12 @@ fn basis_ui(
             LawfulBasis::LegitimateInterests(lia) => {
                 changed |= lia_ui(ui, lia, dates, scroll_to);
                 ui.problems_of(field::LIA, issues);
+            }
+            LawfulBasis::RecognisedLegitimateInterest {
+                condition,
+                why_it_applies,
+            } => {
+                changed |= recognised_ui(ui, condition, why_it_applies, issues);
             }
         }
     });

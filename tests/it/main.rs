@@ -21,6 +21,7 @@ mod letter_cli;
 mod letters;
 mod new_business;
 mod notice;
+mod notice_gate;
 mod register_csv;
 mod request_cli;
 mod rulebook;

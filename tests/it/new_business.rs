@@ -87,3 +87,97 @@ fn new_leaves_an_existing_file_alone_unless_forced() {
         "the kinds are listed: {stderr}"
     );
 }
+
+/// The only legal obligation the facts file lists for a sole trader's shop of any of the
+/// catalogue's kinds: keeping the records behind each Self Assessment return (facts §9,
+/// HMRC's rule, Taxes Management Act 1970 s.12B). The Companies Act binds companies and
+/// the Consumer Rights Act obliges no one to keep data (facts §3.1b).
+const LAWS_THE_FACTS_LIST: &[&str] = &["Taxes Management Act 1970, s.12B"];
+
+/// What a shop owner does who reads the example text and finds it true: names the shop,
+/// confirms each example as it stands, adopts each suggested LIA answer and decides.
+fn confirmed_as_it_stands(workspace: &mut smallprint::domain::Workspace) {
+    use smallprint::domain::{lia::Outcome, register::LawfulBasis};
+    workspace.organisation.legal_name = "Ffion Roberts".to_owned();
+    workspace.organisation.email = "hello@shop.example".to_owned();
+    for activity in &mut workspace.register {
+        let standing: Vec<_> = activity
+            .unconfirmed_placeholders()
+            .into_iter()
+            .map(|p| (p.field, p.text.clone()))
+            .collect();
+        for (field, text) in standing {
+            assert!(activity.confirm_placeholder(field, &text));
+        }
+        for basis in &mut activity.lawful_bases {
+            if let LawfulBasis::LegitimateInterests(lia) = basis {
+                let ids: Vec<String> = lia.drafts.keys().cloned().collect();
+                for id in ids {
+                    lia.adopt(&id);
+                }
+                lia.outcome = Outcome::CanRely;
+                lia.completed_by = "Ffion Roberts".to_owned();
+                lia.completed_on = Some(jiff::civil::date(2026, 11, 30));
+            }
+        }
+    }
+}
+
+#[test]
+fn every_kind_confirmed_as_it_stands_publishes_only_the_obligations_the_law_imposes() {
+    use smallprint::domain::register::LawfulBasis;
+    let (_, kinds, _) = smallprint(&["new", "--list-businesses"]);
+    let dir = tempfile::tempdir().expect("temp dir");
+    for nation in ["england-and-wales", "scotland", "northern-ireland"] {
+        for kind in kinds.lines() {
+            let path = dir.path().join(format!("{kind}-{nation}.json"));
+            let (code, _, stderr) = smallprint(&[
+                "new",
+                "--out",
+                arg(&path),
+                "--business",
+                kind,
+                "--nation",
+                nation,
+            ]);
+            assert_eq!(code, 0, "{kind}: {stderr}");
+            let mut workspace = smallprint::store::read_workspace(&path).expect("reads");
+            confirmed_as_it_stands(&mut workspace);
+            for activity in &workspace.register {
+                for basis in &activity.lawful_bases {
+                    if let LawfulBasis::LegalObligation { law, .. } = basis {
+                        assert!(
+                            LAWS_THE_FACTS_LIST
+                                .iter()
+                                .any(|listed| law.starts_with(listed)),
+                            "{kind}: “{}” rests on “{law}”, which the facts do not list",
+                            activity.purpose
+                        );
+                    }
+                }
+            }
+            let ready = dir.path().join(format!("{kind}-{nation}-ready.json"));
+            smallprint::store::write_new(&ready, &workspace).expect("written");
+            let out = dir.path().join(format!("{kind}-{nation}.md"));
+            let (code, _, stderr) =
+                smallprint(&["notice", "--file", arg(&ready), "--out", arg(&out)]);
+            // DPIAs and screenings are register work, not notice items: they do not
+            // block it.
+            assert_eq!(code, 0, "{kind} ({nation}): {stderr}");
+            let notice = std::fs::read_to_string(&out).expect("written");
+            for never in ["Companies Act", "Consumer Rights Act", "VAT Act"] {
+                assert!(!notice.contains(never), "{kind}: mentions {never}");
+            }
+            // Claims records keep the limitation period of the shop's own nation.
+            let (period, other) = if nation == "scotland" {
+                ("5 years", "Limitation Act 1980")
+            } else {
+                ("6 years", "Prescription and Limitation (Scotland) Act")
+            };
+            assert!(!notice.contains(other), "{kind} ({nation}): {other}");
+            if notice.contains("time limit for") {
+                assert!(notice.contains(period), "{kind} ({nation}): {period}");
+            }
+        }
+    }
+}

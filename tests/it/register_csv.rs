@@ -215,3 +215,71 @@ fn the_cli_writes_the_csv() {
     assert_eq!(header.len(), 30);
     assert_eq!(rows.len(), 4);
 }
+
+/// Columns 15 and 21–25 say only what the records hold (issue 23): the LIA's state from
+/// the assessment itself, the DPIA screening's answer (never a default "No"), and "Yes"
+/// with the breach references for each activity a logged breach touches.
+#[test]
+fn the_lia_dpia_and_breach_columns_come_from_the_records() {
+    use smallprint::domain::{lia::Lia, register::LawfulBasis};
+    let mut workspace = example_workspace(date(2026, 11, 23));
+    let touched: Vec<_> = workspace
+        .breaches
+        .iter()
+        .find(|b| b.reference == "B-2026-001")
+        .expect("the example breach")
+        .activities
+        .clone();
+    assert!(!touched.is_empty());
+    let column = |name: &str| {
+        ICO_COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .expect("a template column")
+    };
+    let (breach, link) = (
+        column("Has a personal data breach occurred?"),
+        column("Link to record of personal data breach"),
+    );
+    let (_, _, rows) = read(&register_csv(&workspace));
+    for (activity, row) in workspace.register.iter().zip(&rows) {
+        if touched.contains(&activity.id) {
+            assert_eq!(row[breach], "Yes", "{}", activity.purpose);
+            assert_eq!(row[link], "B-2026-001", "{}", activity.purpose);
+        } else {
+            assert_eq!(row[breach], "No", "{}", activity.purpose);
+            assert_eq!(row[link], "", "{}", activity.purpose);
+        }
+        assert_eq!(
+            row[column("Data Protection Impact Assessment required?")],
+            "No (screened 2026-02-09)"
+        );
+    }
+    let lia = column("Link to record of legitimate interests assessment (if applicable)");
+    // The example's crime-prevention activity: complete, then undecided, then blank.
+    assert_eq!(rows[2][lia], "LIA complete (2026-02-09, Morwenna Tallis)");
+    assert_eq!(
+        rows[0][lia], "",
+        "no legitimate interests, no LIA to mention"
+    );
+    let set_lia = |workspace: &mut smallprint::domain::Workspace, f: fn(&mut Lia)| {
+        for basis in &mut workspace.register[2].lawful_bases {
+            if let LawfulBasis::LegitimateInterests(lia) = basis {
+                f(lia);
+            }
+        }
+    };
+    set_lia(&mut workspace, |lia| {
+        lia.outcome = smallprint::domain::lia::Outcome::NotDecided;
+    });
+    *workspace.register[2].dpia = smallprint::domain::register::DpiaScreening::default();
+    let (_, _, rows) = read(&register_csv(&workspace));
+    assert_eq!(rows[2][lia], "LIA incomplete");
+    assert_eq!(
+        rows[2][column("Data Protection Impact Assessment required?")],
+        "Not screened"
+    );
+    set_lia(&mut workspace, |lia| *lia = Lia::default());
+    let (_, _, rows) = read(&register_csv(&workspace));
+    assert_eq!(rows[2][lia], "No LIA");
+}

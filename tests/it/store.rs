@@ -158,7 +158,39 @@ fn a_format_6_file_keeps_what_its_sent_letters_allow_under_format_7() {
     drop(store);
     let saved: serde_json::Value =
         serde_json::from_slice(&fs::read(&path).expect("read")).expect("json");
-    assert_eq!(saved["smallprint_format"], 7);
+    assert_eq!(
+        saved["smallprint_format"],
+        smallprint::domain::FORMAT_VERSION
+    );
+}
+
+/// Format 7's DPIA answer was a default "not needed" for every activity: it opens as
+/// "not screened", never as a "No" the shop did not give; "needed" and "done" keep the
+/// shop's judgement of high risk.
+#[test]
+fn a_format_7_file_opens_with_dpia_screenings_that_claim_nothing() {
+    use smallprint::domain::register::{DpiaOutcome, HighRisk};
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workspace-v7.json");
+    let text = fs::read_to_string(&fixture).expect("fixture");
+    assert!(text.contains("\"smallprint_format\": 7"));
+    let (_dir, path) = temp_workspace();
+    common::write_bytes(&path, text.as_bytes());
+    let (_store, workspace) = opened(&path);
+    let outcomes: Vec<DpiaOutcome> = workspace.register[..3]
+        .iter()
+        .map(|a| a.dpia.outcome())
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            DpiaOutcome::NotScreened,
+            DpiaOutcome::Required { done: false },
+            DpiaOutcome::Required { done: true },
+        ]
+    );
+    assert_eq!(workspace.register[1].dpia.signs, [HighRisk::Other]);
+    assert_eq!(workspace.register[0].dpia.required_answer(), "Not screened");
 }
 
 #[test]
