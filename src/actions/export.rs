@@ -10,11 +10,12 @@ use super::{LetterOrder, LetterSubject, Now, Refusal, letter::prepare_letter};
 use crate::{
     documents::{
         Format, breach_log, breach_log_csv, ics, letters,
+        lia_record::{self, LiaRecordError},
         notice::{self, Finish, NoticeGap, NoticeStyle},
         register_csv,
     },
     domain::{
-        RequestId, Workspace,
+        ActivityId, RequestId, Workspace,
         agenda::{self, AgendaItem},
         requests::RequestEvent,
         settings::Settings,
@@ -42,6 +43,12 @@ pub enum Export {
     SentLetter { request: RequestId, entry: usize },
     /// The breach log, every breach reported or not: a PDF, or CSV for a spreadsheet.
     BreachLog { csv: bool },
+    /// An activity's legitimate-interests assessment, as a record for the ICO.
+    Lia {
+        activity: ActivityId,
+        format: Format,
+        finish: Finish,
+    },
 }
 
 /// An export made and ready to write.
@@ -64,6 +71,8 @@ pub enum ExportError {
     Letter(Refusal),
     #[error("Could not export the letter: it is no longer in the request's timeline.")]
     NoSentLetter,
+    #[error("The activity is no longer in the register.")]
+    NoActivity,
     #[error("The privacy notice is written as PDF, HTML or Markdown, not as plain text.")]
     NoticeAsPlainText,
     #[error(
@@ -71,6 +80,10 @@ pub enum ExportError {
         .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
     )]
     NoticeIncomplete(Vec<NoticeGap>),
+    #[error("The assessment was not exported: {0}. Answer each, or export a marked draft.")]
+    LiaIncomplete(LiaRecordError),
+    #[error("The assessment was not exported: {0}.")]
+    NoLia(LiaRecordError),
     #[error("Could not export {what}: {source}")]
     Render {
         what: String,
@@ -150,6 +163,21 @@ pub fn naming(workspace: &Workspace, what: &Export) -> Naming {
                 format!("breach-log.{extension}"),
             )
         }
+        Export::Lia {
+            activity, format, ..
+        } => (
+            "Export the legitimate interests assessment",
+            format.to_string(),
+            format!(
+                "legitimate-interests-assessment-{}.{}",
+                workspace
+                    .register
+                    .iter()
+                    .position(|a| a.id == *activity)
+                    .map_or(0, |index| index + 1),
+                format.extension()
+            ),
+        ),
     };
     Naming {
         title,
@@ -206,6 +234,30 @@ pub fn export(
             style,
             finish,
         } => notice_artifact(workspace, *format, *style, *finish, today)?,
+        Export::Lia {
+            activity,
+            format,
+            finish,
+        } => {
+            let found = workspace
+                .register
+                .iter()
+                .find(|a| a.id == *activity)
+                .ok_or(ExportError::NoActivity)?;
+            let document =
+                lia_record::lia_record(workspace, found, today, *finish).map_err(|error| {
+                    match error {
+                        LiaRecordError::Incomplete { .. } => ExportError::LiaIncomplete(error),
+                        LiaRecordError::NoAssessment(_) => ExportError::NoLia(error),
+                    }
+                })?;
+            let what = if document.title.starts_with(notice::DRAFT_MARK) {
+                format!("a draft of the legitimate interests assessment as {format}")
+            } else {
+                format!("the legitimate interests assessment as {format}")
+            };
+            simple(render(&document, *format, &what)?, what)
+        }
         Export::Letter { letter, format } => {
             let document = prepare_letter(workspace, letter, now).map_err(ExportError::Letter)?;
             let what = format!("the letter as {format}");

@@ -178,6 +178,28 @@ pub enum CliCommand {
         #[arg(long)]
         draft: bool,
     },
+    /// Write an activity's legitimate-interests assessment as a record to hand to the ICO:
+    /// the three-part test (purpose, necessity, balancing) in the ICO template's order,
+    /// each answer, the opt-out, the decision, and who completed it and when.
+    ///
+    /// ACTIVITY is the activity's number in the register (as `register` lists the rows,
+    /// from 1). The format comes from --format, or else from OUT's extension. Refused
+    /// (exit 2, nothing written, each gap named) while the assessment is incomplete;
+    /// --draft writes it marked "DRAFT — not yet complete" with the gaps listed.
+    Lia {
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+        #[arg(long, value_name = "N")]
+        activity: usize,
+        /// Where to write the record.
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        #[arg(long, value_enum)]
+        format: Option<FormatArg>,
+        /// Write an incomplete assessment as a marked draft instead of refusing.
+        #[arg(long)]
+        draft: bool,
+    },
     /// Write a letter for a request: an acknowledgement, an identity request, a subject
     /// access response… (see --list-templates); or, with --breach, the letter to the
     /// people a breach affects.
@@ -536,6 +558,21 @@ pub fn run(
             "say --file, --request, --template and --out (or --breach instead of --request); or --list-templates; or --template with --list-parts"
                 .to_owned(),
         ),
+        CliCommand::Lia {
+            file,
+            activity,
+            out,
+            format,
+            draft,
+        } => write_lia(
+            &file,
+            activity,
+            &out,
+            format.map(Format::from),
+            if draft { Finish::Draft } else { Finish::Final },
+            clock,
+            err,
+        ),
         CliCommand::Register { file, csv } => read_usable(&file).and_then(|workspace| {
             export_file(&workspace, &file, &Export::RegisterCsv, &csv, clock, err)
                 .map_err(|e| e.to_string())?;
@@ -548,6 +585,59 @@ pub fn run(
             let _ = writeln!(err, "smallprint: {message}");
             ExitCode::from(EXIT_FAILURE)
         }
+    }
+}
+
+fn write_lia(
+    path: &Path,
+    number: usize,
+    out_path: &Path,
+    format: Option<Format>,
+    finish: Finish,
+    clock: &dyn Clock,
+    err: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    let format = format
+        .or_else(|| Format::from_path(out_path))
+        .filter(|format| *format != Format::PlainText)
+        .ok_or_else(|| {
+            format!(
+                "say which format to write with --format pdf|html|md, or end {} in .pdf, .html or .md",
+                out_path.display()
+            )
+        })?;
+    let workspace = read_usable(path)?;
+    let count = workspace.register.len();
+    let activity = number
+        .checked_sub(1)
+        .and_then(|index| workspace.register.get(index))
+        .ok_or_else(|| {
+            format!(
+                "there is no activity {number}: the register has {} (numbered from 1, as `smallprint register` lists them)",
+                crate::domain::validate::count(count, "activity", "activities")
+            )
+        })?;
+    let what = Export::Lia {
+        activity: activity.id,
+        format,
+        finish,
+    };
+    match export_file(&workspace, path, &what, out_path, clock, err) {
+        Ok(_) => Ok(ExitCode::SUCCESS),
+        Err(ExportError::LiaIncomplete(
+            crate::documents::lia_record::LiaRecordError::Incomplete { activity, gaps },
+        )) => {
+            let _ = writeln!(
+                err,
+                "smallprint: the assessment of {activity} was not written: it is not complete ({}). Answer each, or write a marked draft with --draft:",
+                crate::domain::validate::count(gaps.len(), "gap", "gaps")
+            );
+            for gap in &gaps {
+                let _ = writeln!(err, "- {gap}");
+            }
+            Ok(ExitCode::from(EXIT_FAILURE))
+        }
+        Err(other) => Err(other.to_string()),
     }
 }
 

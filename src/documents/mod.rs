@@ -6,12 +6,14 @@
 pub mod breach_log;
 pub mod breach_log_csv;
 pub mod completeness;
+pub mod draft;
 pub mod fonts;
 pub mod html;
 pub mod ico_draft;
 pub mod ics;
 pub mod layout;
 pub mod letters;
+pub mod lia_record;
 pub mod markdown;
 pub mod model;
 pub mod notice;

@@ -67,7 +67,6 @@ pub mod heading {
     pub const COMPLAIN: &str = "How to complain";
     pub const OBJECT_TO_MARKETING: &str = "Your right to object to direct marketing";
     pub const OBJECT_TO_INTERESTS: &str = "Your right to object to our legitimate interests";
-    pub const NOT_YET_COMPLETE: &str = "What this draft still lacks";
     pub const LAST_UPDATED: &str = "Last updated";
 }
 
@@ -294,19 +293,7 @@ pub struct Export {
     pub gaps: Vec<NoticeGap>,
 }
 
-/// Whether to write the notice only when it is complete, or as a marked draft.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Finish {
-    /// Refused while [`export_gaps`] finds anything.
-    #[default]
-    Final,
-    /// Written whatever is missing, "DRAFT — not yet complete" on every page and the
-    /// gaps listed at the end; a complete notice is written as it is.
-    Draft,
-}
-
-/// The mark a draft carries in its title (so in every page's footer) and at its top.
-pub const DRAFT_MARK: &str = "DRAFT — not yet complete";
+pub use super::draft::{DRAFT_MARK, Finish};
 
 /// The notice in `format`: refused while the gate finds gaps, unless a draft is asked for.
 pub fn export_notice(
@@ -322,7 +309,12 @@ pub fn export_notice(
     let settings = if gaps.is_empty() {
         settings
     } else if finish == Finish::Draft {
-        mark_draft(&mut document, &gaps);
+        let listed: Vec<String> = gaps.iter().map(ToString::to_string).collect();
+        super::draft::mark_draft(
+            &mut document,
+            "Do not publish this notice: it cannot yet say everything the law requires",
+            &listed,
+        );
         None
     } else {
         return Err(ExportError::Incomplete(gaps));
@@ -334,27 +326,6 @@ pub fn export_notice(
         settings,
         gaps,
     })
-}
-
-/// Marks `document` as an unfinished draft: in its title (every PDF page's footer, the
-/// HTML title), at its top, and with the gaps listed at its end.
-fn mark_draft(document: &mut Document, gaps: &[NoticeGap]) {
-    document.title = format!("{DRAFT_MARK} · {}", document.title);
-    if let Some(Block::Heading { text, .. }) = document.blocks.first_mut() {
-        *text = format!("{DRAFT_MARK} · {text}");
-    }
-    let warning = Block::Paragraph(vec![Inline::bold(format!(
-        "{DRAFT_MARK}. Do not publish this notice: it cannot yet say everything the law requires ({}). The list is at the end.",
-        crate::domain::validate::count(gaps.len(), "gap", "gaps")
-    ))]);
-    let at = usize::from(!document.blocks.is_empty());
-    document.blocks.insert(at, warning);
-    document
-        .blocks
-        .push(Block::heading(2, heading::NOT_YET_COMPLETE));
-    document.blocks.push(Block::Bullets(
-        gaps.iter().map(|gap| plain(gap.to_string())).collect(),
-    ));
 }
 
 fn contact_details(workspace: &Workspace, blocks: &mut Vec<Block>) {
@@ -1223,7 +1194,9 @@ mod tests {
         );
         let text = String::from_utf8_lossy(&made.bytes);
         assert!(text.starts_with(&format!("# {DRAFT_MARK}")), "{text}");
-        let tail = &text[text.find(heading::NOT_YET_COMPLETE).expect("gap list")..];
+        let tail = &text[text
+            .find(super::super::draft::NOT_YET_COMPLETE)
+            .expect("gap list")..];
         assert!(tail.contains("has no lawful basis"), "{tail}");
         // A complete workspace's "draft" is the notice itself.
         let complete = markdown(&example_workspace(TODAY), Finish::Draft).expect("notice");

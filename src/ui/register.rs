@@ -12,6 +12,7 @@ use super::{
 };
 use crate::{
     command::{self, Command, Export},
+    documents::{Format, draft::Finish},
     domain::{
         ActivityId, Workspace,
         lia::{Lia, Outcome, Part, QUESTIONS},
@@ -583,6 +584,9 @@ impl RegisterScreen {
                     &mut editor.scroll_to_question,
                 );
             }
+            if let Some(lia) = draft.lia() {
+                lia_export_ui(ui, draft.id, lia.is_complete(), commands);
+            }
 
             ui.section_title("Who receives it");
             let mut remove = None;
@@ -699,6 +703,45 @@ fn requirement_label(requirement: Requirement) -> &'static str {
         Requirement::Contractual => "Yes, a contract requires it",
         Requirement::NeededToEnterAContract => "Yes, to enter into a contract",
     }
+}
+
+/// The assessment as a record for the ICO: exported once complete, or as a marked draft.
+fn lia_export_ui(
+    ui: &mut egui::Ui,
+    activity: ActivityId,
+    complete: bool,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("The assessment as a record for the ICO:");
+        let finish = if complete {
+            Finish::Final
+        } else {
+            Finish::Draft
+        };
+        for format in Format::ALL {
+            let label = if complete {
+                format!("Export {format}…")
+            } else {
+                format!("Export draft {format}…")
+            };
+            let hover = if complete {
+                "The three-part test, your answers, the decision, who and when, in the ICO template's order"
+            } else {
+                "Not complete yet: written marked as a draft, with what is missing listed at its end"
+            };
+            if ui.button(label).on_hover_text(hover).clicked() {
+                commands.push(Command::Export {
+                    what: Export::Lia {
+                        activity,
+                        format,
+                        finish,
+                    },
+                    to: None,
+                });
+            }
+        }
+    });
 }
 
 /// The DPIA screening: the ICO's signs of likely high risk as questions, its outcome in

@@ -19,6 +19,7 @@ mod fuzz;
 mod holiday_merge;
 mod letter_cli;
 mod letters;
+mod lia_export;
 mod new_business;
 mod notice;
 mod notice_gate;
