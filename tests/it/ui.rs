@@ -793,9 +793,42 @@ fn documents_preview_the_notice_with_its_completeness_and_send_the_user_to_fix_g
             .is_disabled()
     );
     harness.get_by_label_contains("The notice cannot be published yet");
+    harness.get_by_label("Export draft…");
     harness.get_by_label("Fix on Organisation").click();
     harness.run();
     assert_eq!(harness.state().current_screen(), Screen::Organisation);
+
+    // A stale click on a final export is refused in the gate's words; a draft goes out
+    // marked, and dates nothing.
+    let refused = dir.path().join("refused.md");
+    harness.state_mut().apply(Command::Export {
+        what: Export::Notice {
+            format: Format::Markdown,
+            style: NoticeStyle::Standard,
+            finish: smallprint::documents::notice::Finish::Final,
+        },
+        to: Some(refused.clone()),
+    });
+    settle_exports(&mut harness);
+    assert!(!refused.exists());
+    harness.get_by_label_contains("cannot yet say everything the law requires");
+    let draft = dir.path().join("draft.md");
+    harness.state_mut().apply(Command::Export {
+        what: Export::Notice {
+            format: Format::Markdown,
+            style: NoticeStyle::Standard,
+            finish: smallprint::documents::notice::Finish::Draft,
+        },
+        to: Some(draft.clone()),
+    });
+    settle_exports(&mut harness);
+    let text = std::fs::read_to_string(&draft).expect("a draft");
+    assert!(text.contains("DRAFT — not yet complete"), "{text}");
+    assert!(
+        text.contains("there is no way to contact the shop"),
+        "{text}"
+    );
+    harness.get_by_label_contains("Exported a draft of the privacy notice");
 }
 
 #[test]
