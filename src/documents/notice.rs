@@ -558,17 +558,13 @@ pub fn rights_caveat(kind: BasisKind) -> &'static str {
     }
 }
 
-/// "… for detecting, investigating or preventing crime … (Annex 1 to the UK GDPR). Why".
-fn recognised_detail(condition: Option<RecognisedCondition>, why: &str) -> String {
+/// "… a legitimate interest in itself (Annex 1 to the UK GDPR: detecting … crime …)".
+/// Why the condition applies is the shop's record (the register), like an LIA's answers:
+/// a police request's details are not for a public notice.
+fn recognised_detail(condition: Option<RecognisedCondition>) -> String {
     let condition = condition.map_or_else(String::new, |c| format!(": {c}"));
-    let why = why.trim();
-    let why = if why.is_empty() {
-        String::new()
-    } else {
-        format!(" {}", sentence(why))
-    };
     format!(
-        " the law recognises this use as a legitimate interest in itself (Annex 1 to the UK GDPR{condition}), so it needs no balancing against your interests.{why}"
+        " the law recognises this use as a legitimate interest in itself (Annex 1 to the UK GDPR{condition}), so it needs no balancing against your interests."
     )
 }
 
@@ -646,15 +642,9 @@ pub fn basis_explanation(basis: &LawfulBasis) -> Runs {
             }
             runs
         }
-        LawfulBasis::RecognisedLegitimateInterest {
-            condition,
-            why_it_applies,
-        } => vec![
+        LawfulBasis::RecognisedLegitimateInterest { condition, .. } => vec![
             Inline::bold("Recognised legitimate interest"),
-            Inline::text(format!(
-                " –{} {caveat}",
-                recognised_detail(*condition, why_it_applies)
-            )),
+            Inline::text(format!(" –{} {caveat}", recognised_detail(*condition))),
         ],
     }
 }
@@ -739,12 +729,9 @@ fn legal_stuff(activity: &ProcessingActivity) -> Runs {
                 "Legitimate interests:",
                 format!(" {}", sentence(lia.interests_pursued.trim())),
             ),
-            LawfulBasis::RecognisedLegitimateInterest {
-                condition,
-                why_it_applies,
-            } => (
+            LawfulBasis::RecognisedLegitimateInterest { condition, .. } => (
                 "Recognised legitimate interest:",
-                recognised_detail(*condition, why_it_applies),
+                recognised_detail(*condition),
             ),
         };
         runs.push(Inline::bold(name));
@@ -1264,5 +1251,28 @@ mod tests {
             }
         }
         assert!(!says(&workspace));
+    }
+
+    #[test]
+    fn a_recognised_legitimate_interest_names_its_condition_and_keeps_its_reason_private() {
+        let mut workspace = example_workspace(TODAY);
+        workspace.register[2]
+            .lawful_bases
+            .push(LawfulBasis::RecognisedLegitimateInterest {
+                condition: Some(RecognisedCondition::CrimePrevention),
+                why_it_applies: "PC 4471 asked for the till footage of 1 December".to_owned(),
+            });
+        for style in NoticeStyle::ALL {
+            let text = privacy_notice(&workspace, style, TODAY).plain_text();
+            assert!(text.contains("Recognised legitimate interest"), "{style:?}");
+            assert!(
+                text.contains("detecting, investigating or preventing crime"),
+                "{style:?}"
+            );
+            assert!(
+                !text.contains("PC 4471"),
+                "{style:?}: the reason is the shop's record"
+            );
+        }
     }
 }

@@ -371,7 +371,7 @@ impl DpiaScreening {
                 "Yes: {}",
                 self.signs
                     .iter()
-                    .map(|sign| sign.question().to_lowercase())
+                    .map(|sign| sign.question())
                     .collect::<Vec<_>>()
                     .join("; ")
             ),
@@ -997,7 +997,7 @@ impl ProcessingActivity {
                 self.dpia
                     .signs
                     .iter()
-                    .map(|sign| sign.question().to_lowercase())
+                    .map(|sign| sign.question())
                     .collect::<Vec<_>>()
                     .join("; ")
             )),
