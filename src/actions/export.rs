@@ -76,7 +76,7 @@ pub enum ExportError {
     #[error("The privacy notice is written as PDF, HTML or Markdown, not as plain text.")]
     NoticeAsPlainText,
     #[error(
-        "The privacy notice was not exported: it cannot yet say everything the law requires. Put each right, or export a draft: {}.",
+        "The privacy notice was not exported: it cannot yet say everything the law requires. Fix each one, or export a marked draft: {}.",
         .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
     )]
     NoticeIncomplete(Vec<NoticeGap>),

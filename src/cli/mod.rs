@@ -682,8 +682,8 @@ fn new_workspace(
     store::write_new(path, &workspace).map_err(|e| e.to_string())?;
     let _ = writeln!(
         err,
-        "Wrote a new workspace for a {} to {}, with {} starter activities. `smallprint check --file {}` lists what to fill in, replace or confirm.",
-        business.name.to_lowercase(),
+        "Wrote a new workspace ({}, {nation}) to {}, with {} starter activities. `smallprint check --file {}` lists what to fill in, replace or confirm.",
+        business.name,
         path.display(),
         workspace.register.len(),
         path.display()
@@ -947,7 +947,7 @@ fn write_notice(
         Err(ExportError::NoticeIncomplete(gaps)) => {
             let _ = writeln!(
                 err,
-                "smallprint: the privacy notice was not written: it cannot yet say everything the law requires ({}). Put each right, or write a marked draft with --draft:",
+                "smallprint: the privacy notice was not written: it cannot yet say everything the law requires ({}). Fix each one, or write a marked draft with --draft:",
                 crate::domain::validate::count(gaps.len(), "gap", "gaps")
             );
             for gap in &gaps {
@@ -965,7 +965,7 @@ fn write_notice(
         if gaps.is_empty() {
             let _ = writeln!(
                 err,
-                "Note: nothing is missing, so this is the notice itself, not a draft: it may be published."
+                "Note: nothing is missing, so this is the notice as it would be published; as a draft, its “Last updated” date was not recorded. Export it without --draft to publish it."
             );
         } else {
             let _ = writeln!(

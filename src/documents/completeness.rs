@@ -199,22 +199,28 @@ pub fn check(workspace: &Workspace) -> Vec<Item> {
     } else {
         let mut gaps = Gaps::default();
         for activity in &legitimate {
-            let Some(lia) = activity.lia() else { continue };
-            if blank(&lia.interests_pursued) {
-                gaps.add_for(
+            for lia in activity.lias() {
+                if blank(&lia.interests_pursued) {
+                    gaps.add_for(
+                        activity,
+                        "does not say which legitimate interests it pursues",
+                    );
+                } else if let Some(count) = lia.questions_to_answer() {
+                    gaps.add_for(
+                        activity,
+                        &format!("has an incomplete legitimate-interests assessment ({count})"),
+                    );
+                } else if lia.outcome == crate::domain::lia::Outcome::CannotRely {
+                    gaps.add_for(
                     activity,
-                    "does not say which legitimate interests it pursues",
+                    "has a legitimate-interests assessment that concluded you cannot rely on legitimate interests: choose another basis",
                 );
-            } else if let Some(count) = lia.questions_to_answer() {
-                gaps.add_for(
-                    activity,
-                    &format!("has an incomplete legitimate-interests assessment ({count})"),
-                );
-            } else if !lia.gaps().is_empty() {
-                gaps.add_for(
-                    activity,
-                    "has an incomplete legitimate-interests assessment",
-                );
+                } else if !lia.gaps().is_empty() {
+                    gaps.add_for(
+                        activity,
+                        "has an incomplete legitimate-interests assessment",
+                    );
+                }
             }
         }
         gaps.or_covered("each legitimate interest is stated, with its assessment completed")
@@ -373,12 +379,34 @@ pub fn check(workspace: &Workspace) -> Vec<Item> {
                         gaps.add_for(activity, "has no lawful basis");
                     }
                     for basis in &activity.lawful_bases {
-                        if let LawfulBasis::LegalObligation { law, .. } = basis
-                            && blank(law)
-                        {
+                        match basis {
+                            LawfulBasis::LegalObligation { law, .. } if blank(law) => {
+                                gaps.add_for(
+                                    activity,
+                                    "relies on a legal obligation but does not name the law that obliges it",
+                                );
+                            }
+                            LawfulBasis::RecognisedLegitimateInterest {
+                                condition,
+                                why_it_applies,
+                            } if condition.is_none() || blank(why_it_applies) => {
+                                gaps.add_for(
+                                    activity,
+                                    "relies on a recognised legitimate interest without its Annex 1 condition and why it applies",
+                                );
+                            }
+                            _ => {}
+                        }
+                    }
+                    let kinds = activity.basis_kinds();
+                    for (index, kind) in kinds.iter().enumerate() {
+                        if kinds[..index].contains(kind) {
                             gaps.add_for(
                                 activity,
-                                "relies on a legal obligation but does not name the law that obliges it",
+                                &format!(
+                                    "lists {} twice: keep one",
+                                    kind.to_string().to_lowercase()
+                                ),
                             );
                         }
                     }
@@ -537,9 +565,9 @@ fn example_text_gaps(register: &[ProcessingActivity], items: &mut [Item]) {
             gaps.add_for(
                 activity,
                 &format!(
-                    "has “{}” as its {}: example text from the starter catalogue, not yet replaced or confirmed",
-                    placeholder.text.trim(),
-                    placeholder.field.label().to_lowercase()
+                    "still has example text from the starter catalogue in “{}”: “{}” — replace it with your own, or confirm it",
+                    placeholder.field.label(),
+                    placeholder.text.trim()
                 ),
             );
             item.coverage = Coverage::Missing(gaps.0);
@@ -668,6 +696,53 @@ mod tests {
         );
         assert!(item(6).contains("“Your courier”"), "{found:?}");
         assert!(item(4).contains("questions to answer"), "{found:?}");
+    }
+
+    #[test]
+    fn a_second_assessment_a_bare_recognised_interest_and_a_bad_website_are_gaps() {
+        use crate::domain::register::RecognisedCondition;
+        let mut workspace = example();
+        workspace.register[2]
+            .lawful_bases
+            .push(LawfulBasis::LegitimateInterests(Box::default()));
+        let found = missing(&workspace);
+        let numbers: Vec<u8> = found.iter().map(|m| m.0).collect();
+        assert_eq!(numbers, [3, 4], "{found:?}");
+        assert!(
+            found[0].1.contains("lists legitimate interests twice"),
+            "{found:?}"
+        );
+
+        let mut workspace = example();
+        workspace.register[2]
+            .lawful_bases
+            .push(LawfulBasis::RecognisedLegitimateInterest {
+                condition: Some(RecognisedCondition::CrimePrevention),
+                why_it_applies: String::new(),
+            });
+        let found = missing(&workspace);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.contains("Annex 1"), "{found:?}");
+
+        let mut workspace = example();
+        workspace.organisation.website = "javascript:alert(1)".to_owned();
+        let found = missing(&workspace);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].0, found[0].2), (1, Fix::Organisation));
+        assert!(found[0].1.starts_with("Website:"), "{found:?}");
+    }
+
+    #[test]
+    fn an_assessment_that_cannot_rely_says_choose_another_basis() {
+        let mut workspace = example();
+        for basis in &mut workspace.register[2].lawful_bases {
+            if let LawfulBasis::LegitimateInterests(lia) = basis {
+                lia.outcome = crate::domain::lia::Outcome::CannotRely;
+            }
+        }
+        let found = missing(&workspace);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.contains("choose another basis"), "{found:?}");
     }
 
     #[test]

@@ -70,12 +70,12 @@ fn record(
     let mut blocks = vec![
         Block::heading(1, format!("Legitimate interests assessment: {purpose}")),
         Block::Paragraph(vec![
-            Inline::bold("Controller: "),
-            Inline::text(controller(workspace)),
+            Inline::bold("Controller:"),
+            Inline::text(format!(" {}", controller(workspace))),
         ]),
         Block::Paragraph(vec![
-            Inline::bold("Processing assessed: "),
-            Inline::text(purpose),
+            Inline::bold("Processing assessed:"),
+            Inline::text(format!(" {purpose}")),
         ]),
         Block::paragraph(
             "The three-part test of the ICO’s sample legitimate interests assessment: is there a legitimate interest (purpose), is the processing necessary for it (necessity), and do the individual’s interests override it (balancing).",
@@ -120,19 +120,20 @@ fn record(
         |date: Option<Date>| date.map_or_else(|| "[no date yet]".to_owned(), |d| d.to_string());
     blocks.push(Block::Bullets(vec![
         vec![
-            Inline::bold("Completed by: "),
-            Inline::text(or_gap(&lia.completed_by)),
+            Inline::bold("Completed by:"),
+            Inline::text(format!(" {}", or_gap(&lia.completed_by))),
         ],
         vec![
-            Inline::bold("Date completed: "),
-            Inline::text(dated(lia.completed_on)),
+            Inline::bold("Date completed:"),
+            Inline::text(format!(" {}", dated(lia.completed_on))),
         ],
         vec![
-            Inline::bold("Next review: "),
-            Inline::text(
+            Inline::bold("Next review:"),
+            Inline::text(format!(
+                " {}",
                 lia.review_on
-                    .map_or_else(|| "Not set".to_owned(), |d| d.to_string()),
-            ),
+                    .map_or_else(|| "Not set".to_owned(), |d| d.to_string())
+            )),
         ],
     ]));
     blocks.push(Block::Paragraph(plain(format!(
@@ -140,7 +141,10 @@ fn record(
         if shop.is_empty() { "the shop" } else { shop }
     ))));
     Document {
-        title: format!("Legitimate interests assessment: {purpose}"),
+        // The purpose in full heads the record; the title (every page's footer, the PDF's
+        // metadata) carries a short form, so a very long purpose costs one line, not a
+        // measurement per page.
+        title: format!("Legitimate interests assessment: {}", short(purpose)),
         author: workspace.organisation.legal_name.trim().to_owned(),
         subject: "Legitimate interests assessment (UK GDPR Article 6(1)(f))".to_owned(),
         date: today,
@@ -157,6 +161,18 @@ fn controller(workspace: &Workspace) -> String {
         (false, false) => format!("{legal}, trading as {trading}"),
         (true, false) => trading.to_owned(),
         (true, true) => "[the shop has no name yet]".to_owned(),
+    }
+}
+
+/// `text` cut to 80 characters, ending "…" when cut.
+fn short(text: &str) -> String {
+    const MAX: usize = 80;
+    if text.chars().count() <= MAX {
+        text.to_owned()
+    } else {
+        let mut cut: String = text.chars().take(MAX - 1).collect();
+        cut.push('…');
+        cut
     }
 }
 

@@ -31,7 +31,19 @@ fn runs_markdown(runs: &Runs) -> String {
         .map(|run| match run {
             Inline::Text(text) => escape(text),
             Inline::Bold(text) if text.trim().is_empty() => escape(text),
-            Inline::Bold(text) => format!("**{}**", escape(text.trim())),
+            // CommonMark closes `**` only where no space comes before it: the run's own
+            // spaces go outside the markers, never lost ("**Our reference:** R-…").
+            Inline::Bold(text) => {
+                let inner = text.trim();
+                let start = text.len() - text.trim_start().len();
+                let end = start + inner.len();
+                format!(
+                    "{}**{}**{}",
+                    escape(&text[..start]),
+                    escape(inner),
+                    escape(&text[end..])
+                )
+            }
             Inline::Link { text, url } => match safe_url(url) {
                 Some(url) if text.trim() == url => format!("<{url}>"),
                 Some(url) => format!(

@@ -306,18 +306,21 @@ pub fn export_notice(
     let gaps = export_gaps(workspace);
     let (last_updated, settings) = notice_last_updated(workspace, today);
     let mut document = dated_notice(workspace, style, last_updated);
-    let settings = if gaps.is_empty() {
-        settings
-    } else if finish == Finish::Draft {
-        let listed: Vec<String> = gaps.iter().map(ToString::to_string).collect();
-        super::draft::mark_draft(
-            &mut document,
-            "Do not publish this notice: it cannot yet say everything the law requires",
-            &listed,
-        );
-        None
-    } else {
-        return Err(ExportError::Incomplete(gaps));
+    let settings = match (finish, gaps.is_empty()) {
+        (Finish::Final, true) => settings,
+        (Finish::Final, false) => return Err(ExportError::Incomplete(gaps)),
+        // A draft publishes nothing, so it dates nothing, complete or not.
+        (Finish::Draft, complete) => {
+            if !complete {
+                let listed: Vec<String> = gaps.iter().map(ToString::to_string).collect();
+                super::draft::mark_draft(
+                    &mut document,
+                    "Do not publish this notice: it cannot yet say everything the law requires",
+                    &listed,
+                );
+            }
+            None
+        }
     };
     let bytes = format.render(&document)?;
     Ok(Export {
@@ -414,11 +417,23 @@ fn what_and_why(register: &[ProcessingActivity], blocks: &mut Vec<Block>) {
             continue;
         }
         blocks.push(Block::paragraph(format!(
-            "We collect or use the following information {}:",
+            "We collect or use the following information{} {}:",
+            about_whom(activity),
             purpose_phrase(&activity.purpose)
         )));
         blocks.push(Block::Bullets(categories));
         special_category(activity, blocks);
+    }
+}
+
+/// " about suppliers and customers who ask for an invoice in their name": whose data a
+/// purpose uses, so a walk-in customer does not read a tax record as being about them.
+fn about_whom(activity: &ProcessingActivity) -> String {
+    let whom: Vec<String> = non_blank(&activity.individuals).map(lower_first).collect();
+    if whom.is_empty() {
+        String::new()
+    } else {
+        format!(" about {}", join_list(&whom))
     }
 }
 
@@ -534,27 +549,59 @@ fn rights(blocks: &mut Vec<Block>) {
     ));
 }
 
-/// Which rights a basis leaves people, in the generator's words (facts §3.2): the one
-/// source of the caveat for every style.
-pub fn rights_caveat(kind: BasisKind) -> &'static str {
+/// The rights a basis leaves out, in the generator's words (facts §3.2).
+fn rights_excepted(kind: BasisKind) -> &'static [&'static str] {
+    const ERASURE: &str = "the right to erasure";
+    const OBJECT: &str = "the right to object";
+    const PORTABILITY: &str = "the right to data portability";
     match kind {
-        BasisKind::Consent | BasisKind::Contract => {
-            "All of your data protection rights may apply, except the right to object."
-        }
-        BasisKind::LegalObligation => {
-            "All of your data protection rights may apply, except the right to erasure, the right to object and the right to data portability."
-        }
-        BasisKind::VitalInterests => {
-            "All of your data protection rights may apply, except the right to object and the right to data portability."
-        }
-        BasisKind::PublicTask => {
-            "All of your data protection rights may apply, except the right to erasure and the right to data portability."
-        }
+        BasisKind::Consent | BasisKind::Contract => &[OBJECT],
+        BasisKind::LegalObligation => &[ERASURE, OBJECT, PORTABILITY],
+        BasisKind::VitalInterests => &[OBJECT, PORTABILITY],
+        BasisKind::PublicTask => &[ERASURE, PORTABILITY],
         // Portability needs consent or a contract (Art. 20(1)); a recognised legitimate
         // interest is no different there.
-        BasisKind::LegitimateInterests | BasisKind::RecognisedLegitimateInterest => {
-            "All of your data protection rights may apply, except the right to data portability."
-        }
+        BasisKind::LegitimateInterests | BasisKind::RecognisedLegitimateInterest => &[PORTABILITY],
+    }
+}
+
+/// Which rights a basis leaves people, in the generator's words (facts §3.2): the one
+/// source of the caveat for every style.
+pub fn rights_caveat(kind: BasisKind) -> String {
+    caveat_from(rights_excepted(kind))
+}
+
+/// The caveat for a basis of `activity`. A purpose that is direct marketing (Art. 21(2),
+/// whatever the basis) or that also rests on legitimate interests or a public task
+/// (Art. 21(1)) can always be objected to: its other bases must not say otherwise, as
+/// the notice's objection sections say it can.
+fn rights_caveat_in(kind: BasisKind, activity: &ProcessingActivity) -> String {
+    let objectable = activity.direct_marketing.is_some()
+        || activity.basis_kinds().iter().any(|k| {
+            matches!(
+                k,
+                BasisKind::LegitimateInterests
+                    | BasisKind::RecognisedLegitimateInterest
+                    | BasisKind::PublicTask
+            )
+        });
+    let excepted: Vec<&str> = rights_excepted(kind)
+        .iter()
+        .copied()
+        .filter(|right| !(objectable && *right == "the right to object"))
+        .collect();
+    caveat_from(&excepted)
+}
+
+/// "All of your data protection rights may apply, except a, b and c."
+fn caveat_from(excepted: &[&str]) -> String {
+    match excepted {
+        [] => "All of your data protection rights may apply.".to_owned(),
+        [only] => format!("All of your data protection rights may apply, except {only}."),
+        [init @ .., last] => format!(
+            "All of your data protection rights may apply, except {} and {last}.",
+            init.join(", ")
+        ),
     }
 }
 
@@ -577,9 +624,9 @@ fn how_to_withdraw(text: &str) -> Option<String> {
 /// "We have weighed our legitimate interests…", where any purpose relies on them.
 const WEIGHED: &str = "We have weighed our legitimate interests against your interests, rights and freedoms. Contact us if you would like more detail.";
 
-/// A basis in the generator's words, with the rights that do not apply to it.
-pub fn basis_explanation(basis: &LawfulBasis) -> Runs {
-    let caveat = rights_caveat(basis.kind());
+/// A basis of `activity` in the generator's words, with the rights that do not apply.
+pub fn basis_explanation(basis: &LawfulBasis, activity: &ProcessingActivity) -> Runs {
+    let caveat = rights_caveat_in(basis.kind(), activity);
     match basis {
         LawfulBasis::Consent {
             how_to_withdraw: how,
@@ -663,7 +710,7 @@ fn our_bases(register: &[ProcessingActivity], blocks: &mut Vec<Block>) {
             activity
                 .lawful_bases
                 .iter()
-                .map(basis_explanation)
+                .map(|basis| basis_explanation(basis, activity))
                 .collect(),
         ));
     }
@@ -677,7 +724,7 @@ fn our_bases(register: &[ProcessingActivity], blocks: &mut Vec<Block>) {
 fn weighed(register: &[ProcessingActivity]) -> bool {
     let mut assessments = register
         .iter()
-        .filter_map(ProcessingActivity::lia)
+        .flat_map(ProcessingActivity::lias)
         .peekable();
     assessments.peek().is_some() && assessments.all(crate::domain::lia::Lia::is_complete)
 }
@@ -737,7 +784,7 @@ fn legal_stuff(activity: &ProcessingActivity) -> Runs {
         runs.push(Inline::bold(name));
         runs.push(Inline::text(format!(
             "{detail} {}",
-            rights_caveat(basis.kind())
+            rights_caveat_in(basis.kind(), activity)
         )));
     }
     runs
@@ -753,9 +800,15 @@ fn layered_table(register: &[ProcessingActivity], blocks: &mut Vec<Block>) {
         .filter(|a| !a.purpose.trim().is_empty())
         .map(|activity| {
             let categories: Vec<&str> = non_blank(&activity.data_categories).collect();
+            let whom: Vec<String> = non_blank(&activity.individuals).map(lower_first).collect();
+            let about = if whom.is_empty() {
+                String::new()
+            } else {
+                format!(" About {}.", join_list(&whom))
+            };
             let what = vec![
                 Inline::bold(activity.purpose.trim()),
-                Inline::text(format!(". We use: {}.", categories.join("; "))),
+                Inline::text(format!(".{about} We use: {}.", categories.join("; "))),
             ];
             // The register's description, never an LIA answer: those are the shop's
             // private working (no question is `published`).
@@ -1185,9 +1238,18 @@ mod tests {
             .find(super::super::draft::NOT_YET_COMPLETE)
             .expect("gap list")..];
         assert!(tail.contains("has no lawful basis"), "{tail}");
-        // A complete workspace's "draft" is the notice itself.
+        // A complete workspace's "draft" is the notice itself, and dates nothing either.
         let complete = markdown(&example_workspace(TODAY), Finish::Draft).expect("notice");
         assert!(!complete.contains(DRAFT_MARK));
+        let made = export_notice(
+            &example_workspace(TODAY),
+            NoticeStyle::Standard,
+            super::super::Format::Markdown,
+            TODAY,
+            Finish::Draft,
+        )
+        .expect("notice");
+        assert!(made.settings.is_none(), "a draft never records a date");
     }
 
     #[test]
@@ -1272,6 +1334,48 @@ mod tests {
             assert!(
                 !text.contains("PC 4471"),
                 "{style:?}: the reason is the shop's record"
+            );
+        }
+    }
+
+    #[test]
+    fn no_basis_of_a_purpose_people_can_object_to_says_they_cannot() {
+        let mut workspace = example_workspace(TODAY);
+        // Contract and legitimate interests on one purpose (the example's second), and
+        // marketing on consent.
+        workspace.register[3].lawful_bases = vec![LawfulBasis::Consent {
+            how_obtained: "A box at checkout".into(),
+            wording: "Send me news".into(),
+            how_to_withdraw: "The unsubscribe link".into(),
+            records_kept_at: "The mailing service".into(),
+        }];
+        for style in NoticeStyle::ALL {
+            let notice = privacy_notice(&workspace, style, TODAY);
+            for activity in &workspace.register[1..=3] {
+                let text = match style {
+                    NoticeStyle::Standard => notice
+                        .blocks
+                        .iter()
+                        .skip_while(|b| !matches!(b, Block::Paragraph(runs) if super::super::model::runs_text(runs).contains(&format!("personal information {} are:", purpose_phrase(&activity.purpose)))))
+                        .nth(1)
+                        .map(|b| match b {
+                            Block::Bullets(items) => items.iter().map(|i| super::super::model::runs_text(i)).collect::<String>(),
+                            _ => String::new(),
+                        })
+                        .unwrap_or_default(),
+                    NoticeStyle::Layered => super::super::model::runs_text(&legal_stuff(activity)),
+                };
+                assert!(!text.is_empty(), "{style:?}: {}", activity.purpose);
+                assert!(
+                    !text.contains("except the right to object"),
+                    "{style:?}: {}: {text}",
+                    activity.purpose
+                );
+            }
+            // A purpose on a contract alone keeps the generator's caveat.
+            assert!(
+                super::super::model::runs_text(&legal_stuff(&workspace.register[0]))
+                    .contains("except the right to object.")
             );
         }
     }

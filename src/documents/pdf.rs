@@ -464,7 +464,9 @@ fn page_content(page: &Page, faces: &BTreeMap<Face, UsedFace>) -> (Vec<u8>, Vec<
                         }
                     }
                     out.extend_from_slice(b") Tj\n");
-                    if let Some(url) = &piece.link {
+                    // Only web and email addresses become links, as in HTML and Markdown:
+                    // a `javascript:` or `smb:` address typed into a field stays text.
+                    if let Some(url) = piece.link.as_deref().and_then(super::model::safe_url) {
                         links.push(link(piece.x, piece.width, line, url));
                     }
                 }
@@ -630,5 +632,21 @@ mod tests {
         );
         assert!(raw.contains("D:20261124"), "the document's date");
         assert!(extract(&bytes)[1].contains("Second page"));
+    }
+
+    #[test]
+    fn only_web_and_email_addresses_become_links() {
+        let document = Document {
+            title: "Links".into(),
+            author: String::new(),
+            subject: String::new(),
+            date: jiff::civil::date(2026, 11, 24),
+            blocks: vec![Block::Paragraph(vec![
+                crate::documents::model::Inline::link("run me", "javascript:alert(1)"),
+                crate::documents::model::Inline::link("share", "smb://fictional.example/x"),
+            ])],
+        };
+        let raw = String::from_utf8_lossy(&render(&document).expect("pdf")).into_owned();
+        assert!(!raw.contains("/URI"), "no annotation for either");
     }
 }

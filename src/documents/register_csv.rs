@@ -87,9 +87,14 @@ fn join<I: IntoIterator<Item = String>>(items: I) -> String {
 /// Column 15: the state of the assessment, from the record only — never a claim the
 /// record does not hold (facts §3.1b).
 fn lia_record(lia: &Lia) -> String {
+    let on = lia.completed_on.map(|d| d.to_string()).unwrap_or_default();
     if lia.is_complete() {
-        let on = lia.completed_on.map(|d| d.to_string()).unwrap_or_default();
         format!("LIA complete ({on}, {})", lia.completed_by.trim())
+    } else if lia.outcome == crate::domain::lia::Outcome::CannotRely {
+        format!(
+            "LIA concluded legitimate interests cannot be relied on ({on}, {})",
+            lia.completed_by.trim()
+        )
     } else if *lia == Lia::default() {
         "No LIA".to_owned()
     } else {
@@ -211,6 +216,10 @@ fn row(activity: &ProcessingActivity, breaches: &[Breach]) -> Vec<String> {
                 rights.push(right);
             }
         }
+    }
+    // Objecting to direct marketing is a right whatever the basis (Art. 21(2)).
+    if activity.direct_marketing.is_some() && !rights.contains(&"objection") {
+        rights.push("objection");
     }
     let consent_records = join(
         activity

@@ -202,7 +202,7 @@ fn processors() -> Vec<Processor> {
 fn example_register(ids: &mut IdAllocator) -> Vec<ProcessingActivity> {
     let sales_retention = Retention {
         period: "6 years after the sale".to_owned(),
-        reason: "The time limit for consumer claims, and HMRC's record-keeping rules".to_owned(),
+        reason: "The time limit for consumer claims (Limitation Act 1980)".to_owned(),
     };
     let common = |activity: &mut ProcessingActivity| {
         // Screened alongside the assessments: none of the ICO's signs of high risk.

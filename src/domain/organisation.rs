@@ -131,6 +131,9 @@ pub struct Organisation {
     pub nation: Nation,
 }
 
+/// One of the profile form's checks of a field's text.
+type Check = fn(&str) -> Result<(), String>;
+
 impl Organisation {
     /// The name a person would call the shop: the trading name if it has one.
     pub fn display_name(&self) -> &str {
@@ -162,6 +165,21 @@ impl Organisation {
             gaps.push(
                 "there is no way to contact the shop: give an email address, a phone number or a postal address".to_owned(),
             );
+        }
+        // A contact detail the form would refuse must not be printed, or linked, as one:
+        // the same checks as the Organisation screen's.
+        let details: [(&str, &str, Check); 4] = [
+            (field::EMAIL, &self.email, check_email),
+            (field::PHONE, &self.phone, check_phone),
+            (field::WEBSITE, &self.website, check_website),
+            (field::POSTCODE, &self.address.postcode, check_uk_postcode),
+        ];
+        for (label, value, check) in details {
+            if !value.trim().is_empty()
+                && let Err(problem) = check(value)
+            {
+                gaps.push(format!("{label}: {problem}"));
+            }
         }
         gaps
     }

@@ -652,6 +652,15 @@ impl ProcessingActivity {
         })
     }
 
+    /// Every legitimate-interests assessment the activity relies on (one, unless a file was
+    /// edited by hand: the notice's gate then names the duplicate).
+    pub fn lias(&self) -> impl Iterator<Item = &Lia> {
+        self.lawful_bases.iter().filter_map(|basis| match basis {
+            LawfulBasis::LegitimateInterests(lia) => Some(lia.as_ref()),
+            _ => None,
+        })
+    }
+
     /// The texts `field` holds in this activity.
     pub fn field_values(&self, field: PlaceholderField) -> Vec<&str> {
         match field {

@@ -101,9 +101,13 @@ fn v7_to_v8(workspace: &mut Value) {
             Some(Value::String(answer)) if answer == "done" => {
                 serde_json::json!({ "signs": ["other"], "done": true })
             }
-            // Not a format-7 answer (a file written by hand): left for the reader to judge.
-            Some(other @ Value::Object(_)) => other.clone(),
-            _ => serde_json::json!({}),
+            Some(Value::String(answer)) if answer == "not-needed" => serde_json::json!({}),
+            None => serde_json::json!({}),
+            // Not one of format 7's answers (a file edited by hand, "Needed", 5): left for
+            // the reader to refuse with its line rather than guessed "not screened". An
+            // array would read as the struct's fields in order, so it goes as text.
+            Some(other @ (Value::String(_) | Value::Object(_))) => other.clone(),
+            Some(other) => Value::String(other.to_string()),
         };
         activity.insert("dpia".to_owned(), screening);
     }

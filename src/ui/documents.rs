@@ -251,7 +251,7 @@ impl DocumentsScreen {
 fn gaps_ui(ui: &mut egui::Ui, gaps: &[NoticeGap], commands: &mut Vec<Command>) {
     if !gaps.is_empty() {
         ui.problem(&format!(
-            "The notice cannot be published yet: it cannot say everything the law requires ({}). Put each right — each link below opens where — or export a marked draft to review.",
+            "The notice cannot be published yet: it cannot say everything the law requires ({}). Fix each one — each link below opens the place to fix it — or export a marked draft to review.",
             count(gaps.len(), "gap", "gaps")
         ));
         // Folded and bounded: a long list must not push the preview off the screen.

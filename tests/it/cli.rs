@@ -55,12 +55,18 @@ fn check_prints_one_problem_a_line_and_exits_1() {
     let (code, stdout, _) = smallprint(&["check", "--file", arg(&path)]);
     assert_eq!(code, 1, "{stdout}");
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), 2, "{stdout}");
+    // The profile's two problems, and the notice's: the email it would print is no
+    // email (the one rule the form and the notice's gate share).
+    assert_eq!(lines.len(), 3, "{stdout}");
     assert!(
         lines[0].starts_with("Organisation → Legal name: required"),
         "{stdout}"
     );
     assert!(lines[1].starts_with("Organisation → Email:"), "{stdout}");
+    assert!(
+        lines[2].starts_with("Privacy notice → 1. Who you are") && lines[2].contains("Email:"),
+        "{stdout}"
+    );
     assert_eq!(fs::read(&path).expect("read"), before, "check is read-only");
 }
 

@@ -59,6 +59,19 @@ fn an_assessment_is_written_in_each_format_with_every_answer_and_the_decision() 
         ]);
         assert_eq!(code, 0, "{extension}: {stderr}");
         let bytes = std::fs::read(&out).expect("written");
+        if extension == "md" {
+            // CommonMark closes `**` only before a space or punctuation: a label written
+            // `**Controller:**Morwenna` would show its asterisks.
+            let md = String::from_utf8_lossy(&bytes);
+            for (at, _) in md.match_indices(":**") {
+                let next = md[at + 3..].chars().next().unwrap_or(' ');
+                assert!(
+                    next.is_whitespace(),
+                    "bold closes before a space: {}",
+                    &md[at..at + 20]
+                );
+            }
+        }
         let text = match extension {
             "pdf" => common::pdftotext(&bytes),
             "html" => html_text(&String::from_utf8(bytes).expect("UTF-8")),

@@ -53,8 +53,9 @@ fn seed_contents(workspace: &Workspace) -> Vec<String> {
         heading::SHARING,
         heading::COMPLAIN,
         heading::LAST_UPDATED,
-        // Purposes, as the seed words them in its sentences.
-        "We collect or use the following information to provide services and goods, including delivery:",
+        // Purposes, as the seed words them in its sentences (and whose data each uses,
+        // which the seed left unsaid).
+        "We collect or use the following information about customers to provide services and goods, including delivery:",
         "for the operation of customer accounts and guarantees",
         "to prevent crime, prosecute offenders, or defend against legal action",
         "for service updates or marketing purposes",

@@ -191,6 +191,19 @@ fn a_format_7_file_opens_with_dpia_screenings_that_claim_nothing() {
     );
     assert_eq!(workspace.register[1].dpia.signs, [HighRisk::Other]);
     assert_eq!(workspace.register[0].dpia.required_answer(), "Not screened");
+
+    // A value format 7 never wrote is refused, not guessed into "not screened".
+    for odd in ["\"Needed\"", "5", "[]", "null", "\"maybe\""] {
+        let spoiled = text.replacen("\"dpia\": \"not-needed\"", &format!("\"dpia\": {odd}"), 1);
+        assert_ne!(spoiled, text);
+        common::write_bytes(&path, spoiled.as_bytes());
+        assert!(Store::open(&path).is_err(), "{odd} is refused");
+        assert_eq!(
+            fs::read_to_string(&path).expect("read"),
+            spoiled,
+            "{odd}: left alone"
+        );
+    }
 }
 
 #[test]
