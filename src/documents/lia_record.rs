@@ -152,16 +152,12 @@ fn record(
     }
 }
 
-/// "Morwenna Tallis, trading as Kestrel Forge 3D".
+/// The controller as documents name it, or a visible gap.
 fn controller(workspace: &Workspace) -> String {
-    let org = &workspace.organisation;
-    let (legal, trading) = (org.legal_name.trim(), org.trading_name.trim());
-    match (legal.is_empty(), trading.is_empty() || trading == legal) {
-        (false, true) => legal.to_owned(),
-        (false, false) => format!("{legal}, trading as {trading}"),
-        (true, false) => trading.to_owned(),
-        (true, true) => "[the shop has no name yet]".to_owned(),
-    }
+    workspace
+        .organisation
+        .controller_name()
+        .unwrap_or_else(|| "[the shop has no name yet]".to_owned())
 }
 
 /// `text` cut to 80 characters, ending "…" when cut.

@@ -334,15 +334,7 @@ pub fn export_notice(
 fn contact_details(workspace: &Workspace, blocks: &mut Vec<Block>) {
     let org = &workspace.organisation;
     blocks.push(Block::heading(2, heading::CONTACT));
-    let mut address = Vec::new();
-    let legal = org.legal_name.trim();
-    let trading = org.trading_name.trim();
-    match (legal.is_empty(), trading.is_empty() || trading == legal) {
-        (false, true) => address.push(legal.to_owned()),
-        (false, false) => address.push(format!("{legal}, trading as {trading}")),
-        (true, false) => address.push(trading.to_owned()),
-        (true, true) => {}
-    }
+    let mut address: Vec<String> = org.controller_name().into_iter().collect();
     address.extend(
         org.address
             .lines
@@ -418,7 +410,7 @@ fn what_and_why(register: &[ProcessingActivity], blocks: &mut Vec<Block>) {
         }
         blocks.push(Block::paragraph(format!(
             "We collect or use the following information{} {}:",
-            about_whom(activity),
+            whom(activity).map_or_else(String::new, |whom| format!(" about {whom}")),
             purpose_phrase(&activity.purpose)
         )));
         blocks.push(Block::Bullets(categories));
@@ -426,15 +418,11 @@ fn what_and_why(register: &[ProcessingActivity], blocks: &mut Vec<Block>) {
     }
 }
 
-/// " about suppliers and customers who ask for an invoice in their name": whose data a
-/// purpose uses, so a walk-in customer does not read a tax record as being about them.
-fn about_whom(activity: &ProcessingActivity) -> String {
+/// "suppliers and customers who ask for an invoice in their name": whose data a purpose
+/// uses, so a walk-in customer does not read a tax record as being about them.
+fn whom(activity: &ProcessingActivity) -> Option<String> {
     let whom: Vec<String> = non_blank(&activity.individuals).map(lower_first).collect();
-    if whom.is_empty() {
-        String::new()
-    } else {
-        format!(" about {}", join_list(&whom))
-    }
+    (!whom.is_empty()).then(|| join_list(&whom))
 }
 
 fn special_category(activity: &ProcessingActivity, blocks: &mut Vec<Block>) {
@@ -565,13 +553,8 @@ fn rights_excepted(kind: BasisKind) -> &'static [&'static str] {
     }
 }
 
-/// Which rights a basis leaves people, in the generator's words (facts §3.2): the one
-/// source of the caveat for every style.
-pub fn rights_caveat(kind: BasisKind) -> String {
-    caveat_from(rights_excepted(kind))
-}
-
-/// The caveat for a basis of `activity`. A purpose that is direct marketing (Art. 21(2),
+/// The caveat for a basis of `activity`, in the generator's words (facts §3.2): the one
+/// source of it for every style. A purpose that is direct marketing (Art. 21(2),
 /// whatever the basis) or that also rests on legitimate interests or a public task
 /// (Art. 21(1)) can always be objected to: its other bases must not say otherwise, as
 /// the notice's objection sections say it can.
@@ -800,12 +783,7 @@ fn layered_table(register: &[ProcessingActivity], blocks: &mut Vec<Block>) {
         .filter(|a| !a.purpose.trim().is_empty())
         .map(|activity| {
             let categories: Vec<&str> = non_blank(&activity.data_categories).collect();
-            let whom: Vec<String> = non_blank(&activity.individuals).map(lower_first).collect();
-            let about = if whom.is_empty() {
-                String::new()
-            } else {
-                format!(" About {}.", join_list(&whom))
-            };
+            let about = whom(activity).map_or_else(String::new, |whom| format!(" About {whom}."));
             let what = vec![
                 Inline::bold(activity.purpose.trim()),
                 Inline::text(format!(".{about} We use: {}.", categories.join("; "))),

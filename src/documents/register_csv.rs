@@ -143,15 +143,7 @@ fn controller_block(workspace: &Workspace) -> Vec<Vec<String>> {
         );
         lines.join(", ")
     };
-    let legal = org.legal_name.trim();
-    let trading = org.trading_name.trim();
-    let name = if trading.is_empty() || trading == legal {
-        legal.to_owned()
-    } else if legal.is_empty() {
-        trading.to_owned()
-    } else {
-        format!("{legal}, trading as {trading}")
-    };
+    let name = org.controller_name().unwrap_or_default();
     let row = |who: &str, name: &str, address: &str, email: &str, phone: &str| {
         vec![
             who.to_owned(),

@@ -145,6 +145,18 @@ impl Organisation {
         }
     }
 
+    /// "Morwenna Tallis, trading as Kestrel Forge 3D": the controller as documents name
+    /// it; `None` with no name at all.
+    pub fn controller_name(&self) -> Option<String> {
+        let (legal, trading) = (self.legal_name.trim(), self.trading_name.trim());
+        match (legal.is_empty(), trading.is_empty() || trading == legal) {
+            (false, true) => Some(legal.to_owned()),
+            (false, false) => Some(format!("{legal}, trading as {trading}")),
+            (true, false) => Some(trading.to_owned()),
+            (true, true) => None,
+        }
+    }
+
     /// What a privacy notice or a letter cannot go out without (Art. 13(1)(a)): the
     /// controller's name and at least one way to reach it. One rule for the notice's gate,
     /// every letter and the CLI, so none of them signs off as "Our business".

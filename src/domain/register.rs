@@ -367,15 +367,17 @@ impl DpiaScreening {
         match self.outcome() {
             DpiaOutcome::NotScreened => "Not screened".to_owned(),
             DpiaOutcome::NotRequired(on) => format!("No (screened {on})"),
-            DpiaOutcome::Required { .. } => format!(
-                "Yes: {}",
-                self.signs
-                    .iter()
-                    .map(|sign| sign.question())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ),
+            DpiaOutcome::Required { .. } => format!("Yes: {}", self.signs_text()),
         }
+    }
+
+    /// The signs found, in words: "Watches or tracks people…; Biometric or genetic data".
+    pub fn signs_text(&self) -> String {
+        self.signs
+            .iter()
+            .map(|sign| sign.question())
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 
     /// The register's answer to "Data Protection Impact Assessment progress".
@@ -1003,12 +1005,7 @@ impl ProcessingActivity {
         match self.dpia.outcome() {
             DpiaOutcome::Required { done: false } => Some(format!(
                 "a data protection impact assessment is likely required ({}): do it before the processing starts, then record it as done",
-                self.dpia
-                    .signs
-                    .iter()
-                    .map(|sign| sign.question())
-                    .collect::<Vec<_>>()
-                    .join("; ")
+                self.dpia.signs_text()
             )),
             DpiaOutcome::NotScreened
                 if self.special_category.is_some()
