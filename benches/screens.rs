@@ -60,7 +60,12 @@ impl Screenful {
     fn new(requests: usize, screen: Screen) -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("workspace.json");
-        store::write_new(&path, &workspace_with(requests)).expect("write");
+        store::write_new(
+            &path,
+            &workspace_with(requests),
+            jiff::Timestamp::UNIX_EPOCH,
+        )
+        .expect("write");
         let mut app = SmallprintApp::new(
             Some(path),
             Arc::new(FixedClock::at_date(TODAY)),
@@ -121,7 +126,7 @@ fn frames_while_exporting(c: &mut Criterion) {
     }
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("workspace.json");
-    store::write_new(&path, &workspace).expect("write");
+    store::write_new(&path, &workspace, jiff::Timestamp::UNIX_EPOCH).expect("write");
     let out = dir.path().join("breach-log.pdf");
     let mut app = SmallprintApp::new(
         Some(path),

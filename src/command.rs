@@ -177,8 +177,9 @@ pub enum Command {
     StartEmpty,
     /// First run: begin with the fictional example shop.
     StartWithExample,
-    /// The file cannot be read: continue from its newest readable backup.
-    OpenNewestBackup,
+    /// The file cannot be read: continue from this backup of it (one the recovery list
+    /// offers).
+    OpenBackup(std::path::PathBuf),
     ResolveConflict(ConflictChoice),
     /// Adds a request to the log and opens it.
     LogRequest(NewRequest),

@@ -251,7 +251,7 @@ impl SmallprintApp {
             Command::SetLook(look) => self.prefs.look = look,
             Command::StartEmpty => self.start(Workspace::default()),
             Command::StartWithExample => self.explore_example(),
-            Command::OpenNewestBackup => self.open_newest_backup(),
+            Command::OpenBackup(backup) => self.open_backup(&backup),
             Command::ResolveConflict(ConflictChoice::UseTheirs)
                 if self
                     .open_workspace()

@@ -66,18 +66,31 @@ impl SmallprintApp {
             self.save();
             return;
         }
-        if let Err(error) = crate::store::write_new(path, &workspace) {
-            if let Some(open) = self.session.open_workspace_mut() {
-                open.say(Tone::Error, error.to_string());
+        let kept = match crate::store::write_new(path, &workspace, self.clock.now().timestamp()) {
+            Ok(kept) => kept,
+            Err(error) => {
+                if let Some(open) = self.session.open_workspace_mut() {
+                    open.say(Tone::Error, error.to_string());
+                }
+                return;
             }
-            return;
-        }
+        };
         // The edits are in the new file now, whatever this one's state (a conflict, a
         // failed save): leave it without saving over it.
         self.session = Session::NoFile {
             reason: String::new(),
         };
         self.session = Session::open(path);
+        if let (Some(kept), Some(open)) = (kept, self.session.open_workspace_mut()) {
+            open.say(
+                Tone::Info,
+                format!(
+                    "The workspace that was at {} was kept as {}.",
+                    path.display(),
+                    kept.display()
+                ),
+            );
+        }
         self.screens.reset();
         self.remember_current_file();
     }
@@ -111,8 +124,11 @@ impl SmallprintApp {
             return;
         };
         if !path.exists()
-            && let Err(error) =
-                crate::store::write_new(&path, &example_workspace(self.clock.today()))
+            && let Err(error) = crate::store::write_new(
+                &path,
+                &example_workspace(self.clock.today()),
+                self.clock.now().timestamp(),
+            )
         {
             self.session = Session::NoFile {
                 reason: format!(
@@ -158,12 +174,12 @@ impl SmallprintApp {
         }
     }
 
-    pub(super) fn open_newest_backup(&mut self) {
+    pub(super) fn open_backup(&mut self, backup: &Path) {
         let Session::Unreadable { path, .. } = &self.session else {
             return;
         };
         let path = path.clone();
-        self.session = Session::open_newest_backup(&path);
+        self.session = Session::open_backup(&path, backup, self.clock.now().time_zone());
         self.remember_current_file();
     }
 
@@ -197,11 +213,11 @@ impl SmallprintApp {
             Session::Unreadable {
                 path,
                 reason,
-                backup,
+                backups,
             } => Session::Unreadable {
                 path,
                 reason: reason + &kept,
-                backup,
+                backups,
             },
             other => other,
         };

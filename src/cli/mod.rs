@@ -3,7 +3,10 @@
 //! records in it when the notice's content last changed (its "Last updated" date);
 //! the commands that change a workspace are in [`write`].
 
+mod terminal;
 mod write;
+
+use terminal::{Align, SafeWriter, print_table};
 
 use std::{
     io::Write,
@@ -405,8 +408,11 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> ExitCode {
+    // Every byte printed passes the terminal check, whatever path wrote it.
+    let out = &mut SafeWriter::new(out);
+    let err = &mut SafeWriter::new(err);
     let result = match command {
-        CliCommand::Demo { out: path, force } => demo(&path, force, clock.today(), err),
+        CliCommand::Demo { out: path, force } => demo(&path, force, clock, err),
         CliCommand::New {
             list_businesses: true,
             ..
@@ -422,7 +428,7 @@ pub fn run(
             force,
             nation,
             ..
-        } => new_workspace(&path, &kind, nation, force, err),
+        } => new_workspace(&path, &kind, nation, force, clock, err),
         CliCommand::New { .. } => Err("say --out and --business, or --list-businesses".to_owned()),
         CliCommand::Check { file } => check(&file, out, err),
         CliCommand::Deadline {
@@ -474,11 +480,13 @@ pub fn run(
         }
         CliCommand::Calendar { file, ics } => calendar(&file, &ics, clock, err),
         CliCommand::Request { command } => write::request(command, clock, out, err),
-        CliCommand::Breach { command } => write::breach(command, clock, out),
+        CliCommand::Breach { command } => write::breach(command, clock, out, err),
         CliCommand::Breaches { file } => breaches(&file, clock, out),
         CliCommand::BreachLog { file, out } => breach_log(&file, &out, clock, err),
         CliCommand::BreachDraft { file, breach } => breach_draft(&file, &breach, clock, out, err),
-        CliCommand::Holidays { file, import } => write::import_holidays(&file, &import, clock, out),
+        CliCommand::Holidays { file, import } => {
+            write::import_holidays(&file, &import, clock, out, err)
+        }
         CliCommand::Notice {
             file,
             out,
@@ -641,16 +649,38 @@ fn write_lia(
     }
 }
 
-fn demo(path: &Path, force: bool, today: Date, err: &mut dyn Write) -> Result<ExitCode, String> {
+fn demo(
+    path: &Path,
+    force: bool,
+    clock: &dyn Clock,
+    err: &mut dyn Write,
+) -> Result<ExitCode, String> {
     if path.exists() && !force {
         return Err(format!(
             "{} already exists; it was left as it is. Add --force to replace it.",
             path.display()
         ));
     }
-    store::write_new(path, &example_workspace(today)).map_err(|e| e.to_string())?;
+    let kept = store::write_new(
+        path,
+        &example_workspace(clock.today()),
+        clock.now().timestamp(),
+    )
+    .map_err(|e| e.to_string())?;
     let _ = writeln!(err, "Wrote the example shop to {}", path.display());
+    say_replaced(kept.as_deref(), err);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where the workspace a `--force` replaced was kept.
+fn say_replaced(kept: Option<&Path>, err: &mut dyn Write) {
+    if let Some(kept) = kept {
+        let _ = writeln!(
+            err,
+            "The workspace it replaced was kept as {}.",
+            kept.display()
+        );
+    }
 }
 
 fn new_workspace(
@@ -658,6 +688,7 @@ fn new_workspace(
     kind: &str,
     nation: Nation,
     force: bool,
+    clock: &dyn Clock,
     err: &mut dyn Write,
 ) -> Result<ExitCode, String> {
     let business = catalogue::business_type(kind).ok_or_else(|| {
@@ -679,7 +710,9 @@ fn new_workspace(
     let mut workspace = Workspace::default();
     workspace.organisation.nation = nation;
     workspace.add_catalogue_activities(business);
-    store::write_new(path, &workspace).map_err(|e| e.to_string())?;
+    let kept =
+        store::write_new(path, &workspace, clock.now().timestamp()).map_err(|e| e.to_string())?;
+    say_replaced(kept.as_deref(), err);
     let _ = writeln!(
         err,
         "Wrote a new workspace ({}, {nation}) to {}, with {} starter activities. `smallprint check --file {}` lists what to fill in, replace or confirm.",
@@ -762,11 +795,8 @@ fn requests(
             request.reference.clone(),
         )
     });
-    let _ = writeln!(
-        out,
-        "REFERENCE     RECEIVED    DUE         DAYS LEFT  STATUS                  KIND                            REQUESTER"
-    );
     let mut stop_now = false;
+    let mut table = Vec::with_capacity(rows.len());
     for (request, deadline) in rows {
         let days_left = match deadline.due_date() {
             Some(due) if request.status.is_open() => {
@@ -785,19 +815,30 @@ fn requests(
         } else {
             deadline.to_string()
         };
-        let _ = writeln!(
-            out,
-            "{:<12}  {:<10}  {:<10}  {:>9}  {:<22}  {:<30}  {}",
-            request.reference,
-            request.received,
+        table.push(vec![
+            request.reference.clone(),
+            request.received.to_string(),
             due,
             days_left,
             request.status.to_string(),
             request.kind.to_string(),
-            request.requester.name
-        );
+            request.requester.name.clone(),
+        ]);
         stop_now |= request.stops_at_once();
     }
+    let _ = print_table(
+        out,
+        &[
+            ("REFERENCE", Align::Left),
+            ("RECEIVED", Align::Left),
+            ("DUE", Align::Left),
+            ("DAYS LEFT", Align::Right),
+            ("STATUS", Align::Left),
+            ("KIND", Align::Left),
+            ("REQUESTER", Align::Left),
+        ],
+        &table,
+    );
     if stop_now {
         let _ = writeln!(
             out,
@@ -812,21 +853,30 @@ fn breaches(path: &Path, clock: &dyn Clock, out: &mut dyn Write) -> Result<ExitC
     let workspace = read_usable(path)?;
     let moment = clock.now();
     let (zone, now) = (moment.time_zone(), moment.timestamp());
-    let _ = writeln!(
+    let rows: Vec<Vec<String>> = workspace
+        .breaches
+        .iter()
+        .map(|breach| {
+            vec![
+                breach.reference.clone(),
+                uk_minute(breach.aware, zone),
+                uk_minute(breach.deadline(), zone),
+                breach.state(now).to_string(),
+                breach.what_happened.clone(),
+            ]
+        })
+        .collect();
+    let _ = print_table(
         out,
-        "REFERENCE   AWARE             DEADLINE (72H)    STATE             WHAT HAPPENED"
+        &[
+            ("REFERENCE", Align::Left),
+            ("AWARE", Align::Left),
+            ("DEADLINE (72H)", Align::Left),
+            ("STATE", Align::Left),
+            ("WHAT HAPPENED", Align::Left),
+        ],
+        &rows,
     );
-    for breach in &workspace.breaches {
-        let _ = writeln!(
-            out,
-            "{:<10}  {}  {}  {:<16}  {}",
-            breach.reference,
-            uk_minute(breach.aware, zone),
-            uk_minute(breach.deadline(), zone),
-            breach.state(now).to_string(),
-            breach.what_happened
-        );
-    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -888,6 +938,38 @@ fn find_breach<'a>(
             file.display(),
             matching.len()
         )),
+    }
+}
+
+/// The one request with `reference`, or why there is none to use: `letter` and
+/// `request step` ask this one rule, so neither acts on a reference two requests share.
+fn find_request<'a>(
+    workspace: &'a Workspace,
+    file: &Path,
+    reference: &str,
+) -> Result<&'a crate::domain::requests::RightsRequest, String> {
+    let matching: Vec<_> = workspace
+        .requests
+        .iter()
+        .filter(|r| r.reference.trim().eq_ignore_ascii_case(reference.trim()))
+        .collect();
+    match matching[..] {
+        [] => Err(format!("{} has no request {reference}", file.display())),
+        [request] => Ok(request),
+        // Either could be meant; a letter or a step on the wrong requester's request
+        // would disclose data or move the wrong clock.
+        [..] => {
+            let whom: Vec<String> = matching
+                .iter()
+                .map(|r| format!("received {} from {}", r.received, r.requester.name))
+                .collect();
+            Err(format!(
+                "{} has {} requests with the reference {reference} ({}); nothing was written. Open the file in Smallprint once: it gives the later ones new references.",
+                file.display(),
+                matching.len(),
+                whom.join("; ")
+            ))
+        }
     }
 }
 
@@ -1004,9 +1086,12 @@ fn record_notice_date(
         return Ok(());
     }
     actions::export::record_notice_dated(&mut workspace, settings);
-    store
+    let saved = store
         .save(&workspace, clock.now().timestamp())
         .map_err(|e| format!("the notice was written, but its date was not recorded: {e}"))?;
+    if let Some(failed) = saved.backup_failed {
+        let _ = writeln!(err, "warning: the notice's date is recorded, but {failed}");
+    }
     Ok(())
 }
 
@@ -1190,34 +1275,7 @@ fn write_letter(
     let template = template_named(order.template_name)?;
     letter_format(order.out_path)?;
     let workspace = read_usable(order.file)?;
-    let reference = order.reference;
-    let matching: Vec<_> = workspace
-        .requests
-        .iter()
-        .filter(|r| r.reference.trim().eq_ignore_ascii_case(reference.trim()))
-        .collect();
-    let request = match matching[..] {
-        [] => {
-            return Err(format!(
-                "{} has no request {reference}",
-                order.file.display()
-            ));
-        }
-        [request] => request,
-        // Either could be meant; a letter to the wrong requester would disclose data.
-        [..] => {
-            let whom: Vec<String> = matching
-                .iter()
-                .map(|r| format!("received {} from {}", r.received, r.requester.name))
-                .collect();
-            return Err(format!(
-                "{} has {} requests with the reference {reference} ({}); nothing was written. Open the file in Smallprint once: it gives the later ones new references.",
-                order.file.display(),
-                matching.len(),
-                whom.join("; ")
-            ));
-        }
-    };
+    let request = find_request(&workspace, order.file, order.reference)?;
     let mut parts = template.initial_parts(&workspace, request);
     parts_from_args(
         template.name(),

@@ -19,10 +19,13 @@ use crate::{
         Workspace,
         breach_clock::{self, parse_uk_local, parse_uk_offset, uk_minute},
         holidays::parse_feed,
+        integrity,
         requests::{Channel, RequestDraft, RequestEvent, RequestKind},
     },
     store::{self, Store},
 };
+
+use super::terminal::safe_line;
 
 #[derive(Debug, Subcommand)]
 pub enum RequestCommand {
@@ -95,6 +98,7 @@ pub fn breach(
     command: BreachCommand,
     clock: &dyn Clock,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<ExitCode, String> {
     let BreachCommand::Add {
         file,
@@ -115,7 +119,7 @@ pub fn breach(
             uk_minute(aware, &zone)
         ));
     }
-    let (reference, described) = change_workspace(&file, clock, |workspace| {
+    let (reference, described) = change_workspace(&file, clock, err, |workspace| {
         let id = workspace.log_breach(aware, what.trim().to_owned(), &zone);
         let breach = workspace.breach(id).ok_or("the breach was not logged")?;
         Ok((
@@ -270,19 +274,37 @@ fn due(deadline: &crate::domain::deadlines::Deadline) -> String {
 /// Opens `file` as its only writer (waiting briefly for another command), applies
 /// `change` and saves — atomically, with a backup — when it changed anything. A
 /// refused change writes nothing.
+///
+/// What the window repairs when it opens a file is repaired first (and said on
+/// standard error), so a new record never takes an id already in use; the save then
+/// refuses anything the reader would refuse, so no command locks its user out. A save
+/// whose backup failed is a success with a warning: retrying would make the change
+/// twice.
 fn change_workspace<T>(
     file: &Path,
     clock: &dyn Clock,
+    err: &mut dyn Write,
     change: impl FnOnce(&mut Workspace) -> Result<T, String>,
 ) -> Result<T, String> {
     let (mut store, mut workspace) =
         Store::open_to_write(file, store::WRITER_PATIENCE).map_err(|e| e.to_string())?;
     let before = workspace.clone();
+    let repairs = integrity::repair(&mut workspace);
     let result = change(&mut workspace)?;
     if workspace != before {
-        store
+        let saved = store
             .save(&workspace, clock.now().timestamp())
             .map_err(|e| e.to_string())?;
+        for repair in repairs {
+            let _ = writeln!(
+                err,
+                "note: Smallprint repaired the file: {}",
+                safe_line(&repair)
+            );
+        }
+        if let Some(failed) = saved.backup_failed {
+            let _ = writeln!(err, "warning: the change is saved, but {failed}");
+        }
     }
     Ok(result)
 }
@@ -320,7 +342,7 @@ pub fn request(
                     .collect::<Vec<_>>()
                     .join("; ")
             })?;
-            let (reference, described) = change_workspace(&file, clock, |workspace| {
+            let (reference, described) = change_workspace(&file, clock, err, |workspace| {
                 let id = workspace.log_request(new);
                 let request = workspace.request(id).ok_or("the request was not logged")?;
                 let holidays = workspace.holidays();
@@ -350,12 +372,8 @@ pub fn request(
         } => {
             let now = clock.now();
             let (event, note) = step.event(note);
-            let described = change_workspace(&file, clock, |workspace| {
-                let found = workspace
-                    .requests
-                    .iter()
-                    .find(|r| r.reference.eq_ignore_ascii_case(request.trim()))
-                    .ok_or_else(|| format!("{} has no request {request}", file.display()))?;
+            let described = change_workspace(&file, clock, err, |workspace| {
+                let found = super::find_request(workspace, &file, &request)?;
                 let (id, reference) = (found.id, found.reference.clone());
                 let what = event.describe();
                 let holidays = workspace.holidays();
@@ -394,9 +412,12 @@ pub fn import_holidays(
     feed_path: &Path,
     clock: &dyn Clock,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<ExitCode, String> {
-    let feed = std::fs::read_to_string(feed_path)
-        .map_err(|e| format!("it could not be read ({e})"))
+    // The bounded reader: a named pipe or /dev/zero is refused at once.
+    let feed = store::read_file(feed_path)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned()))
         .and_then(|text| parse_feed(&text).map_err(|e| e.to_string()))
         .map_err(|reason| {
             format!(
@@ -404,7 +425,7 @@ pub fn import_holidays(
                 feed_path.display()
             )
         })?;
-    let (covered, changed) = change_workspace(file, clock, |workspace| {
+    let (covered, changed) = change_workspace(file, clock, err, |workspace| {
         let before = workspace.settings.imported_bank_holidays.clone();
         let covered = workspace.import_bank_holidays(&feed).ok_or_else(|| {
             format!(

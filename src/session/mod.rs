@@ -6,6 +6,8 @@
 mod derived;
 mod history;
 
+/// A backup as the recovery list shows it (the window's screens do not read the store).
+pub use crate::store::backups::{BackupInfo, describe_time};
 use std::path::{Path, PathBuf};
 
 use jiff::{Timestamp, civil::Date};
@@ -281,13 +283,13 @@ impl OpenWorkspace {
     /// Changes the workspace through `change`, recording an undo step named `what`
     /// and scheduling an autosave. A read-only workspace is never changed; a change
     /// that `change` refuses leaves no trace, and its error is returned.
-    pub fn edit<T, E>(
+    pub fn edit<T, E: std::fmt::Display>(
         &mut self,
         what: impl Into<String>,
         coalesce: Option<&'static str>,
         now: f64,
         change: impl FnOnce(&mut Workspace) -> Result<T, E>,
-    ) -> Option<Result<T, E>> {
+    ) -> Option<Result<T, String>> {
         if !self.is_writable() {
             return None;
         }
@@ -298,19 +300,30 @@ impl OpenWorkspace {
     }
 
     /// [`Self::edit`] on a writable workspace, without applying held typing first.
-    fn edit_now<T, E>(
+    ///
+    /// A change the domain accepts but the file's reader would refuse (a date before
+    /// 1900, a text too long, the id counter run out) is refused too, with the
+    /// reader's reason, and leaves no trace: written, it would lock the user out.
+    fn edit_now<T, E: std::fmt::Display>(
         &mut self,
         what: impl Into<String>,
         coalesce: Option<&'static str>,
         now: f64,
         change: impl FnOnce(&mut Workspace) -> Result<T, E>,
-    ) -> Result<T, E> {
+    ) -> Result<T, String> {
         let before = self.workspace.clone();
-        let result = change(&mut self.workspace);
-        if result.is_err() {
+        let value = match change(&mut self.workspace) {
+            Ok(value) => value,
+            Err(refused) => {
+                self.workspace = before;
+                return Err(refused.to_string());
+            }
+        };
+        if let Some(reason) = integrity::change_refusal(&before, &self.workspace) {
             self.workspace = before;
-            return result;
+            return Err(reason);
         }
+        let result: Result<T, String> = Ok(value);
         if self.workspace != before {
             self.history
                 .record(&before, &self.workspace, what.into(), coalesce, now);
@@ -428,6 +441,12 @@ impl OpenWorkspace {
         }
         self.save_state = match self.store.save(&self.workspace, at) {
             Ok(saved) => {
+                if let Some(failed) = saved.backup_failed {
+                    self.say(
+                        Tone::Warning,
+                        format!("All changes are saved, but {failed}."),
+                    );
+                }
                 if let Some(aside) = saved.set_aside {
                     self.notice = Some(format!(
                         "The file that could not be read was kept as {} and replaced by your restored backup.",
@@ -571,8 +590,9 @@ pub enum Session {
     Unreadable {
         path: PathBuf,
         reason: String,
-        /// When the newest readable backup was saved, if there is one.
-        backup: Option<String>,
+        /// Every backup of the file, newest save first, each with whether it can be
+        /// opened: the recovery list.
+        backups: Vec<backups::BackupInfo>,
     },
     /// Not even a path to work with (no data directory, or the folder is not writable).
     NoFile {
@@ -602,56 +622,51 @@ impl NewFile {
 impl Session {
     /// Opens the workspace at `path`, or says why it cannot be.
     pub fn open(path: &Path) -> Session {
+        let unreadable = |reason: String| Session::Unreadable {
+            path: path.to_owned(),
+            reason,
+            backups: backups::survey(&store::resolve(path).unwrap_or_else(|_| path.to_owned()))
+                .into_iter()
+                .map(|(info, _)| info)
+                .collect(),
+        };
         match Store::open(path) {
             Ok((store, Contents::Workspace(workspace))) => {
                 if let Some(reason) = integrity::refusal(&workspace) {
-                    return Session::Unreadable {
-                        path: path.to_owned(),
-                        reason: format!("{} {reason}", path.display()),
-                        backup: backups::newest_readable(path)
-                            .map(|(backup, _)| backup.day.strftime("%-d %B %Y").to_string()),
-                    };
+                    drop(store);
+                    return unreadable(format!("{} {reason}", path.display()));
                 }
                 let began_with_bom = store.began_with_bom();
                 Session::Open(OpenWorkspace::opened(store, workspace, began_with_bom))
             }
             Ok((store, Contents::Missing)) => Session::FirstRun(NewFile { store }),
-            Err(error) if error.is_unreadable_file() => Session::Unreadable {
-                path: path.to_owned(),
-                reason: error.to_string(),
-                backup: backups::newest_readable(
-                    &store::resolve(path).unwrap_or_else(|_| path.to_owned()),
-                )
-                .map(|(backup, _)| backup.day.strftime("%-d %B %Y").to_string()),
-            },
+            Err(error) if error.is_unreadable_file() => unreadable(error.to_string()),
             Err(error) => Session::NoFile {
                 reason: error.to_string(),
             },
         }
     }
 
-    /// Continues an unreadable file from its newest readable backup.
-    pub fn open_newest_backup(path: &Path) -> Session {
-        match Store::open_from_backup(path) {
-            Ok(Some((_, workspace, backup))) if integrity::refusal(&workspace).is_some() => {
-                Session::NoFile {
-                    reason: format!(
-                        "The newest backup, {}, {}",
-                        backup.path.display(),
-                        integrity::refusal(&workspace).unwrap_or_default()
-                    ),
-                }
-            }
-            Ok(Some((store, workspace, backup))) => {
+    /// Continues an unreadable file from the backup the user chose (the recovery list
+    /// offers only those that pass the reader's checks; this checks again).
+    pub fn open_backup(path: &Path, backup: &Path, zone: &jiff::tz::TimeZone) -> Session {
+        match Store::open_from_backup(path, backup) {
+            Ok(Ok((store, workspace, info))) => {
                 let mut open = OpenWorkspace::opened(store, workspace, false);
                 open.notice = Some(format!(
-                    "Opened the backup {}. The file that could not be read is left as it is until your first change, then kept beside it under a new name.",
-                    backup.path.display()
+                    "Opened the backup {}{}. The file that could not be read is left as it is until your first change, then kept beside it under a new name.",
+                    info.path.display(),
+                    info.saved_at
+                        .map(|at| format!(" (saved {})", backups::describe_time(at, zone)))
+                        .unwrap_or_default()
                 ));
                 Session::Open(open)
             }
-            Ok(None) => Session::NoFile {
-                reason: "No readable backup was found.".to_owned(),
+            Ok(Err(problem)) => Session::NoFile {
+                reason: format!(
+                    "The backup {} cannot be opened: {problem}",
+                    backup.display()
+                ),
             },
             Err(error) => Session::NoFile {
                 reason: error.to_string(),

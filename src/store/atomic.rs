@@ -4,17 +4,19 @@
 use std::{
     fs::{self, File, OpenOptions},
     io::{self, Write},
-    path::{Path, PathBuf},
+    path::Path,
 };
 
-/// The temporary sibling a save writes before renaming it into place. It lives in the
-/// same folder so the rename never crosses file systems.
-pub fn temp_path_for(path: &Path) -> PathBuf {
+/// The start of the name of every temporary sibling a save of `path` writes: the
+/// process id, so an abandoned one can be told from one being written, then (see
+/// [`write_durably`]) random letters, so nobody can guess the name and plant a link
+/// there.
+fn temp_prefix_for(path: &Path) -> String {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    path.with_file_name(format!(".{name}.saving-{}", std::process::id()))
+    format!(".{name}.saving-{}-", std::process::id())
 }
 
 /// True for the temporary files a save leaves behind when it is killed.
@@ -42,7 +44,8 @@ pub fn is_abandoned_temp(temp: &Path) -> bool {
         .file_name()
         .and_then(|name| name.to_str())
         .and_then(|name| name.rsplit_once(".saving-"))
-        .and_then(|(_, pid)| pid.parse::<u32>().ok());
+        // `PID-random` since temp names became unpredictable; `PID` before.
+        .and_then(|(_, rest)| rest.split('-').next()?.parse::<u32>().ok());
     let Some(pid) = pid else {
         return false;
     };
@@ -129,39 +132,59 @@ fn parent_of(path: &Path) -> &Path {
 
 /// Serialised bytes → temp file in the same folder → fsync → rename → fsync the folder.
 pub fn write_durably(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomically(path, bytes, true)
+    write_atomically(path, bytes, true, || Ok(()))
+}
+
+/// [`write_durably`], asking `before_rename` last, immediately before the new bytes
+/// replace the file: an error there (another program changed the file meanwhile)
+/// leaves the file as it is and the temp file removed.
+pub fn write_durably_checked(
+    path: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce() -> io::Result<()>,
+) -> io::Result<()> {
+    write_atomically(path, bytes, true, before_rename)
 }
 
 /// Like [`write_durably`] but leaves flushing to the OS: still all-or-nothing if the
 /// process dies, for copies whose loss in a power cut costs nothing irreplaceable.
 pub fn write_atomically_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomically(path, bytes, false)
+    write_atomically(path, bytes, false, || Ok(()))
 }
 
-fn write_atomically(path: &Path, bytes: &[u8], durable: bool) -> io::Result<()> {
-    let temp = temp_path_for(path);
-    let result = (|| {
-        let mut file = create_private(&temp)?;
-        file.write_all(bytes)?;
-        if durable {
-            file.sync_all()?;
-        }
-        drop(file);
-        fs::rename(&temp, path)?;
-        if durable {
-            sync_dir(parent_of(path))?;
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
+/// The temp file is created exclusively under a name with random letters (never
+/// through a link someone planted, never a file that was already there), private from
+/// its first byte (tempfile makes it 0600), and removed if anything fails before the rename.
+fn write_atomically(
+    path: &Path,
+    bytes: &[u8],
+    durable: bool,
+    before_rename: impl FnOnce() -> io::Result<()>,
+) -> io::Result<()> {
+    let mut temp = tempfile::Builder::new()
+        .prefix(&temp_prefix_for(path))
+        .rand_bytes(10)
+        .tempfile_in(parent_of(path))?;
+    temp.as_file_mut().write_all(bytes)?;
+    if durable {
+        temp.as_file().sync_all()?;
     }
-    result
+    before_rename()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    if durable {
+        sync_dir(parent_of(path))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
+
+    fn temp_named(path: &Path, tail: &str) -> PathBuf {
+        path.with_file_name(format!("{}{tail}", temp_prefix_for(path)))
+    }
 
     #[test]
     fn writes_replace_the_file_and_leave_no_temp() {
@@ -172,8 +195,21 @@ mod tests {
         assert_eq!(fs::read(&path).expect("read"), b"second");
         let names: Vec<_> = fs::read_dir(dir.path()).expect("list").collect();
         assert_eq!(names.len(), 1);
-        assert!(is_stale_temp_of(&path, &temp_path_for(&path)));
+        assert!(is_stale_temp_of(&path, &temp_named(&path, "a1B2c3")));
         assert!(!is_stale_temp_of(&path, &path));
+    }
+
+    #[test]
+    fn a_refusal_before_the_rename_leaves_the_file_and_no_temp() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("workspace.json");
+        write_durably(&path, b"first").expect("write");
+        let refused = write_durably_checked(&path, b"second", || {
+            Err(io::Error::other("changed meanwhile"))
+        });
+        assert!(refused.is_err());
+        assert_eq!(fs::read(&path).expect("read"), b"first");
+        assert_eq!(fs::read_dir(dir.path()).expect("list").count(), 1);
     }
 
     #[cfg(unix)]
@@ -186,33 +222,58 @@ mod tests {
             .expect("a running process");
         let live = dir
             .path()
-            .join(format!(".workspace.json.saving-{}", child.id()));
+            .join(format!(".workspace.json.saving-{}-Xy12abQ", child.id()));
         write_durably(&live, b"x").expect("write");
-        let gone = dir.path().join(".workspace.json.saving-4194300");
+        // Both the current names (PID-random) and an older build's (PID).
+        let gone = dir.path().join(".workspace.json.saving-4194300-Xy12abQ");
         write_durably(&gone, b"x").expect("write");
+        let gone_old_style = dir.path().join(".workspace.json.saving-4194301");
+        write_durably(&gone_old_style, b"x").expect("write");
         let live_abandoned = is_abandoned_temp(&live);
         let _ = child.kill();
         let _ = child.wait();
         if cfg!(target_os = "linux") {
             assert!(!live_abandoned);
             assert!(is_abandoned_temp(&gone));
+            assert!(is_abandoned_temp(&gone_old_style));
         }
         assert!(!is_abandoned_temp(&dir.path().join("workspace.json")));
     }
 
     #[cfg(unix)]
     #[test]
-    fn files_are_private_even_over_a_public_leftover() {
+    fn files_are_private_even_over_a_public_file() {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("workspace.json");
-        create_private(&temp_path_for(&path))
-            .and_then(|mut f| f.write_all(b"stale"))
+        File::create(&path)
+            .and_then(|mut f| f.write_all(b"public"))
             .expect("leftover");
-        fs::set_permissions(temp_path_for(&path), fs::Permissions::from_mode(0o644))
-            .expect("chmod");
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).expect("chmod");
         write_durably(&path, b"data").expect("write");
         let mode = fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
+    }
+
+    /// Another local user who can write to a shared folder plants links at the names
+    /// an older build used for its temp files: a save must never write through them.
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_at_a_temp_name_is_never_written_through() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let victim = dir.path().join("victim.txt");
+        File::create(&victim)
+            .and_then(|mut f| f.write_all(b"the victim's own file"))
+            .expect("victim");
+        let path = dir.path().join("workspace.json");
+        for name in [
+            format!(".workspace.json.saving-{}", std::process::id()),
+            format!(".workspace.json.saving-{}-", std::process::id()),
+        ] {
+            std::os::unix::fs::symlink(&victim, dir.path().join(name)).expect("plant");
+        }
+        write_durably(&path, b"saved").expect("write");
+        assert_eq!(fs::read(&victim).expect("read"), b"the victim's own file");
+        assert_eq!(fs::read(&path).expect("read"), b"saved");
     }
 }

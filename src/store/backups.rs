@@ -86,8 +86,11 @@ pub fn list(data_file: &Path) -> Vec<Backup> {
     let Ok(entries) = fs::read_dir(backup_dir(data_file)) else {
         return Vec::new();
     };
+    // Only regular files: a folder or a link named like a backup is not one of ours,
+    // and must neither be pruned (failing every save) nor offered.
     let mut backups: Vec<Backup> = entries
         .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
         .filter_map(|entry| parse_backup(&stem, entry.path()))
         .collect();
     backups.sort_by(|a, b| b.path.cmp(&a.path));
@@ -195,18 +198,132 @@ fn prune(data_file: &Path, today: Date) -> io::Result<()> {
     let backups = list(data_file);
     let keep = to_keep(&backups, today);
     for backup in backups.iter().filter(|b| !keep.contains(&b.path)) {
-        fs::remove_file(&backup.path)?;
+        match fs::remove_file(&backup.path) {
+            // Another process pruned it first.
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
     }
     Ok(())
 }
 
-/// The newest backup this build can read, for when the data file cannot be.
-pub fn newest_readable(data_file: &Path) -> Option<(Backup, Workspace)> {
-    list(data_file).into_iter().find_map(|backup| {
-        let bytes = super::read::read(&backup.path).ok()?;
-        let workspace = envelope::decode(&backup.path, &bytes).ok()?;
-        Some((backup, workspace))
-    })
+/// A backup as the recovery list shows it: when it was saved, its size, what it holds,
+/// and whether Smallprint could open it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupInfo {
+    pub path: PathBuf,
+    /// The save time recorded inside it; for a backup written before Smallprint
+    /// recorded one, the file's modification time.
+    pub saved_at: Option<Timestamp>,
+    pub bytes: u64,
+    /// Requests, activities and breaches in it, when it can be read.
+    pub counts: Option<Counts>,
+    /// Why it cannot be opened, if it cannot: unreadable, or holding what the reader
+    /// refuses.
+    pub problem: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub requests: usize,
+    pub activities: usize,
+    pub breaches: usize,
+}
+
+/// A save time as the recovery list says it: the day and time in `zone` (the UK's).
+pub fn describe_time(at: Timestamp, zone: &TimeZone) -> String {
+    at.to_zoned(zone.clone())
+        .strftime("%-d %B %Y, %H:%M")
+        .to_string()
+}
+
+impl BackupInfo {
+    pub fn is_usable(&self) -> bool {
+        self.problem.is_none()
+    }
+}
+
+/// Every rotating backup of `data_file` (conflict and kept copies too), newest save
+/// first by the time recorded inside each — not by name, which a wrong clock or a
+/// planted file can make lie — with the workspace of each that can be opened.
+pub fn survey(data_file: &Path) -> Vec<(BackupInfo, Option<Workspace>)> {
+    let stem = stem(data_file);
+    let Ok(entries) = fs::read_dir(backup_dir(data_file)) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(BackupInfo, Option<Workspace>)> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                n.starts_with(&format!("{stem}-"))
+                    && Path::new(n)
+                        .extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            })
+        })
+        .map(inspect)
+        .collect();
+    found.sort_by(|a, b| {
+        b.0.saved_at
+            .cmp(&a.0.saved_at)
+            .then_with(|| b.0.path.cmp(&a.0.path))
+    });
+    found
+}
+
+fn inspect(path: PathBuf) -> (BackupInfo, Option<Workspace>) {
+    let modified = fs::metadata(&path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| Timestamp::try_from(t).ok());
+    let (bytes, read) = match super::read::read(&path) {
+        Ok(bytes) => (bytes.len() as u64, Ok(bytes)),
+        Err(e) => (0, Err(e.to_string())),
+    };
+    let saved_at = read
+        .as_ref()
+        .ok()
+        .and_then(|b| envelope::saved_at(b))
+        .or(modified);
+    let decoded = read.and_then(|bytes| envelope::decode(&path, &bytes).map_err(|e| e.to_string()));
+    let (workspace, problem) = match decoded {
+        Ok(workspace) => match crate::domain::integrity::refusal(&workspace) {
+            Some(reason) => (None, Some(format!("It {reason}"))),
+            None => (Some(workspace), None),
+        },
+        Err(problem) => (None, Some(problem)),
+    };
+    let counts = workspace.as_ref().map(|w| Counts {
+        requests: w.requests.len(),
+        activities: w.register.len(),
+        breaches: w.breaches.len(),
+    });
+    (
+        BackupInfo {
+            path,
+            saved_at,
+            bytes,
+            counts,
+            problem,
+        },
+        workspace,
+    )
+}
+
+/// The newest backup Smallprint can open — read, decoded, and within the reader's
+/// limits — for when the data file cannot be.
+pub fn newest_readable(data_file: &Path) -> Option<(BackupInfo, Workspace)> {
+    survey(data_file)
+        .into_iter()
+        .find_map(|(info, workspace)| Some((info, workspace?)))
+}
+
+/// The backup at `path` as the recovery list shows it, with its workspace if it can be
+/// opened.
+pub fn open_one(path: &Path) -> (BackupInfo, Option<Workspace>) {
+    inspect(path.to_owned())
 }
 
 #[cfg(test)]

@@ -2,8 +2,12 @@
 //! that bring an older file up to the current format.
 //!
 //! ```json
-//! { "smallprint_format": 1, "saved_by": "Smallprint 0.1.0", "workspace": { … } }
+//! { "smallprint_format": 1, "saved_by": "Smallprint 0.1.0",
+//!   "saved_at": "2026-12-03T10:15:02Z", "workspace": { … } }
 //! ```
+//!
+//! `saved_at` (when a store saved it, absent in files written before it existed) orders
+//! backups whatever their names or the clock said; older builds ignore it.
 
 use std::path::Path;
 
@@ -19,7 +23,31 @@ const VERSION_KEY: &str = "smallprint_format";
 struct EnvelopeOut<'a> {
     smallprint_format: u32,
     saved_by: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    saved_at: Option<jiff::Timestamp>,
     workspace: &'a Workspace,
+}
+
+/// Only when the file was saved, read leniently: a file without it, or with a value
+/// this build cannot read, simply has no time.
+#[derive(Deserialize)]
+struct SaveTime {
+    #[serde(default)]
+    saved_at: Option<Value>,
+}
+
+/// When the envelope says the file was saved, if it says.
+pub fn saved_at(bytes: &[u8]) -> Option<jiff::Timestamp> {
+    let bytes = bytes.strip_prefix(super::read::BOM).unwrap_or(bytes);
+    let stamp: SaveTime = serde_json::from_slice(bytes).ok()?;
+    stamp.saved_at?.as_str()?.parse().ok()
+}
+
+/// Whether `bytes` look like a Smallprint workspace of any version, readable by this
+/// build or not: the one thing worth keeping before it is replaced.
+pub fn is_workspace(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(super::read::BOM).unwrap_or(bytes);
+    serde_json::from_slice::<Header>(bytes).is_ok()
 }
 
 #[derive(Deserialize)]
@@ -318,10 +346,21 @@ fn v1_to_v2(workspace: &mut Value) {
     }
 }
 
+/// The file's bytes, with no save time (an example, a test fixture).
 pub fn encode(workspace: &Workspace) -> Vec<u8> {
+    encode_with(workspace, None)
+}
+
+/// The file's bytes as a store saves them at `at`.
+pub fn encode_at(workspace: &Workspace, at: jiff::Timestamp) -> Vec<u8> {
+    encode_with(workspace, Some(at))
+}
+
+fn encode_with(workspace: &Workspace, saved_at: Option<jiff::Timestamp>) -> Vec<u8> {
     let envelope = EnvelopeOut {
         smallprint_format: FORMAT_VERSION,
         saved_by: format!("Smallprint {}", env!("CARGO_PKG_VERSION")),
+        saved_at,
         workspace,
     };
     // Serialising plain data with string keys cannot fail.

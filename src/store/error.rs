@@ -13,9 +13,7 @@ pub enum StoreError {
         source: io::Error,
     },
 
-    #[error(
-        "{path} is {kind}, not a file: Smallprint reads its workspace only from a regular file."
-    )]
+    #[error("{path} is {kind}, not a file: Smallprint reads and writes only regular files.")]
     NotAFile { path: PathBuf, kind: &'static str },
 
     #[error(
@@ -81,6 +79,11 @@ pub enum StoreError {
     /// Another Smallprint (a window, or a command still writing) is the file's writer.
     #[error("{path} is open in Smallprint — close it first. Nothing was written.")]
     InUse { path: PathBuf },
+
+    /// The change would make a file the reader refuses: written, it would lock its
+    /// owner out.
+    #[error("Nothing was written to {path}: {reason}\nThe file is as it was.")]
+    Unworkable { path: PathBuf, reason: String },
 
     #[error("Smallprint will not write to {path}: {reason}. Nothing was written.")]
     OutputRefused { path: PathBuf, reason: &'static str },

@@ -9,6 +9,12 @@ use std::{
     path::{Path, PathBuf},
 };
 
+/// What opening a link with `O_NOFOLLOW` fails with.
+#[cfg(unix)]
+const ELOOP: i32 = libc::ELOOP;
+#[cfg(not(unix))]
+const ELOOP: i32 = -1;
+
 #[derive(Debug)]
 pub struct FileLock {
     // Held for its side effect: the OS releases the lock when the file is closed,
@@ -33,9 +39,23 @@ impl FileLock {
         #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
+            // A link planted at the lock's name is refused, not followed: opening it
+            // would create a file wherever it points.
+            options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
         }
-        let file = options.open(&path)?;
+        let file = options.open(&path).map_err(|e| {
+            if e.raw_os_error() == Some(ELOOP) {
+                io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!(
+                        "{} is a link, where Smallprint keeps the file's lock; remove it",
+                        path.display()
+                    ),
+                )
+            } else {
+                e
+            }
+        })?;
         match file.try_lock() {
             Ok(()) => Ok(Some(FileLock { _file: file })),
             Err(TryLockError::WouldBlock) => Ok(None),
@@ -75,5 +95,16 @@ mod tests {
         assert!(lock_path_for(&data).exists());
         drop(first);
         assert!(FileLock::try_acquire(&data).expect("io").is_some());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_at_the_locks_name_is_refused_not_followed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let data = dir.path().join("workspace.json");
+        let elsewhere = dir.path().join("elsewhere");
+        std::os::unix::fs::symlink(&elsewhere, lock_path_for(&data)).expect("plant");
+        assert!(FileLock::try_acquire(&data).is_err());
+        assert!(!elsewhere.exists(), "nothing created where the link points");
     }
 }

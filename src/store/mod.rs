@@ -23,7 +23,7 @@ use std::{
 
 use jiff::Timestamp;
 
-pub use envelope::{decode, encode};
+pub use envelope::{decode, encode, encode_at};
 pub use error::StoreError;
 use lock::FileLock;
 pub use paths::{check_output, resolve};
@@ -71,17 +71,46 @@ pub fn read_loaded(path: &Path) -> Result<Loaded, StoreError> {
 
 /// Writes a new workspace file (`smallprint demo`, `new`, the window's Save as),
 /// replacing what is there — unless another Smallprint has that file open
-/// ([`StoreError::InUse`]). Missing folders are created private.
-pub fn write_new(path: &Path, workspace: &Workspace) -> Result<(), StoreError> {
+/// ([`StoreError::InUse`]), or it is not a regular file ([`StoreError::NotAFile`]: a
+/// named pipe or a device would swallow the workspace). A workspace it replaces is
+/// kept first in the backups folder beside it. Missing folders are created private.
+/// Returns where the replaced workspace was kept.
+pub fn write_new(
+    path: &Path,
+    workspace: &Workspace,
+    at: Timestamp,
+) -> Result<Option<PathBuf>, StoreError> {
     let write_error = |source| StoreError::Write {
         path: path.to_owned(),
         source,
     };
+    refuse_unworkable(path, workspace)?;
     let real = resolve(path).map_err(write_error)?;
+    // Before the lock: no lock file appears beside something that is not a workspace.
+    read::check_kind(&real)?;
     let _lock = Store::acquire(path, &real, LOCK_MOMENT)?.ok_or_else(|| StoreError::InUse {
         path: path.to_owned(),
     })?;
-    atomic::write_durably(&real, &envelope::encode(workspace)).map_err(write_error)
+    let kept = match read::read_if_present(&real)? {
+        Some(old) if envelope::is_workspace(&old) => {
+            Some(backups::keep_copy(&real, &old, at, "replaced").map_err(write_error)?)
+        }
+        _ => None,
+    };
+    atomic::write_durably(&real, &envelope::encode_at(workspace, at)).map_err(write_error)?;
+    Ok(kept)
+}
+
+/// Refuses to write what the reader would refuse: a file that then could not be
+/// opened would lock its owner out (the writer obeys the reader's limits).
+fn refuse_unworkable(path: &Path, workspace: &Workspace) -> Result<(), StoreError> {
+    match crate::domain::integrity::write_refusal(workspace) {
+        Some(reason) => Err(StoreError::Unworkable {
+            path: path.to_owned(),
+            reason,
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Writes an export (a calendar, a document) of the workspace at `workspace`
@@ -94,6 +123,13 @@ pub fn write_export(path: &Path, bytes: &[u8], workspace: &Path) -> Result<(), S
         path: path.to_owned(),
         source,
     })
+}
+
+/// Reads a file the user hands Smallprint (a bank-holiday feed) through the bounded
+/// reader: a regular file of at most [`MAX_FILE_BYTES`], so a named pipe or a device
+/// is refused at once rather than read without end.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, StoreError> {
+    read::read(path)
 }
 
 /// Makes a file Smallprint keeps outside the workspace (the window's preferences)
@@ -159,12 +195,10 @@ impl Fingerprint {
         Self(hasher.finish())
     }
 
-    fn of_file(path: &Path) -> io::Result<Option<Self>> {
-        match fs::read(path) {
-            Ok(bytes) => Ok(Some(Self::of(&bytes))),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e),
-        }
+    /// Read through the bounded reader: a file turned into a named pipe or a link to
+    /// a device is an error at once, never a read that blocks or fills memory.
+    fn of_file(path: &Path) -> Result<Option<Self>, StoreError> {
+        Ok(read::read_if_present(path)?.map(|bytes| Self::of(&bytes)))
     }
 }
 
@@ -173,6 +207,9 @@ impl Fingerprint {
 pub struct Saved {
     /// Where an unreadable file was moved before the first save over it, if it was.
     pub set_aside: Option<PathBuf>,
+    /// The save is on disk, but its backup could not be written: a warning, not a
+    /// failure (retrying the change would make it twice).
+    pub backup_failed: Option<String>,
 }
 
 #[derive(Debug)]
@@ -193,6 +230,8 @@ pub struct Store {
     set_aside_before_save: bool,
     /// The file began with a byte-order mark when opened (the next save drops it).
     began_with_bom: bool,
+    /// See [`Store::pause_before_rename`].
+    before_rename: Option<fn(&Path)>,
 }
 
 impl Store {
@@ -202,6 +241,7 @@ impl Store {
     /// [`Store::open_from_backup`].
     pub fn open(path: &Path) -> Result<(Store, Contents), StoreError> {
         let real = Self::resolved(path)?;
+        read::check_kind(&real)?;
         let lock = Self::acquire(path, &real, LOCK_MOMENT)?;
         Self::read_with(path, real, lock)
     }
@@ -214,13 +254,15 @@ impl Store {
         patience: Duration,
     ) -> Result<(Store, Workspace), StoreError> {
         let real = Self::resolved(path)?;
-        // Checked first so that a mistyped path leaves no folder or lock file behind.
+        // Checked first so that a mistyped path, a device or a pipe leaves no folder or
+        // lock file behind.
         if let Err(source) = fs::metadata(&real) {
             return Err(StoreError::Read {
                 path: path.to_owned(),
                 source,
             });
         }
+        read::check_kind(&real)?;
         let lock = Self::acquire(path, &real, patience)?;
         if lock.is_none() {
             return Err(StoreError::InUse {
@@ -262,6 +304,7 @@ impl Store {
             stamp,
             set_aside_before_save: false,
             began_with_bom,
+            before_rename: None,
         };
         if store.is_writable() {
             store.remove_stale_temps();
@@ -276,31 +319,37 @@ impl Store {
         })
     }
 
-    /// Opens the newest backup this build can read in place of an unreadable `path`.
-    /// The unreadable file stays as it is until the first save, which keeps it aside.
+    /// Opens the backup `chosen` (one of [`backups::survey`]'s) in place of an
+    /// unreadable `path`. The unreadable file stays as it is until the first save,
+    /// which keeps it aside. `Ok(None)` (with the reason) when that backup cannot be
+    /// opened after all.
     pub fn open_from_backup(
         path: &Path,
-    ) -> Result<Option<(Store, Workspace, backups::Backup)>, StoreError> {
+        chosen: &Path,
+    ) -> Result<Result<(Store, Workspace, backups::BackupInfo), String>, StoreError> {
         let real = Self::resolved(path)?;
-        let Some((backup, workspace)) = backups::newest_readable(&real) else {
-            return Ok(None);
+        let (info, workspace) = backups::open_one(chosen);
+        let Some(workspace) = workspace else {
+            return Ok(Err(info
+                .problem
+                .unwrap_or_else(|| "it could not be read".to_owned())));
         };
         let lock = Self::acquire(path, &real, LOCK_MOMENT)?;
         let stamp = Stamp::of(&real);
-        let known = Fingerprint::of_file(&real).map_err(|source| StoreError::Read {
-            path: path.to_owned(),
-            source,
-        })?;
+        // A file that cannot even be fingerprinted (a pipe, too large) makes every save
+        // fail with its reason: it is never written over.
+        let known = Fingerprint::of_file(&real).unwrap_or(None);
         let store = Store {
             path: path.to_owned(),
             real,
             lock,
             known,
             stamp,
-            set_aside_before_save: known.is_some(),
+            set_aside_before_save: stamp.is_some(),
             began_with_bom: false,
+            before_rename: None,
         };
-        Ok(Some((store, workspace, backup)))
+        Ok(Ok((store, workspace, info)))
     }
 
     fn acquire(
@@ -390,13 +439,6 @@ impl Store {
         }
     }
 
-    fn read_error(&self, source: io::Error) -> StoreError {
-        StoreError::Read {
-            path: self.path.clone(),
-            source,
-        }
-    }
-
     /// Whether another program may have changed the file since this store last read
     /// or wrote it. Cheap when nothing changed (one `stat`); reads the file only when
     /// its metadata moved, to tell a real change from a touch.
@@ -405,7 +447,7 @@ impl Store {
         if stamp == self.stamp {
             return Ok(false);
         }
-        let now = Fingerprint::of_file(&self.real).map_err(|e| self.read_error(e))?;
+        let now = Fingerprint::of_file(&self.real)?;
         if now == self.known {
             self.stamp = stamp;
             return Ok(false);
@@ -432,18 +474,37 @@ impl Store {
     }
 
     /// Saves `workspace`, unless another program changed the file since this store last
-    /// read or wrote it ([`StoreError::ChangedOnDisk`]).
+    /// read or wrote it ([`StoreError::ChangedOnDisk`]) — checked when the save begins
+    /// and again immediately before its rename — or it holds what the reader refuses
+    /// ([`StoreError::Unworkable`]).
     pub fn save(&mut self, workspace: &Workspace, at: Timestamp) -> Result<Saved, StoreError> {
         if !self.is_writable() {
             return Err(StoreError::ReadOnly);
         }
-        let on_disk = Fingerprint::of_file(&self.real).map_err(|e| self.write_error(e))?;
-        if on_disk != self.known {
-            return Err(StoreError::ChangedOnDisk {
-                path: self.path.clone(),
-            });
+        self.check_unchanged()?;
+        self.write(workspace, at, true)
+    }
+
+    /// The file on disk is still the one this store read or wrote: its size, time,
+    /// identity and bytes.
+    fn check_unchanged(&self) -> Result<(), StoreError> {
+        let changed = || StoreError::ChangedOnDisk {
+            path: self.path.clone(),
+        };
+        // The bytes decide: a touch without a change is no conflict, and a change that
+        // kept the size and time (a coarse clock, a copy with `cp -p`) still is one.
+        if Fingerprint::of_file(&self.real)? != self.known {
+            return Err(changed());
         }
-        self.write(workspace, at)
+        Ok(())
+    }
+
+    /// Runs `pause` immediately before every save's rename, after the final check that
+    /// the file is unchanged is about to be made: for tests that change the file from
+    /// outside at the last moment.
+    #[doc(hidden)]
+    pub fn pause_before_rename(&mut self, pause: Option<fn(&Path)>) {
+        self.before_rename = pause;
     }
 
     /// Saves `workspace` over another program's change, first keeping that version in
@@ -472,7 +533,7 @@ impl Store {
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(e) => return Err(self.write_error(e)),
         };
-        let saved = self.write(workspace, at)?;
+        let saved = self.write(workspace, at, false)?;
         Ok((saved, kept))
     }
 
@@ -490,7 +551,7 @@ impl Store {
 
     /// Keeps `mine` in the backups folder as a copy rotation never deletes.
     pub fn keep_mine(&self, mine: &Workspace, at: Timestamp) -> Result<PathBuf, StoreError> {
-        backups::keep_copy(&self.real, &envelope::encode(mine), at, "mine")
+        backups::keep_copy(&self.real, &envelope::encode_at(mine, at), at, "mine")
             .map_err(|e| self.write_error(e))
     }
 
@@ -501,7 +562,7 @@ impl Store {
         mine: &Workspace,
         at: Timestamp,
     ) -> Result<PathBuf, StoreError> {
-        backups::keep_unsaved_copy(&self.real, &envelope::encode(mine), at)
+        backups::keep_unsaved_copy(&self.real, &envelope::encode_at(mine, at), at)
             .map_err(|e| self.write_error(e))
     }
 
@@ -510,7 +571,15 @@ impl Store {
         backups::unsaved_copies(&self.real)
     }
 
-    fn write(&mut self, workspace: &Workspace, at: Timestamp) -> Result<Saved, StoreError> {
+    /// Writes `workspace`; with `guarded`, only if the file is still the one this store
+    /// knows when the new bytes are about to replace it.
+    fn write(
+        &mut self,
+        workspace: &Workspace,
+        at: Timestamp,
+        guarded: bool,
+    ) -> Result<Saved, StoreError> {
+        refuse_unworkable(&self.path, workspace)?;
         // An unreadable file is linked under a new name first, and only then replaced
         // atomically: at every moment the path holds a file, and the unreadable one
         // survives under its new name.
@@ -527,19 +596,38 @@ impl Store {
             keep_aside(&self.real, &aside).map_err(|e| self.write_error(e))?;
             set_aside = Some(aside);
         }
-        let bytes = envelope::encode(workspace);
-        if let Err(e) = atomic::write_durably(&self.real, &bytes) {
+        let bytes = envelope::encode_at(workspace, at);
+        let mut conflict = None;
+        let written = atomic::write_durably_checked(&self.real, &bytes, || {
+            if let Some(pause) = self.before_rename {
+                pause(&self.real);
+            }
+            if guarded && let Err(e) = self.check_unchanged() {
+                conflict = Some(e);
+                return Err(io::Error::other("the file changed during the save"));
+            }
+            Ok(())
+        });
+        if let Err(e) = written {
             if let Some(aside) = &set_aside {
                 // The original is still in place; the extra name goes.
                 let _ = fs::remove_file(aside);
             }
-            return Err(self.write_error(e));
+            return Err(conflict.unwrap_or_else(|| self.write_error(e)));
         }
         self.known = Some(Fingerprint::of(&bytes));
         self.stamp = Stamp::of(&self.real);
         self.set_aside_before_save = false;
-        backups::record(&self.real, &bytes, at).map_err(|e| self.write_error(e))?;
-        Ok(Saved { set_aside })
+        let backup_failed = backups::record(&self.real, &bytes, at).err().map(|e| {
+            format!(
+                "its backup in {} could not be written ({e})",
+                backups::backup_dir(&self.real).display()
+            )
+        });
+        Ok(Saved {
+            set_aside,
+            backup_failed,
+        })
     }
 }
 

@@ -38,6 +38,18 @@ fn kind_of(file_type: fs::FileType) -> &'static str {
     "not a regular file"
 }
 
+/// Refuses a path that holds something other than a regular file (a folder, a named
+/// pipe, a device, a socket) without opening it; an absent path is fine.
+pub fn check_kind(path: &Path) -> Result<(), StoreError> {
+    match fs::metadata(path) {
+        Ok(metadata) if !metadata.is_file() => Err(StoreError::NotAFile {
+            path: path.to_owned(),
+            kind: kind_of(metadata.file_type()),
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// Reads the file at `path` (symlinks followed), or `Ok(None)` when there is none.
 ///
 /// The type and size are checked before the file is opened (opening a named pipe

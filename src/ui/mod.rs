@@ -118,10 +118,10 @@ pub fn session_ui(
         Session::Unreadable {
             path,
             reason,
-            backup,
+            backups,
         } => {
             egui::CentralPanel::default().show(ui, |ui| {
-                start::unreadable(ui, path, reason, backup.as_deref(), commands);
+                start::unreadable(ui, path, reason, backups, now.time_zone(), commands);
             });
         }
         Session::NoFile { reason } => {

@@ -6,7 +6,10 @@ use std::path::Path;
 use egui::RichText;
 
 use super::theme::{self, spacing};
-use crate::command::Command;
+use crate::{
+    command::Command,
+    session::{BackupInfo, describe_time},
+};
 
 fn centred(ui: &mut egui::Ui, add_contents: impl FnOnce(&mut egui::Ui)) {
     ui.vertical_centered(|ui| {
@@ -66,7 +69,8 @@ pub fn unreadable(
     ui: &mut egui::Ui,
     path: &Path,
     reason: &str,
-    backup: Option<&str>,
+    backups: &[BackupInfo],
+    zone: &jiff::tz::TimeZone,
     commands: &mut Vec<Command>,
 ) {
     centred(ui, |ui| {
@@ -79,17 +83,26 @@ pub fn unreadable(
             path.display()
         ));
         ui.add_space(spacing::GROUP);
-        match backup {
-            Some(saved_on) => {
+        let saved = |info: &BackupInfo| {
+            info.saved_at.map_or_else(
+                || "at an unknown time".to_owned(),
+                |at| describe_time(at, zone),
+            )
+        };
+        match backups.iter().find(|b| b.is_usable()) {
+            Some(newest) => {
                 if ui
-                    .button(format!("Open the newest good backup (saved {saved_on})"))
+                    .button(format!(
+                        "Open the newest good backup (saved {})",
+                        saved(newest)
+                    ))
                     .clicked()
                 {
-                    commands.push(Command::OpenNewestBackup);
+                    commands.push(Command::OpenBackup(newest.path.clone()));
                 }
             }
             None => {
-                ui.label("There is no readable backup of this file.");
+                ui.label("There is no backup of this file that Smallprint can open.");
             }
         }
         ui.add_space(spacing::ITEM);
@@ -99,7 +112,72 @@ pub fn unreadable(
         if ui.button("Create a new file…").clicked() {
             commands.push(Command::NewFile);
         }
+        if !backups.is_empty() {
+            ui.add_space(spacing::GROUP);
+            egui::CollapsingHeader::new(format!("Every backup of this file ({})", backups.len()))
+                .id_salt("every_backup")
+                .show(ui, |ui| backup_list(ui, backups, &saved, commands));
+        }
     });
+}
+
+/// Every backup, newest save first, with what it holds, so the user can choose one
+/// from before a mistake, not only the newest.
+fn backup_list(
+    ui: &mut egui::Ui,
+    backups: &[BackupInfo],
+    saved: &dyn Fn(&BackupInfo) -> String,
+    commands: &mut Vec<Command>,
+) {
+    for (index, info) in backups.iter().enumerate() {
+        ui.push_id(index, |ui| {
+            ui.separator();
+            let name = info
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            ui.label(RichText::new(format!("Saved {}", saved(info))).strong());
+            ui.label(format!("{name} · {}", size_words(info.bytes)));
+            match (&info.counts, &info.problem) {
+                (Some(counts), None) => {
+                    ui.label(format!(
+                        "{} · {} · {}",
+                        plural(counts.requests, "request", "requests"),
+                        plural(counts.activities, "activity", "activities"),
+                        plural(counts.breaches, "breach", "breaches"),
+                    ));
+                    if ui.button("Open this backup").clicked() {
+                        commands.push(Command::OpenBackup(info.path.clone()));
+                    }
+                }
+                (_, Some(problem)) => {
+                    ui.label(
+                        RichText::new(format!("Cannot be opened: {problem}"))
+                            .color(theme::palette(ui).warning),
+                    );
+                }
+                (None, None) => {}
+            }
+        });
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn size_words(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    if bytes < KB {
+        format!("{bytes} bytes")
+    } else if bytes < KB * KB {
+        format!("{} KB", bytes.div_ceil(KB))
+    } else {
+        // Tenths of a megabyte, in whole numbers: no float for a file size.
+        let tenths = bytes * 10 / (KB * KB);
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    }
 }
 
 pub fn no_file(ui: &mut egui::Ui, reason: &str, commands: &mut Vec<Command>) {

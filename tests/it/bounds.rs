@@ -420,7 +420,18 @@ fn a_backup_with_extreme_dates_is_not_restored() {
         &backups.join("workspace-20261120-090000-000.json"),
         &extreme_dates().0,
     );
-    match Session::open_newest_backup(&path) {
+    let bad = backups.join("workspace-20261120-090000-000.json");
+    match Session::open(&path) {
+        Session::Unreadable { backups, .. } => {
+            assert_eq!(backups.len(), 1);
+            assert!(!backups[0].is_usable());
+            let problem = backups[0].problem.as_deref().unwrap_or_default();
+            assert!(problem.contains("1 January 1900"), "{problem}");
+        }
+        other => panic!("expected the recovery screen, got {other:?}"),
+    }
+    // Even asked for by name (a stale click), it is refused.
+    match Session::open_backup(&path, &bad, &jiff::tz::TimeZone::UTC) {
         Session::NoFile { reason } => assert!(reason.contains("1 January 1900"), "{reason}"),
         other => panic!("expected a refusal, got {other:?}"),
     }

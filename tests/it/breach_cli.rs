@@ -26,7 +26,7 @@ fn demo() -> (tempfile::TempDir, std::path::PathBuf) {
     let mut workspace = store::read_workspace(&path).expect("reads");
     workspace.breaches.clear();
     fs::remove_file(&path).expect("removed");
-    store::write_new(&path, &workspace).expect("written");
+    store::write_new(&path, &workspace, common::SAVED_AT).expect("written");
     (dir, path)
 }
 
@@ -265,7 +265,8 @@ fn breach_log_writes_every_breach_with_its_reasons_as_csv() {
 /// The breach fixture written to a workspace file in a temporary folder.
 fn fixture_file() -> (tempfile::TempDir, std::path::PathBuf) {
     let (dir, path) = temp_workspace();
-    store::write_new(&path, &common::breach_workspace()).expect("fixture written");
+    store::write_new(&path, &common::breach_workspace(), common::SAVED_AT)
+        .expect("fixture written");
     (dir, path)
 }
 

@@ -84,7 +84,7 @@ fn child_saves_until_killed() {
 #[test]
 fn sigkill_during_saves_never_corrupts_the_file() {
     let (dir, path) = temp_workspace();
-    store::write_new(&path, &version(0)).expect("first version");
+    store::write_new(&path, &version(0), common::SAVED_AT).expect("first version");
     let mut last_seen = 0;
     let mut killed_mid_write = 0;
     for trial in 0..TRIALS {

@@ -33,7 +33,7 @@ fn opened(path: &Path) -> (Store, Workspace) {
 #[test]
 fn a_workspace_opened_through_a_symlink_shares_the_real_files_lock() {
     let (dir, real) = temp_workspace();
-    store::write_new(&real, &example()).expect("write");
+    store::write_new(&real, &example(), common::SAVED_AT).expect("write");
     let link = dir.path().join("link.json");
     symlink(&real, &link).expect("symlink");
     let (first, _) = opened(&real);
@@ -62,7 +62,7 @@ fn saving_through_a_symlink_keeps_the_symlink_and_writes_the_real_file() {
     fs::create_dir(&local).expect("dir");
     let real = sync.join("workspace.json");
     let link = local.join("workspace.json");
-    store::write_new(&real, &example()).expect("write");
+    store::write_new(&real, &example(), common::SAVED_AT).expect("write");
     symlink(&real, &link).expect("symlink");
 
     let (mut store, mut workspace) = opened(&link);
@@ -282,7 +282,7 @@ fn demo_force_leaves_a_workspace_open_in_smallprint_alone() {
 #[test]
 fn a_killed_backup_write_leaves_no_personal_data_behind() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example()).expect("write");
+    store::write_new(&path, &example(), common::SAVED_AT).expect("write");
     let folder = backups::backup_dir(&path);
     fs::create_dir_all(&folder).expect("backups");
     // What a save killed while writing its backup leaves: a temp file of a dead process.
@@ -302,24 +302,31 @@ fn restoring_a_backup_never_leaves_the_path_without_a_file() {
     drop(store);
     let broken = b"{ \"smallprint_format\": 1, \"workspace\": { oops".to_vec();
     common::write_bytes(&path, &broken);
-    let (mut store, restored, _) = Store::open_from_backup(&path)
+    let (newest, _) = store::backups::newest_readable(&path).expect("a backup");
+    let (mut store, restored, _) = Store::open_from_backup(&path, &newest.path)
         .expect("io")
         .expect("a backup");
-    // The atomic write fails (its temporary file cannot be created): the path must
-    // still hold a file, the unreadable one, not nothing.
-    let temp = dir
-        .path()
-        .join(format!(".workspace.json.saving-{}", std::process::id()));
-    fs::create_dir(&temp).expect("block the temp file");
+    // The atomic write fails at its last moment (another program writes the file just
+    // before the rename): the path must still hold a file, not nothing.
+    store.pause_before_rename(Some(|real| {
+        common::write_bytes(real, b"{ written meanwhile");
+    }));
     let result = store.save(&restored, at(date(2026, 11, 23), 9));
     assert!(result.is_err(), "{result:?}");
     assert_eq!(
         fs::read(&path).expect("the file is still there"),
-        broken,
+        b"{ written meanwhile",
         "{:?}",
         files_in(dir.path())
     );
-    fs::remove_dir(&temp).expect("unblock");
+    assert_eq!(
+        files_in(dir.path()).len(),
+        3,
+        "the file, its lock and the backups folder: no name set aside, no temp file left: {:?}",
+        files_in(dir.path())
+    );
+    store.pause_before_rename(None);
+    common::write_bytes(&path, &broken);
     let saved = store
         .save(&restored, at(date(2026, 11, 23), 10))
         .expect("saves");

@@ -186,7 +186,8 @@ fn a_letter_the_law_does_not_allow_and_an_unwritable_output_exit_2() {
 fn breach_file() -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("shop.json");
-    smallprint::store::write_new(&file, &common::breach_workspace()).expect("fixture");
+    smallprint::store::write_new(&file, &common::breach_workspace(), common::SAVED_AT)
+        .expect("fixture");
     let file = arg(&file).to_owned();
     (dir, file)
 }

@@ -43,7 +43,7 @@ fn an_assessment_is_written_in_each_format_with_every_answer_and_the_decision() 
     let dir = tempfile::tempdir().expect("temp dir");
     let workspace = example_workspace(date(2026, 11, 23));
     let file = dir.path().join("example.json");
-    smallprint::store::write_new(&file, &workspace).expect("written");
+    smallprint::store::write_new(&file, &workspace, common::SAVED_AT).expect("written");
     // The crime-prevention activity, third in the register: complete.
     let lia = workspace.register[2].lia().expect("an assessment");
     for extension in ["pdf", "html", "md"] {
@@ -110,7 +110,7 @@ fn an_incomplete_or_missing_assessment_writes_nothing_unless_drafted() {
         }
     }
     let file = dir.path().join("incomplete.json");
-    smallprint::store::write_new(&file, &workspace).expect("written");
+    smallprint::store::write_new(&file, &workspace, common::SAVED_AT).expect("written");
     let run = |activity: &str, out: &std::path::Path, extra: &[&str]| {
         let mut args = vec![
             "lia",

@@ -157,7 +157,7 @@ fn every_kind_confirmed_as_it_stands_publishes_only_the_obligations_the_law_impo
                 }
             }
             let ready = dir.path().join(format!("{kind}-{nation}-ready.json"));
-            smallprint::store::write_new(&ready, &workspace).expect("written");
+            smallprint::store::write_new(&ready, &workspace, common::SAVED_AT).expect("written");
             let out = dir.path().join(format!("{kind}-{nation}.md"));
             let (code, _, stderr) =
                 smallprint(&["notice", "--file", arg(&ready), "--out", arg(&out)]);

@@ -511,7 +511,7 @@ fn last_updated(markdown: &str) -> &str {
 fn exporting_twice_keeps_the_date_and_a_changed_purpose_moves_it() {
     use smallprint::store;
     let (dir, path) = common::temp_workspace();
-    store::write_new(&path, &example()).expect("written");
+    store::write_new(&path, &example(), common::SAVED_AT).expect("written");
     let out = dir.path().join("notice.md");
 
     let first = export_on(&path, &out, date(2026, 3, 2));
@@ -524,7 +524,7 @@ fn exporting_twice_keeps_the_date_and_a_changed_purpose_moves_it() {
     let mut workspace = store::read_workspace(&path).expect("reads");
     workspace.register[0].purpose = "Sell and deliver 3D models".to_owned();
     std::fs::remove_file(&path).expect("replace");
-    store::write_new(&path, &workspace).expect("written");
+    store::write_new(&path, &workspace, common::SAVED_AT).expect("written");
     let changed = export_on(&path, &out, date(2026, 5, 11));
     assert_eq!(last_updated(&changed), "11 May 2026");
     let later = export_on(&path, &out, date(2026, 6, 1));

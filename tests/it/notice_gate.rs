@@ -117,7 +117,7 @@ fn each_gap_alone_refuses_the_notice_naming_it_and_a_draft_is_marked_on_every_pa
     let dir = tempfile::tempdir().expect("temp dir");
     // The example shop as it stands is publishable: the gate is not simply shut.
     let complete = dir.path().join("complete.json");
-    smallprint::store::write_new(&complete, &example()).expect("written");
+    smallprint::store::write_new(&complete, &example(), common::SAVED_AT).expect("written");
     let out = dir.path().join("complete.pdf");
     let (code, _, stderr) = smallprint(&["notice", "--file", arg(&complete), "--out", arg(&out)]);
     assert_eq!(code, 0, "{stderr}");
@@ -127,7 +127,7 @@ fn each_gap_alone_refuses_the_notice_naming_it_and_a_draft_is_marked_on_every_pa
         let mut workspace = example();
         (gap.spoil)(&mut workspace);
         let file = dir.path().join(format!("gap-{index}.json"));
-        smallprint::store::write_new(&file, &workspace).expect("written");
+        smallprint::store::write_new(&file, &workspace, common::SAVED_AT).expect("written");
         let before = std::fs::read(&file).expect("read");
         for extension in ["pdf", "html", "md"] {
             let out = dir.path().join(format!("gap-{index}.{extension}"));
@@ -213,7 +213,7 @@ fn a_letter_needs_the_shops_name_and_a_way_to_reach_it() {
             .expect("an open request");
         spoil(&mut workspace);
         let file = dir.path().join(format!("{name}.json"));
-        smallprint::store::write_new(&file, &workspace).expect("written");
+        smallprint::store::write_new(&file, &workspace, common::SAVED_AT).expect("written");
         let out = dir.path().join(format!("{name}.pdf"));
         let (code, _, stderr) = smallprint(&[
             "letter",
@@ -237,7 +237,7 @@ fn the_example_notice_states_the_general_right_to_object_apart_naming_its_purpos
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("example.json");
     let workspace = example();
-    smallprint::store::write_new(&file, &workspace).expect("written");
+    smallprint::store::write_new(&file, &workspace, common::SAVED_AT).expect("written");
     let out = dir.path().join("notice.pdf");
     let (code, _, stderr) = smallprint(&["notice", "--file", arg(&file), "--out", arg(&out)]);
     assert_eq!(code, 0, "{stderr}");

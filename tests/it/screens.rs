@@ -118,7 +118,7 @@ fn every_screen_at_both_sizes_in_both_themes() {
     for (choice, theme, theme_name) in THEMES {
         for size in SIZES {
             let path = fixed_workspace_path(&format!("{theme_name}-{}x{}", size.0, size.1));
-            store::write_new(&path, &example).expect("example");
+            store::write_new(&path, &example, jiff::Timestamp::UNIX_EPOCH).expect("example");
             let mut harness = harness(app_on(&path, choice), size, theme);
             harness.run();
             for (screen, commands) in screen_commands(&example) {

@@ -381,7 +381,12 @@ fn backups_keep_the_last_ten_saves_and_one_a_day_for_thirty_days() {
 #[test]
 fn a_second_writer_is_refused() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(jiff::civil::date(2026, 11, 23))).expect("write");
+    store::write_new(
+        &path,
+        &example_workspace(jiff::civil::date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("write");
     let (first, _) = opened(&path);
     let (mut second, workspace) = opened(&path);
     assert!(first.is_writable());
@@ -411,7 +416,12 @@ fn change_elsewhere(path: &std::path::Path) -> Vec<u8> {
 #[test]
 fn an_external_change_is_caught_before_overwrite_and_both_versions_survive() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(jiff::civil::date(2026, 11, 23))).expect("write");
+    store::write_new(
+        &path,
+        &example_workspace(jiff::civil::date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("write");
     let (mut store, mut mine) = opened(&path);
     mine.organisation.trading_name = "Mine".to_owned();
     let theirs = change_elsewhere(&path);
@@ -450,7 +460,12 @@ fn an_external_change_is_caught_before_overwrite_and_both_versions_survive() {
 #[test]
 fn a_file_deleted_elsewhere_is_also_an_external_change() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(jiff::civil::date(2026, 11, 23))).expect("write");
+    store::write_new(
+        &path,
+        &example_workspace(jiff::civil::date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("write");
     let (mut store, workspace) = opened(&path);
     fs::remove_file(&path).expect("delete");
     let result = store.save(&workspace, at(date(2026, 11, 23), 9));
@@ -478,11 +493,12 @@ fn an_unreadable_file_can_be_replaced_by_its_newest_backup_without_losing_it() {
     common::write_bytes(&path, &broken);
     assert!(Store::open(&path).is_err());
 
-    let (mut store, restored, backup) = Store::open_from_backup(&path)
+    let (newest, _) = store::backups::newest_readable(&path).expect("a backup");
+    let (mut store, restored, backup) = Store::open_from_backup(&path, &newest.path)
         .expect("io")
         .expect("a backup");
     assert_eq!(restored, workspace);
-    assert_eq!(backup.day, date(2026, 11, 21));
+    assert_eq!(backup.saved_at, Some(at(date(2026, 11, 21), 9)));
     assert_eq!(
         fs::read(&path).expect("read"),
         broken,
@@ -501,7 +517,12 @@ fn an_unreadable_file_can_be_replaced_by_its_newest_backup_without_losing_it() {
 #[test]
 fn stale_temporary_files_are_cleared_by_the_next_writer() {
     let (dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(jiff::civil::date(2026, 11, 23))).expect("write");
+    store::write_new(
+        &path,
+        &example_workspace(jiff::civil::date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("write");
     let stale = dir.path().join(".workspace.json.saving-99999");
     fs::File::create(&stale).expect("stale temp");
     let (_store, _) = opened(&path);

@@ -72,7 +72,12 @@ fn open_screen(harness: &mut Harness<'_, SmallprintApp>, title: &str) {
 #[test]
 fn editing_the_shop_name_retitles_the_window_saves_and_undoes() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(jiff::civil::date(2026, 11, 23))).expect("example");
+    store::write_new(
+        &path,
+        &example_workspace(jiff::civil::date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("example");
     let mut harness = harness(app_on(&path));
     harness.run();
     assert!(
@@ -137,7 +142,12 @@ fn editing_the_shop_name_retitles_the_window_saves_and_undoes() {
 #[test]
 fn a_field_with_a_problem_says_so_and_keeps_the_last_good_value() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(jiff::civil::date(2026, 11, 23))).expect("example");
+    store::write_new(
+        &path,
+        &example_workspace(jiff::civil::date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("example");
     let mut harness = harness(app_on(&path));
     harness.run();
     open_screen(&mut harness, "Organisation");
@@ -234,7 +244,7 @@ fn an_unreadable_file_is_explained_offered_a_backup_and_left_alone() {
     assert_eq!(std::fs::read(&path).expect("read"), broken);
 
     harness
-        .get_by_label("Open the newest good backup (saved 20 November 2026)")
+        .get_by_label("Open the newest good backup (saved 20 November 2026, 09:00)")
         .click();
     harness.run();
     assert_eq!(
@@ -251,7 +261,12 @@ fn an_unreadable_file_is_explained_offered_a_backup_and_left_alone() {
 #[test]
 fn a_second_window_on_the_same_file_is_read_only_and_says_so() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(jiff::civil::date(2026, 11, 23))).expect("example");
+    store::write_new(
+        &path,
+        &example_workspace(jiff::civil::date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("example");
     let first = app_on(&path);
     let mut second = harness(app_on(&path));
     second.run();
@@ -277,7 +292,12 @@ fn a_second_window_on_the_same_file_is_read_only_and_says_so() {
 #[test]
 fn ctrl_s_saves_before_the_autosave_and_ctrl_z_undoes() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(jiff::civil::date(2026, 11, 23))).expect("example");
+    store::write_new(
+        &path,
+        &example_workspace(jiff::civil::date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("example");
     let app = app_saving_after(&path, 3600.0);
     let mut harness = harness(app);
     harness.run();
@@ -369,7 +389,12 @@ fn click_button(harness: &mut Harness<'_, SmallprintApp>, label: &str) {
 #[test]
 fn a_logged_request_appears_in_the_table_and_on_its_due_day_and_identity_moves_it() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    store::write_new(
+        &path,
+        &example_workspace(date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("example");
     let mut harness = harness_sized(app_on(&path), 1400.0, 1000.0);
     harness.run();
     open_screen(&mut harness, "Requests");
@@ -435,7 +460,12 @@ fn a_logged_request_appears_in_the_table_and_on_its_due_day_and_identity_moves_i
 #[test]
 fn a_step_that_does_not_apply_is_explained_and_not_recorded() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    store::write_new(
+        &path,
+        &example_workspace(date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("example");
     let mut harness = harness_sized(app_on(&path), 1400.0, 1000.0);
     harness.run();
     let erasure = harness.state().workspace().expect("open").requests[1].clone();
@@ -457,7 +487,12 @@ fn a_step_that_does_not_apply_is_explained_and_not_recorded() {
 #[test]
 fn importing_bank_holidays_changes_deadlines_and_a_bad_file_changes_nothing() {
     let (dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    store::write_new(
+        &path,
+        &example_workspace(date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("example");
     let mut harness = harness(app_on(&path));
     harness.run();
 
@@ -505,7 +540,12 @@ fn importing_bank_holidays_changes_deadlines_and_a_bad_file_changes_nothing() {
 #[test]
 fn the_overview_lists_what_is_overdue_and_opens_it() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    store::write_new(
+        &path,
+        &example_workspace(date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("example");
     let mut harness = harness_sized(app_on(&path), 1100.0, 1400.0);
     harness.run();
     open_screen(&mut harness, "Overview");
@@ -526,7 +566,7 @@ fn the_overview_lists_what_is_overdue_and_opens_it() {
 fn a_change_made_elsewhere_is_caught_and_the_user_chooses_which_version_to_keep() {
     let (_dir, path) = temp_workspace();
     let example = example_workspace(date(2026, 11, 23));
-    store::write_new(&path, &example).expect("example");
+    store::write_new(&path, &example, common::SAVED_AT).expect("example");
     // Autosave waits, so the edit is still unsaved when the file changes (with nothing
     // unsaved, the window would simply show the file's new version).
     let app = app_saving_after(&path, 3600.0);
@@ -570,7 +610,12 @@ fn a_change_made_elsewhere_is_caught_and_the_user_chooses_which_version_to_keep(
 #[test]
 fn an_activity_on_legitimate_interests_is_complete_once_its_lia_is_and_undo_removes_it() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    store::write_new(
+        &path,
+        &example_workspace(date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("example");
     let mut harness = harness_sized(app_on(&path), 1400.0, 4000.0);
     harness.run();
     open_screen(&mut harness, "Register");
@@ -676,7 +721,7 @@ fn an_empty_register_starts_from_the_catalogue() {
 fn duplicate_and_delete_are_undoable() {
     let (_dir, path) = temp_workspace();
     let example = example_workspace(date(2026, 11, 23));
-    store::write_new(&path, &example).expect("example");
+    store::write_new(&path, &example, common::SAVED_AT).expect("example");
     let mut harness = harness_sized(app_on(&path), 1400.0, 4000.0);
     harness.run();
     let marketing = example.register[3].id;
@@ -709,7 +754,12 @@ fn duplicate_and_delete_are_undoable() {
 fn a_step_the_rules_refuse_when_applied_is_reported_in_the_status_bar() {
     use smallprint::{command::Command, domain::requests::RequestEvent};
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    store::write_new(
+        &path,
+        &example_workspace(date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("example");
     let mut harness = harness(app_on(&path));
     harness.run();
     let open = harness
@@ -749,7 +799,12 @@ fn documents_preview_the_notice_with_its_completeness_and_send_the_user_to_fix_g
         documents::{Format, notice::NoticeStyle},
     };
     let (dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    store::write_new(
+        &path,
+        &example_workspace(date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("example");
     let mut harness = harness(app_on(&path));
     harness.run();
     open_screen(&mut harness, "Documents");
@@ -778,7 +833,7 @@ fn documents_preview_the_notice_with_its_completeness_and_send_the_user_to_fix_g
     workspace.organisation.phone.clear();
     workspace.organisation.address = smallprint::domain::organisation::PostalAddress::default();
     let (_dir2, path2) = temp_workspace();
-    store::write_new(&path2, &workspace).expect("written");
+    store::write_new(&path2, &workspace, common::SAVED_AT).expect("written");
     let mut harness = self::harness(app_on(&path2));
     harness.run();
     open_screen(&mut harness, "Documents");
@@ -834,7 +889,12 @@ fn documents_preview_the_notice_with_its_completeness_and_send_the_user_to_fix_g
 #[test]
 fn the_regulator_is_edited_in_settings_and_every_notice_uses_it() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    store::write_new(
+        &path,
+        &example_workspace(date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("example");
     let mut harness = harness(app_on(&path));
     harness.run();
     open_screen(&mut harness, "Settings");
@@ -869,7 +929,12 @@ fn the_regulator_is_edited_in_settings_and_every_notice_uses_it() {
 fn a_letter_is_written_from_a_request_marked_sent_and_kept_in_its_timeline() {
     use smallprint::{command::Command, domain::requests::Status};
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    store::write_new(
+        &path,
+        &example_workspace(date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("example");
     let mut harness = harness_sized(app_on(&path), 1300.0, 1000.0);
     harness.run();
     let erasure = harness
@@ -929,7 +994,7 @@ fn a_letter_with_a_fact_missing_cannot_go_and_a_sent_letter_reads_back_word_for_
     };
     let today = date(2026, 11, 23);
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(today)).expect("example");
+    store::write_new(&path, &example_workspace(today), common::SAVED_AT).expect("example");
     let mut harness = harness_sized(app_on(&path), 1300.0, 1200.0);
     harness.run();
     let rectification = harness
@@ -1014,7 +1079,12 @@ fn a_note_goes_with_its_step_and_a_late_extension_is_greyed_with_its_reason() {
     use egui_kittest::kittest::NodeT;
     use smallprint::{command::Command, domain::requests::RequestEvent};
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    store::write_new(
+        &path,
+        &example_workspace(date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("example");
     let mut harness = harness_sized(app_on(&path), 1400.0, 1100.0);
     harness.run();
 
@@ -1172,7 +1242,12 @@ fn a_suggested_assessment_answer_is_adopted_and_a_problem_shows_its_question() {
 #[test]
 fn without_a_native_dialog_export_opens_smallprints_own_chooser_and_says_where_it_wrote() {
     let (dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    store::write_new(
+        &path,
+        &example_workspace(date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("example");
     let mut harness = harness(app_on(&path));
     harness.run();
     open_screen(&mut harness, "Documents");
@@ -1207,7 +1282,12 @@ fn without_a_native_dialog_export_opens_smallprints_own_chooser_and_says_where_i
 #[test]
 fn the_own_chooser_can_be_cancelled_and_writes_nothing() {
     let (dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    store::write_new(
+        &path,
+        &example_workspace(date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("example");
     let mut harness = harness(app_on(&path));
     harness.run();
     open_screen(&mut harness, "Register");
@@ -1227,7 +1307,12 @@ fn the_own_chooser_can_be_cancelled_and_writes_nothing() {
 #[test]
 fn a_problem_line_appearing_moves_no_control_below_the_field() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    store::write_new(
+        &path,
+        &example_workspace(date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("example");
     let mut harness = harness(app_on(&path));
     harness.run();
     open_screen(&mut harness, "Organisation");
@@ -1276,7 +1361,12 @@ fn a_problem_line_appearing_moves_no_control_below_the_field() {
 #[test]
 fn a_new_activity_shows_no_problems_until_a_field_is_left_or_the_form_checked() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    store::write_new(
+        &path,
+        &example_workspace(date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("example");
     let mut harness = harness_sized(app_on(&path), 1400.0, 4000.0);
     harness.run();
     open_screen(&mut harness, "Register");
@@ -1299,7 +1389,12 @@ fn a_new_activity_shows_no_problems_until_a_field_is_left_or_the_form_checked() 
 #[test]
 fn tab_into_a_field_below_the_window_scrolls_it_into_view() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    store::write_new(
+        &path,
+        &example_workspace(date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("example");
     let mut harness = harness_sized(app_on(&path), 720.0, 480.0);
     harness.run();
     open_screen(&mut harness, "Organisation");
@@ -1328,7 +1423,12 @@ fn tab_into_a_field_below_the_window_scrolls_it_into_view() {
 #[test]
 fn each_opened_activity_starts_at_its_top() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    store::write_new(
+        &path,
+        &example_workspace(date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("example");
     let mut harness = harness_sized(app_on(&path), 1100.0, 600.0);
     harness.run();
     let ids: Vec<_> = harness
@@ -1359,7 +1459,12 @@ fn each_opened_activity_starts_at_its_top() {
 #[test]
 fn help_about_names_the_version_and_licence_and_file_has_quit() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(date(2026, 11, 23))).expect("example");
+    store::write_new(
+        &path,
+        &example_workspace(date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("example");
     let mut harness = harness(app_on(&path));
     harness.run();
     harness.get_by_label("File").click();
@@ -1392,7 +1497,7 @@ fn a_long_overdue_list_shows_the_first_ten_and_leads_to_the_rest() {
         copy.reference = format!("R-2026-{:03}", 100 + n);
         workspace.requests.push(copy);
     }
-    store::write_new(&path, &workspace).expect("written");
+    store::write_new(&path, &workspace, common::SAVED_AT).expect("written");
     let mut harness = harness_sized(app_on(&path), 1100.0, 1400.0);
     harness.run();
     open_screen(&mut harness, "Overview");
@@ -1419,7 +1524,7 @@ fn empty_breach_log() -> (
     let mut example = example_workspace(date(2026, 11, 23));
     // A log with nothing in it yet (the example's own breach is closed).
     example.breaches.clear();
-    store::write_new(&path, &example).expect("example");
+    store::write_new(&path, &example, common::SAVED_AT).expect("example");
     let mut harness = harness_sized(app_on(&path), 1400.0, 1000.0);
     harness.run();
     open_screen(&mut harness, "Breaches");
@@ -1817,7 +1922,7 @@ fn clicking_the_current_screen_in_the_navigation_shows_its_list_again() {
     let (_dir, path) = temp_workspace();
     let example = example_workspace(date(2026, 11, 23));
     let request = example.requests[0].clone();
-    store::write_new(&path, &example).expect("example");
+    store::write_new(&path, &example, common::SAVED_AT).expect("example");
     let mut harness = harness_sized(app_on(&path), 1400.0, 1000.0);
     harness.run();
     harness
@@ -1840,9 +1945,14 @@ fn typed_breach_facts_survive_navigating_switching_files_and_closing() {
     let (dir, path) = temp_workspace();
     let mut example = example_workspace(date(2026, 11, 23));
     example.breaches.clear();
-    store::write_new(&path, &example).expect("example");
+    store::write_new(&path, &example, common::SAVED_AT).expect("example");
     let other = dir.path().join("other.json");
-    store::write_new(&other, &example_workspace(date(2026, 11, 23))).expect("other");
+    store::write_new(
+        &other,
+        &example_workspace(date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("other");
     let mut harness = harness_sized(app_saving_after(&path, 60.0), 1400.0, 1000.0);
     harness.run();
     open_screen(&mut harness, "Breaches");
@@ -1925,7 +2035,7 @@ fn a_refused_letter_is_refused_in_the_same_words_by_the_composer_the_export_and_
     };
     let today = date(2026, 11, 23);
     let (dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(today)).expect("example");
+    store::write_new(&path, &example_workspace(today), common::SAVED_AT).expect("example");
     let mut harness = harness_sized(app_on(&path), 1300.0, 1000.0);
     harness.run();
     let (complaint, reference) = harness
@@ -2029,7 +2139,7 @@ fn the_window_answers_while_a_long_breach_log_exports_and_then_names_the_file() 
         breach.reference = format!("B-2026-{:04}", n + 2);
         workspace.breaches.push(breach);
     }
-    store::write_new(&path, &workspace).expect("written");
+    store::write_new(&path, &workspace, common::SAVED_AT).expect("written");
     let mut harness = harness_sized(app_on(&path), 1300.0, 1000.0);
     harness.run();
     let out = dir.path().join("breach-log.pdf");
@@ -2069,7 +2179,7 @@ fn a_slip_in_one_breach_field_keeps_the_rest_and_taking_typing_back_sticks() {
     let (_dir, path) = temp_workspace();
     let mut example = example_workspace(date(2026, 11, 23));
     example.breaches.clear();
-    store::write_new(&path, &example).expect("example");
+    store::write_new(&path, &example, common::SAVED_AT).expect("example");
     let mut harness = harness_sized(app_saving_after(&path, 60.0), 1400.0, 1000.0);
     harness.run();
     open_screen(&mut harness, "Breaches");
@@ -2115,7 +2225,7 @@ fn typing_held_in_a_conflict_is_kept_and_exports_and_undo_steps_stay_apart() {
     let (dir, path) = temp_workspace();
     let mut example = example_workspace(date(2026, 11, 23));
     example.breaches.clear();
-    store::write_new(&path, &example).expect("example");
+    store::write_new(&path, &example, common::SAVED_AT).expect("example");
     let mut harness = harness_sized(app_saving_after(&path, 60.0), 1400.0, 1000.0);
     harness.run();
     open_screen(&mut harness, "Breaches");
@@ -2186,7 +2296,7 @@ fn the_access_reply_describes_only_ticked_activities_and_a_late_letter_is_warned
     use smallprint::command::Command;
     let today = date(2026, 11, 23);
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example_workspace(today)).expect("example");
+    store::write_new(&path, &example_workspace(today), common::SAVED_AT).expect("example");
     let mut harness = harness_sized(app_on(&path), 1400.0, 1400.0);
     harness.run();
     let access = request_id(&harness, "R-2026-003");

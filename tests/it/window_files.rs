@@ -63,7 +63,7 @@ fn theirs() -> Workspace {
 #[test]
 fn a_change_elsewhere_shows_when_the_window_regains_focus_not_at_the_next_save() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example()).expect("example");
+    store::write_new(&path, &example(), common::SAVED_AT).expect("example");
     let mut harness = harness(app_on(&path, 3600.0));
     harness.run();
     common::write_bytes(&path, &store::encode(&theirs()));
@@ -107,7 +107,7 @@ fn newer_file() -> Vec<u8> {
 #[test]
 fn keep_my_version_is_not_offered_over_a_newer_smallprints_file() {
     let (dir, path) = temp_workspace();
-    store::write_new(&path, &example()).expect("example");
+    store::write_new(&path, &example(), common::SAVED_AT).expect("example");
     let mut harness = harness(app_on(&path, 0.0));
     harness.run();
     edit_in_window(harness.state_mut(), "Mine");
@@ -144,7 +144,7 @@ fn keep_my_version_is_not_offered_over_a_newer_smallprints_file() {
 #[test]
 fn the_store_refuses_to_keep_mine_over_a_newer_file() {
     let (_dir, path) = temp_workspace();
-    store::write_new(&path, &example()).expect("example");
+    store::write_new(&path, &example(), common::SAVED_AT).expect("example");
     let (mut store, contents) = store::Store::open(&path).expect("opens");
     let store::Contents::Workspace(mut mine) = contents else {
         panic!("missing")
@@ -167,7 +167,7 @@ fn the_store_refuses_to_keep_mine_over_a_newer_file() {
 #[test]
 fn closing_with_a_conflict_open_keeps_the_edits_beside_the_file_and_says_where() {
     let (dir, path) = temp_workspace();
-    store::write_new(&path, &example()).expect("example");
+    store::write_new(&path, &example(), common::SAVED_AT).expect("example");
     let mut app = app_on(&path, 3600.0);
     edit_in_window(&mut app, "Mine");
     common::write_bytes(&path, &store::encode(&theirs()));
@@ -207,13 +207,14 @@ fn closing_with_a_conflict_open_keeps_the_edits_beside_the_file_and_says_where()
 #[test]
 fn save_as_over_a_file_open_in_another_window_is_refused() {
     let (dir, path) = temp_workspace();
-    store::write_new(&path, &example()).expect("example");
+    store::write_new(&path, &example(), common::SAVED_AT).expect("example");
     let (holder, _) = store::Store::open(&path).expect("another window");
     assert!(holder.is_writable());
     let before = std::fs::read(&path).expect("read");
     let elsewhere = dir.path().join("other.json");
-    store::write_new(&elsewhere, &theirs()).expect("writes where nobody holds it");
-    let result = store::write_new(&path, &theirs());
+    store::write_new(&elsewhere, &theirs(), common::SAVED_AT)
+        .expect("writes where nobody holds it");
+    let result = store::write_new(&path, &theirs(), common::SAVED_AT);
     assert!(
         matches!(result, Err(store::StoreError::InUse { .. })),
         "{result:?}"

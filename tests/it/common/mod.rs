@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 use jiff::{Timestamp, civil::Date};
 
 /// An instant on `date` at `hour`:00 UTC.
+/// When a test writes a new workspace file (2026-11-30 08:00 UTC).
+pub const SAVED_AT: Timestamp = Timestamp::constant(1_795_939_200, 0);
+
 pub fn at(date: Date, hour: i8) -> Timestamp {
     date.at(hour, 0, 0, 0)
         .to_zoned(jiff::tz::TimeZone::UTC)
