@@ -119,7 +119,7 @@ pub fn breach(
             uk_minute(aware, &zone)
         ));
     }
-    let (reference, described) = change_workspace(&file, clock, err, |workspace| {
+    let (reference, described) = change_workspace(&file, clock, err, |_, workspace| {
         let id = workspace.log_breach(aware, what.trim().to_owned(), &zone);
         let breach = workspace.breach(id).ok_or("the breach was not logged")?;
         Ok((
@@ -284,13 +284,15 @@ fn change_workspace<T>(
     file: &Path,
     clock: &dyn Clock,
     err: &mut dyn Write,
-    change: impl FnOnce(&mut Workspace) -> Result<T, String>,
+    change: impl FnOnce(&Workspace, &mut Workspace) -> Result<T, String>,
 ) -> Result<T, String> {
     let (mut store, mut workspace) =
         Store::open_to_write(file, store::WRITER_PATIENCE).map_err(|e| e.to_string())?;
     let before = workspace.clone();
     let repairs = integrity::repair(&mut workspace);
-    let result = change(&mut workspace)?;
+    // `change` sees the file as read too: a reference two requests shared there is
+    // ambiguous, whatever the repair renamed.
+    let result = change(&before, &mut workspace)?;
     if workspace != before {
         let saved = store
             .save(&workspace, clock.now().timestamp())
@@ -342,7 +344,7 @@ pub fn request(
                     .collect::<Vec<_>>()
                     .join("; ")
             })?;
-            let (reference, described) = change_workspace(&file, clock, err, |workspace| {
+            let (reference, described) = change_workspace(&file, clock, err, |_, workspace| {
                 let id = workspace.log_request(new);
                 let request = workspace.request(id).ok_or("the request was not logged")?;
                 let holidays = workspace.holidays();
@@ -372,8 +374,11 @@ pub fn request(
         } => {
             let now = clock.now();
             let (event, note) = step.event(note);
-            let described = change_workspace(&file, clock, err, |workspace| {
-                let found = super::find_request(workspace, &file, &request)?;
+            let described = change_workspace(&file, clock, err, |as_read, workspace| {
+                let reference = super::find_request(as_read, &file, &request)?
+                    .reference
+                    .clone();
+                let found = super::find_request(workspace, &file, &reference)?;
                 let (id, reference) = (found.id, found.reference.clone());
                 let what = event.describe();
                 let holidays = workspace.holidays();
@@ -425,7 +430,7 @@ pub fn import_holidays(
                 feed_path.display()
             )
         })?;
-    let (covered, changed) = change_workspace(file, clock, err, |workspace| {
+    let (covered, changed) = change_workspace(file, clock, err, |_, workspace| {
         let before = workspace.settings.imported_bank_holidays.clone();
         let covered = workspace.import_bank_holidays(&feed).ok_or_else(|| {
             format!(

@@ -30,3 +30,4 @@ mod screens;
 mod store;
 mod ui;
 mod window_files;
+mod writers;

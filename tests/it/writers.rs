@@ -1,0 +1,256 @@
+//! Every writing command obeys the reader's limits (a file it wrote must open again),
+//! acts on the right record, and prints user text safely. Each row of the lock-out table
+//! is an input that once exited 0 and left a file every later command refused.
+
+use crate::common;
+
+use std::{fs, path::Path};
+
+use common::{arg, smallprint, temp_workspace};
+use smallprint::{domain::integrity::MAX_ID, store};
+
+fn demo() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, path) = temp_workspace();
+    let (code, _, stderr) = smallprint(&["demo", "--out", arg(&path)]);
+    assert_eq!(code, 0, "{stderr}");
+    (dir, path)
+}
+
+fn add_request(path: &Path, received: &str, name: &str) -> (i32, String, String) {
+    smallprint(&[
+        "request",
+        "add",
+        "--file",
+        arg(path),
+        "--kind",
+        "access",
+        "--received",
+        received,
+        "--name",
+        name,
+    ])
+}
+
+/// A gov.uk-shaped feed with one holiday on `date` for England and Wales.
+fn feed_with(date: &str) -> String {
+    format!(
+        r#"{{"england-and-wales": {{"division": "england-and-wales", "events": [{{"title": "Odd day", "date": "{date}", "notes": "", "bunting": false}}]}}}}"#
+    )
+}
+
+/// Sets the workspace's id counter, as a hand edit or damage would.
+fn set_counter(path: &Path, next: u64) {
+    let mut value: serde_json::Value =
+        serde_json::from_slice(&fs::read(path).expect("read")).expect("json");
+    value["workspace"]["ids"] = serde_json::json!(next);
+    common::write_bytes(path, &serde_json::to_vec_pretty(&value).expect("json"));
+}
+
+#[test]
+fn no_writing_command_writes_what_the_reader_refuses() {
+    let long_name = "N".repeat(100_001);
+    type Input = Box<dyn Fn(&Path, &Path) -> (i32, String, String)>;
+    let cases: Vec<(&str, Input)> = vec![
+        (
+            "request add --received 1899-12-31",
+            Box::new(|path, _| add_request(path, "1899-12-31", "Ada Fictional")),
+        ),
+        (
+            "request add --received 0000-01-01",
+            Box::new(|path, _| add_request(path, "0000-01-01", "Ada Fictional")),
+        ),
+        (
+            "request add with a name over 100,000 characters",
+            Box::new(move |path, _| add_request(path, "2026-11-30", &long_name)),
+        ),
+        (
+            "breach add --aware 1800-01-01 10:00",
+            Box::new(|path, _| {
+                smallprint(&[
+                    "breach",
+                    "add",
+                    "--file",
+                    arg(path),
+                    "--aware",
+                    "1800-01-01 10:00",
+                    "--what",
+                    "An old laptop was lost",
+                ])
+            }),
+        ),
+        (
+            "holidays --import of a feed with 1800 dates",
+            Box::new(|path, dir| {
+                let feed = dir.join("old.json");
+                common::write_bytes(&feed, feed_with("1800-12-25").as_bytes());
+                smallprint(&["holidays", "--file", arg(path), "--import", arg(&feed)])
+            }),
+        ),
+        (
+            "holidays --import of a feed with 2999 dates",
+            Box::new(|path, dir| {
+                let feed = dir.join("far.json");
+                common::write_bytes(&feed, feed_with("2999-12-25").as_bytes());
+                smallprint(&["holidays", "--file", arg(path), "--import", arg(&feed)])
+            }),
+        ),
+        (
+            "request add with the id counter at 2^53 - 1",
+            Box::new(|path, _| {
+                set_counter(path, MAX_ID);
+                add_request(path, "2026-11-30", "Ada Fictional")
+            }),
+        ),
+    ];
+    for (what, run) in cases {
+        let (dir, path) = demo();
+        // Run twice: the counter case edits the file before its command, so the second
+        // run is compared with the file as that edit left it.
+        let (code, _, _) = run(&path, dir.path());
+        let before = fs::read(&path).expect("read");
+        let backups_before = common::files_in(&dir.path().join("backups"));
+        let (code_again, stdout, stderr) = run(&path, dir.path());
+        assert_eq!(code, 2, "{what}: the first try must be refused too");
+        assert_eq!(code_again, 2, "{what}: exit {code_again}\n{stdout}\n{stderr}");
+        assert!(
+            stderr.contains("Nothing was written") || stderr.contains("Nothing was changed"),
+            "{what}: {stderr}"
+        );
+        assert!(
+            stderr.len() < 4_000,
+            "{what}: the refusal is a message, not the input"
+        );
+        assert_eq!(
+            fs::read(&path).expect("read"),
+            before,
+            "{what}: the file must be byte-identical"
+        );
+        assert_eq!(
+            common::files_in(&dir.path().join("backups")),
+            backups_before,
+            "{what}: no backup of a refused change"
+        );
+        let (code, stdout, stderr) = smallprint(&["check", "--file", arg(&path)]);
+        assert_ne!(code, 2, "{what}: the file must still open\n{stdout}\n{stderr}");
+        assert!(
+            store::read_workspace(&path).is_ok()
+                && smallprint::domain::integrity::refusal(
+                    &store::read_workspace(&path).expect("reads")
+                )
+                .is_none(),
+            "{what}"
+        );
+    }
+}
+
+#[test]
+fn a_counter_behind_the_ids_in_use_never_hands_out_a_taken_id() {
+    let (_dir, path) = demo();
+    set_counter(&path, 5);
+    let before = store::read_workspace(&path).expect("reads");
+    let (code, stdout, stderr) = add_request(&path, "2026-11-30", "Ada Fictional");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("repaired"), "the repair is said: {stderr}");
+    let reference = stdout.lines().next().expect("the reference").trim();
+    let after = store::read_workspace(&path).expect("reads");
+    let new = after
+        .requests
+        .iter()
+        .find(|r| r.reference == reference)
+        .expect("the new request");
+    assert_eq!(new.requester.name, "Ada Fictional");
+    assert!(
+        before.requests.iter().all(|r| r.reference != reference),
+        "{reference} was already someone's"
+    );
+    assert!(
+        before.requests.iter().all(|r| r.id != new.id)
+            && before.register.iter().all(|a| a.id.0 != new.id.0)
+            && before.breaches.iter().all(|b| b.id.0 != new.id.0),
+        "the new request took an id in use"
+    );
+    assert_eq!(
+        after
+            .requests
+            .iter()
+            .filter(|r| r.id == new.id)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn a_step_on_a_reference_two_requests_share_is_refused() {
+    let (_dir, path) = demo();
+    let mut value: serde_json::Value =
+        serde_json::from_slice(&fs::read(&path).expect("read")).expect("json");
+    let requests = value["workspace"]["requests"]
+        .as_array_mut()
+        .expect("requests");
+    let first = requests[0]["reference"].clone();
+    requests[1]["reference"] = first.clone();
+    common::write_bytes(&path, &serde_json::to_vec_pretty(&value).expect("json"));
+    let before = fs::read(&path).expect("read");
+    let reference = first.as_str().expect("a reference");
+    let (code, _, stderr) = smallprint(&[
+        "request",
+        "step",
+        "--file",
+        arg(&path),
+        "--request",
+        reference,
+        "--step",
+        "note",
+        "--on",
+        "2026-11-30",
+        "--note",
+        "Called back",
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("2 requests with the reference"), "{stderr}");
+    assert_eq!(fs::read(&path).expect("read"), before);
+}
+
+#[test]
+fn user_text_reaches_the_terminal_escaped() {
+    let (_dir, path) = demo();
+    let hostile = "Eve\u{1b}]52;c;aGVsbG8=\u{7}\u{202E}moc.elpmaxe\nR-2026-999    2026-11-01  -  Closed";
+    let (code, _, stderr) = add_request(&path, "2026-11-30", hostile);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, stderr) = smallprint(&["requests", "--file", arg(&path)]);
+    assert_eq!(code, 0, "{stderr}");
+    for forbidden in ['\u{1b}', '\u{7}', '\u{202E}'] {
+        assert!(!stdout.contains(forbidden), "{forbidden:?} printed raw");
+    }
+    assert!(stdout.contains("\\u{001B}") && stdout.contains("\\u{202E}"), "{stdout}");
+    assert!(
+        !stdout.lines().any(|l| l.starts_with("R-2026-999")),
+        "a newline in a name forged a row:\n{stdout}"
+    );
+    // Every row's columns line up, whatever a cell holds ("(ack)", escapes).
+    let header = stdout.lines().next().expect("header");
+    let kind_at = header.find("KIND").expect("KIND column");
+    for line in stdout.lines().skip(1).filter(|l| l.starts_with("R-")) {
+        let before_kind: String = line.chars().take(kind_at).collect();
+        assert!(
+            before_kind.ends_with("  "),
+            "a row out of line:\n{header}\n{line}"
+        );
+    }
+
+    let (code, _, stderr) = smallprint(&[
+        "breach",
+        "add",
+        "--file",
+        arg(&path),
+        "--aware",
+        "2026-11-30 09:00",
+        "--what",
+        "Lost \u{1b}[2J laptop\nB-2026-999  Closed",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, _) = smallprint(&["breaches", "--file", arg(&path)]);
+    assert_eq!(code, 0);
+    assert!(!stdout.contains('\u{1b}'));
+    assert!(!stdout.lines().any(|l| l.starts_with("B-2026-999")), "{stdout}");
+}
