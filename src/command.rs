@@ -158,6 +158,30 @@ pub enum ConflictChoice {
     UseTheirs,
 }
 
+/// What to do with edits that could not be saved when the window is asked to close.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CloseChoice {
+    /// Choose another file and save there (Save as).
+    SaveElsewhere,
+    /// Keep the edits as a copy beside the file, or in Smallprint's data folder when
+    /// that folder cannot be written, and say where.
+    KeepCopy,
+    /// Close and lose the edits, as the user said.
+    QuitWithoutSaving,
+    /// Close now: the edits are saved or kept.
+    Quit,
+    /// Stay in the window.
+    Stay,
+}
+
+/// The "not saved" dialog the window shows instead of closing: asking, or saying
+/// where the edits were kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CloseDialog {
+    Asking { why: String },
+    Kept { message: String },
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     Navigate(Screen),
@@ -181,6 +205,8 @@ pub enum Command {
     /// offers).
     OpenBackup(std::path::PathBuf),
     ResolveConflict(ConflictChoice),
+    /// An answer in the "not saved" dialog the window shows instead of closing.
+    CloseUnsaved(CloseChoice),
     /// Adds a request to the log and opens it.
     LogRequest(NewRequest),
     /// Records a step taken on a request; the rules are checked again when it is

@@ -35,6 +35,12 @@ pub fn default_workspace_path() -> Option<PathBuf> {
     project_dirs().map(|dirs| dirs.data_dir().join(DEFAULT_FILE_NAME))
 }
 
+/// Smallprint's own data folder: where edits that could not be saved are kept when
+/// their file's folder cannot be written.
+pub fn data_folder() -> Option<PathBuf> {
+    project_dirs().map(|dirs| dirs.data_dir().to_owned())
+}
+
 /// Where "Explore the example shop" keeps the fictional shop: beside the user's file.
 pub fn example_workspace_path() -> Option<PathBuf> {
     project_dirs().map(|dirs| dirs.data_dir().join(EXAMPLE_FILE_NAME))

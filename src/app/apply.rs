@@ -246,7 +246,13 @@ impl SmallprintApp {
                 }
             }
             Command::StartMyOwn => self.start_my_own(),
-            Command::Quit => self.window.quit = true,
+            Command::Quit => {
+                if self.ready_to_close() {
+                    self.window.close_settled = true;
+                    self.window.quit = true;
+                }
+            }
+            Command::CloseUnsaved(choice) => self.close_unsaved(choice),
             Command::ShowAbout => self.window.about_open = true,
             Command::SetLook(look) => self.prefs.look = look,
             Command::StartEmpty => self.start(Workspace::default()),

@@ -15,7 +15,7 @@ pub use preferences::{Preferences, private_preferences_file};
 
 use crate::{
     clock::Clock,
-    command::{Command, Screen, shortcuts},
+    command::{CloseChoice, CloseDialog, Command, Screen, shortcuts},
     domain::Workspace,
     platform,
     session::{OpenWorkspace, Session},
@@ -29,6 +29,9 @@ pub struct AppOptions {
     pub autosave_delay: f64,
     /// Whether to try the system's file dialog before Smallprint's own chooser.
     pub native_file_dialogs: bool,
+    /// Where edits that cannot be saved are kept when their file's folder cannot be
+    /// written either: Smallprint's data folder.
+    pub rescue_folder: Option<PathBuf>,
 }
 
 impl Default for AppOptions {
@@ -36,6 +39,7 @@ impl Default for AppOptions {
         Self {
             autosave_delay: 1.0,
             native_file_dialogs: true,
+            rescue_folder: platform::data_folder(),
         }
     }
 }
@@ -47,6 +51,10 @@ struct WindowRequests {
     clipboard: Option<String>,
     quit: bool,
     about_open: bool,
+    /// The dialog shown instead of closing while edits are unsaved.
+    closing: Option<CloseDialog>,
+    /// The user chose how to close (the edits saved, kept or given up): close now.
+    close_settled: bool,
 }
 
 pub struct SmallprintApp {
@@ -230,6 +238,13 @@ impl SmallprintApp {
         if let Some(text) = self.window.clipboard.take() {
             ui.ctx().copy_text(text);
         }
+        if ui.ctx().input(|i| i.viewport().close_requested()) && !self.ready_to_close() {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        }
+        if let Some(dialog) = &self.window.closing {
+            ui::unsaved_close_dialog(ui.ctx(), dialog, &mut self.commands);
+        }
         if std::mem::take(&mut self.window.quit) {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
@@ -261,18 +276,110 @@ impl SmallprintApp {
         }
     }
 
+    /// Whether the window may close now: everything saved, or the user has chosen what
+    /// happens to edits that could not be. Otherwise the "not saved" dialog opens and
+    /// the window stays: it never closes with unsaved edits unsaid.
+    pub fn ready_to_close(&mut self) -> bool {
+        if self.window.close_settled {
+            return true;
+        }
+        if self.session.has_unsaved_changes() {
+            self.save();
+        }
+        if !self.session.has_unsaved_changes() {
+            return true;
+        }
+        let why = match self.session.open_workspace().map(|open| &open.save_state) {
+            Some(crate::session::SaveState::Failed(reason)) => reason.clone(),
+            Some(crate::session::SaveState::Conflict) => {
+                "The file was changed by another program, and you have not yet chosen which version to keep.".to_owned()
+            }
+            _ => "Your changes could not be saved.".to_owned(),
+        };
+        if !matches!(self.window.closing, Some(CloseDialog::Kept { .. })) {
+            self.window.closing = Some(CloseDialog::Asking { why });
+        }
+        false
+    }
+
+    /// The "not saved" dialog that is open instead of closing, if one is.
+    pub fn close_dialog(&self) -> Option<&CloseDialog> {
+        self.window.closing.as_ref()
+    }
+
+    /// Whether the window has asked to be closed (for tests: the frame's Close).
+    pub fn is_closing(&self) -> bool {
+        self.window.close_settled || self.window.quit
+    }
+
+    pub(super) fn close_unsaved(&mut self, choice: CloseChoice) {
+        match choice {
+            CloseChoice::SaveElsewhere => {
+                self.window.closing = None;
+                self.commands.push(Command::SaveAs);
+            }
+            CloseChoice::KeepCopy => match self.keep_unsaved_copy() {
+                Some(Ok(message)) => {
+                    // Kept: closing now writes no second copy.
+                    self.window.close_settled = true;
+                    self.window.closing = Some(CloseDialog::Kept { message });
+                }
+                Some(Err(why)) => self.window.closing = Some(CloseDialog::Asking { why }),
+                None => {
+                    self.window.close_settled = true;
+                    self.window.closing = Some(CloseDialog::Kept {
+                        message: "Everything is saved.".to_owned(),
+                    });
+                }
+            },
+            CloseChoice::QuitWithoutSaving | CloseChoice::Quit => {
+                self.window.close_settled = true;
+                self.window.closing = None;
+                self.window.quit = true;
+            }
+            CloseChoice::Stay => self.window.closing = None,
+        }
+    }
+
+    /// Keeps the unsaved edits as a copy beside the file, or in the data folder when
+    /// the file's folder cannot be written. `None` with nothing unsaved.
+    fn keep_unsaved_copy(&mut self) -> Option<Result<String, String>> {
+        let at = self.clock.now().timestamp();
+        let rescue = self.options.rescue_folder.clone();
+        let open = self.session.open_workspace_mut()?;
+        open.settle_typing();
+        let path = open.path().display().to_string();
+        Some(
+            open.keep_unsaved_on_close(at, rescue.as_deref())?
+                .map(|copy| {
+                    format!(
+                        "{path} could not be saved; your changes were kept as {}. Open that file from File › Open to go on with them.",
+                        copy.display()
+                    )
+                })
+                .map_err(|reason| {
+                    format!("Your changes could not be kept as a copy either: {reason}")
+                }),
+        )
+    }
+
     /// What closing the window does: saves what is unsaved, and when that cannot be
-    /// done (a conflict open, a failed save) keeps the edits as a copy beside the file.
-    /// Returns what to tell the user about that copy.
+    /// done (a conflict open, a failed save) keeps the edits as a copy beside the file,
+    /// or in the data folder — unless the user chose to quit without saving or already
+    /// kept them. Returns what to tell the user about that copy.
     pub fn close(&mut self) -> Option<String> {
         // An export under way finishes first: its file, and a notice's date, are kept.
         self.finish_exports(true);
+        if self.window.close_settled {
+            return None;
+        }
         if self.session.has_unsaved_changes() {
             self.save();
         }
         let at = self.clock.now().timestamp();
+        let rescue = self.options.rescue_folder.clone();
         let open = self.session.open_workspace()?;
-        Some(match open.keep_unsaved_on_close(at)? {
+        Some(match open.keep_unsaved_on_close(at, rescue.as_deref())? {
             Ok(copy) => format!(
                 "{} could not be saved when Smallprint closed; your changes were kept as {}.",
                 open.path().display(),

@@ -532,15 +532,26 @@ impl OpenWorkspace {
 
     /// When the window closes with edits it could not save (a conflict open, a failed
     /// save), keeps them beside the file and returns where; `None` when all is saved.
-    pub fn keep_unsaved_on_close(&self, at: Timestamp) -> Option<Result<PathBuf, String>> {
+    ///
+    /// Beside the file first, where a person looks; when that folder cannot be written
+    /// (read-only, full, gone), in `rescue` (Smallprint's data folder).
+    pub fn keep_unsaved_on_close(
+        &self,
+        at: Timestamp,
+        rescue: Option<&Path>,
+    ) -> Option<Result<PathBuf, String>> {
         if self.save_state == SaveState::Saved || !self.is_writable() {
             return None;
         }
-        Some(
-            self.store
-                .keep_unsaved_copy(&self.workspace, at)
-                .map_err(|error| error.to_string()),
-        )
+        let beside = self.store.keep_unsaved_copy(&self.workspace, at);
+        Some(match (beside, rescue) {
+            (Ok(copy), _) => Ok(copy),
+            (Err(first), Some(rescue)) => self
+                .store
+                .keep_unsaved_copy_in(rescue, &self.workspace, at)
+                .map_err(|second| format!("{first} {second}")),
+            (Err(first), None) => Err(first.to_string()),
+        })
     }
 
     /// The file changed under us: load its version, this window's kept as a copy.

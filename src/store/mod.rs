@@ -566,6 +566,24 @@ impl Store {
             .map_err(|e| self.write_error(e))
     }
 
+    /// [`Self::keep_unsaved_copy`] into `folder` (created private if need be), for when
+    /// the file's own folder cannot be written.
+    pub fn keep_unsaved_copy_in(
+        &self,
+        folder: &Path,
+        mine: &Workspace,
+        at: Timestamp,
+    ) -> Result<PathBuf, StoreError> {
+        let write_error = |source| StoreError::Write {
+            path: folder.to_owned(),
+            source,
+        };
+        atomic::create_private_dir(folder).map_err(write_error)?;
+        let name = self.real.file_name().unwrap_or_default();
+        backups::keep_unsaved_copy(&folder.join(name), &envelope::encode_at(mine, at), at)
+            .map_err(write_error)
+    }
+
     /// The copies [`Self::keep_unsaved_copy`] left beside the file, oldest first.
     pub fn unsaved_copies(&self) -> Vec<PathBuf> {
         backups::unsaved_copies(&self.real)

@@ -266,6 +266,56 @@ pub fn banner(ui: &mut egui::Ui, message: &str, commands: &mut Vec<Command>) {
 /// The save-conflict dialog. `newer` is set when the file on disk was written by a
 /// newer Smallprint: keeping this version would write over it with an older format and
 /// drop what the newer one added, so that choice is not offered.
+/// Shown instead of closing while edits are not saved: the window never closes with
+/// unsaved edits unsaid. Asking offers Save elsewhere, Keep as a copy, Quit without
+/// saving and Cancel; once kept, it says where, and offers Quit.
+pub fn unsaved_close_dialog(
+    ctx: &egui::Context,
+    dialog: &crate::command::CloseDialog,
+    commands: &mut Vec<Command>,
+) {
+    use crate::command::{CloseChoice, CloseDialog};
+    let response = egui::Modal::new(egui::Id::unique("unsaved_on_close")).show(ctx, |ui| {
+        ui.set_max_width(480.0);
+        match dialog {
+            CloseDialog::Asking { why } => {
+                ui.heading("Your changes are not saved");
+                ui.label(why.as_str());
+                ui.label(
+                    "Save them as another file, keep them as a copy (beside the file, or in \
+                     Smallprint's own folder when that cannot be written), or quit and lose them.",
+                );
+                ui.add_space(spacing::INNER_MARGIN);
+                ui.horizontal_wrapped(|ui| {
+                    if ui.button("Save elsewhere…").clicked() {
+                        commands.push(Command::CloseUnsaved(CloseChoice::SaveElsewhere));
+                    }
+                    if ui.button("Keep as a copy").clicked() {
+                        commands.push(Command::CloseUnsaved(CloseChoice::KeepCopy));
+                    }
+                    if ui.button("Quit without saving").clicked() {
+                        commands.push(Command::CloseUnsaved(CloseChoice::QuitWithoutSaving));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        commands.push(Command::CloseUnsaved(CloseChoice::Stay));
+                    }
+                });
+            }
+            CloseDialog::Kept { message } => {
+                ui.heading("Your changes are kept");
+                ui.label(message.as_str());
+                ui.add_space(spacing::INNER_MARGIN);
+                if ui.button("Quit").clicked() {
+                    commands.push(Command::CloseUnsaved(CloseChoice::Quit));
+                }
+            }
+        }
+    });
+    if response.should_close() && matches!(dialog, CloseDialog::Asking { .. }) {
+        commands.push(Command::CloseUnsaved(CloseChoice::Stay));
+    }
+}
+
 pub fn conflict_dialog(
     ctx: &egui::Context,
     path: &Path,

@@ -4,6 +4,8 @@ mod breach_letter;
 mod breaches;
 mod calendar;
 mod chrome;
+
+pub use chrome::unsaved_close_dialog;
 mod date_picker;
 mod documents;
 pub mod file_chooser;

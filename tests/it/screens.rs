@@ -50,6 +50,7 @@ fn app_on(path: &Path, theme: ThemeChoice) -> SmallprintApp {
         AppOptions {
             autosave_delay: 0.0,
             native_file_dialogs: false,
+            rescue_folder: None,
         },
         Preferences {
             look: Look {

@@ -35,6 +35,7 @@ fn app_saving_after(path: &Path, autosave_delay: f64) -> SmallprintApp {
             // As on a desktop with no file-dialog portal: every file question goes to
             // Smallprint's own chooser, which the tests can drive.
             native_file_dialogs: false,
+            rescue_folder: None,
         },
         Preferences::default(),
     )

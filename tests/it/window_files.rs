@@ -29,6 +29,7 @@ fn app_on(path: &Path, autosave_delay: f64) -> SmallprintApp {
         AppOptions {
             autosave_delay,
             native_file_dialogs: false,
+            rescue_folder: None,
         },
         Preferences::default(),
     )
@@ -262,4 +263,152 @@ fn the_windows_settings_file_is_private() {
     );
     assert_eq!(common::mode_of(&ron), 0o600);
     assert_eq!(common::mode_of(&folder), 0o700);
+}
+
+/// Makes `folder` unwritable as a read-only USB stick is: by its mode, and for root (who
+/// ignores modes) with the immutable flag. False when this system can do neither.
+#[cfg(unix)]
+fn make_unwritable(folder: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    let writable = || {
+        let probe = folder.join(".probe");
+        let created = std::fs::File::create(&probe).is_ok();
+        let _ = std::fs::remove_file(&probe);
+        created
+    };
+    if writable() {
+        let _ = std::process::Command::new("chattr")
+            .arg("+i")
+            .arg(folder)
+            .status();
+    }
+    !writable()
+}
+
+#[cfg(unix)]
+fn make_writable(folder: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let _ = std::process::Command::new("chattr")
+        .arg("-i")
+        .arg(folder)
+        .status();
+    let _ = std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700));
+}
+
+#[cfg(unix)]
+#[test]
+fn quitting_after_a_failed_save_asks_and_keeps_the_edits_where_they_can_be_written() {
+    use smallprint::command::{CloseChoice, CloseDialog, Command};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let stick = dir.path().join("stick");
+    std::fs::create_dir(&stick).expect("folder");
+    let path = stick.join("workspace.json");
+    store::write_new(&path, &example(), common::SAVED_AT).expect("example");
+    let rescue = dir.path().join("data");
+    let app = SmallprintApp::new(
+        Some(path.clone()),
+        Arc::new(FixedClock::at_date(date(2026, 11, 23))),
+        AppOptions {
+            autosave_delay: 0.0,
+            native_file_dialogs: false,
+            rescue_folder: Some(rescue.clone()),
+        },
+        Preferences::default(),
+    );
+    let mut harness = harness(app);
+    harness.run();
+    if !make_unwritable(&stick) {
+        make_writable(&stick);
+        eprintln!("skipped: this system cannot make a folder read-only for this user");
+        return;
+    }
+    let before = std::fs::read(&path).expect("read");
+    edit_in_window(harness.state_mut(), "Kept after the save failed");
+    harness.run();
+    let failed = harness
+        .state()
+        .session
+        .open_workspace()
+        .is_some_and(|open| matches!(open.save_state, SaveState::Failed(_)));
+
+    // Quit: the window stays, and asks.
+    harness.state_mut().apply(Command::Quit);
+    harness.run();
+    let stayed = !harness.state().is_closing();
+    let asked = matches!(
+        harness.state().close_dialog(),
+        Some(CloseDialog::Asking { .. })
+    );
+    let heading = harness
+        .query_by_label("Your changes are not saved")
+        .is_some();
+    // The window's close button asks the same: see `ready_to_close`.
+    let close_button_asks = !harness.state_mut().ready_to_close();
+
+    harness.get_by_label("Keep as a copy").click();
+    harness.run();
+    let message = match harness.state().close_dialog() {
+        Some(CloseDialog::Kept { message }) => message.clone(),
+        other => {
+            make_writable(&stick);
+            panic!("expected the copy's place, got {other:?}");
+        }
+    };
+    let said = harness
+        .query_by_label_contains("your changes were kept as")
+        .is_some();
+    let unchanged = std::fs::read(&path).expect("read") == before;
+    make_writable(&stick);
+
+    assert!(failed, "the save into a read-only folder must fail");
+    assert!(stayed && asked && heading && close_button_asks);
+    assert!(said, "{message}");
+    assert!(unchanged, "the workspace file itself is untouched");
+    let copies = files_in(&rescue);
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert!(
+        message.contains(&copies[0].display().to_string()),
+        "{message}"
+    );
+    let kept = store::read_workspace(&copies[0]).expect("the copy opens");
+    assert_eq!(kept.organisation.trading_name, "Kept after the save failed");
+
+    harness
+        .state_mut()
+        .apply(Command::CloseUnsaved(CloseChoice::Quit));
+    harness.run();
+    assert!(harness.state().is_closing());
+    assert_eq!(harness.state_mut().close(), None, "no second copy on exit");
+    assert_eq!(files_in(&rescue).len(), 1);
+}
+
+#[test]
+fn quit_without_saving_closes_and_keeps_nothing() {
+    use smallprint::command::{CloseChoice, Command};
+    let (dir, path) = temp_workspace();
+    store::write_new(&path, &example(), common::SAVED_AT).expect("example");
+    let mut harness = harness(app_on(&path, 0.0));
+    harness.run();
+    // Another program's change puts the window in a conflict: unsaved edits.
+    edit_in_window(harness.state_mut(), "Mine");
+    common::write_bytes(&path, &store::encode(&theirs()));
+    harness.state_mut().save();
+    harness.state_mut().apply(Command::Quit);
+    harness.run();
+    assert!(
+        !harness.state().is_closing(),
+        "a conflict open is unsaved edits"
+    );
+    harness.get_by_label("Quit without saving").click();
+    harness.run();
+    assert!(harness.state().is_closing());
+    let listed = files_in(dir.path());
+    assert_eq!(harness.state_mut().close(), None);
+    assert_eq!(
+        files_in(dir.path()),
+        listed,
+        "nothing kept, as the user chose"
+    );
+    let _ = CloseChoice::Stay;
 }

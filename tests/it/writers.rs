@@ -2,6 +2,11 @@
 //! acts on the right record, and prints user text safely. Each row of the lock-out table
 //! is an input that once exited 0 and left a file every later command refused.
 
+#![allow(
+    clippy::expect_used,
+    reason = "test code: a failed expectation is the test failing"
+)]
+
 use crate::common;
 
 use std::{fs, path::Path};
@@ -46,10 +51,12 @@ fn set_counter(path: &Path, next: u64) {
     common::write_bytes(path, &serde_json::to_vec_pretty(&value).expect("json"));
 }
 
+/// One writing command run on a workspace (and the folder it is in).
+type Input = Box<dyn Fn(&Path, &Path) -> (i32, String, String)>;
+
 #[test]
 fn no_writing_command_writes_what_the_reader_refuses() {
     let long_name = "N".repeat(100_001);
-    type Input = Box<dyn Fn(&Path, &Path) -> (i32, String, String)>;
     let cases: Vec<(&str, Input)> = vec![
         (
             "request add --received 1899-12-31",
@@ -111,7 +118,10 @@ fn no_writing_command_writes_what_the_reader_refuses() {
         let backups_before = common::files_in(&dir.path().join("backups"));
         let (code_again, stdout, stderr) = run(&path, dir.path());
         assert_eq!(code, 2, "{what}: the first try must be refused too");
-        assert_eq!(code_again, 2, "{what}: exit {code_again}\n{stdout}\n{stderr}");
+        assert_eq!(
+            code_again, 2,
+            "{what}: exit {code_again}\n{stdout}\n{stderr}"
+        );
         assert!(
             stderr.contains("Nothing was written") || stderr.contains("Nothing was changed"),
             "{what}: {stderr}"
@@ -131,7 +141,10 @@ fn no_writing_command_writes_what_the_reader_refuses() {
             "{what}: no backup of a refused change"
         );
         let (code, stdout, stderr) = smallprint(&["check", "--file", arg(&path)]);
-        assert_ne!(code, 2, "{what}: the file must still open\n{stdout}\n{stderr}");
+        assert_ne!(
+            code, 2,
+            "{what}: the file must still open\n{stdout}\n{stderr}"
+        );
         assert!(
             store::read_workspace(&path).is_ok()
                 && smallprint::domain::integrity::refusal(
@@ -169,14 +182,7 @@ fn a_counter_behind_the_ids_in_use_never_hands_out_a_taken_id() {
             && before.breaches.iter().all(|b| b.id.0 != new.id.0),
         "the new request took an id in use"
     );
-    assert_eq!(
-        after
-            .requests
-            .iter()
-            .filter(|r| r.id == new.id)
-            .count(),
-        1
-    );
+    assert_eq!(after.requests.iter().filter(|r| r.id == new.id).count(), 1);
 }
 
 #[test]
@@ -214,7 +220,8 @@ fn a_step_on_a_reference_two_requests_share_is_refused() {
 #[test]
 fn user_text_reaches_the_terminal_escaped() {
     let (_dir, path) = demo();
-    let hostile = "Eve\u{1b}]52;c;aGVsbG8=\u{7}\u{202E}moc.elpmaxe\nR-2026-999    2026-11-01  -  Closed";
+    let hostile =
+        "Eve\u{1b}]52;c;aGVsbG8=\u{7}\u{202E}moc.elpmaxe\nR-2026-999    2026-11-01  -  Closed";
     let (code, _, stderr) = add_request(&path, "2026-11-30", hostile);
     assert_eq!(code, 0, "{stderr}");
     let (code, stdout, stderr) = smallprint(&["requests", "--file", arg(&path)]);
@@ -222,7 +229,10 @@ fn user_text_reaches_the_terminal_escaped() {
     for forbidden in ['\u{1b}', '\u{7}', '\u{202E}'] {
         assert!(!stdout.contains(forbidden), "{forbidden:?} printed raw");
     }
-    assert!(stdout.contains("\\u{001B}") && stdout.contains("\\u{202E}"), "{stdout}");
+    assert!(
+        stdout.contains("\\u{001B}") && stdout.contains("\\u{202E}"),
+        "{stdout}"
+    );
     assert!(
         !stdout.lines().any(|l| l.starts_with("R-2026-999")),
         "a newline in a name forged a row:\n{stdout}"
@@ -252,5 +262,8 @@ fn user_text_reaches_the_terminal_escaped() {
     let (code, stdout, _) = smallprint(&["breaches", "--file", arg(&path)]);
     assert_eq!(code, 0);
     assert!(!stdout.contains('\u{1b}'));
-    assert!(!stdout.lines().any(|l| l.starts_with("B-2026-999")), "{stdout}");
+    assert!(
+        !stdout.lines().any(|l| l.starts_with("B-2026-999")),
+        "{stdout}"
+    );
 }
