@@ -35,7 +35,15 @@ fn bench(c: &mut Criterion) {
             &smallprint::clock::uk_time_zone(),
         );
         group.bench_with_input(BenchmarkId::from_parameter(chars), &items, |b, items| {
-            b.iter(|| black_box(calendar_ics(&workspace, items, jiff::Timestamp::UNIX_EPOCH)));
+            b.iter(|| {
+                black_box(calendar_ics(
+                    &workspace,
+                    items,
+                    jiff::Timestamp::UNIX_EPOCH,
+                    &jiff::tz::TimeZone::UTC,
+                    smallprint::documents::ics::Names::Included,
+                ))
+            });
         });
     }
     group.finish();

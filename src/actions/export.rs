@@ -27,8 +27,9 @@ use crate::{
 /// Something Smallprint writes for the outside world, derived from the workspace.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Export {
-    /// Every date to act by, as an iCalendar file.
-    Calendar,
+    /// Every date to act by, as an iCalendar file; requesters named only when the
+    /// user chose to (a synced calendar takes them off the machine).
+    Calendar { names: ics::Names },
     /// The register in the ICO template's columns.
     RegisterCsv,
     Notice {
@@ -111,7 +112,7 @@ pub fn naming(workspace: &Workspace, what: &Export) -> Naming {
             .unwrap_or_default()
     };
     let (title, filter, file_name) = match what {
-        Export::Calendar => (
+        Export::Calendar { .. } => (
             "Export deadlines to a calendar file",
             "Calendar".to_owned(),
             "smallprint-deadlines.ics".to_owned(),
@@ -203,7 +204,7 @@ pub fn export(
         notice_dated: None,
     };
     Ok(match what {
-        Export::Calendar => {
+        Export::Calendar { names } => {
             let worked_out;
             let items = if let Some(items) = agenda {
                 items
@@ -213,7 +214,8 @@ pub fn export(
                 worked_out = agenda::agenda(workspace, &deadlines, today, now.time_zone());
                 &worked_out
             };
-            let text = ics::calendar_ics(workspace, items, now.timestamp());
+            let text =
+                ics::calendar_ics(workspace, items, now.timestamp(), now.time_zone(), *names);
             Artifact {
                 next: Some(
                     "Import it into your calendar; exporting again later updates the same events.",

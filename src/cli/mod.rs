@@ -145,6 +145,11 @@ pub enum CliCommand {
         /// Where to write the calendar file.
         #[arg(long, value_name = "OUT")]
         ics: PathBuf,
+        /// Put requesters' names (and what happened in a breach) in the events. Left
+        /// out by default: a calendar that syncs to a cloud service takes them off this
+        /// computer. Events always carry the reference and the kind of request.
+        #[arg(long)]
+        with_names: bool,
     },
     /// Write the processing register as CSV, in the ICO template's columns.
     Register {
@@ -478,7 +483,11 @@ pub fn run(
         CliCommand::Requests { file, due_within } => {
             requests(&file, due_within, clock.today(), out)
         }
-        CliCommand::Calendar { file, ics } => calendar(&file, &ics, clock, err),
+        CliCommand::Calendar {
+            file,
+            ics,
+            with_names,
+        } => calendar(&file, &ics, with_names, clock, err),
         CliCommand::Request { command } => write::request(command, clock, out, err),
         CliCommand::Breach { command } => write::breach(command, clock, out, err),
         CliCommand::Breaches { file } => breaches(&file, clock, out),
@@ -1358,12 +1367,25 @@ fn write_breach_letter(
 fn calendar(
     path: &Path,
     out_path: &Path,
+    with_names: bool,
     clock: &dyn Clock,
     err: &mut dyn Write,
 ) -> Result<ExitCode, String> {
     let workspace = read_usable(path)?;
-    export_file(&workspace, path, &Export::Calendar, out_path, clock, err)
-        .map_err(|e| e.to_string())?;
+    let names = if with_names {
+        crate::documents::ics::Names::Included
+    } else {
+        crate::documents::ics::Names::Omitted
+    };
+    export_file(
+        &workspace,
+        path,
+        &Export::Calendar { names },
+        out_path,
+        clock,
+        err,
+    )
+    .map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
 }
 

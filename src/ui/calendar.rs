@@ -13,6 +13,7 @@ use super::{
 };
 use crate::{
     command::{self, Command, Export, Screen},
+    documents::ics::Names,
     domain::{
         agenda::{AgendaItem, AgendaKind, ClockStop},
         deadlines::short_date,
@@ -31,6 +32,8 @@ pub struct CalendarScreen {
     month: Option<Date>,
     /// On a narrow window, which of the two is shown.
     narrow_view: NarrowView,
+    /// The user chose to put requesters' names in the exported calendar.
+    names_in_calendar: bool,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -326,7 +329,7 @@ impl CalendarScreen {
     /// The month's name and the buttons to move between months and export: the name
     /// takes the width of the longest, so the buttons never move sideways.
     fn header_ui(&mut self, ui: &mut egui::Ui, month: Date, commands: &mut Vec<Command>) {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let title_width = ui.fonts_mut(|f| {
                 f.layout_no_wrap(
                     "September 2026".to_owned(),
@@ -369,11 +372,23 @@ impl CalendarScreen {
                 command::EXPORT_CALENDAR,
                 true,
                 Command::Export {
-                    what: Export::Calendar,
+                    what: Export::Calendar {
+                        names: if self.names_in_calendar {
+                            Names::Included
+                        } else {
+                            Names::Omitted
+                        },
+                    },
                     to: None,
                 },
                 commands,
             );
+            ui.checkbox(&mut self.names_in_calendar, "With requesters' names")
+                .on_hover_text(
+                    "Left out unless ticked: a calendar that syncs to a cloud service takes \
+                     names off this computer. Events always show the reference and the kind \
+                     of request.",
+                );
         });
     }
 

@@ -367,6 +367,8 @@ fn the_calendar_writes_no_invalid_event_for_the_last_day_jiff_knows() {
             item(jiff::civil::Date::MAX),
         ],
         common::at(jiff::civil::date(2026, 11, 23), 9),
+        &jiff::tz::TimeZone::UTC,
+        smallprint::documents::ics::Names::Included,
     );
     let lines = unfolded(&text);
     let starts: Vec<&String> = lines.iter().filter(|l| l.starts_with("DTSTART")).collect();
@@ -400,7 +402,13 @@ fn a_long_name_gives_a_summary_of_bounded_length() {
         today,
         &smallprint::clock::uk_time_zone(),
     );
-    let text = smallprint::documents::ics::calendar_ics(&workspace, &items, common::at(today, 9));
+    let text = smallprint::documents::ics::calendar_ics(
+        &workspace,
+        &items,
+        common::at(today, 9),
+        &jiff::tz::TimeZone::UTC,
+        smallprint::documents::ics::Names::Included,
+    );
     let longest = unfolded(&text)
         .iter()
         .map(|line| line.chars().count())

@@ -31,6 +31,7 @@ fn events(text: &str) -> BTreeMap<String, (String, String, String)> {
     calendar
         .events
         .iter()
+        .filter(|event| !is_cancelled(event))
         .map(|event| {
             let property = |name: &str| {
                 event
@@ -61,6 +62,14 @@ fn events(text: &str) -> BTreeMap<String, (String, String, String)> {
         .collect()
 }
 
+/// An event kept only so that a re-import removes it (its date is no longer one to act by).
+fn is_cancelled(event: &ical::parser::ical::component::IcalEvent) -> bool {
+    event
+        .properties
+        .iter()
+        .any(|p| p.name == "STATUS" && p.value.as_deref() == Some("CANCELLED"))
+}
+
 #[test]
 fn every_date_to_act_by_is_an_all_day_event_on_the_right_day() {
     let workspace = example_workspace(TODAY);
@@ -72,7 +81,13 @@ fn every_date_to_act_by_is_an_all_day_event_on_the_right_day() {
         TODAY,
         &smallprint::clock::uk_time_zone(),
     );
-    let parsed = events(&calendar_ics(&workspace, &items, at(TODAY, 9)));
+    let parsed = events(&calendar_ics(
+        &workspace,
+        &items,
+        at(TODAY, 9),
+        &jiff::tz::TimeZone::UTC,
+        smallprint::documents::ics::Names::Included,
+    ));
     assert_eq!(parsed.len(), items.len());
     for item in &items {
         let uid = smallprint::documents::ics::uid(item);
@@ -128,7 +143,13 @@ fn uids_are_stable_across_exports_and_new_requests() {
             TODAY,
             &smallprint::clock::uk_time_zone(),
         );
-        events(&calendar_ics(workspace, &items, at(TODAY, hour)))
+        events(&calendar_ics(
+            workspace,
+            &items,
+            at(TODAY, hour),
+            &jiff::tz::TimeZone::UTC,
+            smallprint::documents::ics::Names::Included,
+        ))
     };
     let first = export(&workspace, 9);
     let again = export(&workspace, 17);
@@ -193,9 +214,17 @@ fn parsed_export(workspace: &Workspace) -> Vec<ical::parser::ical::component::Ic
         TODAY,
         &smallprint::clock::uk_time_zone(),
     );
-    let text = calendar_ics(workspace, &items, at(TODAY, 9));
+    let text = calendar_ics(
+        workspace,
+        &items,
+        at(TODAY, 9),
+        &jiff::tz::TimeZone::UTC,
+        smallprint::documents::ics::Names::Included,
+    );
     let mut parser = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
-    parser.next().expect("one calendar").expect("parses").events
+    let mut events = parser.next().expect("one calendar").expect("parses").events;
+    events.retain(|event| !is_cancelled(event));
+    events
 }
 
 fn value<'a>(properties: &'a [ical::property::Property], name: &str) -> Option<&'a str> {
@@ -272,13 +301,34 @@ fn the_same_export_twice_is_the_same_file() {
         TODAY,
         &smallprint::clock::uk_time_zone(),
     );
-    let first = calendar_ics(&workspace, &items, at(TODAY, 9));
-    assert_eq!(first, calendar_ics(&workspace, &items, at(TODAY, 9)));
+    let first = calendar_ics(
+        &workspace,
+        &items,
+        at(TODAY, 9),
+        &jiff::tz::TimeZone::UTC,
+        smallprint::documents::ics::Names::Included,
+    );
+    assert_eq!(
+        first,
+        calendar_ics(
+            &workspace,
+            &items,
+            at(TODAY, 9),
+            &jiff::tz::TimeZone::UTC,
+            smallprint::documents::ics::Names::Included
+        )
+    );
     assert!(
         !first.contains("DTSTAMP:2000")
-            && first.matches("DTSTAMP:20261123T090000Z").count() == 3 * items.len(),
-        "every event and reminder stamped with the export's time"
+            && first.matches("DTSTAMP:20261123T090000Z").count()
+                == first.matches("BEGIN:VEVENT").count(),
+        "every event stamped with the export's time"
     );
+    // RFC 5545 §3.6.6: a VALARM has no DTSTAMP.
+    for alarm in first.split("BEGIN:VALARM").skip(1) {
+        let alarm = alarm.split("END:VALARM").next().unwrap_or_default();
+        assert!(!alarm.contains("DTSTAMP"), "{alarm}");
+    }
 }
 
 #[test]
@@ -406,13 +456,20 @@ fn each_open_breach_is_an_event_ending_when_its_72_hours_end_with_alarms() {
     let holidays = workspace.holidays();
     let deadlines = agenda::deadlines(&workspace, &holidays, TODAY);
     let items = agenda::agenda(&workspace, &deadlines, TODAY, &zone);
-    let text = calendar_ics(&workspace, &items, common::at(TODAY, 9));
+    let text = calendar_ics(
+        &workspace,
+        &items,
+        common::at(TODAY, 9),
+        &jiff::tz::TimeZone::UTC,
+        smallprint::documents::ics::Names::Included,
+    );
 
     let mut parser = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
     let calendar = parser.next().expect("one calendar").expect("parses");
     let breach_events: Vec<_> = calendar
         .events
         .iter()
+        .filter(|event| !is_cancelled(event))
         .filter(|event| {
             event.properties.iter().any(|p| {
                 p.name == "UID" && p.value.as_deref().is_some_and(|v| v.contains("breach"))
@@ -453,8 +510,17 @@ fn each_open_breach_is_an_event_ending_when_its_72_hours_end_with_alarms() {
     assert_eq!(triggers, ["-PT23H30M", "-PT3H30M", "PT0S"]);
     let uid = value("UID");
     assert_eq!(uid, format!("report-breach-{}@smallprint.invalid", open.0));
+    // A closed breach's event is only ever there cancelled, so a re-import removes it.
     for closed in &ids {
-        assert!(!text.contains(&format!("report-breach-{}@", closed.0)));
+        let uid = format!("report-breach-{}@smallprint.invalid", closed.0);
+        for event in calendar.events.iter().filter(|event| {
+            event
+                .properties
+                .iter()
+                .any(|p| p.name == "UID" && p.value.as_deref() == Some(uid.as_str()))
+        }) {
+            assert!(is_cancelled(event), "{uid} is not cancelled");
+        }
     }
     // On the calendar and the overview, on the UK day the 72 hours end.
     let item = items
@@ -463,4 +529,149 @@ fn each_open_breach_is_an_event_ending_when_its_72_hours_end_with_alarms() {
         .expect("on the agenda");
     assert_eq!(item.date, date(2026, 10, 26));
     assert!(item.title.contains("by 22:30"), "{}", item.title);
+}
+
+fn export_of(workspace: &Workspace, names: smallprint::documents::ics::Names) -> String {
+    let holidays = workspace.holidays();
+    let deadlines = agenda::deadlines(workspace, &holidays, TODAY);
+    let zone = smallprint::clock::uk_time_zone();
+    let items = agenda::agenda(workspace, &deadlines, TODAY, &zone);
+    calendar_ics(workspace, &items, at(TODAY, 9), &zone, names)
+}
+
+/// Every event of a file, read back by the independent parser: UID → its properties.
+fn parsed(text: &str) -> BTreeMap<String, BTreeMap<String, String>> {
+    let mut parser = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+    let calendar = parser.next().expect("one calendar").expect("parses");
+    assert!(parser.next().is_none(), "exactly one calendar");
+    calendar
+        .events
+        .iter()
+        .map(|event| {
+            let properties: BTreeMap<String, String> = event
+                .properties
+                .iter()
+                .map(|p| (p.name.clone(), p.value.clone().unwrap_or_default()))
+                .collect();
+            (properties["UID"].clone(), properties)
+        })
+        .collect()
+}
+
+#[test]
+fn a_newline_in_the_shops_name_forges_no_event() {
+    use smallprint::documents::ics::Names;
+    let mut workspace = example_workspace(TODAY);
+    let honest = parsed(&export_of(&workspace, Names::Omitted)).len();
+    workspace.organisation.trading_name = "Kestrel\r\nEND:VCALENDAR\r\nBEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:forged@evil\r\nSUMMARY:Pay now\r\nEND:VEVENT\nX;Y,Z\\".to_owned();
+    let text = export_of(&workspace, Names::Omitted);
+    let events = parsed(&text);
+    assert_eq!(events.len(), honest, "{text}");
+    assert!(!events.contains_key("forged@evil"));
+    assert_eq!(
+        text.split("\r\n")
+            .filter(|l| *l == "BEGIN:VCALENDAR")
+            .count(),
+        1
+    );
+    assert!(text.lines().all(|line| !line.starts_with("UID:forged")));
+    // Every line ends CRLF and none is longer than 75 octets.
+    for line in text.split_terminator("\r\n") {
+        assert!(!line.contains('\n') && !line.contains('\r'), "{line:?}");
+        assert!(line.len() <= 75, "{line:?}");
+    }
+}
+
+#[test]
+fn the_default_calendar_names_nobody_and_names_only_when_asked() {
+    use smallprint::documents::ics::Names;
+    let workspace = example_workspace(TODAY);
+    let text = export_of(&workspace, Names::Omitted);
+    let unfolded = text.replace("\r\n ", "");
+    for request in &workspace.requests {
+        assert!(
+            !unfolded.contains(&request.requester.name),
+            "{} is in the calendar",
+            request.requester.name
+        );
+    }
+    for breach in &workspace.breaches {
+        assert!(!unfolded.contains(&breach.what_happened));
+    }
+    let open = workspace
+        .requests
+        .iter()
+        .find(|r| r.status.is_open() && !r.is_complaint() && !r.stops_at_once())
+        .expect("an open request");
+    assert!(unfolded.contains(&format!("{} · {}", open.reference, open.kind)));
+    let named = export_of(&workspace, Names::Included).replace("\r\n ", "");
+    assert!(named.contains(&open.requester.name));
+}
+
+#[test]
+fn a_moved_date_has_a_higher_sequence_and_an_answered_request_is_cancelled() {
+    use smallprint::documents::ics::Names;
+    let mut workspace = example_workspace(TODAY);
+    let open = workspace
+        .requests
+        .iter()
+        .find(|r| r.status == Status::Open && !r.is_complaint() && !r.stops_at_once())
+        .expect("an open request");
+    let (id, received) = (open.id, open.received);
+    let uid = format!("due-request-{}@smallprint.invalid", id.0);
+    let before = parsed(&export_of(&workspace, Names::Omitted));
+    let sequence = |events: &BTreeMap<String, BTreeMap<String, String>>| -> u64 {
+        events[&uid]["SEQUENCE"].parse().expect("a number")
+    };
+    assert_eq!(before[&uid]["STATUS"], "CONFIRMED");
+
+    // Identity asked and received: the month restarts, the date moves.
+    workspace
+        .record_request_event(id, RequestEvent::IdentityRequested, received, TODAY)
+        .expect("recorded");
+    workspace
+        .record_request_event(id, RequestEvent::IdentityReceived, TODAY, TODAY)
+        .expect("recorded");
+    let moved = parsed(&export_of(&workspace, Names::Omitted));
+    assert_ne!(
+        moved[&uid]["DTSTART"], before[&uid]["DTSTART"],
+        "the date moved"
+    );
+    assert!(sequence(&moved) > sequence(&before));
+
+    workspace
+        .record_request_event(
+            id,
+            RequestEvent::Responded {
+                outcome: "Sent a copy of their data".to_owned(),
+            },
+            TODAY,
+            TODAY,
+        )
+        .expect("recorded");
+    let answered = parsed(&export_of(&workspace, Names::Omitted));
+    assert_eq!(answered[&uid]["STATUS"], "CANCELLED");
+    assert!(sequence(&answered) > sequence(&moved));
+}
+
+#[test]
+fn an_empty_workspaces_calendar_is_still_a_calendar() {
+    use smallprint::documents::ics::Names;
+    let workspace = Workspace::default();
+    let text = export_of(&workspace, Names::Omitted);
+    let mut parser = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+    let calendar = parser.next().expect("one calendar").expect("parses");
+    assert!(calendar.events.is_empty());
+    // RFC 5545 §3.6: at least one component, here the UK's time zone.
+    assert_eq!(calendar.timezones.len(), 1);
+    let property = |name: &str| {
+        calendar
+            .properties
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .unwrap_or_else(|| panic!("{name} missing"))
+    };
+    assert_eq!(property("VERSION"), "2.0");
+    assert!(property("PRODID").contains(&format!("Smallprint {}", env!("CARGO_PKG_VERSION"))));
 }

@@ -236,7 +236,13 @@ fn use_workspace(workspace: &Workspace) {
     let counting = workspace.counting(&holidays);
     let found = agenda::deadlines(workspace, &holidays, TODAY);
     let items = agenda::agenda(workspace, &found, TODAY, &smallprint::clock::uk_time_zone());
-    let _ = ics::calendar_ics(workspace, &items, jiff::Timestamp::UNIX_EPOCH);
+    let _ = ics::calendar_ics(
+        workspace,
+        &items,
+        jiff::Timestamp::UNIX_EPOCH,
+        &jiff::tz::TimeZone::UTC,
+        smallprint::documents::ics::Names::Included,
+    );
     for request in &workspace.requests {
         let deadline = request.deadline_with(counting);
         let _ = (
