@@ -173,8 +173,8 @@ impl SmallprintApp {
     /// Merges a gov.uk bank-holidays feed into the workspace; a file that cannot be read
     /// changes nothing and says why.
     pub(super) fn import_bank_holidays(&mut self, path: &Path) {
-        let parsed = std::fs::read_to_string(path)
-            .map_err(|e| format!("it could not be read ({e})"))
+        // The bounded reader: a named pipe or /dev/zero is refused at once.
+        let parsed = crate::store::read_text(path)
             .and_then(|text| parse_feed(&text).map_err(|e| e.to_string()));
         let (tone, message) = match parsed {
             Err(reason) => (

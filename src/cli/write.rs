@@ -420,9 +420,7 @@ pub fn import_holidays(
     err: &mut dyn Write,
 ) -> Result<ExitCode, String> {
     // The bounded reader: a named pipe or /dev/zero is refused at once.
-    let feed = store::read_file(feed_path)
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned()))
+    let feed = store::read_text(feed_path)
         .and_then(|text| parse_feed(&text).map_err(|e| e.to_string()))
         .map_err(|reason| {
             format!(

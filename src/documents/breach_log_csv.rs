@@ -8,7 +8,7 @@
 
 use jiff::{Timestamp, tz::TimeZone};
 
-use super::register_csv::neutralise;
+use super::register_csv::{csv_writer, neutralise};
 use crate::domain::{
     Workspace,
     breach_clock::uk_minute,
@@ -157,7 +157,7 @@ fn row(workspace: &Workspace, breach: &Breach, zone: &TimeZone, now: Timestamp) 
 
 /// The whole log: a header row, then every breach in the order logged.
 pub fn breach_log_csv(workspace: &Workspace, zone: &TimeZone, now: Timestamp) -> Vec<u8> {
-    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut writer = csv_writer();
     // Writing to memory cannot fail.
     let _ = writer.write_record(COLUMNS);
     for breach in &workspace.breaches {

@@ -112,15 +112,25 @@ fn bases(activity: &ProcessingActivity) -> String {
 }
 
 /// `cell` as a spreadsheet will show it, never run it: a cell that starts with `=`, `+`,
-/// `-` or `@` is a formula to Excel, `LibreOffice` and Google Sheets (some also after a
-/// leading tab or carriage return), and user text such as `=HYPERLINK(…)` must not
-/// become one. OWASP's remedy: a leading apostrophe, which spreadsheets hide.
+/// `-` or `@` is a formula to Excel, `LibreOffice` and Google Sheets — also after
+/// leading spaces, which `LibreOffice`'s "Trim spaces" import removes before it looks, or
+/// a tab or carriage return — and user text such as `=HYPERLINK(…)` must not become one.
+/// OWASP's remedy: a leading apostrophe, which spreadsheets hide.
 pub fn neutralise(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let starts_formula = cell.trim_start().starts_with(['=', '+', '-', '@']);
+    if starts_formula || cell.starts_with(['\t', '\r']) {
         format!("'{cell}")
     } else {
         cell.to_owned()
     }
+}
+
+/// A CSV writer as every Smallprint CSV is written: a UTF-8 byte-order mark (so Excel
+/// reads the text as UTF-8) and CRLF line ends (RFC 4180).
+pub fn csv_writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(b"\xEF\xBB\xBF".to_vec())
 }
 
 /// The block above the template's table: who the controller is, and its data
@@ -334,7 +344,7 @@ pub const ROWS_BEFORE_TABLE: usize = 6;
 /// and a row per activity. Every row has the table's 30 cells, so a strict reader and a
 /// spreadsheet both see one rectangle.
 pub fn register_csv(workspace: &Workspace) -> Vec<u8> {
-    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut writer = csv_writer();
     let mut write = |cells: Vec<String>| {
         let mut cells: Vec<String> = cells.iter().map(|cell| neutralise(cell)).collect();
         cells.resize(ICO_COLUMNS.len(), String::new());
@@ -360,10 +370,21 @@ mod tests {
 
     #[test]
     fn formula_starts_are_neutralised_and_other_text_is_not() {
-        for cell in ["=1+1", "+44 1632", "-2", "@SUM(A1)", "\tx", "\rx"] {
+        for cell in [
+            "=1+1",
+            "+44 1632",
+            "-2",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            " =1+1",
+            "   @SUM(A1)",
+            "\u{a0}=1+1",
+            "\n=1+1",
+        ] {
             assert_eq!(neutralise(cell), format!("'{cell}"), "{cell:?}");
         }
-        for cell in ["", "Customers", "1+1", " =x", "'quoted", "e-mail"] {
+        for cell in ["", "Customers", "1+1", " x=1", "'quoted", "e-mail"] {
             assert_eq!(neutralise(cell), cell, "{cell:?}");
         }
     }

@@ -478,9 +478,23 @@ impl OpenWorkspace {
         if self.save_state == SaveState::Conflict {
             return;
         }
-        // A file that cannot be looked at now shows itself at the next save.
-        if !self.store.changed_on_disk().unwrap_or(false) {
-            return;
+        // A file turned into a named pipe, a device or something too large is said at
+        // once (the bounded reader refuses it without blocking); the window keeps its
+        // version, and the next save refuses to write over it.
+        match self.store.changed_on_disk() {
+            Ok(false) => return,
+            Ok(true) => {}
+            Err(error) => {
+                let text = format!("{error} Your version is still open here.");
+                if self
+                    .status
+                    .as_ref()
+                    .is_none_or(|status| status.text != text)
+                {
+                    self.say(Tone::Error, text);
+                }
+                return;
+            }
         }
         if self.save_state == SaveState::Saved {
             match self.store.reload() {

@@ -132,6 +132,13 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, StoreError> {
     read::read(path)
 }
 
+/// [`read_file`] as text, or why not in words: the one way the window and the command
+/// line read a file the user imports.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = read_file(path).map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned())
+}
+
 /// Makes a file Smallprint keeps outside the workspace (the window's preferences)
 /// private, creating it and its folders if need be, so that whatever later writes it in
 /// place keeps the mode.

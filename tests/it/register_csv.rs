@@ -118,7 +118,35 @@ fn cells_a_spreadsheet_would_run_as_formulas_are_neutralised() {
         assert_eq!(row[9], kept);
     }
     assert_eq!(block[1][1], "'=HYPERLINK(\"http://evil.example\",\"Shop\")");
+    // LibreOffice's "Trim spaces" import removes leading spaces before it looks.
+    workspace.register[0].purpose = "  =1+1".to_owned();
+    let bytes = register_csv(&workspace);
+    let (_, _, rows) = read(&bytes);
+    assert_eq!(rows[0][1], "'  =1+1");
+    // RFC 4180: every record ends CRLF.
+    let text = String::from_utf8(bytes).expect("utf-8");
+    assert!(text.ends_with("\r\n"));
+    assert_eq!(
+        text.matches('\n').count(),
+        text.matches("\r\n").count() + newlines_inside_cells(&text)
+    );
     assert_eq!(block[1][4], "'+44 1632 960 418");
+}
+
+/// Line breaks a cell holds (inside quotes), which stay as the user typed them.
+fn newlines_inside_cells(text: &str) -> usize {
+    let mut inside = false;
+    let mut count = 0;
+    let mut previous = '\0';
+    for c in text.chars() {
+        match c {
+            '"' => inside = !inside,
+            '\n' if inside && previous != '\r' => count += 1,
+            _ => {}
+        }
+        previous = c;
+    }
+    count
 }
 
 fn row_index(start: &str) -> usize {

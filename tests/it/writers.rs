@@ -267,3 +267,68 @@ fn user_text_reaches_the_terminal_escaped() {
         "{stdout}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn importing_holidays_from_a_pipe_or_a_device_is_refused_at_once() {
+    let (dir, path) = demo();
+    let fifo = dir.path().join("feed.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let before = fs::read(&path).expect("read");
+    for feed in [fifo.as_path(), Path::new("/dev/zero")] {
+        let started = std::time::Instant::now();
+        let (code, _, stderr) = common::smallprint_within(
+            &["holidays", "--file", arg(&path), "--import", arg(feed)],
+            10,
+        )
+        .unwrap_or_else(|| panic!("{} hung", feed.display()));
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains("not a file"), "{stderr}");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(1),
+            "{} took {:?}",
+            feed.display(),
+            started.elapsed()
+        );
+    }
+    assert_eq!(fs::read(&path).expect("read"), before);
+}
+
+/// The window's check for another program's change reads through the bounded reader:
+/// a file turned into a named pipe is said at once, not a window frozen for good.
+#[cfg(unix)]
+#[test]
+fn a_file_turned_into_a_pipe_under_the_window_is_said_not_waited_for() {
+    let (dir, path) = demo();
+    let mut session = smallprint::session::Session::open(&path);
+    assert!(session.open_workspace().is_some(), "opens");
+    fs::remove_file(&path).expect("remove");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let checker = std::thread::spawn(move || {
+        open_check(&mut session);
+        let _ = tx.send(session);
+    });
+    let session = rx
+        .recv_timeout(std::time::Duration::from_secs(5))
+        .expect("the check returned instead of blocking on the pipe");
+    checker.join().expect("joins");
+    let open = session.open_workspace().expect("still open");
+    let status = open.status.as_ref().expect("a status message");
+    assert!(status.text.contains("named pipe"), "{}", status.text);
+    drop(dir);
+}
+
+fn open_check(session: &mut smallprint::session::Session) {
+    if let Some(open) = session.open_workspace_mut() {
+        open.notice_external_change();
+    }
+}
