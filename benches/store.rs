@@ -15,6 +15,7 @@ use smallprint::{
     domain::{
         Workspace,
         example::example_workspace,
+        integrity,
         register::ProcessingActivity,
         requests::{RequestKind, Requester, RightsRequest},
     },
@@ -78,6 +79,20 @@ fn saves(c: &mut Criterion) {
             |at| store.save(black_box(&workspace), at).expect("save"),
             BatchSize::SmallInput,
         );
+    });
+    group.finish();
+
+    // The reader's limits, asked by every save (the whole file) and by every edit in
+    // the window (only the records the edit touched).
+    let mut group = c.benchmark_group("the reader's limits");
+    group.sample_size(30);
+    let mut changed = workspace.clone();
+    changed.requests[10_000].notes = "Called back; sent the form".to_owned();
+    group.bench_function("write_refusal, whole workspace", |b| {
+        b.iter(|| integrity::write_refusal(black_box(&workspace)));
+    });
+    group.bench_function("change_refusal, one request changed", |b| {
+        b.iter(|| integrity::change_refusal(black_box(&workspace), black_box(&changed)));
     });
     group.finish();
 }

@@ -401,6 +401,13 @@ impl OpenWorkspace {
         }
     }
 
+    /// Runs `pause` just before each save's rename (see [`Store::pause_before_rename`]):
+    /// for tests that change the file from outside at the last moment.
+    #[doc(hidden)]
+    pub fn pause_saves_before_rename(&mut self, pause: Option<fn(&Path)>) {
+        self.store.pause_before_rename(pause);
+    }
+
     /// Undoes the last edit; returns what it was.
     pub fn undo(&mut self, now: f64) -> Option<String> {
         if !self.is_writable() {

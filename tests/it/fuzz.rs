@@ -371,3 +371,145 @@ fn in_range(offset: i32) -> Date {
         .checked_add(Span::new().days(offset))
         .expect("in range")
 }
+
+/// A date as a user might type one on the command line: in range, out of range, or
+/// not a date at all.
+fn typed_date() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("0000-01-01".to_owned()),
+        Just("1899-12-31".to_owned()),
+        Just("1900-01-01".to_owned()),
+        Just("2026-11-20".to_owned()),
+        Just("2026-11-23".to_owned()),
+        Just("2200-12-31".to_owned()),
+        Just("2999-06-02".to_owned()),
+        Just("2026-02-30".to_owned()),
+        (0..days_in_range()).prop_map(|offset| in_range(offset).to_string()),
+        "[0-9-]{0,12}",
+    ]
+}
+
+/// One run of a writing command, with what the user typed.
+#[derive(Debug, Clone)]
+enum Write {
+    RequestAdd {
+        name: String,
+        received: String,
+        details: String,
+    },
+    RequestStep {
+        step: &'static str,
+        on: String,
+        note: String,
+    },
+    BreachAdd {
+        aware: String,
+        what: String,
+    },
+    Holidays {
+        date: String,
+        title: String,
+    },
+}
+
+fn write_command() -> impl Strategy<Value = Write> {
+    prop_oneof![
+        (hostile_text(), typed_date(), hostile_text()).prop_map(|(name, received, details)| {
+            Write::RequestAdd {
+                name,
+                received,
+                details,
+            }
+        }),
+        (
+            prop_oneof![
+                Just("note"),
+                Just("identity-requested"),
+                Just("identity-received"),
+                Just("extended"),
+                Just("responded"),
+                Just("closed"),
+            ],
+            typed_date(),
+            hostile_text()
+        )
+            .prop_map(|(step, on, note)| Write::RequestStep { step, on, note }),
+        (typed_date(), "( [0-9]{2}:[0-9]{2})?", hostile_text()).prop_map(|(day, time, what)| {
+            Write::BreachAdd {
+                aware: format!("{day}{time}"),
+                what,
+            }
+        }),
+        (typed_date(), hostile_text()).prop_map(|(date, title)| Write::Holidays { date, title }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Whatever a user types into a writing command, it exits 0 or 2 and leaves a file
+    /// the reader opens (the writers obey the reader's limits): never a lock-out.
+    #[test]
+    fn every_writing_command_leaves_a_file_the_reader_opens(write in write_command()) {
+        use clap::Parser;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("workspace.json");
+        store::write_new(&path, &example_workspace(TODAY), jiff::Timestamp::UNIX_EPOCH)
+            .expect("example");
+        let file = path.to_string_lossy().into_owned();
+        let feed = dir.path().join("feed.json");
+        let args: Vec<String> = match &write {
+            Write::RequestAdd { name, received, details } => vec![
+                "request".into(), "add".into(), "--file".into(), file, "--kind".into(),
+                "access".into(), format!("--received={received}"), format!("--name={name}"),
+                format!("--details={details}"),
+            ],
+            Write::RequestStep { step, on, note } => vec![
+                "request".into(), "step".into(), "--file".into(), file, "--request".into(),
+                "R-2026-003".into(), "--step".into(), (*step).into(), format!("--on={on}"),
+                format!("--note={note}"),
+            ],
+            Write::BreachAdd { aware, what } => vec![
+                "breach".into(), "add".into(), "--file".into(), file,
+                format!("--aware={aware}"), format!("--what={what}"),
+            ],
+            Write::Holidays { date, title } => {
+                let events = json!([{ "title": title, "date": date, "notes": "", "bunting": false }]);
+                let body = json!({
+                    "england-and-wales": { "division": "england-and-wales", "events": events },
+                    "scotland": { "division": "scotland", "events": events },
+                    "northern-ireland": { "division": "northern-ireland", "events": events },
+                });
+                common_write(&feed, body.to_string().as_bytes());
+                vec![
+                    "holidays".into(), "--file".into(), file, "--import".into(),
+                    feed.to_string_lossy().into_owned(),
+                ]
+            }
+        };
+        let Ok(cli) = smallprint::cli::Cli::try_parse_from(
+            std::iter::once("smallprint".to_owned()).chain(args)
+        ) else {
+            // Refused by the parser (a NUL in an argument, say): nothing ran.
+            return Ok(());
+        };
+        let command = cli.command.expect("a subcommand");
+        let clock = smallprint::clock::FixedClock::at_date(TODAY);
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = smallprint::cli::run(command, &clock, &mut out, &mut err);
+        let said = String::from_utf8_lossy(&err).into_owned();
+        prop_assert!(
+            code == std::process::ExitCode::SUCCESS || code == std::process::ExitCode::from(2),
+            "{code:?}: {said}"
+        );
+        let workspace = store::read_workspace(&path).expect("the file still reads");
+        prop_assert!(integrity::refusal(&workspace).is_none(), "{said}");
+        let escape = '\u{1b}';
+        let printed_raw = said.contains(escape) || String::from_utf8_lossy(&out).contains(escape);
+        prop_assert!(!printed_raw, "an escape printed raw");
+    }
+}
+
+fn common_write(path: &Path, bytes: &[u8]) {
+    crate::common::write_bytes(path, bytes);
+}

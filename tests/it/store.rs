@@ -528,3 +528,53 @@ fn stale_temporary_files_are_cleared_by_the_next_writer() {
     let (_store, _) = opened(&path);
     assert!(!stale.exists(), "{:?}", files_in(dir.path()));
 }
+
+/// Every name a save uses that someone could predict — the backup named for the save
+/// time, the copy kept aside — holds a link planted by another local user: none is
+/// followed, and the file the links point at is never created or changed.
+#[cfg(unix)]
+#[test]
+fn links_planted_at_the_names_a_save_uses_are_never_followed() {
+    use std::os::unix::fs::symlink;
+    let (dir, path) = temp_workspace();
+    let (mut store, _) = Store::open(&path).expect("opens");
+    let saved_at = at(date(2026, 11, 20), 9);
+    let backups_dir = dir.path().join("backups");
+    fs::create_dir(&backups_dir).expect("backups");
+    let victim = dir.path().join("victim.txt");
+    let existing = dir.path().join("existing.txt");
+    common::write_bytes(&existing, b"the user's own file");
+    // Dangling (would create the victim) and to an existing file (would overwrite it).
+    symlink(
+        &victim,
+        backups_dir.join("workspace-20261120-090000-000.json"),
+    )
+    .expect("plant");
+    symlink(
+        &existing,
+        backups_dir.join("workspace-20261120-090000-000-2.json"),
+    )
+    .expect("plant");
+    for n in 0..5 {
+        symlink(
+            &victim,
+            dir.path().join(format!(
+                ".workspace.json.saving-{}{}",
+                std::process::id(),
+                "-".repeat(n)
+            )),
+        )
+        .expect("plant");
+    }
+    store
+        .save(&example_workspace(date(2026, 11, 23)), saved_at)
+        .expect("saves");
+    assert!(!victim.exists(), "nothing created where a link points");
+    assert_eq!(fs::read(&existing).expect("read"), b"the user's own file");
+    assert!(
+        backups::survey(&path)
+            .iter()
+            .any(|(info, workspace)| workspace.is_some() && info.saved_at == Some(saved_at)),
+        "the backup was written under a name of its own"
+    );
+}

@@ -412,3 +412,134 @@ fn quit_without_saving_closes_and_keeps_nothing() {
     );
     let _ = CloseChoice::Stay;
 }
+
+/// Writes `workspace` as a backup file named `name`, saved (inside) at `saved_at`.
+fn plant_backup(dir: &Path, name: &str, workspace: &Workspace, saved_at: jiff::Timestamp) {
+    let backups = dir.join("backups");
+    std::fs::create_dir_all(&backups).expect("backups");
+    common::write_bytes(&backups.join(name), &store::encode_at(workspace, saved_at));
+}
+
+#[test]
+fn recovery_offers_the_newest_backup_that_opens_by_the_time_inside_it() {
+    let (dir, path) = temp_workspace();
+    common::write_bytes(&path, b"{ damaged");
+    let good = example();
+    let mut bad = example();
+    bad.requests[0].received = date(1899, 12, 31);
+    let mut stale = example();
+    stale.organisation.trading_name = "An old copy with a future name".to_owned();
+    plant_backup(
+        dir.path(),
+        "workspace-20261120-090000-000.json",
+        &good,
+        common::at(date(2026, 11, 20), 9),
+    );
+    // Newer, but holding what the reader refuses: it would lock the user out again.
+    plant_backup(
+        dir.path(),
+        "workspace-20261122-090000-000.json",
+        &bad,
+        common::at(date(2026, 11, 22), 9),
+    );
+    // A name from a clock set years ahead, saved before the others: by name it would
+    // be the newest.
+    plant_backup(
+        dir.path(),
+        "workspace-20991231-235959-999.json",
+        &stale,
+        common::at(date(2026, 11, 1), 9),
+    );
+    let mut harness = harness(app_on(&path, 0.0));
+    harness.run();
+    harness.get_by_label("This workspace cannot be opened");
+    harness.get_by_label("Open the newest good backup (saved 20 November 2026, 09:00)");
+    harness
+        .get_by_label("Every backup of this file (3)")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("Cannot be opened");
+    harness.get_by_label("Saved 22 November 2026, 09:00");
+    harness.get_by_label("Saved 1 November 2026, 09:00");
+    harness
+        .get_by_label("Open the newest good backup (saved 20 November 2026, 09:00)")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().workspace(), Some(&good));
+    assert_eq!(std::fs::read(&path).expect("read"), b"{ damaged");
+}
+
+#[test]
+fn an_older_backup_can_be_chosen_from_the_list() {
+    let (dir, path) = temp_workspace();
+    common::write_bytes(&path, b"{ damaged");
+    let mut older = example();
+    older.organisation.trading_name = "Before the mistake".to_owned();
+    plant_backup(
+        dir.path(),
+        "workspace-20261118-090000-000.json",
+        &older,
+        common::at(date(2026, 11, 18), 9),
+    );
+    plant_backup(
+        dir.path(),
+        "workspace-20261120-090000-000.json",
+        &example(),
+        common::at(date(2026, 11, 20), 9),
+    );
+    let mut harness = harness(app_on(&path, 0.0));
+    harness.run();
+    harness
+        .get_by_label("Every backup of this file (2)")
+        .click();
+    harness.run();
+    let buttons = harness
+        .get_all_by_label("Open this backup")
+        .collect::<Vec<_>>();
+    assert_eq!(buttons.len(), 2);
+    // Newest first: the second is the older one.
+    buttons[1].click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .workspace()
+            .map(|w| w.organisation.trading_name.as_str()),
+        Some("Before the mistake")
+    );
+}
+
+#[test]
+fn a_write_from_outside_at_the_last_moment_of_a_save_opens_the_conflict() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example(), common::SAVED_AT).expect("example");
+    let mut harness = harness(app_on(&path, 0.0));
+    harness.run();
+    harness
+        .state_mut()
+        .session
+        .open_workspace_mut()
+        .expect("open")
+        .pause_saves_before_rename(Some(|real| {
+            // Another program saves the file while this save is between its check and
+            // its rename.
+            common::write_bytes(real, &store::encode(&theirs()));
+        }));
+    edit_in_window(harness.state_mut(), "Mine");
+    harness.run();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .session
+            .open_workspace()
+            .map(|o| &o.save_state),
+        Some(&SaveState::Conflict)
+    );
+    harness.get_by_label("The file was changed elsewhere");
+    assert_eq!(
+        store::read_workspace(&path).expect("reads"),
+        theirs(),
+        "the other program's write is not overwritten"
+    );
+}

@@ -332,3 +332,133 @@ fn open_check(session: &mut smallprint::session::Session) {
         open.notice_external_change();
     }
 }
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn no_command_writes_a_workspace_into_a_pipe_or_locks_beside_one() {
+    use std::os::unix::fs::FileTypeExt;
+    let (dir, _) = temp_workspace();
+    let fifo = dir.path().join("pipe.json");
+    mkfifo(&fifo);
+    for args in [
+        vec!["demo", "--force", "--out"],
+        vec!["new", "--business", "online-shop", "--force", "--out"],
+    ] {
+        let mut args = args.clone();
+        args.push(arg(&fifo));
+        let (code, _, stderr) =
+            common::smallprint_within(&args, 10).unwrap_or_else(|| panic!("{args:?} hung"));
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert!(stderr.contains("named pipe"), "{stderr}");
+    }
+    let (code, _, stderr) = common::smallprint_within(
+        &[
+            "request",
+            "add",
+            "--file",
+            arg(&fifo),
+            "--kind",
+            "access",
+            "--received",
+            "2026-11-30",
+            "--name",
+            "Ada Fictional",
+        ],
+        10,
+    )
+    .expect("did not hang");
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        fs::symlink_metadata(&fifo)
+            .expect("still there")
+            .file_type()
+            .is_fifo()
+    );
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["pipe.json"], "no lock, no backups beside a pipe");
+}
+
+/// A link planted at the lock's name (another local user, a shared folder) is refused,
+/// never followed to create a file where it points.
+#[cfg(unix)]
+#[test]
+fn a_link_at_the_locks_name_is_never_followed() {
+    let (dir, path) = demo();
+    let victim = dir.path().join("victim-file");
+    let lock = dir.path().join(".workspace.json.lock");
+    let _ = fs::remove_file(&lock);
+    std::os::unix::fs::symlink(&victim, &lock).expect("plant");
+    let before = fs::read(&path).expect("read");
+    let (code, _, stderr) = add_request(&path, "2026-11-30", "Ada Fictional");
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("is a link"), "{stderr}");
+    assert!(!victim.exists(), "nothing created where the link points");
+    assert_eq!(fs::read(&path).expect("read"), before);
+}
+
+#[test]
+fn replacing_a_workspace_keeps_the_one_replaced() {
+    let (dir, path) = demo();
+    let (code, _, stderr) = add_request(&path, "2026-11-30", "Ada Fictional");
+    assert_eq!(code, 0, "{stderr}");
+    let before = fs::read(&path).expect("read");
+    let (code, _, stderr) = smallprint(&["demo", "--force", "--out", arg(&path)]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("was kept as"), "{stderr}");
+    let kept: Vec<_> = common::files_in(&dir.path().join("backups"))
+        .into_iter()
+        .filter(|p| p.to_string_lossy().ends_with("-replaced.json"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(fs::read(&kept[0]).expect("read"), before);
+    assert!(stderr.contains(&kept[0].display().to_string()), "{stderr}");
+}
+
+#[test]
+fn a_formula_after_spaces_is_neutralised_in_the_breach_log_too() {
+    let (dir, path) = demo();
+    let (code, _, stderr) = smallprint(&[
+        "breach",
+        "add",
+        "--file",
+        arg(&path),
+        "--aware",
+        "2026-11-30 09:00",
+        "--what",
+        "  =HYPERLINK(\"http://evil.example\",\"x\")",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let out = dir.path().join("log.csv");
+    let (code, _, stderr) = smallprint(&["breach-log", "--file", arg(&path), "--out", arg(&out)]);
+    assert_eq!(code, 0, "{stderr}");
+    let bytes = fs::read(&out).expect("read");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes));
+    let mut seen = false;
+    for record in reader.records() {
+        for cell in &record.expect("a record") {
+            assert!(
+                !cell.trim_start().starts_with(['=', '+', '@']),
+                "a spreadsheet would run {cell:?}"
+            );
+            seen |= cell.contains("HYPERLINK");
+        }
+    }
+    assert!(seen, "the text is kept");
+    assert!(String::from_utf8(bytes).expect("utf-8").ends_with("\r\n"));
+}
