@@ -12,7 +12,10 @@ use smallprint::{
 const APP_ID: &str = "smallprint";
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return cli::report_parse_error(&error),
+    };
     if let Some(command) = cli.command {
         return cli::run(
             command,

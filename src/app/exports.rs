@@ -180,8 +180,9 @@ impl SmallprintApp {
             Err(reason) => (
                 Tone::Error,
                 format!(
-                    "{} was not imported: {reason}. Nothing was changed.",
-                    path.display()
+                    "{} was not imported: {}. Nothing was changed.",
+                    path.display(),
+                    reason.trim_end_matches('.')
                 ),
             ),
             Ok(feed) => {

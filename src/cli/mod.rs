@@ -750,8 +750,9 @@ fn check(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCo
             .filter(|item| item.is_missing())
             .map(ToString::to_string),
     );
+    // One problem a line, whatever its record's name holds.
     for issue in &issues {
-        let _ = writeln!(out, "{issue}");
+        let _ = writeln!(out, "{}", terminal::safe_line(issue));
     }
     if issues.is_empty() {
         let _ = writeln!(err, "{}: no problems found", path.display());
@@ -936,8 +937,9 @@ fn find_breach<'a>(
         .collect();
     match matching[..] {
         [] => Err(format!(
-            "{} has no breach {reference}; `smallprint breaches --file {}` lists them",
+            "{} has no breach {}; `smallprint breaches --file {}` lists them",
             file.display(),
+            terminal::safe_line(reference),
             file.display()
         )),
         [breach] => Ok(breach),
@@ -948,6 +950,27 @@ fn find_breach<'a>(
             matching.len()
         )),
     }
+}
+
+/// Reports a command line clap could not parse, through the terminal filter (clap
+/// echoes the user's argument, which may hold escape sequences); help and the version
+/// print as clap prints them.
+pub fn report_parse_error(error: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = error.print();
+        return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(EXIT_FAILURE));
+    }
+    let mut stderr = std::io::stderr();
+    let mut safe = SafeWriter::new(&mut stderr);
+    let _ = write!(safe, "{}", error.render());
+    drop(safe);
+    ExitCode::from(EXIT_FAILURE)
 }
 
 /// The one request with `reference`, or why there is none to use: `letter` and
@@ -963,19 +986,30 @@ fn find_request<'a>(
         .filter(|r| r.reference.trim().eq_ignore_ascii_case(reference.trim()))
         .collect();
     match matching[..] {
-        [] => Err(format!("{} has no request {reference}", file.display())),
+        [] => Err(format!(
+            "{} has no request {}",
+            file.display(),
+            terminal::safe_line(reference)
+        )),
         [request] => Ok(request),
         // Either could be meant; a letter or a step on the wrong requester's request
         // would disclose data or move the wrong clock.
         [..] => {
             let whom: Vec<String> = matching
                 .iter()
-                .map(|r| format!("received {} from {}", r.received, r.requester.name))
+                .map(|r| {
+                    format!(
+                        "received {} from {}",
+                        r.received,
+                        terminal::safe_line(&r.requester.name)
+                    )
+                })
                 .collect();
             Err(format!(
-                "{} has {} requests with the reference {reference} ({}); nothing was written. Open the file in Smallprint once: it gives the later ones new references.",
+                "{} has {} requests with the reference {} ({}); nothing was written. Open the file in Smallprint once: it gives the later ones new references.",
                 file.display(),
                 matching.len(),
+                terminal::safe_line(reference),
                 whom.join("; ")
             ))
         }

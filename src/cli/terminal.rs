@@ -19,7 +19,8 @@ fn needs_escape(c: char, keep_lines: bool) -> bool {
     if keep_lines && (c == '\n' || c == '\t') {
         return false;
     }
-    c.is_control() || is_bidi_control(c)
+    // U+2028 and U+2029 end a line in some terminals, as a newline does.
+    c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 fn escape(text: &str, keep_lines: bool) -> Cow<'_, str> {

@@ -355,7 +355,7 @@ pub fn request(
                         "Logged {}: {} from {}, received {}; {}.",
                         request.reference,
                         request.kind.to_string().to_lowercase(),
-                        request.requester.name,
+                        safe_line(&request.requester.name),
                         request.received,
                         due(&deadline)
                     ),
@@ -394,7 +394,8 @@ pub fn request(
                 let holidays = workspace.holidays();
                 let deadline = request.deadline_with(workspace.counting(&holidays));
                 let described = format!(
-                    "Recorded “{what}” on {reference} ({on}); it is now {}; {}.",
+                    "Recorded “{}” on {reference} ({on}); it is now {}; {}.",
+                    safe_line(&what),
                     request.status.to_string().to_lowercase(),
                     due(&deadline)
                 );
@@ -424,8 +425,9 @@ pub fn import_holidays(
         .and_then(|text| parse_feed(&text).map_err(|e| e.to_string()))
         .map_err(|reason| {
             format!(
-                "{} was not imported: {reason}. Nothing was changed.",
-                feed_path.display()
+                "{} was not imported: {}. Nothing was changed.",
+                safe_line(&feed_path.display().to_string()),
+                reason.trim_end_matches('.')
             )
         })?;
     let (covered, changed) = change_workspace(file, clock, err, |_, workspace| {

@@ -678,13 +678,7 @@ impl Breach {
 
 /// The next free reference for a breach the shop became aware of in `year`: `B-2026-004`.
 pub fn next_reference(breaches: &[Breach], year: i16) -> String {
-    let prefix = format!("B-{year}-");
-    let highest = breaches
-        .iter()
-        .filter_map(|b| b.reference.strip_prefix(&prefix)?.parse::<u32>().ok())
-        .max()
-        .unwrap_or(0);
-    format!("{prefix}{:03}", highest + 1)
+    super::ids::next_reference('B', breaches.iter().map(|b| b.reference.as_str()), year)
 }
 
 #[cfg(test)]

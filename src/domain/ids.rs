@@ -26,6 +26,31 @@ id_type!(
     BreachId
 );
 
+/// The next free reference of `year` with `letter` (`R-2026-004`, `B-2026-002`) among
+/// `taken`, compared as every check of a shared reference compares them — ignoring
+/// case and surrounding spaces — so a new reference never equals one in use.
+pub fn next_reference<'a>(
+    letter: char,
+    taken: impl IntoIterator<Item = &'a str>,
+    year: i16,
+) -> String {
+    let prefix = format!("{letter}-{year}-");
+    let highest = taken
+        .into_iter()
+        .filter_map(|reference| {
+            reference
+                .trim()
+                .to_uppercase()
+                .strip_prefix(&prefix)?
+                .trim()
+                .parse::<u32>()
+                .ok()
+        })
+        .max()
+        .unwrap_or(0);
+    format!("{prefix}{:03}", highest.saturating_add(1))
+}
+
 /// Hands out ids that are unique within one workspace.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -73,6 +98,14 @@ impl IdAllocator {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_reference_never_equals_one_in_use_however_it_is_written() {
+        let taken = ["r-2026-008", " R-2026-011 ", "R-2025-040", "X-2026-900"];
+        assert_eq!(next_reference('R', taken, 2026), "R-2026-012");
+        assert_eq!(next_reference('R', [], 2026), "R-2026-001");
+        assert_eq!(next_reference('B', ["b-2026-001"], 2026), "B-2026-002");
+    }
 
     #[test]
     fn ids_are_never_reused_across_kinds() {

@@ -167,10 +167,11 @@ fn listed(blocking: &[Problem]) -> Option<String> {
     if blocking.is_empty() {
         return None;
     }
+    // One problem a line, whatever a record's name holds.
     let mut lines: Vec<String> = blocking
         .iter()
         .take(SHOWN)
-        .map(ToString::to_string)
+        .map(|problem| problem.to_string().replace(['\n', '\r'], " "))
         .collect();
     if blocking.len() > SHOWN {
         lines.push(format!("… and {} more", blocking.len() - SHOWN));

@@ -972,13 +972,7 @@ impl RequestDraft {
 
 /// The next free reference for a request received in `year`: `R-2026-004`.
 pub fn next_reference(requests: &[RightsRequest], year: i16) -> String {
-    let prefix = format!("R-{year}-");
-    let highest = requests
-        .iter()
-        .filter_map(|r| r.reference.strip_prefix(&prefix)?.parse::<u32>().ok())
-        .max()
-        .unwrap_or(0);
-    format!("{prefix}{:03}", highest + 1)
+    super::ids::next_reference('R', requests.iter().map(|r| r.reference.as_str()), year)
 }
 
 #[cfg(test)]

@@ -43,13 +43,6 @@ pub fn saved_at(bytes: &[u8]) -> Option<jiff::Timestamp> {
     stamp.saved_at?.as_str()?.parse().ok()
 }
 
-/// Whether `bytes` look like a Smallprint workspace of any version, readable by this
-/// build or not: the one thing worth keeping before it is replaced.
-pub fn is_workspace(bytes: &[u8]) -> bool {
-    let bytes = bytes.strip_prefix(super::read::BOM).unwrap_or(bytes);
-    serde_json::from_slice::<Header>(bytes).is_ok()
-}
-
 #[derive(Deserialize)]
 struct EnvelopeIn<W> {
     #[allow(

@@ -85,6 +85,18 @@ pub enum StoreError {
     #[error("Nothing was written to {path}: {reason}\nThe file is as it was.")]
     Unworkable { path: PathBuf, reason: String },
 
+    /// A file about to be replaced could not be kept first.
+    #[error(
+        "Nothing was written to {path}: Smallprint keeps a copy of the file it replaces first, \
+         and could not write it in {folder} ({source})."
+    )]
+    NotKept {
+        path: PathBuf,
+        folder: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+
     #[error("Smallprint will not write to {path}: {reason}. Nothing was written.")]
     OutputRefused { path: PathBuf, reason: &'static str },
 }

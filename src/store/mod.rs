@@ -91,14 +91,40 @@ pub fn write_new(
     let _lock = Store::acquire(path, &real, LOCK_MOMENT)?.ok_or_else(|| StoreError::InUse {
         path: path.to_owned(),
     })?;
+    // Whatever is there — a workspace, a damaged one, any other file — is kept first;
+    // if it cannot be kept, nothing is written.
     let kept = match read::read_if_present(&real)? {
-        Some(old) if envelope::is_workspace(&old) => {
-            Some(backups::keep_copy(&real, &old, at, "replaced").map_err(write_error)?)
-        }
+        Some(old) if !old.is_empty() => Some(
+            backups::keep_copy(&real, &old, at, "replaced").map_err(|source| {
+                StoreError::NotKept {
+                    path: path.to_owned(),
+                    folder: backups::backup_dir(&real),
+                    source,
+                }
+            })?,
+        ),
         _ => None,
     };
-    atomic::write_durably(&real, &envelope::encode_at(workspace, at)).map_err(write_error)?;
+    let bytes = envelope::encode_at(workspace, at);
+    refuse_oversized(path, &bytes)?;
+    atomic::write_durably(&real, &bytes).map_err(write_error)?;
     Ok(kept)
+}
+
+/// Refuses bytes larger than the reader reads: each field may be within its limit and
+/// the whole still too large.
+fn refuse_oversized(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(StoreError::Unworkable {
+            path: path.to_owned(),
+            reason: format!(
+                "the file would be {} MB, larger than the {} MB Smallprint reads, and could not be opened again. Remove old closed requests' long texts, or start a new file for a new year.",
+                bytes.len() as u64 / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        });
+    }
+    Ok(())
 }
 
 /// Refuses to write what the reader would refuse: a file that then could not be
@@ -135,7 +161,12 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, StoreError> {
 /// [`read_file`] as text, or why not in words: the one way the window and the command
 /// line read a file the user imports.
 pub fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = read_file(path).map_err(|e| e.to_string())?;
+    let bytes = read_file(path).map_err(|e| match e {
+        StoreError::TooLarge { limit_mb, .. } => {
+            format!("it is larger than {limit_mb} MB, far more than such a file holds")
+        }
+        other => other.to_string(),
+    })?;
     String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned())
 }
 
@@ -605,6 +636,8 @@ impl Store {
         guarded: bool,
     ) -> Result<Saved, StoreError> {
         refuse_unworkable(&self.path, workspace)?;
+        let bytes = envelope::encode_at(workspace, at);
+        refuse_oversized(&self.path, &bytes)?;
         // An unreadable file is linked under a new name first, and only then replaced
         // atomically: at every moment the path holds a file, and the unreadable one
         // survives under its new name.
@@ -621,7 +654,6 @@ impl Store {
             keep_aside(&self.real, &aside).map_err(|e| self.write_error(e))?;
             set_aside = Some(aside);
         }
-        let bytes = envelope::encode_at(workspace, at);
         let mut conflict = None;
         let written = atomic::write_durably_checked(&self.real, &bytes, || {
             if let Some(pause) = self.before_rename {

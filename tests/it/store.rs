@@ -578,3 +578,31 @@ fn links_planted_at_the_names_a_save_uses_are_never_followed() {
         "the backup was written under a name of its own"
     );
 }
+
+/// Each field within its limit, the whole over the 64 MB the reader reads: refused, as
+/// the reader would refuse the file, and the file left as it was.
+#[test]
+fn a_save_larger_than_the_reader_reads_is_refused() {
+    let (_dir, path) = temp_workspace();
+    let (mut store, _) = Store::open(&path).expect("opens");
+    let mut workspace = example_workspace(date(2026, 11, 23));
+    store
+        .save(&workspace, at(date(2026, 11, 20), 9))
+        .expect("saves");
+    let before = fs::read(&path).expect("read");
+    let long = "d".repeat(99_000);
+    for request in 0..700 {
+        let mut copy = workspace.requests[0].clone();
+        copy.id = workspace.ids.request();
+        copy.reference = format!("R-2025-{request:03}");
+        copy.details = long.clone();
+        workspace.requests.push(copy);
+    }
+    match store.save(&workspace, at(date(2026, 11, 21), 9)) {
+        Err(StoreError::Unworkable { reason, .. }) => {
+            assert!(reason.contains("64 MB"), "{reason}");
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert_eq!(fs::read(&path).expect("read"), before);
+}

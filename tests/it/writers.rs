@@ -462,3 +462,125 @@ fn a_formula_after_spaces_is_neutralised_in_the_breach_log_too() {
     assert!(seen, "the text is kept");
     assert!(String::from_utf8(bytes).expect("utf-8").ends_with("\r\n"));
 }
+
+#[test]
+fn a_new_reference_differs_from_one_written_in_another_case_or_with_spaces() {
+    let (_dir, path) = demo();
+    let mut value: serde_json::Value =
+        serde_json::from_slice(&fs::read(&path).expect("read")).expect("json");
+    let requests = value["workspace"]["requests"]
+        .as_array_mut()
+        .expect("requests");
+    let highest = requests
+        .iter()
+        .filter_map(|r| r["reference"].as_str())
+        .filter_map(|r| r.strip_prefix("R-2026-")?.parse::<u32>().ok())
+        .max()
+        .expect("2026 references");
+    let last = requests.len() - 1;
+    requests[last]["reference"] = serde_json::json!(format!(" r-2026-{:03} ", highest + 1));
+    common::write_bytes(&path, &serde_json::to_vec_pretty(&value).expect("json"));
+    let (code, stdout, stderr) = add_request(&path, "2026-11-30", "Ada Fictional");
+    assert_eq!(code, 0, "{stderr}");
+    let reference = stdout
+        .lines()
+        .next()
+        .expect("the reference")
+        .trim()
+        .to_owned();
+    assert_eq!(reference, format!("R-2026-{:03}", highest + 2));
+    let (_, out, _) = smallprint(&["check", "--file", arg(&path)]);
+    assert!(!out.contains("reference"), "no shared reference: {out}");
+}
+
+#[test]
+fn check_prints_one_line_a_problem_whatever_a_name_holds() {
+    let (_dir, path) = demo();
+    let mut value: serde_json::Value =
+        serde_json::from_slice(&fs::read(&path).expect("read")).expect("json");
+    let requests = value["workspace"]["requests"]
+        .as_array_mut()
+        .expect("requests");
+    let first = requests[0]["reference"].clone();
+    requests[1]["reference"] = first;
+    requests[1]["requester"]["name"] = serde_json::json!("Mal\nR-2026-999 → FORGED LINE");
+    common::write_bytes(&path, &serde_json::to_vec_pretty(&value).expect("json"));
+    let (_, stdout, stderr) = smallprint(&["check", "--file", arg(&path)]);
+    assert!(
+        !stdout.lines().any(|l| l.starts_with("R-2026-999")),
+        "{stdout}"
+    );
+    let counted: usize = stderr
+        .split(": ")
+        .last()
+        .and_then(|tail| tail.split_whitespace().next()?.parse().ok())
+        .expect("the count of problems");
+    assert_eq!(stdout.lines().count(), counted, "{stdout}\n{stderr}");
+}
+
+#[test]
+fn an_argument_the_parser_refuses_is_echoed_escaped() {
+    let (_dir, path) = demo();
+    let (code, stdout, stderr) = smallprint(&[
+        "request",
+        "add",
+        "--file",
+        arg(&path),
+        "--kind",
+        "acc\u{1b}]0;PWNED\u{7}\u{1b}[2J\u{202E}",
+        "--received",
+        "2026-12-01",
+        "--name",
+        "n",
+    ]);
+    assert_eq!(code, 2);
+    for raw in ['\u{1b}', '\u{7}', '\u{202E}'] {
+        assert!(
+            !stderr.contains(raw) && !stdout.contains(raw),
+            "{raw:?} in {stderr:?}"
+        );
+    }
+    assert!(stderr.contains("\\u{202E}"), "{stderr}");
+    // Help still prints as clap prints it, exit 0.
+    let (code, stdout, _) = smallprint(&["request", "add", "--help"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("--received"));
+}
+
+#[test]
+fn replacing_any_file_keeps_it_first_or_writes_nothing() {
+    let (dir, path) = temp_workspace();
+    common::write_bytes(&path, b"{\"smallprint_format\": 8, \"broken");
+    let (code, _, stderr) = smallprint(&["demo", "--force", "--out", arg(&path)]);
+    assert_eq!(code, 0, "{stderr}");
+    let kept: Vec<_> = common::files_in(&dir.path().join("backups"))
+        .into_iter()
+        .filter(|p| p.to_string_lossy().ends_with("-replaced.json"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{stderr}");
+    assert_eq!(
+        fs::read(&kept[0]).expect("read"),
+        b"{\"smallprint_format\": 8, \"broken"
+    );
+
+    // Where the copy cannot be kept (a file where the backups folder goes), nothing is
+    // written.
+    let (dir, _) = temp_workspace();
+    let doc = dir.path().join("doc.txt");
+    common::write_bytes(&doc, b"precious");
+    common::write_bytes(&dir.path().join("backups"), b"in the way");
+    let (code, _, stderr) = smallprint(&[
+        "new",
+        "--business",
+        "online-shop",
+        "--force",
+        "--out",
+        arg(&doc),
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("keeps a copy of the file it replaces"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read(&doc).expect("read"), b"precious");
+}
