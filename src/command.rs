@@ -178,8 +178,14 @@ pub enum CloseChoice {
 /// where the edits were kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CloseDialog {
-    Asking { why: String },
-    Kept { message: String },
+    Asking {
+        why: String,
+    },
+    Kept {
+        message: String,
+        /// The copy, to put its path on the clipboard.
+        copy: Option<std::path::PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

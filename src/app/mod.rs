@@ -319,16 +319,20 @@ impl SmallprintApp {
                 self.commands.push(Command::SaveAs);
             }
             CloseChoice::KeepCopy => match self.keep_unsaved_copy() {
-                Some(Ok(message)) => {
+                Some(Ok((message, copy))) => {
                     // Kept: closing now writes no second copy.
                     self.window.close_settled = true;
-                    self.window.closing = Some(CloseDialog::Kept { message });
+                    self.window.closing = Some(CloseDialog::Kept {
+                        message,
+                        copy: Some(copy),
+                    });
                 }
                 Some(Err(why)) => self.window.closing = Some(CloseDialog::Asking { why }),
                 None => {
                     self.window.close_settled = true;
                     self.window.closing = Some(CloseDialog::Kept {
                         message: "Everything is saved.".to_owned(),
+                        copy: None,
                     });
                 }
             },
@@ -343,7 +347,7 @@ impl SmallprintApp {
 
     /// Keeps the unsaved edits as a copy beside the file, or in the data folder when
     /// the file's folder cannot be written. `None` with nothing unsaved.
-    fn keep_unsaved_copy(&mut self) -> Option<Result<String, String>> {
+    fn keep_unsaved_copy(&mut self) -> Option<Result<(String, PathBuf), String>> {
         let at = self.clock.now().timestamp();
         let rescue = self.options.rescue_folder.clone();
         let open = self.session.open_workspace_mut()?;
@@ -352,10 +356,11 @@ impl SmallprintApp {
         Some(
             open.keep_unsaved_on_close(at, rescue.as_deref())?
                 .map(|copy| {
-                    format!(
+                    let message = format!(
                         "{path} could not be saved; your changes were kept as {}. Open that file from File › Open to go on with them.",
                         copy.display()
-                    )
+                    );
+                    (message, copy)
                 })
                 .map_err(|reason| {
                     format!("Your changes could not be kept as a copy either: {reason}")

@@ -119,6 +119,17 @@ pub fn refusal(workspace: &Workspace) -> Option<String> {
     })
 }
 
+/// What blocks `workspace`, if anything, in a phrase that follows "Cannot be opened:"
+/// in a list of files (the recovery list of backups).
+pub fn blocking_summary(workspace: &Workspace) -> Option<String> {
+    blocking_lines(workspace).map(|lines| {
+        format!(
+            "it holds what Smallprint cannot work with ({}):\n{lines}",
+            limits_words()
+        )
+    })
+}
+
 /// Why a change may not be written, if it may not: the same rule as [`refusal`] (a
 /// writer obeys the reader's limits, or the file it writes locks its owner out), in
 /// the words of a change refused.

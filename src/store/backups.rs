@@ -289,8 +289,8 @@ fn inspect(path: PathBuf) -> (BackupInfo, Option<Workspace>) {
         .or(modified);
     let decoded = read.and_then(|bytes| envelope::decode(&path, &bytes).map_err(|e| e.to_string()));
     let (workspace, problem) = match decoded {
-        Ok(workspace) => match crate::domain::integrity::refusal(&workspace) {
-            Some(reason) => (None, Some(format!("It {reason}"))),
+        Ok(workspace) => match crate::domain::integrity::blocking_summary(&workspace) {
+            Some(reason) => (None, Some(reason)),
             None => (Some(workspace), None),
         },
         Err(problem) => (None, Some(problem)),

@@ -301,13 +301,23 @@ pub fn unsaved_close_dialog(
                     }
                 });
             }
-            CloseDialog::Kept { message } => {
+            CloseDialog::Kept { message, copy } => {
                 ui.heading("Your changes are kept");
                 ui.label(message.as_str());
                 ui.add_space(spacing::INNER_MARGIN);
-                if ui.button("Quit").clicked() {
-                    commands.push(Command::CloseUnsaved(CloseChoice::Quit));
-                }
+                ui.horizontal(|ui| {
+                    if let Some(copy) = copy
+                        && ui.button("Copy path").clicked()
+                    {
+                        commands.push(Command::CopyText {
+                            text: copy.display().to_string(),
+                            what: format!("the path {}", copy.display()),
+                        });
+                    }
+                    if ui.button("Quit").clicked() {
+                        commands.push(Command::CloseUnsaved(CloseChoice::Quit));
+                    }
+                });
             }
         }
     });

@@ -349,7 +349,7 @@ fn quitting_after_a_failed_save_asks_and_keeps_the_edits_where_they_can_be_writt
     harness.get_by_label("Keep as a copy").click();
     harness.run();
     let message = match harness.state().close_dialog() {
-        Some(CloseDialog::Kept { message }) => message.clone(),
+        Some(CloseDialog::Kept { message, .. }) => message.clone(),
         other => {
             make_writable(&stick);
             panic!("expected the copy's place, got {other:?}");
