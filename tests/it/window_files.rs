@@ -543,3 +543,42 @@ fn a_write_from_outside_at_the_last_moment_of_a_save_opens_the_conflict() {
         "the other program's write is not overwritten"
     );
 }
+
+/// The window's forms apply edits through `edit`, which asks the reader's limits of the
+/// records the edit touched: an edit the file could not hold is refused with the
+/// reader's words and leaves no trace (no change, no undo step, nothing to save).
+#[test]
+fn an_edit_the_reader_would_refuse_is_refused_and_leaves_no_trace() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example(), common::SAVED_AT).expect("example");
+    let mut app = app_on(&path, 0.0);
+    let open = app.session.open_workspace_mut().expect("open");
+    let before = open.workspace.clone();
+    for (what, change) in [
+        (
+            "a date before 1900",
+            (|w: &mut Workspace| w.requests[0].received = date(1899, 12, 31)) as fn(&mut Workspace),
+        ),
+        ("a text over 100,000 characters", |w: &mut Workspace| {
+            w.register[0].purpose = "x".repeat(100_001);
+        }),
+        ("the id counter run out", |w: &mut Workspace| {
+            w.ids.raise_above(smallprint::domain::integrity::MAX_ID);
+        }),
+    ] {
+        let result = open.edit(what, None, 0.0, |workspace| {
+            change(workspace);
+            Ok::<(), String>(())
+        });
+        match result {
+            Some(Err(reason)) => assert!(
+                reason.contains("could not be opened again"),
+                "{what}: {reason}"
+            ),
+            other => panic!("{what}: expected a refusal, got {other:?}"),
+        }
+        assert_eq!(open.workspace, before, "{what}");
+        assert!(open.history().next_undo().is_none(), "{what}");
+        assert_eq!(open.save_state, SaveState::Saved, "{what}");
+    }
+}
