@@ -248,7 +248,6 @@ impl SmallprintApp {
             Command::StartMyOwn => self.start_my_own(),
             Command::Quit => {
                 if self.ready_to_close() {
-                    self.window.close_settled = true;
                     self.window.quit = true;
                 }
             }

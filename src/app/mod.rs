@@ -44,6 +44,17 @@ impl Default for AppOptions {
     }
 }
 
+/// How the user settled closing the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Settled {
+    /// Everything was saved: closing saves anything that came since (an export's
+    /// date) as usual.
+    SaveOnExit,
+    /// The edits were kept as a copy, or the user chose to lose them: closing saves
+    /// nothing and keeps no second copy.
+    NothingToKeep,
+}
+
 /// What commands ask of the window rather than of the workspace.
 #[derive(Debug, Default)]
 struct WindowRequests {
@@ -53,8 +64,8 @@ struct WindowRequests {
     about_open: bool,
     /// The dialog shown instead of closing while edits are unsaved.
     closing: Option<CloseDialog>,
-    /// The user chose how to close (the edits saved, kept or given up): close now.
-    close_settled: bool,
+    /// Whether the window may close without asking, and what closing still does.
+    settled: Option<Settled>,
 }
 
 pub struct SmallprintApp {
@@ -280,7 +291,15 @@ impl SmallprintApp {
     /// happens to edits that could not be. Otherwise the "not saved" dialog opens and
     /// the window stays: it never closes with unsaved edits unsaid.
     pub fn ready_to_close(&mut self) -> bool {
-        if self.window.close_settled {
+        let settled = self.ready_to_close_unsettled();
+        if settled && self.window.settled.is_none() {
+            self.window.settled = Some(Settled::SaveOnExit);
+        }
+        settled
+    }
+
+    fn ready_to_close_unsettled(&mut self) -> bool {
+        if self.window.settled.is_some() {
             return true;
         }
         if self.session.has_unsaved_changes() {
@@ -309,7 +328,7 @@ impl SmallprintApp {
 
     /// Whether the window has asked to be closed (for tests: the frame's Close).
     pub fn is_closing(&self) -> bool {
-        self.window.close_settled || self.window.quit
+        self.window.settled.is_some() || self.window.quit
     }
 
     pub(super) fn close_unsaved(&mut self, choice: CloseChoice) {
@@ -321,7 +340,7 @@ impl SmallprintApp {
             CloseChoice::KeepCopy => match self.keep_unsaved_copy() {
                 Some(Ok((message, copy))) => {
                     // Kept: closing now writes no second copy.
-                    self.window.close_settled = true;
+                    self.window.settled = Some(Settled::NothingToKeep);
                     self.window.closing = Some(CloseDialog::Kept {
                         message,
                         copy: Some(copy),
@@ -329,15 +348,22 @@ impl SmallprintApp {
                 }
                 Some(Err(why)) => self.window.closing = Some(CloseDialog::Asking { why }),
                 None => {
-                    self.window.close_settled = true;
+                    self.window.settled = Some(Settled::SaveOnExit);
                     self.window.closing = Some(CloseDialog::Kept {
                         message: "Everything is saved.".to_owned(),
                         copy: None,
                     });
                 }
             },
-            CloseChoice::QuitWithoutSaving | CloseChoice::Quit => {
-                self.window.close_settled = true;
+            CloseChoice::QuitWithoutSaving => {
+                self.window.settled = Some(Settled::NothingToKeep);
+                self.window.closing = None;
+                self.window.quit = true;
+            }
+            CloseChoice::Quit => {
+                if self.window.settled.is_none() {
+                    self.window.settled = Some(Settled::SaveOnExit);
+                }
                 self.window.closing = None;
                 self.window.quit = true;
             }
@@ -375,7 +401,7 @@ impl SmallprintApp {
     pub fn close(&mut self) -> Option<String> {
         // An export under way finishes first: its file, and a notice's date, are kept.
         self.finish_exports(true);
-        if self.window.close_settled {
+        if self.window.settled == Some(Settled::NothingToKeep) {
             return None;
         }
         if self.session.has_unsaved_changes() {

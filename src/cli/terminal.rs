@@ -75,19 +75,31 @@ impl<'a> SafeWriter<'a> {
 impl io::Write for SafeWriter<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.pending.extend_from_slice(buf);
-        let (text, rest) = match std::str::from_utf8(&self.pending) {
-            Ok(text) => (text.to_owned(), Vec::new()),
-            Err(e) if e.error_len().is_none() => {
-                // An incomplete character at the end: keep it for the next write.
-                let (done, rest) = self.pending.split_at(e.valid_up_to());
-                (String::from_utf8_lossy(done).into_owned(), rest.to_vec())
+        let mut text = String::new();
+        let mut rest: &[u8] = &self.pending;
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(valid) => {
+                    text.push_str(valid);
+                    rest = &[];
+                    break;
+                }
+                Err(e) => {
+                    let (valid, after) = rest.split_at(e.valid_up_to());
+                    text.push_str(&String::from_utf8_lossy(valid));
+                    if let Some(len) = e.error_len() {
+                        // A byte that is not UTF-8: shown as U+FFFD, and on.
+                        text.push('\u{FFFD}');
+                        rest = &after[len..];
+                    } else {
+                        // The start of a character split between two writes: kept.
+                        rest = after;
+                        break;
+                    }
+                }
             }
-            Err(_) => (
-                String::from_utf8_lossy(&self.pending).into_owned(),
-                Vec::new(),
-            ),
-        };
-        self.pending = rest;
+        }
+        self.pending = rest.to_vec();
         self.inner.write_all(safe_text(&text).as_bytes())?;
         Ok(buf.len())
     }
@@ -200,6 +212,17 @@ mod tests {
             safe.write_all(&bytes[1..]).expect("write");
         }
         assert_eq!(String::from_utf8(sink).expect("utf-8"), "é\\u{001B}[2J");
+        // A bad byte, then a character split across writes: the bad byte is U+FFFD,
+        // the split character whole.
+        let mut sink = Vec::new();
+        {
+            let mut safe = SafeWriter::new(&mut sink);
+            let e_acute = "é".as_bytes();
+            safe.write_all(&[b'a', 0xFF, b'b', e_acute[0]])
+                .expect("write");
+            safe.write_all(&e_acute[1..]).expect("write");
+        }
+        assert_eq!(String::from_utf8(sink).expect("utf-8"), "a\u{FFFD}bé");
     }
 
     #[test]

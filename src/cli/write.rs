@@ -385,17 +385,18 @@ pub fn request(
                 let warnings: Vec<String> = found
                     .step_warnings(&event, on, now.date(), workspace.counting(&holidays))
                     .into_iter()
-                    .map(|w| format!("warning: {reference}: {w}"))
+                    .map(|w| format!("warning: {}: {w}", safe_line(&reference)))
                     .collect();
                 // The step and its note are one change, as in the window: both or neither.
                 crate::actions::request::record_step(workspace, id, (event, note), on, &now)
-                    .map_err(|e| format!("{reference}: {e}"))?;
+                    .map_err(|e| format!("{}: {e}", safe_line(&reference)))?;
                 let request = workspace.request(id).ok_or("the request went missing")?;
                 let holidays = workspace.holidays();
                 let deadline = request.deadline_with(workspace.counting(&holidays));
                 let described = format!(
-                    "Recorded “{}” on {reference} ({on}); it is now {}; {}.",
+                    "Recorded “{}” on {} ({on}); it is now {}; {}.",
                     safe_line(&what),
+                    safe_line(&reference),
                     request.status.to_string().to_lowercase(),
                     due(&deadline)
                 );

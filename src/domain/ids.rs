@@ -35,7 +35,7 @@ pub fn next_reference<'a>(
     year: i16,
 ) -> String {
     let prefix = format!("{letter}-{year}-");
-    let highest = taken
+    let used: std::collections::BTreeSet<u64> = taken
         .into_iter()
         .filter_map(|reference| {
             reference
@@ -43,12 +43,17 @@ pub fn next_reference<'a>(
                 .to_uppercase()
                 .strip_prefix(&prefix)?
                 .trim()
-                .parse::<u32>()
+                .parse::<u64>()
                 .ok()
         })
-        .max()
-        .unwrap_or(0);
-    format!("{prefix}{:03}", highest.saturating_add(1))
+        .collect();
+    // One above the highest; past the largest number, the first one free.
+    let next = used
+        .last()
+        .map_or(Some(1), |highest| highest.checked_add(1))
+        .or_else(|| (1..=u64::MAX).find(|n| !used.contains(n)))
+        .unwrap_or(1);
+    format!("{prefix}{next:03}")
 }
 
 /// Hands out ids that are unique within one workspace.
@@ -105,6 +110,11 @@ mod tests {
         assert_eq!(next_reference('R', taken, 2026), "R-2026-012");
         assert_eq!(next_reference('R', [], 2026), "R-2026-001");
         assert_eq!(next_reference('B', ["b-2026-001"], 2026), "B-2026-002");
+        let largest = format!("R-2026-{}", u64::MAX);
+        assert_eq!(
+            next_reference('R', ["R-2026-001", largest.as_str()], 2026),
+            "R-2026-002"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ mod derived;
 mod history;
 
 /// A backup as the recovery list shows it (the window's screens do not read the store).
-pub use crate::store::backups::{BackupInfo, describe_time};
+pub use crate::store::backups::{BackupInfo, Kind as BackupKind, describe_time};
 use std::path::{Path, PathBuf};
 
 use jiff::{Timestamp, civil::Date};
@@ -506,13 +506,15 @@ impl OpenWorkspace {
         if self.save_state == SaveState::Saved {
             match self.store.reload() {
                 Ok(theirs) => {
-                    self.workspace = theirs;
-                    self.revision = next_revision();
-                    self.history = History::default();
+                    let repaired = self.take_theirs(theirs);
+                    if !repaired.is_empty() {
+                        // The repairs are saved at the next autosave.
+                        self.save_state = SaveState::Pending { since: 0.0 };
+                    }
                     // In the status bar, not a banner: it comes unasked, and must not
                     // move what the user is about to click.
                     let text = format!(
-                        "{} was changed by another program; Smallprint now shows that version.",
+                        "{} was changed by another program; Smallprint now shows that version.{repaired}",
                         self.path().display()
                     );
                     self.say(Tone::Info, text);
@@ -524,6 +526,27 @@ impl OpenWorkspace {
             }
         }
         self.save_state = self.enter_conflict();
+    }
+
+    /// Takes another program's version of the file as this window's, repairing what
+    /// opening a file repairs (an id counter behind the ids in use, say), so no edit
+    /// after it hands out an id already taken. Returns what was repaired, as a sentence
+    /// to add (empty when nothing was).
+    fn take_theirs(&mut self, mut theirs: Workspace) -> String {
+        // Read-only, repairs could not be saved (as when a file is opened).
+        let repairs = if self.is_writable() {
+            integrity::repair(&mut theirs)
+        } else {
+            Vec::new()
+        };
+        self.workspace = theirs;
+        self.revision = next_revision();
+        self.history = History::default();
+        if repairs.is_empty() {
+            String::new()
+        } else {
+            format!(" Smallprint repaired it: {}", repairs.join(" "))
+        }
     }
 
     /// The file changed under us: keep this window's version, the other as a copy.
@@ -579,16 +602,21 @@ impl OpenWorkspace {
     pub fn use_theirs(&mut self, at: Timestamp) {
         // The typing goes into the copy of this window's version, never over theirs.
         self.settle_typing();
-        let result = self
-            .store
-            .reload_keeping_mine(&self.workspace, at)
-            .map(|(theirs, kept)| {
-                self.workspace = theirs;
-                self.revision = next_revision();
-                self.history = History::default();
-                Some(format!("Your version was kept as {}.", kept.display()))
-            });
-        self.conflict_resolved(result);
+        let result = self.store.reload_keeping_mine(&self.workspace, at);
+        match result {
+            Ok((theirs, kept)) => {
+                let repaired = self.take_theirs(theirs);
+                self.conflict_resolved(Ok(Some(format!(
+                    "Your version was kept as {}.{repaired}",
+                    kept.display()
+                ))));
+                if !repaired.is_empty() {
+                    // The repairs are saved at the next autosave.
+                    self.save_state = SaveState::Pending { since: 0.0 };
+                }
+            }
+            Err(error) => self.conflict_resolved(Err(error)),
+        }
     }
 
     fn conflict_resolved(&mut self, result: Result<Option<String>, StoreError>) {
@@ -657,10 +685,7 @@ impl Session {
         let unreadable = |reason: String| Session::Unreadable {
             path: path.to_owned(),
             reason,
-            backups: backups::survey(&store::resolve(path).unwrap_or_else(|_| path.to_owned()))
-                .into_iter()
-                .map(|(info, _)| info)
-                .collect(),
+            backups: backups::survey(&store::resolve(path).unwrap_or_else(|_| path.to_owned())),
         };
         match Store::open(path) {
             Ok((store, Contents::Workspace(workspace))) => {

@@ -216,6 +216,7 @@ pub struct BackupInfo {
     /// recorded one, the file's modification time.
     pub saved_at: Option<Timestamp>,
     pub bytes: u64,
+    pub kind: Kind,
     /// Requests, activities and breaches in it, when it can be read.
     pub counts: Option<Counts>,
     /// Why it cannot be opened, if it cannot: unreadable, or holding what the reader
@@ -243,32 +244,66 @@ impl BackupInfo {
     }
 }
 
-/// Every rotating backup of `data_file` (conflict and kept copies too), newest save
-/// first by the time recorded inside each — not by name, which a wrong clock or a
-/// planted file can make lie — with the workspace of each that can be opened.
-pub fn survey(data_file: &Path) -> Vec<(BackupInfo, Option<Workspace>)> {
+/// What a file in `backups/` is: a rotating backup, or a copy kept for a reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    Rotating,
+    /// A copy never rotated: `mine` and `changed-elsewhere` (the sides of a conflict),
+    /// `replaced` (a file Save as or `--force` replaced).
+    Kept(String),
+}
+
+/// The kind of `name` if it is one of `stem`'s backups: `{stem}-{UTC stamp}` then
+/// nothing, `-N`, `-label` or `-label-N`, then `.json`. Another workspace's backups
+/// (`shop-2025-…` beside `shop`) never match: the stamp must follow the stem.
+fn kind_of(stem: &str, name: &str) -> Option<Kind> {
+    let rest = name
+        .strip_prefix(stem)?
+        .strip_prefix('-')?
+        .strip_suffix(".json")?;
+    let stamp = rest.get(..STAMP_LEN)?;
+    if !is_stamp(stamp) {
+        return None;
+    }
+    let suffix = &rest[STAMP_LEN..];
+    if suffix.is_empty() {
+        return Some(Kind::Rotating);
+    }
+    let suffix = suffix.strip_prefix('-')?;
+    if suffix.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(Kind::Rotating);
+    }
+    let label = suffix
+        .rsplit_once('-')
+        .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(suffix, |(label, _)| label);
+    ["mine", "changed-elsewhere", "replaced"]
+        .contains(&label)
+        .then(|| Kind::Kept(label.to_owned()))
+}
+
+/// Every backup of `data_file` — rotating ones and copies kept — newest save first by
+/// the time recorded inside each, not by name, which a wrong clock or a planted file
+/// can make lie. Each is read to say what it holds, but none is kept in memory.
+pub fn survey(data_file: &Path) -> Vec<BackupInfo> {
     let stem = stem(data_file);
     let Ok(entries) = fs::read_dir(backup_dir(data_file)) else {
         return Vec::new();
     };
-    let mut found: Vec<(BackupInfo, Option<Workspace>)> = entries
+    let mut found: Vec<BackupInfo> = entries
         .filter_map(Result::ok)
         .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
-        .map(|entry| entry.path())
-        .filter(|path| {
-            path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                n.starts_with(&format!("{stem}-"))
-                    && Path::new(n)
-                        .extension()
-                        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-            })
+        .filter_map(|entry| {
+            let kind = kind_of(&stem, entry.file_name().to_str()?)?;
+            let (mut info, _) = inspect(entry.path());
+            info.kind = kind;
+            Some(info)
         })
-        .map(inspect)
         .collect();
     found.sort_by(|a, b| {
-        b.0.saved_at
-            .cmp(&a.0.saved_at)
-            .then_with(|| b.0.path.cmp(&a.0.path))
+        b.saved_at
+            .cmp(&a.saved_at)
+            .then_with(|| b.path.cmp(&a.path))
     });
     found
 }
@@ -305,6 +340,7 @@ fn inspect(path: PathBuf) -> (BackupInfo, Option<Workspace>) {
             path,
             saved_at,
             bytes,
+            kind: Kind::Rotating,
             counts,
             problem,
         },
@@ -312,12 +348,18 @@ fn inspect(path: PathBuf) -> (BackupInfo, Option<Workspace>) {
     )
 }
 
-/// The newest backup Smallprint can open — read, decoded, and within the reader's
-/// limits — for when the data file cannot be.
+/// The newest rotating backup Smallprint can open — read, decoded, and within the
+/// reader's limits — for when the data file cannot be. A copy kept from a conflict or
+/// a replace is a version someone set aside, never "the newest good backup".
 pub fn newest_readable(data_file: &Path) -> Option<(BackupInfo, Workspace)> {
     survey(data_file)
         .into_iter()
-        .find_map(|(info, workspace)| Some((info, workspace?)))
+        .filter(|info| info.kind == Kind::Rotating && info.is_usable())
+        .find_map(|info| {
+            let (mut fresh, workspace) = open_one(&info.path);
+            fresh.kind = info.kind;
+            Some((fresh, workspace?))
+        })
 }
 
 /// The backup at `path` as the recovery list shows it, with its workspace if it can be
@@ -333,6 +375,34 @@ mod tests {
 
     fn backup(name: &str) -> Backup {
         parse_backup("workspace", PathBuf::from(format!("backups/{name}"))).expect(name)
+    }
+
+    #[test]
+    fn another_workspaces_backups_are_not_this_ones() {
+        assert_eq!(
+            kind_of("shop", "shop-20261123-101502-417.json"),
+            Some(Kind::Rotating)
+        );
+        assert_eq!(
+            kind_of("shop", "shop-20261123-101502-417-3.json"),
+            Some(Kind::Rotating)
+        );
+        assert_eq!(
+            kind_of("shop", "shop-20261123-101502-417-mine-2.json"),
+            Some(Kind::Kept("mine".to_owned()))
+        );
+        assert_eq!(
+            kind_of("shop", "shop-20261123-101502-417-changed-elsewhere.json"),
+            Some(Kind::Kept("changed-elsewhere".to_owned()))
+        );
+        for other in [
+            "shop-2025-20261123-101502-417.json",
+            "shop-20261123-101502-417-anything.json",
+            "shop-20261123.json",
+            "shopping-20261123-101502-417.json",
+        ] {
+            assert_eq!(kind_of("shop", other), None, "{other}");
+        }
     }
 
     #[test]

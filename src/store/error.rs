@@ -39,6 +39,10 @@ pub enum StoreError {
         column: usize,
     },
 
+    /// Read, but holding what Smallprint cannot work with (see `integrity::refusal`).
+    #[error("{path} {reason}")]
+    Refused { path: PathBuf, reason: String },
+
     #[error("{path} is not a Smallprint workspace: {problem}.")]
     NotAWorkspace { path: PathBuf, problem: String },
 
@@ -114,6 +118,7 @@ impl StoreError {
                 | StoreError::Damaged { .. }
                 | StoreError::NotAWorkspace { .. }
                 | StoreError::NewerVersion { .. }
+                | StoreError::Refused { .. }
         )
     }
 }

@@ -91,6 +91,8 @@ pub fn write_new(
     let _lock = Store::acquire(path, &real, LOCK_MOMENT)?.ok_or_else(|| StoreError::InUse {
         path: path.to_owned(),
     })?;
+    let bytes = envelope::encode_at(workspace, at);
+    refuse_oversized(path, &bytes)?;
     // Whatever is there — a workspace, a damaged one, any other file — is kept first;
     // if it cannot be kept, nothing is written.
     let kept = match read::read_if_present(&real)? {
@@ -105,8 +107,6 @@ pub fn write_new(
         ),
         _ => None,
     };
-    let bytes = envelope::encode_at(workspace, at);
-    refuse_oversized(path, &bytes)?;
     atomic::write_durably(&real, &bytes).map_err(write_error)?;
     Ok(kept)
 }
@@ -366,6 +366,8 @@ impl Store {
         chosen: &Path,
     ) -> Result<Result<(Store, Workspace, backups::BackupInfo), String>, StoreError> {
         let real = Self::resolved(path)?;
+        // A pipe or a device at the path is never written over: refused before a lock.
+        read::check_kind(&real)?;
         let (info, workspace) = backups::open_one(chosen);
         let Some(workspace) = workspace else {
             return Ok(Err(info
@@ -505,6 +507,14 @@ impl Store {
         let stamp = Stamp::of(&self.real);
         let bytes = read::read(&self.real)?;
         let workspace = envelope::decode(&self.path, &bytes)?;
+        // The reader's limits, as when the file is opened: a version this build cannot
+        // work with is not taken (the window keeps its own).
+        if let Some(reason) = crate::domain::integrity::refusal(&workspace) {
+            return Err(StoreError::Refused {
+                path: self.path.clone(),
+                reason,
+            });
+        }
         self.known = Some(Fingerprint::of(&bytes));
         self.stamp = stamp;
         self.set_aside_before_save = false;
@@ -536,10 +546,22 @@ impl Store {
         };
         // The bytes decide: a touch without a change is no conflict, and a change that
         // kept the size and time (a coarse clock, a copy with `cp -p`) still is one.
-        if Fingerprint::of_file(&self.real)? != self.known {
-            return Err(changed());
+        match Fingerprint::of_file(&self.real) {
+            Ok(now) if now == self.known => Ok(()),
+            Ok(_) => Err(changed()),
+            // A file too large to read, which a restored backup replaces (it is kept
+            // aside first): its size, time and identity decide.
+            Err(StoreError::TooLarge { .. })
+                if self.set_aside_before_save && self.known.is_none() =>
+            {
+                if Stamp::of(&self.real) == self.stamp {
+                    Ok(())
+                } else {
+                    Err(changed())
+                }
+            }
+            Err(other) => Err(other),
         }
-        Ok(())
     }
 
     /// Runs `pause` immediately before every save's rename, after the final check that
@@ -561,8 +583,9 @@ impl Store {
         if !self.is_writable() {
             return Err(StoreError::ReadOnly);
         }
-        let kept = match fs::read(&self.real) {
-            Ok(theirs) => {
+        // The bounded reader: a file turned into a pipe is refused, not waited for.
+        let kept = match read::read_if_present(&self.real)? {
+            Some(theirs) => {
                 if let Err(newer @ StoreError::NewerVersion { .. }) =
                     envelope::decode(&self.path, &theirs)
                 {
@@ -573,8 +596,7 @@ impl Store {
                         .map_err(|e| self.write_error(e))?,
                 )
             }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-            Err(e) => return Err(self.write_error(e)),
+            None => None,
         };
         let saved = self.write(workspace, at, false)?;
         Ok((saved, kept))
@@ -671,8 +693,12 @@ impl Store {
             Ok(())
         });
         if let Err(e) = written {
-            if let Some(aside) = &set_aside {
-                // The original is still in place; the extra name goes.
+            if let Some(aside) = &set_aside
+                && paths::same_file(aside, &self.real)
+            {
+                // The original is still in place; the extra name goes. (If another
+                // program replaced the file meanwhile, the aside name is the original's
+                // last one, and stays.)
                 let _ = fs::remove_file(aside);
             }
             return Err(conflict.unwrap_or_else(|| self.write_error(e)));
@@ -699,6 +725,9 @@ fn keep_aside(file: &Path, aside: &Path) -> io::Result<()> {
     match fs::hard_link(file, aside) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
-        Err(_) => atomic::write_durably(aside, &fs::read(file)?),
+        Err(_) => {
+            let bytes = read::read(file).map_err(|e| io::Error::other(e.to_string()))?;
+            atomic::write_durably(aside, &bytes)
+        }
     }
 }

@@ -134,7 +134,7 @@ fn is_copy_beside(out: &Path, workspace: &Path) -> bool {
 }
 
 /// True when both paths exist and are the same file (a hard link, another mount).
-fn same_file(a: &Path, b: &Path) -> bool {
+pub(super) fn same_file(a: &Path, b: &Path) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;

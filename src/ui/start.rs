@@ -8,7 +8,7 @@ use egui::RichText;
 use super::theme::{self, spacing};
 use crate::{
     command::Command,
-    session::{BackupInfo, describe_time},
+    session::{BackupInfo, BackupKind, describe_time},
 };
 
 fn centred(ui: &mut egui::Ui, add_contents: impl FnOnce(&mut egui::Ui)) {
@@ -139,6 +139,13 @@ fn backup_list(
                 .unwrap_or_default();
             ui.label(RichText::new(format!("Saved {}", saved(info))).strong());
             ui.label(format!("{name} · {}", size_words(info.bytes)));
+            if let BackupKind::Kept(label) = &info.kind {
+                ui.label(match label.as_str() {
+                    "mine" => "A copy of this window's version, kept when another program changed the file.",
+                    "changed-elsewhere" => "A copy of another program's version, kept when this window's was saved over it.",
+                    _ => "A copy of a file Save as or a replace wrote over.",
+                });
+            }
             match (&info.counts, &info.problem) {
                 (Some(counts), None) => {
                     ui.label(format!(

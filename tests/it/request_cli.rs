@@ -344,7 +344,7 @@ fn a_folder_named_like_a_backup_breaks_nothing() {
     assert!(
         store::backups::survey(&path)
             .iter()
-            .all(|(info, _)| info.path.is_file())
+            .all(|info| info.path.is_file())
     );
 }
 

@@ -574,7 +574,7 @@ fn links_planted_at_the_names_a_save_uses_are_never_followed() {
     assert!(
         backups::survey(&path)
             .iter()
-            .any(|(info, workspace)| workspace.is_some() && info.saved_at == Some(saved_at)),
+            .any(|info| info.is_usable() && info.saved_at == Some(saved_at)),
         "the backup was written under a name of its own"
     );
 }
@@ -605,4 +605,36 @@ fn a_save_larger_than_the_reader_reads_is_refused() {
         other => panic!("expected a refusal, got {other:?}"),
     }
     assert_eq!(fs::read(&path).expect("read"), before);
+}
+
+/// A copy kept from a conflict or a replace is a version someone set aside: listed,
+/// never "the newest good backup", whatever its time.
+#[test]
+fn a_kept_copy_is_listed_but_never_the_newest_good_backup() {
+    let (dir, path) = temp_workspace();
+    let backups_dir = dir.path().join("backups");
+    fs::create_dir(&backups_dir).expect("backups");
+    let mut rotating = example_workspace(date(2026, 11, 23));
+    rotating.organisation.trading_name = "Rotating".to_owned();
+    let mut mine = rotating.clone();
+    mine.organisation.trading_name = "Set aside in a conflict".to_owned();
+    common::write_bytes(
+        &backups_dir.join("workspace-20261120-090000-000.json"),
+        &store::encode_at(&rotating, at(date(2026, 11, 20), 9)),
+    );
+    common::write_bytes(
+        &backups_dir.join("workspace-20261122-090000-000-mine.json"),
+        &store::encode_at(&mine, at(date(2026, 11, 22), 9)),
+    );
+    // Another workspace's backup in the same folder ("workspace-2025" beside "workspace").
+    common::write_bytes(
+        &backups_dir.join("workspace-2025-20261123-090000-000.json"),
+        &store::encode_at(&mine, at(date(2026, 11, 23), 9)),
+    );
+    let listed = backups::survey(&path);
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert_eq!(listed[0].kind, backups::Kind::Kept("mine".to_owned()));
+    let (newest, workspace) = backups::newest_readable(&path).expect("a backup");
+    assert_eq!(newest.kind, backups::Kind::Rotating);
+    assert_eq!(workspace.organisation.trading_name, "Rotating");
 }

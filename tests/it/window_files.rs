@@ -582,3 +582,60 @@ fn an_edit_the_reader_would_refuse_is_refused_and_leaves_no_trace() {
         assert_eq!(open.save_state, SaveState::Saved, "{what}");
     }
 }
+
+/// Another program's version is taken only within the reader's limits, and with the
+/// repairs opening a file makes: never a date the file could not hold, never an id
+/// counter that would hand out a taken id.
+#[test]
+fn another_programs_version_is_taken_only_as_the_reader_would_open_it() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &example(), common::SAVED_AT).expect("example");
+    let mut app = app_on(&path, 0.0);
+    let mine = app
+        .session
+        .open_workspace()
+        .expect("open")
+        .workspace
+        .clone();
+
+    let mut damaged = example();
+    damaged.requests[0].received = date(1899, 12, 31);
+    common::write_bytes(&path, &store::encode(&damaged));
+    let open = app.session.open_workspace_mut().expect("open");
+    open.notice_external_change();
+    assert_eq!(
+        open.workspace, mine,
+        "the out-of-range version is not taken"
+    );
+    assert_eq!(open.save_state, SaveState::Conflict);
+
+    // The user keeps theirs (a version from disk within the limits, its counter behind).
+    let mut behind = example();
+    behind.organisation.trading_name = "Renamed elsewhere".to_owned();
+    let mut value: serde_json::Value =
+        serde_json::from_slice(&store::encode(&behind)).expect("json");
+    value["workspace"]["ids"] = serde_json::json!(1);
+    common::write_bytes(&path, &serde_json::to_vec(&value).expect("json"));
+    open.use_theirs(common::SAVED_AT);
+    assert_eq!(
+        open.workspace.organisation.trading_name,
+        "Renamed elsewhere"
+    );
+    let highest = open
+        .workspace
+        .requests
+        .iter()
+        .map(|r| r.id.0)
+        .chain(open.workspace.register.iter().map(|a| a.id.0))
+        .chain(open.workspace.breaches.iter().map(|b| b.id.0))
+        .max()
+        .expect("records");
+    assert!(
+        open.workspace.ids.peek() > highest,
+        "the counter was repaired"
+    );
+    assert!(
+        matches!(open.save_state, SaveState::Pending { .. }),
+        "the repair is saved at the next autosave"
+    );
+}
