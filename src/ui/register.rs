@@ -7,7 +7,7 @@ use egui::RichText;
 use jiff::civil::Date;
 
 use super::{
-    theme::spacing,
+    theme::{self, spacing},
     widgets::{Pane, PaneWidth, UiExt, check_line, problem_form, two_panes},
 };
 use crate::{
@@ -1065,7 +1065,41 @@ fn outcome_label(outcome: Outcome) -> &'static str {
 
 /// The starter catalogue's example text still in the activity: each to replace in its
 /// field, or to confirm as true for this shop. Until then the notice will not export.
+///
+/// Drawn in a scope of its own that is always there, so the fields below keep their ids
+/// (and the one being typed in its focus) when a row goes; and it keeps the height it
+/// had for as long as the activity stays open, so replacing or confirming an example
+/// never moves the form under the pointer.
 fn placeholders_ui(ui: &mut egui::Ui, draft: &mut ProcessingActivity) -> bool {
+    ui.push_id("example_text", |ui| {
+        let key = egui::Id::unique(("example_text_height", draft.id.0));
+        let frame = ui.ctx().cumulative_frame_nr();
+        // The tallest this box was while the activity stayed open (drawn last frame).
+        let kept: f32 = ui
+            .data(|d| d.get_temp::<(f32, u64)>(key))
+            .filter(|(_, seen)| seen.saturating_add(1) >= frame)
+            .map_or(0.0, |(height, _)| height);
+        let top = ui.cursor().top();
+        let confirmed = placeholder_rows(ui, draft);
+        let height = ui.cursor().top() - top;
+        if height < kept {
+            if height <= 0.0 {
+                ui.label(
+                    RichText::new("All the example text is replaced or confirmed.")
+                        .color(theme::palette(ui).success),
+                );
+            }
+            let drawn = ui.cursor().top() - top;
+            // The space is followed by the item spacing, as the box was.
+            ui.add_space((kept - drawn - ui.spacing().item_spacing.y).max(0.0));
+        }
+        ui.data_mut(|d| d.insert_temp(key, (kept.max(height), frame)));
+        confirmed
+    })
+    .inner
+}
+
+fn placeholder_rows(ui: &mut egui::Ui, draft: &mut ProcessingActivity) -> bool {
     let standing: Vec<(PlaceholderField, String)> = draft
         .unconfirmed_placeholders()
         .into_iter()

@@ -28,6 +28,7 @@ mod request_cli;
 mod rulebook;
 mod screens;
 mod store;
+mod typing;
 mod ui;
 mod window_files;
 mod writers;

@@ -1,0 +1,144 @@
+//! Every keystroke kept (issue 25): a field being typed in keeps its focus and every
+//! character whatever changes around it, and nothing above it moves while typing.
+
+#![allow(
+    clippy::expect_used,
+    reason = "test code: a failed expectation is the test failing"
+)]
+
+use crate::common;
+
+use std::sync::Arc;
+
+use common::temp_workspace;
+use egui_kittest::{Harness, kittest::Queryable};
+use jiff::civil::date;
+use smallprint::{
+    app::{AppOptions, Preferences, SmallprintApp},
+    clock::FixedClock,
+    command::Command,
+    domain::{ActivityId, Workspace, catalogue, register::PlaceholderField},
+    store,
+};
+
+fn harness_on(path: &std::path::Path) -> Harness<'static, SmallprintApp> {
+    let app = SmallprintApp::new(
+        Some(path.to_owned()),
+        Arc::new(FixedClock::at_date(date(2026, 11, 23))),
+        AppOptions {
+            autosave_delay: 0.0,
+            native_file_dialogs: false,
+            rescue_folder: None,
+        },
+        Preferences::default(),
+    );
+    Harness::builder()
+        .with_size(egui::vec2(1100.0, 900.0))
+        .build_ui_state(|ui, app: &mut SmallprintApp| app.ui(ui), app)
+}
+
+/// An online shop's starter register with the newsletter's example text confirmed but
+/// for its processor's contract: the last example text of that activity.
+fn one_example_left() -> (Workspace, ActivityId) {
+    let mut workspace = Workspace::default();
+    let business = catalogue::business_type("online-shop").expect("online shop");
+    workspace.add_catalogue_activities(business);
+    let activity = workspace
+        .register
+        .iter_mut()
+        .find(|a| a.purpose.contains("newsletter"))
+        .expect("the newsletter activity");
+    let standing: Vec<_> = activity
+        .unconfirmed_placeholders()
+        .into_iter()
+        .map(|p| (p.field, p.text.clone()))
+        .collect();
+    for (field, text) in standing {
+        if field != PlaceholderField::ProcessorContract {
+            activity.confirm_placeholder(field, &text);
+        }
+    }
+    assert_eq!(activity.unconfirmed_placeholders().len(), 1);
+    let id = activity.id;
+    (workspace, id)
+}
+
+#[test]
+fn typing_over_the_last_example_text_keeps_every_character() {
+    let (workspace, activity) = one_example_left();
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &workspace, common::SAVED_AT).expect("written");
+    let mut harness = harness_on(&path);
+    harness.run();
+    harness.state_mut().apply(Command::OpenActivity(activity));
+    harness.run();
+    let field = harness.get_by_label("Contract or terms");
+    field.focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    let typed = "Etsy seller terms";
+    let below_before = harness.get_by_label("Remove processor").rect();
+    for c in typed.chars() {
+        harness.event(egui::Event::Text(c.to_string()));
+        harness.run();
+    }
+    let stored = harness
+        .state()
+        .workspace()
+        .and_then(|w| w.activity(activity))
+        .map(|a| a.processors[0].contract_reference.clone())
+        .expect("the processor");
+    assert_eq!(stored, typed);
+    let below_after = harness.get_by_label("Remove processor").rect();
+    assert!(
+        (below_after.top() - below_before.top()).abs() < 0.5,
+        "the form moved under the pointer: {below_before:?} → {below_after:?}"
+    );
+}
+
+#[test]
+fn confirming_an_example_does_not_move_the_form_under_the_pointer() {
+    let mut workspace = Workspace::default();
+    let business = catalogue::business_type("online-shop").expect("online shop");
+    workspace.add_catalogue_activities(business);
+    let activity = workspace
+        .register
+        .iter()
+        .find(|a| a.purpose.contains("newsletter"))
+        .expect("the newsletter activity")
+        .id;
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &workspace, common::SAVED_AT).expect("written");
+    let mut harness = harness_on(&path);
+    harness.run();
+    harness.state_mut().apply(Command::OpenActivity(activity));
+    harness.run();
+    let standing = |harness: &Harness<'_, SmallprintApp>| {
+        harness
+            .state()
+            .workspace()
+            .and_then(|w| w.activity(activity))
+            .map(|a| a.unconfirmed_placeholders().len())
+            .expect("the activity")
+    };
+    let before = standing(&harness);
+    assert!(before >= 2, "{before}");
+    let below = harness.get_by_label("Remove processor").rect();
+    for left in (0..before).rev() {
+        harness
+            .get_all_by_label("Confirm")
+            .next()
+            .expect("a Confirm button")
+            .click();
+        harness.run();
+        harness.run();
+        assert_eq!(standing(&harness), left);
+        let now = harness.get_by_label("Remove processor").rect();
+        assert!(
+            (now.top() - below.top()).abs() < 0.5,
+            "moved after a Confirm: {below:?} → {now:?}"
+        );
+    }
+    harness.get_by_label("All the example text is replaced or confirmed.");
+}
