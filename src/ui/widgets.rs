@@ -63,12 +63,20 @@ pub trait UiExt {
         }
     }
 
-    /// A few-line field under its label, as wide as the column; true when it changed.
+    /// A few-line field under its label, as wide as the column, of a fixed height (more
+    /// text scrolls inside it, so typing never moves what is below); true when it
+    /// changed.
     fn text_area(&mut self, label: &str, value: &mut String, hint: &str) -> bool {
+        let ui = self.ui();
+        let label_response = ui.label(label);
         let edit = egui::TextEdit::multiline(value)
-            .desired_rows(2)
-            .char_limit(MAX_TEXT_CHARS);
-        labelled_edit(self.ui(), label, edit, hint)
+            .desired_rows(TEXT_AREA_ROWS)
+            .char_limit(MAX_TEXT_CHARS)
+            .hint_text(hint)
+            .desired_width(f32::INFINITY);
+        let response = fixed_height(ui, label, edit).labelled_by(label_response.id);
+        note_if_left(ui, label, &response);
+        response.changed()
     }
 
     /// One row of a two-column form grid: the label, then the field of `width` with the
@@ -89,16 +97,22 @@ pub trait UiExt {
             .vertical(|ui| {
                 let changed = match field.kind {
                     FieldKind::Line | FieldKind::Lines => {
-                        let edit = if field.kind == FieldKind::Line {
-                            egui::TextEdit::singleline(field.value).char_limit(MAX_LINE_CHARS)
+                        let response = if field.kind == FieldKind::Line {
+                            ui.add(
+                                egui::TextEdit::singleline(field.value)
+                                    .char_limit(MAX_LINE_CHARS)
+                                    .hint_text(field.hint)
+                                    .desired_width(field.width),
+                            )
                         } else {
-                            egui::TextEdit::multiline(field.value)
-                                .desired_rows(2)
+                            let edit = egui::TextEdit::multiline(field.value)
+                                .desired_rows(TEXT_AREA_ROWS)
                                 .char_limit(MAX_TEXT_CHARS)
-                        };
-                        let response = ui
-                            .add(edit.hint_text(field.hint).desired_width(field.width))
-                            .labelled_by(label_response.id);
+                                .hint_text(field.hint)
+                                .desired_width(field.width);
+                            fixed_height(ui, label, edit)
+                        }
+                        .labelled_by(label_response.id);
                         note_if_left(ui, label, &response);
                         response.changed()
                     }
@@ -217,6 +231,31 @@ pub trait UiExt {
         ui.add_space(spacing::SECTION);
         ui.label(RichText::new(title).strong().size(theme::text::SECTION));
     }
+}
+
+/// The rows a multi-line field shows; more scroll inside it.
+const TEXT_AREA_ROWS: usize = 4;
+
+/// A multi-line field in a box of a fixed height: text beyond it scrolls inside, so a
+/// field growing as the user types never pushes down what is below (a click aimed at a
+/// checkbox there would land on another).
+fn fixed_height(ui: &mut egui::Ui, label: &str, edit: egui::TextEdit<'_>) -> Response {
+    let row = ui.text_style_height(&egui::TextStyle::Body);
+    // The field's own margin (4 points above and below) around its rows.
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "a handful of rows, exactly representable"
+    )]
+    let height = row * TEXT_AREA_ROWS as f32 + 8.0;
+    // Exactly that tall, whatever the text: the field fills the box (a click anywhere
+    // in it types there), and a longer text scrolls.
+    egui::ScrollArea::vertical()
+        .id_salt(("fixed_height", label))
+        .max_height(height)
+        .min_scrolled_height(height)
+        .auto_shrink([false, false])
+        .show(ui, |ui| ui.add(edit.min_size(egui::vec2(0.0, height))))
+        .inner
 }
 
 fn labelled_edit(ui: &mut egui::Ui, label: &str, edit: egui::TextEdit<'_>, hint: &str) -> bool {

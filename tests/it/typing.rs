@@ -11,7 +11,10 @@ use crate::common;
 use std::sync::Arc;
 
 use common::temp_workspace;
-use egui_kittest::{Harness, kittest::Queryable};
+use egui_kittest::{
+    Harness,
+    kittest::{NodeT, Queryable},
+};
 use jiff::civil::date;
 use smallprint::{
     app::{AppOptions, Preferences, SmallprintApp},
@@ -141,4 +144,63 @@ fn confirming_an_example_does_not_move_the_form_under_the_pointer() {
         );
     }
     harness.get_by_label("All the example text is replaced or confirmed.");
+}
+
+/// "What they asked" grows as a request's words are pasted or typed: it scrolls inside
+/// its box, so the "What it concerns" boxes below stay where the pointer aims.
+#[test]
+fn a_growing_text_field_does_not_push_the_boxes_below() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(
+        &path,
+        &smallprint::domain::example::example_workspace(date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("example");
+    let mut harness = harness_on(&path);
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Requests")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Log a request…")
+        .click();
+    harness.run();
+    let purposes: Vec<String> = harness
+        .state()
+        .workspace()
+        .map(|w| w.register.iter().map(|a| a.purpose.clone()).collect())
+        .expect("a register");
+    let second = purposes[1].clone();
+    let before = harness.get_by_label(&second).rect();
+    harness.get_by_label("What they asked").focus();
+    harness.run();
+    for line in [
+        "Please send me a copy of",
+        "everything you hold about me,",
+        "including the emails about",
+        "my order of the brass lamp",
+        "and the delivery notes.",
+    ] {
+        for c in line.chars() {
+            harness.event(egui::Event::Text(c.to_string()));
+            harness.run();
+            let now = harness.get_by_label(&second).rect();
+            assert!(
+                (now.top() - before.top()).abs() < 0.5,
+                "the boxes moved while typing: {before:?} → {now:?}"
+            );
+        }
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+    }
+    harness.get_by_label(&second).click();
+    harness.run();
+    let node = harness.get_by_label(&second);
+    assert_eq!(
+        node.accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::True),
+        "the second box is ticked"
+    );
 }
