@@ -36,6 +36,7 @@ pub fn dark_visuals() -> Visuals {
     visuals.selection.bg_fill = Color32::from_rgb(0x1f, 0x4e, 0x8c);
     visuals.selection.stroke = Stroke::new(1.0, Color32::WHITE);
     focus_ring(&mut visuals, Color32::from_rgb(0x8a, 0xb8, 0xff));
+    field_outline(&mut visuals, Color32::from_gray(0x80));
     visuals
 }
 
@@ -49,7 +50,15 @@ pub fn light_visuals() -> Visuals {
     visuals.selection.bg_fill = Color32::from_rgb(0xb4, 0xd2, 0xff);
     visuals.selection.stroke = Stroke::new(1.0, Color32::from_gray(10));
     focus_ring(&mut visuals, Color32::from_rgb(0x0b, 0x4a, 0xa6));
+    field_outline(&mut visuals, Color32::from_gray(0x80));
     visuals
+}
+
+/// An outline on every control at rest (a text field, a button, a drop-down) that
+/// stands out from the panel by WCAG 1.4.11's 3:1, so a field is seen as a field: egui's
+/// own field fill differs from the panel by about 1.1:1.
+fn field_outline(visuals: &mut Visuals, outline: Color32) {
+    visuals.widgets.inactive.bg_stroke = Stroke::new(1.0, outline);
 }
 
 /// egui draws a focused control with its "active" look; a 2-point ring in the accent
@@ -279,6 +288,36 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// WCAG 1.4.11: what identifies a text field — its outline — at 3:1 against the panel
+    /// and the window it sits on, in both themes.
+    #[test]
+    fn fields_stand_out_from_their_background_by_three_to_one() {
+        for (theme, visuals) in [("dark", dark_visuals()), ("light", light_visuals())] {
+            let outline = visuals.widgets.inactive.bg_stroke;
+            assert!(outline.width >= 1.0, "{theme}: no outline");
+            for (background_name, background) in [
+                ("panel", visuals.panel_fill),
+                ("window", visuals.window_fill),
+            ] {
+                let ratio = contrast(outline.color, background);
+                assert!(
+                    ratio >= 3.0,
+                    "{theme} theme: a field's outline on the {background_name} is {ratio:.2}:1"
+                );
+            }
+        }
+        // egui's own light theme fails, so the check can.
+        let egui_light = Visuals::light();
+        let fill = contrast(egui_light.text_edit_bg_color(), egui_light.panel_fill);
+        let outline = contrast(
+            egui_light.widgets.inactive.bg_stroke.color,
+            egui_light.panel_fill,
+        );
+        assert!(
+            fill < 3.0 && (outline < 3.0 || egui_light.widgets.inactive.bg_stroke.width == 0.0)
+        );
     }
 
     #[test]
