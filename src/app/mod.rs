@@ -94,11 +94,18 @@ pub struct SmallprintApp {
     applied_look: Option<crate::command::Look>,
     /// egui's time when the file was last checked for another program's change.
     disk_checked_at: f64,
+    /// The status message shown, and since when (egui time), to let it fade.
+    status_seen: Option<(String, f64)>,
     /// Exports being made on worker threads, oldest first.
     export_jobs: Vec<exports::ExportJob>,
     /// The window's context, so a worker can wake the window when it is done.
     egui_ctx: Option<egui::Context>,
 }
+
+/// How long a status message stays.
+const STATUS_SECONDS: f64 = 10.0;
+/// How long a message naming an exported file (with Open folder, Copy path) stays.
+const STATUS_WITH_FILE_SECONDS: f64 = 30.0;
 
 /// Seconds between checks for another program's change to the open file.
 const DISK_CHECK_SECONDS: f64 = 3.0;
@@ -137,6 +144,7 @@ impl SmallprintApp {
             last_focus: None,
             tab_pressed: false,
             disk_checked_at: 0.0,
+            status_seen: None,
             export_jobs: Vec::new(),
             egui_ctx: None,
         };
@@ -261,10 +269,51 @@ impl SmallprintApp {
         }
         self.autosave(ui.ctx());
         self.notice_external_change(ui.ctx());
+        self.fade_status(ui.ctx());
         if self.exporting() || self.asking() {
             // The worker wakes the window when it is done; this is a fallback.
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(250));
+        }
+    }
+
+    /// Lets a status message go after [`STATUS_SECONDS`] (one naming an exported file,
+    /// with its Open folder and Copy path, after [`STATUS_WITH_FILE_SECONDS`]), so an
+    /// old message never stands for minutes as if it were news. An error stays until
+    /// something else is said: it may still need doing.
+    fn fade_status(&mut self, ctx: &egui::Context) {
+        let now = self.now;
+        let Some(status) = self
+            .session
+            .open_workspace_mut()
+            .and_then(|open| open.status.as_ref())
+        else {
+            self.status_seen = None;
+            return;
+        };
+        if status.tone == crate::session::Tone::Error {
+            self.status_seen = None;
+            return;
+        }
+        let lasts = if status.file.is_some() {
+            STATUS_WITH_FILE_SECONDS
+        } else {
+            STATUS_SECONDS
+        };
+        let since = match &self.status_seen {
+            Some((text, since)) if *text == status.text => *since,
+            _ => {
+                self.status_seen = Some((status.text.clone(), now));
+                now
+            }
+        };
+        if now - since >= lasts {
+            if let Some(open) = self.session.open_workspace_mut() {
+                open.status = None;
+            }
+            self.status_seen = None;
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(lasts - (now - since)));
         }
     }
 

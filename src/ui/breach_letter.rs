@@ -117,7 +117,17 @@ impl BreachLetterComposer {
         let document = &draft.document;
         // The one verdict the export and `smallprint letter --breach` give too.
         let blocked: Option<String> = draft.refusal.as_ref().map(ToString::to_string);
-        if let Some(reason) = &blocked {
+        // Once the people were told, it says so in the success colour, not why the letter
+        // cannot go again.
+        if let Some(crate::domain::breaches::Individuals::Told { on, .. }) = &found.individuals {
+            ui.label(
+                egui::RichText::new(format!(
+                    "Sent ✓ on {} — the breach records that the people affected were told.",
+                    on.strftime("%a %-d %b %Y")
+                ))
+                .color(super::theme::palette(ui).success),
+            );
+        } else if let Some(reason) = &blocked {
             ui.problem(reason);
         }
         let ready = blocked.is_none();

@@ -235,7 +235,22 @@ impl LetterComposer {
         // Why the letter cannot go, if it cannot: the law first, then the user's gaps —
         // the words the export and `smallprint letter` give too.
         let blocked: Option<String> = draft.refusal.as_ref().map(ToString::to_string);
-        if let Some(reason) = &blocked {
+        // Once sent, the letter says so — in the success colour — rather than why it
+        // cannot be sent again, which is all the rules can say about it now.
+        if let Some(on) = request.letter_sent_on(template.name()) {
+            ui.label(
+                RichText::new(format!(
+                    "Sent ✓ on {} — kept word for word in the request's timeline.",
+                    on.strftime("%a %-d %b %Y")
+                ))
+                .color(super::theme::palette(ui).success),
+            );
+            // Why not again, in the words every path gives, but as information, not as
+            // an error: sending it was right.
+            if let Some(reason) = &blocked {
+                ui.label(RichText::new(reason).weak());
+            }
+        } else if let Some(reason) = &blocked {
             ui.problem(reason);
         }
         for warning in &draft.warnings {

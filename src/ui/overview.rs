@@ -37,9 +37,6 @@ fn more_ui(ui: &mut egui::Ui, total: usize, commands: &mut Vec<Command>) {
     }
 }
 
-/// Days before the ICO fee renewal from which the overview reminds the user.
-const RENEWAL_REMINDER_DAYS: i32 = 30;
-
 fn section(
     ui: &mut egui::Ui,
     title: &str,
@@ -318,9 +315,8 @@ pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Comm
     });
     let acknowledge = of_kind(&[AgendaKind::Acknowledge], &|_| true);
     let stop_now = of_kind(&[AgendaKind::StopNow], &|_| true);
-    let renewal = of_kind(&[AgendaKind::FeeRenewal], &|i| {
-        days_between(today, i.date) <= RENEWAL_REMINDER_DAYS
-    });
+    // Always shown once set: the one yearly date a shop forgets.
+    let renewal = of_kind(&[AgendaKind::FeeRenewal], &|_| true);
 
     breaches_ui(ui, context, commands);
     let soon = format!("Due within {SOON_DAYS} days");
@@ -341,6 +337,15 @@ pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Comm
     if overdue.is_empty() && this_week.is_empty() && acknowledge.is_empty() && stop_now.is_empty() {
         ui.add_space(spacing::ITEM);
         ui.label("Nothing is due this week.");
+        // And what comes next, so the Overview always says when the next date is.
+        let next = of_kind(&[AgendaKind::Due, AgendaKind::TellBy], &|i| i.date >= today);
+        section(
+            ui,
+            "Next date to act by",
+            &next[..next.len().min(1)],
+            today,
+            commands,
+        );
     }
 
     ui.add_space(spacing::SECTION);

@@ -204,3 +204,83 @@ fn a_growing_text_field_does_not_push_the_boxes_below() {
         "the second box is ticked"
     );
 }
+
+/// A status message goes after about ten seconds instead of standing for minutes as if
+/// it were news; an error stays.
+#[test]
+fn a_status_message_fades_and_an_error_stays() {
+    let (workspace, _) = one_example_left();
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &workspace, common::SAVED_AT).expect("written");
+    let mut harness = harness_on(&path);
+    harness.run();
+    let status = |harness: &Harness<'_, SmallprintApp>| {
+        harness
+            .state()
+            .session
+            .open_workspace()
+            .and_then(|open| open.status.as_ref().map(|s| s.text.clone()))
+    };
+    harness.state_mut().apply(Command::CopyText {
+        text: "R-2026-001".to_owned(),
+        what: "the reference".to_owned(),
+    });
+    harness.run();
+    let said = status(&harness).expect("a message");
+    let later = |harness: &mut Harness<'_, SmallprintApp>, seconds: f64| {
+        let now = harness.ctx.input(|i| i.time);
+        harness.input_mut().time = Some(now + seconds);
+        harness.step();
+        harness.step();
+    };
+    later(&mut harness, 5.0);
+    assert_eq!(status(&harness), Some(said), "still there after 5 s");
+    later(&mut harness, 6.0);
+    assert_eq!(status(&harness), None, "gone after 11 s");
+
+    harness
+        .state_mut()
+        .session
+        .open_workspace_mut()
+        .expect("open")
+        .say(
+            smallprint::session::Tone::Error,
+            "Not done: a test refusal.",
+        );
+    harness.run();
+    later(&mut harness, 60.0);
+    assert_eq!(
+        status(&harness).as_deref(),
+        Some("Not done: a test refusal."),
+        "an error stays"
+    );
+}
+
+/// With nothing due this week, the Overview still says when the next date is, and the
+/// ICO fee renewal stays on it however far away.
+#[test]
+fn the_overview_always_names_the_next_date_and_the_fee_renewal() {
+    use smallprint::domain::requests::{RequestKind, Requester, RightsRequest};
+    let mut workspace = Workspace::default();
+    workspace.organisation.ico_renewal_date = Some(date(2027, 6, 30));
+    let id = workspace.ids.request();
+    workspace.requests.push(RightsRequest::new(
+        id,
+        "R-2026-001".to_owned(),
+        RequestKind::Access,
+        Requester {
+            name: "Ada Fictional".to_owned(),
+            ..Requester::default()
+        },
+        date(2026, 11, 20),
+    ));
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &workspace, common::SAVED_AT).expect("written");
+    let mut harness = harness_on(&path);
+    harness.run();
+    harness.get_by_label("Nothing is due this week.");
+    harness.get_by_label_contains("Next date to act by");
+    harness.get_by_label_contains("R-2026-001");
+    harness.get_by_label_contains("ICO fee");
+    harness.get_by_label_contains("Wed 30 Jun 2027");
+}

@@ -1065,6 +1065,14 @@ fn a_letter_with_a_fact_missing_cannot_go_and_a_sent_letter_reads_back_word_for_
         })
         .expect("the letter is kept");
     assert_eq!(kept, expected, "kept word for word");
+    // The composer says it went, in its success words, first.
+    let sent = harness.get_by_label_contains("Sent ✓ on").rect();
+    if let Some(why) = harness.query_by_label_contains("This letter cannot be sent now") {
+        assert!(
+            why.rect().top() > sent.top(),
+            "the refusal before the success"
+        );
+    }
 
     // And it can be read back from the timeline.
     harness.get_by_label("Back to the request").click();
