@@ -340,14 +340,6 @@ impl SmallprintApp {
     /// happens to edits that could not be. Otherwise the "not saved" dialog opens and
     /// the window stays: it never closes with unsaved edits unsaid.
     pub fn ready_to_close(&mut self) -> bool {
-        let settled = self.ready_to_close_unsettled();
-        if settled && self.window.settled.is_none() {
-            self.window.settled = Some(Settled::SaveOnExit);
-        }
-        settled
-    }
-
-    fn ready_to_close_unsettled(&mut self) -> bool {
         if self.window.settled.is_some() {
             return true;
         }
@@ -355,6 +347,7 @@ impl SmallprintApp {
             self.save();
         }
         if !self.session.has_unsaved_changes() {
+            self.window.settled = Some(Settled::SaveOnExit);
             return true;
         }
         let why = match self.session.open_workspace().map(|open| &open.save_state) {
@@ -438,7 +431,9 @@ impl SmallprintApp {
                     (message, copy)
                 })
                 .map_err(|reason| {
-                    format!("Your changes could not be kept as a copy either: {reason}")
+                    format!(
+                        "{path} could not be saved, and your changes could not be kept as a copy either: {reason}"
+                    )
                 }),
         )
     }
@@ -456,19 +451,9 @@ impl SmallprintApp {
         if self.session.has_unsaved_changes() {
             self.save();
         }
-        let at = self.clock.now().timestamp();
-        let rescue = self.options.rescue_folder.clone();
-        let open = self.session.open_workspace()?;
-        Some(match open.keep_unsaved_on_close(at, rescue.as_deref())? {
-            Ok(copy) => format!(
-                "{} could not be saved when Smallprint closed; your changes were kept as {}.",
-                open.path().display(),
-                copy.display()
-            ),
-            Err(reason) => format!(
-                "{} could not be saved, and your changes could not be kept as a copy: {reason}",
-                open.path().display()
-            ),
+        Some(match self.keep_unsaved_copy()? {
+            Ok((message, _)) => message,
+            Err(why) => why,
         })
     }
 

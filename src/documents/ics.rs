@@ -26,6 +26,7 @@ use crate::domain::{
     Workspace,
     agenda::{AgendaItem, AgendaKind},
     breaches::Breach,
+    ids::{BreachId, RequestId},
     requests::RightsRequest,
 };
 
@@ -63,7 +64,12 @@ fn ics_date(date: Date) -> String {
 
 /// A stable identity for one agenda date.
 pub fn uid(item: &AgendaItem) -> String {
-    let what = match item.kind {
+    uid_for(item.kind, item.request, item.breach)
+}
+
+/// [`uid`] from what an event is about: also for a date no longer on the agenda.
+fn uid_for(kind: AgendaKind, request: Option<RequestId>, breach: Option<BreachId>) -> String {
+    let what = match kind {
         AgendaKind::Due => "due",
         AgendaKind::TellBy => "tell-by",
         AgendaKind::Acknowledge => "acknowledge",
@@ -71,7 +77,7 @@ pub fn uid(item: &AgendaItem) -> String {
         AgendaKind::BreachReport => "report",
         AgendaKind::StopNow => "stop-now",
     };
-    match (item.request, item.breach) {
+    match (request, breach) {
         (Some(id), _) => format!("{what}-request-{}@smallprint.invalid", id.0),
         (None, Some(id)) => format!("{what}-breach-{}@smallprint.invalid", id.0),
         (None, None) => format!("{what}@smallprint.invalid"),
@@ -295,17 +301,6 @@ fn breach_title(breach: &Breach, end: Timestamp, zone: &TimeZone, names: Names) 
     }
 }
 
-/// The agenda kind of a request's one date (as `agenda::agenda` gives it).
-fn request_kind(request: &RightsRequest) -> AgendaKind {
-    if request.is_complaint() {
-        AgendaKind::Acknowledge
-    } else if request.stops_at_once() {
-        AgendaKind::StopNow
-    } else {
-        AgendaKind::Due
-    }
-}
-
 /// A request's event's SEQUENCE: twice its steps, so each step raises it, and its
 /// cancelled form (one more) is above every earlier version and below the next.
 fn request_sequence(request: &RightsRequest, cancelled: bool) -> usize {
@@ -397,23 +392,15 @@ fn cancelled_events(
     };
     // What was on the agenda and is no longer: cancelled, so a re-import removes it.
     for request in &workspace.requests {
-        let kind = request_kind(request);
-        let item = AgendaItem {
-            date: request.received,
-            kind,
-            request: Some(request.id),
-            breach: None,
-            at: None,
-            title: String::new(),
-            urgency: crate::domain::agenda::Urgency::Later,
-        };
+        let kind = AgendaKind::of_request(request);
+        let uid = uid_for(kind, Some(request.id), None);
         let last_step = request.timeline.last().map_or(request.received, |t| t.on);
-        if on_agenda.contains(&uid(&item)) || !recent(last_step) {
+        if on_agenda.contains(&uid) || !recent(last_step) {
             continue;
         }
         let title = clipped(&request_title(request, names)).into_owned();
         cancelled.push(EventOut {
-            uid: uid(&item),
+            uid,
             span: Span::Day(last_step),
             summary: format!("Cancelled: {}", summary(&title, kind)),
             description: CANCELLED_DESCRIPTION,
@@ -424,25 +411,17 @@ fn cancelled_events(
     }
     for breach in &workspace.breaches {
         let end = breach.deadline();
-        let item = AgendaItem {
-            date: today,
-            kind: AgendaKind::BreachReport,
-            request: None,
-            breach: Some(breach.id),
-            at: Some(end),
-            title: String::new(),
-            urgency: crate::domain::agenda::Urgency::Later,
-        };
+        let uid = uid_for(AgendaKind::BreachReport, None, Some(breach.id));
         let aware_day = breach.aware.to_zoned(zone.clone()).date();
         let Ok(start) = end.checked_sub(jiff::Span::new().minutes(BREACH_EVENT_MINUTES)) else {
             continue;
         };
-        if on_agenda.contains(&uid(&item)) || !recent(aware_day) {
+        if on_agenda.contains(&uid) || !recent(aware_day) {
             continue;
         }
         let title = clipped(&breach_title(breach, end, zone, names)).into_owned();
         cancelled.push(EventOut {
-            uid: uid(&item),
+            uid,
             span: Span::Instants(start, end),
             summary: format!("Cancelled: {}", summary(&title, AgendaKind::BreachReport)),
             description: CANCELLED_DESCRIPTION,

@@ -38,6 +38,18 @@ pub enum AgendaKind {
 }
 
 impl AgendaKind {
+    /// The kind of a request's one date: acknowledge a complaint, stop at once, or the
+    /// response due.
+    pub fn of_request(request: &super::requests::RightsRequest) -> Self {
+        if request.is_complaint() {
+            AgendaKind::Acknowledge
+        } else if request.stops_at_once() {
+            AgendaKind::StopNow
+        } else {
+            AgendaKind::Due
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             AgendaKind::Due => "due",
@@ -164,13 +176,7 @@ pub fn agenda(
         let Some(due) = deadlines.get(&request.id).and_then(Deadline::due_date) else {
             continue;
         };
-        let kind = if request.is_complaint() {
-            AgendaKind::Acknowledge
-        } else if request.stops_at_once() {
-            AgendaKind::StopNow
-        } else {
-            AgendaKind::Due
-        };
+        let kind = AgendaKind::of_request(request);
         let urgency = if kind == AgendaKind::StopNow {
             Urgency::stop_now(due, today)
         } else {

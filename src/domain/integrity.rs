@@ -111,35 +111,26 @@ pub fn problems(workspace: &Workspace) -> Vec<Problem> {
 /// Why Smallprint cannot work with `workspace`, if it cannot: the blocking problems,
 /// one a line, with what to do.
 pub fn refusal(workspace: &Workspace) -> Option<String> {
-    blocking_lines(workspace).map(|lines| {
-        format!(
-            "it holds what Smallprint cannot work with ({}), so it was not opened:\n{lines}",
-            limits_words()
-        )
-    })
+    worded(&limits(workspace), "it holds", ", so it was not opened")
 }
 
 /// What blocks `workspace`, if anything, in a phrase that follows "Cannot be opened:"
 /// in a list of files (the recovery list of backups).
 pub fn blocking_summary(workspace: &Workspace) -> Option<String> {
-    blocking_lines(workspace).map(|lines| {
-        format!(
-            "it holds what Smallprint cannot work with ({}):\n{lines}",
-            limits_words()
-        )
-    })
+    worded(&limits(workspace), "it holds", "")
 }
+
+/// How a refused change is worded: the same rule as [`refusal`], said of a change.
+const CHANGE_REFUSED: (&str, &str) = (
+    "the change would put in it",
+    ", and a file holding that could not be opened again",
+);
 
 /// Why a change may not be written, if it may not: the same rule as [`refusal`] (a
 /// writer obeys the reader's limits, or the file it writes locks its owner out), in
 /// the words of a change refused.
 pub fn write_refusal(workspace: &Workspace) -> Option<String> {
-    blocking_lines(workspace).map(|lines| {
-        format!(
-            "the change would put in it what Smallprint cannot work with ({}), and a file holding that could not be opened again:\n{lines}",
-            limits_words()
-        )
-    })
+    worded(&limits(workspace), CHANGE_REFUSED.0, CHANGE_REFUSED.1)
 }
 
 /// [`write_refusal`] for one change of a workspace already within the limits: only the
@@ -153,24 +144,19 @@ pub fn change_refusal(before: &Workspace, after: &Workspace) -> Option<String> {
         Part::Requests => before.requests.get(index) != after.requests.get(index),
         Part::Breaches => before.breaches.get(index) != after.breaches.get(index),
     });
-    listed(&problems).map(|lines| {
+    worded(&problems, CHANGE_REFUSED.0, CHANGE_REFUSED.1)
+}
+
+/// The blocking `problems` as one reason: `lead` what Smallprint cannot work with (the
+/// limits), `then`, and a problem a line; `None` when there are none.
+fn worded(problems: &[Problem], lead: &str, then: &str) -> Option<String> {
+    listed(problems).map(|lines| {
         format!(
-            "the change would put in it what Smallprint cannot work with ({}), and a file holding that could not be opened again:\n{lines}",
-            limits_words()
+            "{lead} what Smallprint cannot work with (dates from {}, text up to {} characters a field){then}:\n{lines}",
+            range_words(),
+            MAX_TEXT_CHARS
         )
     })
-}
-
-fn limits_words() -> String {
-    format!(
-        "dates from {}, text up to {} characters a field",
-        range_words(),
-        MAX_TEXT_CHARS
-    )
-}
-
-fn blocking_lines(workspace: &Workspace) -> Option<String> {
-    listed(&limits(workspace))
 }
 
 fn listed(blocking: &[Problem]) -> Option<String> {

@@ -175,16 +175,21 @@ impl OpenWorkspace {
         }
     }
 
+    /// What [`integrity::repair`] did to a workspace just read, when the window may write
+    /// it: read-only, repairs could not be saved, and ids only matter to edits.
+    fn repairs_if_writable(writable: bool, workspace: &mut Workspace) -> Vec<String> {
+        if writable {
+            integrity::repair(workspace)
+        } else {
+            Vec::new()
+        }
+    }
+
     /// A workspace just read from its file: what can be repaired safely is (see
     /// [`integrity::repair`]), and the banner says what was, and whether the file began
     /// with a byte-order mark. A repaired workspace is saved at the next autosave.
     fn opened(store: Store, mut workspace: Workspace, began_with_bom: bool) -> Self {
-        let repairs = if store.is_writable() {
-            integrity::repair(&mut workspace)
-        } else {
-            // Read-only: repairs could not be saved, and ids only matter to edits.
-            Vec::new()
-        };
+        let repairs = Self::repairs_if_writable(store.is_writable(), &mut workspace);
         let mut open = Self::new(store, workspace);
         let mut said: Vec<String> = open.notice.take().into_iter().collect();
         if began_with_bom {
@@ -507,10 +512,6 @@ impl OpenWorkspace {
             match self.store.reload() {
                 Ok(theirs) => {
                     let repaired = self.take_theirs(theirs);
-                    if !repaired.is_empty() {
-                        // The repairs are saved at the next autosave.
-                        self.save_state = SaveState::Pending { since: 0.0 };
-                    }
                     // In the status bar, not a banner: it comes unasked, and must not
                     // move what the user is about to click.
                     let text = format!(
@@ -532,19 +533,16 @@ impl OpenWorkspace {
     /// opening a file repairs (an id counter behind the ids in use, say), so no edit
     /// after it hands out an id already taken. Returns what was repaired, as a sentence
     /// to add (empty when nothing was).
+    /// A repaired version is saved at the next autosave.
     fn take_theirs(&mut self, mut theirs: Workspace) -> String {
-        // Read-only, repairs could not be saved (as when a file is opened).
-        let repairs = if self.is_writable() {
-            integrity::repair(&mut theirs)
-        } else {
-            Vec::new()
-        };
+        let repairs = Self::repairs_if_writable(self.is_writable(), &mut theirs);
         self.workspace = theirs;
         self.revision = next_revision();
         self.history = History::default();
         if repairs.is_empty() {
             String::new()
         } else {
+            self.save_state = SaveState::Pending { since: 0.0 };
             format!(" Smallprint repaired it: {}", repairs.join(" "))
         }
     }
@@ -605,15 +603,12 @@ impl OpenWorkspace {
         let result = self.store.reload_keeping_mine(&self.workspace, at);
         match result {
             Ok((theirs, kept)) => {
+                self.conflict_resolved(Ok(None));
                 let repaired = self.take_theirs(theirs);
-                self.conflict_resolved(Ok(Some(format!(
+                self.notice = Some(format!(
                     "Your version was kept as {}.{repaired}",
                     kept.display()
-                ))));
-                if !repaired.is_empty() {
-                    // The repairs are saved at the next autosave.
-                    self.save_state = SaveState::Pending { since: 0.0 };
-                }
+                ));
             }
             Err(error) => self.conflict_resolved(Err(error)),
         }

@@ -63,20 +63,11 @@ pub struct Backup {
 
 fn parse_backup(stem: &str, path: PathBuf) -> Option<Backup> {
     let name = path.file_name()?.to_str()?;
-    let rest = name
-        .strip_prefix(stem)?
-        .strip_prefix('-')?
-        .strip_suffix(".json")?;
-    let stamp = rest.get(..STAMP_LEN)?;
-    let suffix = &rest[STAMP_LEN..];
-    let is_rotating = suffix.is_empty()
-        || suffix
-            .strip_prefix('-')
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-    if !is_rotating || !is_stamp(stamp) {
+    if kind_of(stem, name)? != Kind::Rotating {
         return None;
     }
-    let day = Date::strptime("%Y%m%d", &stamp[..8]).ok()?;
+    // `kind_of` checked the stamp right after `{stem}-`.
+    let day = Date::strptime("%Y%m%d", name.get(stem.len() + 1..stem.len() + 9)?).ok()?;
     Some(Backup { path, day })
 }
 
@@ -270,7 +261,7 @@ fn kind_of(stem: &str, name: &str) -> Option<Kind> {
         return Some(Kind::Rotating);
     }
     let suffix = suffix.strip_prefix('-')?;
-    if suffix.bytes().all(|b| b.is_ascii_digit()) {
+    if !suffix.is_empty() && suffix.bytes().all(|b| b.is_ascii_digit()) {
         return Some(Kind::Rotating);
     }
     let label = suffix
@@ -295,9 +286,7 @@ pub fn survey(data_file: &Path) -> Vec<BackupInfo> {
         .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
         .filter_map(|entry| {
             let kind = kind_of(&stem, entry.file_name().to_str()?)?;
-            let (mut info, _) = inspect(entry.path());
-            info.kind = kind;
-            Some(info)
+            Some(inspect(entry.path(), kind).0)
         })
         .collect();
     found.sort_by(|a, b| {
@@ -308,7 +297,7 @@ pub fn survey(data_file: &Path) -> Vec<BackupInfo> {
     found
 }
 
-fn inspect(path: PathBuf) -> (BackupInfo, Option<Workspace>) {
+fn inspect(path: PathBuf, kind: Kind) -> (BackupInfo, Option<Workspace>) {
     let modified = fs::metadata(&path)
         .and_then(|m| m.modified())
         .ok()
@@ -340,7 +329,7 @@ fn inspect(path: PathBuf) -> (BackupInfo, Option<Workspace>) {
             path,
             saved_at,
             bytes,
-            kind: Kind::Rotating,
+            kind,
             counts,
             problem,
         },
@@ -356,16 +345,35 @@ pub fn newest_readable(data_file: &Path) -> Option<(BackupInfo, Workspace)> {
         .into_iter()
         .filter(|info| info.kind == Kind::Rotating && info.is_usable())
         .find_map(|info| {
-            let (mut fresh, workspace) = open_one(&info.path);
-            fresh.kind = info.kind;
+            let (fresh, workspace) = inspect(info.path, info.kind);
             Some((fresh, workspace?))
         })
 }
 
-/// The backup at `path` as the recovery list shows it, with its workspace if it can be
-/// opened.
-pub fn open_one(path: &Path) -> (BackupInfo, Option<Workspace>) {
-    inspect(path.to_owned())
+/// The backup of `data_file` at `path` as the recovery list shows it, with its
+/// workspace if it can be opened; a file that is not one of `data_file`'s backups (a
+/// stale choice, another workspace's) is refused.
+pub fn open_one(data_file: &Path, path: &Path) -> (BackupInfo, Option<Workspace>) {
+    let kind = path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .and_then(|name| kind_of(&stem(data_file), name));
+    match kind {
+        Some(kind) if path.parent() == Some(backup_dir(data_file).as_path()) => {
+            inspect(path.to_owned(), kind)
+        }
+        _ => (
+            BackupInfo {
+                path: path.to_owned(),
+                saved_at: None,
+                bytes: 0,
+                kind: Kind::Rotating,
+                counts: None,
+                problem: Some("it is not one of this file's backups".to_owned()),
+            },
+            None,
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -151,17 +151,12 @@ pub fn write_export(path: &Path, bytes: &[u8], workspace: &Path) -> Result<(), S
     })
 }
 
-/// Reads a file the user hands Smallprint (a bank-holiday feed) through the bounded
-/// reader: a regular file of at most [`MAX_FILE_BYTES`], so a named pipe or a device
-/// is refused at once rather than read without end.
-pub fn read_file(path: &Path) -> Result<Vec<u8>, StoreError> {
-    read::read(path)
-}
-
-/// [`read_file`] as text, or why not in words: the one way the window and the command
-/// line read a file the user imports.
+/// Reads a file the user hands Smallprint (a bank-holiday feed) as text, or says why
+/// not, through the bounded reader — a regular file of at most [`MAX_FILE_BYTES`], so a
+/// named pipe or a device is refused at once rather than read without end: the one way
+/// the window and the command line read a file the user imports.
 pub fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = read_file(path).map_err(|e| match e {
+    let bytes = read::read(path).map_err(|e| match e {
         StoreError::TooLarge { limit_mb, .. } => {
             format!("it is larger than {limit_mb} MB, far more than such a file holds")
         }
@@ -359,8 +354,8 @@ impl Store {
 
     /// Opens the backup `chosen` (one of [`backups::survey`]'s) in place of an
     /// unreadable `path`. The unreadable file stays as it is until the first save,
-    /// which keeps it aside. `Ok(None)` (with the reason) when that backup cannot be
-    /// opened after all.
+    /// which keeps it aside. `Ok(Err(reason))` when that backup cannot be opened after
+    /// all.
     pub fn open_from_backup(
         path: &Path,
         chosen: &Path,
@@ -368,7 +363,7 @@ impl Store {
         let real = Self::resolved(path)?;
         // A pipe or a device at the path is never written over: refused before a lock.
         read::check_kind(&real)?;
-        let (info, workspace) = backups::open_one(chosen);
+        let (info, workspace) = backups::open_one(&real, chosen);
         let Some(workspace) = workspace else {
             return Ok(Err(info
                 .problem
@@ -538,8 +533,8 @@ impl Store {
         self.write(workspace, at, true)
     }
 
-    /// The file on disk is still the one this store read or wrote: its size, time,
-    /// identity and bytes.
+    /// The file on disk is still the one this store read or wrote: its bytes (its size,
+    /// time and identity only for a file too large to read that is being set aside).
     fn check_unchanged(&self) -> Result<(), StoreError> {
         let changed = || StoreError::ChangedOnDisk {
             path: self.path.clone(),

@@ -40,12 +40,18 @@ fn harness_on(path: &std::path::Path) -> Harness<'static, SmallprintApp> {
         .build_ui_state(|ui, app: &mut SmallprintApp| app.ui(ui), app)
 }
 
-/// An online shop's starter register with the newsletter's example text confirmed but
-/// for its processor's contract: the last example text of that activity.
-fn one_example_left() -> (Workspace, ActivityId) {
+/// A new online shop: the starter catalogue's activities, example text and all.
+fn online_shop() -> Workspace {
     let mut workspace = Workspace::default();
     let business = catalogue::business_type("online-shop").expect("online shop");
     workspace.add_catalogue_activities(business);
+    workspace
+}
+
+/// An online shop's starter register with the newsletter's example text confirmed but
+/// for its processor's contract: the last example text of that activity.
+fn one_example_left() -> (Workspace, ActivityId) {
+    let mut workspace = online_shop();
     let activity = workspace
         .register
         .iter_mut()
@@ -102,9 +108,7 @@ fn typing_over_the_last_example_text_keeps_every_character() {
 
 #[test]
 fn confirming_an_example_does_not_move_the_form_under_the_pointer() {
-    let mut workspace = Workspace::default();
-    let business = catalogue::business_type("online-shop").expect("online shop");
-    workspace.add_catalogue_activities(business);
+    let workspace = online_shop();
     let activity = workspace
         .register
         .iter()

@@ -43,12 +43,24 @@ fn feed_with(date: &str) -> String {
     )
 }
 
-/// Sets the workspace's id counter, as a hand edit or damage would.
-fn set_counter(path: &Path, next: u64) {
+/// Changes the workspace file as a hand edit (or damage) would: `edit` gets its
+/// `workspace` section as JSON, and returns what the test needs from it.
+fn edit_file<T>(path: &Path, edit: impl FnOnce(&mut serde_json::Value) -> T) -> T {
     let mut value: serde_json::Value =
         serde_json::from_slice(&fs::read(path).expect("read")).expect("json");
-    value["workspace"]["ids"] = serde_json::json!(next);
+    let result = edit(&mut value["workspace"]);
     common::write_bytes(path, &serde_json::to_vec_pretty(&value).expect("json"));
+    result
+}
+
+/// The requests of a workspace section, as JSON.
+fn requests_of(workspace: &mut serde_json::Value) -> &mut Vec<serde_json::Value> {
+    workspace["requests"].as_array_mut().expect("requests")
+}
+
+/// Sets the workspace's id counter, as a hand edit or damage would.
+fn set_counter(path: &Path, next: u64) {
+    edit_file(path, |workspace| workspace["ids"] = serde_json::json!(next));
 }
 
 /// One writing command run on a workspace (and the folder it is in).
@@ -188,14 +200,12 @@ fn a_counter_behind_the_ids_in_use_never_hands_out_a_taken_id() {
 #[test]
 fn a_step_on_a_reference_two_requests_share_is_refused() {
     let (_dir, path) = demo();
-    let mut value: serde_json::Value =
-        serde_json::from_slice(&fs::read(&path).expect("read")).expect("json");
-    let requests = value["workspace"]["requests"]
-        .as_array_mut()
-        .expect("requests");
-    let first = requests[0]["reference"].clone();
-    requests[1]["reference"] = first.clone();
-    common::write_bytes(&path, &serde_json::to_vec_pretty(&value).expect("json"));
+    let first = edit_file(&path, |workspace| {
+        let requests = requests_of(workspace);
+        let first = requests[0]["reference"].clone();
+        requests[1]["reference"] = first.clone();
+        first
+    });
     let before = fs::read(&path).expect("read");
     let reference = first.as_str().expect("a reference");
     let (code, _, stderr) = smallprint(&[
@@ -466,20 +476,18 @@ fn a_formula_after_spaces_is_neutralised_in_the_breach_log_too() {
 #[test]
 fn a_new_reference_differs_from_one_written_in_another_case_or_with_spaces() {
     let (_dir, path) = demo();
-    let mut value: serde_json::Value =
-        serde_json::from_slice(&fs::read(&path).expect("read")).expect("json");
-    let requests = value["workspace"]["requests"]
-        .as_array_mut()
-        .expect("requests");
-    let highest = requests
-        .iter()
-        .filter_map(|r| r["reference"].as_str())
-        .filter_map(|r| r.strip_prefix("R-2026-")?.parse::<u32>().ok())
-        .max()
-        .expect("2026 references");
-    let last = requests.len() - 1;
-    requests[last]["reference"] = serde_json::json!(format!(" r-2026-{:03} ", highest + 1));
-    common::write_bytes(&path, &serde_json::to_vec_pretty(&value).expect("json"));
+    let highest = edit_file(&path, |workspace| {
+        let requests = requests_of(workspace);
+        let highest = requests
+            .iter()
+            .filter_map(|r| r["reference"].as_str())
+            .filter_map(|r| r.strip_prefix("R-2026-")?.parse::<u32>().ok())
+            .max()
+            .expect("2026 references");
+        let last = requests.len() - 1;
+        requests[last]["reference"] = serde_json::json!(format!(" r-2026-{:03} ", highest + 1));
+        highest
+    });
     let (code, stdout, stderr) = add_request(&path, "2026-11-30", "Ada Fictional");
     assert_eq!(code, 0, "{stderr}");
     let reference = stdout
@@ -496,15 +504,11 @@ fn a_new_reference_differs_from_one_written_in_another_case_or_with_spaces() {
 #[test]
 fn check_prints_one_line_a_problem_whatever_a_name_holds() {
     let (_dir, path) = demo();
-    let mut value: serde_json::Value =
-        serde_json::from_slice(&fs::read(&path).expect("read")).expect("json");
-    let requests = value["workspace"]["requests"]
-        .as_array_mut()
-        .expect("requests");
-    let first = requests[0]["reference"].clone();
-    requests[1]["reference"] = first;
-    requests[1]["requester"]["name"] = serde_json::json!("Mal\nR-2026-999 → FORGED LINE");
-    common::write_bytes(&path, &serde_json::to_vec_pretty(&value).expect("json"));
+    edit_file(&path, |workspace| {
+        let requests = requests_of(workspace);
+        requests[1]["reference"] = requests[0]["reference"].clone();
+        requests[1]["requester"]["name"] = serde_json::json!("Mal\nR-2026-999 → FORGED LINE");
+    });
     let (_, stdout, stderr) = smallprint(&["check", "--file", arg(&path)]);
     assert!(
         !stdout.lines().any(|l| l.starts_with("R-2026-999")),
