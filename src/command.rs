@@ -268,6 +268,8 @@ pub enum Command {
     OpenActivity(ActivityId),
     /// Adds the starter activities of one business type from the catalogue.
     UseCatalogue(usize),
+    /// Adds one starter activity from the catalogue (any business type) and opens it.
+    AddCatalogueActivity(crate::domain::catalogue::TemplateAt),
     /// Adds a blank activity to the register and opens it.
     AddActivity,
     /// Replaces an activity with the edited version (same id).
@@ -345,7 +347,7 @@ pub const EXPORT_REGISTER_CSV: Action = Action {
 };
 pub const ADD_ACTIVITY: Action = Action {
     label: "Add activity",
-    tooltip: "A new purpose for which you use personal data",
+    tooltip: "A new purpose for which you use personal data: from the starter catalogue of every kind of business, or blank",
     shortcut: None,
 };
 pub const UNDO: Action = Action {

@@ -137,6 +137,16 @@ impl SmallprintApp {
                     );
                 }
             }
+            Command::AddCatalogueActivity(at) => {
+                if let Some(template) = at.template() {
+                    let what = format!("Add “{}” from the starter catalogue", template.purpose);
+                    if let Some(id) = self.change(what, None, |workspace| {
+                        Ok::<_, String>(workspace.add_catalogue_activity(template))
+                    }) {
+                        self.screens.open_activity(id);
+                    }
+                }
+            }
             Command::AddActivity => {
                 if let Some(id) = self.change("Add an activity", None, |workspace| {
                     Ok::<_, String>(workspace.add_blank_activity())

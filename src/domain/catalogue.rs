@@ -225,9 +225,75 @@ pub fn business_type(kind: &str) -> Option<&'static BusinessType> {
         .find(|business| business.kind.eq_ignore_ascii_case(kind.trim()))
 }
 
+/// Where a starter activity is in the catalogue: its business type, then the activity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TemplateAt {
+    pub business: usize,
+    pub activity: usize,
+}
+
+impl TemplateAt {
+    pub fn template(self) -> Option<&'static ActivityTemplate> {
+        business_types()
+            .get(self.business)?
+            .activities
+            .get(self.activity)
+    }
+}
+
+/// The starter activities of every business type whose purpose, business type or data
+/// categories contain every word of `query` (any case); all of them for an empty one.
+/// A shop that fits two kinds (a print studio taking commissions) finds both kinds'.
+pub fn find(query: &str) -> Vec<TemplateAt> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let mut found = Vec::new();
+    for (business_index, business) in business_types().iter().enumerate() {
+        for (activity_index, template) in business.activities.iter().enumerate() {
+            let haystack = std::iter::once(template.purpose.as_str())
+                .chain([business.name.as_str(), template.business_function.as_str()])
+                .chain(template.data_categories.iter().map(String::as_str))
+                .collect::<Vec<_>>()
+                .join("\n")
+                .to_lowercase();
+            if words.iter().all(|word| haystack.contains(word)) {
+                found.push(TemplateAt {
+                    business: business_index,
+                    activity: activity_index,
+                });
+            }
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finding_searches_every_kind_by_every_word() {
+        let everything: usize = business_types().iter().map(|b| b.activities.len()).sum();
+        assert_eq!(find("").len(), everything);
+        assert_eq!(find("   ").len(), everything);
+        // Every kind keeps accounts: one hit per kind.
+        let accounts = find("ACCOUNTS tax");
+        assert_eq!(accounts.len(), business_types().len(), "{accounts:?}");
+        // A word from one kind's name finds that kind's activities only.
+        let cafe = find("café");
+        assert!(!cafe.is_empty());
+        assert!(
+            cafe.iter()
+                .all(|at| business_types()[at.business].name.contains("Café"))
+        );
+        // Two words must both match.
+        let commissions = find("commissioned photos");
+        assert!(commissions.iter().all(|at| {
+            at.template()
+                .is_some_and(|t| t.purpose.to_lowercase().contains("commissioned"))
+        }));
+        assert!(!commissions.is_empty());
+        assert!(find("zzz-nothing-like-this").is_empty());
+    }
 
     use crate::domain::register::{BasisKind, field};
 

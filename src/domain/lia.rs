@@ -237,6 +237,23 @@ impl Lia {
         true
     }
 
+    /// Adopts every suggested answer still standing, in the questions' order (answers
+    /// the shop wrote itself are kept). Returns how many were adopted.
+    pub fn adopt_all(&mut self) -> usize {
+        QUESTIONS
+            .iter()
+            .filter(|question| self.adopt(question.id))
+            .count()
+    }
+
+    /// How many suggested answers are waiting to be adopted or rewritten.
+    pub fn drafts_waiting(&self) -> usize {
+        QUESTIONS
+            .iter()
+            .filter(|question| self.draft_for(question.id).is_some())
+            .count()
+    }
+
     /// Records the shop's own answer to question `id`; an answer written over a draft
     /// replaces it, and an empty one leaves the question unanswered.
     pub fn set_answer(&mut self, id: &str, text: impl Into<String>) {
@@ -391,6 +408,29 @@ mod tests {
         assert!(lia.problems().iter().all(|p| p.question != Some("why")));
         assert!(!lia.adopt("why"), "nothing left to adopt");
         assert!(!lia.adopt("impact"), "no draft for that question");
+    }
+
+    #[test]
+    fn adopting_all_keeps_the_shops_own_answers() {
+        let mut lia = drafted();
+        let drafted_questions = lia.drafts_waiting();
+        assert!(
+            drafted_questions >= 2,
+            "the fixture drafts several questions"
+        );
+        lia.set_answer("why", "Our own words.");
+        assert_eq!(lia.drafts_waiting(), drafted_questions - 1);
+        assert_eq!(lia.adopt_all(), drafted_questions - 1);
+        assert_eq!(lia.answer("why"), "Our own words.", "never overwritten");
+        assert_eq!(lia.drafts_waiting(), 0);
+        assert!(
+            lia.problems()
+                .iter()
+                .all(|p| !p.message.contains("adopt it or write your own")),
+            "{:?}",
+            lia.problems()
+        );
+        assert_eq!(lia.adopt_all(), 0, "nothing left");
     }
 
     #[test]

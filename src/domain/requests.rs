@@ -187,6 +187,52 @@ impl fmt::Display for Status {
 /// as sent, the complaint has no further statutory date. The letter pack's template uses
 /// this name, so the two cannot drift apart.
 pub const COMPLAINT_ACKNOWLEDGEMENT: &str = "complaint-acknowledgement";
+/// The stable name of the acknowledgement letter, which tells the requester when the
+/// reply will come.
+pub const ACKNOWLEDGEMENT: &str = "acknowledgement";
+
+/// The due date moved after a step: what it was, what it is, and what a letter already
+/// sent told the requester. Shown on the request until the user notes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueDateMove {
+    /// The day of the step that moved it.
+    pub on: Date,
+    pub was: Date,
+    pub now: Date,
+    /// When the acknowledgement was sent, and the date it gave, where that is not the
+    /// date now.
+    pub promised: Option<(Date, Date)>,
+}
+
+impl DueDateMove {
+    /// The sentence the request shows, in the user's terms.
+    pub fn message(&self) -> String {
+        let moved = format!(
+            "The due date moved on {}: was {}, now {}.",
+            short_date(self.on),
+            short_date(self.was),
+            short_date(self.now)
+        );
+        match self.promised {
+            Some((sent, date)) => format!(
+                "{moved} Your acknowledgement of {} promised a reply by {}: tell them the new date.",
+                short_date(sent),
+                short_date(date)
+            ),
+            None => moved,
+        }
+    }
+
+    /// The note the timeline keeps once the user has taken the move in: while it is
+    /// there, the move is not shown again.
+    pub fn noted(&self) -> String {
+        format!(
+            "Noted: the due date moved from {} to {}.",
+            short_date(self.was),
+            short_date(self.now)
+        )
+    }
+}
 
 /// A step in handling a request, as recorded by the shop.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -485,65 +531,169 @@ impl RightsRequest {
         }
     }
 
+    /// The clock events as they stood at the end of `day`: only what had happened by
+    /// then.
+    fn clock_events_on(&self, day: Date) -> ClockEvents {
+        let by = |on: Option<Date>| on.filter(|on| *on <= day);
+        let all = self.clock_events();
+        ClockEvents {
+            received: all.received,
+            identity_requested: by(all.identity_requested),
+            identity_received: by(all.identity_received),
+            fee_requested: by(all.fee_requested),
+            fee_received: by(all.fee_received),
+            pauses: all
+                .pauses
+                .iter()
+                .filter(|pause| pause.asked <= day)
+                .map(|pause| Pause {
+                    asked: pause.asked,
+                    answered: by(pause.answered),
+                })
+                .collect(),
+            extended: self
+                .extension
+                .as_ref()
+                .is_some_and(|extension| extension.notified_on <= day),
+        }
+    }
+
+    /// The due date as it stood at the end of `day` (none while the clock was stopped).
+    fn due_on(&self, day: Date, counting: Counting) -> Option<Date> {
+        deadlines::response_deadline(&timely(self.clock_events_on(day), counting), counting)
+            .due_date()
+    }
+
+    /// The last move of an open request's due date, from the date it had before the
+    /// step that moved it (a clock that stopped and restarted included) to the date
+    /// now, with what the acknowledgement promised — unless the user noted it in the
+    /// timeline ([`DueDateMove::noted`]). Complaints and "stop now" requests have no
+    /// reply date to move.
+    pub fn due_date_move(&self, counting: Counting) -> Option<DueDateMove> {
+        if !self.status.is_open() || self.is_complaint() || self.stops_at_once() {
+            return None;
+        }
+        let now = self.deadline_with(counting).due_date()?;
+        let all = self.clock_events();
+        let mut days: Vec<Date> = [
+            all.identity_requested,
+            all.identity_received,
+            all.fee_requested,
+            all.fee_received,
+        ]
+        .into_iter()
+        .flatten()
+        .chain(
+            all.pauses
+                .iter()
+                .flat_map(|p| [Some(p.asked), p.answered])
+                .flatten(),
+        )
+        .chain(self.extension.as_ref().map(|e| e.notified_on))
+        .filter(|day| *day >= self.received)
+        .collect();
+        days.sort_unstable();
+        days.dedup();
+        // The latest step after which the date differs from the one before it.
+        let mut last_due = self.due_on(self.received, counting);
+        let mut moved = None;
+        for day in days {
+            let due = self.due_on(day, counting);
+            if let Some(due) = due {
+                if let Some(was) = last_due
+                    && was != due
+                {
+                    moved = Some((day, was));
+                }
+                last_due = Some(due);
+            }
+        }
+        let (on, was) = moved?;
+        if was == now {
+            return None;
+        }
+        let promised = self
+            .letter_sent_on(ACKNOWLEDGEMENT)
+            .and_then(|sent| Some((sent, self.due_on(sent, counting)?)))
+            .filter(|(_, date)| *date != now);
+        let change = DueDateMove {
+            on,
+            was,
+            now,
+            promised,
+        };
+        let noted = change.noted();
+        let seen = self.timeline.iter().any(
+            |entry| matches!(&entry.event, RequestEvent::Note { text } if text.trim() == noted),
+        );
+        (!seen).then_some(change)
+    }
+
     /// The clock events without any ask made once the time had run out: no revival
     /// (facts §6.4). The step check refuses such asks; this keeps a file written before
     /// that rule from showing a late request as in time.
     pub fn timely_clock_events(&self, counting: Counting) -> ClockEvents {
-        /// Something the shop asked for that moves the clock, judged in date order.
-        #[derive(Clone, Copy)]
-        enum Ask {
-            Identity,
-            Fee,
-            Clarification(Pause),
-        }
-        let all = self.clock_events();
-        if all.identity_requested.is_none() && all.fee_requested.is_none() && all.pauses.is_empty()
-        {
-            return all; // nothing asked: nothing to judge
-        }
-        let mut timely = ClockEvents {
-            received: all.received,
-            extended: all.extended,
-            ..ClockEvents::default()
-        };
-        // Each ask in date order, judged against the clock as it stood before it.
-        let mut asks: Vec<(Date, Ask)> = Vec::new();
-        asks.extend(all.identity_requested.map(|on| (on, Ask::Identity)));
-        asks.extend(all.fee_requested.map(|on| (on, Ask::Fee)));
-        asks.extend(all.pauses.iter().map(|p| (p.asked, Ask::Clarification(*p))));
-        // Stable: on one day, identity, then a fee, then clarifications.
-        asks.sort_by_key(|(on, _)| *on);
-        // Arrivals with no ask recorded (hand-edited files) count as before.
-        if all.identity_requested.is_none() {
-            timely.identity_received = all.identity_received;
-        }
-        if all.fee_requested.is_none() {
-            timely.fee_received = all.fee_received;
-        }
-        for (on, ask) in asks {
-            // A pause asked on the last day stops nothing; an ask after it revives nothing.
-            let late = deadlines::response_deadline(&timely, counting)
-                .due_date()
-                .is_some_and(|due| match ask {
-                    Ask::Clarification(_) => on >= due,
-                    Ask::Identity | Ask::Fee => on > due,
-                });
-            match ask {
-                _ if late => {}
-                Ask::Identity => {
-                    timely.identity_requested = all.identity_requested;
-                    timely.identity_received = all.identity_received;
-                }
-                Ask::Fee => {
-                    timely.fee_requested = all.fee_requested;
-                    timely.fee_received = all.fee_received;
-                }
-                Ask::Clarification(pause) => timely.pauses.push(pause),
-            }
-        }
-        timely
+        timely(self.clock_events(), counting)
     }
+}
 
+/// `all` without any ask made once the time had run out (see
+/// [`RightsRequest::timely_clock_events`]).
+fn timely(all: ClockEvents, counting: Counting) -> ClockEvents {
+    /// Something the shop asked for that moves the clock, judged in date order.
+    #[derive(Clone, Copy)]
+    enum Ask {
+        Identity,
+        Fee,
+        Clarification(Pause),
+    }
+    if all.identity_requested.is_none() && all.fee_requested.is_none() && all.pauses.is_empty() {
+        return all; // nothing asked: nothing to judge
+    }
+    let mut timely = ClockEvents {
+        received: all.received,
+        extended: all.extended,
+        ..ClockEvents::default()
+    };
+    // Each ask in date order, judged against the clock as it stood before it.
+    let mut asks: Vec<(Date, Ask)> = Vec::new();
+    asks.extend(all.identity_requested.map(|on| (on, Ask::Identity)));
+    asks.extend(all.fee_requested.map(|on| (on, Ask::Fee)));
+    asks.extend(all.pauses.iter().map(|p| (p.asked, Ask::Clarification(*p))));
+    // Stable: on one day, identity, then a fee, then clarifications.
+    asks.sort_by_key(|(on, _)| *on);
+    // Arrivals with no ask recorded (hand-edited files) count as before.
+    if all.identity_requested.is_none() {
+        timely.identity_received = all.identity_received;
+    }
+    if all.fee_requested.is_none() {
+        timely.fee_received = all.fee_received;
+    }
+    for (on, ask) in asks {
+        // A pause asked on the last day stops nothing; an ask after it revives nothing.
+        let late = deadlines::response_deadline(&timely, counting)
+            .due_date()
+            .is_some_and(|due| match ask {
+                Ask::Clarification(_) => on >= due,
+                Ask::Identity | Ask::Fee => on > due,
+            });
+        match ask {
+            _ if late => {}
+            Ask::Identity => {
+                timely.identity_requested = all.identity_requested;
+                timely.identity_received = all.identity_received;
+            }
+            Ask::Fee => {
+                timely.fee_requested = all.fee_requested;
+                timely.fee_received = all.fee_received;
+            }
+            Ask::Clarification(pause) => timely.pauses.push(pause),
+        }
+    }
+    timely
+}
+
+impl RightsRequest {
     /// Whether the request has a date to act by: running, stopped (and why), or none.
     pub fn clock(&self, counting: Counting) -> ClockState {
         self.deadline_with(counting).state
@@ -1055,6 +1205,84 @@ mod tests {
                 .message()
                 .is_some_and(|m| m.starts_with("Acknowledged on Tue 10 Nov 2026"))
         );
+    }
+
+    /// Identity asked the day after a request of Mon 2 Mar 2026 (due Thu 2 Apr) and
+    /// received Tue 10 Mar: the month restarts (due Fri 10 Apr, facts §6.2). The
+    /// acknowledgement sent on 2 Mar promised 2 Apr; the request says so until noted.
+    #[test]
+    fn a_moved_due_date_is_said_with_what_the_acknowledgement_promised() {
+        let counting = Counting::ico(Nation::EnglandAndWales, Holidays::shipped());
+        let mut r = request();
+        record(
+            &mut r,
+            RequestEvent::LetterSent {
+                template: ACKNOWLEDGEMENT.to_owned(),
+                title: "Acknowledgement".to_owned(),
+                text: "We will reply by 2 April 2026.".to_owned(),
+            },
+            date(2026, 3, 2),
+        )
+        .expect("allowed");
+        assert_eq!(r.due_date_move(counting), None, "nothing moved yet");
+        record(&mut r, RequestEvent::IdentityRequested, date(2026, 3, 3)).expect("allowed");
+        assert_eq!(
+            r.due_date_move(counting),
+            None,
+            "stopped: no date to compare"
+        );
+        record(&mut r, RequestEvent::IdentityReceived, date(2026, 3, 10)).expect("allowed");
+        let moved = r.due_date_move(counting).expect("moved");
+        assert_eq!(
+            moved,
+            DueDateMove {
+                on: date(2026, 3, 10),
+                was: date(2026, 4, 2),
+                now: date(2026, 4, 10),
+                promised: Some((date(2026, 3, 2), date(2026, 4, 2))),
+            }
+        );
+        let message = moved.message();
+        assert!(
+            message.contains("was Thu 2 Apr 2026, now Fri 10 Apr 2026"),
+            "{message}"
+        );
+        assert!(
+            message.contains("promised a reply by Thu 2 Apr 2026"),
+            "{message}"
+        );
+        record(
+            &mut r,
+            RequestEvent::Note {
+                text: moved.noted(),
+            },
+            date(2026, 3, 10),
+        )
+        .expect("a note is always allowed");
+        assert_eq!(r.due_date_move(counting), None, "noted: not said again");
+    }
+
+    #[test]
+    fn an_extension_moves_the_date_without_an_acknowledgement_to_contradict() {
+        let counting = Counting::ico(Nation::EnglandAndWales, Holidays::shipped());
+        let mut r = request();
+        record(
+            &mut r,
+            RequestEvent::Extended {
+                reason: "Many requests from this requester".to_owned(),
+            },
+            date(2026, 3, 20),
+        )
+        .expect("allowed");
+        let moved = r.due_date_move(counting).expect("moved");
+        assert_eq!((moved.was, moved.on), (date(2026, 4, 2), date(2026, 3, 20)));
+        assert!(
+            moved.now > date(2026, 5, 28),
+            "two more months: {}",
+            moved.now
+        );
+        assert_eq!(moved.promised, None);
+        assert!(!moved.message().contains("acknowledgement"));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use thiserror::Error;
 
 use super::{
     breaches::{self, Breach, BreachError},
-    catalogue::BusinessType,
+    catalogue::{ActivityTemplate, BusinessType},
     deadlines::Counting,
     holidays::{Feed, HolidaySource, Holidays},
     ids::{ActivityId, BreachId, IdAllocator, RequestId},
@@ -160,17 +160,35 @@ impl Workspace {
     }
 
     /// Adds every starter activity of one kind of business, each under a new id.
+    ///
+    /// An activity whose purpose the register already has (every kind keeps accounts)
+    /// is left out, so a shop that takes the activities of two kinds has each once.
     pub fn add_catalogue_activities(&mut self, business: &BusinessType) -> Vec<ActivityId> {
-        business
+        let missing: Vec<&ActivityTemplate> = business
             .activities
             .iter()
-            .map(|template| {
-                let activity = template.instantiate(&mut self.ids, self.organisation.nation);
-                let id = activity.id;
-                self.register.push(activity);
-                id
-            })
+            .filter(|template| !self.has_purpose(&template.purpose))
+            .collect();
+        missing
+            .into_iter()
+            .map(|template| self.add_catalogue_activity(template))
             .collect()
+    }
+
+    /// One starter activity, with its example text to replace or confirm.
+    pub fn add_catalogue_activity(&mut self, template: &ActivityTemplate) -> ActivityId {
+        let activity = template.instantiate(&mut self.ids, self.organisation.nation);
+        let id = activity.id;
+        self.register.push(activity);
+        id
+    }
+
+    /// Whether an activity has this purpose (ignoring case and outer spaces).
+    pub fn has_purpose(&self, purpose: &str) -> bool {
+        let purpose = purpose.trim();
+        self.register
+            .iter()
+            .any(|activity| activity.purpose.trim().eq_ignore_ascii_case(purpose))
     }
 }
 
@@ -422,6 +440,38 @@ mod tests {
 
     fn example() -> Workspace {
         example_workspace(date(2026, 11, 23))
+    }
+
+    #[test]
+    fn two_kinds_of_business_give_each_shared_purpose_once() {
+        let mut workspace = Workspace::default();
+        let kinds = business_types();
+        let studio = kinds
+            .iter()
+            .find(|b| b.kind == "digital-downloads-3d-studio")
+            .or_else(|| kinds.get(1))
+            .expect("a second kind");
+        let shop = kinds.first().expect("a kind");
+        let first = workspace.add_catalogue_activities(shop).len();
+        assert_eq!(first, shop.activities.len());
+        let second = workspace.add_catalogue_activities(studio).len();
+        let shared = studio
+            .activities
+            .iter()
+            .filter(|t| {
+                shop.activities
+                    .iter()
+                    .any(|s| s.purpose.eq_ignore_ascii_case(&t.purpose))
+            })
+            .count();
+        assert!(shared >= 1, "both keep accounts");
+        assert_eq!(second, studio.activities.len() - shared);
+        let accounts = workspace
+            .register
+            .iter()
+            .filter(|a| a.purpose == "Keep accounts and tax records")
+            .count();
+        assert_eq!(accounts, 1);
     }
 
     /// An activity some request links to, with that request's id.

@@ -12,7 +12,7 @@ use jiff::{
 
 use super::{
     theme::{self, spacing},
-    widgets::{FormField, UiExt, check_line, problem_form},
+    widgets::{FormField, UiExt, check_line, focus_if_asked, problem_form},
 };
 use crate::{
     command::{BreachChange, Command, Export},
@@ -142,14 +142,15 @@ impl LocalTimeField {
         let mut changed = false;
         ui.horizontal(|ui| {
             let label_response = ui.label(label);
-            changed |= ui
+            let response = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.text)
                         .hint_text("YYYY-MM-DD HH:MM")
                         .desired_width(150.0),
                 )
-                .labelled_by(label_response.id)
-                .changed();
+                .labelled_by(label_response.id);
+            focus_if_asked(ui, label, &response);
+            changed |= response.changed();
             if ui
                 .small_button("Now")
                 .on_hover_text("This minute, in UK time")
@@ -574,13 +575,7 @@ impl BreachesScreen {
                         .map(String::as_str),
                 );
                 let label = ui.label(field::WHAT);
-                ui.add(
-                    egui::TextEdit::multiline(&mut form.what)
-                        .desired_rows(2)
-                        .desired_width(width)
-                        .hint_text("e.g. Order confirmation emailed to the wrong customer"),
-                )
-                .labelled_by(label.id);
+                ui.text_box(&label, &mut form.what, "e.g. Order confirmation emailed to the wrong customer", width);
                 ui.problem_line(what_problem.filter(|_| form.checked));
             });
             ui.horizontal(|ui| {
@@ -622,7 +617,11 @@ impl BreachesScreen {
             ui.heading(&breach.reference);
             ui.label(RichText::new(breach.state(now).to_string()).strong());
         });
-        ui.label(&breach.what_happened);
+        // One line, whole on hover: it is the field below in full, and typing there must
+        // not move the form under the pointer.
+        let summary = breach.what_happened.lines().next().unwrap_or_default();
+        ui.add(egui::Label::new(summary).truncate())
+            .on_hover_text(&breach.what_happened);
         ui.add_space(spacing::ITEM);
         clock_ui(ui, breach, now, zone);
         if self.dates_for != Some((breach.id, context.today)) {
@@ -756,13 +755,12 @@ impl BreachesScreen {
             });
         });
         let reasons_label = ui.label("Reasons");
-        ui.add(
-            egui::TextEdit::multiline(&mut form.reasons)
-                .desired_rows(2)
-                .desired_width(width)
-                .hint_text("Why report, or why not: the ICO may ask to see this"),
-        )
-        .labelled_by(reasons_label.id);
+        ui.text_box(
+            &reasons_label,
+            &mut form.reasons,
+            "Why report, or why not: the ICO may ask to see this",
+            width,
+        );
         ui.horizontal(|ui| {
             let by = ui.label("Decided by");
             ui.add(
@@ -854,12 +852,7 @@ impl BreachesScreen {
                 RichText::new("Do not wait for every detail: report what you know now and send the rest later (Art. 33(4)).")
                     .weak(),
             );
-            ui.add(
-                egui::TextEdit::multiline(&mut form.delay_reasons)
-                    .desired_rows(2)
-                    .desired_width(width),
-            )
-            .labelled_by(label.id);
+            ui.text_box(&label, &mut form.delay_reasons, "", width);
         }
         let change = at.map(|at| BreachChange::Report {
             report: IcoReport {
@@ -961,13 +954,7 @@ impl BreachesScreen {
             }
             Some(false) => {
                 let label = ui.label("Why not");
-                ui.add(
-                    egui::TextEdit::multiline(&mut form.why)
-                        .desired_rows(2)
-                        .desired_width(width)
-                        .hint_text("e.g. the data was encrypted and the key is safe; the risk no longer arises because…; telling each person would take disproportionate effort, so we made a public announcement instead (Art. 34(3))"),
-                )
-                .labelled_by(label.id);
+                ui.text_box(&label, &mut form.why, "e.g. the data was encrypted and the key is safe; the risk no longer arises because…; telling each person would take disproportionate effort, so we made a public announcement instead (Art. 34(3))", width);
                 Some(Ok(Individuals::NotTold {
                     why: form.why.trim().to_owned(),
                 }))
@@ -1356,13 +1343,8 @@ fn facts_ui(
         }
         if draft.risk.is_some() {
             let label = ui.label(field::REASONING);
-            ui.add(
-                egui::TextEdit::multiline(&mut draft.reasoning)
-                    .desired_rows(2)
-                    .desired_width(width)
-                    .hint_text("What makes harm likely or unlikely: the data, who has it, whether it was recovered"),
-            )
-            .labelled_by(label.id);
+            let response = ui.text_box(&label, &mut draft.reasoning, "What makes harm likely or unlikely: the data, who has it, whether it was recovered", width);
+            focus_if_asked(ui, field::REASONING, &response);
             ui.problem_line(problem(field::REASONING).as_deref());
         }
 
@@ -1436,19 +1418,20 @@ fn facts_ui(
         draft.held = Some(kept.clone());
         commands.push(Command::HoldBreachFacts(Box::new(kept)));
     }
+    // One line that is always there: a slip being typed never moves the sections below.
+    // Each problem is in full under its field and in Check's list.
     if issues.is_empty() {
+        ui.problem_line(None);
         ui.label(RichText::new("Kept as you type; Edit › Undo takes a change back.").weak());
     } else {
-        // Said below the form in full: the fields may be off screen, and a field's own
-        // mark waits until the user leaves it.
-        let each: Vec<String> = issues
-            .iter()
-            .map(|issue| format!("{}: {}", issue.field, issue.message))
-            .collect();
-        ui.problem(&format!(
-            "Not kept until fixed — {} (the rest of the form is kept)",
-            each.join("; ")
-        ));
+        let fields: Vec<&str> = issues.iter().map(|issue| issue.field).collect();
+        ui.problem_line(Some(&format!(
+            "Not kept until fixed: {} (the rest of the form is kept)",
+            fields.join(", ")
+        )));
+        ui.label(
+            RichText::new("Each problem is said under its field; Check lists them all.").weak(),
+        );
     }
     let _ = (workspace, today);
 }

@@ -174,8 +174,8 @@ pub fn status_bar(ui: &mut egui::Ui, status: &StatusLine, commands: &mut Vec<Com
     ui.horizontal(|ui| {
         let (text, tone) = &status.save;
         ui.label(RichText::new(text).color(palette.tone(*tone)));
-        // Right to left: the buttons and the path keep their place, and a long message
-        // is shortened (whole on hover) rather than pushing them off.
+        // Right to left: the buttons and the path keep their place (a long file name is
+        // shortened, whole on hover).
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if let Some(path) = &status.path {
                 ui.add(egui::Label::new(RichText::new(file_name(path)).weak()).truncate())
@@ -202,13 +202,12 @@ pub fn status_bar(ui: &mut egui::Ui, status: &StatusLine, commands: &mut Vec<Com
                     commands.push(Command::OpenFolder(folder.to_owned()));
                 }
             }
-            if let Some((text, tone)) = &status.message {
-                ui.separator();
-                ui.add(egui::Label::new(RichText::new(text).color(palette.tone(*tone))).truncate())
-                    .on_hover_text(text);
-            }
         });
     });
+    // A message on lines of its own, wrapped whole: never cut at the window's edge.
+    if let Some((text, tone)) = &status.message {
+        ui.add(egui::Label::new(RichText::new(text).color(palette.tone(*tone))).wrap());
+    }
 }
 
 fn file_name(path: &Path) -> String {

@@ -207,10 +207,11 @@ impl DocumentsScreen {
         let response = ui
             .add(
                 egui::TextEdit::singleline(text)
-                    .hint_text(format!("{today} (today, until you set it)"))
+                    .hint_text(format!("{today} (today)"))
                     .desired_width(200.0),
             )
-            .labelled_by(label.id);
+            .labelled_by(label.id)
+            .on_hover_text("Left empty, the notice says today's date until you set one");
         if response.changed() {
             self.last_updated_problem = None;
             if text.trim().is_empty() {

@@ -8,13 +8,15 @@ use jiff::civil::Date;
 
 use super::{
     theme::{self, spacing},
-    widgets::{Pane, PaneWidth, UiExt, check_line, problem_form, two_panes},
+    widgets::{
+        Pane, PaneWidth, UiExt, check_line, problem_form, steady_height, two_panes, with_examples,
+    },
 };
 use crate::{
     command::{self, Command, Export},
     documents::{Format, draft::Finish},
     domain::{
-        ActivityId, Workspace,
+        ActivityId, Workspace, catalogue,
         lia::{Lia, Outcome, Part, QUESTIONS},
         register::{
             AutomatedDecisions, BasisKind, COMMON_INDIVIDUALS, COMMON_RECIPIENTS, DirectMarketing,
@@ -30,8 +32,13 @@ use crate::{
 #[derive(Debug, Default)]
 pub struct RegisterScreen {
     search: String,
-    /// The business type chosen in the starter catalogue.
-    business_type: usize,
+    /// The business type chosen in the starter catalogue; `None` for every kind.
+    business_type: Option<usize>,
+    /// Whether the catalogue is open to add an activity from (always, while the
+    /// register is empty).
+    adding: bool,
+    /// Words to find starter activities by, across every kind of business.
+    catalogue_search: String,
     selected: Option<ActivityId>,
     editor: Option<Editor>,
     /// The activity whose form was checked: all its problems show.
@@ -225,12 +232,16 @@ impl RegisterScreen {
         ui.horizontal(|ui| {
             ui.heading("Register");
             ui.add_space(spacing::SECTION);
-            ui.action_button(
-                command::ADD_ACTIVITY,
-                writable,
-                Command::AddActivity,
-                commands,
-            );
+            let add = ui
+                .add_enabled(
+                    writable,
+                    egui::Button::selectable(self.adding, command::ADD_ACTIVITY.label),
+                )
+                .on_hover_text(command::ADD_ACTIVITY.tooltip)
+                .on_disabled_hover_text(command::ADD_ACTIVITY.tooltip);
+            if add.clicked() {
+                self.adding = !self.adding;
+            }
             ui.action_button(
                 command::EXPORT_REGISTER_CSV,
                 true,
@@ -255,9 +266,9 @@ impl RegisterScreen {
             .labelled_by(label.id);
         });
         ui.add_space(spacing::ITEM);
-        if workspace.register.is_empty() {
-            self.catalogue_ui(ui, writable, commands);
-            return;
+        if workspace.register.is_empty() || self.adding {
+            self.catalogue_ui(ui, workspace, writable, commands);
+            ui.add_space(spacing::SECTION);
         }
         let needle = self.search.trim().to_lowercase();
         for activity in workspace.register.iter().filter(|a| {
@@ -318,35 +329,113 @@ impl RegisterScreen {
         }
     }
 
-    fn catalogue_ui(&mut self, ui: &mut egui::Ui, writable: bool, commands: &mut Vec<Command>) {
-        let types = crate::domain::catalogue::business_types();
-        ui.label("No activities yet. Start from what a business like yours usually does, then make it yours:");
-        ui.horizontal(|ui| {
-            ui.enum_combo(
-                "Kind of business",
-                "business_type",
-                &mut self.business_type,
-                0..types.len(),
-                |index| {
-                    types
-                        .get(*index)
-                        .map(|b| b.name.clone())
-                        .unwrap_or_default()
-                },
-            );
-        });
-        if let Some(business) = types.get(self.business_type) {
-            ui.label(RichText::new(&business.description).weak());
-            for activity in &business.activities {
-                ui.label(format!("• {}", activity.purpose));
-            }
+    /// The starter catalogue: every kind of business's activities, found by words or
+    /// by kind, each added on its own, a whole kind at once, or a blank activity.
+    fn catalogue_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        workspace: &Workspace,
+        writable: bool,
+        commands: &mut Vec<Command>,
+    ) {
+        let types = catalogue::business_types();
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
             ui.add_enabled_ui(writable, |ui| {
-                if ui.button("Use these activities").clicked() {
-                    commands.push(Command::UseCatalogue(self.business_type));
+                ui.strong("Add from the starter catalogue");
+                ui.label(
+                    RichText::new("What a business like yours usually does, with example text to make yours. Pick a kind of business (a shop can be two), or find an activity by a word.")
+                        .weak(),
+                );
+                ui.horizontal_wrapped(|ui| {
+                    ui.enum_combo(
+                        "Kind of business",
+                        "business_type",
+                        &mut self.business_type,
+                        std::iter::once(None).chain((0..types.len()).map(Some)),
+                        |index| match index {
+                            None => "Every kind".to_owned(),
+                            Some(index) => types
+                                .get(*index)
+                                .map(|b| b.name.clone())
+                                .unwrap_or_default(),
+                        },
+                    );
+                    let label = ui.label("Find");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.catalogue_search)
+                            .hint_text("e.g. newsletter, CCTV, commission")
+                            .desired_width(200.0),
+                    )
+                    .labelled_by(label.id);
+                });
+                let business = self.business_type.and_then(|index| types.get(index));
+                if let Some(business) = business {
+                    ui.label(RichText::new(&business.description).weak());
                 }
+                let found: Vec<catalogue::TemplateAt> = catalogue::find(&self.catalogue_search)
+                    .into_iter()
+                    .filter(|at| self.business_type.is_none_or(|kind| kind == at.business))
+                    .collect();
+                if found.is_empty() {
+                    ui.label("Nothing in the catalogue matches; start a blank activity instead.");
+                }
+                for at in found {
+                    let (Some(template), Some(kind)) = (at.template(), types.get(at.business))
+                    else {
+                        continue;
+                    };
+                    ui.horizontal_wrapped(|ui| {
+                        let have = workspace.has_purpose(&template.purpose);
+                        let button = ui
+                            .add_enabled(!have, egui::Button::new("Add").small())
+                            .on_hover_text(format!("Add “{}” to your register", template.purpose))
+                            .on_disabled_hover_text("Your register already has an activity with this purpose");
+                        if button.clicked() {
+                            commands.push(Command::AddCatalogueActivity(at));
+                        }
+                        ui.label(&template.purpose);
+                        if self.business_type.is_none() {
+                            ui.label(RichText::new(format!("({})", kind.name)).weak());
+                        }
+                    });
+                }
+                ui.horizontal_wrapped(|ui| {
+                    if let Some(index) = self.business_type
+                        && let Some(business) = business
+                    {
+                        let new = business
+                            .activities
+                            .iter()
+                            .filter(|t| !workspace.has_purpose(&t.purpose))
+                            .count();
+                        if ui
+                            .add_enabled(new > 0, egui::Button::new("Use these activities"))
+                            .on_hover_text(format!(
+                                "Add the {} activities of a {} you do not have yet",
+                                new, business.name
+                            ))
+                            .clicked()
+                        {
+                            commands.push(Command::UseCatalogue(index));
+                            self.adding = false;
+                        }
+                    }
+                    if ui
+                        .button("Start a blank activity")
+                        .on_hover_text("An empty form, for a purpose the catalogue does not have")
+                        .clicked()
+                    {
+                        commands.push(Command::AddActivity);
+                        self.adding = false;
+                    }
+                    if !workspace.register.is_empty() && ui.button("Close the catalogue").clicked()
+                    {
+                        self.adding = false;
+                    }
+                });
             });
-        }
-        ui.label(RichText::new("Or add activities one by one with “Add activity”.").weak());
+        });
     }
 
     #[expect(
@@ -398,145 +487,152 @@ impl RegisterScreen {
         if checked {
             self.checked = Some(activity.id);
         }
-        problem_form(ui, ("activity", activity.id.0), checked, |ui| {
-            let draft = &mut editor.draft;
-            changed |= placeholders_ui(ui, draft);
-            ui.section_title("What and why");
-            changed |= ui.text_field(
-                field::PURPOSE,
-                &mut draft.purpose,
-                "e.g. Provide goods and services, including delivery",
-            );
-            ui.problems_of(field::PURPOSE, &issues);
-            changed |= ui.text_field(
-                "Business function",
-                &mut draft.business_function,
-                "e.g. Sales",
-            );
-            changed |= ui.text_area("Description", &mut draft.description, "");
-            changed |= ui.text_area(
-                field::INDIVIDUALS,
-                &mut editor.individuals,
-                "One per line: Customers, Website visitors…",
-            );
-            changed |= suggestions(
-                ui,
-                "individual_suggestions",
-                COMMON_INDIVIDUALS,
-                &mut editor.individuals,
-            );
-            ui.problems_of(field::INDIVIDUALS, &issues);
-            changed |= ui.text_area(
-                field::DATA,
-                &mut editor.data,
-                "One per line: Names and contact details, Addresses…",
-            );
-            changed |= suggestions(
-                ui,
-                "data_suggestions",
-                ICO_DATA_CATEGORIES,
-                &mut editor.data,
-            );
-            ui.problems_of(field::DATA, &issues);
-
-            let mut special = draft.special_category.is_some();
-            if ui
-                .checkbox(
-                    &mut special,
-                    "Includes special category data (health, ethnicity, beliefs…)",
-                )
-                .changed()
-            {
-                draft.special_category = special.then(SpecialCategoryData::default);
-                changed = true;
-            }
-            if let Some(special) = &mut draft.special_category {
+        let examples = editor
+            .draft
+            .unconfirmed_placeholders()
+            .into_iter()
+            .map(|placeholder| placeholder.text.clone())
+            .collect();
+        with_examples(ui, examples, |ui| {
+            problem_form(ui, ("activity", activity.id.0), checked, |ui| {
+                let draft = &mut editor.draft;
+                changed |= placeholders_ui(ui, draft);
+                ui.section_title("What and why");
+                changed |= ui.text_field(
+                    field::PURPOSE,
+                    &mut draft.purpose,
+                    "e.g. Provide goods and services, including delivery",
+                );
+                ui.problems_of(field::PURPOSE, &issues);
+                changed |= ui.text_field(
+                    "Business function",
+                    &mut draft.business_function,
+                    "e.g. Sales",
+                );
+                changed |= ui.text_area("Description", &mut draft.description, "");
                 changed |= ui.text_area(
-                    "Special categories",
-                    &mut editor.special_categories,
-                    "One per line",
+                    field::INDIVIDUALS,
+                    &mut editor.individuals,
+                    "One per line: Customers, Website visitors…",
                 );
-                changed |= ui.text_field(
-                    field::ARTICLE9,
-                    &mut special.article9_condition,
-                    "e.g. Art. 9(2)(a) explicit consent",
+                changed |= suggestions(
+                    ui,
+                    "individual_suggestions",
+                    COMMON_INDIVIDUALS,
+                    &mut editor.individuals,
                 );
-                ui.problems_of(field::ARTICLE9, &issues);
-                changed |= ui.text_field(
-                    "Schedule 1 condition (DPA 2018)",
-                    &mut special.schedule1_condition,
-                    "Where one is needed",
+                ui.problems_of(field::INDIVIDUALS, &issues);
+                changed |= ui.text_area(
+                    field::DATA,
+                    &mut editor.data,
+                    "One per line: Names and contact details, Addresses…",
                 );
-            }
-            changed |= ui
-                .checkbox(
-                    &mut draft.criminal_offence_data,
-                    "Includes criminal offence data",
-                )
-                .changed();
+                changed |= suggestions(
+                    ui,
+                    "data_suggestions",
+                    ICO_DATA_CATEGORIES,
+                    &mut editor.data,
+                );
+                ui.problems_of(field::DATA, &issues);
 
-            ui.section_title(field::SOURCES);
-            for (label, source) in [
-                ("Directly from the person", Source::DirectlyFromThePerson),
-                (
-                    "Suppliers and service providers",
-                    Source::SuppliersAndServiceProviders,
-                ),
-                ("Publicly available sources", Source::PubliclyAvailable),
-            ] {
-                let mut on = draft.sources.contains(&source);
-                if ui.checkbox(&mut on, label).changed() {
-                    if on {
-                        draft.sources.push(source);
-                    } else {
-                        draft.sources.retain(|s| *s != source);
-                    }
+                let mut special = draft.special_category.is_some();
+                if ui
+                    .checkbox(
+                        &mut special,
+                        "Includes special category data (health, ethnicity, beliefs…)",
+                    )
+                    .changed()
+                {
+                    draft.special_category = special.then(SpecialCategoryData::default);
                     changed = true;
                 }
-            }
-            let mut other = draft.sources.iter().find_map(|s| match s {
-                Source::Other(text) => Some(text.clone()),
-                _ => None,
-            });
-            let mut has_other = other.is_some();
-            if ui.checkbox(&mut has_other, "Another source").changed() {
-                other = has_other.then(String::new);
-                changed = true;
-            }
-            if let Some(text) = &mut other {
-                changed |= ui.text_field("Other source", text, "e.g. Marketplace order feed");
-            }
-            draft.sources.retain(|s| !matches!(s, Source::Other(_)));
-            if let Some(text) = other {
-                draft.sources.push(Source::Other(text));
-            }
-            ui.problems_of(field::SOURCES, &issues);
+                if let Some(special) = &mut draft.special_category {
+                    changed |= ui.text_area(
+                        "Special categories",
+                        &mut editor.special_categories,
+                        "One per line",
+                    );
+                    changed |= ui.text_field(
+                        field::ARTICLE9,
+                        &mut special.article9_condition,
+                        "e.g. Art. 9(2)(a) explicit consent",
+                    );
+                    ui.problems_of(field::ARTICLE9, &issues);
+                    changed |= ui.text_field(
+                        "Schedule 1 condition (DPA 2018)",
+                        &mut special.schedule1_condition,
+                        "Where one is needed",
+                    );
+                }
+                changed |= ui
+                    .checkbox(
+                        &mut draft.criminal_offence_data,
+                        "Includes criminal offence data",
+                    )
+                    .changed();
 
-            changed |= ui
-                .enum_combo(
-                    "Must people provide it?",
-                    "requirement",
-                    &mut draft.requirement,
-                    [
-                        Requirement::NotRequired,
-                        Requirement::Statutory,
-                        Requirement::Contractual,
-                        Requirement::NeededToEnterAContract,
-                    ],
-                    |requirement| requirement_label(*requirement).to_owned(),
-                )
-                .changed();
-            if draft.requirement != Requirement::NotRequired {
-                changed |= ui.text_field(
-                    "If they do not provide it",
-                    &mut draft.if_not_provided,
-                    "e.g. We cannot deliver the order",
-                );
-            }
+                ui.section_title(field::SOURCES);
+                for (label, source) in [
+                    ("Directly from the person", Source::DirectlyFromThePerson),
+                    (
+                        "Suppliers and service providers",
+                        Source::SuppliersAndServiceProviders,
+                    ),
+                    ("Publicly available sources", Source::PubliclyAvailable),
+                ] {
+                    let mut on = draft.sources.contains(&source);
+                    if ui.checkbox(&mut on, label).changed() {
+                        if on {
+                            draft.sources.push(source);
+                        } else {
+                            draft.sources.retain(|s| *s != source);
+                        }
+                        changed = true;
+                    }
+                }
+                let mut other = draft.sources.iter().find_map(|s| match s {
+                    Source::Other(text) => Some(text.clone()),
+                    _ => None,
+                });
+                let mut has_other = other.is_some();
+                if ui.checkbox(&mut has_other, "Another source").changed() {
+                    other = has_other.then(String::new);
+                    changed = true;
+                }
+                if let Some(text) = &mut other {
+                    changed |= ui.text_field("Other source", text, "e.g. Marketplace order feed");
+                }
+                draft.sources.retain(|s| !matches!(s, Source::Other(_)));
+                if let Some(text) = other {
+                    draft.sources.push(Source::Other(text));
+                }
+                ui.problems_of(field::SOURCES, &issues);
 
-            ui.section_title(field::DIRECT_MARKETING);
-            let mut marketing = draft.direct_marketing.is_some();
-            if ui
+                changed |= ui
+                    .enum_combo(
+                        "Must people provide it?",
+                        "requirement",
+                        &mut draft.requirement,
+                        [
+                            Requirement::NotRequired,
+                            Requirement::Statutory,
+                            Requirement::Contractual,
+                            Requirement::NeededToEnterAContract,
+                        ],
+                        |requirement| requirement_label(*requirement).to_owned(),
+                    )
+                    .changed();
+                if draft.requirement != Requirement::NotRequired {
+                    changed |= ui.text_field(
+                        "If they do not provide it",
+                        &mut draft.if_not_provided,
+                        "e.g. We cannot deliver the order",
+                    );
+                }
+
+                ui.section_title(field::DIRECT_MARKETING);
+                let mut marketing = draft.direct_marketing.is_some();
+                if ui
                 .checkbox(
                     &mut marketing,
                     "This is direct marketing (the notice then states the absolute right to object)",
@@ -546,152 +642,157 @@ impl RegisterScreen {
                 draft.direct_marketing = marketing.then(|| Box::new(DirectMarketing::default()));
                 changed = true;
             }
-            if let Some(direct) = &mut draft.direct_marketing {
-                changed |= ui.text_field(
-                    "How people stop it (published)",
-                    &mut direct.how_to_object,
-                    "e.g. the unsubscribe link in every email, or reply STOP",
-                );
-            }
-            ui.problems_of(field::DIRECT_MARKETING, &issues);
+                if let Some(direct) = &mut draft.direct_marketing {
+                    changed |= ui.text_field(
+                        "How people stop it (published)",
+                        &mut direct.how_to_object,
+                        "e.g. the unsubscribe link in every email, or reply STOP",
+                    );
+                }
+                ui.problems_of(field::DIRECT_MARKETING, &issues);
 
-            ui.section_title(field::BASES);
-            ui.problems_of(field::BASES, &issues);
-            for kind in BasisKind::ALL {
-                let mut on = draft.lawful_bases.iter().any(|b| b.kind() == kind);
-                if ui
-                    .checkbox(&mut on, format!("{kind} ({})", kind.article()))
-                    .changed()
-                {
-                    if on {
-                        draft.lawful_bases.push(kind.blank());
-                    } else {
-                        draft.lawful_bases.retain(|b| b.kind() != kind);
+                ui.section_title(field::BASES);
+                ui.problems_of(field::BASES, &issues);
+                for kind in BasisKind::ALL {
+                    let mut on = draft.lawful_bases.iter().any(|b| b.kind() == kind);
+                    if ui
+                        .checkbox(&mut on, format!("{kind} ({})", kind.article()))
+                        .changed()
+                    {
+                        if on {
+                            draft.lawful_bases.push(kind.blank());
+                        } else {
+                            draft.lawful_bases.retain(|b| b.kind() != kind);
+                        }
+                        changed = true;
                     }
+                }
+                for basis in &mut draft.lawful_bases {
+                    changed |= basis_ui(
+                        ui,
+                        basis,
+                        &issues,
+                        LiaDates {
+                            completed_on: &mut editor.lia_completed_on,
+                            review_on: &mut editor.lia_review_on,
+                            today,
+                        },
+                        &mut editor.scroll_to_question,
+                    );
+                }
+                if let Some(lia) = draft.lia() {
+                    lia_export_ui(ui, draft.id, lia.is_complete(), commands);
+                }
+
+                ui.section_title("Who receives it");
+                let mut remove = None;
+                for (index, processor) in draft.processors.iter_mut().enumerate() {
+                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                        changed |= ui.text_field(
+                            "Processor",
+                            &mut processor.name,
+                            "e.g. the payment provider",
+                        );
+                        changed |=
+                            ui.text_field("What it does for you", &mut processor.activities, "");
+                        changed |= ui.text_field(
+                            "Contract or terms",
+                            &mut processor.contract_reference,
+                            "",
+                        );
+                        if ui.small_button("Remove processor").clicked() {
+                            remove = Some(index);
+                        }
+                    });
+                }
+                if let Some(index) = remove {
+                    draft.processors.remove(index);
                     changed = true;
                 }
-            }
-            for basis in &mut draft.lawful_bases {
-                changed |= basis_ui(
-                    ui,
-                    basis,
-                    &issues,
-                    LiaDates {
-                        completed_on: &mut editor.lia_completed_on,
-                        review_on: &mut editor.lia_review_on,
-                        today,
-                    },
-                    &mut editor.scroll_to_question,
-                );
-            }
-            if let Some(lia) = draft.lia() {
-                lia_export_ui(ui, draft.id, lia.is_complete(), commands);
-            }
-
-            ui.section_title("Who receives it");
-            let mut remove = None;
-            for (index, processor) in draft.processors.iter_mut().enumerate() {
-                egui::Frame::group(ui.style()).show(ui, |ui| {
-                    changed |= ui.text_field(
-                        "Processor",
-                        &mut processor.name,
-                        "e.g. the payment provider",
-                    );
-                    changed |= ui.text_field("What it does for you", &mut processor.activities, "");
-                    changed |=
-                        ui.text_field("Contract or terms", &mut processor.contract_reference, "");
-                    if ui.small_button("Remove processor").clicked() {
-                        remove = Some(index);
-                    }
-                });
-            }
-            if let Some(index) = remove {
-                draft.processors.remove(index);
-                changed = true;
-            }
-            if ui.button("Add processor").clicked() {
-                draft.processors.push(Processor::default());
-                changed = true;
-            }
-            changed |= ui.text_area(
-                "Other recipients",
-                &mut editor.recipients,
-                "One per line: Professional or legal advisors…",
-            );
-            changed |= suggestions(
-                ui,
-                "recipient_suggestions",
-                COMMON_RECIPIENTS,
-                &mut editor.recipients,
-            );
-
-            ui.section_title(field::TRANSFERS);
-            ui.problems_of(field::TRANSFERS, &issues);
-            let mut remove = None;
-            for (index, transfer) in draft.transfers.iter_mut().enumerate() {
-                egui::Frame::group(ui.style()).show(ui, |ui| {
-                    changed |= transfer_ui(ui, index, transfer);
-                    if ui.small_button("Remove transfer").clicked() {
-                        remove = Some(index);
-                    }
-                });
-            }
-            if let Some(index) = remove {
-                draft.transfers.remove(index);
-                changed = true;
-            }
-            if ui.button("Add transfer outside the UK").clicked() {
-                draft.transfers.push(Transfer {
-                    recipient: String::new(),
-                    country: String::new(),
-                    mechanism: None,
-                });
-                changed = true;
-            }
-
-            ui.section_title("Keeping it safe");
-            changed |= ui.text_field("Kept for", &mut draft.retention.period, "e.g. 6 years");
-            changed |= ui.text_field(
-                "Because",
-                &mut draft.retention.reason,
-                "e.g. VAT records (HMRC)",
-            );
-            ui.problems_of(field::RETENTION, &issues);
-            changed |= ui.text_area("Security measures", &mut draft.security_measures, "");
-            changed |= ui.text_field("Where it is held", &mut draft.location, "");
-            let mut automated = draft.automated_decisions.is_some();
-            if ui
-                .checkbox(
-                    &mut automated,
-                    "Decisions are made about people automatically",
-                )
-                .changed()
-            {
-                draft.automated_decisions = automated.then(AutomatedDecisions::default);
-                changed = true;
-            }
-            if let Some(decisions) = &mut draft.automated_decisions {
-                changed |= ui.text_field("The logic involved", &mut decisions.logic, "");
-                changed |= ui.text_field(
-                    "Its consequences for people",
-                    &mut decisions.consequences,
-                    "",
-                );
-            }
-            changed |= dpia_ui(ui, &mut draft.dpia, today);
-            ui.problems_of(field::DPIA, &issues);
-            changed |= ui.date_field("Review on", &mut editor.review_on, today);
-            for (label, message) in &editor.date_problems {
-                ui.problem(&format!("{label}: {message}"));
-            }
-
-            if changed {
-                editor.absorb_text();
-                if editor.draft != editor.base {
-                    editor.base = editor.draft.clone();
-                    commands.push(Command::UpdateActivity(editor.draft.clone()));
+                if ui.button("Add processor").clicked() {
+                    draft.processors.push(Processor::default());
+                    changed = true;
                 }
-            }
+                changed |= ui.text_area(
+                    "Other recipients",
+                    &mut editor.recipients,
+                    "One per line: Professional or legal advisors…",
+                );
+                changed |= suggestions(
+                    ui,
+                    "recipient_suggestions",
+                    COMMON_RECIPIENTS,
+                    &mut editor.recipients,
+                );
+
+                ui.section_title(field::TRANSFERS);
+                ui.problems_of(field::TRANSFERS, &issues);
+                let mut remove = None;
+                for (index, transfer) in draft.transfers.iter_mut().enumerate() {
+                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                        changed |= transfer_ui(ui, index, transfer);
+                        if ui.small_button("Remove transfer").clicked() {
+                            remove = Some(index);
+                        }
+                    });
+                }
+                if let Some(index) = remove {
+                    draft.transfers.remove(index);
+                    changed = true;
+                }
+                if ui.button("Add transfer outside the UK").clicked() {
+                    draft.transfers.push(Transfer {
+                        recipient: String::new(),
+                        country: String::new(),
+                        mechanism: None,
+                    });
+                    changed = true;
+                }
+
+                ui.section_title("Keeping it safe");
+                changed |= ui.text_field("Kept for", &mut draft.retention.period, "e.g. 6 years");
+                changed |= ui.text_field(
+                    "Because",
+                    &mut draft.retention.reason,
+                    "e.g. VAT records (HMRC)",
+                );
+                ui.problems_of(field::RETENTION, &issues);
+                changed |= ui.text_area("Security measures", &mut draft.security_measures, "");
+                changed |= ui.text_field("Where it is held", &mut draft.location, "");
+                let mut automated = draft.automated_decisions.is_some();
+                if ui
+                    .checkbox(
+                        &mut automated,
+                        "Decisions are made about people automatically",
+                    )
+                    .changed()
+                {
+                    draft.automated_decisions = automated.then(AutomatedDecisions::default);
+                    changed = true;
+                }
+                if let Some(decisions) = &mut draft.automated_decisions {
+                    changed |= ui.text_field("The logic involved", &mut decisions.logic, "");
+                    changed |= ui.text_field(
+                        "Its consequences for people",
+                        &mut decisions.consequences,
+                        "",
+                    );
+                }
+                changed |= dpia_ui(ui, &mut draft.dpia, today);
+                ui.problems_of(field::DPIA, &issues);
+                changed |= ui.date_field("Review on", &mut editor.review_on, today);
+                for (label, message) in &editor.date_problems {
+                    ui.problem(&format!("{label}: {message}"));
+                }
+
+                if changed {
+                    editor.absorb_text();
+                    if editor.draft != editor.base {
+                        editor.base = editor.draft.clone();
+                        commands.push(Command::UpdateActivity(editor.draft.clone()));
+                    }
+                }
+            });
         });
     }
 }
@@ -964,22 +1065,8 @@ fn lia_ui(
         )
         .weak(),
     );
-    // What is left, counted properly, each a link to its question.
-    if let Some(count) = lia.questions_to_answer() {
-        ui.problem(&format!("{count}:"));
-        for problem in lia.problems() {
-            match problem.question {
-                Some(id) => {
-                    if ui.link(&problem.message).clicked() {
-                        *scroll_to = Some(id);
-                    }
-                }
-                None => {
-                    ui.label(format!("• {}", problem.message));
-                }
-            }
-        }
-    }
+    lia_left_ui(ui, lia, scroll_to);
+    changed |= adopt_all_ui(ui, lia);
     for part in [Part::Purpose, Part::Necessity, Part::Balancing] {
         ui.add_space(spacing::ITEM);
         ui.label(RichText::new(part.title()).strong());
@@ -995,8 +1082,23 @@ fn lia_ui(
                 lia.set_answer(question.id, answer);
                 changed = true;
             }
-            if let Some(draft) = lia.draft_for(question.id).map(str::to_owned) {
-                egui::Frame::new()
+            // An adopted suggestion's box keeps its space while the form is open, so
+            // the questions below stay where they were under the pointer.
+            changed |= steady_height(
+                ui,
+                ui.scope_id().with(("suggestion", question.id)),
+                |ui, was_taller| {
+                    let Some(draft) = lia.draft_for(question.id).map(str::to_owned) else {
+                        if was_taller {
+                            ui.label(
+                            RichText::new("Answered: the suggestion is gone. Read the answer above and change it wherever it is not true for you.")
+                                .color(theme::palette(ui).success),
+                        );
+                        }
+                        return false;
+                    };
+                    let mut adopted = false;
+                    egui::Frame::new()
                     .inner_margin(spacing::INNER_MARGIN)
                     .stroke(egui::Stroke::new(1.0, ui.visuals().weak_text_color()))
                     .corner_radius(4.0)
@@ -1008,11 +1110,12 @@ fn lia_ui(
                             .on_hover_text(question.text)
                             .clicked()
                         {
-                            lia.adopt(question.id);
-                            changed = true;
+                            adopted = lia.adopt(question.id);
                         }
                     });
-            }
+                    adopted
+                },
+            );
             if *scroll_to == Some(question.id) {
                 let rect = egui::Rect::from_min_max(
                     egui::pos2(ui.min_rect().left(), top),
@@ -1055,6 +1158,68 @@ fn lia_ui(
     changed
 }
 
+/// What is left of an assessment, counted properly, each a link to its question. The
+/// list keeps its space as it shortens, so answering never moves the questions under
+/// the pointer.
+fn lia_left_ui(ui: &mut egui::Ui, lia: &Lia, scroll_to: &mut Option<&'static str>) {
+    steady_height(ui, ui.scope_id().with("lia_left"), |ui, _| {
+        let Some(count) = lia.questions_to_answer() else {
+            return;
+        };
+        ui.problem(&format!("{count}:"));
+        for problem in lia.problems() {
+            match problem.question {
+                Some(id) => {
+                    if ui.link(&problem.message).clicked() {
+                        *scroll_to = Some(id);
+                    }
+                }
+                None => {
+                    ui.label(format!("• {}", problem.message));
+                }
+            }
+        }
+    });
+}
+
+/// One action for every suggested answer: adopt them all, then read them as the
+/// answers they now are (each stays editable where it is). The box keeps its space
+/// afterwards, saying what happened, so the questions do not move.
+fn adopt_all_ui(ui: &mut egui::Ui, lia: &mut Lia) -> bool {
+    steady_height(ui, ui.scope_id().with("adopt_all"), |ui, was_taller| {
+        let waiting = lia.drafts_waiting();
+        if waiting == 0 {
+            if was_taller {
+                ui.label(
+                    RichText::new("The suggested answers are yours now: read each below and change any that is not true for your business.")
+                        .color(theme::palette(ui).success),
+                );
+            }
+            return false;
+        }
+        let mut adopted = false;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(format!(
+                "{} from the starter catalogue {} below. Read {}, then use {} as your own, or write yours in {} place.",
+                crate::domain::validate::count(waiting, "suggested answer", "suggested answers"),
+                if waiting == 1 { "is" } else { "are" },
+                if waiting == 1 { "it" } else { "them" },
+                if waiting == 1 { "it" } else { "them all" },
+                if waiting == 1 { "its" } else { "any one's" },
+            ));
+            if ui
+                .button("Use all suggested answers")
+                .on_hover_text("Each becomes your answer, which you can still change")
+                .clicked()
+            {
+                adopted = lia.adopt_all() > 0;
+            }
+        });
+        adopted
+    })
+}
+
 fn outcome_label(outcome: Outcome) -> &'static str {
     match outcome {
         Outcome::NotDecided => "Not decided yet",
@@ -1072,29 +1237,16 @@ fn outcome_label(outcome: Outcome) -> &'static str {
 /// never moves the form under the pointer.
 fn placeholders_ui(ui: &mut egui::Ui, draft: &mut ProcessingActivity) -> bool {
     ui.push_id("example_text", |ui| {
-        let key = egui::Id::unique(("example_text_height", draft.id.0));
-        let frame = ui.ctx().cumulative_frame_nr();
-        // The tallest this box was while the activity stayed open (drawn last frame).
-        let kept: f32 = ui
-            .data(|d| d.get_temp::<(f32, u64)>(key))
-            .filter(|(_, seen)| seen.saturating_add(1) >= frame)
-            .map_or(0.0, |(height, _)| height);
-        let top = ui.cursor().top();
-        let confirmed = placeholder_rows(ui, draft);
-        let height = ui.cursor().top() - top;
-        if height < kept {
-            if height <= 0.0 {
+        steady_height(ui, ("example_text", draft.id.0), |ui, was_taller| {
+            let confirmed = placeholder_rows(ui, draft);
+            if was_taller && draft.unconfirmed_placeholders().is_empty() && !confirmed {
                 ui.label(
                     RichText::new("All the example text is replaced or confirmed.")
                         .color(theme::palette(ui).success),
                 );
             }
-            let drawn = ui.cursor().top() - top;
-            // The space is followed by the item spacing, as the box was.
-            ui.add_space((kept - drawn - ui.spacing().item_spacing.y).max(0.0));
-        }
-        ui.data_mut(|d| d.insert_temp(key, (kept.max(height), frame)));
-        confirmed
+            confirmed
+        })
     })
     .inner
 }

@@ -17,7 +17,8 @@ use crate::{
         agenda::Urgency,
         deadlines::{Deadline, StopReason, days_between, short_date},
         requests::{
-            Channel, RequestDraft, RequestEvent, RequestKind, RightsRequest, Status, field,
+            Channel, DueDateMove, RequestDraft, RequestEvent, RequestKind, RightsRequest, Status,
+            field,
         },
         validate::{FieldIssue, parse_date},
     },
@@ -741,6 +742,9 @@ impl RequestsScreen {
         if let Some(deadline) = derived.deadlines.get(&request.id) {
             deadline_ui(ui, request, deadline, today);
         }
+        if let Some(moved) = request.due_date_move(workspace.counting(&derived.holidays)) {
+            moved_date_ui(ui, request, &moved, today, commands);
+        }
         clock_line(ui, request.kind);
 
         ui.separator();
@@ -791,19 +795,15 @@ impl RequestsScreen {
             let label = ui.label("On");
             ui.add(
                 egui::TextEdit::singleline(&mut self.step.on)
-                    .hint_text(format!("{today} (today)"))
+                    .hint_text(today.to_string())
                     .desired_width(110.0),
             )
             .labelled_by(label.id);
             date_picker_button(ui, "the day of the step", &mut self.step.on, today);
+            ui.label(RichText::new("(left empty: today)").weak());
         });
         let label = ui.label("Reason, outcome or note");
-        ui.add(
-            egui::TextEdit::multiline(&mut self.step.text)
-                .desired_rows(2)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
+        ui.text_box(&label, &mut self.step.text, "", f32::INFINITY);
 
         let on = if self.step.on.trim().is_empty() {
             Ok(today)
@@ -959,6 +959,40 @@ fn clock_line(ui: &mut egui::Ui, kind: RequestKind) {
 
 /// The request's date to act by, large and coloured by urgency, with its working; or,
 /// while the clock is stopped, why and what restarts it, in a neutral colour.
+/// The due date moved after a step: said, with the date a letter already promised,
+/// until the user notes it (a note in the timeline, which also records when).
+fn moved_date_ui(
+    ui: &mut egui::Ui,
+    request: &RightsRequest,
+    moved: &DueDateMove,
+    today: Date,
+    commands: &mut Vec<Command>,
+) {
+    let palette = theme::palette(ui);
+    egui::Frame::new()
+        .fill(palette.warning_fill)
+        .inner_margin(spacing::INNER_MARGIN)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(moved.message()).color(palette.text));
+            if ui
+                .button("Noted")
+                .on_hover_text("Keep a note of it in the timeline and stop showing this")
+                .clicked()
+            {
+                commands.push(Command::RecordRequestEvent {
+                    request: request.id,
+                    event: RequestEvent::Note {
+                        text: moved.noted(),
+                    },
+                    on: today.max(moved.on),
+                    note: None,
+                });
+            }
+        });
+}
+
 fn deadline_ui(ui: &mut egui::Ui, request: &RightsRequest, deadline: &Deadline, today: Date) {
     let palette = theme::palette(ui);
     if request.status.is_open()

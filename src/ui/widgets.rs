@@ -24,8 +24,20 @@ pub trait UiExt {
 
     /// A one-line field under its label, as wide as the column; true when it changed.
     fn text_field(&mut self, label: &str, value: &mut String, hint: &str) -> bool {
-        let edit = egui::TextEdit::singleline(value).char_limit(MAX_LINE_CHARS);
-        labelled_edit(self.ui(), label, edit, hint)
+        let ui = self.ui();
+        let label_response = ui.label(label);
+        let response = edit_replacing_example(ui, value, hint, |ui, value, hint| {
+            ui.add(
+                egui::TextEdit::singleline(value)
+                    .char_limit(MAX_LINE_CHARS)
+                    .hint_text(hint)
+                    .desired_width(f32::INFINITY),
+            )
+        })
+        .labelled_by(label_response.id);
+        note_if_left(ui, label, &response);
+        focus_if_asked(ui, label, &response);
+        response.changed()
     }
 
     /// A date field (YYYY-MM-DD) under its label with a calendar button; true when it
@@ -43,6 +55,7 @@ pub trait UiExt {
                 )
                 .labelled_by(label_response.id);
             note_if_left(ui, label, &response);
+            focus_if_asked(ui, label, &response);
             let picked = date_picker_button(ui, label, value, today);
             response.changed() || picked
         })
@@ -69,14 +82,37 @@ pub trait UiExt {
     fn text_area(&mut self, label: &str, value: &mut String, hint: &str) -> bool {
         let ui = self.ui();
         let label_response = ui.label(label);
+        let response = edit_replacing_example(ui, value, hint, |ui, value, hint| {
+            let edit = egui::TextEdit::multiline(value)
+                .desired_rows(TEXT_AREA_ROWS)
+                .char_limit(MAX_TEXT_CHARS)
+                .hint_text(hint)
+                .desired_width(f32::INFINITY);
+            fixed_height(ui, label, edit)
+        })
+        .labelled_by(label_response.id);
+        note_if_left(ui, label, &response);
+        focus_if_asked(ui, label, &response);
+        response.changed()
+    }
+
+    /// A multi-line box of `width` for the field labelled by `label`, of a fixed height
+    /// (its text scrolls inside), so typing never moves what is below.
+    fn text_box(
+        &mut self,
+        label: &Response,
+        value: &mut String,
+        hint: &str,
+        width: f32,
+    ) -> Response {
+        let ui = self.ui();
+        let name = label.id;
         let edit = egui::TextEdit::multiline(value)
             .desired_rows(TEXT_AREA_ROWS)
             .char_limit(MAX_TEXT_CHARS)
             .hint_text(hint)
-            .desired_width(f32::INFINITY);
-        let response = fixed_height(ui, label, edit).labelled_by(label_response.id);
-        note_if_left(ui, label, &response);
-        response.changed()
+            .desired_width(width);
+        fixed_height(ui, name, edit).labelled_by(label.id)
     }
 
     /// One row of a two-column form grid: the label, then the field of `width` with the
@@ -128,6 +164,7 @@ pub trait UiExt {
                                 )
                                 .labelled_by(label_response.id);
                             note_if_left(ui, label, &response);
+                            focus_if_asked(ui, label, &response);
                             let picked = date_picker_button(ui, label, field.value, today);
                             response.changed() || picked
                         })
@@ -148,6 +185,18 @@ pub trait UiExt {
     fn problems_of(&mut self, field: &str, issues: &[FieldIssue]) {
         let ui = self.ui();
         let shown = problems_shown(ui, field);
+        // Asked for a field that is not one text box (a group of ticks): show where its
+        // problem is.
+        if take_focus_request(ui, field) {
+            let rect = egui::Rect::from_min_size(
+                ui.cursor().min,
+                egui::vec2(
+                    ui.available_width(),
+                    ui.text_style_height(&egui::TextStyle::Body),
+                ),
+            );
+            ui.scroll_to_rect(rect, Some(egui::Align::Center));
+        }
         let mut matching = issues.iter().filter(|issue| issue.field == field);
         match (shown, matching.next()) {
             (true, Some(first)) => {
@@ -239,7 +288,11 @@ const TEXT_AREA_ROWS: usize = 4;
 /// A multi-line field in a box of a fixed height: text beyond it scrolls inside, so a
 /// field growing as the user types never pushes down what is below (a click aimed at a
 /// checkbox there would land on another).
-fn fixed_height(ui: &mut egui::Ui, label: &str, edit: egui::TextEdit<'_>) -> Response {
+fn fixed_height(
+    ui: &mut egui::Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    edit: egui::TextEdit<'_>,
+) -> Response {
     let row = ui.text_style_height(&egui::TextStyle::Body);
     // The field's own margin (4 points above and below) around its rows.
     #[allow(
@@ -250,7 +303,7 @@ fn fixed_height(ui: &mut egui::Ui, label: &str, edit: egui::TextEdit<'_>) -> Res
     // Exactly that tall, whatever the text: the field fills the box (a click anywhere
     // in it types there), and a longer text scrolls.
     egui::ScrollArea::vertical()
-        .id_salt(("fixed_height", label))
+        .id_salt(("fixed_height", id_salt))
         .max_height(height)
         .min_scrolled_height(height)
         .auto_shrink([false, false])
@@ -258,13 +311,144 @@ fn fixed_height(ui: &mut egui::Ui, label: &str, edit: egui::TextEdit<'_>) -> Res
         .inner
 }
 
-fn labelled_edit(ui: &mut egui::Ui, label: &str, edit: egui::TextEdit<'_>, hint: &str) -> bool {
-    let label_response = ui.label(label);
-    let response = ui
-        .add(edit.hint_text(hint).desired_width(f32::INFINITY))
-        .labelled_by(label_response.id);
-    note_if_left(ui, label, &response);
-    response.changed()
+/// Draws a field with `show`. While `value` is still example text from the starter
+/// catalogue (see [`with_examples`]) the field shows empty, the example as its hint, so
+/// the first key typed replaces the example (no selecting it first); leaving it
+/// untouched keeps the example, which the form asks the user to confirm.
+fn edit_replacing_example(
+    ui: &mut egui::Ui,
+    value: &mut String,
+    hint: &str,
+    show: impl FnOnce(&mut egui::Ui, &mut String, &str) -> Response,
+) -> Response {
+    let Some(example) = standing_example(ui, value) else {
+        return show(ui, value, hint);
+    };
+    let mut typed = String::new();
+    let hint = format!("Example: {example} (type yours, or confirm the example above)");
+    let response = show(ui, &mut typed, &hint);
+    if !typed.is_empty() {
+        *value = typed;
+    }
+    response
+}
+
+/// The example texts still standing in the form being drawn.
+#[derive(Debug, Clone, Default)]
+struct StandingExamples(Vec<String>);
+
+fn examples_id() -> egui::Id {
+    egui::Id::unique("smallprint_standing_examples")
+}
+
+fn standing_example(ui: &egui::Ui, value: &str) -> Option<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    ui.data(|d| d.get_temp::<StandingExamples>(examples_id()))
+        .and_then(|examples| {
+            examples
+                .0
+                .into_iter()
+                .find(|example| example.trim() == value)
+        })
+}
+
+/// Draws `contents` with `examples` as the example text still to replace or confirm:
+/// each field holding one of them shows it as a hint over an empty field.
+pub fn with_examples<R>(
+    ui: &mut egui::Ui,
+    examples: Vec<String>,
+    contents: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
+    let outer = ui.data(|d| d.get_temp::<StandingExamples>(examples_id()));
+    ui.data_mut(|d| d.insert_temp(examples_id(), StandingExamples(examples)));
+    let result = contents(ui);
+    ui.data_mut(|d| match outer {
+        Some(outer) => {
+            d.insert_temp(examples_id(), outer);
+        }
+        None => d.remove::<StandingExamples>(examples_id()),
+    });
+    result
+}
+
+/// A field the user asked to be taken to (from the list "Check" shows), with the frame
+/// it was asked in: a request nothing answered soon after is forgotten rather than
+/// firing when a field of that name appears later.
+#[derive(Debug, Clone)]
+struct FocusRequest {
+    field: String,
+    frame: u64,
+}
+
+fn focus_request_id() -> egui::Id {
+    egui::Id::unique("smallprint_focus_request")
+}
+
+/// Asks the field labelled `field` to scroll into view and take the keyboard focus.
+pub fn ask_focus(ctx: &egui::Context, field: &str) {
+    let frame = ctx.cumulative_frame_nr();
+    ctx.data_mut(|d| {
+        d.insert_temp(
+            focus_request_id(),
+            FocusRequest {
+                field: field.to_owned(),
+                frame,
+            },
+        );
+    });
+}
+
+/// Whether the user asked to be taken to `field` (the request is then used up).
+fn take_focus_request(ui: &egui::Ui, field: &str) -> bool {
+    let Some(request) = ui.data(|d| d.get_temp::<FocusRequest>(focus_request_id())) else {
+        return false;
+    };
+    let fresh = request.frame.saturating_add(2) >= ui.ctx().cumulative_frame_nr();
+    if fresh && request.field != field {
+        return false;
+    }
+    ui.data_mut(|d| d.remove::<FocusRequest>(focus_request_id()));
+    fresh
+}
+
+/// Focuses and shows `response` when the user asked to be taken to the field `label`.
+pub fn focus_if_asked(ui: &egui::Ui, label: &str, response: &Response) {
+    if take_focus_request(ui, label) {
+        response.request_focus();
+        response.scroll_to_me(Some(egui::Align::Center));
+    }
+}
+
+/// Draws `contents`, then keeps the space it took at the tallest it was while it kept
+/// being drawn frame after frame: a box that shrinks (an example confirmed, a problem
+/// fixed) never moves what is below it under the pointer. `contents` is told whether
+/// it was taller before, to say why the space is there.
+pub fn steady_height<R>(
+    ui: &mut egui::Ui,
+    key: impl std::hash::Hash + std::fmt::Debug,
+    contents: impl FnOnce(&mut egui::Ui, bool) -> R,
+) -> R {
+    let key = egui::Id::unique(("smallprint_steady_height", key));
+    let frame = ui.ctx().cumulative_frame_nr();
+    let kept: f32 = ui
+        .data(|d| d.get_temp::<(f32, u64)>(key))
+        .filter(|(_, seen)| seen.saturating_add(1) >= frame)
+        .map_or(0.0, |(height, _)| height);
+    // Scopes of their own: the outer at least as tall as kept, the inner as tall as
+    // what was drawn, however its last item ended.
+    let (result, height) = ui
+        .scope(|ui| {
+            // Reserved from the top, before anything is drawn in it.
+            ui.set_min_height(kept);
+            let drawn = ui.scope(|ui| contents(ui, kept > 0.0));
+            (drawn.inner, drawn.response.rect.height())
+        })
+        .inner;
+    ui.data_mut(|d| d.insert_temp(key, (kept.max(height), frame)));
+    result
 }
 
 /// One line above a form: how many problems it has, with "Check" to show them all
@@ -277,7 +461,7 @@ pub fn check_line(ui: &mut egui::Ui, issues: &[FieldIssue], checked: &mut bool) 
             ui.label(RichText::new("Nothing to fix.").color(theme::palette(ui).success));
         } else if *checked {
             ui.problem(&format!(
-                "{} to fix, each shown under its field.",
+                "{} to fix (click one to go to its field):",
                 crate::domain::validate::count(issues.len(), "thing", "things")
             ));
         } else {
@@ -288,10 +472,28 @@ pub fn check_line(ui: &mut egui::Ui, issues: &[FieldIssue], checked: &mut bool) 
             ));
             if ui
                 .small_button("Check")
-                .on_hover_text("Show every problem under its field")
+                .on_hover_text("List every problem, each a link to its field")
                 .clicked()
             {
                 *checked = true;
+            }
+        }
+    });
+    // The list keeps its space as problems are fixed while the form is open, so fixing
+    // one never moves the field being typed in.
+    let key = ui.scope_id().with("check_list");
+    steady_height(ui, key, |ui, _| {
+        if !*checked {
+            return;
+        }
+        for issue in issues {
+            let text = format!("{}: {}", issue.field, issue.message);
+            if ui
+                .add(egui::Link::new(text))
+                .on_hover_text(format!("Go to “{}”", issue.field))
+                .clicked()
+            {
+                ask_focus(ui.ctx(), issue.field);
             }
         }
     });
