@@ -235,7 +235,10 @@ impl RegisterScreen {
             let add = ui
                 .add_enabled(
                     writable,
-                    egui::Button::selectable(self.adding, command::ADD_ACTIVITY.label),
+                    egui::Button::selectable(
+                        self.adding || workspace.register.is_empty(),
+                        command::ADD_ACTIVITY.label,
+                    ),
                 )
                 .on_hover_text(command::ADD_ACTIVITY.tooltip)
                 .on_disabled_hover_text(command::ADD_ACTIVITY.tooltip);
@@ -364,7 +367,7 @@ impl RegisterScreen {
                     let label = ui.label("Find");
                     ui.add(
                         egui::TextEdit::singleline(&mut self.catalogue_search)
-                            .hint_text("e.g. newsletter, CCTV, commission")
+                            .hint_text("a word, e.g. newsletter")
                             .desired_width(200.0),
                     )
                     .labelled_by(label.id);
@@ -393,6 +396,8 @@ impl RegisterScreen {
                             .on_disabled_hover_text("Your register already has an activity with this purpose");
                         if button.clicked() {
                             commands.push(Command::AddCatalogueActivity(at));
+                            // Open still, to add the next one.
+                            self.adding = true;
                         }
                         ui.label(&template.purpose);
                         if self.business_type.is_none() {
