@@ -25,18 +25,33 @@ use smallprint::{
 };
 
 fn harness_on(path: &std::path::Path) -> Harness<'static, SmallprintApp> {
+    harness_with(path, 0.0, egui::vec2(1100.0, 900.0))
+}
+
+/// A window tall enough that a whole form is in view: nothing scrolls while typing.
+fn tall_harness_on(path: &std::path::Path) -> Harness<'static, SmallprintApp> {
+    harness_with(path, 0.0, egui::vec2(1400.0, 6000.0))
+}
+
+/// The app on `path` on 23 November 2026, saving `autosave_delay` seconds after a
+/// change, in a window of `size`.
+fn harness_with(
+    path: &std::path::Path,
+    autosave_delay: f64,
+    size: egui::Vec2,
+) -> Harness<'static, SmallprintApp> {
     let app = SmallprintApp::new(
         Some(path.to_owned()),
         Arc::new(FixedClock::at_date(date(2026, 11, 23))),
         AppOptions {
-            autosave_delay: 0.0,
+            autosave_delay,
             native_file_dialogs: false,
             rescue_folder: None,
         },
         Preferences::default(),
     );
     Harness::builder()
-        .with_size(egui::vec2(1100.0, 900.0))
+        .with_size(size)
         .build_ui_state(|ui, app: &mut SmallprintApp| app.ui(ui), app)
 }
 
@@ -467,22 +482,6 @@ fn typing_moves_nothing_below(
     count
 }
 
-fn tall_harness_on(path: &std::path::Path) -> Harness<'static, SmallprintApp> {
-    let app = SmallprintApp::new(
-        Some(path.to_owned()),
-        Arc::new(FixedClock::at_date(date(2026, 11, 23))),
-        AppOptions {
-            autosave_delay: 0.0,
-            native_file_dialogs: false,
-            rescue_folder: None,
-        },
-        Preferences::default(),
-    );
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 6000.0))
-        .build_ui_state(|ui, app: &mut SmallprintApp| app.ui(ui), app)
-}
-
 #[test]
 fn typing_in_any_field_of_an_activity_moves_nothing_below_it() {
     let workspace = online_shop();
@@ -808,19 +807,7 @@ fn ctrl_s_saves_a_breachs_typed_facts_at_once() {
         .id;
     let (_dir, path) = temp_workspace();
     store::write_new(&path, &workspace, common::SAVED_AT).expect("written");
-    let app = SmallprintApp::new(
-        Some(path.clone()),
-        Arc::new(FixedClock::at_date(date(2026, 11, 24))),
-        AppOptions {
-            autosave_delay: 100_000.0,
-            native_file_dialogs: false,
-            rescue_folder: None,
-        },
-        Preferences::default(),
-    );
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 3000.0))
-        .build_ui_state(|ui, app: &mut SmallprintApp| app.ui(ui), app);
+    let mut harness = harness_with(&path, 100_000.0, egui::vec2(1400.0, 3000.0));
     harness.run();
     harness.state_mut().apply(Command::OpenBreach(undecided));
     harness.run();
