@@ -222,7 +222,9 @@ impl RegisterScreen {
         );
     }
 
-    fn list_ui(
+    /// The title with "Add activity" (which opens and closes the catalogue) and the
+    /// register's export.
+    fn title_ui(
         &mut self,
         ui: &mut egui::Ui,
         workspace: &Workspace,
@@ -255,6 +257,16 @@ impl RegisterScreen {
                 commands,
             );
         });
+    }
+
+    fn list_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        workspace: &Workspace,
+        writable: bool,
+        commands: &mut Vec<Command>,
+    ) {
+        self.title_ui(ui, workspace, writable, commands);
         ui.label(
             RichText::new("Each purpose you use personal data for, why the law allows it, and what happens to the data (UK GDPR Article 30).")
                 .weak(),
