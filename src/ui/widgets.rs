@@ -35,8 +35,7 @@ pub trait UiExt {
             )
         })
         .labelled_by(label_response.id);
-        note_if_left(ui, label, &response);
-        focus_if_asked(ui, label, &response);
+        follow_field(ui, label, &response);
         response.changed()
     }
 
@@ -54,8 +53,7 @@ pub trait UiExt {
                         .desired_width(110.0),
                 )
                 .labelled_by(label_response.id);
-            note_if_left(ui, label, &response);
-            focus_if_asked(ui, label, &response);
+            follow_field(ui, label, &response);
             let picked = date_picker_button(ui, label, value, today);
             response.changed() || picked
         })
@@ -91,8 +89,7 @@ pub trait UiExt {
             fixed_height(ui, label, edit)
         })
         .labelled_by(label_response.id);
-        note_if_left(ui, label, &response);
-        focus_if_asked(ui, label, &response);
+        follow_field(ui, label, &response);
         response.changed()
     }
 
@@ -149,7 +146,7 @@ pub trait UiExt {
                             fixed_height(ui, label, edit)
                         }
                         .labelled_by(label_response.id);
-                        note_if_left(ui, label, &response);
+                        follow_field(ui, label, &response);
                         response.changed()
                     }
                     FieldKind::Date(today) => {
@@ -163,8 +160,7 @@ pub trait UiExt {
                                         .desired_width(width),
                                 )
                                 .labelled_by(label_response.id);
-                            note_if_left(ui, label, &response);
-                            focus_if_asked(ui, label, &response);
+                            follow_field(ui, label, &response);
                             let picked = date_picker_button(ui, label, field.value, today);
                             response.changed() || picked
                         })
@@ -362,16 +358,7 @@ pub fn with_examples<R>(
     examples: Vec<String>,
     contents: impl FnOnce(&mut egui::Ui) -> R,
 ) -> R {
-    let outer = ui.data(|d| d.get_temp::<StandingExamples>(examples_id()));
-    ui.data_mut(|d| d.insert_temp(examples_id(), StandingExamples(examples)));
-    let result = contents(ui);
-    ui.data_mut(|d| match outer {
-        Some(outer) => {
-            d.insert_temp(examples_id(), outer);
-        }
-        None => d.remove::<StandingExamples>(examples_id()),
-    });
-    result
+    with_scoped(ui, examples_id(), StandingExamples(examples), contents)
 }
 
 /// A field the user asked to be taken to (from the list "Check" shows), with the frame
@@ -546,20 +533,38 @@ pub fn problem_form<R>(
         key: egui::Id::unique(("smallprint_form", key)),
         checked,
     };
-    let outer = ui.data(|d| d.get_temp::<ProblemForm>(problem_form_id()));
-    ui.data_mut(|d| d.insert_temp(problem_form_id(), form));
+    with_scoped(ui, problem_form_id(), form, contents)
+}
+
+/// Draws `contents` with `value` stored under `id` for the widgets inside to read, then
+/// puts back what was there before (forms inside forms).
+fn with_scoped<T: Clone + Send + Sync + 'static, R>(
+    ui: &mut egui::Ui,
+    id: egui::Id,
+    value: T,
+    contents: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
+    let outer = ui.data(|d| d.get_temp::<T>(id));
+    ui.data_mut(|d| d.insert_temp(id, value));
     let result = contents(ui);
     ui.data_mut(|d| match outer {
         Some(outer) => {
-            d.insert_temp(problem_form_id(), outer);
+            d.insert_temp(id, outer);
         }
-        None => d.remove::<ProblemForm>(problem_form_id()),
+        None => d.remove::<T>(id),
     });
     result
 }
 
 fn touched_id(form: &ProblemForm, field: &str) -> egui::Id {
     form.key.with(("touched", field))
+}
+
+/// What every labelled field does: remembers when the user leaves it (so its problems
+/// show), and takes the focus when Check's list asks for it.
+fn follow_field(ui: &egui::Ui, label: &str, response: &Response) {
+    note_if_left(ui, label, response);
+    focus_if_asked(ui, label, response);
 }
 
 /// Remembers that the user left `field` (after focusing it), so its problems show.

@@ -830,3 +830,43 @@ fn ctrl_s_saves_a_breachs_typed_facts_at_once() {
     harness.run();
     assert!(on_disk(&path).contains(typed), "saved by Ctrl+S");
 }
+
+/// The same links in a two-column form (the Organisation's rows): each takes the
+/// keyboard to its field.
+#[test]
+fn a_checked_organisation_problem_links_to_its_field() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(&path, &Workspace::default(), common::SAVED_AT).expect("written");
+    let mut harness = harness_on(&path);
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Organisation")
+        .click();
+    harness.run();
+    harness.get_by_label("Check").click();
+    harness.run();
+    let field = "Legal name";
+    assert!(!harness.get_by_label(field).is_focused());
+    harness
+        .query_all_by_role(egui::accesskit::Role::Link)
+        .find(|node| {
+            node.accesskit_node()
+                .label()
+                .is_some_and(|label| label.starts_with(&format!("{field}:")))
+        })
+        .expect("a link to the legal name's problem")
+        .click();
+    harness.run();
+    harness.run();
+    assert!(harness.get_by_label(field).is_focused());
+    harness.event(egui::Event::Text("Ottoline Marsh".to_owned()));
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .workspace()
+            .map(|w| w.organisation.legal_name.clone())
+            .as_deref(),
+        Some("Ottoline Marsh")
+    );
+}
