@@ -66,6 +66,11 @@ struct WindowRequests {
     closing: Option<CloseDialog>,
     /// Whether the window may close without asking, and what closing still does.
     settled: Option<Settled>,
+    /// The control that had the keyboard when a dialog (a file chooser, About)
+    /// opened, to give it back when the dialog closes.
+    invoker: Option<egui::Id>,
+    /// Give the keyboard to this control at the start of the next frame.
+    return_focus: Option<egui::Id>,
 }
 
 pub struct SmallprintApp {
@@ -90,6 +95,11 @@ pub struct SmallprintApp {
     last_focus: Option<egui::Id>,
     /// Whether Tab was pressed last frame (so a change of focus came from the keyboard).
     tab_pressed: bool,
+    /// Whether a pointer button went down last frame (so a lost focus was the user's).
+    pointer_pressed: bool,
+    /// The region F6 last took the keyboard to: 0 the screens, 1 the content, 2 the
+    /// status message.
+    region: usize,
     /// The theme and text size applied to the context, to notice a change.
     applied_look: Option<crate::command::Look>,
     /// egui's time when the file was last checked for another program's change.
@@ -143,6 +153,8 @@ impl SmallprintApp {
             applied_look: None,
             last_focus: None,
             tab_pressed: false,
+            region: 1,
+            pointer_pressed: false,
             disk_checked_at: 0.0,
             status_seen: None,
             export_jobs: Vec::new(),
@@ -229,6 +241,8 @@ impl SmallprintApp {
         self.finish_exports(false);
         self.poll_native_dialog();
         self.apply_look(ui.ctx());
+        self.give_focus_back(ui.ctx());
+        self.cycle_regions(ui.ctx());
         self.keep_focus_in_view(ui.ctx());
         self.now = ui.input(|i| i.time);
         if self.chooser.is_none() {
@@ -249,11 +263,20 @@ impl SmallprintApp {
             &frame,
             &mut self.commands,
         );
+        let dialog_open = self.window.about_open || self.chooser.is_some() || self.asking();
         if self.window.about_open {
             self.window.about_open = ui::about_window(ui.ctx());
         }
+        ui::access::name_window(ui.ctx(), &self.sent_title);
         self.apply_commands();
         self.chooser_ui(ui.ctx());
+        let dialog_still_open = self.window.about_open || self.chooser.is_some() || self.asking();
+        if !dialog_open && dialog_still_open {
+            self.window.invoker = self.last_focus;
+        } else if dialog_open && !dialog_still_open {
+            // Closed (chosen, cancelled, Escape): back where the user was.
+            self.window.return_focus = self.window.invoker.take();
+        }
         if let Some(text) = self.window.clipboard.take() {
             ui.ctx().copy_text(text);
         }
@@ -474,6 +497,83 @@ impl SmallprintApp {
     /// Only a control that is partly out of view is scrolled, and only when the
     /// keyboard moved the focus: a click lands on what is already in view, and nothing
     /// should then move under the pointer.
+    /// Never leaves the keyboard nowhere: Escape keeps it where it was (a popup or
+    /// dialog closing sends it back to the control that opened it, after this; a text
+    /// field is left for the screen's title), and when
+    /// the control that had it is gone (a pane closed, an item deleted) it goes to the
+    /// screen's title, so the next Tab goes on from the content, not from "File".
+    fn keep_focus_somewhere(&mut self, ctx: &egui::Context) {
+        // A click on nothing lets the focus go, as the user meant.
+        let clicked = std::mem::replace(
+            &mut self.pointer_pressed,
+            ctx.input(|i| i.pointer.any_pressed()),
+        ) || self.pointer_pressed;
+        let Some(last) = self.last_focus else {
+            return;
+        };
+        if ctx.memory(egui::Memory::focused).is_some() || ui::widgets::focus_asked(ctx) {
+            return;
+        }
+        // Once per loss: a place that cannot take the keyboard (behind a dialog) is
+        // not asked again every frame.
+        self.last_focus = None;
+        let escape = ctx.input(|i| i.key_pressed(egui::Key::Escape));
+        let still_there = ctx.read_response(last).is_some();
+        // Escape in a text field leaves it (its Ctrl+Z then undoes the workspace's
+        // change, not the typing): the keyboard goes to the screen's title.
+        let text_field = egui::TextEdit::load_state(ctx, last).is_some();
+        if escape && still_there && !text_field {
+            ctx.memory_mut(|m| m.request_focus(last));
+        } else if escape || !clicked && !still_there {
+            self.screens.focus(ui::access::FocusTarget::ScreenTitle(
+                self.screens.current.title(),
+            ));
+        }
+    }
+
+    /// Gives the keyboard back to the control that opened a dialog, once the dialog has
+    /// gone: egui keeps a modal's layer on top for a frame after it closes, refusing the
+    /// focus to what is below it until then. Else makes sure the keyboard is somewhere.
+    fn give_focus_back(&mut self, ctx: &egui::Context) {
+        let Some(id) = self.window.return_focus else {
+            self.keep_focus_somewhere(ctx);
+            return;
+        };
+        if ctx.memory(egui::Memory::top_modal_layer).is_some() {
+            ctx.request_repaint();
+            return;
+        }
+        self.window.return_focus = None;
+        ctx.memory_mut(|m| m.request_focus(id));
+    }
+
+    /// F6 (Shift+F6 back) takes the keyboard to the next region: the screens, the
+    /// screen's content, the status message.
+    fn cycle_regions(&mut self, ctx: &egui::Context) {
+        use egui::{Key, Modifiers};
+        let forward = ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F6));
+        let back = ctx.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::F6));
+        if !forward && !back || self.session.open_workspace().is_none() {
+            return;
+        }
+        let has_message = self
+            .session
+            .open_workspace()
+            .is_some_and(|open| open.status.is_some());
+        let regions = if has_message { 3 } else { 2 };
+        self.region = if forward {
+            (self.region + 1) % regions
+        } else {
+            (self.region + regions - 1) % regions
+        };
+        let current = self.screens.current;
+        self.screens.focus(match self.region {
+            0 => ui::access::FocusTarget::Named(ui::navigation_key(current)),
+            1 => ui::access::FocusTarget::ScreenTitle(current.title()),
+            _ => ui::access::FocusTarget::Named(ui::STATUS_MESSAGE.to_owned()),
+        });
+    }
+
     fn keep_focus_in_view(&mut self, ctx: &egui::Context) {
         let focused = ctx.memory(egui::Memory::focused);
         let moved_by_keyboard = std::mem::take(&mut self.tab_pressed);
@@ -513,7 +613,9 @@ impl SmallprintApp {
 
     fn read_shortcuts(&mut self, ctx: &egui::Context) {
         // A focused text field answers Ctrl+Z itself (undoing typing in the field).
-        let text_field_focused = ctx.egui_wants_keyboard_input();
+        let text_field_focused = ctx
+            .memory(egui::Memory::focused)
+            .is_some_and(|id| egui::TextEdit::load_state(ctx, id).is_some());
         for (action, command) in shortcuts() {
             let Some(shortcut) = action.shortcut else {
                 continue;

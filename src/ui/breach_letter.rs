@@ -8,6 +8,7 @@ use jiff::civil::Date;
 
 use super::{
     ScreenContext,
+    access::{self, FocusTarget, Level},
     letter::{DraftCache, part_ui},
     preview,
     widgets::{Pane, PaneWidth, UiExt, two_panes},
@@ -58,12 +59,14 @@ impl BreachLetterComposer {
         let now = context.moment;
         let mut keep_open = true;
         ui.horizontal_wrapped(|ui| {
-            ui.heading(format!(
-                "Letter to the people affected — {}",
-                found.reference
-            ));
+            access::heading(
+                ui,
+                &format!("Letter to the people affected — {}", found.reference),
+                Level::Item,
+            );
             if ui.button("Back to the breach").clicked() {
                 keep_open = false;
+                FocusTarget::OpenedItem.ask(ui.ctx());
             }
         });
         ui.label(breach::requirement(found));

@@ -11,6 +11,7 @@ use jiff::{
 };
 
 use super::{
+    access::{self, FocusTarget, Level},
     theme::{self, spacing},
     widgets::{FormField, UiExt, check_line, focus_if_asked, problem_form},
 };
@@ -71,6 +72,14 @@ const RISK_GUIDANCE: [(RiskLevel, &str, &str); 3] = [
 
 /// Said once above the three levels.
 const RISK_ADVICE: &str = "Judge the risk to the people whose data it is, not to your business. If you are unsure between two levels, take the higher one, or use the ICO's self-assessment for breaches (ico.org.uk).";
+
+/// The button that opens the form to log a breach, where Cancel takes the keyboard back.
+const LOG_A_BREACH: &str = "Log a breach…";
+
+/// A breach's entry in the list, among the places the keyboard is sent to.
+fn list_entry_key(breach: BreachId) -> String {
+    format!("breach in the list: {}", breach.0)
+}
 
 #[derive(Debug, Default)]
 pub struct BreachesScreen {
@@ -461,14 +470,15 @@ impl BreachesScreen {
             ..
         } = context;
         ui.horizontal_wrapped(|ui| {
-            ui.heading("Breaches");
+            access::heading(ui, "Breaches", Level::Screen);
             ui.add_space(spacing::GROUP);
-            if ui
-                .button("Log a breach…")
-                .on_hover_text("Record it the moment you know: the 72 hours start then")
-                .clicked()
-            {
+            let log = ui
+                .button(LOG_A_BREACH)
+                .on_hover_text("Record it the moment you know: the 72 hours start then");
+            focus_if_asked(ui, LOG_A_BREACH, &log);
+            if log.clicked() {
                 self.log = Some(LogForm::default());
+                FocusTarget::Named(field::AWARE.to_owned()).ask(ui.ctx());
             }
             for (label, csv, hover) in [
                 (
@@ -513,11 +523,11 @@ impl BreachesScreen {
         for breach in workspace.breaches.iter().rev() {
             ui.add_space(spacing::TIGHT);
             ui.horizontal_wrapped(|ui| {
-                if ui
+                let link = ui
                     .link(RichText::new(&breach.reference).strong())
-                    .on_hover_text("Open this breach")
-                    .clicked()
-                {
+                    .on_hover_text("Open this breach");
+                focus_if_asked(ui, &list_entry_key(breach.id), &link);
+                if link.clicked() {
                     commands.push(Command::OpenBreach(breach.id));
                 }
                 if ui
@@ -593,6 +603,7 @@ impl BreachesScreen {
                 }
                 if ui.button("Cancel").clicked() {
                     close = true;
+                    FocusTarget::Named(LOG_A_BREACH.to_owned()).ask(ui.ctx());
                 }
             });
         });
@@ -611,10 +622,12 @@ impl BreachesScreen {
         let ScreenContext { zone, now, .. } = context;
         if ui.button("← All breaches").clicked() {
             self.selected = None;
+            // Back to the breach in the list, where the keyboard was before it opened.
+            FocusTarget::Named(list_entry_key(breach.id)).ask(ui.ctx());
             return;
         }
         ui.horizontal_wrapped(|ui| {
-            ui.heading(&breach.reference);
+            access::heading(ui, &breach.reference, Level::Item);
             ui.label(RichText::new(breach.state(now).to_string()).strong());
         });
         // One line, whole on hover: it is the field below in full, and typing there must
@@ -901,6 +914,7 @@ impl BreachesScreen {
                 self.letter = Some(super::breach_letter::BreachLetterComposer::new(breach));
             }
             self.letter_shown = true;
+            FocusTarget::OpenedItem.ask(ui.ctx());
         }
         high
     }

@@ -4,10 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use egui::{Color32, RichText, Stroke, vec2};
+use egui::{Color32, RichText, Stroke, accesskit::Role, vec2};
 use jiff::{Span, civil::Date};
 
 use super::{
+    access::{self, Level, Table},
     theme::{self, spacing},
     widgets::{Pane, PaneWidth, UiExt, two_panes},
 };
@@ -20,6 +21,17 @@ use crate::{
     },
     session::ScreenContext,
 };
+
+/// The columns of the month, shown short and named in full.
+const WEEKDAYS: [(&str, &str); 7] = [
+    ("Mon", "Monday"),
+    ("Tue", "Tuesday"),
+    ("Wed", "Wednesday"),
+    ("Thu", "Thursday"),
+    ("Fri", "Friday"),
+    ("Sat", "Saturday"),
+    ("Sun", "Sunday"),
+];
 
 /// Below this width the agenda goes under the month instead of beside it.
 const SIDE_BY_SIDE_WIDTH: f32 = 900.0;
@@ -251,6 +263,7 @@ impl CalendarScreen {
             ..
         } = context;
         let month = self.month.unwrap_or_else(|| first_of_month(today));
+        access::heading(ui, "Calendar", Level::Screen);
         self.header_ui(ui, month, commands);
         ui.add(
             egui::Label::new(
@@ -339,13 +352,12 @@ impl CalendarScreen {
                 .size()
                 .x
             }) + spacing::ITEM;
-            ui.add_sized(
+            let title = month.strftime("%B %Y").to_string();
+            let response = ui.add_sized(
                 [title_width, ui.spacing().interact_size.y],
-                egui::Label::new(
-                    RichText::new(month.strftime("%B %Y").to_string())
-                        .text_style(egui::TextStyle::Heading),
-                ),
+                egui::Label::new(RichText::new(&title).text_style(egui::TextStyle::Heading)),
             );
+            access::set_heading(ui, &response, &title, Level::Section);
             if ui
                 .button("◀ Previous")
                 .on_hover_text("The month before")
@@ -479,134 +491,174 @@ impl CalendarScreen {
         let text_colour = ui.visuals().text_color();
         let palette = theme::palette(ui);
         let holiday_fill = ui.visuals().selection.bg_fill.gamma_multiply(0.25);
+        let weeks_in_grid = usize::try_from(weeks).unwrap_or(6);
         egui::ScrollArea::vertical()
             .id_salt("month_grid")
             .show(ui, |ui| {
-                egui::Grid::new("month_grid")
-                    .spacing(vec2(spacing, spacing))
-                    .min_col_width(cell_width)
-                    .max_col_width(cell_width)
-                    .show(ui, |ui| {
-                        for name in ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] {
-                            ui.label(RichText::new(name).strong());
-                        }
-                        ui.end_row();
-                        let mut day = grid_start;
-                        for _ in 0..weeks {
-                            for _ in 0..7 {
-                                let holiday = holidays.get(&day);
-                                let in_month = day.month() == month.month();
-                                let mut frame = egui::Frame::new()
-                                    .inner_margin(CELL_MARGIN)
-                                    .corner_radius(4.0);
-                                if holiday.is_some() {
-                                    frame = frame.fill(holiday_fill);
+                Table::show(
+                    ui,
+                    Role::Grid,
+                    &month.strftime("%B %Y").to_string(),
+                    (weeks_in_grid + 1, 7),
+                    |ui, table| {
+                        egui::Grid::new("month_grid")
+                            .spacing(vec2(spacing, spacing))
+                            .min_col_width(cell_width)
+                            .max_col_width(cell_width)
+                            .show(ui, |ui| {
+                                let headers = table.row(ui, 0, "weekdays");
+                                for (column, (name, full)) in WEEKDAYS.into_iter().enumerate() {
+                                    ui.label(RichText::new(name).strong());
+                                    headers.header(ui, column, full);
                                 }
-                                frame = frame.stroke(if day == today {
-                                    Stroke::new(2.0, ui.visuals().selection.stroke.color)
-                                } else {
-                                    Stroke::new(
-                                        1.0,
-                                        ui.visuals().widgets.noninteractive.bg_stroke.color,
-                                    )
-                                });
-                                frame.show(ui, |ui| {
-                                    // Exactly the cell: what does not fit becomes "+N more".
-                                    let inside = vec2(cell_width, cell_height) - CELL_CHROME;
-                                    ui.set_min_size(inside);
-                                    ui.set_max_size(inside);
-                                    ui.vertical(|ui| {
-                                        let number = RichText::new(day.day().to_string());
-                                        let number = if day == today {
-                                            number.strong().underline()
+                                ui.end_row();
+                                let mut day = grid_start;
+                                for week in 0..weeks_in_grid {
+                                    let row = table.row(ui, week + 1, ("week", week));
+                                    for column in 0..7 {
+                                        let holiday = holidays.get(&day);
+                                        let in_month = day.month() == month.month();
+                                        let mut frame = egui::Frame::new()
+                                            .inner_margin(CELL_MARGIN)
+                                            .corner_radius(4.0);
+                                        if holiday.is_some() {
+                                            frame = frame.fill(holiday_fill);
+                                        }
+                                        frame = frame.stroke(if day == today {
+                                            Stroke::new(2.0, ui.visuals().selection.stroke.color)
                                         } else {
-                                            number
-                                        };
-                                        ui.label(if in_month { number } else { number.weak() })
-                                            .on_hover_text(if day == today {
-                                                "Today".to_owned()
-                                            } else {
-                                                short_date(day)
-                                            });
-                                        if let Some(name) = holiday {
-                                            ui.label(
-                                                RichText::new(name)
-                                                    .size(theme::text::CAPTION)
-                                                    .italics(),
-                                            );
+                                            Stroke::new(
+                                                1.0,
+                                                ui.visuals().widgets.noninteractive.bg_stroke.color,
+                                            )
+                                        });
+                                        let mut name = day.strftime("%A %-d %B %Y").to_string();
+                                        if day == today {
+                                            name.push_str(", today");
                                         }
-                                        // The day a clock stopped: a marker, not a due date.
-                                        let mut chips: Vec<DayChip<'_>> = stops
-                                            .get(&day)
-                                            .into_iter()
-                                            .flatten()
-                                            .map(DayChip::Stopped)
-                                            .collect();
-                                        chips.extend(
-                                            by_day
-                                                .get(&day)
-                                                .into_iter()
-                                                .flatten()
-                                                .map(|&i| DayChip::Due(&agenda[i])),
-                                        );
-                                        for (shown, day_chip) in chips.iter().enumerate() {
-                                            let left = chips.len() - shown;
-                                            // Room for this one and, if more follow, the
-                                            // "+N more" chip under it.
-                                            let needed = chip_height(ui, 2)
-                                                + if left > 1 { one_line_chip } else { 0.0 };
-                                            if left > 1 && ui.available_height() < needed {
-                                                let hover = chips[shown..]
-                                                    .iter()
-                                                    .map(DayChip::title)
-                                                    .collect::<Vec<_>>()
-                                                    .join("\n");
-                                                if chip(
-                                                    ui,
-                                                    &format!("+{left} more"),
-                                                    "",
-                                                    palette.text,
-                                                )
-                                                .on_hover_text(hover)
-                                                .clicked()
-                                                {
-                                                    day_chip.open(commands);
-                                                }
-                                                break;
-                                            }
-                                            let (reference, what, colour) = match day_chip {
-                                                DayChip::Stopped(stop) => (
-                                                    stop.title
-                                                        .split(" · ")
-                                                        .next()
-                                                        .unwrap_or_default()
-                                                        .to_owned(),
-                                                    "paused",
-                                                    palette.weak,
-                                                ),
-                                                DayChip::Due(item) => {
-                                                    let (reference, what) = chip_parts(item);
-                                                    (
-                                                        reference,
-                                                        what,
-                                                        palette.urgency(item.urgency, text_colour),
-                                                    )
-                                                }
-                                            };
-                                            if chip(ui, &reference, what, colour)
-                                                .on_hover_text(day_chip.hover())
-                                                .clicked()
-                                            {
-                                                day_chip.open(commands);
-                                            }
+                                        if let Some(holiday) = holiday {
+                                            name = format!("{name}, {holiday}");
                                         }
-                                    });
-                                });
-                                day = add_days(day, 1);
-                            }
-                            ui.end_row();
-                        }
-                    });
+                                        row.cell(ui, column, &name, |ui| {
+                                            frame.show(ui, |ui| {
+                                                // Exactly the cell: what does not fit becomes "+N more".
+                                                let inside =
+                                                    vec2(cell_width, cell_height) - CELL_CHROME;
+                                                ui.set_min_size(inside);
+                                                ui.set_max_size(inside);
+                                                ui.vertical(|ui| {
+                                                    let number =
+                                                        RichText::new(day.day().to_string());
+                                                    let number = if day == today {
+                                                        number.strong().underline()
+                                                    } else {
+                                                        number
+                                                    };
+                                                    ui.label(if in_month {
+                                                        number
+                                                    } else {
+                                                        number.weak()
+                                                    })
+                                                    .on_hover_text(if day == today {
+                                                        "Today".to_owned()
+                                                    } else {
+                                                        short_date(day)
+                                                    });
+                                                    if let Some(name) = holiday {
+                                                        ui.label(
+                                                            RichText::new(name)
+                                                                .size(theme::text::CAPTION)
+                                                                .italics(),
+                                                        );
+                                                    }
+                                                    // The day a clock stopped: a marker, not a due date.
+                                                    let mut chips: Vec<DayChip<'_>> = stops
+                                                        .get(&day)
+                                                        .into_iter()
+                                                        .flatten()
+                                                        .map(DayChip::Stopped)
+                                                        .collect();
+                                                    chips.extend(
+                                                        by_day
+                                                            .get(&day)
+                                                            .into_iter()
+                                                            .flatten()
+                                                            .map(|&i| DayChip::Due(&agenda[i])),
+                                                    );
+                                                    for (shown, day_chip) in
+                                                        chips.iter().enumerate()
+                                                    {
+                                                        let left = chips.len() - shown;
+                                                        // Room for this one and, if more follow, the
+                                                        // "+N more" chip under it.
+                                                        let needed = chip_height(ui, 2)
+                                                            + if left > 1 {
+                                                                one_line_chip
+                                                            } else {
+                                                                0.0
+                                                            };
+                                                        if left > 1
+                                                            && ui.available_height() < needed
+                                                        {
+                                                            let hover = chips[shown..]
+                                                                .iter()
+                                                                .map(DayChip::title)
+                                                                .collect::<Vec<_>>()
+                                                                .join("\n");
+                                                            if chip(
+                                                                ui,
+                                                                &format!("+{left} more"),
+                                                                "",
+                                                                palette.text,
+                                                            )
+                                                            .on_hover_text(hover)
+                                                            .clicked()
+                                                            {
+                                                                day_chip.open(commands);
+                                                            }
+                                                            break;
+                                                        }
+                                                        let (reference, what, colour) =
+                                                            match day_chip {
+                                                                DayChip::Stopped(stop) => (
+                                                                    stop.title
+                                                                        .split(" · ")
+                                                                        .next()
+                                                                        .unwrap_or_default()
+                                                                        .to_owned(),
+                                                                    "paused",
+                                                                    palette.weak,
+                                                                ),
+                                                                DayChip::Due(item) => {
+                                                                    let (reference, what) =
+                                                                        chip_parts(item);
+                                                                    (
+                                                                        reference,
+                                                                        what,
+                                                                        palette.urgency(
+                                                                            item.urgency,
+                                                                            text_colour,
+                                                                        ),
+                                                                    )
+                                                                }
+                                                            };
+                                                        if chip(ui, &reference, what, colour)
+                                                            .on_hover_text(day_chip.hover())
+                                                            .clicked()
+                                                        {
+                                                            day_chip.open(commands);
+                                                        }
+                                                    }
+                                                });
+                                            })
+                                        });
+                                        day = add_days(day, 1);
+                                    }
+                                    ui.end_row();
+                                }
+                            });
+                    },
+                );
             });
     }
 }

@@ -5,7 +5,11 @@ use std::path::{Path, PathBuf};
 
 use egui::RichText;
 
-use super::theme::{self, spacing};
+use super::{
+    access::{self, Announce},
+    theme::{self, spacing},
+    widgets,
+};
 use crate::{
     command::{self, Action, Command, ConflictChoice, Screen},
     session::{SaveState, Session, Tone},
@@ -116,11 +120,18 @@ pub fn navigation(ui: &mut egui::Ui, current: Screen, commands: &mut Vec<Command
         let label = RichText::new(screen.title()).size(theme::text::NAVIGATION);
         // The current screen's own entry is a command too: it goes back to the screen's
         // list (see `ScreenStates::navigate`).
-        if ui.selectable_label(current == screen, label).clicked() {
+        let response = ui.selectable_label(current == screen, label);
+        widgets::focus_if_asked(ui, &navigation_key(screen), &response);
+        if response.clicked() {
             commands.push(Command::Navigate(screen));
         }
         ui.add_space(spacing::HAIR);
     }
+}
+
+/// A screen's entry in the navigation, among the places the keyboard is sent to (F6).
+pub fn navigation_key(screen: Screen) -> String {
+    format!("navigation: {}", screen.title())
 }
 
 /// The status bar's words, worked out from the session.
@@ -169,11 +180,19 @@ impl StatusLine {
     }
 }
 
+/// The status message's name among the places the keyboard is sent to (F6).
+pub const STATUS_MESSAGE: &str = "status message";
+
 pub fn status_bar(ui: &mut egui::Ui, status: &StatusLine, commands: &mut Vec<Command>) {
     let palette = theme::palette(ui);
     ui.horizontal(|ui| {
         let (text, tone) = &status.save;
-        ui.label(RichText::new(text).color(palette.tone(*tone)));
+        let save = ui.label(RichText::new(text).color(palette.tone(*tone)));
+        // A failed save is said at once; "Saving…" and "saved" after every edit are not
+        // said at all, or a screen reader would speak each second of typing.
+        if *tone == Tone::Error {
+            access::live(ui, &save, Announce::Assertive);
+        }
         // Right to left: the buttons and the path keep their place (a long file name is
         // shortened, whole on hover).
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -206,7 +225,27 @@ pub fn status_bar(ui: &mut egui::Ui, status: &StatusLine, commands: &mut Vec<Com
     });
     // A message on lines of its own, wrapped whole: never cut at the window's edge.
     if let Some((text, tone)) = &status.message {
-        ui.add(egui::Label::new(RichText::new(text).color(palette.tone(*tone))).wrap());
+        // Spoken as it appears (a refusal at once), and a place F6 takes the keyboard
+        // to, to hear it again.
+        let message = ui.add(
+            egui::Label::new(RichText::new(text).color(palette.tone(*tone)))
+                .wrap()
+                .sense(egui::Sense::focusable_noninteractive()),
+        );
+        let announce = match tone {
+            Tone::Error | Tone::Warning => Announce::Assertive,
+            Tone::Info | Tone::Success => Announce::Polite,
+        };
+        access::live(ui, &message, announce);
+        widgets::focus_if_asked(ui, STATUS_MESSAGE, &message);
+        if message.has_focus() {
+            ui.painter().rect_stroke(
+                message.rect.expand(1.0),
+                2.0,
+                ui.visuals().selection.stroke,
+                egui::StrokeKind::Outside,
+            );
+        }
     }
 }
 
@@ -278,7 +317,8 @@ pub fn unsaved_close_dialog(
         ui.set_max_width(480.0);
         match dialog {
             CloseDialog::Asking { why } => {
-                ui.heading("Your changes are not saved");
+                access::name_dialog(ui, "Your changes are not saved");
+                access::heading(ui, "Your changes are not saved", access::Level::Section);
                 ui.label(why.as_str());
                 ui.label(
                     "Save them as another file, keep them as a copy (beside the file, or in \
@@ -301,7 +341,8 @@ pub fn unsaved_close_dialog(
                 });
             }
             CloseDialog::Kept { message, copy } => {
-                ui.heading("Your changes are kept");
+                access::name_dialog(ui, "Your changes are kept");
+                access::heading(ui, "Your changes are kept", access::Level::Section);
                 ui.label(message.as_str());
                 ui.add_space(spacing::INNER_MARGIN);
                 ui.horizontal(|ui| {
@@ -334,7 +375,12 @@ pub fn conflict_dialog(
     egui::Modal::new(egui::Id::unique("save_conflict")).show(ctx, |ui| {
         ui.set_max_width(460.0);
         if let Some(newer) = newer {
-            ui.heading("A newer Smallprint changed the file");
+            access::name_dialog(ui, "A newer Smallprint changed the file");
+            access::heading(
+                ui,
+                "A newer Smallprint changed the file",
+                access::Level::Section,
+            );
             ui.label(newer);
             ui.label(
                 "Your version cannot be saved over it: this Smallprint would drop what the \
@@ -352,7 +398,8 @@ pub fn conflict_dialog(
             });
             return;
         }
-        ui.heading("The file was changed elsewhere");
+        access::name_dialog(ui, "The file was changed elsewhere");
+        access::heading(ui, "The file was changed elsewhere", access::Level::Section);
         ui.label(format!(
             "{} was changed by another program (a sync service, an editor, a copy) since \
              Smallprint opened it. Which version should the file keep? The other one is \

@@ -5,6 +5,7 @@ use egui::RichText;
 use jiff::civil::Date;
 
 use super::{
+    access::{self, Level},
     date_picker::date_picker_button,
     preview,
     theme::{self, spacing},
@@ -132,8 +133,9 @@ impl DocumentsScreen {
         gaps: &[NoticeGap],
         commands: &mut Vec<Command>,
     ) {
+        access::heading(ui, "Documents", Level::Screen);
         ui.horizontal_wrapped(|ui| {
-        ui.heading("Privacy notice");
+        access::heading(ui, "Privacy notice", Level::Section);
         ui.add_space(spacing::SECTION);
         ui.enum_combo(
             "Style:",

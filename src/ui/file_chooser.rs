@@ -47,6 +47,8 @@ pub struct FileChooser {
     listing: Result<Vec<Entry>, String>,
     /// Folders offered as one-click shortcuts: Home, Documents…
     places: Vec<(String, PathBuf)>,
+    /// Not drawn yet: its first frame puts the keyboard on the file name.
+    just_opened: bool,
 }
 
 /// How tall the folder listing is, in points: the dialog keeps its size as folders change.
@@ -69,6 +71,7 @@ impl FileChooser {
             file_name: file_name.into(),
             listing: Ok(Vec::new()),
             places: Vec::new(),
+            just_opened: true,
         }
     }
 
@@ -133,7 +136,8 @@ impl FileChooser {
         let mut event = None;
         let modal = egui::Modal::new(egui::Id::unique("smallprint_file_chooser")).show(ctx, |ui| {
             ui.set_width(520.0_f32.min(ctx.content_rect().width() - 48.0));
-            ui.heading(&self.title);
+            super::access::name_dialog(ui, &self.title);
+            super::access::heading(ui, &self.title, super::access::Level::Section);
             ui.label(
                 RichText::new(
                     "This desktop has no system file dialog, so Smallprint shows its own.",
@@ -296,6 +300,10 @@ impl FileChooser {
         let field = ui
             .add(egui::TextEdit::singleline(&mut self.file_name).desired_width(f32::INFINITY))
             .labelled_by(label.id);
+        // The keyboard starts on the name: Enter saves under the name offered.
+        if std::mem::take(&mut self.just_opened) {
+            field.request_focus();
+        }
         field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
     }
 }

@@ -10,7 +10,9 @@ use egui::RichText;
 use jiff::civil::Date;
 
 use super::{
+    access::{self, FocusTarget, Level},
     preview,
+    requests::WRITE_A_LETTER,
     widgets::{Pane, PaneWidth, UiExt, two_panes},
 };
 use crate::{
@@ -103,12 +105,17 @@ impl LetterComposer {
         let now = context.moment;
         let mut keep_open = true;
         ui.horizontal(|ui| {
-            ui.heading(format!(
-                "Letter to {} — {}",
-                request.requester.name, request.reference
-            ));
+            access::heading(
+                ui,
+                &format!(
+                    "Letter to {} — {}",
+                    request.requester.name, request.reference
+                ),
+                Level::Item,
+            );
             if ui.button("Back to the request").clicked() {
                 keep_open = false;
+                FocusTarget::Named(WRITE_A_LETTER.to_owned()).ask(ui.ctx());
             }
         });
         let order = LetterOrder {
@@ -168,7 +175,7 @@ impl LetterComposer {
     }
 
     fn templates_ui(&mut self, ui: &mut egui::Ui, workspace: &Workspace, request: &RightsRequest) {
-        ui.strong("Letter");
+        access::heading(ui, "Letter", Level::Part);
         let all: &[(Template, Result<(), String>)] =
             self.templates.as_ref().map_or(&[], |(_, all)| all);
         let current = self.template;
@@ -502,13 +509,18 @@ impl SentLetterViewer {
             return false;
         };
         ui.horizontal(|ui| {
-            ui.heading(format!(
-                "{template}, sent {} — {}",
-                letters_date(entry.on),
-                request.reference
-            ));
+            access::heading(
+                ui,
+                &format!(
+                    "{template}, sent {} — {}",
+                    letters_date(entry.on),
+                    request.reference
+                ),
+                Level::Item,
+            );
             if ui.button("Back to the request").clicked() {
                 keep_open = false;
+                FocusTarget::OpenedItem.ask(ui.ctx());
             }
         });
         ui.label(RichText::new("Exactly as it was marked as sent.").weak());

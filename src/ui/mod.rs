@@ -1,5 +1,6 @@
 //! The egui screens. They read the model and emit [`Command`]s; they never do I/O.
 
+pub mod access;
 mod breach_letter;
 mod breaches;
 mod calendar;
@@ -21,6 +22,10 @@ pub mod theme;
 pub mod widgets;
 
 use std::path::PathBuf;
+
+use egui::accesskit::Role;
+
+pub use chrome::{STATUS_MESSAGE, navigation_key};
 
 use crate::{
     command::{Command, Look, Screen},
@@ -82,32 +87,46 @@ pub fn session_ui(
             .map(str::to_owned),
         recent_files,
     };
-    egui::Panel::top("menu_bar").show(ui, |ui| chrome::menu_bar(ui, &menu, commands));
+    egui::Panel::top("menu_bar").show(ui, |ui| {
+        access::region(ui, Role::MenuBar, "Menu", |ui| {
+            chrome::menu_bar(ui, &menu, commands);
+        });
+    });
     let mut status = chrome::StatusLine::of(session);
     let saved = matches!(session, Session::Open(open) if open.save_state == SaveState::Saved);
     if saved && let Some(unsaved) = screens.unsaved(now.time_zone(), now.timestamp()) {
         // The file is saved, but a form holds more: say so rather than "all saved".
         status.save = (unsaved, crate::session::Tone::Warning);
     }
-    egui::Panel::bottom("status_bar").show(ui, |ui| chrome::status_bar(ui, &status, commands));
+    egui::Panel::bottom("status_bar").show(ui, |ui| {
+        access::region(ui, Role::Status, "Status", |ui| {
+            chrome::status_bar(ui, &status, commands);
+        });
+    });
     match session {
         Session::Open(open) => {
             egui::Panel::left("navigation")
                 .resizable(false)
-                .show(ui, |ui| chrome::navigation(ui, screens.current, commands));
+                .show(ui, |ui| {
+                    access::region(ui, Role::Navigation, "Screens", |ui| {
+                        chrome::navigation(ui, screens.current, commands);
+                    });
+                });
             let in_conflict = open.save_state == SaveState::Conflict;
             let newer_on_disk = open.newer_on_disk.clone();
             let path = open.path().to_owned();
             let notice = open.notice.clone();
             let context = open.context(now);
             egui::CentralPanel::default().show(ui, |ui| {
-                if example {
-                    chrome::example_banner(ui, commands);
-                }
-                if let Some(notice) = &notice {
-                    chrome::banner(ui, notice, commands);
-                }
-                screens.ui(ui, context, look, commands);
+                access::region(ui, Role::Main, screens.current.title(), |ui| {
+                    if example {
+                        chrome::example_banner(ui, commands);
+                    }
+                    if let Some(notice) = &notice {
+                        chrome::banner(ui, notice, commands);
+                    }
+                    screens.ui(ui, context, look, commands);
+                });
             });
             if in_conflict {
                 chrome::conflict_dialog(ui.ctx(), &path, newer_on_disk.as_deref(), commands);
@@ -115,7 +134,11 @@ pub fn session_ui(
         }
         Session::FirstRun(new) => {
             let path = new.path().to_owned();
-            egui::CentralPanel::default().show(ui, |ui| start::welcome(ui, &path, commands));
+            egui::CentralPanel::default().show(ui, |ui| {
+                access::region(ui, Role::Main, "Welcome", |ui| {
+                    start::welcome(ui, &path, commands);
+                });
+            });
         }
         Session::Unreadable {
             path,
@@ -123,11 +146,17 @@ pub fn session_ui(
             backups,
         } => {
             egui::CentralPanel::default().show(ui, |ui| {
-                start::unreadable(ui, path, reason, backups, now.time_zone(), commands);
+                access::region(ui, Role::Main, "This workspace cannot be opened", |ui| {
+                    start::unreadable(ui, path, reason, backups, now.time_zone(), commands);
+                });
             });
         }
         Session::NoFile { reason } => {
-            egui::CentralPanel::default().show(ui, |ui| start::no_file(ui, reason, commands));
+            egui::CentralPanel::default().show(ui, |ui| {
+                access::region(ui, Role::Main, "No workspace is open", |ui| {
+                    start::no_file(ui, reason, commands);
+                });
+            });
         }
     }
 }
@@ -136,6 +165,8 @@ pub fn session_ui(
 #[derive(Debug, Default)]
 pub struct ScreenStates {
     pub current: Screen,
+    /// Where the keyboard goes once the next frame draws it.
+    focus_next: Option<access::FocusTarget>,
     overview: OverviewScreen,
     settings: SettingsScreen,
     organisation: organisation::OrganisationForm,
@@ -168,6 +199,7 @@ impl ScreenStates {
     /// Shows one activity in the Register's editor.
     pub fn open_activity(&mut self, id: ActivityId) {
         self.current = Screen::Register;
+        self.focus_next = Some(access::FocusTarget::OpenedItem);
         self.register.select(id);
     }
 
@@ -188,18 +220,28 @@ impl ScreenStates {
             }
         }
         self.current = screen;
+        // Content first: the next Tab goes on from the screen's title, which a screen
+        // reader says as the screen changes.
+        self.focus_next = Some(access::FocusTarget::ScreenTitle(screen.title()));
+    }
+
+    /// Sends the keyboard to `target` once it is drawn.
+    pub fn focus(&mut self, target: access::FocusTarget) {
+        self.focus_next = Some(target);
     }
 
     /// Shows one breach on the Breaches screen.
     pub fn open_breach(&mut self, id: BreachId) {
         self.current = Screen::Breaches;
         self.breaches.select(id);
+        self.focus_next = Some(access::FocusTarget::OpenedItem);
     }
 
     /// Shows one request on the Requests screen.
     pub fn open_request(&mut self, id: RequestId) {
         self.current = Screen::Requests;
         self.requests.select(id);
+        self.focus_next = Some(access::FocusTarget::OpenedItem);
     }
 
     pub fn ui(
@@ -209,6 +251,9 @@ impl ScreenStates {
         look: Look,
         commands: &mut Vec<Command>,
     ) {
+        if let Some(target) = self.focus_next.take() {
+            target.ask(ui.ctx());
+        }
         let view = self.view(self.current);
         if view.scrolls_itself() {
             view.ui(ui, context, look, commands);
@@ -346,7 +391,12 @@ pub fn about_window(ctx: &egui::Context) -> bool {
         .resizable(false)
         .open(&mut open)
         .show(ctx, |ui| {
-            ui.heading(format!("Smallprint {}", env!("CARGO_PKG_VERSION")));
+            access::name_dialog(ui, "About Smallprint");
+            access::heading(
+                ui,
+                &format!("Smallprint {}", env!("CARGO_PKG_VERSION")),
+                access::Level::Section,
+            );
             ui.label(env!("CARGO_PKG_DESCRIPTION"));
             ui.add_space(theme::spacing::ITEM);
             ui.label(format!(

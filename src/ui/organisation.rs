@@ -1,10 +1,9 @@
 //! The Organisation screen: the shop's profile, edited through a draft with each
 //! field's problem shown beside it.
 
-use egui::RichText;
-
 use super::{
-    theme::{self, spacing},
+    access::{self, Level},
+    theme::spacing,
     widgets::{FormField, UiExt, check_line, problem_form},
 };
 use crate::{
@@ -53,7 +52,7 @@ impl OrganisationForm {
             self.base = Some(organisation.clone());
         }
 
-        ui.heading("Organisation");
+        access::heading(ui, "Organisation", Level::Screen);
         ui.label(
             "Who you are, as your privacy notice and letters will name you. Changes are \
              saved as you type; a field with a problem keeps its last good value.",
@@ -120,7 +119,7 @@ impl OrganisationForm {
             });
 
             ui.add_space(spacing::SECTION);
-            ui.heading(RichText::new("ICO registration").size(theme::text::SUBHEADING));
+            access::heading(ui, "ICO registration", Level::Section);
             form_grid(ui, "ico_form", |ui| {
                 changed |= ui.form_row(
                     field::ICO_NUMBER,
@@ -149,7 +148,7 @@ impl OrganisationForm {
             );
 
             ui.add_space(spacing::SECTION);
-            ui.heading(RichText::new("Privacy contact").size(theme::text::SUBHEADING));
+            access::heading(ui, "Privacy contact", Level::Section);
             changed |= ui
                 .checkbox(
                     &mut draft.has_privacy_contact,

@@ -5,7 +5,10 @@
 use egui::RichText;
 use jiff::civil::Date;
 
-use super::theme::{self, spacing};
+use super::{
+    access::{self, Level},
+    theme::{self, spacing},
+};
 use crate::{
     command::{Command, Screen},
     domain::{
@@ -288,6 +291,21 @@ fn getting_started_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut V
     ui.add_space(spacing::SECTION);
 }
 
+/// The screen's title, then the shop's name and today.
+fn title_ui(ui: &mut egui::Ui, name: &str, today: jiff::civil::Date) {
+    access::heading(ui, "Overview", Level::Screen);
+    let long_today = today.strftime("%A %-d %B %Y");
+    ui.label(
+        RichText::new(if name.is_empty() {
+            format!("Today is {long_today}")
+        } else {
+            format!("{name} · today is {long_today}")
+        })
+        .strong(),
+    );
+    ui.add_space(spacing::ITEM);
+}
+
 pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Command>) {
     let ScreenContext {
         workspace,
@@ -295,10 +313,7 @@ pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Comm
         today,
         ..
     } = context;
-    let name = workspace.display_name();
-    ui.heading(if name.is_empty() { "Your shop" } else { name });
-    ui.label(RichText::new(format!("Today is {}", today.strftime("%A %-d %B %Y"))).weak());
-    ui.add_space(spacing::ITEM);
+    title_ui(ui, workspace.display_name(), today);
     getting_started_ui(ui, workspace, commands);
 
     let of_kind = |kinds: &[AgendaKind], keep: &dyn Fn(&AgendaItem) -> bool| -> Vec<&AgendaItem> {

@@ -7,9 +7,11 @@ use egui::RichText;
 use jiff::civil::Date;
 
 use super::{
+    access::{self, FocusTarget, Level},
     theme::{self, spacing},
     widgets::{
-        Pane, PaneWidth, UiExt, check_line, problem_form, steady_height, two_panes, with_examples,
+        Pane, PaneWidth, UiExt, check_line, focus_if_asked, problem_form, steady_height, two_panes,
+        with_examples,
     },
 };
 use crate::{
@@ -28,6 +30,14 @@ use crate::{
     },
     session::ScreenContext,
 };
+
+/// The catalogue's first control, where "Add activity" takes the keyboard.
+const KIND_OF_BUSINESS: &str = "Kind of business";
+
+/// An activity's entry in the list, among the places the keyboard is sent to.
+fn list_entry_key(activity: ActivityId) -> String {
+    format!("activity in the list: {}", activity.0)
+}
 
 #[derive(Debug, Default)]
 pub struct RegisterScreen {
@@ -232,7 +242,7 @@ impl RegisterScreen {
         commands: &mut Vec<Command>,
     ) {
         ui.horizontal(|ui| {
-            ui.heading("Register");
+            access::heading(ui, "Register", Level::Screen);
             ui.add_space(spacing::SECTION);
             let add = ui
                 .add_enabled(
@@ -246,6 +256,9 @@ impl RegisterScreen {
                 .on_disabled_hover_text(command::ADD_ACTIVITY.tooltip);
             if add.clicked() {
                 self.adding = !self.adding;
+                if self.adding {
+                    FocusTarget::Named(KIND_OF_BUSINESS.to_owned()).ask(ui.ctx());
+                }
             }
             ui.action_button(
                 command::EXPORT_REGISTER_CSV,
@@ -302,11 +315,11 @@ impl RegisterScreen {
             let selected = self.selected == Some(activity.id);
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                if ui
-                    .selectable_label(selected, RichText::new(purpose).strong())
-                    .clicked()
-                {
+                let entry = ui.selectable_label(selected, RichText::new(purpose).strong());
+                focus_if_asked(ui, &list_entry_key(activity.id), &entry);
+                if entry.clicked() {
                     self.select(activity.id);
+                    FocusTarget::OpenedItem.ask(ui.ctx());
                 }
                 let bases: Vec<String> = activity
                     .basis_kinds()
@@ -364,7 +377,7 @@ impl RegisterScreen {
                 );
                 ui.horizontal_wrapped(|ui| {
                     ui.enum_combo(
-                        "Kind of business",
+                        KIND_OF_BUSINESS,
                         "business_type",
                         &mut self.business_type,
                         std::iter::once(None).chain((0..types.len()).map(Some)),
@@ -480,7 +493,7 @@ impl RegisterScreen {
         let mut changed = false;
 
         ui.horizontal(|ui| {
-            ui.heading("Activity");
+            access::heading(ui, "Activity", Level::Item);
             if ui
                 .button("Duplicate")
                 .on_hover_text("A copy to adapt for a similar purpose")
@@ -497,6 +510,8 @@ impl RegisterScreen {
             }
             if ui.button("Close").clicked() {
                 self.selected = None;
+                // Back to the activity in the list.
+                FocusTarget::Named(list_entry_key(activity.id)).ask(ui.ctx());
             }
         });
         let mut checked = self.checked == Some(activity.id);

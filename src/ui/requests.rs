@@ -5,10 +5,13 @@
 use egui::{Color32, RichText, vec2};
 use jiff::civil::Date;
 
+use egui::accesskit::Role;
+
 use super::{
+    access::{self, FocusTarget, Level, Table},
     date_picker::date_picker_button,
     theme::{self, spacing},
-    widgets::{FormField, Pane, PaneWidth, UiExt, two_panes},
+    widgets::{self, FormField, Pane, PaneWidth, UiExt, two_panes},
 };
 use crate::{
     command::Command,
@@ -136,6 +139,62 @@ pub struct RequestsScreen {
     rows: Rows,
     letter: Option<super::letter::LetterComposer>,
     sent_letter: Option<super::letter::SentLetterViewer>,
+    /// The row the keyboard was last on, when no request is open.
+    cursor: Option<RequestId>,
+    /// Send the keyboard back to the cursor's row (after a request is closed).
+    focus_row: bool,
+}
+
+/// The button that opens the letter composer, where the keyboard returns to after it.
+pub const WRITE_A_LETTER: &str = "Write a letter…";
+
+/// The button that opens the form to log a request, where Cancel takes the keyboard back.
+const LOG_A_REQUEST: &str = "Log a request…";
+
+/// The requests table's accessible name.
+const REQUESTS_TABLE: &str = "Requests";
+
+/// How many whole rows of `row_height` fit in `height`.
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "a count of rows on a screen: small and not negative"
+)]
+fn rows_in(height: f32, row_height: f32) -> usize {
+    (height / row_height.max(1.0)).max(0.0) as usize
+}
+
+/// How far row `position` is below row `from` (above it when negative).
+#[expect(
+    clippy::cast_precision_loss,
+    reason = "row positions in a log far below 2^23 rows"
+)]
+fn rows_height(position: usize, from: usize, row_height: f32) -> f32 {
+    (position as f32 - from as f32) * row_height
+}
+
+/// The row a key moves the keyboard to from `cursor` in a table of `total` rows
+/// (`page` rows in view), consuming the key.
+fn row_key(
+    input: &mut egui::InputState,
+    cursor: usize,
+    page: usize,
+    total: usize,
+) -> Option<usize> {
+    use egui::{Key, Modifiers};
+    let last = total.saturating_sub(1);
+    let moves = [
+        (Key::ArrowDown, (cursor + 1).min(last)),
+        (Key::ArrowUp, cursor.saturating_sub(1)),
+        (Key::PageDown, (cursor + page).min(last)),
+        (Key::PageUp, cursor.saturating_sub(page)),
+        (Key::Home, 0),
+        (Key::End, last),
+    ];
+    moves
+        .into_iter()
+        .find(|(key, _)| input.consume_key(Modifiers::NONE, *key))
+        .map(|(_, to)| to)
 }
 
 /// The table's "Due" and "Days left" cells: a date and a count while the clock runs;
@@ -222,11 +281,16 @@ impl RequestsScreen {
             ..
         } = context;
         ui.horizontal(|ui| {
-            ui.heading("Requests");
+            access::heading(ui, "Requests", Level::Screen);
             ui.add_space(spacing::GROUP);
             ui.add_enabled_ui(writable, |ui| {
-                if ui.button("Log a request…").clicked() {
+                let log = ui.button(LOG_A_REQUEST);
+                widgets::focus_if_asked(ui, LOG_A_REQUEST, &log);
+                if log.clicked() {
                     self.log_form_open = !self.log_form_open;
+                    if self.log_form_open {
+                        FocusTarget::Named(field::NAME.to_owned()).ask(ui.ctx());
+                    }
                 }
             });
         });
@@ -380,28 +444,40 @@ impl RequestsScreen {
                         ui.end_row();
                     }
                 });
-            ui.horizontal(|ui| {
-                if ui.button("Log request").clicked() {
-                    match self.draft.validate(today) {
-                        Ok(new) => {
-                            commands.push(Command::LogRequest(new));
-                            self.draft = RequestDraft::default();
-                            self.draft_issues.clear();
-                            self.log_form_open = false;
-                        }
-                        Err(issues) => self.draft_issues = issues,
-                    }
-                }
-                if ui.button("Cancel").clicked() {
-                    self.log_form_open = false;
-                    self.draft_issues.clear();
-                }
-            });
+            self.log_form_buttons(ui, today, commands);
             // Below the buttons, so its length (it follows the kind) moves nothing the
             // pointer may be on.
             clock_line(ui, self.draft.kind);
         });
         ui.add_space(spacing::ITEM);
+    }
+
+    /// "Log request" and "Cancel". A refused form sends the keyboard to the first
+    /// field with a problem, whose description says it.
+    fn log_form_buttons(&mut self, ui: &mut egui::Ui, today: Date, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            if ui.button("Log request").clicked() {
+                match self.draft.validate(today) {
+                    Ok(new) => {
+                        commands.push(Command::LogRequest(new));
+                        self.draft = RequestDraft::default();
+                        self.draft_issues.clear();
+                        self.log_form_open = false;
+                    }
+                    Err(issues) => {
+                        if let Some(first) = issues.first() {
+                            FocusTarget::Named(first.field.to_owned()).ask(ui.ctx());
+                        }
+                        self.draft_issues = issues;
+                    }
+                }
+            }
+            if ui.button("Cancel").clicked() {
+                self.log_form_open = false;
+                self.draft_issues.clear();
+                FocusTarget::Named(LOG_A_REQUEST.to_owned()).ask(ui.ctx());
+            }
+        });
     }
 
     fn filters_ui(&mut self, ui: &mut egui::Ui, workspace: &Workspace) {
@@ -516,8 +592,10 @@ impl RequestsScreen {
         };
     }
 
-    /// The table. Rows are painted rather than built from widgets, and only those in
-    /// view: a log of 10,000 requests costs a frame no more than a screenful does.
+    /// The table. Rows are painted, only those in view; every row is in the
+    /// accessibility tree when one is being built (a row with its cells, under the
+    /// column headers), and the table is one Tab stop whose arrow keys, Page Up/Down,
+    /// Home and End move between rows (scrolling them into view) and Enter opens one.
     #[expect(
         clippy::too_many_lines,
         reason = "the painted table: header, rows and their accessibility in one pass"
@@ -604,78 +682,199 @@ impl RequestsScreen {
             }
         };
 
-        let (header_rect, _) =
-            ui.allocate_exact_size(vec2(width, row_height), egui::Sense::hover());
-        let header: Vec<(String, Color32)> = columns
-            .iter()
-            .map(|c| (c.title().to_owned(), visuals.strong_text_color()))
-            .collect();
-        paint_cells(ui.painter(), header_rect, &header);
+        let total = self.rows.indices.len();
+        let request_at = |position: usize| &workspace.requests[self.rows.indices[position]];
+        // The row the keyboard is on: the open request's, else the last one moved to.
+        let mut cursor = self
+            .selected
+            .or(self.cursor)
+            .and_then(|id| (0..total).find(|&position| request_at(position).id == id))
+            .unwrap_or(0);
+        Table::show(
+            ui,
+            Role::Table,
+            REQUESTS_TABLE,
+            (total + 1, columns.len()),
+            |ui, table| {
+                let (header_rect, _) =
+                    ui.allocate_exact_size(vec2(width, row_height), egui::Sense::hover());
+                let header: Vec<(String, Color32)> = columns
+                    .iter()
+                    .map(|c| (c.title().to_owned(), visuals.strong_text_color()))
+                    .collect();
+                paint_cells(ui.painter(), header_rect, &header);
+                let headers = table.row(ui, 0, "headers");
+                for (column, title) in columns.iter().enumerate() {
+                    headers.header(ui, column, title.title());
+                }
+                if total == 0 {
+                    return;
+                }
 
-        egui::ScrollArea::vertical()
-            .id_salt("requests_table")
-            .auto_shrink([false, false])
-            .show_rows(ui, row_height, self.rows.indices.len(), |ui, range| {
-                ui.spacing_mut().item_spacing.y = 0.0;
-                for position in range {
-                    let request = &workspace.requests[self.rows.indices[position]];
-                    let Some(deadline) = derived.deadlines.get(&request.id) else {
-                        continue;
-                    };
-                    let (due, days_left, urgency) = due_cells(request, deadline, today);
-                    let colour = urgency.map_or(palette.weak, |u| palette.urgency(u, text_colour));
-                    let cells: Vec<(String, Color32)> = columns
-                        .iter()
-                        .map(|column| match column {
-                            TableColumn::Reference => (request.reference.clone(), text_colour),
-                            TableColumn::Requester => (request.requester.name.clone(), text_colour),
-                            TableColumn::Kind => (request.kind.to_string(), text_colour),
-                            TableColumn::Received => (request.received.to_string(), text_colour),
-                            TableColumn::Due => (due.clone(), colour),
-                            TableColumn::DaysLeft => (days_left.clone(), colour),
-                            TableColumn::Status => (request.status.to_string(), text_colour),
-                        })
-                        .collect();
-                    let selected = self.selected == Some(request.id);
-                    let (rect, response) =
-                        ui.allocate_exact_size(vec2(width, row_height), egui::Sense::click());
-                    let summary = cells
-                        .iter()
-                        .map(|(text, _)| text.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" · ");
-                    response.widget_info(|| {
-                        egui::WidgetInfo::selected(egui::Role::Button, true, selected, &summary)
+                // One Tab stop for the table: its arrow keys move between the rows.
+                let cursor_id = table.row_id(request_at(cursor).id.0);
+                let page = rows_in(ui.available_height(), row_height).max(2) - 1;
+                let mut scroll_to = std::mem::take(&mut self.focus_row).then_some(cursor);
+                if scroll_to.is_some() {
+                    ui.memory_mut(|m| m.request_focus(cursor_id));
+                }
+                if ui.memory(|m| m.has_focus(cursor_id)) {
+                    ui.memory_mut(|m| {
+                        m.set_focus_lock_filter(
+                            cursor_id,
+                            egui::EventFilter {
+                                vertical_arrows: true,
+                                ..Default::default()
+                            },
+                        );
                     });
-                    // Shortened cells are whole on hover.
-                    let response = response.on_hover_text(summary);
-                    let fill = if selected {
-                        Some(visuals.selection.bg_fill)
-                    } else if response.hovered() {
-                        Some(visuals.widgets.hovered.weak_bg_fill)
-                    } else if position % 2 == 1 {
-                        Some(visuals.faint_bg_color)
-                    } else {
-                        None
-                    };
-                    if let Some(fill) = fill {
-                        ui.painter().rect_filled(rect, 2.0, fill);
-                    }
-                    let cells = if selected {
-                        cells
-                            .into_iter()
-                            .map(|(text, _)| (text, visuals.selection.stroke.color))
-                            .collect()
-                    } else {
-                        cells
-                    };
-                    paint_cells(ui.painter(), rect, &cells);
-                    if response.clicked() {
-                        self.selected = Some(request.id);
-                        self.step = StepForm::default();
+                    if let Some(to) = ui.input_mut(|input| row_key(input, cursor, page, total)) {
+                        cursor = to;
+                        self.cursor = Some(request_at(to).id);
+                        ui.memory_mut(|m| m.request_focus(table.row_id(request_at(to).id.0)));
+                        scroll_to = Some(to);
                     }
                 }
-            });
+
+                // Rows touch: the pitch `show_rows` counts is the one drawn, so a row
+                // scrolled to lands where it was aimed.
+                ui.spacing_mut().item_spacing.y = 0.0;
+                egui::ScrollArea::vertical()
+                    .id_salt("requests_table")
+                    .auto_shrink([false, false])
+                    .show_rows(ui, row_height, total, |ui, range| {
+                        let top = ui.cursor().min;
+                        let rect_of = |position: usize| {
+                            egui::Rect::from_min_size(
+                                egui::pos2(
+                                    top.x,
+                                    top.y + rows_height(position, range.start, row_height),
+                                ),
+                                vec2(width, row_height),
+                            )
+                        };
+                        if let Some(position) = scroll_to {
+                            ui.scroll_to_rect(rect_of(position), None);
+                        }
+                        // Rows out of view are in the tree too (a screen reader lists
+                        // them all), and the keyboard's row always exists to keep its
+                        // focus; only the rows in view are painted.
+                        let in_tree = access::tree_wanted(ui);
+                        let positions = (0..range.start)
+                            .chain(range.clone())
+                            .chain(range.end..total);
+                        for position in positions {
+                            let in_view = range.contains(&position);
+                            if !in_view && !in_tree && position != cursor {
+                                continue;
+                            }
+                            let request = request_at(position);
+                            let Some(deadline) = derived.deadlines.get(&request.id) else {
+                                continue;
+                            };
+                            let (due, days_left, urgency) = due_cells(request, deadline, today);
+                            let colour =
+                                urgency.map_or(palette.weak, |u| palette.urgency(u, text_colour));
+                            let cells: Vec<(String, Color32)> = columns
+                                .iter()
+                                .map(|column| match column {
+                                    TableColumn::Reference => {
+                                        (request.reference.clone(), text_colour)
+                                    }
+                                    TableColumn::Requester => {
+                                        (request.requester.name.clone(), text_colour)
+                                    }
+                                    TableColumn::Kind => (request.kind.to_string(), text_colour),
+                                    TableColumn::Received => {
+                                        (request.received.to_string(), text_colour)
+                                    }
+                                    TableColumn::Due => (due.clone(), colour),
+                                    TableColumn::DaysLeft => (days_left.clone(), colour),
+                                    TableColumn::Status => {
+                                        (request.status.to_string(), text_colour)
+                                    }
+                                })
+                                .collect();
+                            let selected = self.selected == Some(request.id);
+                            let summary = cells
+                                .iter()
+                                .map(|(text, _)| text.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ");
+                            let row = |ui: &mut egui::Ui| {
+                                table
+                                    .widget_row(
+                                        ui,
+                                        (position + 1, request.id.0),
+                                        rect_of(position),
+                                        position == cursor,
+                                        |ui, row| {
+                                            ui.allocate_rect(
+                                                rect_of(position),
+                                                egui::Sense::hover(),
+                                            );
+                                            for (column, (text, _)) in cells.iter().enumerate() {
+                                                row.text_cell(ui, column, text);
+                                            }
+                                            ui.ctx().accesskit_node_builder(row.id(), |node| {
+                                                node.set_label(summary.as_str());
+                                                if selected {
+                                                    node.set_selected(true);
+                                                }
+                                            });
+                                        },
+                                    )
+                                    .response
+                            };
+                            if !in_view {
+                                let mut holder = ui
+                                    .new_child(egui::UiBuilder::new().max_rect(rect_of(position)));
+                                row(&mut holder);
+                                continue;
+                            }
+                            let response = row(ui);
+                            // Shortened cells are whole on hover.
+                            let response = response.on_hover_text(&summary);
+                            let rect = rect_of(position);
+                            let fill = if selected {
+                                Some(visuals.selection.bg_fill)
+                            } else if response.hovered() {
+                                Some(visuals.widgets.hovered.weak_bg_fill)
+                            } else if position % 2 == 1 {
+                                Some(visuals.faint_bg_color)
+                            } else {
+                                None
+                            };
+                            if let Some(fill) = fill {
+                                ui.painter().rect_filled(rect, 2.0, fill);
+                            }
+                            if response.has_focus() {
+                                ui.painter().rect_stroke(
+                                    rect.shrink(1.0),
+                                    2.0,
+                                    visuals.selection.stroke,
+                                    egui::StrokeKind::Inside,
+                                );
+                            }
+                            let cells = if selected {
+                                cells
+                                    .into_iter()
+                                    .map(|(text, _)| (text, visuals.selection.stroke.color))
+                                    .collect()
+                            } else {
+                                cells
+                            };
+                            paint_cells(ui.painter(), rect, &cells);
+                            if response.clicked() {
+                                self.selected = Some(request.id);
+                                self.cursor = Some(request.id);
+                                self.step = StepForm::default();
+                                FocusTarget::OpenedItem.ask(ui.ctx());
+                            }
+                        }
+                    });
+            },
+        );
     }
 
     fn detail_ui(
@@ -692,13 +891,15 @@ impl RequestsScreen {
             ..
         } = context;
         ui.horizontal(|ui| {
-            ui.heading(&request.reference);
+            access::heading(ui, &request.reference, Level::Item);
             if ui
                 .small_button("Close")
                 .on_hover_text("Hide the details")
                 .clicked()
             {
-                self.selected = None;
+                // Back to the request's row, where the keyboard was before it opened.
+                self.cursor = self.selected.take();
+                self.focus_row = true;
             }
         });
         ui.label(RichText::new(request.kind.to_string()).strong());
@@ -748,12 +949,15 @@ impl RequestsScreen {
         clock_line(ui, request.kind);
 
         ui.separator();
-        if ui
-            .button("Write a letter…")
-            .on_hover_text("Acknowledge, ask for identity, extend, respond… written from this request and your register")
-            .clicked()
-        {
-            self.letter = Some(super::letter::LetterComposer::new(workspace, request, today));
+        let write = ui
+            .button(WRITE_A_LETTER)
+            .on_hover_text("Acknowledge, ask for identity, extend, respond… written from this request and your register");
+        widgets::focus_if_asked(ui, WRITE_A_LETTER, &write);
+        if write.clicked() {
+            self.letter = Some(super::letter::LetterComposer::new(
+                workspace, request, today,
+            ));
+            FocusTarget::OpenedItem.ask(ui.ctx());
         }
         ui.separator();
         self.steps_ui(ui, context, request, commands);
@@ -775,6 +979,7 @@ impl RequestsScreen {
                         request: request.id,
                         entry: index,
                     });
+                    FocusTarget::OpenedItem.ask(ui.ctx());
                 }
             });
         }

@@ -3,7 +3,11 @@
 
 use egui::RichText;
 
-use super::{theme::spacing, widgets::UiExt};
+use super::{
+    access::{self, Level},
+    theme::spacing,
+    widgets::UiExt,
+};
 use crate::{
     command::{self, Command, Look, TextSize, ThemeChoice},
     domain::{Nation, settings::RegulatorContact},
@@ -18,7 +22,7 @@ pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, look: Look, commands: &
         writable,
         ..
     } = context;
-    ui.heading("Settings");
+    access::heading(ui, "Settings", Level::Screen);
     ui.add_space(spacing::INNER_MARGIN);
     appearance_ui(ui, look, commands);
     ui.add_space(spacing::SECTION);

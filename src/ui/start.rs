@@ -5,7 +5,10 @@ use std::path::Path;
 
 use egui::RichText;
 
-use super::theme::{self, spacing};
+use super::{
+    access::{self, Level},
+    theme::{self, spacing},
+};
 use crate::{
     command::Command,
     session::{BackupInfo, BackupKind, describe_time},
@@ -21,7 +24,7 @@ fn centred(ui: &mut egui::Ui, add_contents: impl FnOnce(&mut egui::Ui)) {
 
 pub fn welcome(ui: &mut egui::Ui, path: &Path, commands: &mut Vec<Command>) {
     centred(ui, |ui| {
-        ui.heading(RichText::new("Welcome to Smallprint").size(theme::text::SCREEN_TITLE));
+        access::heading(ui, "Welcome to Smallprint", Level::Screen);
         ui.add_space(spacing::PARAGRAPH);
         ui.label(
             "Smallprint keeps your shop's data-protection records — what personal data you \
@@ -74,7 +77,7 @@ pub fn unreadable(
     commands: &mut Vec<Command>,
 ) {
     centred(ui, |ui| {
-        ui.heading("This workspace cannot be opened");
+        access::heading(ui, "This workspace cannot be opened", Level::Screen);
         ui.add_space(spacing::PARAGRAPH);
         ui.label(reason);
         ui.add_space(spacing::PARAGRAPH);
@@ -189,7 +192,7 @@ fn size_words(bytes: u64) -> String {
 
 pub fn no_file(ui: &mut egui::Ui, reason: &str, commands: &mut Vec<Command>) {
     centred(ui, |ui| {
-        ui.heading("No workspace is open");
+        access::heading(ui, "No workspace is open", Level::Screen);
         if !reason.is_empty() {
             ui.add_space(spacing::PARAGRAPH);
             ui.label(reason);

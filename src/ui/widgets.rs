@@ -67,6 +67,7 @@ pub trait UiExt {
         match problem {
             Some(text) => {
                 problem_in_reserved_line(ui, text).on_hover_text(text);
+                describe_field(ui, None, text);
             }
             None => {
                 reserved_line(ui);
@@ -206,6 +207,7 @@ pub trait UiExt {
                     .chain(more)
                     .collect::<Vec<_>>()
                     .join("\n");
+                describe_field(ui, Some(field), &all);
                 problem_in_reserved_line(ui, &text).on_hover_text(all);
             }
             _ => {
@@ -232,6 +234,7 @@ pub trait UiExt {
         name: impl Fn(&T) -> String,
     ) -> Response {
         let ui = self.ui();
+        let label_text = label;
         let label = ui.label(label);
         let mut changed = false;
         let mut response = egui::ComboBox::from_id_salt(id_salt)
@@ -244,6 +247,7 @@ pub trait UiExt {
             })
             .response
             .labelled_by(label.id);
+        focus_if_asked(ui, label_text, &response);
         if changed {
             response.mark_changed();
         }
@@ -386,6 +390,12 @@ pub fn ask_focus(ctx: &egui::Context, field: &str) {
             },
         );
     });
+}
+
+/// Whether somewhere has asked for the keyboard and not been drawn yet.
+pub fn focus_asked(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp::<FocusRequest>(focus_request_id()))
+        .is_some_and(|request| request.frame.saturating_add(2) >= ctx.cumulative_frame_nr())
 }
 
 /// Whether the user asked to be taken to `field` (the request is then used up).
@@ -565,6 +575,24 @@ fn touched_id(form: &ProblemForm, field: &str) -> egui::Id {
 fn follow_field(ui: &egui::Ui, label: &str, response: &Response) {
     note_if_left(ui, label, response);
     focus_if_asked(ui, label, response);
+    ui.data_mut(|d| {
+        d.insert_temp(field_id_key(Some(label)), response.id);
+        d.insert_temp(field_id_key(None), response.id);
+    });
+}
+
+/// Where the id of the field labelled `label` (or of the last field drawn) is kept, so
+/// its problem, drawn after it, becomes its description.
+fn field_id_key(label: Option<&str>) -> egui::Id {
+    egui::Id::unique(("smallprint_field_id", label))
+}
+
+/// Makes `problem` the description of the field labelled `label` (else of the last
+/// field drawn): a screen reader says it with the field's name.
+fn describe_field(ui: &egui::Ui, label: Option<&str>, problem: &str) {
+    if let Some(id) = ui.data(|d| d.get_temp::<egui::Id>(field_id_key(label))) {
+        super::access::describe(ui.ctx(), id, problem);
+    }
 }
 
 /// Remembers that the user left `field` (after focusing it), so its problems show.

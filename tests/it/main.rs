@@ -1,6 +1,7 @@
 //! Every integration test, as modules of one test binary: each file used to link the
 //! whole app on its own (25 links of ~250 MB); one binary links it once.
 
+mod access;
 mod common;
 
 mod architecture;

@@ -240,7 +240,10 @@ fn an_unreadable_file_is_explained_offered_a_backup_and_left_alone() {
 
     let mut harness = harness(app_on(&path));
     harness.run();
-    harness.get_by_label("This workspace cannot be opened");
+    harness.get_by_role_and_label(
+        egui::accesskit::Role::Heading,
+        "This workspace cannot be opened",
+    );
     harness.get_by_label_contains("is damaged");
     assert_eq!(std::fs::read(&path).expect("read"), broken);
 
@@ -411,8 +414,11 @@ fn a_logged_request_appears_in_the_table_and_on_its_due_day_and_identity_moves_i
     assert_eq!(logged.requester.name, "Ines Carvalho-Brook");
     assert_eq!(logged.reference, "R-2026-009");
     // The table's row and the detail pane's heading.
-    harness.get_by_label("R-2026-009 · Ines Carvalho-Brook · 2026-12-02 · 9 days · Open");
-    harness.get_by_label("R-2026-009");
+    harness.get_by_role_and_label(
+        egui::accesskit::Role::Row,
+        "R-2026-009, Ines Carvalho-Brook, 2026-12-02, 9 days, Open",
+    );
+    harness.get_by_role_and_label(egui::accesskit::Role::Heading, "R-2026-009");
     harness.get_by_label("Due Wed 2 Dec 2026 (9 days)");
 
     // On the calendar: in November's grid (which runs to Sunday 6 December) and in
@@ -423,7 +429,7 @@ fn a_logged_request_appears_in_the_table_and_on_its_due_day_and_identity_moves_i
     assert!(harness.query_by_label("R-2026-009 due").is_none());
     click_button(&mut harness, "Next ▶");
     click_button(&mut harness, "Next ▶");
-    harness.get_by_label("December 2026");
+    harness.get_by_role_and_label(egui::accesskit::Role::Heading, "December 2026");
     harness.get_by_label("Wed 2 Dec 2026");
     click_button(&mut harness, "R-2026-009 due");
     assert_eq!(
@@ -582,7 +588,10 @@ fn a_change_made_elsewhere_is_caught_and_the_user_chooses_which_version_to_keep(
     common::write_bytes(&path, &store::encode(&theirs));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
-    harness.get_by_label("The file was changed elsewhere");
+    harness.get_by_role_and_label(
+        egui::accesskit::Role::Dialog,
+        "The file was changed elsewhere",
+    );
     harness.get_by_label("Not saved: the file was changed by another program");
     assert_eq!(
         store::read_workspace(&path).expect("reads"),
@@ -1953,10 +1962,12 @@ fn clicking_the_current_screen_in_the_navigation_shows_its_list_again() {
         .state_mut()
         .apply(smallprint::command::Command::OpenRequest(request.id));
     harness.run();
-    harness.get_by_label(&request.reference);
+    harness.get_by_role_and_label(egui::accesskit::Role::Heading, &request.reference);
     open_screen(&mut harness, "Requests");
     assert!(
-        harness.query_by_label(&request.reference).is_none(),
+        harness
+            .query_by_role_and_label(egui::accesskit::Role::Heading, &request.reference)
+            .is_none(),
         "the request's heading is gone"
     );
 }

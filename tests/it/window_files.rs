@@ -86,7 +86,10 @@ fn a_change_elsewhere_shows_when_the_window_regains_focus_not_at_the_next_save()
     common::write_bytes(&path, &store::encode(&again));
     harness.event(egui::Event::WindowFocused(true));
     harness.run();
-    harness.get_by_label("The file was changed elsewhere");
+    harness.get_by_role_and_label(
+        egui::accesskit::Role::Dialog,
+        "The file was changed elsewhere",
+    );
     assert_eq!(store::read_workspace(&path).expect("reads"), again);
 }
 
@@ -115,7 +118,10 @@ fn keep_my_version_is_not_offered_over_a_newer_smallprints_file() {
     let newer = newer_file();
     common::write_bytes(&path, &newer);
     harness.run();
-    harness.get_by_label("A newer Smallprint changed the file");
+    harness.get_by_role_and_label(
+        egui::accesskit::Role::Dialog,
+        "A newer Smallprint changed the file",
+    );
     assert!(
         harness.query_by_label("Keep my version").is_none(),
         "it would write the file back in an older format"
@@ -341,7 +347,7 @@ fn quitting_after_a_failed_save_asks_and_keeps_the_edits_where_they_can_be_writt
         Some(CloseDialog::Asking { .. })
     );
     let heading = harness
-        .query_by_label("Your changes are not saved")
+        .query_by_role_and_label(egui::accesskit::Role::Dialog, "Your changes are not saved")
         .is_some();
     // The window's close button asks the same: see `ready_to_close`.
     let close_button_asks = !harness.state_mut().ready_to_close();
@@ -452,7 +458,10 @@ fn recovery_offers_the_newest_backup_that_opens_by_the_time_inside_it() {
     );
     let mut harness = harness(app_on(&path, 0.0));
     harness.run();
-    harness.get_by_label("This workspace cannot be opened");
+    harness.get_by_role_and_label(
+        egui::accesskit::Role::Heading,
+        "This workspace cannot be opened",
+    );
     harness.get_by_label("Open the newest good backup (saved 20 November 2026, 09:00)");
     harness
         .get_by_label("Every backup of this file (3)")
@@ -536,7 +545,10 @@ fn a_write_from_outside_at_the_last_moment_of_a_save_opens_the_conflict() {
             .map(|o| &o.save_state),
         Some(&SaveState::Conflict)
     );
-    harness.get_by_label("The file was changed elsewhere");
+    harness.get_by_role_and_label(
+        egui::accesskit::Role::Dialog,
+        "The file was changed elsewhere",
+    );
     assert_eq!(
         store::read_workspace(&path).expect("reads"),
         theirs(),
