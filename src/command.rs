@@ -113,6 +113,8 @@ pub enum TextSize {
     Normal,
     Larger,
     Largest,
+    /// Twice the size: what WCAG 1.4.4 asks a window to stay usable at.
+    Double,
 }
 
 impl TextSize {
@@ -125,6 +127,7 @@ impl TextSize {
             TextSize::Normal => "Normal",
             TextSize::Larger => "Larger (120%)",
             TextSize::Largest => "Largest (140%)",
+            TextSize::Double => "Double (200%)",
         }
     }
 
@@ -135,6 +138,7 @@ impl TextSize {
             TextSize::Normal => 1.0,
             TextSize::Larger => 1.2,
             TextSize::Largest => 1.4,
+            TextSize::Double => 2.0,
         }
     }
 }

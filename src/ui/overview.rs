@@ -71,7 +71,7 @@ fn section(
             when
         };
         let colour = palette.urgency(item.urgency, palette.text);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui.link(RichText::new(&item.title).color(colour)).clicked() {
                 commands.push(match item.request {
                     Some(id) => Command::OpenRequest(id),
@@ -132,7 +132,7 @@ fn breaches_ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec
         });
     }
     if waiting.len() > SECTION_ITEMS {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(format!("…and {} more.", waiting.len() - SECTION_ITEMS));
             if ui.link("Open Breaches").clicked() {
                 commands.push(Command::Navigate(Screen::Breaches));
@@ -378,7 +378,7 @@ pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Comm
         ),
         workspace.requests.len()
     ));
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button("Open Requests").clicked() {
             commands.push(Command::Navigate(Screen::Requests));
         }

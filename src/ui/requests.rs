@@ -95,9 +95,11 @@ impl TableColumn {
         }
     }
 
-    /// The column's share of the table's width.
-    fn weight(self) -> f32 {
+    /// The column's share of the table's width (of its line's, when rows take two).
+    fn weight(self, stacked: bool) -> f32 {
         match self {
+            // Under the name, the counts and statuses are the longest words.
+            TableColumn::DaysLeft | TableColumn::Status if stacked => 1.4,
             TableColumn::Requester => 1.7,
             TableColumn::Kind => 1.6,
             TableColumn::Status => 1.5,
@@ -154,6 +156,65 @@ const LOG_A_REQUEST: &str = "Log a request…";
 /// The requests table's accessible name.
 const REQUESTS_TABLE: &str = "Requests";
 
+/// Where each column's cell goes in a row of `width`: one line of every column, or
+/// (`stacked`) the reference, requester and kind on a first line and the rest under
+/// them. Each place is (index in `columns`, x, width); the reference column is
+/// `reference_width` wide, the others share the rest by their weights.
+fn cell_lines(
+    columns: &[TableColumn],
+    stacked: bool,
+    width: f32,
+    reference_width: f32,
+) -> Vec<Vec<(usize, f32, f32)>> {
+    let first_line = |column: &TableColumn| {
+        matches!(
+            column,
+            TableColumn::Reference | TableColumn::Requester | TableColumn::Kind
+        )
+    };
+    let groups: Vec<Vec<usize>> = if stacked {
+        vec![
+            (0..columns.len())
+                .filter(|&i| first_line(&columns[i]))
+                .collect(),
+            (0..columns.len())
+                .filter(|&i| !first_line(&columns[i]))
+                .collect(),
+        ]
+    } else {
+        vec![(0..columns.len()).collect()]
+    };
+    groups
+        .into_iter()
+        .map(|group| {
+            let shared: f32 = group
+                .iter()
+                .filter(|&&i| columns[i] != TableColumn::Reference)
+                .map(|&i| columns[i].weight(stacked))
+                .sum();
+            // The second line starts under the requester: the reference stands alone.
+            let mut x = 0.0;
+            if !group.iter().any(|&i| columns[i] == TableColumn::Reference) {
+                x = reference_width;
+            }
+            let rest = (width - reference_width).max(0.0);
+            group
+                .into_iter()
+                .map(|i| {
+                    let column_width = if columns[i] == TableColumn::Reference {
+                        reference_width
+                    } else {
+                        rest * columns[i].weight(stacked) / shared.max(f32::EPSILON)
+                    };
+                    let place = (i, x, column_width);
+                    x += column_width;
+                    place
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// How many whole rows of `row_height` fit in `height`.
 #[expect(
     clippy::cast_possible_truncation,
@@ -165,12 +226,17 @@ fn rows_in(height: f32, row_height: f32) -> usize {
 }
 
 /// How far row `position` is below row `from` (above it when negative).
+fn rows_height(position: usize, from: usize, row_height: f32) -> f32 {
+    (as_points(position) - as_points(from)) * row_height
+}
+
+/// A count of rows, lines or columns, to multiply a size by.
 #[expect(
     clippy::cast_precision_loss,
-    reason = "row positions in a log far below 2^23 rows"
+    reason = "counts of rows in a log far below 2^23"
 )]
-fn rows_height(position: usize, from: usize, row_height: f32) -> f32 {
-    (position as f32 - from as f32) * row_height
+fn as_points(count: usize) -> f32 {
+    count as f32
 }
 
 /// The row a key moves the keyboard to from `cursor` in a table of `total` rows
@@ -637,50 +703,44 @@ impl RequestsScreen {
             .size()
             .x
         }) + 12.0;
-        let shared_weight: f32 = columns
-            .iter()
-            .filter(|c| **c != TableColumn::Reference)
-            .map(|c| c.weight())
-            .sum();
-        let widths: Vec<f32> = columns
-            .iter()
-            .map(|c| {
-                if *c == TableColumn::Reference {
-                    reference_width
-                } else {
-                    (width - reference_width).max(0.0) * c.weight() / shared_weight
-                }
-            })
-            .collect();
-        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+        // Too narrow for a line of cells (a small window, large text): each row takes
+        // two lines, the reference and who on the first, the dates and status under it.
+        let min_column = font.size * 7.5;
+        let stacked = (width - reference_width) / as_points(columns.len() - 1) <= min_column;
+        let lines = cell_lines(columns, stacked, width, reference_width);
+        let line_height = ui.text_style_height(&egui::TextStyle::Body);
+        let row_height = line_height * as_points(lines.len()) + 8.0;
         let visuals = ui.visuals().clone();
         let text_colour = visuals.text_color();
         let palette = theme::palette(ui);
 
-        let paint_cells = |painter: &egui::Painter,
-                           rect: egui::Rect,
-                           cells: &[(String, Color32)]| {
-            let mut x = rect.left() + 4.0;
-            for ((text, colour), width) in cells.iter().zip(&widths) {
-                let cell = egui::Rect::from_min_size(
-                    egui::pos2(x, rect.top()),
-                    vec2(width - 8.0, rect.height()),
-                );
-                let mut job =
-                    egui::text::LayoutJob::simple_singleline(text.clone(), font.clone(), *colour);
-                job.wrap.max_width = cell.width().max(1.0);
-                job.wrap.max_rows = 1;
-                let galley = painter.layout_job(job);
-                painter
-                    .with_clip_rect(cell.intersect(painter.clip_rect()))
-                    .galley(
-                        egui::pos2(cell.left(), cell.center().y - galley.size().y / 2.0),
-                        galley,
-                        *colour,
-                    );
-                x += width;
-            }
-        };
+        let paint_cells =
+            |painter: &egui::Painter, rect: egui::Rect, cells: &[(String, Color32)]| {
+                let top = rect.center().y - line_height * as_points(lines.len()) / 2.0;
+                for (line, places) in lines.iter().enumerate() {
+                    let y = top + line_height * as_points(line);
+                    for &(column, x, width) in places {
+                        let Some((text, colour)) = cells.get(column) else {
+                            continue;
+                        };
+                        let cell = egui::Rect::from_min_size(
+                            egui::pos2(rect.left() + 4.0 + x, y),
+                            vec2(width - 8.0, line_height),
+                        );
+                        let mut job = egui::text::LayoutJob::simple_singleline(
+                            text.clone(),
+                            font.clone(),
+                            *colour,
+                        );
+                        job.wrap.max_width = cell.width().max(1.0);
+                        job.wrap.max_rows = 1;
+                        let galley = painter.layout_job(job);
+                        painter
+                            .with_clip_rect(cell.intersect(painter.clip_rect()))
+                            .galley(cell.left_top(), galley, *colour);
+                    }
+                }
+            };
 
         let total = self.rows.indices.len();
         let request_at = |position: usize| &workspace.requests[self.rows.indices[position]];

@@ -79,7 +79,7 @@ pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, look: Look, commands: &
     );
     let mut regulator = workspace.settings.regulator.clone();
     let mut changed = false;
-    ui.set_max_width(spacing::READING_WIDTH);
+    ui.set_max_width(spacing::READING_WIDTH.min(ui.available_width()));
     changed |= ui.text_field(
         "Regulator's name",
         &mut regulator.name,

@@ -16,7 +16,7 @@ use crate::{
 
 fn centred(ui: &mut egui::Ui, add_contents: impl FnOnce(&mut egui::Ui)) {
     ui.vertical_centered(|ui| {
-        ui.set_max_width(spacing::READING_WIDTH);
+        ui.set_max_width(spacing::READING_WIDTH.min(ui.available_width()));
         ui.add_space(spacing::PAGE_TOP);
         add_contents(ui);
     });

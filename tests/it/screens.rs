@@ -16,7 +16,7 @@ use std::{
     sync::Arc,
 };
 
-use egui_kittest::{Harness, SnapshotOptions, SnapshotResults};
+use egui_kittest::{Harness, SnapshotOptions, SnapshotResults, kittest::NodeT};
 use jiff::civil::date;
 use smallprint::{
     app::{AppOptions, Preferences, SmallprintApp},
@@ -44,6 +44,10 @@ fn fixed_workspace_path(name: &str) -> PathBuf {
 }
 
 fn app_on(path: &Path, theme: ThemeChoice) -> SmallprintApp {
+    app_with_text(path, theme, TextSize::Normal)
+}
+
+fn app_with_text(path: &Path, theme: ThemeChoice, text_size: TextSize) -> SmallprintApp {
     SmallprintApp::new(
         Some(path.to_owned()),
         Arc::new(FixedClock::at_date(date(2026, 11, 23))),
@@ -53,10 +57,7 @@ fn app_on(path: &Path, theme: ThemeChoice) -> SmallprintApp {
             rescue_folder: None,
         },
         Preferences {
-            look: Look {
-                theme,
-                text_size: TextSize::Normal,
-            },
+            look: Look { theme, text_size },
             ..Preferences::default()
         },
     )
@@ -152,5 +153,48 @@ fn the_first_run_in_both_themes() {
             results.extend_harness(&mut harness);
         }
     }
+    results.unwrap();
+}
+
+/// WCAG 1.4.4: at twice the text size (the laptop window, so 683×400 points) every
+/// screen stays usable: nothing runs off the window's right edge (read from the
+/// accessibility tree, which gives every widget's place), and the pictures show the rest.
+#[test]
+fn every_screen_at_double_text_size() {
+    let example = example_workspace(date(2026, 11, 23));
+    let mut results = SnapshotResults::new();
+    let path = fixed_workspace_path("double");
+    store::write_new(&path, &example, jiff::Timestamp::UNIX_EPOCH).expect("example");
+    let mut harness = harness(
+        app_with_text(&path, ThemeChoice::Light, TextSize::Double),
+        SIZES[0],
+        egui::Theme::Light,
+    );
+    harness.run();
+    let mut off_the_edge = Vec::new();
+    for (screen, commands) in screen_commands(&example) {
+        for command in commands {
+            harness.state_mut().apply(command);
+        }
+        snapshot(&mut harness, &format!("{screen}-200pct"));
+        // The tree gives places in physical pixels.
+        let width = f64::from(SIZES[0].0);
+        for node in harness.root().children_recursive() {
+            let node = node.accesskit_node();
+            let Some(bounds) = node.bounding_box() else {
+                continue;
+            };
+            let name = node.label().or_else(|| node.value()).unwrap_or_default();
+            if !name.is_empty() && bounds.x0 < width && bounds.x1 > width + 0.5 {
+                off_the_edge.push(format!(
+                    "{screen}: {:?} {name:?} ends at {:.0}",
+                    node.role(),
+                    bounds.x1
+                ));
+            }
+        }
+    }
+    results.extend_harness(&mut harness);
+    assert!(off_the_edge.is_empty(), "\n{}", off_the_edge.join("\n"));
     results.unwrap();
 }
