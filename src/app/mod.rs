@@ -551,8 +551,9 @@ impl SmallprintApp {
     /// screen's content, the status message.
     fn cycle_regions(&mut self, ctx: &egui::Context) {
         use egui::{Key, Modifiers};
-        let forward = ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F6));
+        // Shift+F6 first: a plain F6 pattern also matches it (egui ignores Shift there).
         let back = ctx.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::F6));
+        let forward = ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F6));
         if !forward && !back || self.session.open_workspace().is_none() {
             return;
         }

@@ -430,8 +430,17 @@ impl RequestsScreen {
         today: Date,
         commands: &mut Vec<Command>,
     ) {
+        // Once a refusal has shown problems, they follow the typing: each goes when
+        // fixed (and with it the field's description), not at the next Log request.
+        if !self.draft_issues.is_empty() {
+            self.draft_issues = self.draft.validate(today).err().unwrap_or_default();
+        }
+        // Enter in a one-line field logs the request, as a form does: the field lets
+        // the keyboard go as Enter reaches it (a multi-line one keeps it for a new line).
+        let focus_before = ui.memory(egui::Memory::focused);
+        let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
         egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.strong("Log a request the day it arrives");
+            access::heading(ui, "Log a request the day it arrives", Level::Section);
             let draft = &mut self.draft;
             let issues = &self.draft_issues;
             egui::Grid::new("log_request")
@@ -510,7 +519,11 @@ impl RequestsScreen {
                         ui.end_row();
                     }
                 });
-            self.log_form_buttons(ui, today, commands);
+            let entered = enter
+                && focus_before
+                    .is_some_and(|id| egui::TextEdit::load_state(ui.ctx(), id).is_some())
+                && ui.memory(egui::Memory::focused).is_none();
+            self.log_form_buttons(ui, today, entered, commands);
             // Below the buttons, so its length (it follows the kind) moves nothing the
             // pointer may be on.
             clock_line(ui, self.draft.kind);
@@ -518,11 +531,18 @@ impl RequestsScreen {
         ui.add_space(spacing::ITEM);
     }
 
-    /// "Log request" and "Cancel". A refused form sends the keyboard to the first
-    /// field with a problem, whose description says it.
-    fn log_form_buttons(&mut self, ui: &mut egui::Ui, today: Date, commands: &mut Vec<Command>) {
+    /// "Log request" (or Enter in a one-line field: `entered`) and "Cancel". A
+    /// refused form sends the keyboard to the first field with a problem, whose
+    /// description says it.
+    fn log_form_buttons(
+        &mut self,
+        ui: &mut egui::Ui,
+        today: Date,
+        entered: bool,
+        commands: &mut Vec<Command>,
+    ) {
         ui.horizontal(|ui| {
-            if ui.button("Log request").clicked() {
+            if ui.button("Log request").clicked() || entered {
                 match self.draft.validate(today) {
                     Ok(new) => {
                         commands.push(Command::LogRequest(new));

@@ -94,8 +94,10 @@ fn all<'t>(node: &Node<'t>) -> Vec<Node<'t>> {
     node.children_recursive().collect()
 }
 
+/// A node's name: its label, or for text its value.
 fn label(node: &Node<'_>) -> String {
-    node.accesskit_node().label().unwrap_or_default()
+    let data = node.accesskit_node();
+    data.label().or_else(|| data.value()).unwrap_or_default()
 }
 
 fn role(node: &Node<'_>) -> Role {
@@ -644,4 +646,254 @@ fn after_every_action_the_keyboard_is_on_a_named_place_in_the_expected_region() 
         }
     }
     assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}
+
+/// The node whose text is `text` among the live regions, with how it is announced.
+fn live_node(harness: &Harness<'_, SmallprintApp>, starts: &str) -> Option<egui::accesskit::Live> {
+    all(&harness.root()).into_iter().find_map(|node| {
+        let data = node.accesskit_node();
+        let text = data.label().or_else(|| data.value()).unwrap_or_default();
+        (text.starts_with(starts) && data.data().live().is_some()).then(|| data.live())
+    })
+}
+
+#[test]
+fn results_and_refusals_are_spoken_from_the_status_bar() {
+    use egui::accesskit::Live;
+    use smallprint::{
+        actions::Export, command::Command, documents::Format, domain::requests::RequestEvent,
+    };
+    let (dir, mut harness) = example();
+    let out = dir.path().join("notice.pdf");
+    harness.state_mut().apply(Command::Export {
+        what: Export::Notice {
+            format: Format::Pdf,
+            style: smallprint::documents::notice::NoticeStyle::Standard,
+            finish: smallprint::documents::notice::Finish::Final,
+        },
+        to: Some(out.clone()),
+    });
+    harness.run();
+    harness.state_mut().finish_exports(true);
+    harness.run();
+    assert!(out.exists());
+    assert_eq!(live_node(&harness, "Exported "), Some(Live::Polite));
+    let node = harness.get_by_label_contains("Exported ");
+    assert!(
+        label(&node).contains(&format!("to {}", out.display())),
+        "says where: {}",
+        label(&node)
+    );
+    // The live node is in the status region.
+    let mut at = node.parent();
+    let mut region = None;
+    while let Some(parent) = at {
+        if role(&parent) == Role::Status {
+            region = Some(label(&parent));
+        }
+        at = parent.parent();
+    }
+    assert_eq!(region.as_deref(), Some("Status"));
+
+    // A step that does not apply, as from a stale screen: refused, at once.
+    let open = harness
+        .state()
+        .workspace()
+        .expect("open")
+        .requests
+        .iter()
+        .find(|r| r.status == smallprint::domain::requests::Status::Open && !r.is_complaint())
+        .expect("an open request")
+        .id;
+    harness.state_mut().apply(Command::RecordRequestEvent {
+        request: open,
+        event: RequestEvent::IdentityReceived,
+        on: TODAY,
+        note: None,
+    });
+    harness.run();
+    assert_eq!(live_node(&harness, "Not done: "), Some(Live::Assertive));
+}
+
+#[test]
+fn a_refused_form_takes_the_keyboard_to_the_field_whose_problem_is_its_description() {
+    let (_dir, mut harness) = example();
+    go_to(&mut harness, Screen::Requests);
+    press_button(&mut harness, "Log a request…");
+    // Nothing typed: Enter on Log request is refused.
+    press_button(&mut harness, "Log request");
+    assert_eq!(
+        focused(&harness),
+        Some((Role::TextInput, "Requester's name".to_owned()))
+    );
+    let field = harness.get_by_role_and_label(Role::TextInput, "Requester's name");
+    let description = field.accesskit_node().description().unwrap_or_default();
+    // The same words the form shows under the field.
+    assert!(
+        !description.is_empty(),
+        "the problem is the field's description"
+    );
+    harness.get_by_label(&description);
+    // Typed, the problem and its description go.
+    harness
+        .get_by_label("Requester's name")
+        .type_text("Ines Okafor");
+    harness.run();
+    let field = harness.get_by_role_and_label(Role::TextInput, "Requester's name");
+    assert_eq!(field.accesskit_node().description(), None);
+}
+
+#[test]
+fn f6_moves_between_the_screens_the_content_and_the_status_message() {
+    let (_dir, mut harness) = example();
+    go_to(&mut harness, Screen::Requests);
+    assert_eq!(
+        focused(&harness),
+        Some((Role::Heading, "Requests".to_owned()))
+    );
+    // No message yet: from the content, F6 goes to the screens, on the current one.
+    harness.key_press(Key::F6);
+    harness.run();
+    assert_eq!(
+        focused(&harness),
+        Some((Role::Button, "Requests".to_owned()))
+    );
+    assert_eq!(
+        focused_region(&harness).map(|(role, _)| role),
+        Some(Role::Navigation)
+    );
+    harness.key_press(Key::F6);
+    harness.run();
+    assert_eq!(
+        focused(&harness),
+        Some((Role::Heading, "Requests".to_owned()))
+    );
+    // With a message, F6 reaches it too; Shift+F6 goes back.
+    harness
+        .state_mut()
+        .session
+        .open_workspace_mut()
+        .expect("open")
+        .say(smallprint::session::Tone::Info, "Something to hear again.");
+    harness.run();
+    harness.key_press(Key::F6);
+    harness.run();
+    assert_eq!(
+        focused(&harness).map(|(_, name)| name),
+        Some("Something to hear again.".to_owned())
+    );
+    assert_eq!(
+        focused_region(&harness).map(|(role, _)| role),
+        Some(Role::Status)
+    );
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::F6);
+    harness.run();
+    assert_eq!(
+        focused(&harness),
+        Some((Role::Heading, "Requests".to_owned()))
+    );
+}
+
+/// Counts the key presses a keyboard-only user makes.
+struct Keys<'h, 'a> {
+    harness: &'h mut Harness<'a, SmallprintApp>,
+    presses: usize,
+}
+
+impl Keys<'_, '_> {
+    fn press(&mut self, key: Key) {
+        self.harness.key_press(key);
+        self.harness.run();
+        self.presses += 1;
+    }
+
+    /// Tabs until the keyboard is on `role` named `name`.
+    fn tab_to(&mut self, role: Role, name: &str) {
+        for _ in 0..40 {
+            if focused(self.harness).is_some_and(|(r, n)| r == role && n == name) {
+                return;
+            }
+            self.press(Key::Tab);
+        }
+        panic!("{name} not reached by Tab: {:?}", focused(self.harness));
+    }
+
+    fn type_text(&mut self, text: &str) {
+        let (_, name) = focused(self.harness).expect("a field has the keyboard");
+        self.harness.get_by_label(&name).type_text(text);
+        self.harness.run();
+    }
+}
+
+#[test]
+fn a_request_is_logged_acknowledged_and_marked_sent_with_the_keyboard_alone() {
+    let (dir, mut harness) = example();
+    let mut keys = Keys {
+        harness: &mut harness,
+        presses: 0,
+    };
+    // From the start: F6 to the screens, down to Requests, Enter.
+    keys.press(Key::F6);
+    assert_eq!(
+        focused_region(keys.harness).map(|(role, _)| role),
+        Some(Role::Navigation)
+    );
+    for _ in 0..3 {
+        keys.press(Key::ArrowDown);
+    }
+    keys.press(Key::Enter);
+    assert_eq!(
+        focused(keys.harness),
+        Some((Role::Heading, "Requests".to_owned()))
+    );
+    keys.tab_to(Role::Button, "Log a request…");
+    keys.press(Key::Enter);
+    keys.type_text("Ines Okafor");
+    keys.press(Key::Enter);
+    assert_eq!(
+        focused(keys.harness),
+        Some((Role::Heading, "R-2026-009".to_owned()))
+    );
+    keys.tab_to(Role::Button, "Write a letter…");
+    keys.press(Key::Enter);
+    keys.tab_to(Role::Button, "Export PDF…");
+    keys.press(Key::Enter);
+    assert_eq!(
+        focused(keys.harness),
+        Some((Role::TextInput, "File name".to_owned()))
+    );
+    let out = dir.path().join("acknowledgement.pdf");
+    keys.harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    keys.presses += 1;
+    keys.type_text(&out.display().to_string());
+    keys.press(Key::Enter);
+    keys.harness.state_mut().finish_exports(true);
+    keys.harness.run();
+    assert!(out.exists(), "the acknowledgement is written");
+    assert_eq!(
+        focused(keys.harness),
+        Some((Role::Button, "Export PDF…".to_owned()))
+    );
+    keys.tab_to(Role::Button, "Mark as sent");
+    keys.press(Key::Enter);
+    let presses = keys.presses;
+    let logged = harness
+        .state()
+        .workspace()
+        .expect("open")
+        .requests
+        .iter()
+        .find(|r| r.reference == "R-2026-009")
+        .expect("logged")
+        .clone();
+    assert_eq!(logged.requester.name, "Ines Okafor");
+    assert!(
+        logged.timeline.iter().any(|entry| matches!(
+            entry.event,
+            smallprint::domain::requests::RequestEvent::LetterSent { .. }
+        )),
+        "the acknowledgement is in the timeline"
+    );
+    assert!(presses <= 40, "{presses} key presses");
+    eprintln!("keyboard only: {presses} key presses plus typing");
 }
