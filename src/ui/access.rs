@@ -128,6 +128,39 @@ pub fn region<R>(
     .inner
 }
 
+/// Makes a menu bar's button a menu: it says it opens one, and whether it is open.
+pub fn menu(ui: &egui::Ui, response: &Response, open: bool) {
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        node.set_role(Role::MenuItem);
+        node.set_has_popup(egui::accesskit::HasPopup::Menu);
+        node.set_expanded(open);
+    });
+}
+
+/// Makes a button inside a menu one of its items.
+pub fn menu_item(ui: &egui::Ui, response: &Response) {
+    ui.ctx()
+        .accesskit_node_builder(response.id, |node| node.set_role(Role::MenuItem));
+}
+
+/// A group of choices (radio buttons) named by the question they answer, so each
+/// choice is heard with it ("Yes" alone says nothing).
+pub fn radio_group<R>(
+    ui: &mut egui::Ui,
+    question: &str,
+    contents: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
+    ui.scope_builder(
+        UiBuilder::new()
+            .id_salt(("radio_group", question))
+            .layout(egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true))
+            .accessibility_role(Role::RadioGroup)
+            .accessibility_label(question),
+        contents,
+    )
+    .inner
+}
+
 /// Names the dialog or window `ui` is drawn in by its title, and marks a modal one
 /// modal, so a screen reader says what opened and keeps to it (as the pointer must).
 pub fn name_dialog(ui: &egui::Ui, title: &str) {
@@ -170,6 +203,24 @@ pub fn live(ui: &egui::Ui, response: &Response, announce: Announce) {
             Announce::Assertive => egui::accesskit::Live::Assertive,
         });
     });
+}
+
+/// A greyed control's reason, for everyone: on hover for the pointer, and as its
+/// description for a screen reader (which finds the control though Tab skips it).
+pub trait DisabledBecause {
+    #[must_use]
+    fn disabled_because(self, reason: impl Into<String>) -> Self;
+}
+
+impl DisabledBecause for Response {
+    fn disabled_because(self, reason: impl Into<String>) -> Self {
+        if self.enabled() {
+            return self;
+        }
+        let reason = reason.into();
+        describe(&self.ctx, self.id, &reason);
+        self.on_disabled_hover_text(reason)
+    }
 }
 
 /// Gives the node `id` the description `text` (a field's problem), read after its name.

@@ -8,6 +8,7 @@ use jiff::civil::Date;
 
 use super::{
     ScreenContext,
+    access::DisabledBecause,
     access::{self, FocusTarget, Level},
     letter::{DraftCache, part_ui},
     preview,
@@ -138,7 +139,7 @@ impl BreachLetterComposer {
         ui.horizontal_wrapped(|ui| {
             if ui
                 .add_enabled(ready, egui::Button::new("Export PDF…"))
-                .on_disabled_hover_text(&why)
+                .disabled_because(&why)
                 .clicked()
             {
                 commands.push(Command::Export {
@@ -152,7 +153,7 @@ impl BreachLetterComposer {
             if ui
                 .add_enabled(ready, egui::Button::new("Copy as email text"))
                 .on_hover_text("Copies the letter as plain text, to paste into an email")
-                .on_disabled_hover_text(&why)
+                .disabled_because(&why)
                 .clicked()
             {
                 commands.push(Command::CopyText {
@@ -164,7 +165,7 @@ impl BreachLetterComposer {
             if ui
                 .add_enabled(ready && !already, egui::Button::new("Mark as sent"))
                 .on_hover_text("Records that the people affected were told today by this letter, and keeps it word for word in the breach's timeline")
-                .on_disabled_hover_text(if already {
+                .disabled_because(if already {
                     "The breach already records whether the people affected were told"
                 } else {
                     why.as_str()

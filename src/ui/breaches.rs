@@ -11,6 +11,7 @@ use jiff::{
 };
 
 use super::{
+    access::DisabledBecause,
     access::{self, FocusTarget, Level},
     theme::{self, spacing},
     widgets::{FormField, UiExt, check_line, focus_if_asked, problem_form},
@@ -72,6 +73,9 @@ const RISK_GUIDANCE: [(RiskLevel, &str, &str); 3] = [
 
 /// Said once above the three levels.
 const RISK_ADVICE: &str = "Judge the risk to the people whose data it is, not to your business. If you are unsure between two levels, take the higher one, or use the ICO's self-assessment for breaches (ico.org.uk).";
+
+/// The question the special-category choices answer, shown and spoken.
+const SPECIAL_CATEGORY_QUESTION: &str = "Special category data (health, ethnicity, religion, sex life, biometrics…) or criminal-offence data involved?";
 
 /// The button that opens the form to log a breach, where Cancel takes the keyboard back.
 const LOG_A_BREACH: &str = "Log a breach…";
@@ -176,16 +180,19 @@ impl LocalTimeField {
         ) {
             ui.horizontal(|ui| {
                 ui.label("Which one?");
-                changed |= ui
-                    .radio_value(
-                        &mut self.offset,
-                        Some(Offset::constant(1)),
-                        "the first (BST)",
-                    )
-                    .changed();
-                changed |= ui
-                    .radio_value(&mut self.offset, Some(Offset::UTC), "the second (GMT)")
-                    .changed();
+                let question = format!("{label}: which one?");
+                access::radio_group(ui, &question, |ui| {
+                    changed |= ui
+                        .radio_value(
+                            &mut self.offset,
+                            Some(Offset::constant(1)),
+                            "the first (BST)",
+                        )
+                        .changed();
+                    changed |= ui
+                        .radio_value(&mut self.offset, Some(Offset::UTC), "the second (GMT)")
+                        .changed();
+                });
             });
         } else if self.offset.is_some() && changed {
             self.offset = None;
@@ -758,13 +765,13 @@ impl BreachesScreen {
             return;
         };
         let form = &mut self.decision;
-        ui.horizontal(|ui| {
+        access::radio_group(ui, "Report it to the ICO?", |ui| {
             ui.radio_value(&mut form.report, Some(true), "Report it");
             ui.add_enabled_ui(risk.level == RiskLevel::Unlikely, |ui| {
                 ui.radio_value(&mut form.report, Some(false), "Do not report it")
-                    .on_disabled_hover_text(
+                    .disabled_because(
                         "Only a breach unlikely to be a risk to people may go unreported (Art. 33(1)). If that is your judgement, change the risk above and write down why.",
-                    );
+                    )
             });
         });
         let reasons_label = ui.label("Reasons");
@@ -944,7 +951,7 @@ impl BreachesScreen {
             None => {}
         }
         let form = &mut self.people;
-        ui.horizontal(|ui| {
+        access::radio_group(ui, "Were the people affected told?", |ui| {
             ui.radio_value(&mut form.told, Some(true), "They were told");
             ui.radio_value(&mut form.told, Some(false), "They are not being told");
         });
@@ -1300,10 +1307,12 @@ fn facts_ui(
             }
         }
         ui.horizontal_wrapped(|ui| {
-            ui.label("Special category data (health, ethnicity, religion, sex life, biometrics…) or criminal-offence data involved?");
-            ui.radio_value(&mut e.special_category, Some(true), "Yes");
-            ui.radio_value(&mut e.special_category, Some(false), "No");
-            ui.radio_value(&mut e.special_category, None, "Not known yet");
+            ui.label(SPECIAL_CATEGORY_QUESTION);
+            access::radio_group(ui, SPECIAL_CATEGORY_QUESTION, |ui| {
+                ui.radio_value(&mut e.special_category, Some(true), "Yes");
+                ui.radio_value(&mut e.special_category, Some(false), "No");
+                ui.radio_value(&mut e.special_category, None, "Not known yet");
+            });
         });
         egui::Grid::new(("breach_numbers", draft.base.id.0))
             .num_columns(2)
@@ -1342,19 +1351,28 @@ fn facts_ui(
             });
 
         ui.add_space(spacing::ITEM);
-        ui.strong("The risk to people");
+        access::heading(ui, "The risk to people", Level::Part);
         ui.label(RichText::new(RISK_ADVICE).weak());
-        for (level, meaning, example) in RISK_GUIDANCE {
-            ui.radio_value(
-                &mut draft.risk,
-                Some(level),
-                RichText::new(level.to_string()).strong(),
-            );
-            ui.indent(("risk", level as u8), |ui| {
-                ui.label(meaning);
-                ui.label(RichText::new(example).weak());
-            });
-        }
+        ui.scope_builder(
+            egui::UiBuilder::new()
+                .accessibility_role(egui::accesskit::Role::RadioGroup)
+                .accessibility_label("The risk to people"),
+            |ui| {
+                for (level, meaning, example) in RISK_GUIDANCE {
+                    let choice = ui.radio_value(
+                        &mut draft.risk,
+                        Some(level),
+                        RichText::new(level.to_string()).strong(),
+                    );
+                    // Heard with what the level means, as it is seen.
+                    access::describe(ui.ctx(), choice.id, meaning);
+                    ui.indent(("risk", level as u8), |ui| {
+                        ui.label(meaning);
+                        ui.label(RichText::new(example).weak());
+                    });
+                }
+            },
+        );
         if draft.risk.is_some() {
             let label = ui.label(field::REASONING);
             let response = ui.text_box(&label, &mut draft.reasoning, "What makes harm likely or unlikely: the data, who has it, whether it was recovered", width);

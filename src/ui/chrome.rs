@@ -33,14 +33,16 @@ fn menu_item_named(ui: &mut egui::Ui, action: Action, label: &str, enabled: bool
     if let Some(shortcut) = action.shortcut {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
     }
-    ui.add_enabled(enabled, button)
-        .on_hover_text(action.tooltip)
-        .clicked()
+    let response = ui
+        .add_enabled(enabled, button)
+        .on_hover_text(action.tooltip);
+    access::menu_item(ui, &response);
+    response.clicked()
 }
 
 pub fn menu_bar(ui: &mut egui::Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
+        let menu = ui.menu_button("File", |ui| {
             if menu_item(ui, command::NEW_FILE, true) {
                 commands.push(Command::NewFile);
             }
@@ -68,7 +70,8 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &MenuState<'_>, commands: &mut Vec<Com
                 commands.push(Command::Quit);
             }
         });
-        ui.menu_button("Edit", |ui| {
+        access::menu(ui, &menu.response, menu.inner.is_some());
+        let menu = ui.menu_button("Edit", |ui| {
             // The menu names the edit, so an undo never surprises.
             for (action, what, command) in [
                 (command::UNDO, &state.undo, Command::Undo),
@@ -83,11 +86,13 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &MenuState<'_>, commands: &mut Vec<Com
                 }
             }
         });
-        ui.menu_button("Help", |ui| {
+        access::menu(ui, &menu.response, menu.inner.is_some());
+        let menu = ui.menu_button("Help", |ui| {
             if menu_item(ui, command::ABOUT, true) {
                 commands.push(Command::ShowAbout);
             }
         });
+        access::menu(ui, &menu.response, menu.inner.is_some());
         ui.separator();
         // Undo and redo also sit in the bar itself: they are the buttons people look for
         // after a slip, and a text field's focus does not hide them.

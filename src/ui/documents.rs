@@ -5,6 +5,7 @@ use egui::RichText;
 use jiff::civil::Date;
 
 use super::{
+    access::DisabledBecause,
     access::{self, Level},
     date_picker::date_picker_button,
     preview,
@@ -152,7 +153,7 @@ impl DocumentsScreen {
             if ui
                 .add_enabled(!blocked, egui::Button::new(format!("Export {format}…")))
                 .on_hover_text(export_tooltip(format))
-                .on_disabled_hover_text(
+                .disabled_because(
                     "The notice cannot be published yet: put right each gap listed below, or export a marked draft",
                 )
                 .clicked()

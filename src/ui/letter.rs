@@ -10,6 +10,7 @@ use egui::RichText;
 use jiff::civil::Date;
 
 use super::{
+    access::DisabledBecause,
     access::{self, FocusTarget, Level},
     preview,
     requests::WRITE_A_LETTER,
@@ -268,7 +269,7 @@ impl LetterComposer {
         ui.horizontal_wrapped(|ui| {
             let export = ui
                 .add_enabled(ready, egui::Button::new("Export PDF…"))
-                .on_disabled_hover_text(blocked.clone().unwrap_or_default());
+                .disabled_because(blocked.clone().unwrap_or_default());
             if export.clicked() {
                 commands.push(Command::Export {
                     what: Export::Letter {
@@ -288,7 +289,7 @@ impl LetterComposer {
             let copy = ui
                 .add_enabled(ready, egui::Button::new("Copy as email text"))
                 .on_hover_text("Copies the letter as plain text, to paste into an email")
-                .on_disabled_hover_text(blocked.clone().unwrap_or_default());
+                .disabled_because(blocked.clone().unwrap_or_default());
             if copy.clicked() {
                 // Said in the status bar, where a message moves nothing.
                 commands.push(Command::CopyText {

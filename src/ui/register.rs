@@ -7,11 +7,12 @@ use egui::RichText;
 use jiff::civil::Date;
 
 use super::{
+    access::DisabledBecause,
     access::{self, FocusTarget, Level},
     theme::{self, spacing},
     widgets::{
-        Pane, PaneWidth, UiExt, check_line, focus_if_asked, problem_form, steady_height, two_panes,
-        with_examples,
+        Pane, PaneWidth, UiExt, check_line, focus_if_asked, owned_by, problem_form, steady_height,
+        two_panes, with_examples,
     },
 };
 use crate::{
@@ -146,9 +147,9 @@ impl Editor {
 }
 
 /// A menu of common entries that appends the chosen one as a new line of `text`.
-fn suggestions(ui: &mut egui::Ui, id: &str, choices: &[&str], text: &mut String) -> bool {
+fn suggestions(ui: &mut egui::Ui, field: &str, choices: &[&str], text: &mut String) -> bool {
     let mut chosen = None;
-    egui::ComboBox::from_id_salt(id)
+    let response = egui::ComboBox::from_id_salt(("suggestions", field))
         .selected_text("Add a common one…")
         .width(220.0)
         .show_ui(ui, |ui| {
@@ -164,6 +165,10 @@ fn suggestions(ui: &mut egui::Ui, id: &str, choices: &[&str], text: &mut String)
         })
         .response
         .on_hover_text("Adds it as a new line; you can still type your own");
+    // Named for its field: there is one beside each list.
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        node.set_label(format!("Add a common one to {}", field.to_lowercase()));
+    });
     let Some(choice) = chosen else { return false };
     if !text.is_empty() && !text.ends_with('\n') {
         text.push('\n');
@@ -253,7 +258,7 @@ impl RegisterScreen {
                     ),
                 )
                 .on_hover_text(command::ADD_ACTIVITY.tooltip)
-                .on_disabled_hover_text(command::ADD_ACTIVITY.tooltip);
+                .disabled_because(command::ADD_ACTIVITY.tooltip);
             if add.clicked() {
                 self.adding = !self.adding;
                 if self.adding {
@@ -418,7 +423,7 @@ impl RegisterScreen {
                         let button = ui
                             .add_enabled(!have, egui::Button::new("Add").small())
                             .on_hover_text(format!("Add “{}” to your register", template.purpose))
-                            .on_disabled_hover_text("Your register already has an activity with this purpose");
+                            .disabled_because("Your register already has an activity with this purpose");
                         if button.clicked() {
                             commands.push(Command::AddCatalogueActivity(at));
                             // Open still, to add the next one.
@@ -549,7 +554,7 @@ impl RegisterScreen {
                 );
                 changed |= suggestions(
                     ui,
-                    "individual_suggestions",
+                    field::INDIVIDUALS,
                     COMMON_INDIVIDUALS,
                     &mut editor.individuals,
                 );
@@ -559,12 +564,7 @@ impl RegisterScreen {
                     &mut editor.data,
                     "One per line: Names and contact details, Addresses…",
                 );
-                changed |= suggestions(
-                    ui,
-                    "data_suggestions",
-                    ICO_DATA_CATEGORIES,
-                    &mut editor.data,
-                );
+                changed |= suggestions(ui, field::DATA, ICO_DATA_CATEGORIES, &mut editor.data);
                 ui.problems_of(field::DATA, &issues);
 
                 let mut special = draft.special_category.is_some();
@@ -720,21 +720,31 @@ impl RegisterScreen {
                 let mut remove = None;
                 for (index, processor) in draft.processors.iter_mut().enumerate() {
                     egui::Frame::group(ui.style()).show(ui, |ui| {
-                        changed |= ui.text_field(
-                            "Processor",
-                            &mut processor.name,
-                            "e.g. the payment provider",
-                        );
-                        changed |=
-                            ui.text_field("What it does for you", &mut processor.activities, "");
-                        changed |= ui.text_field(
-                            "Contract or terms",
-                            &mut processor.contract_reference,
-                            "",
-                        );
-                        if ui.small_button("Remove processor").clicked() {
-                            remove = Some(index);
-                        }
+                        let owner = format!("Processor {}", index + 1);
+                        owned_by(ui, &owner, |ui| {
+                            changed |= ui.text_field(
+                                "Processor",
+                                &mut processor.name,
+                                "e.g. the payment provider",
+                            );
+                            changed |= ui.text_field(
+                                "What it does for you",
+                                &mut processor.activities,
+                                "",
+                            );
+                            changed |= ui.text_field(
+                                "Contract or terms",
+                                &mut processor.contract_reference,
+                                "",
+                            );
+                            let remove_button = ui.small_button("Remove processor");
+                            ui.ctx().accesskit_node_builder(remove_button.id, |node| {
+                                node.set_label(format!("Remove processor {}", index + 1));
+                            });
+                            if remove_button.clicked() {
+                                remove = Some(index);
+                            }
+                        });
                     });
                 }
                 if let Some(index) = remove {
@@ -752,7 +762,7 @@ impl RegisterScreen {
                 );
                 changed |= suggestions(
                     ui,
-                    "recipient_suggestions",
+                    "Other recipients",
                     COMMON_RECIPIENTS,
                     &mut editor.recipients,
                 );

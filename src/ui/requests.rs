@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use egui::accesskit::Role;
 
 use super::{
+    access::DisabledBecause,
     access::{self, FocusTarget, Level, Table},
     date_picker::date_picker_button,
     theme::{self, spacing},
@@ -1141,7 +1142,7 @@ impl RequestsScreen {
                 };
                 let response = ui
                     .add_enabled(verdict.is_ok(), egui::Button::new(label))
-                    .on_disabled_hover_text(verdict.as_ref().err().cloned().unwrap_or_default());
+                    .disabled_because(verdict.as_ref().err().cloned().unwrap_or_default());
                 if response.clicked() {
                     let note = (!needs_text && !text.is_empty()).then(|| text.clone());
                     self.try_record(workspace, request, event, note, today, commands);

@@ -7,6 +7,7 @@ use egui::{Response, RichText};
 use egui_extras::{Size, StripBuilder};
 
 use super::{
+    access::DisabledBecause,
     date_picker::date_picker_button,
     theme::{self, spacing},
 };
@@ -267,7 +268,7 @@ pub trait UiExt {
         let response = ui
             .add_enabled(enabled, egui::Button::new(action.label))
             .on_hover_text(action.tooltip)
-            .on_disabled_hover_text(action.tooltip);
+            .disabled_because(action.tooltip);
         if response.clicked() {
             commands.push(command);
         }
@@ -546,6 +547,19 @@ pub fn problem_form<R>(
     with_scoped(ui, problem_form_id(), form, contents)
 }
 
+fn owner_id() -> egui::Id {
+    egui::Id::unique("smallprint_field_owner")
+}
+
+/// Draws `contents` as a group named `owner` ("Processor 2"), each labelled field in it
+/// named "{owner}: {label}" for a screen reader, so fields repeated per item are told
+/// apart (the visible labels stay short).
+pub fn owned_by<R>(ui: &mut egui::Ui, owner: &str, contents: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    super::access::region(ui, egui::accesskit::Role::Group, owner, |ui| {
+        with_scoped(ui, owner_id(), owner.to_owned(), contents)
+    })
+}
+
 /// Draws `contents` with `value` stored under `id` for the widgets inside to read, then
 /// puts back what was there before (forms inside forms).
 fn with_scoped<T: Clone + Send + Sync + 'static, R>(
@@ -575,10 +589,23 @@ fn touched_id(form: &ProblemForm, field: &str) -> egui::Id {
 fn follow_field(ui: &egui::Ui, label: &str, response: &Response) {
     note_if_left(ui, label, response);
     focus_if_asked(ui, label, response);
+    if let Some(owner) = ui.data(|d| d.get_temp::<String>(owner_id())) {
+        ui.ctx().accesskit_node_builder(response.id, |node| {
+            node.set_label(format!("{owner}: {}", lower_first(label)));
+        });
+    }
     ui.data_mut(|d| {
         d.insert_temp(field_id_key(Some(label)), response.id);
         d.insert_temp(field_id_key(None), response.id);
     });
+}
+
+/// `label` with its first letter in lower case, to follow an owner's name.
+fn lower_first(label: &str) -> String {
+    let mut chars = label.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
 }
 
 /// Where the id of the field labelled `label` (or of the last field drawn) is kept, so

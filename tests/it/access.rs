@@ -897,3 +897,96 @@ fn a_request_is_logged_acknowledged_and_marked_sent_with_the_keyboard_alone() {
     assert!(presses <= 40, "{presses} key presses");
     eprintln!("keyboard only: {presses} key presses plus typing");
 }
+
+#[test]
+fn choices_repeated_fields_greyed_buttons_and_menus_say_what_they_belong_to() {
+    let (_dir, mut harness) = example();
+    // Each of an activity's processors' fields is named by its processor.
+    let activity = harness
+        .state()
+        .workspace()
+        .expect("open")
+        .register
+        .iter()
+        .find(|a| a.processors.len() >= 2)
+        .expect("an activity with two processors")
+        .id;
+    harness
+        .state_mut()
+        .apply(smallprint::command::Command::OpenActivity(activity));
+    harness.run();
+    for n in [1, 2] {
+        for field in ["processor", "what it does for you", "contract or terms"] {
+            harness.get_by_role_and_label(Role::TextInput, &format!("Processor {n}: {field}"));
+        }
+        harness.get_by_role_and_label(Role::Group, &format!("Processor {n}"));
+        harness.get_by_role_and_label(Role::Button, &format!("Remove processor {n}"));
+    }
+    // Three "Add a common one…" boxes, each named for its list.
+    let names: Vec<String> = all(&harness.root())
+        .iter()
+        .filter(|node| role(node) == Role::ComboBox && label(node).starts_with("Add a common one"))
+        .map(label)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Add a common one to categories of individuals",
+            "Add a common one to categories of personal data",
+            "Add a common one to other recipients"
+        ]
+    );
+
+    // A greyed button says why to a screen reader too.
+    press_button(&mut harness, "Add activity");
+    let greyed: Vec<Node<'_>> = all(&harness.root())
+        .into_iter()
+        .filter(|node| {
+            role(node) == Role::Button
+                && label(node) == "Add"
+                && node.accesskit_node().is_disabled()
+        })
+        .collect();
+    assert!(
+        !greyed.is_empty(),
+        "purposes already in the register cannot be added twice"
+    );
+    for button in &greyed {
+        assert_eq!(
+            button.accesskit_node().description().as_deref(),
+            Some("Your register already has an activity with this purpose")
+        );
+    }
+
+    // A breach's yes / no / not known is heard with its question.
+    let breach = harness.state().workspace().expect("open").breaches[0].id;
+    harness
+        .state_mut()
+        .apply(smallprint::command::Command::OpenBreach(breach));
+    harness.run();
+    let group = all(&harness.root())
+        .into_iter()
+        .find(|node| {
+            role(node) == Role::RadioGroup && label(node).starts_with("Special category data")
+        })
+        .expect("the special-category question as a radio group");
+    let choices: Vec<String> = all(&group)
+        .iter()
+        .filter(|node| role(node) == Role::RadioButton)
+        .map(label)
+        .collect();
+    assert_eq!(choices, ["Yes", "No", "Not known yet"]);
+
+    // The menu bar's buttons are menus that say whether they are open.
+    let file = harness.get_by_role_and_label(Role::MenuItem, "File");
+    assert_eq!(
+        file.accesskit_node().data().has_popup(),
+        Some(egui::accesskit::HasPopup::Menu)
+    );
+    assert_eq!(file.accesskit_node().data().is_expanded(), Some(false));
+    file.click();
+    harness.run();
+    let file = harness.get_by_role_and_label(Role::MenuItem, "File");
+    assert_eq!(file.accesskit_node().data().is_expanded(), Some(true));
+    harness.get_by_role_and_label(Role::MenuItem, "Save as…");
+}

@@ -96,13 +96,13 @@ fn typing_over_the_last_example_text_keeps_every_character() {
     harness.run();
     harness.state_mut().apply(Command::OpenActivity(activity));
     harness.run();
-    let field = harness.get_by_label("Contract or terms");
+    let field = harness.get_by_label("Processor 1: contract or terms");
     field.focus();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness.run();
     let typed = "Etsy seller terms";
-    let below_before = harness.get_by_label("Remove processor").rect();
+    let below_before = harness.get_by_label("Remove processor 1").rect();
     for c in typed.chars() {
         harness.event(egui::Event::Text(c.to_string()));
         harness.run();
@@ -114,7 +114,7 @@ fn typing_over_the_last_example_text_keeps_every_character() {
         .map(|a| a.processors[0].contract_reference.clone())
         .expect("the processor");
     assert_eq!(stored, typed);
-    let below_after = harness.get_by_label("Remove processor").rect();
+    let below_after = harness.get_by_label("Remove processor 1").rect();
     assert!(
         (below_after.top() - below_before.top()).abs() < 0.5,
         "the form moved under the pointer: {below_before:?} → {below_after:?}"
@@ -146,7 +146,7 @@ fn confirming_an_example_does_not_move_the_form_under_the_pointer() {
     };
     let before = standing(&harness);
     assert!(before >= 2, "{before}");
-    let below = harness.get_by_label("Remove processor").rect();
+    let below = harness.get_by_label("Remove processor 1").rect();
     for left in (0..before).rev() {
         harness
             .get_all_by_label("Confirm")
@@ -156,7 +156,7 @@ fn confirming_an_example_does_not_move_the_form_under_the_pointer() {
         harness.run();
         harness.run();
         assert_eq!(standing(&harness), left);
-        let now = harness.get_by_label("Remove processor").rect();
+        let now = harness.get_by_label("Remove processor 1").rect();
         assert!(
             (now.top() - below.top()).abs() < 0.5,
             "moved after a Confirm: {below:?} → {now:?}"
@@ -320,7 +320,7 @@ fn typing_into_an_example_field_replaces_it_without_selecting_it() {
         .map(|a| a.processors[0].contract_reference.clone())
         .expect("the processor");
     assert!(!example.is_empty());
-    let field = harness.get_by_label("Contract or terms");
+    let field = harness.get_by_label("Processor 1: contract or terms");
     assert_eq!(
         field.value().unwrap_or_default(),
         "",
@@ -442,18 +442,31 @@ fn typing_moves_nothing_below(
         harness.run();
         let field = fields(harness)[index].1;
         let before = nodes_below(harness, field);
-        for key in [
+        // Enter makes a new line in a multi-line field; in a one-line field it ends the
+        // typing (and in the request form logs the request, as a form's Enter does).
+        let multiline = harness
+            .query_all_by(|node| matches!(node.role(), Role::TextInput | Role::MultilineTextInput))
+            .filter(|node| region.contains(&node.rect().center().x))
+            .nth(index)
+            .is_some_and(|node| node.accesskit_node().role() == Role::MultilineTextInput);
+        let enter = egui::Event::Key {
+            key: egui::Key::Enter,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers::NONE,
+        };
+        let keys = [
             egui::Event::Text("ab".to_owned()),
             egui::Event::Text("9".to_owned()),
-            egui::Event::Key {
-                key: egui::Key::Enter,
-                physical_key: None,
-                pressed: true,
-                repeat: false,
-                modifiers: egui::Modifiers::NONE,
+            if multiline {
+                enter
+            } else {
+                egui::Event::Text(" ".to_owned())
             },
             egui::Event::Text("c".to_owned()),
-        ] {
+        ];
+        for key in keys {
             harness.event(key);
             harness.run();
             let now = fields(harness)
