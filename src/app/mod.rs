@@ -583,6 +583,16 @@ impl SmallprintApp {
             return;
         }
         self.last_focus = focused;
+        // Tabbing out of an open list or date picker closes it: left open, it would
+        // cover the fields the keyboard has gone on to.
+        let in_window_body = |id: egui::Id| {
+            ctx.read_response(id)
+                .is_some_and(|response| response.layer_id.order == egui::Order::Background)
+        };
+        if moved_by_keyboard && focused.is_some_and(in_window_body) && egui::Popup::is_any_open(ctx)
+        {
+            egui::Popup::close_all(ctx);
+        }
         // A response's interaction rectangle is its rectangle clipped to what is shown.
         let hidden = |id: egui::Id| {
             ctx.read_response(id)

@@ -990,3 +990,31 @@ fn choices_repeated_fields_greyed_buttons_and_menus_say_what_they_belong_to() {
     assert_eq!(file.accesskit_node().data().is_expanded(), Some(true));
     harness.get_by_role_and_label(Role::MenuItem, "Save as…");
 }
+
+#[test]
+fn tabbing_out_of_an_open_list_closes_it() {
+    let (_dir, mut harness) = example();
+    go_to(&mut harness, Screen::Requests);
+    press_button(&mut harness, "Log a request…");
+    let kind = harness.get_by_role_and_label(Role::ComboBox, "Kind");
+    kind.focus();
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(
+        egui::Popup::is_any_open(&harness.ctx),
+        "Enter opens the list"
+    );
+    let mut presses = 0;
+    while focused(&harness).is_some_and(|(role, _)| role != Role::TextInput) {
+        harness.key_press(Key::Tab);
+        harness.run();
+        presses += 1;
+        assert!(presses < 40, "{:?}", focused(&harness));
+    }
+    assert!(
+        !egui::Popup::is_any_open(&harness.ctx),
+        "the list does not stay open over {:?}",
+        focused(&harness)
+    );
+}
