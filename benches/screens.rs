@@ -23,34 +23,12 @@ use smallprint::{
     command::{Command, Screen},
     domain::{
         Workspace, agenda,
-        example::example_workspace,
-        requests::{NewRequest, RequestKind, Requester},
+        example::{example_with_requests, example_workspace},
     },
     store,
 };
 
 const TODAY: Date = date(2026, 11, 23);
-
-fn workspace_with(requests: usize) -> Workspace {
-    let mut workspace = example_workspace(TODAY);
-    workspace.requests.clear();
-    for i in 0..requests {
-        let days_ago = i64::try_from(i % 400).expect("small");
-        workspace.log_request(NewRequest {
-            kind: RequestKind::ALL[i % RequestKind::ALL.len()],
-            requester: Requester {
-                name: format!("Requester {i}"),
-                email: format!("requester{i}@example.com"),
-                ..Requester::default()
-            },
-            received: TODAY.checked_sub(Span::new().days(days_ago)).expect("date"),
-            channel: smallprint::domain::requests::Channel::Email,
-            details: String::new(),
-            activities: Vec::new(),
-        });
-    }
-    workspace
-}
 
 struct Screenful {
     ctx: egui::Context,
@@ -73,7 +51,7 @@ impl Screenful {
         let path = dir.path().join("workspace.json");
         store::write_new(
             &path,
-            &workspace_with(requests),
+            &example_with_requests(TODAY, requests),
             jiff::Timestamp::UNIX_EPOCH,
         )
         .expect("write");
@@ -215,7 +193,7 @@ fn deadlines(c: &mut Criterion) {
     bench_agenda(
         c,
         "10,000 deadlines and the agenda",
-        &workspace_with(10_000),
+        &example_with_requests(TODAY, 10_000),
     );
 }
 
@@ -224,7 +202,7 @@ fn deadlines(c: &mut Criterion) {
 /// a third, a clarification asked and answered on another third.
 fn deadlines_with_steps(c: &mut Criterion) {
     use smallprint::domain::requests::RequestEvent;
-    let mut workspace = workspace_with(10_000);
+    let mut workspace = example_with_requests(TODAY, 10_000);
     let ids: Vec<_> = workspace
         .requests
         .iter()

@@ -11,42 +11,14 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use jiff::{
-    Span,
-    civil::{Date, date},
-};
+use jiff::civil::{Date, date};
 use smallprint::{
-    domain::{
-        Workspace,
-        example::example_workspace,
-        requests::{Channel, NewRequest, RequestKind, Requester},
-    },
+    domain::{Workspace, example::example_with_requests},
     session::History,
 };
 
 const TODAY: Date = date(2026, 11, 23);
 const EDITS: usize = 100;
-
-fn workspace_with(requests: usize) -> Workspace {
-    let mut workspace = example_workspace(TODAY);
-    workspace.requests.clear();
-    for i in 0..requests {
-        let days_ago = i64::try_from(i % 400).expect("small");
-        workspace.log_request(NewRequest {
-            kind: RequestKind::ALL[i % RequestKind::ALL.len()],
-            requester: Requester {
-                name: format!("Requester {i}"),
-                email: format!("requester{i}@example.com"),
-                ..Requester::default()
-            },
-            received: TODAY.checked_sub(Span::new().days(days_ago)).expect("date"),
-            channel: Channel::Email,
-            details: "A copy of everything held about my orders and account.".to_owned(),
-            activities: Vec::new(),
-        });
-    }
-    workspace
-}
 
 /// Edit `n`: a note on one request, as typing in the window records it.
 fn edit(workspace: &mut Workspace, n: usize) {
@@ -113,7 +85,7 @@ fn report(start: &Workspace) {
 }
 
 fn bench(c: &mut Criterion) {
-    let start = workspace_with(10_000);
+    let start = example_with_requests(TODAY, 10_000);
     report(&start);
     let mut group = c.benchmark_group("undo");
     group.sample_size(10);

@@ -16,6 +16,32 @@ use super::{
     workspace::Workspace,
 };
 
+/// The example shop with `count` invented requests in place of its own, one of each
+/// kind in turn, received over the 400 days before `today`: a busy log, for the
+/// benchmarks and for tests of what a long list does to the window.
+pub fn example_with_requests(today: Date, count: usize) -> Workspace {
+    let mut workspace = example_workspace(today);
+    workspace.requests.clear();
+    for i in 0..count {
+        let days_ago = i64::try_from(i % 400).unwrap_or(0);
+        workspace.log_request(super::requests::NewRequest {
+            kind: RequestKind::ALL[i % RequestKind::ALL.len()],
+            requester: Requester {
+                name: format!("Requester {i}"),
+                email: format!("requester{i}@example.com"),
+                ..Requester::default()
+            },
+            received: today
+                .checked_sub(Span::new().days(days_ago))
+                .unwrap_or(today),
+            channel: Channel::Email,
+            details: "A copy of everything held about my orders and account.".to_owned(),
+            activities: Vec::new(),
+        });
+    }
+    workspace
+}
+
 /// The example shop as it stands on `today`: its requests are dated relative to the day
 /// the example is created, so the overview and calendar always have something to show.
 pub fn example_workspace(today: Date) -> Workspace {

@@ -245,18 +245,19 @@ pub struct Table {
 }
 
 impl Table {
-    /// Draws `contents` as the table named `name` (one of that name in the window), of
-    /// `rows` rows (headers included) and `columns` columns.
+    /// Draws `contents` as the table named `name`, of `rows` rows (headers included)
+    /// and `columns` columns. `id` is the table's own, unique in the window and the same
+    /// frame after frame (wherever the table is drawn), so its rows keep theirs.
     pub fn show<R>(
         ui: &mut egui::Ui,
         role: Role,
-        name: &str,
+        (name, id): (&str, Id),
         (rows, columns): (usize, usize),
         contents: impl FnOnce(&mut egui::Ui, Table) -> R,
     ) -> R {
         ui.scope_builder(
             UiBuilder::new()
-                .scope_id(Self::id_of(name))
+                .scope_id(id)
                 .accessibility_role(role)
                 .accessibility_label(name),
             |ui| {
@@ -271,21 +272,10 @@ impl Table {
         .inner
     }
 
-    /// The table's id: the same wherever the window draws it (beside a detail pane or
-    /// alone), so its rows keep theirs.
-    fn id_of(name: &str) -> Id {
-        Id::unique(("access_table", name))
-    }
-
     /// The id of the row `key` names: known before the row is drawn, so the keyboard
     /// can be sent to it, and the same wherever the row moves.
     pub fn row_id(self, key: impl std::hash::Hash + std::fmt::Debug) -> Id {
         self.id.with(("row", key))
-    }
-
-    /// [`Table::row_id`] of the table named `name`, from outside it.
-    pub fn row_id_in(name: &str, key: impl std::hash::Hash + std::fmt::Debug) -> Id {
-        Self::id_of(name).with(("row", key))
     }
 
     /// The row `index` (0 the headers), named `key` (see [`Table::row_id`]), taking no

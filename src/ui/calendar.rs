@@ -498,7 +498,10 @@ impl CalendarScreen {
                 Table::show(
                     ui,
                     Role::Grid,
-                    &month.strftime("%B %Y").to_string(),
+                    (
+                        &month.strftime("%B %Y").to_string(),
+                        ui.make_persistent_id("month_table"),
+                    ),
                     (weeks_in_grid + 1, 7),
                     |ui, table| {
                         egui::Grid::new("month_grid")

@@ -51,6 +51,11 @@ pub fn date_picker_button(ui: &mut egui::Ui, label: &str, value: &mut String, to
             picked = month_ui(ui, &mut shown, (current, focus_day), today);
             ui.data_mut(|d| d.insert_temp(month_id, shown));
         });
+    let open = Popup::is_id_open(ui.ctx(), popup_id);
+    ui.ctx().accesskit_node_builder(button.id, |node| {
+        node.set_has_popup(egui::accesskit::HasPopup::Dialog);
+        node.set_expanded(open);
+    });
     let closed_by_escape = was_open
         && !Popup::is_id_open(ui.ctx(), popup_id)
         && ui.input(|i| i.key_pressed(egui::Key::Escape));
@@ -107,7 +112,10 @@ fn month_ui(
     Table::show(
         ui,
         Role::Grid,
-        &format!("Pick a date, {}", shown.strftime("%B %Y")),
+        (
+            &format!("Pick a date, {}", shown.strftime("%B %Y")),
+            ui.make_persistent_id("picker_days"),
+        ),
         (weeks + 1, 7),
         |ui, table| {
             egui::Grid::new("date_picker_days")

@@ -1,11 +1,14 @@
 //! Draws a [`Document`] in egui, from the same tree the PDF, HTML and Markdown come
 //! from, so what the user reads on screen is what they send.
 
-use egui::{FontId, RichText, TextFormat, text::LayoutJob};
+use egui::{FontId, RichText, TextFormat, accesskit::Role, text::LayoutJob};
 
-use super::theme::{
-    paper::{BORDER, INK, LINK, PAPER, STRONG_INK},
-    spacing,
+use super::{
+    access::{self, Level, Table},
+    theme::{
+        paper::{BORDER, INK, LINK, PAPER, STRONG_INK},
+        spacing,
+    },
 };
 use crate::documents::model::{Block, Document, Inline};
 
@@ -74,9 +77,16 @@ fn block_ui(ui: &mut egui::Ui, block: &Block) {
             } else {
                 spacing::HEADING_GAP
             });
-            ui.add(
+            let response = ui.add(
                 egui::Label::new(RichText::new(text).size(size).color(STRONG_INK).strong()).wrap(),
             );
+            // The document's own outline, under the screen's: its title one level
+            // below the screen's heading, and so on.
+            let level = match level {
+                0 | 1 => Level::Section,
+                _ => Level::Part,
+            };
+            access::set_heading(ui, &response, text, level);
             ui.add_space(spacing::TIGHT);
         }
         Block::Paragraph(runs) => {
@@ -97,25 +107,44 @@ fn block_ui(ui: &mut egui::Ui, block: &Block) {
             // A handful of columns: the count always fits an f32 exactly.
             let count = u16::try_from(columns).map_or(1.0, f32::from);
             let width = (ui.available_width() - 12.0 * count) / count;
-            egui::Grid::new(ui.next_auto_id())
-                .striped(true)
-                .num_columns(columns)
-                .min_col_width(width)
-                .max_col_width(width)
-                .show(ui, |ui| {
-                    for cell in header {
-                        ui.add(
-                            egui::Label::new(RichText::new(cell).strong().color(STRONG_INK)).wrap(),
-                        );
-                    }
-                    ui.end_row();
-                    for row in rows {
-                        for cell in row {
-                            ui.vertical(|ui| runs_label(ui, cell));
-                        }
-                        ui.end_row();
-                    }
-                });
+            let name = header.join(", ");
+            let id = ui.next_auto_id();
+            Table::show(
+                ui,
+                Role::Table,
+                (&name, id),
+                (rows.len() + 1, columns),
+                |ui, table| {
+                    egui::Grid::new(ui.next_auto_id())
+                        .striped(true)
+                        .num_columns(columns)
+                        .min_col_width(width)
+                        .max_col_width(width)
+                        .show(ui, |ui| {
+                            let headers = table.row(ui, 0, "header");
+                            for (column, cell) in header.iter().enumerate() {
+                                ui.add(
+                                    egui::Label::new(
+                                        RichText::new(cell).strong().color(STRONG_INK),
+                                    )
+                                    .wrap(),
+                                );
+                                headers.header(ui, column, cell);
+                            }
+                            ui.end_row();
+                            for (index, row) in rows.iter().enumerate() {
+                                let table_row = table.row(ui, index + 1, index);
+                                for (column, cell) in row.iter().enumerate() {
+                                    let text: String = cell.iter().map(Inline::as_str).collect();
+                                    table_row.cell(ui, column, &text, |ui| {
+                                        ui.vertical(|ui| runs_label(ui, cell));
+                                    });
+                                }
+                                ui.end_row();
+                            }
+                        });
+                },
+            );
             ui.add_space(spacing::PARAGRAPH);
         }
         Block::Address(lines) => {

@@ -154,6 +154,11 @@ pub const WRITE_A_LETTER: &str = "Write a letter…";
 /// The button that opens the form to log a request, where Cancel takes the keyboard back.
 const LOG_A_REQUEST: &str = "Log a request…";
 
+/// How many rows either side of those in view a screen reader is given: every row of
+/// a log up to twice this, a frame of the table under 16 ms however long the log
+/// (`cargo bench --bench screens`).
+const ROWS_AROUND_VIEW: usize = 500;
+
 /// The requests table's accessible name.
 const REQUESTS_TABLE: &str = "Requests";
 
@@ -774,7 +779,7 @@ impl RequestsScreen {
         Table::show(
             ui,
             Role::Table,
-            REQUESTS_TABLE,
+            (REQUESTS_TABLE, egui::Id::unique(REQUESTS_TABLE)),
             (total + 1, columns.len()),
             |ui, table| {
                 let (header_rect, _) =
@@ -841,14 +846,25 @@ impl RequestsScreen {
                         // them all), and the keyboard's row always exists to keep its
                         // focus; only the rows in view are painted.
                         let in_tree = access::tree_wanted(ui);
-                        let positions = (0..range.start)
-                            .chain(range.clone())
-                            .chain(range.end..total);
+                        // Without a tree, only the rows in view (and the keyboard's):
+                        // a frame of 10,000 costs what a screenful does.
+                        let positions: Vec<usize> = if in_tree {
+                            // A screen reader gets every row of a usual log; of a huge
+                            // one, the rows around the view (the table says how many
+                            // there are, and each row its place).
+                            let start = range.start.saturating_sub(ROWS_AROUND_VIEW);
+                            let end = (range.end + ROWS_AROUND_VIEW).min(total);
+                            (start..end)
+                                .chain((!(start..end).contains(&cursor)).then_some(cursor))
+                                .collect()
+                        } else {
+                            range
+                                .clone()
+                                .chain((!range.contains(&cursor)).then_some(cursor))
+                                .collect()
+                        };
                         for position in positions {
                             let in_view = range.contains(&position);
-                            if !in_view && !in_tree && position != cursor {
-                                continue;
-                            }
                             let request = request_at(position);
                             let Some(deadline) = derived.deadlines.get(&request.id) else {
                                 continue;

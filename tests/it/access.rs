@@ -13,46 +13,19 @@ use std::sync::Arc;
 
 use egui::{Key, Modifiers, accesskit::Role};
 use egui_kittest::{Harness, Node, kittest::NodeT, kittest::Queryable};
-use jiff::{
-    Span,
-    civil::{Date, date},
-};
+use jiff::civil::{Date, date};
 use smallprint::{
     app::{AppOptions, Preferences, SmallprintApp},
     clock::FixedClock,
     command::Screen,
     domain::{
         Workspace,
-        example::example_workspace,
-        requests::{Channel, NewRequest, RequestKind, Requester},
+        example::{example_with_requests, example_workspace},
     },
     store,
 };
 
 const TODAY: Date = date(2026, 11, 23);
-
-/// The example shop with `requests` requests in place of its own, received over the
-/// last 400 days.
-fn shop_with_requests(requests: usize) -> Workspace {
-    let mut workspace = example_workspace(TODAY);
-    workspace.requests.clear();
-    for i in 0..requests {
-        let days_ago = i64::try_from(i % 400).expect("small");
-        workspace.log_request(NewRequest {
-            kind: RequestKind::ALL[i % RequestKind::ALL.len()],
-            requester: Requester {
-                name: format!("Requester {i}"),
-                email: format!("requester{i}@example.com"),
-                ..Requester::default()
-            },
-            received: TODAY.checked_sub(Span::new().days(days_ago)).expect("date"),
-            channel: Channel::Email,
-            details: String::new(),
-            activities: Vec::new(),
-        });
-    }
-    workspace
-}
 
 /// The app on a copy of `workspace` on 23 November 2026, in a window of `size`.
 fn harness_on(
@@ -102,6 +75,22 @@ fn label(node: &Node<'_>) -> String {
 
 fn role(node: &Node<'_>) -> Role {
     node.accesskit_node().role()
+}
+
+/// The names of the nodes of `role` under `node`, in order.
+fn names(node: &Node<'_>, wanted: Role) -> Vec<String> {
+    all(node)
+        .iter()
+        .filter(|found| role(found) == wanted)
+        .map(label)
+        .collect()
+}
+
+/// The first node of `role` named `name` under `node`.
+fn find<'t>(node: &Node<'t>, wanted: Role, name: &str) -> Option<Node<'t>> {
+    all(node)
+        .into_iter()
+        .find(|found| role(found) == wanted && label(found) == name)
 }
 
 /// The node the keyboard is on, as (role, name), if any.
@@ -177,7 +166,7 @@ fn the_window_is_named_by_its_title() {
 
 #[test]
 fn the_requests_list_is_a_table_of_seven_named_columns_holding_every_row() {
-    let workspace = shop_with_requests(500);
+    let workspace = example_with_requests(TODAY, 500);
     let (_dir, mut harness) = harness_on(&workspace, egui::vec2(1280.0, 800.0));
     go_to(&mut harness, Screen::Requests);
     // Every request, not only the open ones.
@@ -191,15 +180,8 @@ fn the_requests_list_is_a_table_of_seven_named_columns_holding_every_row() {
     harness.run();
 
     let root = harness.root();
-    let table = all(&root)
-        .into_iter()
-        .find(|node| role(node) == Role::Table && label(node) == "Requests")
-        .expect("the requests table");
-    let headers: Vec<String> = all(&table)
-        .iter()
-        .filter(|node| role(node) == Role::ColumnHeader)
-        .map(label)
-        .collect();
+    let table = find(&root, Role::Table, "Requests").expect("the requests table");
+    let headers: Vec<String> = names(&table, Role::ColumnHeader);
     assert_eq!(
         headers,
         [
@@ -250,7 +232,7 @@ fn the_requests_list_is_a_table_of_seven_named_columns_holding_every_row() {
 
 #[test]
 fn arrow_keys_move_along_the_requests_table_and_scroll_its_rows_into_view() {
-    let workspace = shop_with_requests(120);
+    let workspace = example_with_requests(TODAY, 120);
     let (_dir, mut harness) = harness_on(&workspace, egui::vec2(1280.0, 700.0));
     go_to(&mut harness, Screen::Requests);
     // From the screen's title, Tab reaches the table in a few presses.
@@ -338,15 +320,8 @@ fn the_calendar_month_is_a_grid_of_days_named_in_full() {
     let (_dir, mut harness) = example();
     go_to(&mut harness, Screen::Calendar);
     let root = harness.root();
-    let grid = all(&root)
-        .into_iter()
-        .find(|node| role(node) == Role::Grid && label(node) == "November 2026")
-        .expect("the month's grid");
-    let headers: Vec<String> = all(&grid)
-        .iter()
-        .filter(|node| role(node) == Role::ColumnHeader)
-        .map(label)
-        .collect();
+    let grid = find(&root, Role::Grid, "November 2026").expect("the month's grid");
+    let headers: Vec<String> = names(&grid, Role::ColumnHeader);
     assert_eq!(
         headers,
         [
@@ -359,11 +334,7 @@ fn the_calendar_month_is_a_grid_of_days_named_in_full() {
             "Sunday"
         ]
     );
-    let cells: Vec<String> = all(&grid)
-        .iter()
-        .filter(|node| role(node) == Role::GridCell)
-        .map(label)
-        .collect();
+    let cells: Vec<String> = names(&grid, Role::GridCell);
     // November 2026 starts on a Sunday: the grid runs from Monday 26 October to Sunday
     // 6 December, six weeks.
     assert_eq!(cells.len(), 42);
@@ -923,13 +894,12 @@ fn choices_repeated_fields_greyed_buttons_and_menus_say_what_they_belong_to() {
         harness.get_by_role_and_label(Role::Button, &format!("Remove processor {n}"));
     }
     // Three "Add a common one…" boxes, each named for its list.
-    let names: Vec<String> = all(&harness.root())
-        .iter()
-        .filter(|node| role(node) == Role::ComboBox && label(node).starts_with("Add a common one"))
-        .map(label)
+    let boxes: Vec<String> = names(&harness.root(), Role::ComboBox)
+        .into_iter()
+        .filter(|name| name.starts_with("Add a common one"))
         .collect();
     assert_eq!(
-        names,
+        boxes,
         [
             "Add a common one to categories of individuals",
             "Add a common one to categories of personal data",
@@ -970,11 +940,7 @@ fn choices_repeated_fields_greyed_buttons_and_menus_say_what_they_belong_to() {
             role(node) == Role::RadioGroup && label(node).starts_with("Special category data")
         })
         .expect("the special-category question as a radio group");
-    let choices: Vec<String> = all(&group)
-        .iter()
-        .filter(|node| role(node) == Role::RadioButton)
-        .map(label)
-        .collect();
+    let choices: Vec<String> = names(&group, Role::RadioButton);
     assert_eq!(choices, ["Yes", "No", "Not known yet"]);
 
     // The menu bar's buttons are menus that say whether they are open.
@@ -1017,4 +983,48 @@ fn tabbing_out_of_an_open_list_closes_it() {
         "the list does not stay open over {:?}",
         focused(&harness)
     );
+}
+
+#[test]
+fn the_notice_preview_reads_as_headings_and_tables() {
+    let (_dir, mut harness) = example();
+    go_to(&mut harness, Screen::Documents);
+    let root = harness.root();
+    let headings: Vec<(usize, String)> = all(&root)
+        .iter()
+        .filter(|node| role(node) == Role::Heading)
+        .map(|node| {
+            (
+                node.accesskit_node().data().level().unwrap_or(0),
+                label(node),
+            )
+        })
+        .collect();
+    // The screen's title, then the notice's own outline under it.
+    assert_eq!(headings[0], (1, "Documents".to_owned()));
+    assert!(
+        headings.contains(&(2, "Kestrel Forge 3D customer privacy notice".to_owned())),
+        "{headings:?}"
+    );
+    assert!(
+        headings.iter().filter(|(level, _)| *level == 3).count() >= 10,
+        "the notice's sections: {headings:?}"
+    );
+    let tables: Vec<Node<'_>> = all(&root)
+        .into_iter()
+        .filter(|node| role(node) == Role::Table)
+        .collect();
+    assert!(!tables.is_empty(), "the notice's table is a table");
+    for table in &tables {
+        let headers = all(table)
+            .iter()
+            .filter(|node| role(node) == Role::ColumnHeader)
+            .count();
+        assert!(headers >= 2, "{}", label(table));
+        let cells = all(table)
+            .iter()
+            .filter(|node| role(node) == Role::Cell && !label(node).is_empty())
+            .count();
+        assert!(cells >= headers, "{}", label(table));
+    }
 }
