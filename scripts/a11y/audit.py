@@ -1,10 +1,15 @@
 #!/usr/bin/python3
 """Reads the window through AT-SPI, as Orca does, and drives it by keys (xdotool).
 
+What the AT-SPI adapter of AccessKit 0.21 passes on is less than the tree holds (the
+kittests in tests/it/access.rs read the tree itself): no heading levels, no Table
+interface (rows and cells are children), no combo box value (Smallprint repeats it as
+the description on Linux). This shows what Orca gets today.
+
 For each screen: its level-1 heading, the headings, the tables (rows and columns the
 Table interface reports), every combo box's name and value, and unnamed controls. Then
 where the keyboard is after switching screens and after F6. Prints a report; exits 1 if
-a screen has no level-1 heading named as the screen, or the requests table is missing.
+a screen has no heading named as the screen, or the requests table is missing.
 """
 
 import os
@@ -48,9 +53,12 @@ def walk(acc):
 
 def attributes(acc):
     try:
-        return dict(a.split(":", 1) for a in acc.getAttributes() if ":" in a)
+        found = acc.getAttributes()
     except Exception:
         return {}
+    if isinstance(found, dict):
+        return found
+    return dict(a.split(":", 1) for a in found if ":" in a)
 
 
 def focused():
@@ -102,8 +110,13 @@ def screen_report(screen):
                 t = acc.queryTable()
                 tables.append(f"“{name}” {t.nRows} rows × {t.nColumns} columns, headers: "
                               + ", ".join(t.getColumnHeader(c).name or "?" for c in range(t.nColumns)))
-            except Exception as e:
-                tables.append(f"“{name}” (no Table interface: {e})")
+            except Exception:
+                roles = [d.getRoleName() for d in walk(acc)]
+                headers = [d.name for d in walk(acc) if d.getRoleName() == "column header"]
+                tables.append(f"“{name}” (rows and cells as children, no Table interface): "
+                              f"{roles.count('table row')} rows, "
+                              f"{roles.count('table cell')} cells, headers: "
+                              + ", ".join(headers))
         elif role == "combo box":
             value = ""
             try:
@@ -115,14 +128,17 @@ def screen_report(screen):
                     value = str(acc.queryValue().currentValue)
                 except Exception:
                     pass
-            combos.append(f"“{name}” = “{value}”")
+            combos.append(f"“{name}” value “{value}”, description “{acc.description}”")
         elif role in ("push button", "entry", "check box", "combo box", "radio button") and not name:
             unnamed += 1
     print(f"\n## {screen}")
     print("headings: " + "; ".join(f"h{level} {name}" for level, name in headings[:12])
           + (f"; … ({len(headings)} in all)" if len(headings) > 12 else ""))
-    if not any(level == "1" and name == screen for level, name in headings):
-        failures.append(f"{screen}: no level-1 heading “{screen}”")
+    # AccessKit's AT-SPI adapter (0.21) passes no heading level on: the title is the
+    # first heading of the screen's content.
+    content = [name for level, name in headings]
+    if screen not in content:
+        failures.append(f"{screen}: no heading “{screen}”")
     for table in tables:
         print("table: " + table)
     for combo in combos:

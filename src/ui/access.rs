@@ -128,6 +128,20 @@ pub fn region<R>(
     .inner
 }
 
+/// Makes the value of the drop-down `response` heard on every desktop. AccessKit gives
+/// it as the node's value, which Windows and macOS read; its AT-SPI adapter (0.21, what
+/// Orca reads on Linux) does not pass a combo box's value on, so there it is also the
+/// description, which Orca says after the name.
+pub fn combo_value(ui: &egui::Ui, response: &Response, value: &str) {
+    if cfg!(target_os = "linux") {
+        ui.ctx().accesskit_node_builder(response.id, |node| {
+            if node.description().is_none() {
+                node.set_description(value);
+            }
+        });
+    }
+}
+
 /// Makes a menu bar's button a menu: it says it opens one, and whether it is open.
 pub fn menu(ui: &egui::Ui, response: &Response, open: bool) {
     ui.ctx().accesskit_node_builder(response.id, |node| {

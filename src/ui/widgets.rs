@@ -238,8 +238,9 @@ pub trait UiExt {
         let label_text = label;
         let label = ui.label(label);
         let mut changed = false;
+        let shown = name(value);
         let mut response = egui::ComboBox::from_id_salt(id_salt)
-            .selected_text(name(value))
+            .selected_text(shown.clone())
             .show_ui(ui, |ui| {
                 for choice in choices {
                     let text = name(&choice);
@@ -249,6 +250,7 @@ pub trait UiExt {
             .response
             .labelled_by(label.id);
         focus_if_asked(ui, label_text, &response);
+        super::access::combo_value(ui, &response, &if changed { name(value) } else { shown });
         if changed {
             response.mark_changed();
         }
