@@ -489,19 +489,11 @@ impl SmallprintApp {
         self.applied_look = Some(self.prefs.look);
     }
 
-    /// Scrolls a control that just gained focus (by Tab, say) into view: egui moves
-    /// the focus but not the scroll area, so typing could go into a field off screen.
-    /// A scroll area only follows a scroll target set while its own contents are
-    /// drawn, so the request goes the way a screen reader's would: as an accessibility
-    /// "scroll into view" action, which the control answers when it is drawn.
-    /// Only a control that is partly out of view is scrolled, and only when the
-    /// keyboard moved the focus: a click lands on what is already in view, and nothing
-    /// should then move under the pointer.
     /// Never leaves the keyboard nowhere: Escape keeps it where it was (a popup or
     /// dialog closing sends it back to the control that opened it, after this; a text
-    /// field is left for the screen's title), and when
-    /// the control that had it is gone (a pane closed, an item deleted) it goes to the
-    /// screen's title, so the next Tab goes on from the content, not from "File".
+    /// field is left for the screen's title), and when the control that had it is gone
+    /// (a pane closed, an item deleted) it goes to the screen's title, so the next Tab
+    /// goes on from the content, not from "File".
     fn keep_focus_somewhere(&mut self, ctx: &egui::Context) {
         // A click on nothing lets the focus go, as the user meant.
         let clicked = std::mem::replace(
@@ -575,6 +567,14 @@ impl SmallprintApp {
         });
     }
 
+    /// Scrolls a control that just gained focus (by Tab, say) into view: egui moves
+    /// the focus but not the scroll area, so typing could go into a field off screen.
+    /// A scroll area only follows a scroll target set while its own contents are
+    /// drawn, so the request goes the way a screen reader's would: as an accessibility
+    /// "scroll into view" action, which the control answers when it is drawn.
+    /// Only a control that is partly out of view is scrolled, and only when the
+    /// keyboard moved the focus: a click lands on what is already in view, and nothing
+    /// should then move under the pointer. Tabbing out of an open list closes it.
     fn keep_focus_in_view(&mut self, ctx: &egui::Context) {
         let focused = ctx.memory(egui::Memory::focused);
         let moved_by_keyboard = std::mem::take(&mut self.tab_pressed);

@@ -483,6 +483,10 @@ impl BreachesScreen {
                 .button(LOG_A_BREACH)
                 .on_hover_text("Record it the moment you know: the 72 hours start then");
             focus_if_asked(ui, LOG_A_BREACH, &log);
+            // It opens the form in place of the list: say whether it is open.
+            let open = self.log.is_some();
+            ui.ctx()
+                .accesskit_node_builder(log.id, |node| node.set_expanded(open));
             if log.clicked() {
                 self.log = Some(LogForm::default());
                 FocusTarget::Named(field::AWARE.to_owned()).ask(ui.ctx());

@@ -98,11 +98,18 @@ pub fn session_ui(
         // The file is saved, but a form holds more: say so rather than "all saved".
         status.save = (unsaved, crate::session::Tone::Warning);
     }
-    egui::Panel::bottom("status_bar").show(ui, |ui| {
-        access::region(ui, Role::Status, "Status", |ui| {
-            chrome::status_bar(ui, &status, commands);
-        });
-    });
+    // The status bar's place is taken first (egui's panels take their space in the order
+    // shown), but its contents are drawn after the screen's: the keyboard's Tab order and
+    // the accessibility tree then follow the reading order — menu, screens, content,
+    // status — as F6 does. Its height is what its contents took last frame.
+    let status_height = egui::Id::unique("smallprint_status_height");
+    let mut status_panel = egui::Panel::bottom("status_bar");
+    if let Some(height) = ui.data(|d| d.get_temp::<f32>(status_height)) {
+        status_panel = status_panel.exact_size(height);
+    }
+    let panel = status_panel.show(ui, |ui| ui.max_rect());
+    let status_area = panel.inner;
+    let margins = panel.response.rect.height() - status_area.height();
     match session {
         Session::Open(open) => {
             egui::Panel::left("navigation")
@@ -158,6 +165,22 @@ pub fn session_ui(
                 });
             });
         }
+    }
+    let mut status_ui = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(status_area)
+            .layout(egui::Layout::top_down(egui::Align::Min)),
+    );
+    access::region(&mut status_ui, Role::Status, "Status", |ui| {
+        chrome::status_bar(ui, &status, commands);
+    });
+    let needed = status_ui.min_rect().height() + margins;
+    if ui
+        .data(|d| d.get_temp::<f32>(status_height))
+        .is_none_or(|height| (height - needed).abs() > 0.5)
+    {
+        ui.data_mut(|d| d.insert_temp(status_height, needed));
+        ui.ctx().request_repaint();
     }
 }
 

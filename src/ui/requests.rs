@@ -357,6 +357,9 @@ impl RequestsScreen {
             ui.add_space(spacing::GROUP);
             ui.add_enabled_ui(writable, |ui| {
                 let log = ui.button(LOG_A_REQUEST);
+                // It opens the form in place of the table: say whether it is open.
+                ui.ctx()
+                    .accesskit_node_builder(log.id, |node| node.set_expanded(self.log_form_open));
                 widgets::focus_if_asked(ui, LOG_A_REQUEST, &log);
                 if log.clicked() {
                     self.log_form_open = !self.log_form_open;

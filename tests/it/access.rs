@@ -147,11 +147,25 @@ fn every_screen_has_its_title_as_the_one_level_one_heading_of_its_main_region() 
             regions,
             vec![
                 (Role::MenuBar, "Menu".to_owned()),
-                (Role::Status, "Status".to_owned()),
                 (Role::Navigation, "Screens".to_owned()),
-            ]
+                (Role::Status, "Status".to_owned()),
+            ],
+            "in reading order"
         );
     }
+    // Tab follows the same order: from the menu to the screens, not to the status bar.
+    harness
+        .get_by_role_and_label(Role::MenuItem, "Help")
+        .focus();
+    harness.run();
+    harness.key_press(Key::Tab);
+    harness.run();
+    assert_eq!(
+        focused_region(&harness).map(|(role, _)| role),
+        Some(Role::Navigation),
+        "{:?}",
+        focused(&harness)
+    );
 }
 
 #[test]
