@@ -98,18 +98,7 @@ pub fn session_ui(
         // The file is saved, but a form holds more: say so rather than "all saved".
         status.save = (unsaved, crate::session::Tone::Warning);
     }
-    // The status bar's place is taken first (egui's panels take their space in the order
-    // shown), but its contents are drawn after the screen's: the keyboard's Tab order and
-    // the accessibility tree then follow the reading order — menu, screens, content,
-    // status — as F6 does. Its height is what its contents took last frame.
-    let status_height = egui::Id::unique("smallprint_status_height");
-    let mut status_panel = egui::Panel::bottom("status_bar");
-    if let Some(height) = ui.data(|d| d.get_temp::<f32>(status_height)) {
-        status_panel = status_panel.exact_size(height);
-    }
-    let panel = status_panel.show(ui, |ui| ui.max_rect());
-    let status_area = panel.inner;
-    let margins = panel.response.rect.height() - status_area.height();
+    let status_place = StatusPlace::reserve(ui);
     match session {
         Session::Open(open) => {
             egui::Panel::left("navigation")
@@ -166,21 +155,57 @@ pub fn session_ui(
             });
         }
     }
-    let mut status_ui = ui.new_child(
-        egui::UiBuilder::new()
-            .max_rect(status_area)
-            .layout(egui::Layout::top_down(egui::Align::Min)),
-    );
-    access::region(&mut status_ui, Role::Status, "Status", |ui| {
-        chrome::status_bar(ui, &status, commands);
-    });
-    let needed = status_ui.min_rect().height() + margins;
-    if ui
-        .data(|d| d.get_temp::<f32>(status_height))
-        .is_none_or(|height| (height - needed).abs() > 0.5)
-    {
-        ui.data_mut(|d| d.insert_temp(status_height, needed));
-        ui.ctx().request_repaint();
+    status_place.draw(ui, &status, commands);
+}
+
+/// The status bar's place, taken first (egui's panels take their space in the order
+/// shown) while its contents are drawn after the screen's: the keyboard's Tab order and
+/// the accessibility tree then follow the reading order — menu, screens, content,
+/// status — as F6 does.
+struct StatusPlace {
+    /// Where its contents go.
+    area: egui::Rect,
+    /// The panel's frame around them.
+    margins: f32,
+}
+
+impl StatusPlace {
+    fn height_id() -> egui::Id {
+        egui::Id::unique("smallprint_status_height")
+    }
+
+    /// Takes the bottom of the window, as tall as the contents were last frame.
+    fn reserve(ui: &mut egui::Ui) -> Self {
+        let mut panel = egui::Panel::bottom("status_bar");
+        if let Some(height) = ui.data(|d| d.get_temp::<f32>(Self::height_id())) {
+            panel = panel.exact_size(height);
+        }
+        let shown = panel.show(ui, |ui| ui.max_rect());
+        Self {
+            area: shown.inner,
+            margins: shown.response.rect.height() - shown.inner.height(),
+        }
+    }
+
+    /// Draws the status bar in its place, and keeps the height it took for the next
+    /// frame (another frame at once when that changed).
+    fn draw(self, ui: &mut egui::Ui, status: &chrome::StatusLine, commands: &mut Vec<Command>) {
+        let mut status_ui = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(self.area)
+                .layout(egui::Layout::top_down(egui::Align::Min)),
+        );
+        access::region(&mut status_ui, Role::Status, "Status", |ui| {
+            chrome::status_bar(ui, status, commands);
+        });
+        let needed = status_ui.min_rect().height() + self.margins;
+        if ui
+            .data(|d| d.get_temp::<f32>(Self::height_id()))
+            .is_none_or(|height| (height - needed).abs() > 0.5)
+        {
+            ui.data_mut(|d| d.insert_temp(Self::height_id(), needed));
+            ui.ctx().request_repaint();
+        }
     }
 }
 
