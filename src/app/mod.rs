@@ -489,11 +489,12 @@ impl SmallprintApp {
         self.applied_look = Some(self.prefs.look);
     }
 
-    /// Never leaves the keyboard nowhere: Escape keeps it where it was (a popup or
+    /// Where the keyboard goes when it is lost: Escape keeps it where it was (a popup or
     /// dialog closing sends it back to the control that opened it, after this; a text
     /// field is left for the screen's title), and when the control that had it is gone
     /// (a pane closed, an item deleted) it goes to the screen's title, so the next Tab
-    /// goes on from the content, not from "File".
+    /// goes on from the content, not from "File". A click on nothing, or Enter ending a
+    /// one-line field, lets it go as egui does.
     fn keep_focus_somewhere(&mut self, ctx: &egui::Context) {
         // A click on nothing lets the focus go, as the user meant.
         let clicked = std::mem::replace(
@@ -532,7 +533,9 @@ impl SmallprintApp {
             return;
         };
         if ctx.memory(egui::Memory::top_modal_layer).is_some() {
-            ctx.request_repaint();
+            // Usually gone next frame; another dialog still open (a chooser over the
+            // conflict dialog) is waited for at a slow pace, not every frame.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
             return;
         }
         self.window.return_focus = None;

@@ -159,7 +159,7 @@ fn month_ui(
                             picked = Some(date);
                         }
                         column += 1;
-                        if column == 7 {
+                        if column == 7 && day < first.days_in_month() {
                             ui.end_row();
                             column = 0;
                             let week = (blanks + usize::from(u8::try_from(day).unwrap_or(0))) / 7;

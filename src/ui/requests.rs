@@ -331,6 +331,7 @@ impl RequestsScreen {
 
     pub fn select(&mut self, id: RequestId) {
         self.selected = Some(id);
+        self.cursor = Some(id);
         self.step = StepForm::default();
         // A request opened from elsewhere must be visible whatever the filters.
         self.status_filter = StatusFilter::All;
@@ -771,12 +772,15 @@ impl RequestsScreen {
                 }
             };
 
+        // Asked once: a Close with no rows to go back to does not take the keyboard
+        // later, when typing in Search brings rows back.
+        let focus_row = std::mem::take(&mut self.focus_row);
         let total = self.rows.indices.len();
         let request_at = |position: usize| &workspace.requests[self.rows.indices[position]];
         // The row the keyboard is on: the open request's, else the last one moved to.
         let mut cursor = self
-            .selected
-            .or(self.cursor)
+            .cursor
+            .or(self.selected)
             .and_then(|id| (0..total).find(|&position| request_at(position).id == id))
             .unwrap_or(0);
         Table::show(
@@ -803,7 +807,7 @@ impl RequestsScreen {
                 // One Tab stop for the table: its arrow keys move between the rows.
                 let cursor_id = table.row_id(request_at(cursor).id.0);
                 let page = rows_in(ui.available_height(), row_height).max(2) - 1;
-                let mut scroll_to = std::mem::take(&mut self.focus_row).then_some(cursor);
+                let mut scroll_to = focus_row.then_some(cursor);
                 if scroll_to.is_some() {
                     ui.memory_mut(|m| m.request_focus(cursor_id));
                 }
@@ -820,7 +824,13 @@ impl RequestsScreen {
                     if let Some(to) = ui.input_mut(|input| row_key(input, cursor, page, total)) {
                         cursor = to;
                         self.cursor = Some(request_at(to).id);
-                        ui.memory_mut(|m| m.request_focus(table.row_id(request_at(to).id.0)));
+                        ui.memory_mut(|m| {
+                            m.request_focus(table.row_id(request_at(to).id.0));
+                            // The key is the table's: egui must not also move the focus
+                            // to a neighbouring widget (a held key's repeat arrives
+                            // before the new row's filter holds).
+                            m.move_focus(egui::FocusDirection::None);
+                        });
                         scroll_to = Some(to);
                     }
                 }

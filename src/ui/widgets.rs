@@ -596,9 +596,10 @@ fn follow_field(ui: &egui::Ui, label: &str, response: &Response) {
             node.set_label(format!("{owner}: {}", lower_first(label)));
         });
     }
+    let drawn = (response.id, ui.ctx().cumulative_frame_nr());
     ui.data_mut(|d| {
-        d.insert_temp(field_id_key(Some(label)), response.id);
-        d.insert_temp(field_id_key(None), response.id);
+        d.insert_temp(field_id_key(Some(label)), drawn);
+        d.insert_temp(field_id_key(None), drawn);
     });
 }
 
@@ -610,8 +611,8 @@ fn lower_first(label: &str) -> String {
     })
 }
 
-/// Where the id of the field labelled `label` (or of the last field drawn) is kept, so
-/// its problem, drawn after it, becomes its description.
+/// Where the id of the field labelled `label` (or of the last field drawn) is kept with
+/// the frame it was drawn in, so its problem, drawn after it, becomes its description.
 fn field_id_key(label: Option<&str>) -> egui::Id {
     egui::Id::unique(("smallprint_field_id", label))
 }
@@ -619,8 +620,16 @@ fn field_id_key(label: Option<&str>) -> egui::Id {
 /// Makes `problem` the description of the field labelled `label` (else of the last
 /// field drawn): a screen reader says it with the field's name.
 fn describe_field(ui: &egui::Ui, label: Option<&str>, problem: &str) {
-    if let Some(id) = ui.data(|d| d.get_temp::<egui::Id>(field_id_key(label))) {
+    let key = field_id_key(label);
+    let frame = ui.ctx().cumulative_frame_nr();
+    // Only a field drawn this frame: an older one may be another form's, or gone.
+    if let Some((id, drawn)) = ui.data(|d| d.get_temp::<(egui::Id, u64)>(key))
+        && drawn == frame
+    {
         super::access::describe(ui.ctx(), id, problem);
+        if label.is_none() {
+            ui.data_mut(|d| d.remove::<(egui::Id, u64)>(key));
+        }
     }
 }
 

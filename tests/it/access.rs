@@ -1050,3 +1050,39 @@ fn the_notice_preview_reads_as_headings_and_tables() {
         assert!(cells >= headers, "{}", label(table));
     }
 }
+
+/// With a request open beside the table, the arrow keys still move along the table
+/// (the open request's row no longer pulls the keyboard back to itself).
+#[test]
+fn arrow_keys_move_along_the_table_while_a_request_is_open() {
+    let workspace = example_with_requests(TODAY, 60);
+    let (_dir, mut harness) = harness_on(&workspace, egui::vec2(1400.0, 800.0));
+    go_to(&mut harness, Screen::Requests);
+    let first_row = all(&harness.root())
+        .into_iter()
+        .find(|node| role(node) == Role::Row && label(node).starts_with("R-"))
+        .map(|node| label(&node))
+        .expect("a row");
+    harness.get_by_role_and_label(Role::Row, &first_row).click();
+    harness.run();
+    let focusable_row = all(&harness.root())
+        .into_iter()
+        .find(|node| {
+            role(node) == Role::Row
+                && node
+                    .accesskit_node()
+                    .data()
+                    .supports_action(egui::accesskit::Action::Focus)
+        })
+        .map(|node| label(&node))
+        .expect("the open request's row");
+    harness.get_by_role_and_label(Role::Row, &focusable_row).focus();
+    harness.run();
+    for _ in 0..3 {
+        harness.key_press(Key::ArrowDown);
+        harness.run();
+        let at = focused(&harness);
+        assert_eq!(at.as_ref().map(|(role, _)| *role), Some(Role::Row), "{at:?}");
+    }
+    assert_ne!(focused(&harness).map(|(_, name)| name), Some(focusable_row));
+}
