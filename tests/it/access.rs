@@ -1076,13 +1076,19 @@ fn arrow_keys_move_along_the_table_while_a_request_is_open() {
         })
         .map(|node| label(&node))
         .expect("the open request's row");
-    harness.get_by_role_and_label(Role::Row, &focusable_row).focus();
+    harness
+        .get_by_role_and_label(Role::Row, &focusable_row)
+        .focus();
     harness.run();
     for _ in 0..3 {
         harness.key_press(Key::ArrowDown);
         harness.run();
         let at = focused(&harness);
-        assert_eq!(at.as_ref().map(|(role, _)| *role), Some(Role::Row), "{at:?}");
+        assert_eq!(
+            at.as_ref().map(|(role, _)| *role),
+            Some(Role::Row),
+            "{at:?}"
+        );
     }
     assert_ne!(focused(&harness).map(|(_, name)| name), Some(focusable_row));
 }
