@@ -53,17 +53,22 @@ pub fn heading(ui: &mut egui::Ui, text: &str, level: Level) -> Response {
     set_heading(ui, &response, text, level);
     if level.takes_focus() {
         widgets::focus_if_asked(ui, &focus_key(level, text), &response);
-        if response.has_focus() {
-            // A label draws no focus of its own: the keyboard's place must be seen.
-            ui.painter().rect_stroke(
-                response.rect.expand(2.0),
-                2.0,
-                ui.visuals().selection.stroke,
-                egui::StrokeKind::Outside,
-            );
-        }
+        focus_ring(ui, &response);
     }
     response
+}
+
+/// Rings a focusable label that has the keyboard: a label draws no focus of its own,
+/// and the keyboard's place must be seen.
+pub fn focus_ring(ui: &egui::Ui, response: &Response) {
+    if response.has_focus() {
+        ui.painter().rect_stroke(
+            response.rect.expand(2.0),
+            2.0,
+            ui.visuals().selection.stroke,
+            egui::StrokeKind::Outside,
+        );
+    }
 }
 
 /// Where the keyboard goes next, asked before the place is drawn (a command applied

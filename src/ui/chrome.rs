@@ -243,14 +243,7 @@ pub fn status_bar(ui: &mut egui::Ui, status: &StatusLine, commands: &mut Vec<Com
         };
         access::live(ui, &message, announce);
         widgets::focus_if_asked(ui, STATUS_MESSAGE, &message);
-        if message.has_focus() {
-            ui.painter().rect_stroke(
-                message.rect.expand(1.0),
-                2.0,
-                ui.visuals().selection.stroke,
-                egui::StrokeKind::Outside,
-            );
-        }
+        access::focus_ring(ui, &message);
     }
 }
 
