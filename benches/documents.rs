@@ -41,9 +41,9 @@ fn notice(c: &mut Criterion) {
     c.bench_function("lay the notice out", |b| {
         b.iter(|| black_box(layout::layout(&document)));
     });
-    let pages = layout::layout(&document);
+    let laid_out = layout::laid_out(&document);
     c.bench_function("write the laid-out notice as PDF", |b| {
-        b.iter(|| black_box(pdf::render_pages(&document, &pages).expect("pdf")));
+        b.iter(|| black_box(pdf::render_pages(&document, &laid_out).expect("pdf")));
     });
 }
 

@@ -1,13 +1,16 @@
 //! The faces documents are set in, shipped in `assets/fonts/` so a PDF looks the same
-//! on every machine: Noto Sans regular and bold for Latin, Greek and Cyrillic, and
-//! Droid Sans Fallback for Chinese, Japanese and Korean. Each character takes the first
-//! face that has it, so a name in any script prints and extracts as typed.
+//! on every machine and prints a requester's name in whatever script it is written:
+//! Noto Sans regular and bold for Latin, Greek and Cyrillic; a Noto face for each of the
+//! UK's other common scripts (Arabic with Urdu and Persian, Hebrew, Devanagari,
+//! Gurmukhi, Bengali, Gujarati, Tamil, Thai, Korean Hangul); and Droid Sans Fallback for
+//! Chinese and Japanese. Each character takes the first face that has it (a combining
+//! mark or joiner stays with its letter's face, so a word is shaped whole).
 //!
-//! Each face is parsed the first time a character needs it (the CJK face, 4 MB, only
-//! for text that Noto Sans cannot draw), and what a face says about a character —
-//! whether it has a glyph, and how far it advances — is looked up once per face and
-//! character, then read from a table: laying out a notice asks about each of its
-//! twenty thousand characters, but about only a hundred distinct ones.
+//! Each face is parsed the first time a character needs it, and what a face says about a
+//! character — whether it has a glyph, and how far it advances — is looked up once per
+//! face and character, then read from a table: laying out a notice asks about each of its
+//! twenty thousand characters, but about only a hundred distinct ones. Text in a script
+//! whose letters change shape with their neighbours is shaped ([`shape`]) instead.
 
 use std::{
     collections::HashMap,
@@ -17,23 +20,62 @@ use std::{
     },
 };
 
+use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+
 /// A shipped face.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Face {
     Regular,
     Bold,
-    /// CJK and whatever else Noto Sans lacks.
+    /// Naskh, the style Arabic, Persian and Urdu are printed in (Nastaliq aside).
+    Arabic,
+    Hebrew,
+    /// Hindi, Marathi, Nepali.
+    Devanagari,
+    /// Punjabi.
+    Gurmukhi,
+    Bengali,
+    Gujarati,
+    Tamil,
+    Thai,
+    /// Korean syllables and jamo, cut from Noto Sans CJK KR (`assets/fonts/README.md`).
+    Hangul,
+    /// Chinese, Japanese and whatever else no other face has.
     Fallback,
 }
 
 impl Face {
-    pub const ALL: [Face; 3] = [Face::Regular, Face::Bold, Face::Fallback];
+    pub const ALL: [Face; 12] = [
+        Face::Regular,
+        Face::Bold,
+        Face::Arabic,
+        Face::Hebrew,
+        Face::Devanagari,
+        Face::Gurmukhi,
+        Face::Bengali,
+        Face::Gujarati,
+        Face::Tamil,
+        Face::Thai,
+        Face::Hangul,
+        Face::Fallback,
+    ];
 
-    /// The TrueType file, compiled in.
+    /// The font file, compiled in.
     pub fn bytes(self) -> &'static [u8] {
         match self {
             Face::Regular => include_bytes!("../../assets/fonts/NotoSans-Regular.ttf"),
             Face::Bold => include_bytes!("../../assets/fonts/NotoSans-Bold.ttf"),
+            Face::Arabic => include_bytes!("../../assets/fonts/NotoNaskhArabic-Regular.ttf"),
+            Face::Hebrew => include_bytes!("../../assets/fonts/NotoSansHebrew-Regular.ttf"),
+            Face::Devanagari => {
+                include_bytes!("../../assets/fonts/NotoSansDevanagari-Regular.ttf")
+            }
+            Face::Gurmukhi => include_bytes!("../../assets/fonts/NotoSansGurmukhi-Regular.ttf"),
+            Face::Bengali => include_bytes!("../../assets/fonts/NotoSansBengali-Regular.ttf"),
+            Face::Gujarati => include_bytes!("../../assets/fonts/NotoSansGujarati-Regular.ttf"),
+            Face::Tamil => include_bytes!("../../assets/fonts/NotoSansTamil-Regular.ttf"),
+            Face::Thai => include_bytes!("../../assets/fonts/NotoSansThai-Regular.ttf"),
+            Face::Hangul => include_bytes!("../../assets/fonts/NotoSansKR-Hangul.otf"),
             Face::Fallback => include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf"),
         }
     }
@@ -41,6 +83,23 @@ impl Face {
     fn index(self) -> usize {
         self as usize
     }
+
+    /// Whether text in this face must be shaped: its script joins letters, forms
+    /// conjuncts or places marks, so one character is not one glyph.
+    pub fn is_complex(self) -> bool {
+        !matches!(self, Face::Regular | Face::Bold | Face::Fallback)
+    }
+}
+
+/// The faces a character is looked for in, in order: the text's own face, then the
+/// other scripts' faces, then the CJK fallback. Bold text in a script with no bold face
+/// is set in its regular face.
+fn search_order(bold: bool) -> [Face; 12] {
+    let mut order = Face::ALL;
+    if bold {
+        order.swap(0, 1);
+    }
+    order
 }
 
 /// Characters below this have a slot in a face's table (Latin, Greek, Cyrillic, general
@@ -63,7 +122,7 @@ impl Metrics {
     /// What the face says about `ch`, packed as a table slot.
     fn look_up(&self, ch: char) -> u32 {
         let glyph = self.face.glyph_index(ch).filter(|g| g.0 != 0);
-        // printpdf draws a missing glyph as .notdef, glyph 0.
+        // A missing glyph is drawn as .notdef, glyph 0.
         let advance = self
             .face
             .glyph_hor_advance(glyph.unwrap_or(ttf_parser::GlyphId(0)))
@@ -97,7 +156,8 @@ impl Metrics {
     reason = "the fonts are compiled in and parsed by a unit test"
 )]
 fn metrics(face: Face) -> &'static Metrics {
-    static METRICS: [OnceLock<Metrics>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    static METRICS: [OnceLock<Metrics>; Face::ALL.len()] =
+        [const { OnceLock::new() }; Face::ALL.len()];
     METRICS[face.index()].get_or_init(|| {
         let parsed =
             ttf_parser::Face::parse(face.bytes(), 0).expect("shipped fonts are valid TrueType");
@@ -125,15 +185,116 @@ pub fn covers(face: Face, ch: char) -> bool {
     metrics(face).slot(ch) & COVERED != 0
 }
 
-/// The face that draws `ch`: bold text falls back to regular before the CJK face
-/// (Droid has no bold), and a character no face has stays in the text face, where it
-/// prints as a box but still extracts as itself.
+/// The face that draws `ch`: bold text falls back to regular before the other scripts'
+/// faces, and a character no face has stays in the text face, where it prints as a box
+/// but still extracts as itself.
 pub fn face_for(ch: char, bold: bool) -> Face {
-    let text_face = if bold { Face::Bold } else { Face::Regular };
-    [text_face, Face::Regular, Face::Fallback]
+    search_order(bold)
         .into_iter()
         .find(|face| covers(*face, ch))
-        .unwrap_or(text_face)
+        .unwrap_or(if bold { Face::Bold } else { Face::Regular })
+}
+
+/// Whether `ch` belongs with the letter before it: a combining mark, or a format
+/// character such as the zero-width joiners that choose a conjunct's or a letter's form.
+pub fn attaches_to_previous(ch: char) -> bool {
+    !ch.is_ascii() && matches!(ch.general_category_group(), GeneralCategoryGroup::Mark)
+        || matches!(ch, '\u{200C}' | '\u{200D}' | '\u{034F}')
+}
+
+/// The face of `ch`, given the character before it and its face: the first face that
+/// has `ch`, except that a mark or joiner stays in its letter's face when that face
+/// has it (or shapes it), so shaping sees the letter and its marks together.
+pub fn face_after(previous: Option<(Face, char)>, ch: char, bold: bool) -> Face {
+    let own = face_for(ch, bold);
+    match previous {
+        Some((face, _))
+            if face != own
+                && attaches_to_previous(ch)
+                && (face.is_complex() || covers(face, ch)) =>
+        {
+            face
+        }
+        _ => own,
+    }
+}
+
+/// Whether `text`, set in `face`, must be shaped rather than drawn a glyph a character:
+/// a complex script, or any combining mark (which shaping positions over its letter).
+pub fn needs_shaping(face: Face, text: &str) -> bool {
+    face.is_complex() || text.chars().any(attaches_to_previous)
+}
+
+/// One glyph of shaped text, in drawing order (left to right).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ShapedGlyph {
+    pub glyph: u16,
+    /// The byte offset in the shaped text where this glyph's cluster starts.
+    pub cluster: usize,
+    /// In ems (font units divided by units per em).
+    pub x_advance: f32,
+    pub x_offset: f32,
+    pub y_offset: f32,
+}
+
+/// rustybuzz's parse of `face`, made the first time a face is shaped and kept.
+#[allow(
+    clippy::expect_used,
+    reason = "the fonts are compiled in and parsed by a unit test"
+)]
+fn shaper(face: Face) -> &'static rustybuzz::Face<'static> {
+    static SHAPERS: [OnceLock<rustybuzz::Face<'static>>; Face::ALL.len()] =
+        [const { OnceLock::new() }; Face::ALL.len()];
+    SHAPERS[face.index()].get_or_init(|| {
+        rustybuzz::Face::from_slice(face.bytes(), 0).expect("shipped fonts are valid OpenType")
+    })
+}
+
+/// `text` shaped in `face` (`OpenType` shaping, `HarfBuzz`'s algorithm), its direction given
+/// by the bidirectional algorithm's level (odd: right to left) or, without one, by its
+/// script. Glyphs come in drawing order: for right-to-left text, the last character's
+/// glyph first.
+pub fn shape(face: Face, text: &str, right_to_left: Option<bool>) -> Vec<ShapedGlyph> {
+    let shaper = shaper(face);
+    let mut buffer = rustybuzz::UnicodeBuffer::new();
+    buffer.push_str(text);
+    buffer.guess_segment_properties();
+    if let Some(rtl) = right_to_left {
+        buffer.set_direction(if rtl {
+            rustybuzz::Direction::RightToLeft
+        } else {
+            rustybuzz::Direction::LeftToRight
+        });
+    }
+    let output = rustybuzz::shape(shaper, &[], buffer);
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "units per em and glyph positions are small integers"
+    )]
+    let units = shaper.units_per_em().max(1) as f32;
+    output
+        .glyph_infos()
+        .iter()
+        .zip(output.glyph_positions())
+        .map(
+            #[allow(
+                clippy::cast_precision_loss,
+                reason = "glyph positions are small integers"
+            )]
+            |(info, position)| ShapedGlyph {
+                glyph: u16::try_from(info.glyph_id).unwrap_or(0),
+                cluster: info.cluster as usize,
+                x_advance: position.x_advance as f32 / units,
+                x_offset: position.x_offset as f32 / units,
+                y_offset: position.y_offset as f32 / units,
+            },
+        )
+        .collect()
+}
+
+/// Units per em of `face`.
+pub fn units_per_em(face: Face) -> f32 {
+    metrics(face).units_per_em
 }
 
 /// How far `ch` advances the pen in `face` at `size` points.
@@ -146,13 +307,6 @@ pub fn advance(face: Face, ch: char, size: f32) -> f32 {
     )]
     let units = (metrics.slot(ch) & ADVANCE) as u16;
     f32::from(units) * size / metrics.units_per_em
-}
-
-/// The width of `text` at `size` points, each character in the face that draws it.
-pub fn width(text: &str, bold: bool, size: f32) -> f32 {
-    text.chars()
-        .map(|ch| advance(face_for(ch, bold), ch, size))
-        .sum()
 }
 
 #[cfg(test)]
@@ -175,6 +329,12 @@ mod tests {
         assert_eq!(face_for('李', true), Face::Fallback);
         assert_eq!(face_for('Ж', true), Face::Bold);
         assert_eq!(face_for('a', false), Face::Regular);
+    }
+
+    fn width(text: &str, bold: bool, size: f32) -> f32 {
+        text.chars()
+            .map(|ch| advance(face_for(ch, bold), ch, size))
+            .sum()
     }
 
     #[test]

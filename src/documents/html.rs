@@ -21,14 +21,35 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Whether `text` holds right-to-left letters (Hebrew, Arabic and their neighbours) or
+/// direction controls.
+fn has_right_to_left(text: &str) -> bool {
+    text.chars().any(|ch| {
+        matches!(ch as u32,
+            0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x1_0800..=0x1_0FFF
+            | 0x1_E800..=0x1_EFFF | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
+    })
+}
+
+/// `text` escaped, and isolated with `dir="auto"` when it holds right-to-left text: a
+/// name typed in Arabic keeps its own direction without turning the English sentence
+/// around it, and a direction control typed into a field cannot leak past it.
+fn text_html(text: &str) -> String {
+    if has_right_to_left(text) {
+        format!("<span dir=\"auto\">{}</span>", escape(text))
+    } else {
+        escape(text)
+    }
+}
+
 fn runs_html(runs: &Runs) -> String {
     runs.iter()
         .map(|run| match run {
-            Inline::Text(text) => escape(text),
-            Inline::Bold(text) => format!("<strong>{}</strong>", escape(text)),
+            Inline::Text(text) => text_html(text),
+            Inline::Bold(text) => format!("<strong>{}</strong>", text_html(text)),
             Inline::Link { text, url } => match safe_url(url) {
-                Some(url) => format!("<a href=\"{}\">{}</a>", escape(url), escape(text)),
-                None => escape(text),
+                Some(url) => format!("<a href=\"{}\">{}</a>", escape(url), text_html(text)),
+                None => text_html(text),
             },
         })
         .collect()
@@ -57,7 +78,7 @@ pub fn render(document: &Document) -> String {
         match block {
             Block::Heading { level, text } => {
                 let level = (*level).clamp(1, 6);
-                let _ = writeln!(out, "<h{level}>{}</h{level}>", escape(text));
+                let _ = writeln!(out, "<h{level}>{}</h{level}>", text_html(text));
             }
             Block::Paragraph(runs) => {
                 let _ = writeln!(out, "<p>{}</p>", runs_html(runs));
@@ -72,7 +93,7 @@ pub fn render(document: &Document) -> String {
             Block::Table { header, rows, .. } => {
                 out.push_str("<table>\n<thead>\n<tr>");
                 for cell in header {
-                    let _ = write!(out, "<th scope=\"col\">{}</th>", escape(cell));
+                    let _ = write!(out, "<th scope=\"col\">{}</th>", text_html(cell));
                 }
                 out.push_str("</tr>\n</thead>\n<tbody>\n");
                 for row in rows {
@@ -85,7 +106,7 @@ pub fn render(document: &Document) -> String {
                 out.push_str("</tbody>\n</table>\n");
             }
             Block::Address(lines) => {
-                let lines: Vec<String> = lines.iter().map(|l| escape(l)).collect();
+                let lines: Vec<String> = lines.iter().map(|l| text_html(l)).collect();
                 let _ = writeln!(out, "<address>{}</address>", lines.join("<br>\n"));
             }
             Block::PageBreak => {}

@@ -1,10 +1,12 @@
-//! Typesetting a [`Document`] onto A4 pages: measuring with the shipped fonts, Unicode
-//! line breaking, wrapping, pagination, tables that repeat their header on every page
-//! they span, headings kept with what follows, and "Page N of M" footers.
+//! Typesetting a [`Document`] onto A4 pages: text shaped in the shipped fonts, Unicode
+//! line breaking, right-to-left text put in drawing order (UAX #9), wrapping,
+//! pagination, tables that repeat their header on every page they span, headings kept
+//! with what follows, and "Page N of M" footers — and the structure each line belongs
+//! to, for the tagged PDF.
 //!
-//! printpdf draws what it is told and no more, so this is where a document becomes
-//! positioned pieces of text; `pdf.rs` only writes them out. Kept apart so tests can
-//! check the geometry (nothing outside the page, nothing lost at a break) directly.
+//! The PDF writer draws what it is told and no more, so this is where a document
+//! becomes positioned pieces of text; `pdf.rs` only writes them out. Kept apart so tests
+//! can check the geometry (nothing outside the page, nothing lost at a break) directly.
 
 // Line counts and point sizes are small numbers; the casts between them cannot lose anything.
 #![allow(
@@ -15,6 +17,7 @@
 )]
 
 use textwrap::{WordSeparator, core::Fragment, wrap_algorithms::wrap_first_fit};
+use unicode_bidi::{BidiInfo, Level};
 
 use super::{
     fonts::{self, Face},
@@ -94,6 +97,8 @@ pub struct Piece {
     pub text: String,
     pub face: Face,
     pub link: Option<String>,
+    /// Set right to left (an odd bidirectional level): shaped and drawn so.
+    pub rtl: bool,
 }
 
 /// One line of text on a page.
@@ -104,16 +109,60 @@ pub struct Line {
     pub size: f32,
     /// Drawn grey (footers).
     pub muted: bool,
+    /// Left to right as drawn.
     pub pieces: Vec<Piece>,
+    /// The structure element the line belongs to ([`Layout::nodes`]); `None` for page
+    /// furniture (footers, a table header repeated overleaf), which a reader skips.
+    pub node: Option<usize>,
+    /// The line as typed, when right-to-left text made the drawing order differ.
+    pub logical: Option<String>,
 }
 
 impl Line {
+    /// The line's text in reading (logical) order.
     pub fn text(&self) -> String {
-        self.pieces
-            .iter()
-            .map(|piece| piece.text.as_str())
-            .collect()
+        self.logical.clone().unwrap_or_else(|| {
+            self.pieces
+                .iter()
+                .map(|piece| piece.text.as_str())
+                .collect()
+        })
     }
+}
+
+/// What a structure element is: the tagged PDF's reading structure, which a screen
+/// reader follows instead of the page's geometry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    Heading {
+        level: u8,
+        text: String,
+    },
+    Paragraph,
+    List,
+    ListItem,
+    /// A list item's bullet.
+    Label,
+    ListBody,
+    Table,
+    Row,
+    HeaderCell,
+    Cell,
+}
+
+/// A structure element and its parent (`None`: a child of the document). Parents come
+/// before their children, and siblings in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    pub role: Role,
+    pub parent: Option<usize>,
+}
+
+/// A document laid out: its pages and the structure their lines belong to.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Layout {
+    pub pages: Vec<Page>,
+    pub nodes: Vec<Node>,
 }
 
 /// What a page holds, in top-down coordinates.
@@ -151,6 +200,11 @@ impl Page {
 
 /// Lays `document` out on as many A4 pages as it needs.
 pub fn layout(document: &Document) -> Vec<Page> {
+    laid_out(document).pages
+}
+
+/// Lays `document` out, with the structure its lines belong to.
+pub fn laid_out(document: &Document) -> Layout {
     let mut setter = Typesetter::new();
     for (index, block) in document.blocks.iter().enumerate() {
         let keep_with = document
@@ -161,7 +215,10 @@ pub fn layout(document: &Document) -> Vec<Page> {
     }
     let mut pages = setter.pages;
     add_footers(&mut pages, &document.title);
-    pages
+    Layout {
+        pages,
+        nodes: setter.nodes,
+    }
 }
 
 /// How much of a block must follow a heading on the same page.
@@ -182,81 +239,283 @@ fn add_footers(pages: &mut [Page], title: &str) {
     let count = pages.len();
     for (index, page) in pages.iter_mut().enumerate() {
         let number = format!("Page {} of {count}", index + 1);
-        let number_width = fonts::width(&number, false, FOOTER.size);
+        let number_width = set(&[Inline::text(number.clone())], FOOTER).width();
         let number_x = PAGE_WIDTH - MARGIN_X - number_width;
         let room_for_title = (number_x - MARGIN_X - 24.0).max(0.0);
         let title = truncated(title, room_for_title, FOOTER);
-        let mut pieces = pieces_of(&title, MARGIN_X, FOOTER, None);
-        pieces.extend(pieces_of(&number, number_x, FOOTER, None));
+        let (mut pieces, logical) = pieces_of(&title, MARGIN_X, FOOTER);
+        let logical = logical.map(|title| format!("{title}{number}"));
+        pieces.extend(pieces_of(&number, number_x, FOOTER).0);
         page.marks.push(Mark::Text(Line {
             baseline: FOOTER_BASELINE,
             size: FOOTER.size,
             muted: true,
             pieces,
+            node: None,
+            logical,
         }));
     }
 }
 
-/// `text` cut to fit `width`, ending "…" when cut.
+/// `text` cut to fit `width`, ending "…" when cut (never inside a cluster of letters
+/// and marks that print as one).
 fn truncated(text: &str, width: f32, style: TextStyle) -> String {
     let clean = sanitize(text);
-    if fonts::width(&clean, style.bold, style.size) <= width {
+    let runs = [Inline::text(clean.clone())];
+    let whole = set(&runs, style);
+    if whole.width() <= width {
         return clean;
     }
-    let ellipsis = fonts::width("…", style.bold, style.size);
+    let ellipsis = set(&[Inline::text("…")], style).width();
     let mut used = 0.0;
-    let mut out = String::new();
-    for ch in clean.chars() {
-        used += fonts::advance(fonts::face_for(ch, style.bold), ch, style.size);
-        if used + ellipsis > width {
-            break;
+    let mut end = 0;
+    for (index, glyph) in whole.glyphs.iter().enumerate() {
+        if glyph.cluster_start {
+            end = glyph.byte;
+            let cluster: f32 = whole.glyphs[index..]
+                .iter()
+                .take_while(|g| g.byte == glyph.byte || !g.cluster_start)
+                .map(|g| g.advance)
+                .sum();
+            if used + cluster + ellipsis > width {
+                break;
+            }
+            used += cluster;
+            end = whole.text.len();
         }
-        out.push(ch);
     }
+    let mut out = whole.text[..end.min(whole.text.len())].to_owned();
     out.push('…');
     out
 }
 
-/// Control characters (tabs, stray newlines) would print as boxes.
+/// Control characters (tabs, stray newlines) and line or paragraph separators would
+/// print as boxes or split the line's direction.
 fn sanitize(text: &str) -> String {
     text.chars()
-        .map(|ch| if ch.is_control() { ' ' } else { ch })
+        .map(|ch| {
+            if ch.is_control() || matches!(ch, '\u{2028}' | '\u{2029}') {
+                ' '
+            } else {
+                ch
+            }
+        })
         .collect()
 }
 
-/// `text` as pieces in one style from `x`, one piece per face.
-fn pieces_of(text: &str, x: f32, style: TextStyle, link: Option<&str>) -> Vec<Piece> {
-    let mut pieces: Vec<Piece> = Vec::new();
-    let mut pen = x;
-    for ch in text.chars() {
-        let face = fonts::face_for(ch, style.bold);
-        let advance = fonts::advance(face, ch, style.size);
-        match pieces.last_mut() {
-            Some(last) if last.face == face => {
-                last.text.push(ch);
-                last.width += advance;
-            }
-            _ => pieces.push(Piece {
-                x: pen,
-                width: advance,
-                text: ch.to_string(),
-                face,
-                link: link.map(str::to_owned),
-            }),
-        }
-        pen += advance;
-    }
-    pieces
+/// `text` as one line of pieces in one style from `x`, in drawing order, and its
+/// logical text when right-to-left text reordered it.
+fn pieces_of(text: &str, x: f32, style: TextStyle) -> (Vec<Piece>, Option<String>) {
+    let shaped = set(&[Inline::text(text.to_owned())], style);
+    let line = shaped.line(0, shaped.glyphs.len());
+    let pieces = line
+        .pieces
+        .into_iter()
+        .map(|mut piece| {
+            piece.x += x;
+            piece
+        })
+        .collect();
+    (pieces, line.logical)
 }
 
-/// One character of a paragraph being wrapped.
+/// One character of a paragraph being set.
 #[derive(Debug, Clone, Copy)]
 struct Glyph {
     byte: usize,
     ch: char,
     link: Option<usize>,
     face: Face,
+    /// The advance of the cluster this character starts, 0 for the rest of a cluster
+    /// (a mark, or a letter that shaping joined into the one before).
     advance: f32,
+    /// Whether a line may be cut before this character.
+    cluster_start: bool,
+}
+
+/// Runs of text set in one style: every character with its face and advance, measured
+/// as shaped, so that what is wrapped is what will be drawn.
+struct Set {
+    text: String,
+    glyphs: Vec<Glyph>,
+    links: Vec<String>,
+}
+
+/// Characters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko…, their
+/// presentation forms) and the explicit direction controls: a line with none of them
+/// needs no bidirectional reordering.
+fn may_reorder(ch: char) -> bool {
+    matches!(ch as u32,
+        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x1_0800..=0x1_0FFF
+        | 0x1_E800..=0x1_EFFF | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
+}
+
+/// `runs` set in `style`: faces chosen character by character ([`fonts::face_after`]), and
+/// each stretch in one face shaped when its script needs it, its clusters' advances
+/// given to their first character.
+fn set(runs: &[Inline], style: TextStyle) -> Set {
+    let length: usize = runs.iter().map(|run| run.as_str().len()).sum();
+    let mut text = String::with_capacity(length);
+    let mut glyphs: Vec<Glyph> = Vec::with_capacity(length);
+    let mut links: Vec<String> = Vec::new();
+    let mut shaping_needed = false;
+    for run in runs {
+        let (bold, link) = match run {
+            Inline::Text(_) => (style.bold, None),
+            Inline::Bold(_) => (true, None),
+            Inline::Link { url, .. } => {
+                links.push(url.clone());
+                (style.bold, Some(links.len() - 1))
+            }
+        };
+        for ch in sanitize(run.as_str()).chars() {
+            let face = fonts::face_after(glyphs.last().map(|g| (g.face, g.ch)), ch, bold);
+            shaping_needed |= face.is_complex() || fonts::attaches_to_previous(ch);
+            glyphs.push(Glyph {
+                byte: text.len(),
+                ch,
+                link,
+                face,
+                advance: fonts::advance(face, ch, style.size),
+                cluster_start: true,
+            });
+            text.push(ch);
+        }
+    }
+    if shaping_needed {
+        shape_stretches(&text, &mut glyphs, style.size);
+    }
+    Set {
+        text,
+        glyphs,
+        links,
+    }
+}
+
+/// Replaces the advances of every stretch of one face that needs shaping by its shaped
+/// clusters' advances.
+fn shape_stretches(text: &str, glyphs: &mut [Glyph], size: f32) {
+    let mut first = 0;
+    while first < glyphs.len() {
+        let face = glyphs[first].face;
+        let mut last = first;
+        while last + 1 < glyphs.len() && glyphs[last + 1].face == face {
+            last += 1;
+        }
+        let start = glyphs[first].byte;
+        let end = glyphs.get(last + 1).map_or(text.len(), |g| g.byte);
+        let stretch = &text[start..end];
+        if fonts::needs_shaping(face, stretch) {
+            let run = &mut glyphs[first..=last];
+            for glyph in run.iter_mut() {
+                glyph.advance = 0.0;
+                glyph.cluster_start = false;
+            }
+            for shaped in fonts::shape(face, stretch, None) {
+                let at = run.partition_point(|g| g.byte - start < shaped.cluster);
+                if let Some(glyph) = run.get_mut(at) {
+                    glyph.advance += shaped.x_advance * size;
+                    glyph.cluster_start = true;
+                }
+            }
+            if let Some(head) = run.first_mut() {
+                head.cluster_start = true;
+            }
+        }
+        first = last + 1;
+    }
+}
+
+impl Set {
+    fn width(&self) -> f32 {
+        self.glyphs.iter().map(|g| g.advance).sum()
+    }
+
+    /// Glyphs `from..to` as one line from x = 0: pieces of one face and link, put in
+    /// drawing order by the bidirectional algorithm when right-to-left text is in it.
+    fn line(&self, from: usize, to: usize) -> WrappedLine {
+        let glyphs = &self.glyphs[from..to];
+        let Some(first) = glyphs.first() else {
+            return WrappedLine {
+                pieces: Vec::new(),
+                logical: None,
+            };
+        };
+        let base = first.byte;
+        let end = self.glyphs.get(to).map_or(self.text.len(), |g| g.byte);
+        let line_text = &self.text[base..end];
+        let reorder = line_text.chars().any(may_reorder);
+        let bidi = reorder.then(|| BidiInfo::new(line_text, Some(Level::ltr())));
+        let level_at = |byte: usize| {
+            bidi.as_ref()
+                .and_then(|info| info.levels.get(byte - base))
+                .copied()
+                .unwrap_or_else(Level::ltr)
+        };
+        // Pieces in logical order, with their byte ranges.
+        let mut pieces: Vec<(Piece, usize, usize)> = Vec::new();
+        for glyph in glyphs {
+            let link = glyph.link.and_then(|i| self.links.get(i)).cloned();
+            let rtl = level_at(glyph.byte).is_rtl();
+            let next = glyph.byte + glyph.ch.len_utf8();
+            match pieces.last_mut() {
+                Some((piece, _, piece_end))
+                    if piece.face == glyph.face
+                        && piece.link == link
+                        && piece.rtl == rtl
+                        && (!reorder || level_at(*piece_end - 1) == level_at(glyph.byte)) =>
+                {
+                    piece.text.push(glyph.ch);
+                    piece.width += glyph.advance;
+                    *piece_end = next;
+                }
+                _ => pieces.push((
+                    Piece {
+                        x: 0.0,
+                        width: glyph.advance,
+                        text: glyph.ch.to_string(),
+                        face: glyph.face,
+                        link,
+                        rtl,
+                    },
+                    glyph.byte,
+                    next,
+                )),
+            }
+        }
+        let ordered: Vec<Piece> = match &bidi {
+            Some(info) if info.paragraphs.len() == 1 => {
+                let (_, runs) = info.visual_runs(&info.paragraphs[0], 0..line_text.len());
+                let mut ordered = Vec::with_capacity(pieces.len());
+                for run in runs {
+                    let inside = pieces
+                        .iter()
+                        .filter(|(_, start, _)| run.contains(&(start - base)))
+                        .map(|(piece, _, _)| piece.clone());
+                    if level_at(base + run.start).is_rtl() {
+                        ordered.extend(inside.rev());
+                    } else {
+                        ordered.extend(inside);
+                    }
+                }
+                ordered
+            }
+            _ => pieces.into_iter().map(|(piece, _, _)| piece).collect(),
+        };
+        let mut pen = 0.0;
+        let pieces = ordered
+            .into_iter()
+            .map(|mut piece| {
+                piece.x = pen;
+                pen += piece.width;
+                piece
+            })
+            .collect();
+        WrappedLine {
+            pieces,
+            logical: reorder.then(|| line_text.to_owned()),
+        }
+    }
 }
 
 /// A word (or a piece of one too long for a line) and the space after it.
@@ -284,42 +543,15 @@ impl Fragment for Frag {
 #[derive(Debug, Clone)]
 struct WrappedLine {
     pieces: Vec<Piece>,
+    logical: Option<String>,
 }
 
 /// Breaks `runs` into lines no wider than `max_width`: at Unicode line-break
 /// opportunities (spaces, and between CJK ideographs), and inside a word only when the
 /// word alone is wider than a line (a long web address, say).
 fn wrap(runs: &[Inline], style: TextStyle, max_width: f32) -> Vec<WrappedLine> {
-    let length: usize = runs.iter().map(|run| run.as_str().len()).sum();
-    let mut text = String::with_capacity(length);
-    let mut glyphs: Vec<Glyph> = Vec::with_capacity(length);
-    let mut links: Vec<String> = Vec::new();
-    for run in runs {
-        let (bold, link) = match run {
-            Inline::Text(_) => (style.bold, None),
-            Inline::Bold(_) => (true, None),
-            Inline::Link { url, .. } => {
-                links.push(url.clone());
-                (style.bold, Some(links.len() - 1))
-            }
-        };
-        // Control characters (tabs, stray newlines) would print as boxes.
-        for ch in run
-            .as_str()
-            .chars()
-            .map(|ch| if ch.is_control() { ' ' } else { ch })
-        {
-            let face = fonts::face_for(ch, bold);
-            glyphs.push(Glyph {
-                byte: text.len(),
-                ch,
-                link,
-                face,
-                advance: fonts::advance(face, ch, style.size),
-            });
-            text.push(ch);
-        }
-    }
+    let shaped = set(runs, style);
+    let (text, glyphs) = (&shaped.text, &shaped.glyphs);
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Vec::new();
@@ -347,7 +579,7 @@ fn wrap(runs: &[Inline], style: TextStyle, max_width: f32) -> Vec<WrappedLine> {
         let mut chunk_width = 0.0;
         for (index, glyph) in glyphs.iter().enumerate().take(end).skip(start) {
             let advance = glyph.advance;
-            if chunk_width + advance > max_width && index > chunk_start {
+            if chunk_width + advance > max_width && index > chunk_start && glyph.cluster_start {
                 frags.push(Frag {
                     start: chunk_start,
                     end: index,
@@ -371,26 +603,7 @@ fn wrap(runs: &[Inline], style: TextStyle, max_width: f32) -> Vec<WrappedLine> {
         .into_iter()
         .filter_map(|line| {
             let (first, last) = (line.first()?, line.last()?);
-            let mut pieces: Vec<Piece> = Vec::new();
-            let mut pen = 0.0;
-            for glyph in &glyphs[first.start..last.end] {
-                let link = glyph.link.and_then(|i| links.get(i)).cloned();
-                match pieces.last_mut() {
-                    Some(piece) if piece.face == glyph.face && piece.link == link => {
-                        piece.text.push(glyph.ch);
-                        piece.width += glyph.advance;
-                    }
-                    _ => pieces.push(Piece {
-                        x: pen,
-                        width: glyph.advance,
-                        text: glyph.ch.to_string(),
-                        face: glyph.face,
-                        link,
-                    }),
-                }
-                pen += glyph.advance;
-            }
-            Some(WrappedLine { pieces })
+            Some(shaped.line(first.start, last.end))
         })
         .collect()
 }
@@ -545,6 +758,7 @@ struct Typesetter {
     pages: Vec<Page>,
     /// The top of the free space on the current page, from the page's top edge.
     y: f32,
+    nodes: Vec<Node>,
 }
 
 impl Typesetter {
@@ -552,7 +766,14 @@ impl Typesetter {
         Self {
             pages: vec![Page::default()],
             y: MARGIN_TOP,
+            nodes: Vec::new(),
         }
+    }
+
+    /// A new structure element, after its parent's other children.
+    fn node(&mut self, role: Role, parent: Option<usize>) -> usize {
+        self.nodes.push(Node { role, parent });
+        self.nodes.len() - 1
     }
 
     fn page(&mut self) -> &mut Page {
@@ -589,20 +810,43 @@ impl Typesetter {
         }
     }
 
-    /// Puts one wrapped line at `x`, on a new page if it does not fit.
-    fn line(&mut self, x: f32, line: WrappedLine, style: TextStyle, prefix: Option<Piece>) {
+    /// Puts one wrapped line at `x`, part of structure element `node`, on a new page if it
+    /// does not fit; `label` (a bullet, and its element) is drawn at the line's start.
+    fn line(
+        &mut self,
+        x: f32,
+        line: WrappedLine,
+        style: TextStyle,
+        node: usize,
+        label: Option<(Piece, usize)>,
+    ) {
         self.ensure(style.leading);
         let baseline = self.y + style.leading * 0.78;
-        let mut pieces: Vec<Piece> = prefix.into_iter().collect();
-        pieces.extend(line.pieces.into_iter().map(|mut piece| {
-            piece.x += x;
-            piece
-        }));
+        if let Some((piece, label_node)) = label {
+            self.page().marks.push(Mark::Text(Line {
+                baseline,
+                size: style.size,
+                muted: false,
+                pieces: vec![piece],
+                node: Some(label_node),
+                logical: None,
+            }));
+        }
+        let pieces = line
+            .pieces
+            .into_iter()
+            .map(|mut piece| {
+                piece.x += x;
+                piece
+            })
+            .collect();
         self.page().marks.push(Mark::Text(Line {
             baseline,
             size: style.size,
             muted: false,
             pieces,
+            node: Some(node),
+            logical: line.logical,
         }));
         self.y += style.leading;
     }
@@ -614,26 +858,38 @@ impl Typesetter {
                 let lines = wrap(&[Inline::text(text.clone())], style, CONTENT_WIDTH);
                 self.gap(before);
                 self.ensure(style.leading * lines.len() as f32 + 4.0 + keep_with);
+                let node = self.node(
+                    Role::Heading {
+                        level: *level,
+                        text: sanitize(text),
+                    },
+                    None,
+                );
                 for line in lines {
-                    self.line(MARGIN_X, line, style, None);
+                    self.line(MARGIN_X, line, style, node, None);
                 }
                 self.y += if *level <= 1 { 8.0 } else { 4.0 };
             }
             Block::Paragraph(runs) => {
+                let node = self.node(Role::Paragraph, None);
                 for line in wrap(runs, BODY, CONTENT_WIDTH) {
-                    self.line(MARGIN_X, line, BODY, None);
+                    self.line(MARGIN_X, line, BODY, node, None);
                 }
                 self.gap(6.0);
             }
             Block::Bullets(items) => {
+                let list = self.node(Role::List, None);
                 for item in items {
                     let lines = wrap(item, BODY, CONTENT_WIDTH - BULLET_INDENT);
+                    let entry = self.node(Role::ListItem, Some(list));
+                    let label = self.node(Role::Label, Some(entry));
+                    let body = self.node(Role::ListBody, Some(entry));
                     for (index, line) in lines.into_iter().enumerate() {
-                        let bullet = (index == 0).then(|| {
-                            let mut pieces = pieces_of("•", MARGIN_X + 3.0, BODY, None);
-                            pieces.remove(0)
-                        });
-                        self.line(MARGIN_X + BULLET_INDENT, line, BODY, bullet);
+                        let bullet = (index == 0)
+                            .then(|| pieces_of("•", MARGIN_X + 3.0, BODY).0.into_iter().next())
+                            .flatten()
+                            .map(|piece| (piece, label));
+                        self.line(MARGIN_X + BULLET_INDENT, line, BODY, body, bullet);
                     }
                     self.gap(2.0);
                 }
@@ -645,8 +901,9 @@ impl Typesetter {
                     .flat_map(|line| wrap(&[Inline::text(line.clone())], BODY, CONTENT_WIDTH))
                     .collect();
                 self.ensure(BODY.leading * wrapped.len() as f32);
+                let node = self.node(Role::Paragraph, None);
                 for line in wrapped {
-                    self.line(MARGIN_X, line, BODY, None);
+                    self.line(MARGIN_X, line, BODY, node, None);
                 }
                 self.gap(8.0);
             }
@@ -701,7 +958,9 @@ impl Typesetter {
         let header_lines = header_cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
         let header_height = header_lines as f32 * BODY.leading + 2.0 * CELL_PADDING;
 
-        let draw_header = |setter: &mut Typesetter| {
+        // The header is read once, where it first appears; repeated overleaf it is
+        // page furniture.
+        let draw_header = |setter: &mut Typesetter, nodes: Option<&[usize]>| {
             let top = setter.y;
             setter.page().marks.push(Mark::Shade {
                 x: MARGIN_X,
@@ -709,18 +968,27 @@ impl Typesetter {
                 width: CONTENT_WIDTH,
                 height: header_height,
             });
-            setter.draw_cells(&header_cells, &column_x, 0, header_lines, header_style);
+            setter.draw_cells(
+                &header_cells,
+                &column_x,
+                (0, header_lines),
+                header_style,
+                nodes,
+            );
             setter.rule();
         };
 
         self.ensure(header_height + BODY.leading + 2.0 * CELL_PADDING);
         self.rule();
-        draw_header(self);
+        let table = self.node(Role::Table, None);
+        let header_nodes = self.row_nodes(table, &Role::HeaderCell, columns);
+        draw_header(self, Some(&header_nodes));
         let mut fresh_page_header = false;
         for row in rows {
             let mut cells = row.clone();
             cells.resize(columns, Vec::new());
             let cells = wrap_cells(cells, BODY);
+            let cell_nodes = self.row_nodes(table, &Role::Cell, columns);
             let mut done = 0;
             let total_lines = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
             while done < total_lines {
@@ -728,26 +996,26 @@ impl Typesetter {
                 let fits = ((self.room() - 2.0 * CELL_PADDING) / BODY.leading).floor();
                 let fits = if fits > 0.0 { fits as usize } else { 0 };
                 if left <= fits {
-                    self.draw_cells(&cells, &column_x, done, left, BODY);
+                    self.draw_cells(&cells, &column_x, (done, left), BODY, Some(&cell_nodes));
                     self.rule();
                     done = total_lines;
                 } else if fits < MIN_SPLIT_LINES && !fresh_page_header {
                     // Not even two lines fit: the row starts overleaf, under the header.
                     self.new_page();
                     self.rule();
-                    draw_header(self);
+                    draw_header(self, None);
                     fresh_page_header = true;
                     continue;
                 } else {
                     // The row splits: what fits here, the rest overleaf under the header
                     // repeated, so no page is left half empty by a tall row.
                     let here = fits.max(1);
-                    self.draw_cells(&cells, &column_x, done, here, BODY);
+                    self.draw_cells(&cells, &column_x, (done, here), BODY, Some(&cell_nodes));
                     self.rule();
                     done += here;
                     self.new_page();
                     self.rule();
-                    draw_header(self);
+                    draw_header(self, None);
                     fresh_page_header = true;
                     continue;
                 }
@@ -757,18 +1025,28 @@ impl Typesetter {
         self.gap(10.0);
     }
 
+    /// A new row of `table` with `columns` cells of `role`: the cells' elements.
+    fn row_nodes(&mut self, table: usize, role: &Role, columns: usize) -> Vec<usize> {
+        let row = self.node(Role::Row, Some(table));
+        (0..columns)
+            .map(|_| self.node(role.clone(), Some(row)))
+            .collect()
+    }
+
     /// Draws lines `from..from + count` of every cell as one row band, cell by cell, so
     /// a reader selecting or extracting text gets each cell whole, not rows of fragments.
+    /// Each cell's lines belong to its element in `nodes` (none: page furniture).
     fn draw_cells(
         &mut self,
         cells: &[Vec<WrappedLine>],
         column_x: &[f32],
-        from: usize,
-        count: usize,
+        (from, count): (usize, usize),
         style: TextStyle,
+        nodes: Option<&[usize]>,
     ) {
         let top = self.y + CELL_PADDING;
-        for (cell, x) in cells.iter().zip(column_x) {
+        for (column, (cell, x)) in cells.iter().zip(column_x).enumerate() {
+            let node = nodes.and_then(|nodes| nodes.get(column)).copied();
             for (row_line, line) in cell.iter().skip(from).take(count).enumerate() {
                 let baseline = top + row_line as f32 * style.leading + style.leading * 0.78;
                 let pieces = line
@@ -785,6 +1063,8 @@ impl Typesetter {
                     size: style.size,
                     muted: false,
                     pieces,
+                    node,
+                    logical: line.logical.clone(),
                 }));
             }
         }

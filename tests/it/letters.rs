@@ -1645,3 +1645,90 @@ fn the_notice_before_lifting_follows_an_applied_restriction_however_it_was_recor
             .is_err()
     );
 }
+
+/// `markdown` as each renderer shows it: HTML with the tags taken out.
+fn rendered_markdown(markdown: &str) -> [String; 2] {
+    let strip = |html: &str| {
+        let mut text = String::new();
+        let mut in_tag = false;
+        for ch in html.chars() {
+            match ch {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                _ if !in_tag => text.push(ch),
+                _ => {}
+            }
+        }
+        text
+    };
+    let mut commonmark = String::new();
+    pulldown_cmark::html::push_html(&mut commonmark, pulldown_cmark::Parser::new(markdown));
+    let parser = &mut markdown_it::MarkdownIt::new();
+    markdown_it::plugins::cmark::add(parser);
+    let markdown_it = parser.parse(markdown).render();
+    [strip(&commonmark), strip(&markdown_it)]
+}
+
+#[test]
+fn every_letters_markdown_renders_without_a_stray_asterisk() {
+    use smallprint::documents::markdown;
+    let workspace = example();
+    let mut checked = 0;
+    for request in &workspace.requests {
+        for &template in Template::ALL {
+            if template.fits(&workspace, request, TODAY).is_err() {
+                continue;
+            }
+            let mut parts = template.initial_parts(&workspace, request);
+            parts.extend(users_words(template));
+            let document = letter(&workspace, request, template, TODAY, &parts);
+            assert!(!document.plain_text().contains('*'));
+            let source = markdown::render(&document);
+            for (renderer, shown) in ["CommonMark", "markdown-it"]
+                .iter()
+                .zip(rendered_markdown(&source))
+            {
+                assert!(
+                    !shown.contains('*'),
+                    "{} {template:?} under {renderer}:\n{shown}\nfrom\n{source}",
+                    request.reference
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 19, "{checked} letters checked");
+}
+
+#[test]
+fn a_bold_label_touching_a_word_still_renders_bold() {
+    use smallprint::documents::{markdown, model::Inline};
+    // The cases CommonMark's flanking rules refuse: punctuation inside the markers and a
+    // letter straight after, or a letter straight before.
+    for runs in [
+        vec![Inline::bold("Our reference:"), Inline::text("R-2026-0042")],
+        vec![
+            Inline::text("see"),
+            Inline::bold("“this”"),
+            Inline::text("now"),
+        ],
+        vec![Inline::bold("(a)"), Inline::text("b")],
+    ] {
+        let document = smallprint::documents::model::Document {
+            title: "T".into(),
+            author: String::new(),
+            subject: String::new(),
+            date: TODAY,
+            blocks: vec![smallprint::documents::model::Block::Paragraph(runs.clone())],
+        };
+        let source = markdown::render(&document);
+        for shown in rendered_markdown(&source) {
+            assert!(!shown.contains('*'), "{runs:?}: {shown} from {source}");
+            assert_eq!(
+                shown.trim(),
+                smallprint::documents::model::runs_text(&runs),
+                "{source}"
+            );
+        }
+    }
+}

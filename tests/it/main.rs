@@ -29,6 +29,7 @@ mod request_cli;
 mod rulebook;
 mod screens;
 mod store;
+mod tagged_pdf;
 mod typing;
 mod ui;
 mod window_files;

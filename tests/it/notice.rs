@@ -182,9 +182,10 @@ fn the_example_pdf_says_everything_the_seed_notice_says() {
 
 #[test]
 fn the_example_notice_pdf_is_small_with_subset_fonts() {
+    // Issue 27's budget for the tagged notice.
     for style in NoticeStyle::ALL {
         let bytes = notice_pdf(&example(), style);
-        assert!(bytes.len() <= 40 * 1024, "{style:?}: {} bytes", bytes.len());
+        assert!(bytes.len() <= 45 * 1024, "{style:?}: {} bytes", bytes.len());
     }
 }
 
@@ -205,8 +206,11 @@ fn names_in_any_script_extract_exactly() {
         "{name} – This data processor does the following activities for us: Prints the models."
     )));
     // The CJK characters come from the fallback face, embedded and subset.
-    let raw = String::from_utf8_lossy(&bytes);
-    assert!(raw.contains("DroidSansFallback"), "fallback face embedded");
+    let fonts = common::pdf_font_names(&bytes);
+    assert!(
+        fonts.iter().any(|font| font.contains("DroidSansFallback")),
+        "fallback face embedded: {fonts:?}"
+    );
 }
 
 #[test]
@@ -287,9 +291,10 @@ fn a_stress_workspace_loses_no_marker_and_stays_on_the_page() {
     let (workspace, markers) = stress_workspace();
     for style in NoticeStyle::ALL {
         let document = privacy_notice(&workspace, style, TODAY);
-        let pages = layout::layout(&document);
+        let laid_out = layout::laid_out(&document);
+        let pages = &laid_out.pages;
         assert!(pages.len() > 20, "{style:?}: {} pages", pages.len());
-        for page in &pages {
+        for page in pages {
             for mark in &page.marks {
                 if let Mark::Text(line) = mark {
                     assert!(line.baseline > line.size && line.baseline < PAGE_HEIGHT);
@@ -302,7 +307,7 @@ fn a_stress_workspace_loses_no_marker_and_stays_on_the_page() {
                 }
             }
         }
-        let bytes = pdf::render_pages(&document, &pages).expect("pdf");
+        let bytes = pdf::render_pages(&document, &laid_out).expect("pdf");
         let text = pdf_body_text(&bytes);
         for marker in &markers {
             assert_eq!(
@@ -503,7 +508,7 @@ fn export_on(path: &std::path::Path, out: &std::path::Path, today: Date) -> Stri
 fn last_updated(markdown: &str) -> &str {
     markdown
         .split_once("## Last updated")
-        .map(|(_, rest)| rest.trim())
+        .and_then(|(_, rest)| rest.trim().lines().next())
         .expect("a Last updated section")
 }
 
@@ -583,9 +588,11 @@ fn the_layered_example_fills_every_page_but_the_last() {
 #[test]
 fn the_example_pdf_embeds_no_cjk_face_it_does_not_need() {
     for style in NoticeStyle::ALL {
-        let bytes = notice_pdf(&example(), style);
-        let raw = String::from_utf8_lossy(&bytes);
-        assert!(!raw.contains("DroidSansFallback"), "{style:?}");
-        assert!(raw.contains("NotoSans"), "{style:?}");
+        let fonts = common::pdf_font_names(&notice_pdf(&example(), style));
+        assert!(
+            fonts.iter().all(|font| font.contains("NotoSans-")),
+            "{style:?}: only Noto Sans regular and bold, no other script's face: {fonts:?}"
+        );
+        assert_eq!(fonts.len(), 2, "{style:?}: {fonts:?}");
     }
 }

@@ -96,13 +96,15 @@ pub fn bad_files() -> Vec<(&'static str, Vec<u8>, &'static str)> {
     ]
 }
 
-/// A PDF's body text as one whitespace-normalised string: page footers dropped and
+/// A PDF's body text as one whitespace-normalised string: page footers cropped off and
 /// lines joined, so a sentence wrapped over lines or pages reads as one.
 pub fn pdf_body_text(bytes: &[u8]) -> String {
-    let pages = smallprint::documents::pdf::extract_text(bytes).expect("the PDF parses");
     let mut words = Vec::new();
-    for page in pages {
-        for line in page {
+    // -raw: in the order drawn, which is the reading order (a table cell whole, then
+    // the next), rather than poppler's guess at columns from the geometry.
+    let crop = ["-raw", "-x", "0", "-y", "0", "-W", "596", "-H", "785"];
+    for page in pdftotext_pages(bytes, &crop) {
+        for line in page.lines() {
             let is_footer = line.contains(" of ")
                 && line.rsplit("Page ").next().is_some_and(|tail| {
                     tail.split(" of ").all(|n| n.trim().parse::<u32>().is_ok())
@@ -162,6 +164,32 @@ pub fn request_step(
 
 pub fn arg(path: &Path) -> &str {
     path.to_str().expect("utf-8 temp path")
+}
+
+/// A PDF's pages as poppler's `pdftotext` reads them, line by line, with `options` (a
+/// crop, say: the body text stops 785 points down the page, above the footer).
+pub fn pdftotext_pages(bytes: &[u8], options: &[&str]) -> Vec<String> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("document.pdf");
+    write_bytes(&path, bytes);
+    let output = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .args(options)
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs: install poppler-utils");
+    assert!(
+        output.status.success(),
+        "pdftotext: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8(output.stdout).expect("UTF-8 text");
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
+    if pages.last().is_some_and(|page| page.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
 }
 
 /// A PDF's text as poppler's `pdftotext` reads it — an extractor independent of the
@@ -388,4 +416,19 @@ pub fn breach_workspace() -> smallprint::domain::Workspace {
         }
     }
     workspace
+}
+
+/// The names of the fonts a PDF embeds (their `BaseFont`, subset tag and all), read with
+/// lopdf: the objects may be packed in compressed object streams.
+pub fn pdf_font_names(bytes: &[u8]) -> Vec<String> {
+    let doc = lopdf::Document::load_mem(bytes).expect("lopdf reads it");
+    doc.objects
+        .values()
+        .filter_map(|object| object.as_dict().ok())
+        .filter(|dict| dict.get(b"Type").and_then(lopdf::Object::as_name).ok() == Some(b"Font"))
+        .filter_map(|dict| dict.get(b"BaseFont").and_then(lopdf::Object::as_name).ok())
+        .map(|name| String::from_utf8_lossy(name).into_owned())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect()
 }
