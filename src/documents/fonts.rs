@@ -16,7 +16,7 @@ use std::{
     collections::HashMap,
     sync::{
         Mutex, OnceLock,
-        atomic::{AtomicU32, Ordering},
+        atomic::{AtomicU64, Ordering},
     },
 };
 
@@ -105,32 +105,34 @@ fn search_order(bold: bool) -> [Face; 12] {
 /// Characters below this have a slot in a face's table (Latin, Greek, Cyrillic, general
 /// punctuation, symbols); the rest are kept in a map.
 const TABLE_SIZE: usize = 0x3000;
-/// A table slot: 0 when not yet looked up, else this bit, the coverage bit and the
-/// advance in font units.
-const KNOWN: u32 = 1 << 31;
-const COVERED: u32 = 1 << 30;
-const ADVANCE: u32 = 0xFFFF;
+/// A table slot: 0 when not yet looked up, else this bit, the coverage bit, the glyph
+/// (bits 16 to 31) and the advance in font units (bits 0 to 15).
+const KNOWN: u64 = 1 << 63;
+const COVERED: u64 = 1 << 62;
+const ADVANCE: u64 = 0xFFFF;
+const GLYPH_SHIFT: u32 = 16;
 
 struct Metrics {
     face: ttf_parser::Face<'static>,
     units_per_em: f32,
-    table: Box<[AtomicU32]>,
-    others: Mutex<HashMap<char, u32>>,
+    table: Box<[AtomicU64]>,
+    others: Mutex<HashMap<char, u64>>,
 }
 
 impl Metrics {
     /// What the face says about `ch`, packed as a table slot.
-    fn look_up(&self, ch: char) -> u32 {
+    fn look_up(&self, ch: char) -> u64 {
         let glyph = self.face.glyph_index(ch).filter(|g| g.0 != 0);
         // A missing glyph is drawn as .notdef, glyph 0.
-        let advance = self
-            .face
-            .glyph_hor_advance(glyph.unwrap_or(ttf_parser::GlyphId(0)))
-            .unwrap_or(0);
-        KNOWN | if glyph.is_some() { COVERED } else { 0 } | u32::from(advance)
+        let id = glyph.unwrap_or(ttf_parser::GlyphId(0));
+        let advance = self.face.glyph_hor_advance(id).unwrap_or(0);
+        KNOWN
+            | if glyph.is_some() { COVERED } else { 0 }
+            | u64::from(id.0) << GLYPH_SHIFT
+            | u64::from(advance)
     }
 
-    fn slot(&self, ch: char) -> u32 {
+    fn slot(&self, ch: char) -> u64 {
         let code = ch as usize;
         if let Some(cell) = self.table.get(code) {
             let known = cell.load(Ordering::Relaxed);
@@ -164,20 +166,22 @@ fn metrics(face: Face) -> &'static Metrics {
         Metrics {
             units_per_em: f32::from(parsed.units_per_em()),
             face: parsed,
-            table: (0..TABLE_SIZE).map(|_| AtomicU32::new(0)).collect(),
+            table: (0..TABLE_SIZE).map(|_| AtomicU64::new(0)).collect(),
             others: Mutex::new(HashMap::new()),
         }
     })
 }
 
-/// The glyph that draws `ch` in `face`, if the face has one (not cached: for the rare
-/// character that shares its glyph with another).
+/// The glyph that draws `ch` in `face`, if the face has one.
 pub fn glyph(face: Face, ch: char) -> Option<u16> {
-    metrics(face)
-        .face
-        .glyph_index(ch)
-        .map(|g| g.0)
-        .filter(|g| *g != 0)
+    let slot = metrics(face).slot(ch);
+    // The glyph is 16 bits by construction.
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "masked to 16 bits just before"
+    )]
+    let glyph = ((slot >> GLYPH_SHIFT) & 0xFFFF) as u16;
+    (slot & COVERED != 0).then_some(glyph)
 }
 
 /// Whether `face` has a glyph for `ch`.

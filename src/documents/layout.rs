@@ -1294,6 +1294,53 @@ mod tests {
     }
 
     #[test]
+    fn thai_with_no_spaces_breaks_between_words_never_inside_a_cluster() {
+        // "Hello, thank you very much" in Thai, written as Thai is, with no spaces.
+        let words = ["สวัสดี", "ขอบคุณ", "มาก", "ครับ"];
+        let text: String = words.iter().cycle().take(200).copied().collect();
+        let pages = layout(&document(vec![Block::paragraph(text.clone())]));
+        let lines: Vec<String> = pages
+            .iter()
+            .flat_map(Page::lines)
+            .filter(|l| !l.muted)
+            .map(Line::text)
+            .collect();
+        assert!(lines.len() > 5, "{lines:?}");
+        assert_eq!(lines.concat(), text, "nothing lost or added");
+        // The dictionary may also part a compound ("ขอบคุณ" is "ขอบ" + "คุณ").
+        let parts = ["สวัสดี", "ขอบ", "คุณ", "มาก", "ครับ"];
+        for line in &lines[1..] {
+            // Each line starts with a word: a dictionary break, not a cut where the
+            // line happened to be full, and never before a vowel sign or tone mark.
+            assert!(
+                parts.iter().any(|word| line.starts_with(word)),
+                "a line starts mid-word: {line}"
+            );
+            let first = line.chars().next().map_or(0, |ch| ch as u32);
+            assert!((0x0E01..=0x0E2E).contains(&first), "{line}");
+        }
+    }
+
+    #[test]
+    fn shaping_measures_a_joined_script_as_it_draws() {
+        // Arabic letters join: the shaped word is narrower than its letters' isolated
+        // forms added up, and the layout measures the shaped word.
+        let word = "الزهراء";
+        let set_word = set(&[Inline::text(word)], BODY);
+        let isolated: f32 = word
+            .chars()
+            .map(|ch| fonts::advance(Face::Arabic, ch, BODY.size))
+            .sum();
+        let shaped: f32 = fonts::shape(Face::Arabic, word, Some(true))
+            .iter()
+            .map(|g| g.x_advance * BODY.size)
+            .sum();
+        assert!((set_word.width() - shaped).abs() < 0.01);
+        assert!(shaped < isolated, "{shaped} vs {isolated}");
+        assert!(set_word.glyphs.iter().all(|g| g.face == Face::Arabic));
+    }
+
+    #[test]
     fn footers_number_every_page() {
         let pages = layout(&document(vec![
             Block::paragraph("One"),
