@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::model::{Block, Document, Inline, Runs, safe_url};
+use super::model::{Block, Document, Inline, Runs, safe_url, turns_direction};
 
 /// `text` safe inside HTML text and attribute values.
 pub fn escape(text: &str) -> String {
@@ -21,21 +21,11 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Whether `text` holds right-to-left letters (Hebrew, Arabic and their neighbours) or
-/// direction controls.
-fn has_right_to_left(text: &str) -> bool {
-    text.chars().any(|ch| {
-        matches!(ch as u32,
-            0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x1_0800..=0x1_0FFF
-            | 0x1_E800..=0x1_EFFF | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
-    })
-}
-
 /// `text` escaped, and isolated with `dir="auto"` when it holds right-to-left text: a
 /// name typed in Arabic keeps its own direction without turning the English sentence
 /// around it, and a direction control typed into a field cannot leak past it.
 fn text_html(text: &str) -> String {
-    if has_right_to_left(text) {
+    if text.chars().any(turns_direction) {
         format!("<span dir=\"auto\">{}</span>", escape(text))
     } else {
         escape(text)
@@ -156,5 +146,25 @@ mod tests {
             "a quote ends no attribute"
         );
         assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en-GB\">"));
+    }
+
+    #[test]
+    fn right_to_left_text_is_isolated_and_latin_text_is_not() {
+        let document = Document {
+            title: "T".into(),
+            author: String::new(),
+            subject: String::new(),
+            date: jiff::civil::date(2026, 12, 3),
+            blocks: vec![
+                Block::paragraph("Dear فاطمة Al-Sayed,"),
+                Block::paragraph("Dear Ann Lee,"),
+                Block::heading(2, "דוד כהן"),
+            ],
+        };
+        let html = render(&document);
+        assert!(html.contains("<p><span dir=\"auto\">Dear فاطمة Al-Sayed,</span></p>"));
+        assert!(html.contains("<p>Dear Ann Lee,</p>"));
+        assert!(html.contains("<h2><span dir=\"auto\">דוד כהן</span></h2>"));
+        assert!(html.contains("<html lang=\"en-GB\">"));
     }
 }

@@ -21,7 +21,7 @@ use unicode_bidi::{BidiInfo, Level};
 
 use super::{
     fonts::{self, Face},
-    model::{Block, Document, Inline},
+    model::{Block, Document, Inline, turns_direction},
 };
 
 /// A4 in points.
@@ -290,9 +290,14 @@ fn truncated(text: &str, width: f32, style: TextStyle) -> String {
 }
 
 /// Control characters (tabs, stray newlines) and line or paragraph separators would
-/// print as boxes or split the line's direction.
+/// print as boxes or split the line's direction. Explicit direction overrides,
+/// embeddings and isolates typed into a field (U+202A to U+202E, U+2066 to U+2069) would
+/// turn the rest of a letter's line around them (spoofing what it says), so they are
+/// dropped; a name's own letters still take their direction from the bidirectional
+/// algorithm.
 fn sanitize(text: &str) -> String {
     text.chars()
+        .filter(|ch| !matches!(*ch as u32, 0x202A..=0x202E | 0x2066..=0x2069))
         .map(|ch| {
             if ch.is_control() || matches!(ch, '\u{2028}' | '\u{2029}') {
                 ' '
@@ -308,15 +313,7 @@ fn sanitize(text: &str) -> String {
 fn pieces_of(text: &str, x: f32, style: TextStyle) -> (Vec<Piece>, Option<String>) {
     let shaped = set(&[Inline::text(text.to_owned())], style);
     let line = shaped.line(0, shaped.glyphs.len());
-    let pieces = line
-        .pieces
-        .into_iter()
-        .map(|mut piece| {
-            piece.x += x;
-            piece
-        })
-        .collect();
-    (pieces, line.logical)
+    (line.placed_at(x), line.logical)
 }
 
 /// One character of a paragraph being set.
@@ -339,15 +336,6 @@ struct Set {
     text: String,
     glyphs: Vec<Glyph>,
     links: Vec<String>,
-}
-
-/// Characters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko…, their
-/// presentation forms) and the explicit direction controls: a line with none of them
-/// needs no bidirectional reordering.
-fn may_reorder(ch: char) -> bool {
-    matches!(ch as u32,
-        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x1_0800..=0x1_0FFF
-        | 0x1_E800..=0x1_EFFF | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
 }
 
 /// `runs` set in `style`: faces chosen character by character ([`fonts::face_after`]), and
@@ -444,7 +432,7 @@ impl Set {
         let base = first.byte;
         let end = self.glyphs.get(to).map_or(self.text.len(), |g| g.byte);
         let line_text = &self.text[base..end];
-        let reorder = line_text.chars().any(may_reorder);
+        let reorder = line_text.chars().any(turns_direction);
         let bidi = reorder.then(|| BidiInfo::new(line_text, Some(Level::ltr())));
         let level_at = |byte: usize| {
             bidi.as_ref()
@@ -544,6 +532,20 @@ impl Fragment for Frag {
 struct WrappedLine {
     pieces: Vec<Piece>,
     logical: Option<String>,
+}
+
+impl WrappedLine {
+    /// The line's pieces moved to start at `x`.
+    fn placed_at(&self, x: f32) -> Vec<Piece> {
+        self.pieces
+            .iter()
+            .cloned()
+            .map(|mut piece| {
+                piece.x += x;
+                piece
+            })
+            .collect()
+    }
 }
 
 /// Breaks `runs` into lines no wider than `max_width`: at Unicode line-break
@@ -815,7 +817,7 @@ impl Typesetter {
     fn line(
         &mut self,
         x: f32,
-        line: WrappedLine,
+        line: &WrappedLine,
         style: TextStyle,
         node: usize,
         label: Option<(Piece, usize)>,
@@ -832,21 +834,15 @@ impl Typesetter {
                 logical: None,
             }));
         }
-        let pieces = line
-            .pieces
-            .into_iter()
-            .map(|mut piece| {
-                piece.x += x;
-                piece
-            })
-            .collect();
+        let logical = line.logical.clone();
+        let pieces = line.placed_at(x);
         self.page().marks.push(Mark::Text(Line {
             baseline,
             size: style.size,
             muted: false,
             pieces,
             node: Some(node),
-            logical: line.logical,
+            logical,
         }));
         self.y += style.leading;
     }
@@ -866,14 +862,14 @@ impl Typesetter {
                     None,
                 );
                 for line in lines {
-                    self.line(MARGIN_X, line, style, node, None);
+                    self.line(MARGIN_X, &line, style, node, None);
                 }
                 self.y += if *level <= 1 { 8.0 } else { 4.0 };
             }
             Block::Paragraph(runs) => {
                 let node = self.node(Role::Paragraph, None);
                 for line in wrap(runs, BODY, CONTENT_WIDTH) {
-                    self.line(MARGIN_X, line, BODY, node, None);
+                    self.line(MARGIN_X, &line, BODY, node, None);
                 }
                 self.gap(6.0);
             }
@@ -889,7 +885,7 @@ impl Typesetter {
                             .then(|| pieces_of("•", MARGIN_X + 3.0, BODY).0.into_iter().next())
                             .flatten()
                             .map(|piece| (piece, label));
-                        self.line(MARGIN_X + BULLET_INDENT, line, BODY, body, bullet);
+                        self.line(MARGIN_X + BULLET_INDENT, &line, BODY, body, bullet);
                     }
                     self.gap(2.0);
                 }
@@ -903,7 +899,7 @@ impl Typesetter {
                 self.ensure(BODY.leading * wrapped.len() as f32);
                 let node = self.node(Role::Paragraph, None);
                 for line in wrapped {
-                    self.line(MARGIN_X, line, BODY, node, None);
+                    self.line(MARGIN_X, &line, BODY, node, None);
                 }
                 self.gap(8.0);
             }
@@ -1049,15 +1045,7 @@ impl Typesetter {
             let node = nodes.and_then(|nodes| nodes.get(column)).copied();
             for (row_line, line) in cell.iter().skip(from).take(count).enumerate() {
                 let baseline = top + row_line as f32 * style.leading + style.leading * 0.78;
-                let pieces = line
-                    .pieces
-                    .iter()
-                    .cloned()
-                    .map(|mut piece| {
-                        piece.x += x + CELL_PADDING;
-                        piece
-                    })
-                    .collect();
+                let pieces = line.placed_at(x + CELL_PADDING);
                 self.page().marks.push(Mark::Text(Line {
                     baseline,
                     size: style.size,
@@ -1319,6 +1307,30 @@ mod tests {
             let first = line.chars().next().map_or(0, |ch| ch as u32);
             assert!((0x0E01..=0x0E2E).contains(&first), "{line}");
         }
+    }
+
+    #[test]
+    fn a_direction_override_in_a_name_cannot_turn_the_line_around() {
+        // U+202E (right-to-left override) typed into a name, never closed.
+        let pages = layout(&document(vec![Block::paragraph(
+            "Dear \u{202E}Ann Lee, thank you",
+        )]));
+        let line = pages[0].lines().next().expect("a line");
+        assert_eq!(line.text(), "Dear Ann Lee, thank you");
+        let x_of = |word: &str| {
+            line.pieces
+                .iter()
+                .find(|p| p.text.contains(word))
+                .map(|p| p.x + fonts_offset(&p.text, word))
+        };
+        assert!(x_of("Dear") < x_of("thank"), "{:?}", line.pieces);
+        assert!(line.pieces.iter().all(|p| !p.rtl));
+    }
+
+    /// How far into `text` (in characters, as a rough position) `word` starts.
+    fn fonts_offset(text: &str, word: &str) -> f32 {
+        text.find(word)
+            .map_or(0.0, |at| text[..at].chars().count() as f32)
     }
 
     #[test]

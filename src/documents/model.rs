@@ -53,6 +53,15 @@ pub fn safe_url(url: &str) -> Option<&str> {
     (allowed && plain).then_some(url)
 }
 
+/// Whether `ch` is a right-to-left letter (Hebrew, Arabic, Syriac, Thaana, N'Ko…, their
+/// presentation forms) or an explicit direction control: text with none of them reads
+/// left to right as stored, and needs neither reordering in a PDF nor isolating in HTML.
+pub fn turns_direction(ch: char) -> bool {
+    matches!(ch as u32,
+        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x1_0800..=0x1_0FFF
+        | 0x1_E800..=0x1_EFFF | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
+}
+
 /// A paragraph's runs.
 pub type Runs = Vec<Inline>;
 

@@ -16,6 +16,7 @@ use jiff::civil::{Date, date};
 use smallprint::{
     documents::{
         letters::{PartKey, Parts, Template, letter, missing_parts},
+        model::Document,
         notice::long_date,
         pdf,
     },
@@ -892,37 +893,50 @@ fn a_subject_access_reply_describes_exactly_the_activities_ticked_for_this_perso
     }
 }
 
+/// Every letter the example's requests allow, with the shop owner's words in its parts.
+fn every_fitting_letter(workspace: &Workspace) -> Vec<(&RightsRequest, Template, Document)> {
+    let mut letters = Vec::new();
+    for request in &workspace.requests {
+        for &template in Template::ALL {
+            if template.fits(workspace, request, TODAY).is_err() {
+                continue;
+            }
+            let mut parts = template.initial_parts(workspace, request);
+            parts.extend(users_words(template));
+            letters.push((
+                request,
+                template,
+                letter(workspace, request, template, TODAY, &parts),
+            ));
+        }
+    }
+    letters
+}
+
 #[test]
 fn a_letter_never_carries_another_requesters_details() {
     let workspace = example();
-    for request in &workspace.requests {
-        for &template in Template::ALL {
-            if template.fits(&workspace, request, TODAY).is_err() {
-                continue;
-            }
-            let mut parts = template.initial_parts(&workspace, request);
-            parts.extend(users_words(template));
-            let text = letter(&workspace, request, template, TODAY, &parts).plain_text();
-            for other in workspace.requests.iter().filter(|o| o.id != request.id) {
-                let person = &other.requester;
-                for detail in [&person.name, &person.email]
-                    .into_iter()
-                    .chain(
-                        person
-                            .postal_address
-                            .lines()
-                            .next()
-                            .map(str::to_owned)
-                            .as_ref(),
-                    )
-                    .filter(|d| !d.trim().is_empty())
-                {
-                    assert!(
-                        !text.contains(detail.as_str()),
-                        "{} {template:?} mentions {detail}",
-                        request.reference
-                    );
-                }
+    for (request, template, document) in every_fitting_letter(&workspace) {
+        let text = document.plain_text();
+        for other in workspace.requests.iter().filter(|o| o.id != request.id) {
+            let person = &other.requester;
+            for detail in [&person.name, &person.email]
+                .into_iter()
+                .chain(
+                    person
+                        .postal_address
+                        .lines()
+                        .next()
+                        .map(str::to_owned)
+                        .as_ref(),
+                )
+                .filter(|d| !d.trim().is_empty())
+            {
+                assert!(
+                    !text.contains(detail.as_str()),
+                    "{} {template:?} mentions {detail}",
+                    request.reference
+                );
             }
         }
     }
@@ -1674,28 +1688,20 @@ fn every_letters_markdown_renders_without_a_stray_asterisk() {
     use smallprint::documents::markdown;
     let workspace = example();
     let mut checked = 0;
-    for request in &workspace.requests {
-        for &template in Template::ALL {
-            if template.fits(&workspace, request, TODAY).is_err() {
-                continue;
-            }
-            let mut parts = template.initial_parts(&workspace, request);
-            parts.extend(users_words(template));
-            let document = letter(&workspace, request, template, TODAY, &parts);
-            assert!(!document.plain_text().contains('*'));
-            let source = markdown::render(&document);
-            for (renderer, shown) in ["CommonMark", "markdown-it"]
-                .iter()
-                .zip(rendered_markdown(&source))
-            {
-                assert!(
-                    !shown.contains('*'),
-                    "{} {template:?} under {renderer}:\n{shown}\nfrom\n{source}",
-                    request.reference
-                );
-            }
-            checked += 1;
+    for (request, template, document) in every_fitting_letter(&workspace) {
+        assert!(!document.plain_text().contains('*'));
+        let source = markdown::render(&document);
+        for (renderer, shown) in ["CommonMark", "markdown-it"]
+            .iter()
+            .zip(rendered_markdown(&source))
+        {
+            assert!(
+                !shown.contains('*'),
+                "{} {template:?} under {renderer}:\n{shown}\nfrom\n{source}",
+                request.reference
+            );
         }
+        checked += 1;
     }
     assert!(checked > 19, "{checked} letters checked");
 }
@@ -1714,7 +1720,7 @@ fn a_bold_label_touching_a_word_still_renders_bold() {
         ],
         vec![Inline::bold("(a)"), Inline::text("b")],
     ] {
-        let document = smallprint::documents::model::Document {
+        let document = Document {
             title: "T".into(),
             author: String::new(),
             subject: String::new(),

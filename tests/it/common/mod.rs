@@ -197,22 +197,7 @@ pub fn pdftotext_pages(bytes: &[u8], options: &[&str]) -> Vec<String> {
 ///
 /// Fails (never skips) without `pdftotext`: CI installs poppler-utils (`.ci/run`).
 pub fn pdftotext(bytes: &[u8]) -> String {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("document.pdf");
-    write_bytes(&path, bytes);
-    let output = std::process::Command::new("pdftotext")
-        .arg("-enc")
-        .arg("UTF-8")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs: install poppler-utils");
-    assert!(
-        output.status.success(),
-        "pdftotext: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    normalised(&String::from_utf8(output.stdout).expect("UTF-8 text"))
+    normalised(&pdftotext_pages(bytes, &[]).join("\n"))
 }
 
 /// Runs the `smallprint` binary as [`smallprint`] does, but kills it after `seconds`:
