@@ -207,15 +207,18 @@ pub fn attaches_to_previous(ch: char) -> bool {
 }
 
 /// The face of `ch`, given the character before it and its face: the first face that
-/// has `ch`, except that a mark or joiner stays in its letter's face when that face
-/// has it (or shapes it), so shaping sees the letter and its marks together.
+/// has `ch`, except that a mark stays in its letter's face when that face has it, and a
+/// joiner (which shaping uses and never draws) always, so shaping sees the letter and
+/// its marks together. A mark its letter's face lacks is drawn from a face that has it,
+/// never as a box.
 pub fn face_after(previous: Option<(Face, char)>, ch: char, bold: bool) -> Face {
     let own = face_for(ch, bold);
+    let joiner = matches!(ch, '\u{200C}' | '\u{200D}' | '\u{034F}');
     match previous {
         Some((face, _))
             if face != own
                 && attaches_to_previous(ch)
-                && (face.is_complex() || covers(face, ch)) =>
+                && (covers(face, ch) || (joiner && face.is_complex())) =>
         {
             face
         }

@@ -237,14 +237,21 @@ fn first_lines_height(block: &Block) -> f32 {
 
 fn add_footers(pages: &mut [Page], title: &str) {
     let count = pages.len();
+    // The title is cut once, to fit beside the widest page number: set again for every
+    // page, a long shop name cost seconds on a long document.
+    let widest = format!("Page {count} of {count}");
+    let widest_width = set(&[Inline::text(widest)], FOOTER).width();
+    let room_for_title = (PAGE_WIDTH - 2.0 * MARGIN_X - widest_width - 24.0).max(0.0);
+    let title = truncated(title, room_for_title, FOOTER);
+    let (title_pieces, title_logical) = pieces_of(&title, MARGIN_X, FOOTER);
     for (index, page) in pages.iter_mut().enumerate() {
         let number = format!("Page {} of {count}", index + 1);
         let number_width = set(&[Inline::text(number.clone())], FOOTER).width();
         let number_x = PAGE_WIDTH - MARGIN_X - number_width;
-        let room_for_title = (number_x - MARGIN_X - 24.0).max(0.0);
-        let title = truncated(title, room_for_title, FOOTER);
-        let (mut pieces, logical) = pieces_of(&title, MARGIN_X, FOOTER);
-        let logical = logical.map(|title| format!("{title}{number}"));
+        let mut pieces = title_pieces.clone();
+        let logical = title_logical
+            .as_ref()
+            .map(|title| format!("{title} {number}"));
         pieces.extend(pieces_of(&number, number_x, FOOTER).0);
         page.marks.push(Mark::Text(Line {
             baseline: FOOTER_BASELINE,
@@ -260,7 +267,13 @@ fn add_footers(pages: &mut [Page], title: &str) {
 /// `text` cut to fit `width`, ending "…" when cut (never inside a cluster of letters
 /// and marks that print as one).
 fn truncated(text: &str, width: f32, style: TextStyle) -> String {
-    let clean = sanitize(text);
+    // No line holds more than a few hundred characters: the rest need not be set to
+    // know they are cut.
+    const ENOUGH: usize = 600;
+    let clean = match text.char_indices().nth(ENOUGH) {
+        Some((at, _)) => sanitize(&text[..at]),
+        None => sanitize(text),
+    };
     let runs = [Inline::text(clean.clone())];
     let whole = set(&runs, style);
     if whole.width() <= width {
@@ -295,7 +308,7 @@ fn truncated(text: &str, width: f32, style: TextStyle) -> String {
 /// turn the rest of a letter's line around them (spoofing what it says), so they are
 /// dropped; a name's own letters still take their direction from the bidirectional
 /// algorithm.
-fn sanitize(text: &str) -> String {
+pub(crate) fn sanitize(text: &str) -> String {
     text.chars()
         .filter(|ch| !matches!(*ch as u32, 0x202A..=0x202E | 0x2066..=0x2069))
         .map(|ch| {

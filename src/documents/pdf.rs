@@ -385,7 +385,9 @@ fn tagged_line(
         let stretch = &line.pieces[start..end];
         // Right-to-left text is drawn in visual order, each glyph mapped to its
         // characters, which is what readers expect and reverse back: an ActualText of the
-        // logical line was reversed a second time by poppler (measured).
+        // logical line was reversed a second time by poppler (measured), and one around a
+        // line with a .notdef box lost the words before the box (krilla marks some boxes
+        // with an ActualText of their own, and poppler does not nest them).
         let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
         let drawn = draw_pieces(surface, line, stretch);
         surface.end_tagged();
@@ -451,7 +453,9 @@ fn draw_pieces(
 /// The glyphs that draw `text` in `face`, left to right, each with the characters it
 /// stands for: shaped when the script needs it, else a glyph a character.
 fn glyphs(face: Face, text: &str, rtl: bool) -> Vec<KrillaGlyph> {
-    if !fonts::needs_shaping(face, text) {
+    // Right-to-left text is shaped whatever its face: shaping puts its glyphs in drawing
+    // order and mirrors brackets ("(" drawn as ")" inside Arabic or Hebrew).
+    if !rtl && !fonts::needs_shaping(face, text) {
         return text
             .char_indices()
             .map(|(at, ch)| {
@@ -588,10 +592,23 @@ fn outline(laid_out: &Layout, heading_at: &[Option<(usize, f32)>]) -> Outline {
     outline
 }
 
+/// `text` as the PDF's metadata may hold it: the page text's cleaning (no control
+/// characters, no direction overrides, which a window's title bar would obey), without
+/// the characters XML forbids (the XMP packet is XML), whitespace runs made one space.
+fn metadata_text(text: &str) -> String {
+    layout::sanitize(text)
+        .chars()
+        .filter(|ch| !matches!(ch, '\u{FFFE}' | '\u{FFFF}'))
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn metadata(document: &Document) -> Metadata {
     let date = document.date;
     let mut metadata = Metadata::new()
-        .title(document.title.clone())
+        .title(metadata_text(&document.title))
         .language(LANGUAGE.to_owned())
         .creator("Smallprint".to_owned())
         .producer(format!("Smallprint {}", env!("CARGO_PKG_VERSION")))
@@ -605,11 +622,13 @@ fn metadata(document: &Document) -> Metadata {
                 .utc_offset_hour(0)
                 .utc_offset_minute(0),
         );
-    if !document.author.trim().is_empty() {
-        metadata = metadata.authors(vec![document.author.clone()]);
+    let author = metadata_text(&document.author);
+    if !author.is_empty() {
+        metadata = metadata.authors(vec![author]);
     }
-    if !document.subject.trim().is_empty() {
-        metadata = metadata.description(document.subject.clone());
+    let subject = metadata_text(&document.subject);
+    if !subject.is_empty() {
+        metadata = metadata.description(subject);
     }
     metadata
 }
@@ -685,6 +704,60 @@ mod tests {
             !raw.contains("/URI") && !raw.contains("URI"),
             "no annotation"
         );
+    }
+
+    #[test]
+    fn right_to_left_brackets_are_drawn_mirrored_in_drawing_order() {
+        // " (" inside Arabic text, right to left: the bracket comes first, drawn as ")".
+        let drawn: Vec<u32> = glyphs(Face::Regular, " (", true)
+            .iter()
+            .map(|g| g.glyph_id.to_u32())
+            .collect();
+        let glyph = |ch| u32::from(fonts::glyph(Face::Regular, ch).expect("a glyph"));
+        assert_eq!(drawn, [glyph(')'), glyph(' ')]);
+        // Left to right, as typed.
+        let drawn: Vec<u32> = glyphs(Face::Regular, " (", false)
+            .iter()
+            .map(|g| g.glyph_id.to_u32())
+            .collect();
+        assert_eq!(drawn, [glyph(' '), glyph('(')]);
+    }
+
+    #[test]
+    fn metadata_holds_no_control_override_or_xml_forbidden_character() {
+        let bytes = render(&Document {
+            title: "Shop \u{202E}evil\u{2067} x\u{1}\u{FFFF}\nname".into(),
+            author: "Ann\tLee\u{0}".into(),
+            subject: "Test".into(),
+            date: jiff::civil::date(2026, 12, 3),
+            blocks: vec![Block::paragraph("Hello")],
+        })
+        .expect("pdf");
+        let doc = lopdf::Document::load_mem(&bytes).expect("lopdf reads it");
+        let xmp = doc
+            .catalog()
+            .and_then(|catalog| catalog.get(b"Metadata"))
+            .and_then(lopdf::Object::as_reference)
+            .and_then(|id| doc.get_object(id))
+            .and_then(lopdf::Object::as_stream)
+            .map(|stream| String::from_utf8_lossy(&stream.content).into_owned())
+            .expect("an XMP packet");
+        let info = doc
+            .trailer
+            .get(b"Info")
+            .and_then(lopdf::Object::as_reference)
+            .and_then(|id| doc.get_dictionary(id))
+            .expect("an Info dictionary");
+        let title = info
+            .get(b"Title")
+            .and_then(lopdf::decode_text_string)
+            .expect("a title");
+        assert_eq!(title, "Shop evil x name");
+        for bad in ['\u{202E}', '\u{2067}', '\u{1}', '\u{FFFF}', '\u{0}'] {
+            assert!(!xmp.contains(bad), "{bad:?} in the XMP packet");
+        }
+        assert!(xmp.contains("Shop evil x name"), "{xmp}");
+        assert!(xmp.contains("Ann Lee"), "{xmp}");
     }
 
     #[test]

@@ -157,7 +157,25 @@ fn a_box_is_counted_where_no_font_has_the_character() {
         "the name, twice (address and greeting)"
     );
     let text = common::pdftotext(&bytes);
-    assert!(text.contains("Ann"), "the rest of the letter still prints");
+    assert!(
+        text.contains("Dear Ann") && text.contains("Lee,"),
+        "the rest of the name still prints: {text}"
+    );
+}
+
+#[test]
+fn a_mark_its_letters_face_lacks_is_drawn_from_a_face_that_has_it() {
+    // A diaeresis over Hebrew shin, an acute over Arabic beh, a diaeresis over Thai ko
+    // kai: the script's own face has no such mark; Noto Sans does.
+    let workspace = example_workspace(TODAY);
+    for name in [
+        "\u{05E9}\u{0308}\u{05DC}\u{05D5}\u{05DD}",
+        "\u{0628}\u{0301}",
+        "\u{0E01}\u{0308}",
+    ] {
+        let bytes = pdf::render(&acknowledgement(&workspace, name)).expect("pdf");
+        assert_eq!(notdef_glyphs(&bytes), 0, "{name}");
+    }
 }
 
 #[test]
