@@ -203,7 +203,13 @@ pub fn face_for(ch: char, bold: bool) -> Face {
 /// character such as the zero-width joiners that choose a conjunct's or a letter's form.
 pub fn attaches_to_previous(ch: char) -> bool {
     !ch.is_ascii() && matches!(ch.general_category_group(), GeneralCategoryGroup::Mark)
-        || matches!(ch, '\u{200C}' | '\u{200D}' | '\u{034F}')
+        || is_joiner(ch)
+}
+
+/// The zero-width non-joiner, joiner and combining grapheme joiner: shaping uses them and
+/// never draws them.
+fn is_joiner(ch: char) -> bool {
+    matches!(ch, '\u{200C}' | '\u{200D}' | '\u{034F}')
 }
 
 /// The face of `ch`, given the character before it and its face: the first face that
@@ -211,14 +217,13 @@ pub fn attaches_to_previous(ch: char) -> bool {
 /// joiner (which shaping uses and never draws) always, so shaping sees the letter and
 /// its marks together. A mark its letter's face lacks is drawn from a face that has it,
 /// never as a box.
-pub fn face_after(previous: Option<(Face, char)>, ch: char, bold: bool) -> Face {
+pub fn face_after(previous: Option<Face>, ch: char, bold: bool) -> Face {
     let own = face_for(ch, bold);
-    let joiner = matches!(ch, '\u{200C}' | '\u{200D}' | '\u{034F}');
     match previous {
-        Some((face, _))
+        Some(face)
             if face != own
                 && attaches_to_previous(ch)
-                && (covers(face, ch) || (joiner && face.is_complex())) =>
+                && (covers(face, ch) || (is_joiner(ch) && face.is_complex())) =>
         {
             face
         }
@@ -297,11 +302,6 @@ pub fn shape(face: Face, text: &str, right_to_left: Option<bool>) -> Vec<ShapedG
             },
         )
         .collect()
-}
-
-/// Units per em of `face`.
-pub fn units_per_em(face: Face) -> f32 {
-    metrics(face).units_per_em
 }
 
 /// How far `ch` advances the pen in `face` at `size` points.

@@ -274,30 +274,24 @@ fn truncated(text: &str, width: f32, style: TextStyle) -> String {
         Some((at, _)) => sanitize(&text[..at]),
         None => sanitize(text),
     };
-    let runs = [Inline::text(clean.clone())];
-    let whole = set(&runs, style);
-    if whole.width() <= width {
+    let whole = set(&[Inline::text(clean.clone())], style);
+    if whole.width() <= width && clean.len() == text.len() {
         return clean;
     }
     let ellipsis = set(&[Inline::text("…")], style).width();
+    // A cluster's advance is its first character's, so the cut comes before the first
+    // cluster that would push the ellipsis past the edge.
     let mut used = 0.0;
-    let mut end = 0;
-    for (index, glyph) in whole.glyphs.iter().enumerate() {
-        if glyph.cluster_start {
-            end = glyph.byte;
-            let cluster: f32 = whole.glyphs[index..]
-                .iter()
-                .take_while(|g| g.byte == glyph.byte || !g.cluster_start)
-                .map(|g| g.advance)
-                .sum();
-            if used + cluster + ellipsis > width {
-                break;
-            }
-            used += cluster;
-            end = whole.text.len();
-        }
-    }
-    let mut out = whole.text[..end.min(whole.text.len())].to_owned();
+    let end = whole
+        .glyphs
+        .iter()
+        .filter(|glyph| glyph.cluster_start)
+        .find(|glyph| {
+            used += glyph.advance;
+            used + ellipsis > width
+        })
+        .map_or(whole.text.len(), |glyph| glyph.byte);
+    let mut out = whole.text[..end].to_owned();
     out.push('…');
     out
 }
@@ -370,7 +364,7 @@ fn set(runs: &[Inline], style: TextStyle) -> Set {
             }
         };
         for ch in sanitize(run.as_str()).chars() {
-            let face = fonts::face_after(glyphs.last().map(|g| (g.face, g.ch)), ch, bold);
+            let face = fonts::face_after(glyphs.last().map(|g| g.face), ch, bold);
             shaping_needed |= face.is_complex() || fonts::attaches_to_previous(ch);
             glyphs.push(Glyph {
                 byte: text.len(),
@@ -453,22 +447,17 @@ impl Set {
                 .copied()
                 .unwrap_or_else(Level::ltr)
         };
-        // Pieces in logical order, with their byte ranges.
-        let mut pieces: Vec<(Piece, usize, usize)> = Vec::new();
+        // Pieces in logical order, with where each starts and its bidirectional level.
+        let mut pieces: Vec<(Piece, usize, Level)> = Vec::new();
         for glyph in glyphs {
             let link = glyph.link.and_then(|i| self.links.get(i)).cloned();
-            let rtl = level_at(glyph.byte).is_rtl();
-            let next = glyph.byte + glyph.ch.len_utf8();
+            let level = level_at(glyph.byte);
             match pieces.last_mut() {
-                Some((piece, _, piece_end))
-                    if piece.face == glyph.face
-                        && piece.link == link
-                        && piece.rtl == rtl
-                        && (!reorder || level_at(*piece_end - 1) == level_at(glyph.byte)) =>
+                Some((piece, _, piece_level))
+                    if piece.face == glyph.face && piece.link == link && *piece_level == level =>
                 {
                     piece.text.push(glyph.ch);
                     piece.width += glyph.advance;
-                    *piece_end = next;
                 }
                 _ => pieces.push((
                     Piece {
@@ -477,10 +466,10 @@ impl Set {
                         text: glyph.ch.to_string(),
                         face: glyph.face,
                         link,
-                        rtl,
+                        rtl: level.is_rtl(),
                     },
                     glyph.byte,
-                    next,
+                    level,
                 )),
             }
         }

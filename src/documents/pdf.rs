@@ -220,7 +220,7 @@ fn write(document: &Document, laid_out: &Layout, accessible: bool) -> Result<Vec
 
 /// The deflate level of the page contents, cross-reference maps and the packed objects:
 /// krilla's own level, which keeps the example notice within its 45 KB (level 2 made it
-/// 51 KB for 2 M fewer instructions, measured).
+/// 51 KB for 5.4 M fewer instructions, measured).
 const DEFLATE_LEVEL: u32 = 6;
 
 /// The objects packed together, in one stream: a notice has some three hundred.
@@ -477,9 +477,8 @@ fn glyphs(face: Face, text: &str, rtl: bool) -> Vec<KrillaGlyph> {
     starts.dedup();
     let cluster = |start: usize| -> Range<usize> {
         let end = starts
-            .iter()
+            .get(starts.partition_point(|next| *next <= start))
             .copied()
-            .find(|next| *next > start)
             .unwrap_or(text.len());
         start..end
     };

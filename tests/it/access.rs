@@ -520,6 +520,18 @@ const FOCUS_AFTER: [(&str, Role, Role, &str); 22] = [
 
 /// Presses Enter on the button named `name`, as a keyboard user does (the focus is
 /// then on it, as it would be after Tabbing there).
+/// Clicks the first table row whose name starts with `prefix`; its name.
+fn click_row(harness: &mut Harness<'_, SmallprintApp>, prefix: &str) -> String {
+    let row = all(&harness.root())
+        .into_iter()
+        .find(|node| role(node) == Role::Row && label(node).starts_with(prefix))
+        .map(|node| label(&node))
+        .expect("a row");
+    harness.get_by_role_and_label(Role::Row, &row).click();
+    harness.run();
+    row
+}
+
 fn press_button(harness: &mut Harness<'_, SmallprintApp>, name: &str) {
     harness.get_by_role_and_label(Role::Button, name).focus();
     harness.run();
@@ -532,13 +544,7 @@ fn act(harness: &mut Harness<'_, SmallprintApp>, action: &str, folder: &std::pat
         "Requests in the navigation" => press_button(harness, "Requests"),
         "Register in the navigation" => press_button(harness, "Register"),
         "open a request" => {
-            let row = all(&harness.root())
-                .into_iter()
-                .find(|node| role(node) == Role::Row && label(node).starts_with("R-2026-003, "))
-                .map(|node| label(&node))
-                .expect("its row");
-            harness.get_by_role_and_label(Role::Row, &row).click();
-            harness.run();
+            click_row(harness, "R-2026-003, ");
         }
         "close the request" | "close the activity" => press_button(harness, "Close"),
         "Log a request…" => press_button(harness, "Log a request…"),
@@ -1058,13 +1064,7 @@ fn arrow_keys_move_along_the_table_while_a_request_is_open() {
     let workspace = example_with_requests(TODAY, 60);
     let (_dir, mut harness) = harness_on(&workspace, egui::vec2(1400.0, 800.0));
     go_to(&mut harness, Screen::Requests);
-    let first_row = all(&harness.root())
-        .into_iter()
-        .find(|node| role(node) == Role::Row && label(node).starts_with("R-"))
-        .map(|node| label(&node))
-        .expect("a row");
-    harness.get_by_role_and_label(Role::Row, &first_row).click();
-    harness.run();
+    click_row(&mut harness, "R-");
     let focusable_row = all(&harness.root())
         .into_iter()
         .find(|node| {
