@@ -39,6 +39,7 @@ pub enum Screen {
     Breaches,
     Calendar,
     Documents,
+    Website,
     Settings,
 }
 
@@ -54,6 +55,7 @@ impl Screen {
             Screen::Breaches => "Breaches",
             Screen::Calendar => "Calendar",
             Screen::Documents => "Documents",
+            Screen::Website => "Website kit",
             Screen::Settings => "Settings",
         }
     }
@@ -197,6 +199,8 @@ pub enum Command {
     Navigate(Screen),
     /// The profile after an edit on the Organisation screen.
     UpdateOrganisation(Organisation),
+    /// The website's cookies and visitors' choices, as the Website screen holds them.
+    UpdateWebsite(Box<crate::domain::website::Website>),
     SaveNow,
     Undo,
     Redo,

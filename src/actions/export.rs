@@ -9,10 +9,11 @@ use std::path::Path;
 use super::{LetterOrder, LetterSubject, Now, Refusal, letter::prepare_letter};
 use crate::{
     documents::{
-        Format, breach_log, breach_log_csv, ics, letters,
+        Format, breach_log, breach_log_csv, complaints, cookies, ics, letters,
         lia_record::{self, LiaRecordError},
         notice::{self, Finish, NoticeGap, NoticeStyle},
         register_csv,
+        site::{self, Links},
     },
     domain::{
         ActivityId, RequestId, Workspace,
@@ -50,6 +51,26 @@ pub enum Export {
         format: Format,
         finish: Finish,
     },
+    /// How to complain to the shop and what happens next (DPA 2018 s.164A).
+    ComplaintsProcedure { format: Format },
+    /// The complaint form: a fillable PDF, or an HTML page that composes an email.
+    ComplaintForm { format: Format },
+    /// The website's cookies and the visitor's choices.
+    CookieNotice { format: Format },
+}
+
+impl Export {
+    /// Whether it is meant for the public (the shop's website): written readable by
+    /// everyone, while letters, logs and records stay private to the user.
+    pub fn is_public(&self) -> bool {
+        matches!(
+            self,
+            Export::Notice { .. }
+                | Export::ComplaintsProcedure { .. }
+                | Export::ComplaintForm { .. }
+                | Export::CookieNotice { .. }
+        )
+    }
 }
 
 /// An export made and ready to write.
@@ -63,6 +84,8 @@ pub struct Artifact {
     /// A notice's "Last updated" date with its content's fingerprint, to record in the
     /// workspace once written, when they changed.
     pub notice_dated: Option<Settings>,
+    /// Written readable by everyone ([`Export::is_public`]).
+    pub public: bool,
 }
 
 /// Why an export was not made or not written; nothing was written.
@@ -76,6 +99,17 @@ pub enum ExportError {
     NoActivity,
     #[error("The privacy notice is written as PDF, HTML or Markdown, not as plain text.")]
     NoticeAsPlainText,
+    #[error("The {what} is written as {formats}, not as {asked}.")]
+    FormatNotOffered {
+        what: &'static str,
+        formats: &'static str,
+        asked: Format,
+    },
+    #[error("The {what} was not exported: {}.", .gaps.join("; "))]
+    PublicIncomplete {
+        what: &'static str,
+        gaps: Vec<String>,
+    },
     #[error(
         "The privacy notice was not exported: it cannot yet say everything the law requires. Fix each one, or export a marked draft: {}.",
         .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
@@ -179,6 +213,21 @@ pub fn naming(workspace: &Workspace, what: &Export) -> Naming {
                 format.extension()
             ),
         ),
+        Export::ComplaintsProcedure { format } => (
+            "Export the complaints procedure",
+            format.to_string(),
+            format!("complaints.{}", format.extension()),
+        ),
+        Export::ComplaintForm { format } => (
+            "Export the complaint form",
+            format.to_string(),
+            format!("complaint-form.{}", format.extension()),
+        ),
+        Export::CookieNotice { format } => (
+            "Export the cookie notice",
+            format.to_string(),
+            format!("cookies.{}", format.extension()),
+        ),
     };
     Naming {
         title,
@@ -188,6 +237,10 @@ pub fn naming(workspace: &Workspace, what: &Export) -> Naming {
 }
 
 /// Makes `what` from the workspace: refused, with the reason, when it may not be made.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one arm per export, each a few lines: the list reads best whole"
+)]
 /// `agenda` is the agenda the caller already holds for today (the window's cache); when
 /// `None` it is worked out here.
 pub fn export(
@@ -202,6 +255,7 @@ pub fn export(
         what,
         next: None,
         notice_dated: None,
+        public: false,
     };
     Ok(match what {
         Export::Calendar { names } => {
@@ -235,7 +289,12 @@ pub fn export(
             format,
             style,
             finish,
-        } => notice_artifact(workspace, *format, *style, *finish, today)?,
+        } => notice_artifact(workspace, *format, *style, *finish, today, Links::None)?,
+        Export::ComplaintsProcedure { format }
+        | Export::ComplaintForm { format }
+        | Export::CookieNotice { format } => {
+            public_artifact(workspace, what, *format, today, Links::None)?
+        }
         Export::Lia {
             activity,
             format,
@@ -305,8 +364,9 @@ fn notice_artifact(
     style: NoticeStyle,
     finish: Finish,
     today: jiff::civil::Date,
+    links: Links,
 ) -> Result<Artifact, ExportError> {
-    match notice::export_notice(workspace, style, format, today, finish) {
+    match notice::export_linked_notice(workspace, style, format, today, finish, links) {
         Err(notice::ExportError::Incomplete(gaps)) => Err(ExportError::NoticeIncomplete(gaps)),
         Err(notice::ExportError::Render(source)) => Err(ExportError::Render {
             what: "the privacy notice".to_owned(),
@@ -321,6 +381,7 @@ fn notice_artifact(
             ),
             next: None,
             notice_dated: None,
+            public: true,
         }),
         Ok(made) => Ok(Artifact {
             bytes: made.bytes,
@@ -330,8 +391,144 @@ fn notice_artifact(
             ),
             next: None,
             notice_dated: made.settings,
+            public: true,
         }),
     }
+}
+
+/// The complaints procedure, the complaint form or the cookie notice, in `format`:
+/// refused, with each gap, while it cannot say what it must.
+fn public_artifact(
+    workspace: &Workspace,
+    what: &Export,
+    format: Format,
+    today: jiff::civil::Date,
+    links: Links,
+) -> Result<Artifact, ExportError> {
+    let (name, formats, offered, document) = match what {
+        Export::ComplaintsProcedure { .. } => (
+            "complaints procedure",
+            "PDF, HTML or Markdown",
+            format != Format::PlainText,
+            complaints::procedure(workspace, links, today),
+        ),
+        Export::ComplaintForm { .. } => (
+            "complaint form",
+            "PDF or HTML",
+            matches!(format, Format::Pdf | Format::Html),
+            complaints::form(workspace, links, today),
+        ),
+        _ => (
+            "cookie notice",
+            "HTML, Markdown or PDF",
+            format != Format::PlainText,
+            cookies::cookie_notice(workspace, links, today),
+        ),
+    };
+    if !offered {
+        return Err(ExportError::FormatNotOffered {
+            what: name,
+            formats,
+            asked: format,
+        });
+    }
+    let document = document.map_err(|gaps| ExportError::PublicIncomplete {
+        what: name,
+        gaps: gaps.0,
+    })?;
+    let what = format!("the {name} as {format}");
+    Ok(Artifact {
+        public: true,
+        ..Artifact {
+            bytes: render(&document, format, &what)?,
+            what,
+            next: None,
+            notice_dated: None,
+            public: true,
+        }
+    })
+}
+
+/// The website kit as written: every file, and the notice's date to record.
+#[derive(Debug)]
+pub struct WebsiteKit {
+    pub written: Vec<std::path::PathBuf>,
+    pub notice_dated: Option<Settings>,
+}
+
+/// Writes the whole website kit into `folder` — the privacy notice, complaints
+/// procedure, complaint form (HTML and PDF) and cookie notice, linked to each other by
+/// their file names, each readable by everyone. Every file is made before any is
+/// written, so a gap in one leaves the folder as it was.
+pub fn export_website(
+    workspace: &Workspace,
+    now: &Now,
+    folder: &Path,
+    source: &Path,
+) -> Result<WebsiteKit, ExportError> {
+    let today = now.date();
+    let notice = notice_artifact(
+        workspace,
+        Format::Html,
+        NoticeStyle::Standard,
+        Finish::Final,
+        today,
+        Links::Kit,
+    )?;
+    let mut made = vec![(site::PRIVACY, notice)];
+    for (file, what) in [
+        (
+            site::COMPLAINTS,
+            Export::ComplaintsProcedure {
+                format: Format::Html,
+            },
+        ),
+        (
+            site::FORM_HTML,
+            Export::ComplaintForm {
+                format: Format::Html,
+            },
+        ),
+        (
+            site::FORM_PDF,
+            Export::ComplaintForm {
+                format: Format::Pdf,
+            },
+        ),
+        (
+            site::COOKIES,
+            Export::CookieNotice {
+                format: Format::Html,
+            },
+        ),
+    ] {
+        let format = match what {
+            Export::ComplaintForm { format } => format,
+            _ => Format::Html,
+        };
+        made.push((
+            file,
+            public_artifact(workspace, &what, format, today, Links::Kit)?,
+        ));
+    }
+    store::make_public_folder(folder).map_err(|source| ExportError::Write {
+        what: format!("the website kit into {}", folder.display()),
+        source,
+    })?;
+    let mut written = Vec::with_capacity(made.len());
+    let mut notice_dated = None;
+    for (file, artifact) in made {
+        let path = folder.join(file);
+        write(&artifact, &path, source)?;
+        if artifact.notice_dated.is_some() {
+            notice_dated = artifact.notice_dated;
+        }
+        written.push(path);
+    }
+    Ok(WebsiteKit {
+        written,
+        notice_dated,
+    })
 }
 
 /// Records in the workspace the "Last updated" date a notice export carried, with its
@@ -347,7 +544,12 @@ pub fn record_notice_dated(workspace: &mut Workspace, dated: &Settings) {
 /// Writes a made export to `path`: atomically and privately, and never onto the
 /// workspace at `source` or its backups.
 pub fn write(artifact: &Artifact, path: &Path, source: &Path) -> Result<(), ExportError> {
-    store::write_export(path, &artifact.bytes, source).map_err(|source| ExportError::Write {
+    let written = if artifact.public {
+        store::write_public_export(path, &artifact.bytes, source)
+    } else {
+        store::write_export(path, &artifact.bytes, source)
+    };
+    written.map_err(|source| ExportError::Write {
         what: artifact.what.clone(),
         source,
     })

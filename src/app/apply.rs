@@ -70,6 +70,12 @@ impl SmallprintApp {
                     },
                 );
             }
+            Command::UpdateWebsite(website) => {
+                self.change("Edit the website's cookies", Some("website"), |workspace| {
+                    workspace.website = *website;
+                    Ok::<(), String>(())
+                });
+            }
             Command::LogRequest(new) => {
                 let what = format!("Log the request from {}", new.requester.name);
                 if let Some(id) = self.change(what, None, |workspace| {

@@ -280,6 +280,46 @@ pub enum CliCommand {
         #[arg(long, value_name = "OUT.csv|OUT.pdf")]
         out: PathBuf,
     },
+    /// Write the shop's data protection complaints procedure (DPA 2018 s.164A): how to
+    /// complain, the acknowledgement within 30 days, the investigation, updates, the
+    /// outcome, then the ICO. The format comes from OUT's extension (.html, .pdf, .md).
+    /// Refused (exit 2, nothing written, each gap named) without the shop's name and a
+    /// way to reach it. Written readable by everyone (0644), to publish.
+    ComplaintsProcedure {
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+        #[arg(long, value_name = "OUT.html|OUT.pdf|OUT.md")]
+        out: PathBuf,
+    },
+    /// Write the complaint form: a fillable PDF (fields name, contact, complaint,
+    /// outcome, date) to fill in any PDF reader and email back, or an HTML page whose form
+    /// composes an email to the shop, with the address and fields as text too. Refused
+    /// (exit 2) without an email address to send it to. Written readable by everyone.
+    ComplaintForm {
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+        #[arg(long, value_name = "OUT.pdf|OUT.html")]
+        out: PathBuf,
+    },
+    /// Write the cookie notice: each cookie the website sets, what it does, how long it
+    /// lasts and the visitor's choice under PECR. Refused (exit 2, each gap named) with
+    /// no cookie listed, a cookie undescribed, or a choice the law needs not recorded.
+    Cookies {
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+        #[arg(long, value_name = "OUT.html|OUT.md")]
+        out: PathBuf,
+    },
+    /// Write the website kit into a folder: privacy.html, complaints.html,
+    /// complaint-form.html, complaint-form.pdf and cookies.html, linked to each other,
+    /// each readable by everyone (0644) so a web server can serve them. Nothing is
+    /// written unless every page can be (exit 2 naming the gaps).
+    Website {
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// Print a draft of the answers for the ICO's breach report form, as plain text to
     /// copy into it.
     ///
@@ -492,6 +532,28 @@ pub fn run(
         CliCommand::Breach { command } => write::breach(command, clock, out, err),
         CliCommand::Breaches { file } => breaches(&file, clock, out),
         CliCommand::BreachLog { file, out } => breach_log(&file, &out, clock, err),
+        CliCommand::ComplaintsProcedure { file, out } => public_document(
+            &file,
+            &out,
+            |format| Export::ComplaintsProcedure { format },
+            clock,
+            err,
+        ),
+        CliCommand::ComplaintForm { file, out } => public_document(
+            &file,
+            &out,
+            |format| Export::ComplaintForm { format },
+            clock,
+            err,
+        ),
+        CliCommand::Cookies { file, out } => public_document(
+            &file,
+            &out,
+            |format| Export::CookieNotice { format },
+            clock,
+            err,
+        ),
+        CliCommand::Website { file, out } => website(&file, &out, clock, err),
         CliCommand::BreachDraft { file, breach } => breach_draft(&file, &breach, clock, out, err),
         CliCommand::Holidays { file, import } => {
             write::import_holidays(&file, &import, clock, out, err)
@@ -1425,6 +1487,70 @@ fn calendar(
 
 /// Makes `what` from the workspace read from `file` and writes it to `out_path` — the
 /// action the window's exports run — and says on standard error what was written.
+/// A refusal for gaps: each on its own line, exit 2; any other failure is an error.
+fn refused_for_gaps(error: ExportError, err: &mut dyn Write) -> Result<ExitCode, String> {
+    let (lead, gaps) = match error {
+        ExportError::PublicIncomplete { what, gaps } => (
+            format!("smallprint: the {what} was not written: it cannot yet say what it must. Fix each one:"),
+            gaps,
+        ),
+        ExportError::NoticeIncomplete(gaps) => (
+            "smallprint: nothing was written: the privacy notice cannot yet say everything the law requires. Fix each one:".to_owned(),
+            gaps.iter().map(ToString::to_string).collect(),
+        ),
+        other => return Err(other.to_string()),
+    };
+    let _ = writeln!(err, "{}", terminal::safe_line(&lead));
+    for gap in &gaps {
+        let _ = writeln!(err, "- {}", terminal::safe_line(gap));
+    }
+    Ok(ExitCode::from(EXIT_FAILURE))
+}
+
+/// `complaints-procedure`, `complaint-form` and `cookies`: the format from OUT's
+/// extension, then the one export every front end makes.
+fn public_document(
+    path: &Path,
+    out_path: &Path,
+    what: fn(Format) -> Export,
+    clock: &dyn Clock,
+    err: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    let format = Format::from_path(out_path)
+        .filter(|format| *format != Format::PlainText)
+        .ok_or_else(|| {
+            format!(
+                "end {} in .html, .pdf or .md to say which format to write",
+                out_path.display()
+            )
+        })?;
+    let workspace = read_usable(path)?;
+    match export_file(&workspace, path, &what(format), out_path, clock, err) {
+        Ok(_) => Ok(ExitCode::SUCCESS),
+        Err(error) => refused_for_gaps(error, err),
+    }
+}
+
+fn website(
+    path: &Path,
+    folder: &Path,
+    clock: &dyn Clock,
+    err: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    let workspace = read_usable(path)?;
+    let kit = match actions::export::export_website(&workspace, &clock.now(), folder, path) {
+        Ok(kit) => kit,
+        Err(error) => return refused_for_gaps(error, err),
+    };
+    for written in &kit.written {
+        let _ = writeln!(err, "Wrote {}", written.display());
+    }
+    if let Some(settings) = kit.notice_dated {
+        record_notice_date(path, &settings, clock, err)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn export_file(
     workspace: &Workspace,
     file: &Path,

@@ -17,6 +17,8 @@ pub enum Fix {
     /// The register, at this activity when one is to blame.
     Register(Option<ActivityId>),
     Settings,
+    /// The website's cookies.
+    Website,
 }
 
 impl Fix {
@@ -25,6 +27,7 @@ impl Fix {
             Fix::Organisation => "Organisation",
             Fix::Register(_) => "Register",
             Fix::Settings => "Settings",
+            Fix::Website => "Website kit",
         }
     }
 }
@@ -305,6 +308,17 @@ pub fn check(workspace: &Workspace) -> Vec<Item> {
                 gaps.add_for(
                     activity,
                     "is direct marketing but does not say how people object to it",
+                );
+            }
+            if let Some(direct) = &activity.direct_marketing
+                && let Some(problem) =
+                    crate::domain::marketing::problems(&direct.channels, direct.ground.as_ref())
+                        .into_iter()
+                        .next()
+            {
+                gaps.add_for(
+                    activity,
+                    &format!("is direct marketing, and the notice cannot say how it may be sent: {problem}"),
                 );
             }
         }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::model::{Block, Document, Inline, Runs, safe_url, turns_direction};
+use super::model::{Block, Document, FieldKind, Form, Inline, Runs, safe_url, turns_direction};
 
 /// `text` safe inside HTML text and attribute values.
 pub fn escape(text: &str) -> String {
@@ -49,7 +49,83 @@ const STYLE: &str = "body{font-family:system-ui,-apple-system,\"Segoe UI\",Robot
 max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.55;color:#1b1b1b}\
 h1{font-size:1.8rem;line-height:1.2}h2{margin-top:2rem;font-size:1.3rem}h3{font-size:1.05rem}\
 table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #c8ccd0;padding:.45rem;text-align:left;vertical-align:top}\
-th{background:#eef0f2}address{font-style:normal;margin:0 0 1rem}a{color:#0b4aa6}";
+th{background:#eef0f2}address{font-style:normal;margin:0 0 1rem}a{color:#0b4aa6}\
+input,textarea{font:inherit;width:100%;max-width:36rem;box-sizing:border-box;padding:.4rem;border:1px solid #5f6368}\
+.hint{color:#4a4f55}button{font:inherit;padding:.5rem 1rem}";
+
+/// `text` percent-encoded for a `mailto:` address's query: everything but RFC 3986's
+/// unreserved characters, so a subject holding `&` or `#` cannot end it.
+fn percent_encoded(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+/// A form that needs no script and no server: sending it asks the browser to compose an
+/// email to the shop with the answers as text. Each field is labelled (its accessible
+/// name) and described by its hint.
+fn form_html(form: &Form, out: &mut String) {
+    let action = safe_url(&format!("mailto:{}", form.send_to.trim())).map(|to| {
+        format!(
+            " action=\"{}?subject={}\" method=\"post\" enctype=\"text/plain\"",
+            escape(to),
+            percent_encoded(&form.subject)
+        )
+    });
+    let _ = writeln!(out, "<form{}>", action.as_deref().unwrap_or_default());
+    for field in &form.fields {
+        let id = format!("field-{}", field.name);
+        let _ = write!(
+            out,
+            "<p><label for=\"{id}\"><strong>{}</strong></label>",
+            text_html(&field.label)
+        );
+        let described = if field.hint.trim().is_empty() {
+            String::new()
+        } else {
+            let _ = write!(
+                out,
+                "<br><span id=\"{id}-hint\" class=\"hint\">{}</span>",
+                text_html(&field.hint)
+            );
+            format!(" aria-describedby=\"{id}-hint\"")
+        };
+        out.push_str("<br>");
+        let name = escape(field.name);
+        match (field.kind, field.lines) {
+            (FieldKind::Text, 2..) => {
+                let _ = write!(
+                    out,
+                    "<textarea id=\"{id}\" name=\"{name}\" rows=\"{}\"{described}></textarea>",
+                    field.lines
+                );
+            }
+            (kind, _) => {
+                let (kind, complete) = match kind {
+                    FieldKind::Email => ("email", " autocomplete=\"email\""),
+                    FieldKind::Date => ("date", ""),
+                    FieldKind::Text if field.name == "name" => ("text", " autocomplete=\"name\""),
+                    FieldKind::Text => ("text", ""),
+                };
+                let _ = write!(
+                    out,
+                    "<input type=\"{kind}\" id=\"{id}\" name=\"{name}\"{complete}{described}>"
+                );
+            }
+        }
+        out.push_str("</p>\n");
+    }
+    if action.is_some() {
+        out.push_str("<p><button type=\"submit\">Write the email</button></p>\n");
+    }
+    out.push_str("</form>\n");
+}
 
 /// The whole HTML file.
 pub fn render(document: &Document) -> String {
@@ -99,6 +175,7 @@ pub fn render(document: &Document) -> String {
                 let lines: Vec<String> = lines.iter().map(|l| text_html(l)).collect();
                 let _ = writeln!(out, "<address>{}</address>", lines.join("<br>\n"));
             }
+            Block::Form(form) => form_html(form, &mut out),
             Block::PageBreak => {}
         }
     }

@@ -21,7 +21,7 @@ use unicode_bidi::{BidiInfo, Level};
 
 use super::{
     fonts::{self, Face},
-    model::{Block, Document, Inline, turns_direction},
+    model::{Block, Document, Form, Inline, turns_direction},
 };
 
 /// A4 in points.
@@ -36,6 +36,8 @@ const FOOTER_BASELINE: f32 = PAGE_HEIGHT - 36.0;
 const CONTENT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN_X;
 
 const CELL_PADDING: f32 = 4.0;
+/// Room between one form field's box and the next label.
+const FIELD_GAP: f32 = 10.0;
 /// A table row splits across pages only if at least this many of its lines fit.
 const MIN_SPLIT_LINES: usize = 2;
 const BULLET_INDENT: f32 = 14.0;
@@ -148,6 +150,8 @@ pub enum Role {
     Row,
     HeaderCell,
     Cell,
+    /// A form field: its widget, [`Layout::fields`] at this index.
+    Form(usize),
 }
 
 /// A structure element and its parent (`None`: a child of the document). Parents come
@@ -163,6 +167,24 @@ pub struct Node {
 pub struct Layout {
     pub pages: Vec<Page>,
     pub nodes: Vec<Node>,
+    /// The form fields, each where its box is drawn.
+    pub fields: Vec<FieldBox>,
+}
+
+/// Where a form field's widget goes, and what it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldBox {
+    pub page: usize,
+    pub x: f32,
+    /// From the page's top edge.
+    pub top: f32,
+    pub width: f32,
+    pub height: f32,
+    pub name: &'static str,
+    pub label: String,
+    pub multiline: bool,
+    /// Its structure element ([`Role::Form`]).
+    pub node: usize,
 }
 
 /// What a page holds, in top-down coordinates.
@@ -174,6 +196,14 @@ pub enum Mark {
         y: f32,
         x1: f32,
         x2: f32,
+    },
+    /// A form field's box, which its widget fills ([`Layout::fields`] at `field`).
+    FieldBox {
+        field: usize,
+        x: f32,
+        top: f32,
+        width: f32,
+        height: f32,
     },
     /// A shaded band (a table's header row).
     Shade {
@@ -218,6 +248,7 @@ pub fn laid_out(document: &Document) -> Layout {
     Layout {
         pages,
         nodes: setter.nodes,
+        fields: setter.fields,
     }
 }
 
@@ -231,6 +262,7 @@ fn first_lines_height(block: &Block) -> f32 {
         Block::Paragraph(_) | Block::Bullets(_) => 2.0 * BODY.leading,
         Block::Table { .. } => 2.0 * (BODY.leading + 2.0 * CELL_PADDING),
         Block::Address(lines) => BODY.leading * lines.len().min(8) as f32,
+        Block::Form(_) => 3.0 * BODY.leading,
         Block::PageBreak => 0.0,
     }
 }
@@ -763,6 +795,7 @@ struct Typesetter {
     /// The top of the free space on the current page, from the page's top edge.
     y: f32,
     nodes: Vec<Node>,
+    fields: Vec<FieldBox>,
 }
 
 impl Typesetter {
@@ -771,6 +804,7 @@ impl Typesetter {
             pages: vec![Page::default()],
             y: MARGIN_TOP,
             nodes: Vec::new(),
+            fields: Vec::new(),
         }
     }
 
@@ -910,11 +944,65 @@ impl Typesetter {
                 rows,
                 widths,
             } => self.table(header, rows, widths),
+            Block::Form(form) => self.form(form),
             Block::PageBreak => {
                 if !self.at_page_top() {
                     self.new_page();
                 }
             }
+        }
+    }
+
+    /// Each field: its label in bold, its hint, then its box, kept together on a page.
+    fn form(&mut self, form: &Form) {
+        let label_style = TextStyle { bold: true, ..BODY };
+        for field in &form.fields {
+            let label = wrap(
+                &[Inline::text(field.label.clone())],
+                label_style,
+                CONTENT_WIDTH,
+            );
+            let hint = if field.hint.trim().is_empty() {
+                Vec::new()
+            } else {
+                wrap(&[Inline::text(field.hint.clone())], BODY, CONTENT_WIDTH)
+            };
+            let height = f32::from(field.lines.max(1)) * BODY.leading + 2.0 * CELL_PADDING;
+            self.ensure((label.len() + hint.len()) as f32 * BODY.leading + height + FIELD_GAP);
+            let label_node = self.node(Role::Paragraph, None);
+            for line in label {
+                self.line(MARGIN_X, &line, label_style, label_node, None);
+            }
+            if !hint.is_empty() {
+                let hint_node = self.node(Role::Paragraph, None);
+                for line in hint {
+                    self.line(MARGIN_X, &line, BODY, hint_node, None);
+                }
+            }
+            self.y += 2.0;
+            let index = self.fields.len();
+            let node = self.node(Role::Form(index), None);
+            let page = self.pages.len().saturating_sub(1);
+            self.fields.push(FieldBox {
+                page,
+                x: MARGIN_X,
+                top: self.y,
+                width: CONTENT_WIDTH,
+                height,
+                name: field.name,
+                label: sanitize(&field.label),
+                multiline: field.lines > 1,
+                node,
+            });
+            let top = self.y;
+            self.page().marks.push(Mark::FieldBox {
+                field: index,
+                x: MARGIN_X,
+                top,
+                width: CONTENT_WIDTH,
+                height,
+            });
+            self.y += height + FIELD_GAP;
         }
     }
 

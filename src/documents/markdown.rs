@@ -177,6 +177,13 @@ pub fn render(document: &Document) -> String {
                 .map(|line| escape(line))
                 .collect::<Vec<_>>()
                 .join("\\\n"),
+            // Markdown has no fields: each becomes a line to answer in the email.
+            Block::Form(form) => form
+                .fields
+                .iter()
+                .map(|field| format!("- **{}:**", escape(&field.label)))
+                .collect::<Vec<_>>()
+                .join("\n"),
             Block::PageBreak => continue,
         };
         parts.push(part);

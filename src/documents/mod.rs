@@ -5,7 +5,9 @@
 
 pub mod breach_log;
 pub mod breach_log_csv;
+pub mod complaints;
 pub mod completeness;
+pub mod cookies;
 pub mod draft;
 pub mod fonts;
 pub mod html;
@@ -19,6 +21,7 @@ pub mod model;
 pub mod notice;
 pub mod pdf;
 pub mod register_csv;
+pub mod site;
 pub mod wording;
 
 use std::fmt;

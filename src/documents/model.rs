@@ -45,6 +45,9 @@ impl Inline {
 /// Markdown: a `javascript:` address typed into a field must never run in a website.
 pub fn safe_url(url: &str) -> Option<&str> {
     let url = url.trim();
+    if super::site::is_kit_file(url) {
+        return Some(url);
+    }
     let lower = url.to_ascii_lowercase();
     let allowed = ["https://", "http://", "mailto:"]
         .iter()
@@ -93,7 +96,41 @@ pub enum Block {
     },
     /// Lines kept together: a postal address, a letterhead.
     Address(Vec<String>),
+    /// Fields for a reader to fill in: a fillable PDF form, an HTML form that composes
+    /// an email to `send_to`.
+    Form(Form),
     PageBreak,
+}
+
+/// A form's fields and where a filled form goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    pub fields: Vec<FormField>,
+    /// The email address a filled-in HTML form is sent to.
+    pub send_to: String,
+    /// The email's subject.
+    pub subject: String,
+}
+
+/// One field to fill in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormField {
+    /// Its name in the PDF's `AcroForm` and the HTML form: "name", "contact".
+    pub name: &'static str,
+    /// What a person is asked, shown beside it and its accessible name.
+    pub label: String,
+    /// A hint under the label.
+    pub hint: String,
+    /// Lines of room: 1 is a one-line field.
+    pub lines: u8,
+    pub kind: FieldKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    Text,
+    Email,
+    Date,
 }
 
 impl Block {
@@ -154,6 +191,12 @@ impl Document {
                     lines.join("\n")
                 }
                 Block::Address(lines) => lines.join("\n"),
+                Block::Form(form) => form
+                    .fields
+                    .iter()
+                    .map(|field| format!("{}: ", field.label))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
                 Block::PageBreak => continue,
             };
             if !out.is_empty() {

@@ -9,10 +9,13 @@ use jiff::civil::Date;
 
 use super::completeness::{self, Coverage, Gap};
 use super::model::{Block, Document, Inline, Runs, plain};
+use super::site::{self, Links};
 use crate::domain::{
     Workspace,
+    marketing::{self, Ground},
     register::{
-        BasisKind, LawfulBasis, ProcessingActivity, RecognisedCondition, Requirement, Source,
+        BasisKind, DirectMarketing, LawfulBasis, ProcessingActivity, RecognisedCondition,
+        Requirement, Source,
     },
     settings::Settings,
 };
@@ -123,7 +126,7 @@ pub fn notice_title(workspace: &Workspace) -> String {
 }
 
 /// The notice's content without its "Last updated" date: what the date is about.
-fn content_blocks(workspace: &Workspace, style: NoticeStyle) -> Vec<Block> {
+fn content_blocks(workspace: &Workspace, style: NoticeStyle, links: Links) -> Vec<Block> {
     let register = &workspace.register;
     let mut blocks = vec![
         Block::heading(1, notice_title(workspace)),
@@ -153,7 +156,15 @@ fn content_blocks(workspace: &Workspace, style: NoticeStyle) -> Vec<Block> {
     transfers(register, &mut blocks);
     automated(register, &mut blocks);
     requirement(register, &mut blocks);
-    complain(workspace, &mut blocks);
+    if !workspace.website.cookies.is_empty() {
+        blocks.extend(super::cookies::cookie_blocks(&workspace.website, 2));
+        blocks.push(Block::Paragraph(vec![
+            Inline::text("Our "),
+            links.to("cookie notice", site::COOKIES),
+            Inline::text(" lists the same cookies on a page of its own."),
+        ]));
+    }
+    complain(workspace, &mut blocks, links);
     blocks
 }
 
@@ -166,7 +177,7 @@ pub fn content_fingerprint(workspace: &Workspace) -> String {
         author: String::new(),
         subject: String::new(),
         date: jiff::civil::Date::MIN,
-        blocks: content_blocks(workspace, NoticeStyle::Standard),
+        blocks: content_blocks(workspace, NoticeStyle::Standard, Links::None),
     };
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in document.plain_text().bytes() {
@@ -233,6 +244,20 @@ impl fmt::Display for NoticeGap {
 /// it would publish as the shop's word. Empty when the notice may be published. The
 /// window's export buttons, `smallprint notice` and the export itself all ask this.
 pub fn export_gaps(workspace: &Workspace) -> Vec<NoticeGap> {
+    // The cookie section states each cookie's facts and the visitor's choice: a gap in
+    // either would publish something untrue.
+    let cookie_issues = if workspace.website.cookies.is_empty() {
+        Vec::new()
+    } else {
+        workspace.website.issues()
+    };
+    let cookies = cookie_issues.into_iter().map(|issue| NoticeGap {
+        item: "Cookies".to_owned(),
+        gap: Gap {
+            reason: format!("{} → {}: {}", issue.record, issue.field, issue.message),
+            fix: completeness::Fix::Website,
+        },
+    });
     completeness::check(workspace)
         .into_iter()
         .flat_map(|item| {
@@ -248,18 +273,19 @@ pub fn export_gaps(workspace: &Workspace) -> Vec<NoticeGap> {
                 Coverage::Covered(_) | Coverage::NotApplicable(_) => Vec::new(),
             }
         })
+        .chain(cookies)
         .collect()
 }
 
 /// The privacy notice as a document, dated by [`notice_last_updated`].
 pub fn privacy_notice(workspace: &Workspace, style: NoticeStyle, today: Date) -> Document {
     let (date, _) = notice_last_updated(workspace, today);
-    dated_notice(workspace, style, date)
+    dated_notice(workspace, style, date, Links::None)
 }
 
 /// The privacy notice carrying `date` as its "Last updated".
-fn dated_notice(workspace: &Workspace, style: NoticeStyle, date: Date) -> Document {
-    let mut blocks = content_blocks(workspace, style);
+fn dated_notice(workspace: &Workspace, style: NoticeStyle, date: Date, links: Links) -> Document {
+    let mut blocks = content_blocks(workspace, style, links);
     blocks.push(Block::heading(2, heading::LAST_UPDATED));
     blocks.push(Block::paragraph(long_date(date)));
     Document {
@@ -303,9 +329,21 @@ pub fn export_notice(
     today: Date,
     finish: Finish,
 ) -> Result<Export, ExportError> {
+    export_linked_notice(workspace, style, format, today, finish, Links::None)
+}
+
+/// [`export_notice`], linking to the rest of the website kit when `links` says so.
+pub fn export_linked_notice(
+    workspace: &Workspace,
+    style: NoticeStyle,
+    format: super::Format,
+    today: Date,
+    finish: Finish,
+    links: Links,
+) -> Result<Export, ExportError> {
     let gaps = export_gaps(workspace);
     let (last_updated, settings) = notice_last_updated(workspace, today);
-    let mut document = dated_notice(workspace, style, last_updated);
+    let mut document = dated_notice(workspace, style, last_updated, links);
     let settings = match (finish, gaps.is_empty()) {
         (Finish::Final, true) => settings,
         (Finish::Final, false) => return Err(ExportError::Incomplete(gaps)),
@@ -464,6 +502,15 @@ fn object_to_marketing(register: &[ProcessingActivity], blocks: &mut Vec<Block>)
         "We use your personal information {}, which is direct marketing.",
         join_list(&purposes)
     )));
+    for activity in &marketing {
+        if let Some(said) = activity
+            .direct_marketing
+            .as_deref()
+            .and_then(|direct| marketing_ground(&activity.purpose, direct))
+        {
+            blocks.push(Block::paragraph(said));
+        }
+    }
     blocks.push(Block::Paragraph(vec![Inline::bold(
         "You have the right to object to direct marketing at any time. It is free, you do not have to give a reason, and whatever our lawful basis, we will stop.",
     )]));
@@ -485,6 +532,54 @@ fn object_to_marketing(register: &[ProcessingActivity], blocks: &mut Vec<Block>)
         "You can also tell us at any time using the contact details at the top of this privacy notice.".to_owned(),
     );
     blocks.push(Block::paragraph(ways.join(" ")));
+}
+
+/// How one marketing activity reaches people and, for email and text messages, why it
+/// may (PECR reg. 22): "We send it by email only to people who asked for it…". `None`
+/// with no channel given; the ground is said only once it is complete, since the gate
+/// refuses the notice before then.
+fn marketing_ground(purpose: &str, direct: &DirectMarketing) -> Option<String> {
+    let channels: Vec<String> = direct
+        .channels
+        .iter()
+        .map(|c| c.words().to_owned())
+        .collect();
+    if channels.is_empty() {
+        return None;
+    }
+    let electronic: Vec<String> = direct
+        .channels
+        .iter()
+        .filter(|c| c.is_electronic_mail())
+        .map(|c| c.words().to_owned())
+        .collect();
+    let what = capitalise_first(purpose.trim());
+    let mut said = format!("{what}: we send it by {}.", join_list(&channels));
+    if electronic.is_empty()
+        || !marketing::problems(&direct.channels, direct.ground.as_ref()).is_empty()
+    {
+        return Some(said);
+    }
+    let by = join_list(&electronic);
+    match &direct.ground {
+        Some(Ground::Consent { .. }) => {
+            said = format!(
+                "{said} We send it by {by} only to people who have asked for it (your consent), and you can withdraw that consent at any time."
+            );
+        }
+        Some(Ground::SoftOptIn(_)) => {
+            said = format!(
+                "{said} By {by} we send it only to people who bought from us, or asked about buying, and only about our own similar products or services; you could say no when you gave us your details, and every message lets you say no, free of charge (the “soft opt-in” of the Privacy and Electronic Communications Regulations)."
+            );
+        }
+        Some(Ground::CorporateSubscribersOnly) => {
+            said = format!(
+                "{said} By {by} we send it only to people at companies, at their work address; never to sole traders or partnerships without their consent."
+            );
+        }
+        None => {}
+    }
+    Some(said)
 }
 
 /// The general right to object (Art. 21(1)), stated clearly and apart from the list of
@@ -1059,13 +1154,17 @@ fn requirement(register: &[ProcessingActivity], blocks: &mut Vec<Block>) {
     blocks.push(Block::Bullets(items));
 }
 
-fn complain(workspace: &Workspace, blocks: &mut Vec<Block>) {
+fn complain(workspace: &Workspace, blocks: &mut Vec<Block>, links: Links) {
     let regulator = &workspace.settings.regulator;
     let name = regulator.name.trim();
     blocks.push(Block::heading(2, heading::COMPLAIN));
-    blocks.push(Block::paragraph(
-        "If you have any concerns about our use of your personal information, you can make a complaint to us using the contact details at the top of this privacy notice. We will acknowledge your complaint within 30 days and tell you the outcome.",
-    ));
+    blocks.push(Block::Paragraph(vec![
+        Inline::text("If you have any concerns about our use of your personal information, you can make a complaint to us using the contact details at the top of this privacy notice, or our "),
+        links.to("complaint form", site::FORM_HTML),
+        Inline::text(". We will acknowledge your complaint within 30 days, look into it, keep you updated and tell you the outcome. Our "),
+        links.to("complaints procedure", site::COMPLAINTS),
+        Inline::text(" explains each step."),
+    ]));
     blocks.push(Block::paragraph(format!(
         "If you remain unhappy with how we’ve used your data after raising a complaint with us, you can also complain to the {name}."
     )));

@@ -129,7 +129,15 @@ enum Entry {
     Element(usize),
     /// A link: its text, and its annotation once the page has it.
     Link(Identifier, Option<Identifier>),
+    /// A form field's widget.
+    Widget(Identifier),
 }
+
+/// What a form field's stand-in link points to, followed by its index: krilla writes
+/// annotations only as links, so each field is written as a tagged link in its Form
+/// element, then turned into a text field's widget in place ([`fillable`]) — keeping
+/// the structure tree's reference to it.
+const FIELD_MARKER: &str = "smallprint-field:";
 
 /// A link waiting for its page's annotations: its element and entry, where it is, where
 /// it goes.
@@ -199,6 +207,29 @@ fn write(document: &Document, laid_out: &Layout, accessible: bool) -> Result<Vec
                 *slot = Some(id);
             }
         }
+        for (index, field) in laid_out
+            .fields
+            .iter()
+            .enumerate()
+            .filter(|(_, field)| field.page == page_index)
+        {
+            let Some(rect) = Rect::from_xywh(field.x, field.top, field.width, field.height) else {
+                continue;
+            };
+            let annotation = Annotation::new_link(
+                LinkAnnotation::new(
+                    rect,
+                    Target::Action(Action::Link(LinkAction::new(format!(
+                        "{FIELD_MARKER}{index}"
+                    )))),
+                ),
+                Some(field.label.clone()),
+            );
+            let id = pdf_page.add_tagged_annotation(annotation);
+            if let Some(node) = entries.get_mut(field.node) {
+                node.push(Entry::Widget(id));
+            }
+        }
         pdf_page.finish();
     }
 
@@ -215,7 +246,7 @@ fn write(document: &Document, laid_out: &Layout, accessible: bool) -> Result<Vec
         ),
         other => PdfError::Assemble(format!("{other:?}")),
     })?;
-    Ok(packed(bytes))
+    Ok(packed(bytes, &laid_out.fields))
 }
 
 /// The deflate level of the page contents, cross-reference maps and the packed objects:
@@ -230,10 +261,13 @@ const OBJECTS_PER_STREAM: usize = 4096;
 /// compressed object stream, its cross-reference table a stream (PDF 1.5), which a
 /// reader reads as the same document; as krilla wrote it, should lopdf fail to read or
 /// write it.
-fn packed(pdf: Vec<u8>) -> Vec<u8> {
+fn packed(pdf: Vec<u8>, fields: &[layout::FieldBox]) -> Vec<u8> {
     let Ok(mut document) = lopdf::Document::load_mem(&pdf) else {
         return pdf;
     };
+    if !fields.is_empty() {
+        fillable(&mut document, fields);
+    }
     compress_streams(&mut document, DEFLATE_LEVEL);
     let options = lopdf::SaveOptions::builder()
         .use_object_streams(true)
@@ -245,6 +279,101 @@ fn packed(pdf: Vec<u8>) -> Vec<u8> {
     match document.save_with_options(&mut out, options) {
         Ok(()) if out.len() < pdf.len() => out,
         _ => pdf,
+    }
+}
+
+/// Turns each field's stand-in link into a text field's widget annotation, where krilla
+/// put it (its page, rectangle, alt text and structure parent kept), and lists them in
+/// the catalogue's interactive form, so any PDF reader lets a person type into them and
+/// save the file.
+fn fillable(document: &mut lopdf::Document, fields: &[layout::FieldBox]) {
+    use lopdf::{Dictionary, Object, Stream, StringFormat};
+    let field_of = |dict: &Dictionary| -> Option<usize> {
+        let action = dict.get(b"A").ok()?.as_dict().ok()?;
+        let uri = action.get(b"URI").ok()?.as_str().ok()?;
+        std::str::from_utf8(uri)
+            .ok()?
+            .strip_prefix(FIELD_MARKER)?
+            .parse()
+            .ok()
+    };
+    let found: Vec<(lopdf::ObjectId, usize)> = document
+        .objects
+        .iter()
+        .filter_map(|(id, object)| Some((*id, field_of(object.as_dict().ok()?)?)))
+        .collect();
+    let font = document.add_object(Dictionary::from_iter([
+        ("Type", Object::Name(b"Font".to_vec())),
+        ("Subtype", Object::Name(b"Type1".to_vec())),
+        ("BaseFont", Object::Name(b"Helvetica".to_vec())),
+        ("Encoding", Object::Name(b"WinAnsiEncoding".to_vec())),
+    ]));
+    let appearance = "/Helv 10 Tf 0 g";
+    let mut widgets = Vec::with_capacity(found.len());
+    for (id, index) in found {
+        let Some(field) = fields.get(index) else {
+            continue;
+        };
+        // An empty appearance, so a reader that draws only what the file holds shows
+        // the box blank rather than nothing at all.
+        let empty = document.add_object(Stream::new(
+            Dictionary::from_iter([
+                ("Type", Object::Name(b"XObject".to_vec())),
+                ("Subtype", Object::Name(b"Form".to_vec())),
+                (
+                    "BBox",
+                    Object::Array(vec![
+                        0.into(),
+                        0.into(),
+                        Object::Real(field.width),
+                        Object::Real(field.height),
+                    ]),
+                ),
+            ]),
+            Vec::new(),
+        ));
+        let Some(Object::Dictionary(dict)) = document.objects.get_mut(&id) else {
+            continue;
+        };
+        dict.remove(b"A");
+        dict.remove(b"Border");
+        dict.remove(b"H");
+        dict.set("Subtype", Object::Name(b"Widget".to_vec()));
+        dict.set("FT", Object::Name(b"Tx".to_vec()));
+        dict.set(
+            "T",
+            Object::String(field.name.as_bytes().to_vec(), StringFormat::Literal),
+        );
+        dict.set("TU", Object::string_literal(field.label.as_str()));
+        dict.set("V", Object::string_literal(""));
+        // 4096: multiline; 8388608: no spell check is left to the reader.
+        dict.set("Ff", if field.multiline { 4096 } else { 0 });
+        dict.set("F", 4);
+        dict.set("DA", Object::string_literal(appearance));
+        // No border or background of its own: the box drawn on the page shows through,
+        // in every reader alike.
+        dict.set("BS", Dictionary::from_iter([("W", Object::Integer(0))]));
+        dict.set(
+            "AP",
+            Dictionary::from_iter([("N", Object::Reference(empty))]),
+        );
+        widgets.push(Object::Reference(id));
+    }
+    let form = Dictionary::from_iter([
+        ("Fields", Object::Array(widgets)),
+        ("DA", Object::string_literal(appearance)),
+        (
+            "DR",
+            Object::Dictionary(Dictionary::from_iter([(
+                "Font",
+                Object::Dictionary(Dictionary::from_iter([("Helv", Object::Reference(font))])),
+            )])),
+        ),
+        ("NeedAppearances", Object::Boolean(true)),
+    ]);
+    let form = document.add_object(form);
+    if let Ok(catalog) = document.catalog_mut() {
+        catalog.set("AcroForm", Object::Reference(form));
     }
 }
 
@@ -319,6 +448,31 @@ fn draw_page(
                     if let Some(path) = path.finish() {
                         surface.draw_path(&path);
                     }
+                });
+            }
+            Mark::FieldBox {
+                x,
+                top,
+                width,
+                height,
+                ..
+            } => {
+                let Some(rect) = Rect::from_xywh(*x, *top, *width, *height) else {
+                    continue;
+                };
+                let mut path = PathBuilder::new();
+                path.push_rect(rect);
+                artifact(surface, ArtifactType::Layout, |surface| {
+                    surface.set_fill(None);
+                    surface.set_stroke(Some(Stroke {
+                        paint: Ink::Muted.colour().into(),
+                        width: 0.75,
+                        ..Stroke::default()
+                    }));
+                    if let Some(path) = path.finish() {
+                        surface.draw_path(&path);
+                    }
+                    surface.set_stroke(None);
                 });
             }
             Mark::Rule { y, x1, x2 } => {
@@ -515,6 +669,7 @@ fn tag(role: &Role) -> TagKind {
         Role::Row => Tag::TR.into(),
         Role::HeaderCell => Tag::TH(TableHeaderScope::Column).into(),
         Role::Cell => Tag::TD.into(),
+        Role::Form(_) => Tag::Form.into(),
     }
 }
 
@@ -530,7 +685,7 @@ fn tag_tree(laid_out: &Layout, entries: Vec<Vec<Entry>>, top_level: &[usize]) ->
         let mut group = TagGroup::new(tag(&node.role));
         for child in children {
             match child {
-                Entry::Content(id) => group.push(id),
+                Entry::Content(id) | Entry::Widget(id) => group.push(id),
                 Entry::Element(child) => {
                     if let Some(child) = built.get_mut(child).and_then(Option::take) {
                         group.push(child);

@@ -7,12 +7,14 @@ use jiff::{Span, civil::Date};
 use super::{
     ids::IdAllocator,
     lia::{Lia, Outcome, QUESTIONS},
+    marketing::{self, Ground, SoftOptIn},
     organisation::{FeeTier, Nation, Organisation, PostalAddress, PrivacyContact},
     register::{
         DirectMarketing, LawfulBasis, ProcessingActivity, Processor, Requirement, Retention,
         Source, Transfer, TransferMechanism,
     },
     requests::{Channel, RequestEvent, RequestKind, Requester, RightsRequest, next_reference},
+    website::{Cookie, CookieUse, Party, Website},
     workspace::Workspace,
 };
 
@@ -74,6 +76,7 @@ pub fn example_workspace(today: Date) -> Workspace {
         ..Workspace::default()
     };
     workspace.register = example_register(&mut workspace.ids);
+    workspace.website = example_website();
     add_example_requests(&mut workspace, today);
     add_example_breach(&mut workspace, today);
     workspace
@@ -492,6 +495,15 @@ fn example_register(ids: &mut IdAllocator) -> Vec<ProcessingActivity> {
     marketing.direct_marketing = Some(Box::new(DirectMarketing {
         how_to_object: "The unsubscribe link in every email, or email privacy@kestrelforge.example"
             .to_owned(),
+        channels: vec![marketing::Channel::Email],
+        // Customers who bought a model hear about new models: the soft opt-in, with
+        // its refusal box at checkout and the unsubscribe link in every email.
+        ground: Some(Ground::SoftOptIn(SoftOptIn {
+            obtained_in_a_sale: true,
+            own_similar_products: true,
+            refusal_offered_when_collected: true,
+            refusal_offered_in_every_message: true,
+        })),
     }));
     *marketing.retention = Retention {
         period: "Until you unsubscribe, or two years after your last order".to_owned(),
@@ -501,6 +513,71 @@ fn example_register(ids: &mut IdAllocator) -> Vec<ProcessingActivity> {
     };
 
     vec![goods, accounts, crime, marketing]
+}
+
+/// The studio's website: a basket and a session of its own, its own statistics and a
+/// units preference (both with a way to object), and a video player that waits for a
+/// click before it loads.
+fn example_website() -> Website {
+    let own = "Kestrel Forge 3D";
+    let cookie = |name: &str, provider: &str, set_by, kind, purpose: &str, duration: &str| Cookie {
+        name: name.to_owned(),
+        provider: provider.to_owned(),
+        set_by,
+        kind,
+        purpose: purpose.to_owned(),
+        duration: duration.to_owned(),
+        provider_uses_for_itself: false,
+    };
+    Website {
+        cookies: vec![
+            cookie(
+                "kf_session",
+                own,
+                Party::FirstParty,
+                CookieUse::ServiceRequested,
+                "Keeps you signed in and your checkout secure while you browse",
+                "Until you close your browser",
+            ),
+            cookie(
+                "kf_basket",
+                own,
+                Party::FirstParty,
+                CookieUse::ServiceRequested,
+                "Remembers the models in your basket",
+                "30 days",
+            ),
+            cookie(
+                "kf_units",
+                own,
+                Party::FirstParty,
+                CookieUse::Appearance,
+                "Remembers whether you want sizes in millimetres or inches",
+                "1 year",
+            ),
+            cookie(
+                "_pk_id",
+                "Kestrel Forge 3D (Matomo, on our own server)",
+                Party::FirstParty,
+                CookieUse::Statistics,
+                "Counts visits and the pages read, so we can improve the shop",
+                "13 months",
+            ),
+            Cookie {
+                provider_uses_for_itself: true,
+                ..cookie(
+                    "VISITOR_INFO1_LIVE",
+                    "YouTube (Google)",
+                    Party::ThirdParty,
+                    CookieUse::EmbeddedContent,
+                    "Set by the YouTube player when you play one of our printing videos",
+                    "6 months",
+                )
+            },
+        ],
+        consent_mechanism: "Our videos show a ‘Play video from YouTube’ button: nothing from YouTube loads, and no YouTube cookie is set, until you press it".to_owned(),
+        objection_route: "The ‘Cookie settings’ link at the foot of every page turns statistics and preference cookies off".to_owned(),
+    }
 }
 
 fn days_ago(today: Date, days: i32) -> Date {

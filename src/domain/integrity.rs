@@ -140,6 +140,7 @@ pub fn change_refusal(before: &Workspace, after: &Workspace) -> Option<String> {
     let problems = limits_where(after, |part, index| match part {
         Part::Organisation => before.organisation != after.organisation,
         Part::Settings => before.settings != after.settings,
+        Part::Website => before.website != after.website,
         Part::Register => before.register.get(index) != after.register.get(index),
         Part::Requests => before.requests.get(index) != after.requests.get(index),
         Part::Breaches => before.breaches.get(index) != after.breaches.get(index),
@@ -190,6 +191,7 @@ enum Part {
     Requests,
     Breaches,
     Settings,
+    Website,
 }
 
 /// [`limits`] of the records `wanted` names (ids are always checked: cheap, and a
@@ -210,6 +212,7 @@ fn limits_where(workspace: &Workspace, wanted: impl Fn(Part, usize) -> bool) -> 
         settings,
         ids: _,
         breaches,
+        website,
     } = workspace;
     let mut problems = ids_out_of_range(workspace);
     if wanted(Part::Organisation, 0) {
@@ -247,6 +250,9 @@ fn limits_where(workspace: &Workspace, wanted: impl Fn(Part, usize) -> bool) -> 
     }
     if wanted(Part::Settings, 0) {
         check(settings, "Settings", &mut problems);
+    }
+    if wanted(Part::Website, 0) {
+        check(website, "Website", &mut problems);
     }
     problems
 }

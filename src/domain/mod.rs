@@ -10,12 +10,14 @@ pub mod holidays;
 pub mod ids;
 pub mod integrity;
 pub mod lia;
+pub mod marketing;
 pub mod organisation;
 pub mod register;
 pub mod requests;
 pub mod rights;
 pub mod settings;
 pub mod validate;
+pub mod website;
 pub mod workspace;
 
 pub use ids::{ActivityId, BreachId, RequestId};

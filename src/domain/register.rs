@@ -569,6 +569,12 @@ pub struct Placeholder {
 pub struct DirectMarketing {
     /// How people stop it: "The unsubscribe link in every email, or reply STOP".
     pub how_to_object: String,
+    /// How it reaches people (format 9).
+    #[serde(default)]
+    pub channels: Vec<super::marketing::Channel>,
+    /// Why email and text messages may be sent: consent or the soft opt-in (format 9).
+    #[serde(default)]
+    pub ground: Option<super::marketing::Ground>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -830,6 +836,7 @@ pub mod field {
     pub const TRANSFERS: &str = "International transfers";
     pub const SOURCES: &str = "Sources";
     pub const DIRECT_MARKETING: &str = "Direct marketing";
+    pub const MARKETING_GROUND: &str = "Marketing by email or text";
     pub const PROCESSOR: &str = "Processor";
     pub const PROCESSOR_ACTIVITIES: &str = "What it does for you";
     pub const PROCESSOR_CONTRACT: &str = "Contract or terms";
@@ -1029,6 +1036,13 @@ impl ProcessingActivity {
                 "say how people stop your marketing (an unsubscribe link, a reply, an email address): the notice must tell them".to_owned(),
             ));
         }
+        if let Some(marketing) = &self.direct_marketing {
+            problems.extend(
+                super::marketing::problems(&marketing.channels, marketing.ground.as_ref())
+                    .into_iter()
+                    .map(|message| (field::MARKETING_GROUND, message)),
+            );
+        }
         if let Some(special) = &self.special_category
             && special.article9_condition.trim().is_empty()
         {
@@ -1130,7 +1144,7 @@ mod tests {
     #[expect(clippy::too_many_lines, reason = "a table: one case per rule")]
     fn each_rule_fails_alone_naming_the_activity_and_field() {
         type Spoil = fn(&mut ProcessingActivity);
-        let cases: [(Spoil, &str); 17] = [
+        let cases: [(Spoil, &str); 18] = [
             (|a| a.purpose = " ".into(), field::PURPOSE),
             (|a| a.individuals.clear(), field::INDIVIDUALS),
             (|a| a.data_categories = vec![String::new()], field::DATA),
@@ -1171,9 +1185,22 @@ mod tests {
             ),
             (
                 |a| {
-                    a.direct_marketing = Some(Box::default());
+                    a.direct_marketing = Some(Box::new(DirectMarketing {
+                        channels: vec![crate::domain::marketing::Channel::Post],
+                        ..DirectMarketing::default()
+                    }));
                 },
                 field::DIRECT_MARKETING,
+            ),
+            (
+                |a| {
+                    a.direct_marketing = Some(Box::new(DirectMarketing {
+                        how_to_object: "Reply STOP".into(),
+                        channels: vec![crate::domain::marketing::Channel::Sms],
+                        ground: None,
+                    }));
+                },
+                field::MARKETING_GROUND,
             ),
             (
                 |a| {

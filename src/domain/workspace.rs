@@ -20,7 +20,7 @@ use super::{
 ///
 /// Bumped for every change of shape, additions included: a build that does not know a
 /// field would drop it on save, so an older build must refuse to write a newer file.
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -33,6 +33,9 @@ pub struct Workspace {
     /// The breach log (format 6).
     #[serde(default)]
     pub breaches: Vec<Breach>,
+    /// The website's cookies (format 9).
+    #[serde(default)]
+    pub website: super::website::Website,
 }
 
 impl Workspace {
@@ -422,6 +425,7 @@ impl Workspace {
             issues.extend(breach.issues());
             issues.extend(self.stale_category_links(breach));
         }
+        issues.extend(self.website.issues());
         issues
     }
 }

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::domain::{
     Organisation, Workspace, breaches::Breach, ids::IdAllocator, register::ProcessingActivity,
-    requests::RightsRequest, settings::Settings,
+    requests::RightsRequest, settings::Settings, website::Website,
 };
 
 /// Edits of the same kind closer together than this undo as one step, so undo takes
@@ -108,6 +108,7 @@ struct Patch {
     breaches: Option<ListPatch<Breach>>,
     settings: Option<Box<Settings>>,
     ids: Option<IdAllocator>,
+    website: Option<Box<Website>>,
 }
 
 impl Patch {
@@ -121,6 +122,7 @@ impl Patch {
             settings,
             ids,
             breaches,
+            website,
         } = to;
         Self {
             organisation: (from.organisation != *organisation)
@@ -130,6 +132,7 @@ impl Patch {
             breaches: ListPatch::between(&from.breaches, breaches),
             settings: (from.settings != *settings).then(|| Box::new(settings.clone())),
             ids: (from.ids != *ids).then(|| ids.clone()),
+            website: (from.website != *website).then(|| Box::new(website.clone())),
         }
     }
 
@@ -154,6 +157,9 @@ impl Patch {
             ids: self
                 .ids
                 .map(|value| std::mem::replace(&mut workspace.ids, value)),
+            website: self
+                .website
+                .map(|value| Box::new(std::mem::replace(&mut workspace.website, *value))),
         }
     }
 
@@ -161,7 +167,7 @@ impl Patch {
     /// proportional to the memory they take, and cheap to take once per step).
     fn bytes(&self) -> usize {
         let mut bytes = json_len(&self.organisation) + json_len(&self.settings);
-        bytes += json_len(&self.ids);
+        bytes += json_len(&self.ids) + json_len(&self.website);
         if let Some(patch) = &self.register {
             bytes += json_len(&patch.values());
         }

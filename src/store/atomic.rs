@@ -132,7 +132,15 @@ fn parent_of(path: &Path) -> &Path {
 
 /// Serialised bytes → temp file in the same folder → fsync → rename → fsync the folder.
 pub fn write_durably(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomically(path, bytes, true, || Ok(()))
+    write_atomically(path, bytes, true, || Ok(()), Visibility::Private)
+}
+
+/// [`write_durably`] for a file meant for the public — a page for the shop's website —:
+/// readable by everyone (0644 on Unix), so a web server can serve it after `rsync -a` or
+/// `scp -p`, and writable by the user alone. The mode is set on the temp file before the
+/// rename, so the file is never seen with another.
+pub fn write_durably_public(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomically(path, bytes, true, || Ok(()), Visibility::Public)
 }
 
 /// [`write_durably`], asking `before_rename` last, immediately before the new bytes
@@ -143,13 +151,20 @@ pub fn write_durably_checked(
     bytes: &[u8],
     before_rename: impl FnOnce() -> io::Result<()>,
 ) -> io::Result<()> {
-    write_atomically(path, bytes, true, before_rename)
+    write_atomically(path, bytes, true, before_rename, Visibility::Private)
 }
 
 /// Like [`write_durably`] but leaves flushing to the OS: still all-or-nothing if the
 /// process dies, for copies whose loss in a power cut costs nothing irreplaceable.
 pub fn write_atomically_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomically(path, bytes, false, || Ok(()))
+    write_atomically(path, bytes, false, || Ok(()), Visibility::Private)
+}
+
+/// Who may read a file written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Visibility {
+    Private,
+    Public,
 }
 
 /// The temp file is created exclusively under a name with random letters (never
@@ -160,12 +175,21 @@ fn write_atomically(
     bytes: &[u8],
     durable: bool,
     before_rename: impl FnOnce() -> io::Result<()>,
+    visibility: Visibility,
 ) -> io::Result<()> {
     let mut temp = tempfile::Builder::new()
         .prefix(&temp_prefix_for(path))
         .rand_bytes(10)
         .tempfile_in(parent_of(path))?;
     temp.as_file_mut().write_all(bytes)?;
+    #[cfg(unix)]
+    if visibility == Visibility::Public {
+        use std::os::unix::fs::PermissionsExt;
+        temp.as_file()
+            .set_permissions(fs::Permissions::from_mode(0o644))?;
+    }
+    #[cfg(not(unix))]
+    let _ = visibility;
     if durable {
         temp.as_file().sync_all()?;
     }

@@ -104,7 +104,17 @@ const MIGRATIONS: &[Migration] = &[
         from: 7,
         apply: v7_to_v8,
     },
+    Migration {
+        from: 8,
+        apply: v8_to_v9,
+    },
 ];
+
+/// Format 9 adds the website's cookies and each marketing activity's channels and PECR
+/// ground. A format 8 file says nothing of either, and the defaults say the same —
+/// no cookies listed, no channel or ground given — so `check` asks for them rather than
+/// the upgrade guessing a fact.
+fn v8_to_v9(_workspace: &mut Value) {}
 
 /// Format 8 records a DPIA screening instead of a bare answer. Format 7's "not-needed"
 /// was the default every activity started with, so it says nothing was screened: it
@@ -633,7 +643,8 @@ mod tests {
         assert_eq!(
             newsletter.direct_marketing,
             Some(Box::new(crate::domain::register::DirectMarketing {
-                how_to_object: "The unsubscribe link".to_owned()
+                how_to_object: "The unsubscribe link".to_owned(),
+                ..Default::default()
             })),
             "objecting is how consent was withdrawn"
         );

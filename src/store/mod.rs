@@ -151,6 +151,37 @@ pub fn write_export(path: &Path, bytes: &[u8], workspace: &Path) -> Result<(), S
     })
 }
 
+/// [`write_export`] for a page meant for the shop's website: the same checks and the
+/// same atomic write, but readable by everyone (0644), so a web server can serve it.
+pub fn write_public_export(path: &Path, bytes: &[u8], workspace: &Path) -> Result<(), StoreError> {
+    let real = check_output(path, workspace)?;
+    atomic::write_durably_public(&real, bytes).map_err(|source| StoreError::Write {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Makes the folder the website kit is written into, if it is not there yet, with the
+/// user's usual permissions (a web server must be able to list it); an existing folder
+/// is left as it is.
+pub fn make_public_folder(folder: &Path) -> Result<(), StoreError> {
+    let write_error = |source| StoreError::Write {
+        path: folder.to_owned(),
+        source,
+    };
+    match fs::metadata(folder) {
+        Ok(meta) if meta.is_dir() => Ok(()),
+        Ok(_) => Err(write_error(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "it is a file, not a folder",
+        ))),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            fs::create_dir_all(folder).map_err(write_error)
+        }
+        Err(source) => Err(write_error(source)),
+    }
+}
+
 /// Reads a file the user hands Smallprint (a bank-holiday feed) as text, or says why
 /// not, through the bounded reader — a regular file of at most [`MAX_FILE_BYTES`], so a
 /// named pipe or a device is refused at once rather than read without end: the one way

@@ -58,6 +58,7 @@ fn fix_command(fix: Fix) -> Command {
     match fix {
         Fix::Organisation => Command::Navigate(Screen::Organisation),
         Fix::Settings => Command::Navigate(Screen::Settings),
+        Fix::Website => Command::Navigate(Screen::Website),
         Fix::Register(Some(id)) => Command::OpenActivity(id),
         Fix::Register(None) => Command::Navigate(Screen::Register),
     }

@@ -19,6 +19,7 @@ mod requests;
 mod settings;
 mod start;
 pub mod theme;
+mod website;
 pub mod widgets;
 
 use std::path::PathBuf;
@@ -223,6 +224,7 @@ pub struct ScreenStates {
     calendar: calendar::CalendarScreen,
     register: register::RegisterScreen,
     documents: documents::DocumentsScreen,
+    website: website::WebsiteScreen,
 }
 
 impl ScreenStates {
@@ -329,6 +331,7 @@ impl ScreenStates {
             Screen::Breaches => &mut self.breaches,
             Screen::Calendar => &mut self.calendar,
             Screen::Documents => &mut self.documents,
+            Screen::Website => &mut self.website,
             Screen::Settings => &mut self.settings,
         }
     }
@@ -457,4 +460,16 @@ pub fn about_window(ctx: &egui::Context) -> bool {
             );
         });
     open
+}
+
+impl ScreenView for website::WebsiteScreen {
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        context: ScreenContext<'_>,
+        _look: Look,
+        commands: &mut Vec<Command>,
+    ) {
+        website::ui(ui, context, commands);
+    }
 }

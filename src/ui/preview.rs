@@ -155,8 +155,28 @@ fn block_ui(ui: &mut egui::Ui, block: &Block) {
             ui.spacing_mut().item_spacing.y = 4.0;
             ui.add_space(spacing::PARAGRAPH);
         }
+        Block::Form(form) => form_ui(ui, form),
         Block::PageBreak => {
             ui.separator();
         }
     }
+}
+
+/// A form's fields as labelled empty boxes: the preview shows where a person writes.
+fn form_ui(ui: &mut egui::Ui, form: &crate::documents::model::Form) {
+    for field in &form.fields {
+        ui.label(RichText::new(&field.label).strong().size(13.5));
+        let height = f32::from(field.lines.max(1)) * 18.0 + 6.0;
+        let (rect, _) = ui.allocate_exact_size(
+            egui::vec2(ui.available_width().min(420.0), height),
+            egui::Sense::hover(),
+        );
+        ui.painter().rect_stroke(
+            rect,
+            2.0,
+            ui.visuals().widgets.noninteractive.bg_stroke,
+            egui::StrokeKind::Inside,
+        );
+    }
+    ui.add_space(spacing::PARAGRAPH);
 }

@@ -682,6 +682,10 @@ impl RegisterScreen {
                     );
                 }
                 ui.problems_of(field::DIRECT_MARKETING, &issues);
+                if let Some(direct) = &mut draft.direct_marketing {
+                    changed |= marketing_ground_ui(ui, direct);
+                    ui.problems_of(field::MARKETING_GROUND, &issues);
+                }
 
                 ui.section_title(field::BASES);
                 ui.problems_of(field::BASES, &issues);
@@ -1329,4 +1333,82 @@ fn placeholder_rows(ui: &mut egui::Ui, draft: &mut ProcessingActivity) -> bool {
         Some((field, text)) => draft.confirm_placeholder(field, &text),
         None => false,
     }
+}
+
+/// How marketing reaches people and, for email and text messages, the PECR ground it
+/// rests on, its soft opt-in conditions asked one by one; true when anything changed.
+fn marketing_ground_ui(ui: &mut egui::Ui, direct: &mut DirectMarketing) -> bool {
+    use crate::domain::marketing::{Channel, Ground, SOFT_OPT_IN_CONDITIONS, SoftOptIn};
+    let mut changed = false;
+    ui.horizontal_wrapped(|ui| {
+        ui.label("How it reaches people:");
+        for channel in Channel::ALL {
+            let mut on = direct.channels.contains(&channel);
+            if ui.checkbox(&mut on, channel.to_string()).changed() {
+                if on {
+                    direct.channels.push(channel);
+                    direct.channels.sort();
+                } else {
+                    direct.channels.retain(|c| *c != channel);
+                }
+                changed = true;
+            }
+        }
+    });
+    if !direct.channels.iter().any(|c| c.is_electronic_mail()) {
+        return changed;
+    }
+    let question = "Why you may send it by email or text (PECR)";
+    let choices: [(&str, Option<Ground>); 4] = [
+        ("Not decided", None),
+        (
+            "They asked for it (consent)",
+            Some(Ground::Consent {
+                recorded_at: String::new(),
+            }),
+        ),
+        (
+            "They bought from us (soft opt-in)",
+            Some(Ground::SoftOptIn(SoftOptIn::default())),
+        ),
+        (
+            "Only people at companies",
+            Some(Ground::CorporateSubscribersOnly),
+        ),
+    ];
+    let kind = |ground: &Option<Ground>| ground.as_ref().map(std::mem::discriminant);
+    ui.label(question);
+    access::radio_group(ui, question, |ui| {
+        for (label, choice) in choices {
+            let selected = kind(&direct.ground) == kind(&choice);
+            if ui.radio(selected, label).clicked() && !selected {
+                direct.ground = choice;
+                changed = true;
+            }
+        }
+    });
+    match &mut direct.ground {
+        Some(Ground::Consent { recorded_at }) => {
+            changed |= ui.text_field(
+                "Where the record of each person's consent is kept",
+                recorded_at,
+                "e.g. the sign-up records in our mailing service",
+            );
+        }
+        Some(Ground::SoftOptIn(soft)) => {
+            ui.label("The soft opt-in needs all of these:");
+            for condition in &SOFT_OPT_IN_CONDITIONS {
+                changed |= ui
+                    .checkbox((condition.answer)(soft), condition.question)
+                    .changed();
+            }
+        }
+        Some(Ground::CorporateSubscribersOnly) => {
+            ui.label(
+                "Sole traders and partnerships count as individuals: email or text them only with their consent.",
+            );
+        }
+        None => {}
+    }
+    changed
 }

@@ -95,9 +95,15 @@ fn new_leaves_an_existing_file_alone_unless_forced() {
 const LAWS_THE_FACTS_LIST: &[&str] = &["Taxes Management Act 1970, s.12B"];
 
 /// What a shop owner does who reads the example text and finds it true: names the shop,
-/// confirms each example as it stands, adopts each suggested LIA answer and decides.
+/// confirms each example as it stands, adopts each suggested LIA answer and decides, and
+/// says on which ground its marketing emails go (only the shop knows how it got the
+/// addresses): consent where the activity rests on it, else the soft opt-in, met.
 fn confirmed_as_it_stands(workspace: &mut smallprint::domain::Workspace) {
-    use smallprint::domain::{lia::Outcome, register::LawfulBasis};
+    use smallprint::domain::{
+        lia::Outcome,
+        marketing::{Ground, SoftOptIn},
+        register::{BasisKind, LawfulBasis},
+    };
     workspace.organisation.legal_name = "Ffion Roberts".to_owned();
     workspace.organisation.email = "hello@shop.example".to_owned();
     for activity in &mut workspace.register {
@@ -108,6 +114,27 @@ fn confirmed_as_it_stands(workspace: &mut smallprint::domain::Workspace) {
             .collect();
         for (field, text) in standing {
             assert!(activity.confirm_placeholder(field, &text));
+        }
+        let on_consent = activity.basis_kinds().contains(&BasisKind::Consent);
+        let prospects = activity
+            .individuals
+            .iter()
+            .any(|i| i == "Prospective clients");
+        if let Some(direct) = &mut activity.direct_marketing {
+            direct.ground = Some(if prospects {
+                Ground::CorporateSubscribersOnly
+            } else if on_consent {
+                Ground::Consent {
+                    recorded_at: "Our mailing service's sign-up records".to_owned(),
+                }
+            } else {
+                Ground::SoftOptIn(SoftOptIn {
+                    obtained_in_a_sale: true,
+                    own_similar_products: true,
+                    refusal_offered_when_collected: true,
+                    refusal_offered_in_every_message: true,
+                })
+            });
         }
         for basis in &mut activity.lawful_bases {
             if let LawfulBasis::LegitimateInterests(lia) = basis {

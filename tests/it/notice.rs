@@ -544,7 +544,9 @@ fn fill(page: &layout::Page) -> f32 {
         .filter_map(|mark| match mark {
             Mark::Text(line) if !line.muted => Some(line.baseline + line.size * 0.25),
             Mark::Rule { y, .. } => Some(*y),
-            Mark::Shade { top, height, .. } => Some(top + height),
+            Mark::Shade { top, height, .. } | Mark::FieldBox { top, height, .. } => {
+                Some(top + height)
+            }
             Mark::Text(_) => None,
         })
         .fold(0.0_f32, f32::max);

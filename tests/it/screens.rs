@@ -94,7 +94,7 @@ fn screen_commands(workspace: &smallprint::domain::Workspace) -> Vec<(String, Ve
     let breach = workspace.breaches.first().expect("the example breach").id;
     let mut shots = Vec::new();
     for screen in Screen::ALL {
-        let name = screen.title().to_lowercase();
+        let name = screen.title().to_lowercase().replace(' ', "-");
         match screen {
             // The register shows its editor with an activity open.
             Screen::Register => shots.push((name, vec![Command::OpenActivity(activity)])),

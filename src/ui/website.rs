@@ -1,0 +1,231 @@
+//! The Website kit screen: the cookies the shop's site sets, each classed against PECR as
+//! it is described, how visitors consent and object, and the public documents for the
+//! site — the complaints procedure, the complaint form and the cookie notice.
+
+use super::{
+    ScreenContext,
+    access::{self, DisabledBecause, Level},
+    theme::spacing,
+    widgets::UiExt,
+};
+use crate::{
+    actions::export::Export,
+    command::Command,
+    documents::{Format, complaints, cookies},
+    domain::{
+        website::{Cookie, CookieUse, Party, Website},
+        workspace::Workspace,
+    },
+};
+
+#[derive(Debug, Default)]
+pub struct WebsiteScreen;
+
+/// Draws the screen from the workspace: every change is pushed as it is typed.
+pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Command>) {
+    {
+        let workspace = context.workspace;
+        access::heading(ui, "Website kit", Level::Screen);
+        ui.label(
+            "What your website stores on visitors' devices, and the pages to publish on it: \
+             your complaints procedure, a complaint form and a cookie notice. Changes are \
+             saved as you type.",
+        );
+        let mut website = workspace.website.clone();
+        let changed = cookies_ui(ui, &mut website) | choices_ui(ui, &mut website);
+        if changed {
+            commands.push(Command::UpdateWebsite(Box::new(website.clone())));
+        }
+        let issues = website.issues();
+        if !issues.is_empty() {
+            ui.add_space(spacing::INNER_MARGIN);
+            access::heading(ui, "To put right", Level::Part);
+            for issue in &issues {
+                ui.problem(&issue.to_string());
+            }
+        }
+        exports_ui(ui, workspace, commands);
+    }
+}
+
+/// Each cookie's fields and the class they give it; true when one changed.
+fn cookies_ui(ui: &mut egui::Ui, website: &mut Website) -> bool {
+    access::heading(ui, "Cookies", Level::Section);
+    ui.label(
+        "List every cookie (or similar: local storage, a tracking pixel) your site sets or \
+         lets another company set. Your shop platform or web host lists them; so does \
+         your browser's developer tools (Storage).",
+    );
+    let mut changed = false;
+    let mut remove = None;
+    for (index, cookie) in website.cookies.iter_mut().enumerate() {
+        let number = index + 1;
+        ui.push_id(("cookie", index), |ui| {
+            ui.add_space(spacing::INNER_MARGIN);
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                access::heading(ui, &format!("Cookie {number}"), Level::Part);
+                changed |= cookie_fields(ui, number, cookie);
+                let class = cookie.class();
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(egui::RichText::new(class.short()).strong());
+                    ui.label(format!("— {}.", class.reason()));
+                });
+                if ui.button(format!("Remove cookie {number}")).clicked() {
+                    remove = Some(index);
+                }
+            });
+        });
+    }
+    if let Some(index) = remove {
+        website.cookies.remove(index);
+        changed = true;
+    }
+    ui.add_space(spacing::INNER_MARGIN);
+    if ui.button("Add a cookie").clicked() {
+        website.cookies.push(Cookie::default());
+        changed = true;
+    }
+    changed
+}
+
+fn cookie_fields(ui: &mut egui::Ui, number: usize, cookie: &mut Cookie) -> bool {
+    let mut changed = false;
+    // Short facts side by side, so a list of cookies reads as a list.
+    ui.columns(3, |columns| {
+        changed |= columns[0].text_field(
+            &format!("Cookie {number}: name"),
+            &mut cookie.name,
+            "as the browser shows it, such as _ga",
+        );
+        changed |= columns[1].text_field(
+            &format!("Cookie {number}: provider"),
+            &mut cookie.provider,
+            "your shop, or the company",
+        );
+        changed |= columns[2].text_field(
+            &format!("Cookie {number}: how long it lasts"),
+            &mut cookie.duration,
+            "until the browser closes, 30 days…",
+        );
+    });
+    ui.horizontal_wrapped(|ui| {
+        changed |= ui
+            .enum_combo(
+                &format!("Cookie {number}: what it is for"),
+                ("kind", number),
+                &mut cookie.kind,
+                CookieUse::ALL,
+                ToString::to_string,
+            )
+            .changed();
+        changed |= ui
+            .enum_combo(
+                &format!("Cookie {number}: set by"),
+                ("set-by", number),
+                &mut cookie.set_by,
+                Party::ALL,
+                ToString::to_string,
+            )
+            .changed();
+    });
+    changed |= ui.text_field(
+        &format!("Cookie {number}: what it does, for visitors"),
+        &mut cookie.purpose,
+        "Remembers the items in your basket",
+    );
+    changed |= ui
+        .checkbox(
+            &mut cookie.provider_uses_for_itself,
+            "The provider also uses what it collects for its own purposes (most free analytics, advertising and video services do)",
+        )
+        .changed();
+    changed
+}
+
+/// How visitors consent and object; true when either changed.
+fn choices_ui(ui: &mut egui::Ui, website: &mut Website) -> bool {
+    access::heading(ui, "Visitors' choices", Level::Section);
+    let mut changed = ui.text_area(
+        crate::domain::website::field::CONSENT_MECHANISM,
+        &mut website.consent_mechanism,
+        "A banner with Accept and Reject buttons of equal weight; nothing is set until Accept",
+    );
+    changed |= ui.text_area(
+        crate::domain::website::field::OBJECTION_ROUTE,
+        &mut website.objection_route,
+        "The ‘Cookie settings’ link at the foot of every page",
+    );
+    changed
+}
+
+/// A public document the screen offers, with what keeps it from being published.
+struct PublicPage {
+    name: &'static str,
+    gaps: Vec<String>,
+    formats: &'static [Format],
+    export: fn(Format) -> Export,
+}
+
+/// The public documents, each greyed with its gaps while it cannot be published.
+fn exports_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Vec<Command>) {
+    access::heading(ui, "Pages for your website", Level::Section);
+    ui.label(
+        "Since 19 June 2026 you must make complaining easy (Data Protection Act 2018 s.164A). \
+         Publish your complaints procedure and complaint form beside your privacy notice; \
+         `smallprint website --file F --out FOLDER` writes all five pages, linked.",
+    );
+    let cookie_gaps = {
+        let mut gaps = workspace.organisation.controller_gaps();
+        gaps.extend(cookies::gaps(&workspace.website));
+        gaps
+    };
+    let pages = [
+        PublicPage {
+            name: "Complaints procedure",
+            gaps: complaints::procedure_gaps(workspace),
+            formats: &Format::ALL,
+            export: |format| Export::ComplaintsProcedure { format },
+        },
+        PublicPage {
+            name: "Complaint form",
+            gaps: complaints::form_gaps(workspace),
+            formats: &[Format::Pdf, Format::Html],
+            export: |format| Export::ComplaintForm { format },
+        },
+        PublicPage {
+            name: "Cookie notice",
+            gaps: cookie_gaps,
+            formats: &[Format::Html, Format::Markdown, Format::Pdf],
+            export: |format| Export::CookieNotice { format },
+        },
+    ];
+    for PublicPage {
+        name,
+        gaps,
+        formats,
+        export: what,
+    } in pages
+    {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(name);
+            let reason = gaps.join("; ");
+            for format in formats {
+                let button = ui
+                    .add_enabled(
+                        gaps.is_empty(),
+                        egui::Button::new(format!("Export {name} as {format}…")),
+                    )
+                    .disabled_because(format!("Not yet: {reason}"));
+                if button.clicked() {
+                    commands.push(Command::Export {
+                        what: what(*format),
+                        to: None,
+                    });
+                }
+            }
+        });
+        if !gaps.is_empty() {
+            ui.problem(&format!("{name}: {}", gaps.join("; ")));
+        }
+    }
+}
