@@ -32,5 +32,6 @@ mod store;
 mod tagged_pdf;
 mod typing;
 mod ui;
+mod website;
 mod window_files;
 mod writers;
