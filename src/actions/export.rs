@@ -57,6 +57,9 @@ pub enum Export {
     ComplaintForm { format: Format },
     /// The website's cookies and the visitor's choices.
     CookieNotice { format: Format },
+    /// The whole website kit: the privacy notice as `privacy.html`, written where asked,
+    /// and the other four pages beside it, linked to each other.
+    WebsiteKit,
 }
 
 impl Export {
@@ -69,6 +72,7 @@ impl Export {
                 | Export::ComplaintsProcedure { .. }
                 | Export::ComplaintForm { .. }
                 | Export::CookieNotice { .. }
+                | Export::WebsiteKit
         )
     }
 }
@@ -86,6 +90,9 @@ pub struct Artifact {
     pub notice_dated: Option<Settings>,
     /// Written readable by everyone ([`Export::is_public`]).
     pub public: bool,
+    /// Files written in the same folder, beside the one asked for, by name: the website
+    /// kit's other pages.
+    pub beside: Vec<(&'static str, Vec<u8>)>,
 }
 
 /// Why an export was not made or not written; nothing was written.
@@ -228,6 +235,11 @@ pub fn naming(workspace: &Workspace, what: &Export) -> Naming {
             format.to_string(),
             format!("cookies.{}", format.extension()),
         ),
+        Export::WebsiteKit => (
+            "Save privacy.html in your website's folder: the other four pages go beside it",
+            "HTML".to_owned(),
+            site::PRIVACY.to_owned(),
+        ),
     };
     Naming {
         title,
@@ -256,6 +268,7 @@ pub fn export(
         next: None,
         notice_dated: None,
         public: false,
+        beside: Vec::new(),
     };
     Ok(match what {
         Export::Calendar { names } => {
@@ -295,6 +308,7 @@ pub fn export(
         | Export::CookieNotice { format } => {
             public_artifact(workspace, what, *format, today, Links::None)?
         }
+        Export::WebsiteKit => website_kit(workspace, today)?,
         Export::Lia {
             activity,
             format,
@@ -382,6 +396,7 @@ fn notice_artifact(
             next: None,
             notice_dated: None,
             public: true,
+            beside: Vec::new(),
         }),
         Ok(made) => Ok(Artifact {
             bytes: made.bytes,
@@ -392,6 +407,7 @@ fn notice_artifact(
             next: None,
             notice_dated: made.settings,
             public: true,
+            beside: Vec::new(),
         }),
     }
 }
@@ -438,35 +454,39 @@ fn public_artifact(
     })?;
     let what = format!("the {name} as {format}");
     Ok(Artifact {
+        bytes: render(&document, format, &what)?,
+        what,
+        next: None,
+        notice_dated: None,
         public: true,
-        ..Artifact {
-            bytes: render(&document, format, &what)?,
-            what,
-            next: None,
-            notice_dated: None,
-            public: true,
-        }
+        beside: Vec::new(),
     })
 }
 
-/// The website kit as written: every file, and the notice's date to record.
-#[derive(Debug)]
-pub struct WebsiteKit {
-    pub written: Vec<std::path::PathBuf>,
-    pub notice_dated: Option<Settings>,
+/// Everything that keeps the website kit from being published, each page's gaps once:
+/// the one rule the window's button and the export ask.
+pub fn website_gaps(workspace: &Workspace) -> Vec<String> {
+    let mut gaps: Vec<String> = notice::export_gaps(workspace)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    gaps.extend(complaints::form_gaps(workspace));
+    gaps.extend(cookies::gaps(&workspace.website));
+    let mut seen = std::collections::HashSet::new();
+    gaps.retain(|gap| seen.insert(gap.clone()));
+    gaps
 }
 
-/// Writes the whole website kit into `folder` — the privacy notice, complaints
-/// procedure, complaint form (HTML and PDF) and cookie notice, linked to each other by
-/// their file names, each readable by everyone. Every file is made before any is
-/// written, so a gap in one leaves the folder as it was.
-pub fn export_website(
-    workspace: &Workspace,
-    now: &Now,
-    folder: &Path,
-    source: &Path,
-) -> Result<WebsiteKit, ExportError> {
-    let today = now.date();
+/// The website kit: the privacy notice, then the other pages to write beside it, every
+/// one linked to the others by its file name. Made whole or not at all.
+fn website_kit(workspace: &Workspace, today: jiff::civil::Date) -> Result<Artifact, ExportError> {
+    let gaps = website_gaps(workspace);
+    if !gaps.is_empty() {
+        return Err(ExportError::PublicIncomplete {
+            what: "website kit",
+            gaps,
+        });
+    }
     let notice = notice_artifact(
         workspace,
         Format::Html,
@@ -475,60 +495,73 @@ pub fn export_website(
         today,
         Links::Kit,
     )?;
-    let mut made = vec![(site::PRIVACY, notice)];
-    for (file, what) in [
+    let mut beside = Vec::with_capacity(4);
+    for (file, page, format) in [
         (
             site::COMPLAINTS,
             Export::ComplaintsProcedure {
                 format: Format::Html,
             },
+            Format::Html,
         ),
         (
             site::FORM_HTML,
             Export::ComplaintForm {
                 format: Format::Html,
             },
+            Format::Html,
         ),
         (
             site::FORM_PDF,
             Export::ComplaintForm {
                 format: Format::Pdf,
             },
+            Format::Pdf,
         ),
         (
             site::COOKIES,
             Export::CookieNotice {
                 format: Format::Html,
             },
+            Format::Html,
         ),
     ] {
-        let format = match what {
-            Export::ComplaintForm { format } => format,
-            _ => Format::Html,
-        };
-        made.push((
+        beside.push((
             file,
-            public_artifact(workspace, &what, format, today, Links::Kit)?,
+            public_artifact(workspace, &page, format, today, Links::Kit)?.bytes,
         ));
     }
+    Ok(Artifact {
+        what: format!(
+            "the website kit ({}, {}, {}, {} and {}; the notice last updated {})",
+            site::PRIVACY,
+            site::COMPLAINTS,
+            site::FORM_HTML,
+            site::FORM_PDF,
+            site::COOKIES,
+            notice::long_date(notice::notice_last_updated(workspace, today).0)
+        ),
+        next: Some("Upload the five files to your website together: they link to each other."),
+        beside,
+        ..notice
+    })
+}
+
+/// Writes the website kit into `folder`, making the folder if need be (only once every
+/// page is made, so a gap leaves nothing behind): `smallprint website`.
+pub fn export_website(
+    workspace: &Workspace,
+    now: &Now,
+    folder: &Path,
+    source: &Path,
+) -> Result<Artifact, ExportError> {
+    let artifact = export(workspace, &Export::WebsiteKit, None, now)?;
     store::make_public_folder(folder).map_err(|source| ExportError::Write {
-        what: format!("the website kit into {}", folder.display()),
+        what: artifact.what.clone(),
         source,
     })?;
-    let mut written = Vec::with_capacity(made.len());
-    let mut notice_dated = None;
-    for (file, artifact) in made {
-        let path = folder.join(file);
-        write(&artifact, &path, source)?;
-        if artifact.notice_dated.is_some() {
-            notice_dated = artifact.notice_dated;
-        }
-        written.push(path);
-    }
-    Ok(WebsiteKit {
-        written,
-        notice_dated,
-    })
+    write(&artifact, &folder.join(site::PRIVACY), source)?;
+    Ok(artifact)
 }
 
 /// Records in the workspace the "Last updated" date a notice export carried, with its
@@ -544,15 +577,32 @@ pub fn record_notice_dated(workspace: &mut Workspace, dated: &Settings) {
 /// Writes a made export to `path`: atomically and privately, and never onto the
 /// workspace at `source` or its backups.
 pub fn write(artifact: &Artifact, path: &Path, source: &Path) -> Result<(), ExportError> {
-    let written = if artifact.public {
-        store::write_public_export(path, &artifact.bytes, source)
-    } else {
-        store::write_export(path, &artifact.bytes, source)
-    };
-    written.map_err(|source| ExportError::Write {
+    let failed = |source| ExportError::Write {
         what: artifact.what.clone(),
         source,
-    })
+    };
+    let folder = path.parent().unwrap_or_else(|| Path::new("."));
+    let mut files = vec![(path.to_owned(), artifact.bytes.as_slice())];
+    files.extend(
+        artifact
+            .beside
+            .iter()
+            .map(|(name, bytes)| (folder.join(name), bytes.as_slice())),
+    );
+    // Every path is checked before any is written: one that may not be (the workspace
+    // behind a link, a named pipe) leaves the folder as it was.
+    for (file, _) in &files {
+        store::check_output(file, source).map_err(failed)?;
+    }
+    for (file, bytes) in files {
+        let written = if artifact.public {
+            store::write_public_export(&file, bytes, source)
+        } else {
+            store::write_export(&file, bytes, source)
+        };
+        written.map_err(failed)?;
+    }
+    Ok(())
 }
 
 /// Makes `what` and writes it to `path`; the artifact (for its message and the notice's

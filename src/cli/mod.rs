@@ -1542,9 +1542,7 @@ fn website(
         Ok(kit) => kit,
         Err(error) => return refused_for_gaps(error, err),
     };
-    for written in &kit.written {
-        let _ = writeln!(err, "Wrote {}", written.display());
-    }
+    let _ = writeln!(err, "Wrote {} to {}", kit.what, folder.display());
     if let Some(settings) = kit.notice_dated {
         record_notice_date(path, &settings, clock, err)?;
     }

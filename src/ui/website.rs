@@ -9,10 +9,11 @@ use super::{
     widgets::UiExt,
 };
 use crate::{
-    actions::export::Export,
+    actions::export::{Export, website_gaps},
     command::Command,
     documents::{Format, complaints, cookies},
     domain::{
+        validate::count,
         website::{Cookie, CookieUse, Party, Website},
         workspace::Workspace,
     },
@@ -136,7 +137,7 @@ fn cookie_fields(ui: &mut egui::Ui, number: usize, cookie: &mut Cookie) -> bool 
     changed |= ui
         .checkbox(
             &mut cookie.provider_uses_for_itself,
-            "The provider also uses what it collects for its own purposes (most free analytics, advertising and video services do)",
+            format!("Cookie {number}: its provider also uses what it collects for its own purposes (most free analytics, advertising and video services do)"),
         )
         .changed();
     changed
@@ -170,10 +171,31 @@ struct PublicPage {
 fn exports_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Vec<Command>) {
     access::heading(ui, "Pages for your website", Level::Section);
     ui.label(
-        "Since 19 June 2026 you must make complaining easy (Data Protection Act 2018 s.164A). \
-         Publish your complaints procedure and complaint form beside your privacy notice; \
-         `smallprint website --file F --out FOLDER` writes all five pages, linked.",
+        "Since 19 June 2026 you must make complaining easy (Data Protection Act 2018 s.164A): \
+         publish your complaints procedure and complaint form beside your privacy notice. \
+         The kit is all five pages, linked to each other: save privacy.html in a folder and \
+         the others go beside it.",
     );
+    let kit_gaps = website_gaps(workspace);
+    let kit = ui
+        .add_enabled(
+            kit_gaps.is_empty(),
+            egui::Button::new("Export the website kit…"),
+        )
+        .on_hover_text(
+            "privacy.html, complaints.html, complaint-form.html, complaint-form.pdf and cookies.html, readable by a web server",
+        )
+        .disabled_because(format!(
+            "Not yet: each page must be complete first ({})",
+            count(kit_gaps.len(), "gap", "gaps")
+        ));
+    if kit.clicked() {
+        commands.push(Command::Export {
+            what: Export::WebsiteKit,
+            to: None,
+        });
+    }
+    ui.add_space(spacing::INNER_MARGIN);
     let cookie_gaps = {
         let mut gaps = workspace.organisation.controller_gaps();
         gaps.extend(cookies::gaps(&workspace.website));

@@ -2378,3 +2378,215 @@ fn the_access_reply_describes_only_ticked_activities_and_a_late_letter_is_warned
     harness.run();
     harness.get_by_label_contains("Warning: This letter is late");
 }
+
+/// The Website kit screen as a shop owner uses it: a cookie added and described in their
+/// own words is classed as the facts say (statistics: allowed with a way to object;
+/// its provider using the data for itself: consent), kept in the file, and the kit
+/// exported through Smallprint's own chooser lands beside privacy.html, readable by a
+/// web server.
+#[test]
+fn a_cookie_typed_on_the_website_kit_screen_is_classed_kept_and_the_kit_exported() {
+    let (dir, path) = temp_workspace();
+    store::write_new(
+        &path,
+        &example_workspace(date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("example");
+    let mut harness = harness_sized(app_on(&path), 1100.0, 4000.0);
+    harness.run();
+    open_screen(&mut harness, "Website kit");
+    let before = harness
+        .state()
+        .workspace()
+        .expect("open")
+        .website
+        .cookies
+        .len();
+    click_button(&mut harness, "Add a cookie");
+    let number = before + 1;
+    harness
+        .get_by_label(&format!("Cookie {number}"))
+        .scroll_to_me();
+    harness.run();
+    type_into(&mut harness, &format!("Cookie {number}: name"), "_ga");
+    type_into(
+        &mut harness,
+        &format!("Cookie {number}: provider"),
+        "Google Analytics",
+    );
+    type_into(
+        &mut harness,
+        &format!("Cookie {number}: how long it lasts"),
+        "2 years",
+    );
+    type_into(
+        &mut harness,
+        &format!("Cookie {number}: what it does, for visitors"),
+        "Counts visits, so we can see which pages help",
+    );
+    harness
+        .get_by_label(&format!("Cookie {number}: what it is for"))
+        .click();
+    harness.run();
+    harness
+        .get_by_label("Statistics to improve the site")
+        .click();
+    harness.run();
+    // The example's own statistics cookie, and now this one.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("No consent needed, but you can object: statistics")
+            .count(),
+        2
+    );
+
+    harness
+        .get_by_label_contains(&format!("Cookie {number}: its provider also uses"))
+        .click();
+    harness.run();
+    let saved = store::read_workspace(&path).expect("saved");
+    let cookie = saved.website.cookies.last().expect("the new cookie");
+    assert_eq!(cookie.name, "_ga");
+    assert_eq!(cookie.duration, "2 years");
+    assert!(cookie.provider_uses_for_itself);
+    assert!(cookie.class().needs_consent());
+    // The example's banner covers it: the kit can be exported.
+    click_button(&mut harness, "Export the website kit…");
+    let site = dir.path().join("site");
+    std::fs::create_dir(&site).expect("folder");
+    type_into(&mut harness, "Folder", &site.display().to_string());
+    click_button(&mut harness, "Go");
+    click_button(&mut harness, "Save");
+    settle_exports(&mut harness);
+    for file in [
+        "privacy.html",
+        "complaints.html",
+        "complaint-form.html",
+        "complaint-form.pdf",
+        "cookies.html",
+    ] {
+        let written = site.join(file);
+        assert!(written.is_file(), "{file} was written");
+        #[cfg(unix)]
+        assert_eq!(common::mode_of(&written), 0o644, "{file}");
+    }
+    let cookies = std::fs::read_to_string(site.join("cookies.html")).expect("read");
+    assert!(cookies.contains("_ga") && cookies.contains("Google Analytics"));
+    harness.get_by_label_contains("Exported the website kit");
+}
+
+/// A consent cookie with no way recorded to ask for consent greys the kit with its
+/// reason, and names the gap on the screen.
+#[test]
+fn the_website_kit_is_greyed_while_a_consent_cookie_has_no_consent_mechanism() {
+    use egui_kittest::kittest::NodeT;
+    let (_dir, path) = temp_workspace();
+    let mut workspace = example_workspace(date(2026, 11, 23));
+    workspace.website.consent_mechanism.clear();
+    store::write_new(&path, &workspace, common::SAVED_AT).expect("example");
+    let mut harness = harness_sized(app_on(&path), 1100.0, 4000.0);
+    harness.run();
+    open_screen(&mut harness, "Website kit");
+    let button =
+        harness.get_by_role_and_label(egui::accesskit::Role::Button, "Export the website kit…");
+    assert!(button.accesskit_node().is_disabled());
+    assert!(
+        harness
+            .query_all_by_label_contains(
+                "“VISITOR_INFO1_LIVE” may be set only with the visitor's consent"
+            )
+            .count()
+            >= 1
+    );
+    type_into(
+        &mut harness,
+        "How visitors consent",
+        "Videos load only after a click on Play",
+    );
+    let button =
+        harness.get_by_role_and_label(egui::accesskit::Role::Button, "Export the website kit…");
+    assert!(!button.accesskit_node().is_disabled());
+}
+
+/// The register asks the PECR ground of marketing by email: choosing consent asks where
+/// the records are, and the problem goes once the shop says.
+#[test]
+fn marketing_by_email_asks_its_ground_and_consent_asks_where_it_is_recorded() {
+    let (_dir, path) = temp_workspace();
+    store::write_new(
+        &path,
+        &example_workspace(date(2026, 11, 23)),
+        common::SAVED_AT,
+    )
+    .expect("example");
+    let mut harness = harness_sized(app_on(&path), 1100.0, 4000.0);
+    harness.run();
+    let marketing = harness
+        .state()
+        .workspace()
+        .expect("open")
+        .register
+        .iter()
+        .find(|a| a.direct_marketing.is_some())
+        .map(|a| a.id)
+        .expect("the example markets");
+    harness
+        .state_mut()
+        .apply(smallprint::command::Command::OpenActivity(marketing));
+    harness.run();
+    harness
+        .get_by_label("They asked for it (consent)")
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_label("They asked for it (consent)").click();
+    harness.run();
+    let chosen = harness
+        .state()
+        .workspace()
+        .and_then(|w| w.activity(marketing))
+        .and_then(|a| a.direct_marketing.as_ref())
+        .and_then(|d| d.ground.clone());
+    assert!(
+        matches!(
+            chosen,
+            Some(smallprint::domain::marketing::Ground::Consent { .. })
+        ),
+        "{chosen:?}"
+    );
+    // The form scrolled to the choice; its Check is at the top.
+    harness.get_by_label("Check").scroll_to_me();
+    harness.run();
+    click_button(&mut harness, "Check");
+    // Under its field, and in Check's list as a link to it.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("say where the record of each person's consent is kept")
+            .count(),
+        2
+    );
+    type_into(
+        &mut harness,
+        "Where the record of each person's consent is kept",
+        "Sign-up log in Letterbox Mail",
+    );
+    harness.run();
+    let saved = store::read_workspace(&path).expect("saved");
+    let ground = saved
+        .register
+        .iter()
+        .find(|a| a.id == marketing)
+        .and_then(|a| a.direct_marketing.as_ref())
+        .and_then(|d| d.ground.clone());
+    assert_eq!(
+        ground,
+        Some(smallprint::domain::marketing::Ground::Consent {
+            recorded_at: "Sign-up log in Letterbox Mail".to_owned()
+        })
+    );
+    assert!(
+        harness
+            .query_by_label_contains("say where the record of each person's consent is kept")
+            .is_none()
+    );
+}
