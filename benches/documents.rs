@@ -145,5 +145,30 @@ fn breach_log(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, notice, letter, breach_log);
+/// The website kit (target: the five pages in well under a second, like the notice):
+/// the complaint form as a fillable PDF, and the whole kit as `website` makes it.
+fn website_kit(c: &mut Criterion) {
+    use smallprint::{
+        actions::{
+            Now,
+            export::{Export, export},
+        },
+        documents::{complaints, site::Links},
+    };
+    let workspace = example_workspace(TODAY);
+    let form =
+        complaints::form(&workspace, Links::Kit, Format::Pdf, TODAY).expect("the example's form");
+    let _ = pdf::render(&form);
+    c.bench_function("complaint form as fillable PDF", |b| {
+        b.iter(|| black_box(pdf::render(&form).expect("pdf")));
+    });
+    let now: Now = "2026-11-24T12:00:00[Europe/London]"
+        .parse()
+        .expect("UK time");
+    c.bench_function("website kit, five pages", |b| {
+        b.iter(|| black_box(export(&workspace, &Export::WebsiteKit, None, &now).expect("kit")));
+    });
+}
+
+criterion_group!(benches, notice, letter, breach_log, website_kit);
 criterion_main!(benches);

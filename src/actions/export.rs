@@ -432,7 +432,7 @@ fn public_artifact(
             "complaint form",
             "PDF or HTML",
             matches!(format, Format::Pdf | Format::Html),
-            complaints::form(workspace, links, today),
+            complaints::form(workspace, links, format, today),
         ),
         _ => (
             "cookie notice",
@@ -466,8 +466,10 @@ fn public_artifact(
 /// Everything that keeps the website kit from being published, each page's gaps once:
 /// the one rule the window's button and the export ask.
 pub fn website_gaps(workspace: &Workspace) -> Vec<String> {
+    // The notice's cookie gaps are the cookie notice's too: said once, by the latter.
     let mut gaps: Vec<String> = notice::export_gaps(workspace)
         .iter()
+        .filter(|gap| gap.gap.fix != crate::documents::completeness::Fix::Website)
         .map(ToString::to_string)
         .collect();
     gaps.extend(complaints::form_gaps(workspace));
@@ -589,18 +591,18 @@ pub fn write(artifact: &Artifact, path: &Path, source: &Path) -> Result<(), Expo
             .iter()
             .map(|(name, bytes)| (folder.join(name), bytes.as_slice())),
     );
-    // Every path is checked before any is written: one that may not be (the workspace
-    // behind a link, a named pipe) leaves the folder as it was.
+    if artifact.public {
+        let borrowed: Vec<(&Path, &[u8])> = files
+            .iter()
+            .map(|(file, bytes)| (file.as_path(), *bytes))
+            .collect();
+        return store::write_public_exports(&borrowed, source).map_err(failed);
+    }
     for (file, _) in &files {
         store::check_output(file, source).map_err(failed)?;
     }
     for (file, bytes) in files {
-        let written = if artifact.public {
-            store::write_public_export(&file, bytes, source)
-        } else {
-            store::write_export(&file, bytes, source)
-        };
-        written.map_err(failed)?;
+        store::write_export(&file, bytes, source).map_err(failed)?;
     }
     Ok(())
 }

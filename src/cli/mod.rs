@@ -291,9 +291,10 @@ pub enum CliCommand {
         #[arg(long, value_name = "OUT.html|OUT.pdf|OUT.md")]
         out: PathBuf,
     },
-    /// Write the complaint form: a fillable PDF (fields name, contact, complaint,
-    /// outcome, date) to fill in any PDF reader and email back, or an HTML page whose form
-    /// composes an email to the shop, with the address and fields as text too. Refused
+    /// Write the complaint form: a fillable PDF (its fields: name, contact, complaint,
+    /// outcome, `on_behalf` and date) to fill in any PDF reader and email back, or an HTML
+    /// page whose form composes an email to the shop, with the address and fields as text
+    /// too. Refused
     /// (exit 2) without an email address to send it to. Written readable by everyone.
     ComplaintForm {
         #[arg(long, value_name = "PATH")]
@@ -307,7 +308,7 @@ pub enum CliCommand {
     Cookies {
         #[arg(long, value_name = "PATH")]
         file: PathBuf,
-        #[arg(long, value_name = "OUT.html|OUT.md")]
+        #[arg(long, value_name = "OUT.html|OUT.md|OUT.pdf")]
         out: PathBuf,
     },
     /// Write the website kit into a folder: privacy.html, complaints.html,

@@ -5,6 +5,7 @@
 //! regulator.
 
 use super::{
+    Format,
     model::{Block, Document, FieldKind, Form, FormField, Inline},
     site::{self, Links},
     wording::possessive,
@@ -109,15 +110,15 @@ pub fn procedure(workspace: &Workspace, links: Links, today: Date) -> Result<Doc
     }
     blocks.push(Block::Bullets(ways));
     blocks.push(Block::paragraph(
-        "Tell us your name, how to contact you, what your complaint is about and what you would like us to do. You do not have to use the form: a complaint reaches us however you send it, and we will help you make it if you need us to.",
+        "Tell us your name, how to contact you, what your complaint is about and what you would like us to do. You do not have to use the form: we accept a complaint however you send it.",
     ));
     blocks.push(Block::heading(2, "What happens next"));
     blocks.push(Block::Bullets(vec![
         vec![Inline::bold("Acknowledgement. "), Inline::text(
-            "We will confirm we have received your complaint within 30 days. If we can resolve it sooner, we will tell you the outcome instead.",
+            "We will confirm we have received your complaint within 30 days of receiving it. If we resolve it sooner, we will tell you the outcome instead.",
         )],
         vec![Inline::bold("Investigation. "), Inline::text(
-            "We start looking into your complaint as soon as we receive it, without undue delay, and as far as is appropriate. We may ask you for more information.",
+            "We start looking into your complaint as soon as we receive it, and look into it as fully as it needs. We may ask you for more information.",
         )],
         vec![Inline::bold("Updates. "), Inline::text(
             "We will keep you updated on our progress.",
@@ -214,6 +215,13 @@ fn complaint_fields() -> Vec<FormField> {
             3,
             FieldKind::Text,
         ),
+        field(
+            "on_behalf",
+            "If you are complaining for someone else",
+            "Their name, and how you are allowed to act for them. Leave it empty if the complaint is your own.",
+            2,
+            FieldKind::Text,
+        ),
         field("date", "Date", "", 1, FieldKind::Date),
     ]
 }
@@ -221,7 +229,15 @@ fn complaint_fields() -> Vec<FormField> {
 /// The complaint form: fillable fields (an `AcroForm` in the PDF, an email-composing form
 /// in HTML), and every way to send it as text, so it works with no script, no server
 /// and no form support at all.
-pub fn form(workspace: &Workspace, links: Links, today: Date) -> Result<Document, Gaps> {
+///
+/// `medium` is how it is filled in: on a web page (HTML: its button writes an email)
+/// or as a PDF (saved and attached, or printed and posted); each says how to send it.
+pub fn form(
+    workspace: &Workspace,
+    links: Links,
+    medium: Format,
+    today: Date,
+) -> Result<Document, Gaps> {
     let gaps = form_gaps(workspace);
     let Some(email) = complaints_email(workspace).filter(|_| gaps.is_empty()) else {
         return Err(Gaps(gaps));
@@ -229,12 +245,30 @@ pub fn form(workspace: &Workspace, links: Links, today: Date) -> Result<Document
     let org = &workspace.organisation;
     let title = title(workspace, "Data protection complaint form");
     let fields = complaint_fields();
-    // What a plain email must say: every field but the date, which the email carries.
+    // What a plain email must say: the fields a complaint needs (not the date, which the
+    // email carries, nor the optional one for someone else's complaint).
     let asked: Vec<String> = fields
         .iter()
-        .filter(|f| f.kind != FieldKind::Date)
+        .filter(|f| f.kind != FieldKind::Date && f.name != "on_behalf")
         .map(|f| f.label.to_lowercase())
         .collect();
+    let postal: Option<Vec<String>> = (!org.address.postcode.trim().is_empty()).then(|| {
+        org.controller_name()
+            .into_iter()
+            .chain(
+                org.address
+                    .lines
+                    .iter()
+                    .chain([&org.address.town, &org.address.postcode])
+                    .map(|line| line.trim().to_owned())
+                    .filter(|line| !line.is_empty()),
+            )
+            .collect()
+    });
+    let fallback = format!(
+        "If no email program opens, email us at {email} with {}, or use any of the ways in our complaints procedure.",
+        super::wording::join_list(&asked)
+    );
     let mut blocks = vec![
         Block::heading(1, title.clone()),
         Block::Paragraph(vec![
@@ -247,27 +281,29 @@ pub fn form(workspace: &Workspace, links: Links, today: Date) -> Result<Document
             ),
         ]),
         Block::heading(2, "How to send it"),
-        Block::Paragraph(vec![
-            Inline::text("Fill in the boxes, then send it to "),
-            Inline::link(email, format!("mailto:{email}")),
-            Inline::text(format!(
-                " (a PDF form: save it, then attach it to your email). If the form does not work on your device, email us at that address with {}, or use any of the ways in our complaints procedure.",
-                super::wording::join_list(&asked)
-            )),
-        ]),
     ];
-    if !org.address.postcode.trim().is_empty() {
-        let mut address: Vec<String> = org.controller_name().into_iter().collect();
-        address.extend(
-            org.address
-                .lines
-                .iter()
-                .chain([&org.address.town, &org.address.postcode])
-                .map(|line| line.trim().to_owned())
-                .filter(|line| !line.is_empty()),
-        );
-        blocks.push(Block::paragraph("You can also print it and post it to:"));
-        blocks.push(Block::Address(address));
+    if medium == Format::Pdf {
+        blocks.push(Block::Paragraph(vec![
+            Inline::text(
+                "Fill in the boxes on screen, save the file and attach it to an email to ",
+            ),
+            Inline::link(email, format!("mailto:{email}")),
+            Inline::text(". Or print it, fill it in by hand and post it"),
+            Inline::text(if postal.is_some() { " to:" } else { "." }),
+        ]));
+        blocks.extend(postal.map(Block::Address));
+    } else {
+        blocks.push(Block::Paragraph(vec![Inline::text(
+            "Fill in the boxes and press “Write the email”: your email program opens with your answers in it. Check them and press Send — nothing reaches us until you do. ",
+        ), Inline::text(fallback)]));
+        if let Some(address) = postal {
+            blocks.push(Block::Paragraph(vec![
+                Inline::text("You can also print our "),
+                links.to("PDF complaint form", site::FORM_PDF),
+                Inline::text(", fill it in by hand and post it to:"),
+            ]));
+            blocks.push(Block::Address(address));
+        }
     }
     blocks.push(Block::heading(2, "Your complaint"));
     blocks.push(Block::Form(Form {
@@ -275,6 +311,11 @@ pub fn form(workspace: &Workspace, links: Links, today: Date) -> Result<Document
         send_to: email.to_owned(),
         subject: format!("Data protection complaint to {}", workspace.display_name()),
     }));
+    blocks.push(Block::Paragraph(vec![
+        Inline::text("How we use the information in your complaint is explained in our "),
+        links.to("privacy notice", site::PRIVACY),
+        Inline::text("."),
+    ]));
     Ok(Document {
         title,
         author: org.legal_name.trim().to_owned(),
@@ -296,7 +337,7 @@ mod tests {
         let mut workspace = example_workspace(TODAY);
         workspace.organisation.email.clear();
         workspace.organisation.privacy_contact = None;
-        let Err(Gaps(gaps)) = form(&workspace, Links::None, TODAY) else {
+        let Err(Gaps(gaps)) = form(&workspace, Links::None, Format::Pdf, TODAY) else {
             panic!("a form with nowhere to go was made");
         };
         assert!(gaps.iter().any(|gap| gap.contains("email")), "{gaps:?}");

@@ -17,13 +17,12 @@ use crate::domain::{
 /// What keeps the cookie notice from being published: no cookie listed (the notice
 /// would say nothing true), or any problem `check` finds with the list.
 pub fn gaps(website: &Website) -> Vec<String> {
-    if website.cookies.is_empty() {
-        return vec![
-            "no cookies are listed: list each cookie your website sets (your web host or shop platform lists them)".to_owned(),
-        ];
-    }
     website.issues().iter().map(ToString::to_string).collect()
 }
+
+/// What a site that sets no cookies tells its visitors.
+const NO_COOKIES: &str =
+    "Our website does not store cookies or similar technologies on your device.";
 
 /// The choice a visitor has over a cookie of `class`, in their words.
 fn choice(class: CookieClass) -> &'static str {
@@ -34,14 +33,58 @@ fn choice(class: CookieClass) -> &'static str {
     }
 }
 
-/// The cookie table and the ways to choose, under a level-`level` heading: the same
-/// words in the privacy notice and the cookie notice.
-pub fn cookie_blocks(website: &Website, level: u8) -> Vec<Block> {
+/// What the cookies listed are, in one sentence: only the kinds there are.
+fn introduction(classes: &[CookieClass]) -> String {
+    let mut kinds = Vec::new();
+    if classes.iter().any(|c| matches!(c, CookieClass::Exempt(_))) {
+        kinds.push("some are needed for the site to work".to_owned());
+    }
+    if classes.iter().any(|c| c.needs_objection_route()) {
+        kinds.push("some we use unless you tell us not to".to_owned());
+    }
+    if classes.iter().any(|c| c.needs_consent()) {
+        kinds.push("some we use only if you agree".to_owned());
+    }
+    format!(
+        "Our website stores small files called cookies on your device: {}.",
+        super::wording::join_list(&kinds)
+    )
+}
+
+/// How a visitor chooses: the consent asked for before a cookie that needs it, the way to
+/// object to the two exceptions, and the browser's own controls.
+fn choices(website: &Website, classes: &[CookieClass]) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    if classes.iter().any(|c| c.needs_consent()) {
+        blocks.push(Block::Paragraph(vec![
+            Inline::bold("Cookies we set only if you agree. "),
+            Inline::text(super::wording::sentence(website.consent_mechanism.trim())),
+        ]));
+    }
+    if classes.iter().any(|c| c.needs_objection_route()) {
+        blocks.push(Block::Paragraph(vec![
+            Inline::bold("Cookies you can turn off. "),
+            Inline::text(format!(
+                "The law allows these without asking first, only because they do nothing but count visits to improve our site or remember your choices, and only if we tell you and let you say no, free of charge. {}",
+                super::wording::sentence(&super::wording::capitalise_first(website.objection_route.trim()))
+            )),
+        ]));
+    }
+    blocks.push(Block::paragraph(
+        "You can also block or delete cookies in your browser's settings; the site may then not work fully.",
+    ));
+    blocks
+}
+
+/// The cookie notice's body: every cookie in a table — its name, who sets it, what it
+/// does, how long it lasts, the visitor's choice — then how to choose.
+fn cookie_table(website: &Website) -> Vec<Block> {
+    let classes: Vec<CookieClass> = website.cookies.iter().map(Cookie::class).collect();
     let mut blocks = vec![
-        Block::heading(level, "Cookies"),
-        Block::paragraph(
-            "Our website stores small files called cookies on your device. Some are needed for the site to work; others are used only if you do not object, or only if you agree. These are all of them:",
-        ),
+        Block::paragraph(format!(
+            "{} These are the cookies our website sets:",
+            introduction(&classes)
+        )),
         Block::Table {
             header: vec![
                 "Cookie".into(),
@@ -66,28 +109,55 @@ pub fn cookie_blocks(website: &Website, level: u8) -> Vec<Block> {
             widths: vec![3, 3, 6, 3, 3],
         },
     ];
+    blocks.extend(choices(website, &classes));
+    blocks
+}
+
+/// The privacy notice's cookie section: each cookie named under the choice the visitor
+/// has, how to choose, and the cookie notice for what each one does — so the notice
+/// stays short and says nothing the cookie notice does not.
+pub fn notice_section(website: &Website, links: Links) -> Vec<Block> {
+    if website.cookies.is_empty() {
+        return vec![Block::heading(2, "Cookies"), Block::paragraph(NO_COOKIES)];
+    }
     let classes: Vec<CookieClass> = website.cookies.iter().map(Cookie::class).collect();
-    if classes.iter().any(|c| c.needs_consent()) {
-        blocks.push(Block::Paragraph(vec![
-            Inline::bold("Cookies we set only if you agree. "),
-            Inline::text(format!(
-                "{} You can change your mind at any time.",
-                super::wording::sentence(website.consent_mechanism.trim())
-            )),
-        ]));
-    }
-    if classes.iter().any(|c| c.needs_objection_route()) {
-        blocks.push(Block::Paragraph(vec![
-            Inline::bold("Cookies you can turn off. "),
-            Inline::text(format!(
-                "We use statistics and preference cookies without asking first, as the law allows; you can object to them at any time, free of charge. {}",
-                super::wording::sentence(&super::wording::capitalise_first(website.objection_route.trim()))
-            )),
-        ]));
-    }
-    blocks.push(Block::paragraph(
-        "You can also block or delete cookies in your browser's settings; the site may then not work fully.",
+    let mut blocks = vec![
+        Block::heading(2, "Cookies"),
+        Block::paragraph(introduction(&classes)),
+    ];
+    let named = |test: fn(&CookieClass) -> bool| -> Vec<String> {
+        website
+            .cookies
+            .iter()
+            .zip(&classes)
+            .filter(|(_, class)| test(class))
+            .map(|(cookie, _)| cookie.name.trim().to_owned())
+            .collect()
+    };
+    let groups = [
+        (
+            "Needed for the site to work: ",
+            named(|c| matches!(c, CookieClass::Exempt(_))),
+        ),
+        (
+            "Used unless you object: ",
+            named(|c| c.needs_objection_route()),
+        ),
+        ("Only if you agree: ", named(|c| c.needs_consent())),
+    ];
+    blocks.push(Block::Bullets(
+        groups
+            .into_iter()
+            .filter(|(_, names)| !names.is_empty())
+            .map(|(lead, names)| vec![Inline::bold(lead), Inline::text(names.join(", "))])
+            .collect(),
     ));
+    blocks.extend(choices(website, &classes));
+    blocks.push(Block::Paragraph(vec![
+        Inline::text("Our "),
+        links.to("cookie notice", site::COOKIES),
+        Inline::text(" says what each cookie does, who sets it and how long it lasts."),
+    ]));
     blocks
 }
 
@@ -104,7 +174,11 @@ pub fn cookie_notice(workspace: &Workspace, links: Links, today: Date) -> Result
         name => format!("{name} cookie notice"),
     };
     let mut blocks = vec![Block::heading(1, title.clone())];
-    blocks.extend(cookie_blocks(website, 2));
+    if website.cookies.is_empty() {
+        blocks.push(Block::paragraph(NO_COOKIES));
+    } else {
+        blocks.extend(cookie_table(website));
+    }
     blocks.push(Block::Paragraph(vec![
         Inline::text("Our "),
         links.to("privacy notice", site::PRIVACY),

@@ -3,12 +3,14 @@
 
 use std::fmt::Write;
 
-use super::model::{Block, Document, FieldKind, Form, Inline, Runs, safe_url, turns_direction};
+use super::model::{
+    Block, Document, FieldKind, Form, Inline, Runs, published_char, safe_url, turns_direction,
+};
 
 /// `text` safe inside HTML text and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
+    for ch in text.chars().filter_map(published_char) {
         match ch {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

@@ -336,7 +336,7 @@ fn truncated(text: &str, width: f32, style: TextStyle) -> String {
 /// algorithm.
 pub(crate) fn sanitize(text: &str) -> String {
     text.chars()
-        .filter(|ch| !matches!(*ch as u32, 0x202A..=0x202E | 0x2066..=0x2069))
+        .filter_map(super::model::published_char)
         .map(|ch| {
             if ch.is_control() || matches!(ch, '\u{2028}' | '\u{2029}') {
                 ' '

@@ -8,7 +8,7 @@ use super::model::{Block, Document, Inline, Runs, safe_url};
 /// `text` with Markdown's punctuation escaped and line breaks flattened.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
+    for ch in text.chars().filter_map(super::model::published_char) {
         match ch {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' => {
                 out.push('\\');

@@ -65,6 +65,24 @@ pub fn turns_direction(ch: char) -> bool {
         | 0x1_E800..=0x1_EFFF | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
 }
 
+/// What a character typed into a field becomes in a published page: a direction
+/// override, embedding or isolate is dropped (left open, it would turn the page's own
+/// words around after it), as is a noncharacter (U+FFFE…, invalid in HTML); any other
+/// control character but a line break or tab is a space. The PDF's text is cleaned by
+/// the same rule (`layout::sanitize`).
+pub fn published_char(ch: char) -> Option<char> {
+    let code = ch as u32;
+    if matches!(code, 0x202A..=0x202E | 0x2066..=0x2069 | 0xFDD0..=0xFDEF)
+        || code & 0xFFFE == 0xFFFE
+    {
+        None
+    } else if ch.is_control() && !matches!(ch, '\n' | '\t' | '\r') {
+        Some(' ')
+    } else {
+        Some(ch)
+    }
+}
+
 /// A paragraph's runs.
 pub type Runs = Vec<Inline>;
 

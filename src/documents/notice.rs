@@ -156,13 +156,9 @@ fn content_blocks(workspace: &Workspace, style: NoticeStyle, links: Links) -> Ve
     transfers(register, &mut blocks);
     automated(register, &mut blocks);
     requirement(register, &mut blocks);
-    if !workspace.website.cookies.is_empty() {
-        blocks.extend(super::cookies::cookie_blocks(&workspace.website, 2));
-        blocks.push(Block::Paragraph(vec![
-            Inline::text("Our "),
-            links.to("cookie notice", site::COOKIES),
-            Inline::text(" lists the same cookies on a page of its own."),
-        ]));
+    let website = &workspace.website;
+    if !website.cookies.is_empty() || website.sets_no_cookies {
+        blocks.extend(super::cookies::notice_section(website, links));
     }
     complain(workspace, &mut blocks, links);
     blocks
@@ -246,10 +242,13 @@ impl fmt::Display for NoticeGap {
 pub fn export_gaps(workspace: &Workspace) -> Vec<NoticeGap> {
     // The cookie section states each cookie's facts and the visitor's choice: a gap in
     // either would publish something untrue.
-    let cookie_issues = if workspace.website.cookies.is_empty() {
+    // Only once the shop has said something about its cookies: a shop that has not
+    // yet is asked by `check` and the website kit, and its notice is silent on them.
+    let website = &workspace.website;
+    let cookie_issues = if website.cookies.is_empty() && !website.sets_no_cookies {
         Vec::new()
     } else {
-        workspace.website.issues()
+        website.issues()
     };
     let cookies = cookie_issues.into_iter().map(|issue| NoticeGap {
         item: "Cookies".to_owned(),
@@ -554,7 +553,7 @@ fn marketing_ground(purpose: &str, direct: &DirectMarketing) -> Option<String> {
         .map(|c| c.words().to_owned())
         .collect();
     let what = capitalise_first(purpose.trim());
-    let mut said = format!("{what}: we send it by {}.", join_list(&channels));
+    let mut said = format!("{what}: we send this by {}.", join_list(&channels));
     if electronic.is_empty()
         || !marketing::problems(&direct.channels, direct.ground.as_ref()).is_empty()
     {
@@ -564,17 +563,17 @@ fn marketing_ground(purpose: &str, direct: &DirectMarketing) -> Option<String> {
     match &direct.ground {
         Some(Ground::Consent { .. }) => {
             said = format!(
-                "{said} We send it by {by} only to people who have asked for it (your consent), and you can withdraw that consent at any time."
+                "{said} By {by}, only to people who have asked for it (your consent); you can withdraw that consent at any time."
             );
         }
         Some(Ground::SoftOptIn(_)) => {
             said = format!(
-                "{said} By {by} we send it only to people who bought from us, or asked about buying, and only about our own similar products or services; you could say no when you gave us your details, and every message lets you say no, free of charge (the “soft opt-in” of the Privacy and Electronic Communications Regulations)."
+                "{said} By {by}, only to people who bought from us or asked us about buying, and only about our own similar products or services. You could say no when you gave us your details, and every message lets you say no, free of charge (the “soft opt-in” of the Privacy and Electronic Communications Regulations)."
             );
         }
         Some(Ground::CorporateSubscribersOnly) => {
             said = format!(
-                "{said} By {by} we send it only to people at companies, at their work address; never to sole traders or partnerships without their consent."
+                "{said} By {by}, only to people at companies, at their work address; never to sole traders or partnerships without their consent."
             );
         }
         None => {}
@@ -1166,7 +1165,7 @@ fn complain(workspace: &Workspace, blocks: &mut Vec<Block>, links: Links) {
         Inline::text(" explains each step."),
     ]));
     blocks.push(Block::paragraph(format!(
-        "If you remain unhappy with how we’ve used your data after raising a complaint with us, you can also complain to the {name}."
+        "You can also complain to the {name}. They usually expect you to complain to us first, and to contact them within three months of your last meaningful contact with us."
     )));
     let mut address = vec![name.to_owned()];
     address.extend(

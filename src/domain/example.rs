@@ -563,6 +563,14 @@ fn example_website() -> Website {
                 "Counts visits and the pages read, so we can improve the shop",
                 "13 months",
             ),
+            cookie(
+                "_pk_ses",
+                "Kestrel Forge 3D (Matomo, on our own server)",
+                Party::FirstParty,
+                CookieUse::Statistics,
+                "Groups the pages you read in one visit, for the same statistics",
+                "30 minutes",
+            ),
             Cookie {
                 provider_uses_for_itself: true,
                 ..cookie(
@@ -570,12 +578,24 @@ fn example_website() -> Website {
                     "YouTube (Google)",
                     Party::ThirdParty,
                     CookieUse::EmbeddedContent,
-                    "Set by the YouTube player when you play one of our printing videos",
+                    "Set by YouTube (Google) when you press Play on one of our printing videos; Google uses it for its own purposes, including recording what you watch to personalise videos and adverts",
                     "6 months",
+                )
+            },
+            Cookie {
+                provider_uses_for_itself: true,
+                ..cookie(
+                    "YSC",
+                    "YouTube (Google)",
+                    Party::ThirdParty,
+                    CookieUse::EmbeddedContent,
+                    "Set by YouTube (Google) when you press Play; Google uses it to count the videos you watch",
+                    "Until you close your browser",
                 )
             },
         ],
         consent_mechanism: "Our videos show a ‘Play video from YouTube’ button: nothing from YouTube loads, and no YouTube cookie is set, until you press it".to_owned(),
+        sets_no_cookies: false,
         objection_route: "The ‘Cookie settings’ link at the foot of every page turns statistics and preference cookies off".to_owned(),
     }
 }

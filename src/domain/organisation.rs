@@ -180,8 +180,13 @@ impl Organisation {
         }
         // A contact detail the form would refuse must not be printed, or linked, as one:
         // the same checks as the Organisation screen's.
-        let details: [(&str, &str, Check); 4] = [
+        let contact_email = self
+            .privacy_contact
+            .as_ref()
+            .map_or("", |contact| contact.email.as_str());
+        let details: [(&str, &str, Check); 5] = [
             (field::EMAIL, &self.email, check_email),
+            (field::CONTACT_EMAIL, contact_email, check_email),
             (field::PHONE, &self.phone, check_phone),
             (field::WEBSITE, &self.website, check_website),
             (field::POSTCODE, &self.address.postcode, check_uk_postcode),

@@ -37,6 +37,18 @@ pub fn check_email(text: &str) -> Result<(), String> {
     if text.chars().any(char::is_whitespace) {
         return Err("an email address has no spaces".to_owned());
     }
+    // Each of these would end the address inside a `mailto:` link or a form's action
+    // (a subject lost after `#`, a second recipient after `,` or `?cc=`), so a published
+    // address may not hold them.
+    if let Some(odd) = text
+        .chars()
+        .find(|ch| ch.is_control() || "?#&,;:%/\\<>\"'()[]=".contains(*ch))
+    {
+        return Err(format!(
+            "an email address cannot hold “{}”: only letters, digits and . _ + - around one @",
+            odd.escape_debug()
+        ));
+    }
     let labels: Vec<&str> = domain.split('.').collect();
     if labels.len() < 2 || labels.iter().any(|label| label.is_empty()) {
         return Err(format!("“{domain}” is not a domain, like example.co.uk"));

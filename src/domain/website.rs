@@ -27,6 +27,10 @@ pub struct Website {
     /// A1's two new exceptions need one): "The ‘Cookie settings’ link in every page's
     /// footer".
     pub objection_route: String,
+    /// The shop says its website sets no cookies or similar technologies (or it has no
+    /// website): an empty list is then a fact, not a gap.
+    #[serde(default)]
+    pub sets_no_cookies: bool,
 }
 
 /// One cookie, as the shop describes it.
@@ -174,24 +178,27 @@ pub enum ConsentReason {
     NoExceptionFits,
 }
 
-/// The class of `cookie`: its use, limited by who else benefits. An exception holds only
-/// while the use goes no further than its purpose (facts §11.1), so a provider that uses
-/// the data for itself takes a statistics or appearance cookie out of it; a cookie the
-/// shop could not place is treated as needing consent, the safe side.
+/// The class of `cookie`: its use, limited by who else benefits. An exemption or
+/// exception holds only while the use goes no further than its purpose (facts §11.1),
+/// so a provider that uses the data for itself takes any cookie out of them; a cookie
+/// the shop could not place is treated as needing consent, the safe side.
 pub fn classify(cookie: &Cookie) -> CookieClass {
     use CookieClass::{ConsentRequired, ExceptionWithObjection, Exempt};
-    match cookie.kind {
+    let by_use = match cookie.kind {
         CookieUse::Communication => Exempt(Exemption::Communication),
         CookieUse::ServiceRequested => Exempt(Exemption::StrictlyNecessary),
         CookieUse::Emergency => Exempt(Exemption::Emergency),
-        CookieUse::Statistics | CookieUse::Appearance if cookie.provider_uses_for_itself => {
-            ConsentRequired(ConsentReason::ProviderUsesItForItself)
-        }
         CookieUse::Statistics => ExceptionWithObjection(Exception::Statistics),
         CookieUse::Appearance => ExceptionWithObjection(Exception::Appearance),
         CookieUse::Advertising => ConsentRequired(ConsentReason::Advertising),
         CookieUse::EmbeddedContent => ConsentRequired(ConsentReason::EmbeddedContent),
         CookieUse::Other => ConsentRequired(ConsentReason::NoExceptionFits),
+    };
+    match by_use {
+        Exempt(_) | ExceptionWithObjection(_) if cookie.provider_uses_for_itself => {
+            ConsentRequired(ConsentReason::ProviderUsesItForItself)
+        }
+        class => class,
     }
 }
 
@@ -264,6 +271,7 @@ pub mod field {
     pub const DURATION: &str = "How long it lasts";
     pub const CONSENT_MECHANISM: &str = "How visitors consent";
     pub const OBJECTION_ROUTE: &str = "How visitors object";
+    pub const COOKIES: &str = "Cookies";
 }
 
 impl Cookie {
@@ -288,6 +296,20 @@ impl Website {
     /// and the cookie notice's gate.
     pub fn issues(&self) -> Vec<FieldIssue> {
         let mut issues = Vec::new();
+        let website = |message: &str| FieldIssue {
+            record: "Website".to_owned(),
+            field: field::COOKIES,
+            message: message.to_owned(),
+        };
+        match (self.cookies.is_empty(), self.sets_no_cookies) {
+            (true, false) => issues.push(website(
+                "list each cookie your website sets (your shop platform or web host lists them), or say it sets none",
+            )),
+            (false, true) => issues.push(website(
+                "cookies are listed, but you also said the website sets none: remove them, or untick “sets no cookies”",
+            )),
+            _ => {}
+        }
         for (index, cookie) in self.cookies.iter().enumerate() {
             let record = cookie.record_name(index);
             let mut missing = |value: &str, field: &'static str, message: &str| {
@@ -393,6 +415,33 @@ mod tests {
                 CookieClass::ConsentRequired(ConsentReason::ProviderUsesItForItself)
             );
         }
+    }
+
+    #[test]
+    fn a_provider_using_the_data_for_itself_takes_a_cookie_out_of_every_exemption() {
+        for kind in [
+            CookieUse::Communication,
+            CookieUse::ServiceRequested,
+            CookieUse::Emergency,
+        ] {
+            assert!(!classify(&cookie(kind, false)).needs_consent());
+            assert_eq!(
+                classify(&cookie(kind, true)),
+                CookieClass::ConsentRequired(ConsentReason::ProviderUsesItForItself)
+            );
+        }
+    }
+
+    #[test]
+    fn an_empty_list_is_a_gap_until_the_shop_says_its_site_sets_none() {
+        let mut website = Website::default();
+        assert_eq!(website.issues()[0].field, field::COOKIES);
+        website.sets_no_cookies = true;
+        assert!(website.issues().is_empty());
+        website
+            .cookies
+            .push(cookie(CookieUse::ServiceRequested, false));
+        assert_eq!(website.issues().len(), 1, "a contradiction");
     }
 
     #[test]

@@ -132,15 +132,7 @@ fn parent_of(path: &Path) -> &Path {
 
 /// Serialised bytes → temp file in the same folder → fsync → rename → fsync the folder.
 pub fn write_durably(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomically(path, bytes, true, || Ok(()), Visibility::Private)
-}
-
-/// [`write_durably`] for a file meant for the public — a page for the shop's website —:
-/// readable by everyone (0644 on Unix), so a web server can serve it after `rsync -a` or
-/// `scp -p`, and writable by the user alone. The mode is set on the temp file before the
-/// rename, so the file is never seen with another.
-pub fn write_durably_public(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomically(path, bytes, true, || Ok(()), Visibility::Public)
+    write_atomically(path, bytes, true, || Ok(()))
 }
 
 /// [`write_durably`], asking `before_rename` last, immediately before the new bytes
@@ -151,20 +143,41 @@ pub fn write_durably_checked(
     bytes: &[u8],
     before_rename: impl FnOnce() -> io::Result<()>,
 ) -> io::Result<()> {
-    write_atomically(path, bytes, true, before_rename, Visibility::Private)
+    write_atomically(path, bytes, true, before_rename)
 }
 
 /// Like [`write_durably`] but leaves flushing to the OS: still all-or-nothing if the
 /// process dies, for copies whose loss in a power cut costs nothing irreplaceable.
 pub fn write_atomically_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomically(path, bytes, false, || Ok(()), Visibility::Private)
+    write_atomically(path, bytes, false, || Ok(()))
 }
 
-/// Who may read a file written.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Visibility {
-    Private,
-    Public,
+/// Writes every one of `files` readable by everyone (0644 on Unix: pages a web server
+/// serves after `rsync -a` or `scp -p`, writable by the user alone), all or none: each is written and flushed to a temp file beside its place first, and only
+/// once all are does any replace its file. A failure before then (a full disk, a folder
+/// that refuses) leaves every file as it was and no temp file behind.
+pub fn write_all_durably_public(files: &[(&Path, &[u8])]) -> io::Result<()> {
+    let mut ready = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        let mut temp = tempfile::Builder::new()
+            .prefix(&temp_prefix_for(path))
+            .rand_bytes(10)
+            .tempfile_in(parent_of(path))?;
+        temp.as_file_mut().write_all(bytes)?;
+        temp.as_file().sync_all()?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            temp.as_file()
+                .set_permissions(fs::Permissions::from_mode(0o644))?;
+        }
+        ready.push((temp, *path));
+    }
+    for (temp, path) in ready {
+        temp.persist(path).map_err(|e| e.error)?;
+        sync_dir(parent_of(path))?;
+    }
+    Ok(())
 }
 
 /// The temp file is created exclusively under a name with random letters (never
@@ -175,21 +188,12 @@ fn write_atomically(
     bytes: &[u8],
     durable: bool,
     before_rename: impl FnOnce() -> io::Result<()>,
-    visibility: Visibility,
 ) -> io::Result<()> {
     let mut temp = tempfile::Builder::new()
         .prefix(&temp_prefix_for(path))
         .rand_bytes(10)
         .tempfile_in(parent_of(path))?;
     temp.as_file_mut().write_all(bytes)?;
-    #[cfg(unix)]
-    if visibility == Visibility::Public {
-        use std::os::unix::fs::PermissionsExt;
-        temp.as_file()
-            .set_permissions(fs::Permissions::from_mode(0o644))?;
-    }
-    #[cfg(not(unix))]
-    let _ = visibility;
     if durable {
         temp.as_file().sync_all()?;
     }

@@ -151,35 +151,60 @@ pub fn write_export(path: &Path, bytes: &[u8], workspace: &Path) -> Result<(), S
     })
 }
 
-/// [`write_export`] for a page meant for the shop's website: the same checks and the
-/// same atomic write, but readable by everyone (0644), so a web server can serve it.
-pub fn write_public_export(path: &Path, bytes: &[u8], workspace: &Path) -> Result<(), StoreError> {
-    let real = check_output(path, workspace)?;
-    atomic::write_durably_public(&real, bytes).map_err(|source| StoreError::Write {
-        path: path.to_owned(),
+/// [`write_export`] for pages meant for the shop's website, all or none: the same
+/// checks for each — and none through a symbolic link —, every page readable by
+/// everyone (0644), none replacing its file until all are written.
+pub fn write_public_exports(files: &[(&Path, &[u8])], workspace: &Path) -> Result<(), StoreError> {
+    let mut checked = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        checked.push((paths::check_public_output(path, workspace)?, *bytes));
+    }
+    let borrowed: Vec<(&Path, &[u8])> = checked
+        .iter()
+        .map(|(path, bytes)| (path.as_path(), *bytes))
+        .collect();
+    atomic::write_all_durably_public(&borrowed).map_err(|source| StoreError::Write {
+        path: files
+            .first()
+            .map(|(path, _)| path.to_path_buf())
+            .unwrap_or_default(),
         source,
     })
 }
 
-/// Makes the folder the website kit is written into, if it is not there yet, with the
-/// user's usual permissions (a web server must be able to list it); an existing folder
-/// is left as it is.
+/// Makes the folder the website kit is written into, if it is not there yet: each
+/// folder it makes readable by everyone (0755 on Unix, whatever the umask), as a web
+/// server must be able to enter it to read the pages; a folder already there is left as
+/// it is.
 pub fn make_public_folder(folder: &Path) -> Result<(), StoreError> {
     let write_error = |source| StoreError::Write {
         path: folder.to_owned(),
         source,
     };
     match fs::metadata(folder) {
-        Ok(meta) if meta.is_dir() => Ok(()),
-        Ok(_) => Err(write_error(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            "it is a file, not a folder",
-        ))),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            fs::create_dir_all(folder).map_err(write_error)
+        Ok(meta) if meta.is_dir() => return Ok(()),
+        Ok(_) => {
+            return Err(write_error(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                "it is a file, not a folder",
+            )));
         }
-        Err(source) => Err(write_error(source)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(source) => return Err(write_error(source)),
     }
+    let missing: Vec<&Path> = folder
+        .ancestors()
+        .take_while(|ancestor| !ancestor.as_os_str().is_empty() && !ancestor.exists())
+        .collect();
+    fs::create_dir_all(folder).map_err(write_error)?;
+    #[cfg(unix)]
+    for made in missing {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(made, fs::Permissions::from_mode(0o755)).map_err(write_error)?;
+    }
+    #[cfg(not(unix))]
+    let _ = missing;
+    Ok(())
 }
 
 /// Reads a file the user hands Smallprint (a bank-holiday feed) as text, or says why

@@ -66,6 +66,7 @@ pub enum Refusal {
     Backup,
     Folder,
     NotRegular,
+    Link,
 }
 
 impl Refusal {
@@ -79,8 +80,25 @@ impl Refusal {
             Refusal::NotRegular => {
                 "it is not a regular file (a device, a pipe or a socket), so a file written there would not be kept"
             }
+            Refusal::Link => {
+                "it is a link to another file, and a page for the public is never written through a link (it could make a private file readable by everyone): remove the link, or write to the file it points to"
+            }
         }
     }
+}
+
+/// [`check_output`] for a page the public will read: not through a symbolic link either,
+/// since the page is made readable by everyone and whatever a link points to would be.
+pub fn check_public_output(out: &Path, workspace: &Path) -> Result<PathBuf, StoreError> {
+    // The workspace's own refusals first: they say more than "a link".
+    let real = check_output(out, workspace)?;
+    if fs::symlink_metadata(out).is_ok_and(|meta| meta.file_type().is_symlink()) {
+        return Err(StoreError::OutputRefused {
+            path: out.to_owned(),
+            reason: Refusal::Link.reason(),
+        });
+    }
+    Ok(real)
 }
 
 /// The real path an export of `workspace` may write to, or why it may not: it must

@@ -57,7 +57,12 @@ fn cookies_ui(ui: &mut egui::Ui, website: &mut Website) -> bool {
          lets another company set. Your shop platform or web host lists them; so does \
          your browser's developer tools (Storage).",
     );
-    let mut changed = false;
+    let mut changed = ui
+        .checkbox(
+            &mut website.sets_no_cookies,
+            "Our website sets no cookies or similar technologies (or we have no website)",
+        )
+        .changed();
     let mut remove = None;
     for (index, cookie) in website.cookies.iter_mut().enumerate() {
         let number = index + 1;
@@ -129,7 +134,7 @@ fn cookie_fields(ui: &mut egui::Ui, number: usize, cookie: &mut Cookie) -> bool 
             )
             .changed();
     });
-    changed |= ui.text_field(
+    changed |= ui.text_area(
         &format!("Cookie {number}: what it does, for visitors"),
         &mut cookie.purpose,
         "Remembers the items in your basket",

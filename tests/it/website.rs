@@ -158,8 +158,15 @@ fn a_procedure_format_that_is_not_offered_and_a_shop_with_no_contact_write_nothi
 
 /// The complaint form's fields, by their `AcroForm` names: what the issue asks a
 /// complainant for (name, contact, what the complaint is about, what they would like
-/// done, date).
-const FORM_FIELDS: [&str; 5] = ["name", "contact", "complaint", "outcome", "date"];
+/// done, date), and whom a complaint made for someone else is for.
+const FORM_FIELDS: [&str; 6] = [
+    "name",
+    "contact",
+    "complaint",
+    "outcome",
+    "on_behalf",
+    "date",
+];
 
 fn qpdf_fields(pdf: &Path) -> Vec<Value> {
     let output = Command::new("qpdf")
@@ -252,6 +259,7 @@ fn each_form_field_is_a_form_element_of_the_structure_tree_pointing_at_its_widge
     let document = smallprint::documents::complaints::form(
         &workspace,
         smallprint::documents::site::Links::None,
+        smallprint::documents::Format::Pdf,
         TODAY,
     )
     .expect("the example shop can publish its form");
@@ -346,7 +354,7 @@ fn the_html_form_composes_an_email_with_no_script_and_says_where_to_send_it_in_w
 #[test]
 fn each_cookie_kind_gets_the_class_the_facts_give_it() {
     use CookieClass::{ConsentRequired, ExceptionWithObjection, Exempt};
-    let cases: [(&str, CookieUse, Party, bool, CookieClass); 10] = [
+    let cases: [(&str, CookieUse, Party, bool, CookieClass); 11] = [
         (
             "session (login)",
             CookieUse::ServiceRequested,
@@ -409,6 +417,13 @@ fn each_cookie_kind_gets_the_class_the_facts_give_it() {
             Party::FirstParty,
             false,
             Exempt(Exemption::Emergency),
+        ),
+        (
+            "\"necessary\" for a third party that uses the data for itself",
+            CookieUse::ServiceRequested,
+            Party::ThirdParty,
+            true,
+            ConsentRequired(ConsentReason::ProviderUsesItForItself),
         ),
         (
             "not sure",
@@ -633,4 +648,175 @@ fn letters_and_logs_stay_private_while_public_pages_are_readable() {
         assert!(text.contains(&cookie.name), "{}", cookie.name);
     }
     assert!(text.contains("Off unless you agree") && text.contains("On unless you object"));
+}
+
+/// Writes `workspace` as a file in `dir` named `name`.
+fn workspace_file(dir: &Path, name: &str, workspace: &smallprint::domain::Workspace) -> PathBuf {
+    let path = dir.join(name);
+    smallprint::store::write_new(&path, workspace, common::SAVED_AT).expect("written");
+    path
+}
+
+/// Found by attacking the kit: a privacy contact's address that `check` refused was
+/// still published, and went into the form's `mailto:` action as two recipients. One
+/// rule now: every writer refuses what `check` flags.
+#[test]
+fn a_published_address_check_refuses_is_refused_by_every_writer() {
+    let (dir, _) = temp_workspace();
+    for email in [
+        "a@b.example?cc=evil@x.example",
+        "a@b.example#frag",
+        "a@b.example,evil@x.example",
+        "mailto:a@b.example",
+    ] {
+        let mut workspace = example_workspace(TODAY);
+        if let Some(contact) = &mut workspace.organisation.privacy_contact {
+            contact.email = email.to_owned();
+        }
+        let path = workspace_file(dir.path(), "bad-email.json", &workspace);
+        let (code, stdout, _) = smallprint(&["check", "--file", arg(&path)]);
+        assert_eq!(code, 1, "{email}: {stdout}");
+        assert!(
+            stdout.contains("Privacy contact email"),
+            "{email}: {stdout}"
+        );
+        for (command, out) in [
+            ("website", "site"),
+            ("complaint-form", "form.html"),
+            ("complaints-procedure", "complaints.html"),
+            ("notice", "privacy.html"),
+        ] {
+            let out = dir.path().join(out);
+            let (code, _, stderr) =
+                smallprint(&[command, "--file", arg(&path), "--out", arg(&out)]);
+            assert_eq!(code, 2, "{command} with {email}: {stderr}");
+            assert!(
+                stderr.contains("Privacy contact email"),
+                "{command}: {stderr}"
+            );
+            assert!(!out.exists(), "{command} wrote nothing");
+        }
+    }
+}
+
+/// Found by attacking the kit: a page that could not be written (a dangling link in its
+/// place) left the other four written; and a link to a private file made that file
+/// readable by everyone. Public pages are never written through a link, and all or none.
+#[cfg(unix)]
+#[test]
+fn the_kit_is_written_whole_or_not_at_all_and_never_through_a_link() {
+    let (dir, path) = example_file();
+    let site = dir.path().join("site");
+    fs::create_dir(&site).expect("folder");
+    std::os::unix::fs::symlink(dir.path().join("nowhere/x.html"), site.join("cookies.html"))
+        .expect("link");
+    let (code, _, stderr) = smallprint(&["website", "--file", arg(&path), "--out", arg(&site)]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("link"), "{stderr}");
+    assert_eq!(
+        common::files_in(&site),
+        vec![site.join("cookies.html")],
+        "nothing else written"
+    );
+
+    let secret = dir.path().join("secret.txt");
+    common::write_bytes(&secret, b"private");
+    fs::set_permissions(&secret, std::os::unix::fs::PermissionsExt::from_mode(0o600))
+        .expect("private");
+    let link = dir.path().join("cookies.html");
+    std::os::unix::fs::symlink(&secret, &link).expect("link");
+    let (code, _, stderr) = smallprint(&["cookies", "--file", arg(&path), "--out", arg(&link)]);
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(fs::read_to_string(&secret).expect("read"), "private");
+    assert_eq!(common::mode_of(&secret), 0o600);
+}
+
+/// Found by attacking the kit: control characters and noncharacters typed into a field
+/// reached the published HTML (invalid), and an unclosed right-to-left override turned
+/// the page's own words around. Both are cleaned from every published page.
+#[test]
+fn control_characters_and_direction_overrides_never_reach_a_published_page() {
+    let (dir, _) = temp_workspace();
+    let mut workspace = example_workspace(TODAY);
+    workspace.organisation.trading_name = "Shop\u{202E}\u{7}".to_owned();
+    workspace.website.cookies[0].name = "a\u{0}b\u{1b}[31mc\u{8}\u{FFFE}".to_owned();
+    workspace.website.objection_route = "Click \u{202E}Cookie settings".to_owned();
+    let path = workspace_file(dir.path(), "hostile.json", &workspace);
+    let site = dir.path().join("site");
+    let (code, _, stderr) = smallprint(&["website", "--file", arg(&path), "--out", arg(&site)]);
+    assert_eq!(code, 0, "{stderr}");
+    for file in [
+        "privacy.html",
+        "complaints.html",
+        "complaint-form.html",
+        "cookies.html",
+    ] {
+        let page = html_read(&site.join(file));
+        assert_eq!(page["errors"], Value::Array(Vec::new()), "{file}: {page}");
+        let raw = fs::read_to_string(site.join(file)).expect("read");
+        for bad in ['\u{202E}', '\u{0}', '\u{1b}', '\u{7}', '\u{FFFE}'] {
+            assert!(!raw.contains(bad), "{file} holds {bad:?}");
+        }
+    }
+    let markdown = dir.path().join("cookies.md");
+    let (code, _, stderr) = smallprint(&["cookies", "--file", arg(&path), "--out", arg(&markdown)]);
+    assert_eq!(code, 0, "{stderr}");
+    let raw = fs::read_to_string(&markdown).expect("read");
+    assert!(
+        !raw.contains('\u{202E}') && !raw.contains('\u{0}'),
+        "{raw:?}"
+    );
+}
+
+/// Found by attacking the kit: a site with no cookies could never publish its kit, and
+/// `check` did not say why. The shop can say its site sets none; until it says either,
+/// `check` and the kit give the same reason.
+#[test]
+fn a_site_without_cookies_says_so_and_check_and_the_kit_agree_until_it_does() {
+    let (dir, _) = temp_workspace();
+    let mut workspace = example_workspace(TODAY);
+    workspace.website.cookies.clear();
+    let path = workspace_file(dir.path(), "silent.json", &workspace);
+    let (code, stdout, _) = smallprint(&["check", "--file", arg(&path)]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("or say it sets none"), "{stdout}");
+    let site = dir.path().join("site");
+    let (code, _, stderr) = smallprint(&["website", "--file", arg(&path), "--out", arg(&site)]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("or say it sets none"), "{stderr}");
+
+    workspace.website.sets_no_cookies = true;
+    let path = workspace_file(dir.path(), "none.json", &workspace);
+    let (code, stdout, _) = smallprint(&["check", "--file", arg(&path)]);
+    assert_eq!(code, 0, "{stdout}");
+    let (code, _, stderr) = smallprint(&["website", "--file", arg(&path), "--out", arg(&site)]);
+    assert_eq!(code, 0, "{stderr}");
+    for file in ["cookies.html", "privacy.html"] {
+        let text = text_of(&html_read(&site.join(file)));
+        assert!(
+            text.contains("does not store cookies or similar technologies"),
+            "{file}: {text}"
+        );
+    }
+}
+
+/// Found by attacking the kit: under a private umask the folder `website` made was
+/// 0700, so a web server could not reach the 0644 pages inside it.
+#[cfg(unix)]
+#[test]
+fn the_folders_website_makes_are_readable_by_a_web_server_whatever_the_umask() {
+    let (dir, path) = example_file();
+    let site = dir.path().join("public/site");
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg("umask 077 && exec \"$0\" website --file \"$1\" --out \"$2\"")
+        .arg(env!("CARGO_BIN_EXE_smallprint"))
+        .arg(&path)
+        .arg(&site)
+        .status()
+        .expect("runs");
+    assert!(status.success());
+    assert_eq!(common::mode_of(&dir.path().join("public")), 0o755);
+    assert_eq!(common::mode_of(&site), 0o755);
+    assert_eq!(common::mode_of(&site.join("privacy.html")), 0o644);
 }
