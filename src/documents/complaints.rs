@@ -277,21 +277,28 @@ pub fn form(
             ),
             links.to("complaints procedure", site::COMPLAINTS),
             Inline::text(
-                " says what happens next: we will acknowledge your complaint within 30 days.",
+                " says what happens next: we will acknowledge your complaint within 30 days. How we use the information in your complaint is explained in our ",
             ),
+            links.to("privacy notice", site::PRIVACY),
+            Inline::text("."),
         ]),
         Block::heading(2, "How to send it"),
     ];
     if medium == Format::Pdf {
+        // The address on one line, so the form and its fields fit one printed page.
+        let post = postal.map_or_else(
+            || ".".to_owned(),
+            |address| format!(" to {}.", address.join(", ")),
+        );
         blocks.push(Block::Paragraph(vec![
             Inline::text(
                 "Fill in the boxes on screen, save the file and attach it to an email to ",
             ),
             Inline::link(email, format!("mailto:{email}")),
-            Inline::text(". Or print it, fill it in by hand and post it"),
-            Inline::text(if postal.is_some() { " to:" } else { "." }),
+            Inline::text(format!(
+                ". Or print it, fill it in by hand and post it{post}"
+            )),
         ]));
-        blocks.extend(postal.map(Block::Address));
     } else {
         blocks.push(Block::Paragraph(vec![Inline::text(
             "Fill in the boxes and press “Write the email”: your email program opens with your answers in it. Check them and press Send — nothing reaches us until you do. ",
@@ -311,11 +318,6 @@ pub fn form(
         send_to: email.to_owned(),
         subject: format!("Data protection complaint to {}", workspace.display_name()),
     }));
-    blocks.push(Block::Paragraph(vec![
-        Inline::text("How we use the information in your complaint is explained in our "),
-        links.to("privacy notice", site::PRIVACY),
-        Inline::text("."),
-    ]));
     Ok(Document {
         title,
         author: org.legal_name.trim().to_owned(),

@@ -197,6 +197,11 @@ fn the_complaint_form_pdf_has_the_named_fields_and_can_be_filled_in_and_saved() 
     #[cfg(unix)]
     assert_eq!(common::mode_of(&form), 0o644);
 
+    let pages = lopdf::Document::load(&form)
+        .expect("lopdf reads it")
+        .get_pages()
+        .len();
+    assert_eq!(pages, 1, "the form fits one printed page");
     let fields = qpdf_fields(&form);
     let names: Vec<&str> = fields
         .iter()
