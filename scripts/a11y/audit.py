@@ -21,7 +21,7 @@ import pyatspi
 
 BIN = os.path.basename(os.environ["SMALLPRINT_BIN"])
 SCREENS = ["Overview", "Organisation", "Register", "Requests", "Breaches",
-           "Calendar", "Documents", "Settings"]
+           "Calendar", "Documents", "Website kit", "Settings"]
 failures = []
 
 
