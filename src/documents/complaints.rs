@@ -8,7 +8,6 @@ use super::{
     Format,
     model::{Block, Document, FieldKind, Form, FormField, Inline},
     site::{self, Links},
-    wording::possessive,
 };
 use jiff::civil::Date;
 
@@ -152,35 +151,7 @@ fn regulator_section(workspace: &Workspace, blocks: &mut Vec<Block>) {
     blocks.push(Block::paragraph(format!(
         "If you are not satisfied with the outcome, or we have not replied within 30 days, you can complain to the {name}. They usually expect you to have complained to us first, and to contact them within three months of your last meaningful contact with us."
     )));
-    let mut address = vec![name.to_owned()];
-    address.extend(
-        regulator
-            .postal_address
-            .split([',', '\n'])
-            .map(str::trim)
-            .filter(|line| !line.is_empty())
-            .map(str::to_owned),
-    );
-    if address.len() > 1 {
-        blocks.push(Block::paragraph(format!(
-            "{}:",
-            super::wording::capitalise_first(&possessive(name, "address"))
-        )));
-        blocks.push(Block::Address(address));
-    }
-    if !regulator.helpline.trim().is_empty() {
-        blocks.push(Block::paragraph(format!(
-            "Helpline: {}",
-            regulator.helpline.trim()
-        )));
-    }
-    let website = regulator.website.trim();
-    if !website.is_empty() {
-        blocks.push(Block::Paragraph(vec![
-            Inline::text("Website: "),
-            Inline::link(website, website),
-        ]));
-    }
+    blocks.extend(super::notice::regulator_contact(regulator));
 }
 
 /// The fields a complainant fills in, in the order they are asked.

@@ -1167,20 +1167,30 @@ fn complain(workspace: &Workspace, blocks: &mut Vec<Block>, links: Links) {
     blocks.push(Block::paragraph(format!(
         "You can also complain to the {name}. They usually expect you to complain to us first, and to contact them within three months of your last meaningful contact with us."
     )));
+    blocks.extend(regulator_contact(regulator));
+}
+
+/// The regulator's name and contact details as a notice or procedure prints them: its
+/// postal address as lines, its helpline and its website, each only when recorded.
+pub fn regulator_contact(regulator: &crate::domain::settings::RegulatorContact) -> Vec<Block> {
+    let name = regulator.name.trim();
+    let mut blocks = Vec::new();
     let mut address = vec![name.to_owned()];
     address.extend(
         regulator
             .postal_address
             .split([',', '\n'])
             .map(str::trim)
-            .filter(|l| !l.is_empty())
+            .filter(|line| !line.is_empty())
             .map(str::to_owned),
     );
-    blocks.push(Block::paragraph(format!(
-        "{}:",
-        capitalise_first(&possessive(name, "address"))
-    )));
-    blocks.push(Block::Address(address));
+    if address.len() > 1 {
+        blocks.push(Block::paragraph(format!(
+            "{}:",
+            capitalise_first(&possessive(name, "address"))
+        )));
+        blocks.push(Block::Address(address));
+    }
     if !regulator.helpline.trim().is_empty() {
         blocks.push(Block::paragraph(format!(
             "Helpline number: {}",
@@ -1194,6 +1204,7 @@ fn complain(workspace: &Workspace, blocks: &mut Vec<Block>, links: Links) {
             Inline::link(website, website),
         ]));
     }
+    blocks
 }
 
 #[cfg(test)]

@@ -437,18 +437,11 @@ fn draw_page(
                 width,
                 height,
             } => {
-                let Some(rect) = Rect::from_xywh(*x, *top, *width, *height) else {
-                    continue;
-                };
-                let mut path = PathBuilder::new();
-                path.push_rect(rect);
-                artifact(surface, ArtifactType::Layout, |surface| {
-                    surface.set_stroke(None);
-                    surface.set_fill(Some(Ink::ShadeGrey.fill()));
-                    if let Some(path) = path.finish() {
-                        surface.draw_path(&path);
-                    }
-                });
+                if let Some(rect) = Rect::from_xywh(*x, *top, *width, *height) {
+                    let mut path = PathBuilder::new();
+                    path.push_rect(rect);
+                    layout_artifact(surface, path, Paint::Fill(Ink::ShadeGrey));
+                }
             }
             Mark::FieldBox {
                 x,
@@ -457,40 +450,17 @@ fn draw_page(
                 height,
                 ..
             } => {
-                let Some(rect) = Rect::from_xywh(*x, *top, *width, *height) else {
-                    continue;
-                };
-                let mut path = PathBuilder::new();
-                path.push_rect(rect);
-                artifact(surface, ArtifactType::Layout, |surface| {
-                    surface.set_fill(None);
-                    surface.set_stroke(Some(Stroke {
-                        paint: Ink::Muted.colour().into(),
-                        width: 0.75,
-                        ..Stroke::default()
-                    }));
-                    if let Some(path) = path.finish() {
-                        surface.draw_path(&path);
-                    }
-                    surface.set_stroke(None);
-                });
+                if let Some(rect) = Rect::from_xywh(*x, *top, *width, *height) {
+                    let mut path = PathBuilder::new();
+                    path.push_rect(rect);
+                    layout_artifact(surface, path, Paint::Stroke(Ink::Muted, 0.75));
+                }
             }
             Mark::Rule { y, x1, x2 } => {
                 let mut path = PathBuilder::new();
                 path.move_to(*x1, *y);
                 path.line_to(*x2, *y);
-                artifact(surface, ArtifactType::Layout, |surface| {
-                    surface.set_fill(None);
-                    surface.set_stroke(Some(Stroke {
-                        paint: Ink::RuleGrey.colour().into(),
-                        width: 0.5,
-                        ..Stroke::default()
-                    }));
-                    if let Some(path) = path.finish() {
-                        surface.draw_path(&path);
-                    }
-                    surface.set_stroke(None);
-                });
+                layout_artifact(surface, path, Paint::Stroke(Ink::RuleGrey, 0.5));
             }
             Mark::Text(line) => match line.node {
                 None => {
@@ -510,6 +480,39 @@ fn draw_page(
         }
     }
     Ok(())
+}
+
+/// How a layout mark is painted: filled, or stroked at a width.
+#[derive(Clone, Copy)]
+enum Paint {
+    Fill(Ink),
+    Stroke(Ink, f32),
+}
+
+/// Draws `path` as page furniture (a rule, a shaded band, a field's box): a layout
+/// artifact, which a reader skips.
+fn layout_artifact(surface: &mut Surface, path: PathBuilder, paint: Paint) {
+    let Some(path) = path.finish() else {
+        return;
+    };
+    artifact(surface, ArtifactType::Layout, |surface| {
+        match paint {
+            Paint::Fill(ink) => {
+                surface.set_stroke(None);
+                surface.set_fill(Some(ink.fill()));
+            }
+            Paint::Stroke(ink, width) => {
+                surface.set_fill(None);
+                surface.set_stroke(Some(Stroke {
+                    paint: ink.colour().into(),
+                    width,
+                    ..Stroke::default()
+                }));
+            }
+        }
+        surface.draw_path(&path);
+        surface.set_stroke(None);
+    });
 }
 
 /// Draws with `draw` as an artifact of `kind`: content a reader skips.

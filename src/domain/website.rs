@@ -353,31 +353,38 @@ impl Website {
                 })
                 .collect()
         };
-        let consent = needing(CookieClass::needs_consent);
-        if !consent.is_empty() && self.consent_mechanism.trim().is_empty() {
-            issues.push(FieldIssue {
-                record: "Website".to_owned(),
-                field: field::CONSENT_MECHANISM,
-                message: format!(
-                    "{} only with the visitor's consent (PECR reg. 6): say how visitors give or refuse it before it is set, such as a banner whose Reject is as easy as Accept",
-                    needs_phrase(&consent)
-                ),
-            });
-        }
-        let objection = needing(CookieClass::needs_objection_route);
-        if !objection.is_empty() && self.objection_route.trim().is_empty() {
-            issues.push(FieldIssue {
-                record: "Website".to_owned(),
-                field: field::OBJECTION_ROUTE,
-                message: format!(
-                    "{} without consent only if visitors have a simple, free way to object: say what it is, such as a “Cookie settings” link on every page",
-                    needs_phrase(&objection)
-                ),
-            });
+        // What each class needs recorded before such a cookie may be set.
+        let needs: [Need<'_>; 2] = [
+            (
+                CookieClass::needs_consent,
+                &self.consent_mechanism,
+                field::CONSENT_MECHANISM,
+                "only with the visitor's consent (PECR reg. 6): say how visitors give or refuse it before it is set, such as a banner whose Reject is as easy as Accept",
+            ),
+            (
+                CookieClass::needs_objection_route,
+                &self.objection_route,
+                field::OBJECTION_ROUTE,
+                "without consent only if visitors have a simple, free way to object: say what it is, such as a “Cookie settings” link on every page",
+            ),
+        ];
+        for (test, recorded, field, condition) in needs {
+            let names = needing(test);
+            if !names.is_empty() && recorded.trim().is_empty() {
+                issues.push(FieldIssue {
+                    record: "Website".to_owned(),
+                    field,
+                    message: format!("{} {condition}", needs_phrase(&names)),
+                });
+            }
         }
         issues
     }
 }
+
+/// A class's need: which cookies have it, what the shop recorded for it, the field it
+/// is recorded in, and the condition the law sets.
+type Need<'a> = (fn(CookieClass) -> bool, &'a str, &'static str, &'static str);
 
 /// "“_ga” may be set" / "“_ga” and “lang” may be set".
 fn needs_phrase(names: &[String]) -> String {

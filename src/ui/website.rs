@@ -179,7 +179,8 @@ fn exports_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Vec<Comma
         "Since 19 June 2026 you must make complaining easy (Data Protection Act 2018 s.164A): \
          publish your complaints procedure and complaint form beside your privacy notice. \
          The kit is all five pages, linked to each other: save privacy.html in a folder and \
-         the others go beside it.",
+         the others go beside it. A complaint that arrives is logged in Requests as kind \
+         Complaint, which counts its 30 days to acknowledge it.",
     );
     let kit_gaps = website_gaps(workspace);
     let kit = ui
