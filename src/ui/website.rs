@@ -24,29 +24,27 @@ pub struct WebsiteScreen;
 
 /// Draws the screen from the workspace: every change is pushed as it is typed.
 pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Command>) {
-    {
-        let workspace = context.workspace;
-        access::heading(ui, "Website kit", Level::Screen);
-        ui.label(
-            "What your website stores on visitors' devices, and the pages to publish on it: \
-             your complaints procedure, a complaint form and a cookie notice. Changes are \
-             saved as you type.",
-        );
-        let mut website = workspace.website.clone();
-        let changed = cookies_ui(ui, &mut website) | choices_ui(ui, &mut website);
-        if changed {
-            commands.push(Command::UpdateWebsite(Box::new(website.clone())));
-        }
-        let issues = website.issues();
-        if !issues.is_empty() {
-            ui.add_space(spacing::INNER_MARGIN);
-            access::heading(ui, "To put right", Level::Part);
-            for issue in &issues {
-                ui.problem(&issue.to_string());
-            }
-        }
-        exports_ui(ui, workspace, commands);
+    let workspace = context.workspace;
+    access::heading(ui, "Website kit", Level::Screen);
+    ui.label(
+        "What your website stores on visitors' devices, and the pages to publish on it: \
+         your complaints procedure, a complaint form and a cookie notice. Changes are \
+         saved as you type.",
+    );
+    let mut website = workspace.website.clone();
+    let changed = cookies_ui(ui, &mut website) | choices_ui(ui, &mut website);
+    let issues = website.issues();
+    if changed {
+        commands.push(Command::UpdateWebsite(Box::new(website)));
     }
+    if !issues.is_empty() {
+        ui.add_space(spacing::INNER_MARGIN);
+        access::heading(ui, "To put right", Level::Part);
+        for issue in &issues {
+            ui.problem(&issue.to_string());
+        }
+    }
+    exports_ui(ui, workspace, commands);
 }
 
 /// Each cookie's fields and the class they give it; true when one changed.
