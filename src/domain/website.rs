@@ -130,10 +130,10 @@ impl CookieUse {
 impl fmt::Display for CookieUse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            CookieUse::Communication => "Carries the connection (load balancing)",
+            CookieUse::Communication => "Needed just to connect to the site (load balancing)",
             CookieUse::ServiceRequested => "Needed for something the visitor asked for",
             CookieUse::Statistics => "Statistics to improve the site",
-            CookieUse::Appearance => "Remembers how the visitor wants the site",
+            CookieUse::Appearance => "Remembers the visitor's settings (language, currency, units)",
             CookieUse::Emergency => "Emergency assistance",
             CookieUse::Advertising => "Advertising or tracking",
             CookieUse::EmbeddedContent => "Embedded content (video, map, post)",
@@ -207,17 +207,17 @@ impl CookieClass {
     pub fn short(self) -> &'static str {
         match self {
             CookieClass::Exempt(Exemption::Communication) => {
-                "No consent needed: carries the connection"
+                "No consent needed: needed to connect to the site"
             }
             CookieClass::Exempt(Exemption::StrictlyNecessary) => "No consent needed: essential",
             CookieClass::Exempt(Exemption::Emergency) => "No consent needed: emergency assistance",
             CookieClass::ExceptionWithObjection(Exception::Statistics) => {
-                "No consent needed, but you can object: statistics"
+                "No consent needed, but visitors must be able to opt out: statistics"
             }
             CookieClass::ExceptionWithObjection(Exception::Appearance) => {
-                "No consent needed, but you can object: your preferences"
+                "No consent needed, but visitors must be able to opt out: their settings"
             }
-            CookieClass::ConsentRequired(_) => "Only with your consent",
+            CookieClass::ConsentRequired(_) => "Needs the visitor's consent first",
         }
     }
 

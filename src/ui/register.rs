@@ -1362,17 +1362,17 @@ fn marketing_ground_ui(ui: &mut egui::Ui, direct: &mut DirectMarketing) -> bool 
     let choices: [(&str, Option<Ground>); 4] = [
         ("Not decided", None),
         (
-            "They asked for it (consent)",
+            "They ticked a box or signed up to get it (consent)",
             Some(Ground::Consent {
                 recorded_at: String::new(),
             }),
         ),
         (
-            "They bought from us (soft opt-in)",
+            "Customers who bought from us and could say no (soft opt-in)",
             Some(Ground::SoftOptIn(SoftOptIn::default())),
         ),
         (
-            "Only people at companies",
+            "Only business addresses at companies, never sole traders (corporate)",
             Some(Ground::CorporateSubscribersOnly),
         ),
     ];
@@ -1389,6 +1389,7 @@ fn marketing_ground_ui(ui: &mut egui::Ui, direct: &mut DirectMarketing) -> bool 
     });
     match &mut direct.ground {
         Some(Ground::Consent { recorded_at }) => {
+            ui.label("A box ticked for them in advance is not consent.");
             changed |= ui.text_field(
                 "Where the record of each person's consent is kept",
                 recorded_at,

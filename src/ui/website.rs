@@ -27,9 +27,9 @@ pub fn ui(ui: &mut egui::Ui, context: ScreenContext<'_>, commands: &mut Vec<Comm
     let workspace = context.workspace;
     access::heading(ui, "Website kit", Level::Screen);
     ui.label(
-        "What your website stores on visitors' devices, and the pages to publish on it: \
-         your complaints procedure, a complaint form and a cookie notice. Changes are \
-         saved as you type.",
+        "What your website stores on visitors' devices, and the pages to publish on it. \
+         Do this in order: list your cookies, say how visitors choose, then export your \
+         pages at the bottom of this screen. Changes are saved as you type.",
     );
     let mut website = workspace.website.clone();
     let changed = cookies_ui(ui, &mut website) | choices_ui(ui, &mut website);
@@ -52,8 +52,8 @@ fn cookies_ui(ui: &mut egui::Ui, website: &mut Website) -> bool {
     access::heading(ui, "Cookies", Level::Section);
     ui.label(
         "List every cookie (or similar: local storage, a tracking pixel) your site sets or \
-         lets another company set. Your shop platform or web host lists them; so does \
-         your browser's developer tools (Storage).",
+         lets another company set. Your shop platform or web host lists them, or ask \
+         whoever built your site.",
     );
     let mut changed = ui
         .checkbox(
@@ -70,10 +70,10 @@ fn cookies_ui(ui: &mut egui::Ui, website: &mut Website) -> bool {
                 access::heading(ui, &format!("Cookie {number}"), Level::Part);
                 changed |= cookie_fields(ui, number, cookie);
                 let class = cookie.class();
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(egui::RichText::new(class.short()).strong());
-                    ui.label(format!("— {}.", class.reason()));
-                });
+                ui.label(
+                    egui::RichText::new(format!("{} — {}.", class.short(), class.reason()))
+                        .strong(),
+                );
                 if ui.button(format!("Remove cookie {number}")).clicked() {
                     remove = Some(index);
                 }
@@ -112,7 +112,9 @@ fn cookie_fields(ui: &mut egui::Ui, number: usize, cookie: &mut Cookie) -> bool 
             "until the browser closes, 30 days…",
         );
     });
-    ui.horizontal_wrapped(|ui| {
+    // Each drop-down on its own line with its label, so a narrow window never strands
+    // one from the other; the question that changes the class follows at once.
+    ui.horizontal(|ui| {
         changed |= ui
             .enum_combo(
                 &format!("Cookie {number}: what it is for"),
@@ -122,6 +124,8 @@ fn cookie_fields(ui: &mut egui::Ui, number: usize, cookie: &mut Cookie) -> bool 
                 ToString::to_string,
             )
             .changed();
+    });
+    ui.horizontal(|ui| {
         changed |= ui
             .enum_combo(
                 &format!("Cookie {number}: set by"),
@@ -132,17 +136,17 @@ fn cookie_fields(ui: &mut egui::Ui, number: usize, cookie: &mut Cookie) -> bool 
             )
             .changed();
     });
+    changed |= ui
+        .checkbox(
+            &mut cookie.provider_uses_for_itself,
+            format!("Cookie {number}: another company (not you) also uses this data for its own purposes, as Google Analytics, Meta and YouTube do. Tick it if unsure."),
+        )
+        .changed();
     changed |= ui.text_area(
         &format!("Cookie {number}: what it does, for visitors"),
         &mut cookie.purpose,
         "Remembers the items in your basket",
     );
-    changed |= ui
-        .checkbox(
-            &mut cookie.provider_uses_for_itself,
-            format!("Cookie {number}: its provider also uses what it collects for its own purposes (most free analytics, advertising and video services do)"),
-        )
-        .changed();
     changed
 }
 
@@ -176,9 +180,11 @@ fn exports_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Vec<Comma
     ui.label(
         "Since 19 June 2026 you must make complaining easy (Data Protection Act 2018 s.164A): \
          publish your complaints procedure and complaint form beside your privacy notice. \
-         The kit is all five pages, linked to each other: save privacy.html in a folder and \
-         the others go beside it. A complaint that arrives is logged in Requests as kind \
-         Complaint, which counts its 30 days to acknowledge it.",
+         The kit saves five files, linked to each other: your privacy notice, complaints \
+         procedure, complaint form (web page and PDF) and cookie notice. Choose the folder \
+         by saving privacy.html in it. When a complaint arrives, log it yourself: \
+         Requests › Log a request…, kind Complaint; Smallprint then counts the 30 days \
+         to acknowledge it.",
     );
     let kit_gaps = website_gaps(workspace);
     let kit = ui
@@ -221,7 +227,7 @@ fn exports_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Vec<Comma
         PublicPage {
             name: "Cookie notice",
             gaps: cookie_gaps,
-            formats: &[Format::Html, Format::Markdown, Format::Pdf],
+            formats: &Format::ALL,
             export: |format| Export::CookieNotice { format },
         },
     ];
@@ -239,7 +245,10 @@ fn exports_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Vec<Comma
                 let button = ui
                     .add_enabled(
                         gaps.is_empty(),
-                        egui::Button::new(format!("Export {name} as {format}…")),
+                        egui::Button::new(format!(
+                            "Export the {} as {format}…",
+                            name.to_lowercase()
+                        )),
                     )
                     .disabled_because(format!("Not yet: {reason}"));
                 if button.clicked() {

@@ -2440,13 +2440,15 @@ fn a_cookie_typed_on_the_website_kit_screen_is_classed_kept_and_the_kit_exported
         .count();
     assert_eq!(
         harness
-            .query_all_by_label_contains("No consent needed, but you can object: statistics")
+            .query_all_by_label_contains(
+                "No consent needed, but visitors must be able to opt out: statistics"
+            )
             .count(),
         statistics + 1
     );
 
     harness
-        .get_by_label_contains(&format!("Cookie {number}: its provider also uses"))
+        .get_by_label_contains(&format!("Cookie {number}: another company (not you)"))
         .click();
     harness.run();
     let saved = store::read_workspace(&path).expect("saved");
@@ -2540,10 +2542,12 @@ fn marketing_by_email_asks_its_ground_and_consent_asks_where_it_is_recorded() {
         .apply(smallprint::command::Command::OpenActivity(marketing));
     harness.run();
     harness
-        .get_by_label("They asked for it (consent)")
+        .get_by_label("They ticked a box or signed up to get it (consent)")
         .scroll_to_me();
     harness.run();
-    harness.get_by_label("They asked for it (consent)").click();
+    harness
+        .get_by_label("They ticked a box or signed up to get it (consent)")
+        .click();
     harness.run();
     let chosen = harness
         .state()
