@@ -51,12 +51,9 @@ pub enum Export {
         format: Format,
         finish: Finish,
     },
-    /// How to complain to the shop and what happens next (DPA 2018 s.164A).
-    ComplaintsProcedure { format: Format },
-    /// The complaint form: a fillable PDF, or an HTML page that composes an email.
-    ComplaintForm { format: Format },
-    /// The website's cookies and the visitor's choices.
-    CookieNotice { format: Format },
+    /// A page the shop publishes beside its notice: the complaints procedure, the
+    /// complaint form or the cookie notice.
+    Public { page: PublicPage, format: Format },
     /// The whole website kit: the privacy notice as `privacy.html`, written where asked,
     /// and the other four pages beside it, linked to each other.
     WebsiteKit,
@@ -68,12 +65,74 @@ impl Export {
     pub fn is_public(&self) -> bool {
         matches!(
             self,
-            Export::Notice { .. }
-                | Export::ComplaintsProcedure { .. }
-                | Export::ComplaintForm { .. }
-                | Export::CookieNotice { .. }
-                | Export::WebsiteKit
+            Export::Notice { .. } | Export::Public { .. } | Export::WebsiteKit
         )
+    }
+}
+
+/// A page for the shop's website beside its privacy notice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumCount, strum::VariantArray)]
+pub enum PublicPage {
+    /// How to complain to the shop and what happens next (DPA 2018 s.164A).
+    ComplaintsProcedure,
+    /// The complaint form: a fillable PDF, or an HTML page that composes an email.
+    ComplaintForm,
+    /// The website's cookies and the visitor's choices.
+    CookieNotice,
+}
+
+impl PublicPage {
+    pub const ALL: [PublicPage; <PublicPage as strum::EnumCount>::COUNT] =
+        crate::domain::every_variant();
+
+    /// "complaints procedure": as a sentence names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            PublicPage::ComplaintsProcedure => "complaints procedure",
+            PublicPage::ComplaintForm => "complaint form",
+            PublicPage::CookieNotice => "cookie notice",
+        }
+    }
+
+    /// The formats it is written in: a form needs fields, which Markdown has not.
+    pub fn formats(self) -> &'static [Format] {
+        match self {
+            PublicPage::ComplaintForm => &[Format::Pdf, Format::Html],
+            PublicPage::ComplaintsProcedure | PublicPage::CookieNotice => &Format::ALL,
+        }
+    }
+
+    /// Its file name in the website kit, without the extension.
+    fn file_stem(self) -> &'static str {
+        match self {
+            PublicPage::ComplaintsProcedure => "complaints",
+            PublicPage::ComplaintForm => "complaint-form",
+            PublicPage::CookieNotice => "cookies",
+        }
+    }
+
+    /// What keeps it from being published: the rule its writer asks, for a greyed
+    /// button's reason.
+    pub fn gaps(self, workspace: &Workspace) -> Vec<String> {
+        match self {
+            PublicPage::ComplaintsProcedure => complaints::procedure_gaps(workspace),
+            PublicPage::ComplaintForm => complaints::form_gaps(workspace),
+            PublicPage::CookieNotice => cookies::notice_gaps(workspace),
+        }
+    }
+
+    fn document(
+        self,
+        workspace: &Workspace,
+        links: Links,
+        format: Format,
+        today: jiff::civil::Date,
+    ) -> Result<crate::documents::model::Document, complaints::Gaps> {
+        match self {
+            PublicPage::ComplaintsProcedure => complaints::procedure(workspace, links, today),
+            PublicPage::ComplaintForm => complaints::form(workspace, links, format, today),
+            PublicPage::CookieNotice => cookies::cookie_notice(workspace, links, today),
+        }
     }
 }
 
@@ -106,10 +165,10 @@ pub enum ExportError {
     NoActivity,
     #[error("The privacy notice is written as PDF, HTML or Markdown, not as plain text.")]
     NoticeAsPlainText,
-    #[error("The {what} is written as {formats}, not as {asked}.")]
+    #[error("The {what} is written as {}, not as {asked}.", .formats.iter().map(ToString::to_string).collect::<Vec<_>>().join(" or "))]
     FormatNotOffered {
         what: &'static str,
-        formats: &'static str,
+        formats: &'static [Format],
         asked: Format,
     },
     #[error("The {what} was not exported: {}.", .gaps.join("; "))]
@@ -220,20 +279,14 @@ pub fn naming(workspace: &Workspace, what: &Export) -> Naming {
                 format.extension()
             ),
         ),
-        Export::ComplaintsProcedure { format } => (
-            "Export the complaints procedure",
+        Export::Public { page, format } => (
+            match page {
+                PublicPage::ComplaintsProcedure => "Export the complaints procedure",
+                PublicPage::ComplaintForm => "Export the complaint form",
+                PublicPage::CookieNotice => "Export the cookie notice",
+            },
             format.to_string(),
-            format!("complaints.{}", format.extension()),
-        ),
-        Export::ComplaintForm { format } => (
-            "Export the complaint form",
-            format.to_string(),
-            format!("complaint-form.{}", format.extension()),
-        ),
-        Export::CookieNotice { format } => (
-            "Export the cookie notice",
-            format.to_string(),
-            format!("cookies.{}", format.extension()),
+            format!("{}.{}", page.file_stem(), format.extension()),
         ),
         Export::WebsiteKit => (
             "Save privacy.html in your website's folder: the other four pages go beside it",
@@ -303,10 +356,8 @@ pub fn export(
             style,
             finish,
         } => notice_artifact(workspace, *format, *style, *finish, today, Links::None)?,
-        Export::ComplaintsProcedure { format }
-        | Export::ComplaintForm { format }
-        | Export::CookieNotice { format } => {
-            public_artifact(workspace, what, *format, today, Links::None)?
+        Export::Public { page, format } => {
+            public_artifact(workspace, *page, *format, today, Links::None)?
         }
         Export::WebsiteKit => website_kit(workspace, today)?,
         Export::Lia {
@@ -412,46 +463,28 @@ fn notice_artifact(
     }
 }
 
-/// The complaints procedure, the complaint form or the cookie notice, in `format`:
-/// refused, with each gap, while it cannot say what it must.
+/// A public page in `format`: refused, with each gap, while it cannot say what it must.
 fn public_artifact(
     workspace: &Workspace,
-    what: &Export,
+    page: PublicPage,
     format: Format,
     today: jiff::civil::Date,
     links: Links,
 ) -> Result<Artifact, ExportError> {
-    let (name, formats, offered, document) = match what {
-        Export::ComplaintsProcedure { .. } => (
-            "complaints procedure",
-            "PDF, HTML or Markdown",
-            format != Format::PlainText,
-            complaints::procedure(workspace, links, today),
-        ),
-        Export::ComplaintForm { .. } => (
-            "complaint form",
-            "PDF or HTML",
-            matches!(format, Format::Pdf | Format::Html),
-            complaints::form(workspace, links, format, today),
-        ),
-        _ => (
-            "cookie notice",
-            "HTML, Markdown or PDF",
-            format != Format::PlainText,
-            cookies::cookie_notice(workspace, links, today),
-        ),
-    };
-    if !offered {
+    let name = page.name();
+    if !page.formats().contains(&format) {
         return Err(ExportError::FormatNotOffered {
             what: name,
-            formats,
+            formats: page.formats(),
             asked: format,
         });
     }
-    let document = document.map_err(|gaps| ExportError::PublicIncomplete {
-        what: name,
-        gaps: gaps.0,
-    })?;
+    let document = page
+        .document(workspace, links, format, today)
+        .map_err(|gaps| ExportError::PublicIncomplete {
+            what: name,
+            gaps: gaps.0,
+        })?;
     let what = format!("the {name} as {format}");
     Ok(Artifact {
         bytes: render(&document, format, &what)?,
@@ -472,8 +505,9 @@ pub fn website_gaps(workspace: &Workspace) -> Vec<String> {
         .filter(|gap| gap.gap.fix != crate::documents::completeness::Fix::Website)
         .map(ToString::to_string)
         .collect();
-    gaps.extend(complaints::form_gaps(workspace));
-    gaps.extend(cookies::gaps(&workspace.website));
+    for page in PublicPage::ALL {
+        gaps.extend(page.gaps(workspace));
+    }
     let mut seen = std::collections::HashSet::new();
     gaps.retain(|gap| seen.insert(gap.clone()));
     gaps
@@ -501,37 +535,15 @@ fn website_kit(workspace: &Workspace, today: jiff::civil::Date) -> Result<Artifa
     for (file, page, format) in [
         (
             site::COMPLAINTS,
-            Export::ComplaintsProcedure {
-                format: Format::Html,
-            },
+            PublicPage::ComplaintsProcedure,
             Format::Html,
         ),
-        (
-            site::FORM_HTML,
-            Export::ComplaintForm {
-                format: Format::Html,
-            },
-            Format::Html,
-        ),
-        (
-            site::FORM_PDF,
-            Export::ComplaintForm {
-                format: Format::Pdf,
-            },
-            Format::Pdf,
-        ),
-        (
-            site::COOKIES,
-            Export::CookieNotice {
-                format: Format::Html,
-            },
-            Format::Html,
-        ),
+        (site::FORM_HTML, PublicPage::ComplaintForm, Format::Html),
+        (site::FORM_PDF, PublicPage::ComplaintForm, Format::Pdf),
+        (site::COOKIES, PublicPage::CookieNotice, Format::Html),
     ] {
-        beside.push((
-            file,
-            public_artifact(workspace, &page, format, today, Links::Kit)?.bytes,
-        ));
+        let made = public_artifact(workspace, page, format, today, Links::Kit)?;
+        beside.push((file, made.bytes));
     }
     Ok(Artifact {
         what: format!(

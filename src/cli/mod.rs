@@ -19,7 +19,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
 use crate::{
-    actions::{self, Export, ExportError, LetterSubject, Refusal},
+    actions::{self, Export, ExportError, LetterSubject, Refusal, export::PublicPage},
     clock::Clock,
     documents::{
         Format, completeness, ico_draft,
@@ -533,27 +533,15 @@ pub fn run(
         CliCommand::Breach { command } => write::breach(command, clock, out, err),
         CliCommand::Breaches { file } => breaches(&file, clock, out),
         CliCommand::BreachLog { file, out } => breach_log(&file, &out, clock, err),
-        CliCommand::ComplaintsProcedure { file, out } => public_document(
-            &file,
-            &out,
-            |format| Export::ComplaintsProcedure { format },
-            clock,
-            err,
-        ),
-        CliCommand::ComplaintForm { file, out } => public_document(
-            &file,
-            &out,
-            |format| Export::ComplaintForm { format },
-            clock,
-            err,
-        ),
-        CliCommand::Cookies { file, out } => public_document(
-            &file,
-            &out,
-            |format| Export::CookieNotice { format },
-            clock,
-            err,
-        ),
+        CliCommand::ComplaintsProcedure { file, out } => {
+            public_document(&file, &out, PublicPage::ComplaintsProcedure, clock, err)
+        }
+        CliCommand::ComplaintForm { file, out } => {
+            public_document(&file, &out, PublicPage::ComplaintForm, clock, err)
+        }
+        CliCommand::Cookies { file, out } => {
+            public_document(&file, &out, PublicPage::CookieNotice, clock, err)
+        }
         CliCommand::Website { file, out } => website(&file, &out, clock, err),
         CliCommand::BreachDraft { file, breach } => breach_draft(&file, &breach, clock, out, err),
         CliCommand::Holidays { file, import } => {
@@ -1513,7 +1501,7 @@ fn refused_for_gaps(error: ExportError, err: &mut dyn Write) -> Result<ExitCode,
 fn public_document(
     path: &Path,
     out_path: &Path,
-    what: fn(Format) -> Export,
+    page: PublicPage,
     clock: &dyn Clock,
     err: &mut dyn Write,
 ) -> Result<ExitCode, String> {
@@ -1526,7 +1514,14 @@ fn public_document(
             )
         })?;
     let workspace = read_usable(path)?;
-    match export_file(&workspace, path, &what(format), out_path, clock, err) {
+    match export_file(
+        &workspace,
+        path,
+        &Export::Public { page, format },
+        out_path,
+        clock,
+        err,
+    ) {
         Ok(_) => Ok(ExitCode::SUCCESS),
         Err(error) => refused_for_gaps(error, err),
     }

@@ -20,6 +20,14 @@ pub fn gaps(website: &Website) -> Vec<String> {
     website.issues().iter().map(ToString::to_string).collect()
 }
 
+/// What keeps the cookie notice from being published: the shop's name and a way to
+/// reach it, and its cookie list's [`gaps`].
+pub fn notice_gaps(workspace: &Workspace) -> Vec<String> {
+    let mut gaps = workspace.organisation.controller_gaps();
+    gaps.extend(self::gaps(&workspace.website));
+    gaps
+}
+
 /// What a site that sets no cookies tells its visitors.
 const NO_COOKIES: &str =
     "Our website does not store cookies or similar technologies on your device.";
@@ -164,8 +172,7 @@ pub fn notice_section(website: &Website, links: Links) -> Vec<Block> {
 /// The cookie notice, or its gaps.
 pub fn cookie_notice(workspace: &Workspace, links: Links, today: Date) -> Result<Document, Gaps> {
     let website = &workspace.website;
-    let mut gaps = workspace.organisation.controller_gaps();
-    gaps.extend(self::gaps(website));
+    let gaps = notice_gaps(workspace);
     if !gaps.is_empty() {
         return Err(Gaps(gaps));
     }

@@ -55,20 +55,6 @@ th{background:#eef0f2}address{font-style:normal;margin:0 0 1rem}a{color:#0b4aa6}
 input,textarea{font:inherit;width:100%;max-width:36rem;box-sizing:border-box;padding:.4rem;border:1px solid #5f6368}\
 .hint{color:#4a4f55}button{font:inherit;padding:.5rem 1rem}";
 
-/// `text` percent-encoded for a `mailto:` address's query: everything but RFC 3986's
-/// unreserved characters, so a subject holding `&` or `#` cannot end it.
-fn percent_encoded(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            let _ = write!(out, "%{byte:02X}");
-        }
-    }
-    out
-}
-
 /// A form that needs no script and no server: sending it asks the browser to compose an
 /// email to the shop with the answers as text. Each field is labelled (its accessible
 /// name) and described by its hint.
@@ -77,7 +63,10 @@ fn form_html(form: &Form, out: &mut String) {
         format!(
             " action=\"{}?subject={}\" method=\"post\" enctype=\"text/plain\"",
             escape(to),
-            percent_encoded(&form.subject)
+            percent_encoding::utf8_percent_encode(
+                &form.subject,
+                percent_encoding::NON_ALPHANUMERIC
+            )
         )
     });
     let _ = writeln!(out, "<form{}>", action.as_deref().unwrap_or_default());

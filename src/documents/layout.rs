@@ -167,19 +167,13 @@ pub struct Node {
 pub struct Layout {
     pub pages: Vec<Page>,
     pub nodes: Vec<Node>,
-    /// The form fields, each where its box is drawn.
+    /// The form fields; each one's box is a [`Mark::FieldBox`] on its page.
     pub fields: Vec<FieldBox>,
 }
 
-/// Where a form field's widget goes, and what it is.
+/// What a form field is: its box, where its widget goes, is the page's mark.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldBox {
-    pub page: usize,
-    pub x: f32,
-    /// From the page's top edge.
-    pub top: f32,
-    pub width: f32,
-    pub height: f32,
     pub name: &'static str,
     pub label: String,
     pub multiline: bool,
@@ -982,13 +976,7 @@ impl Typesetter {
             self.y += 2.0;
             let index = self.fields.len();
             let node = self.node(Role::Form(index), None);
-            let page = self.pages.len().saturating_sub(1);
             self.fields.push(FieldBox {
-                page,
-                x: MARGIN_X,
-                top: self.y,
-                width: CONTENT_WIDTH,
-                height,
                 name: field.name,
                 label: sanitize(&field.label),
                 multiline: field.lines > 1,

@@ -207,13 +207,21 @@ fn write(document: &Document, laid_out: &Layout, accessible: bool) -> Result<Vec
                 *slot = Some(id);
             }
         }
-        for (index, field) in laid_out
-            .fields
-            .iter()
-            .enumerate()
-            .filter(|(_, field)| field.page == page_index)
-        {
-            let Some(rect) = Rect::from_xywh(field.x, field.top, field.width, field.height) else {
+        for mark in &page.marks {
+            let Mark::FieldBox {
+                field: index,
+                x,
+                top,
+                width,
+                height,
+            } = mark
+            else {
+                continue;
+            };
+            let (Some(field), Some(rect)) = (
+                laid_out.fields.get(*index),
+                Rect::from_xywh(*x, *top, *width, *height),
+            ) else {
                 continue;
             };
             let annotation = Annotation::new_link(
@@ -314,6 +322,16 @@ fn fillable(document: &mut lopdf::Document, fields: &[layout::FieldBox]) {
         let Some(field) = fields.get(index) else {
             continue;
         };
+        // The widget's size, from the rectangle krilla gave it (the field's box).
+        let rect: Vec<f32> = document
+            .get_dictionary(id)
+            .and_then(|dict| dict.get(b"Rect"))
+            .and_then(lopdf::Object::as_array)
+            .map(|corners| corners.iter().filter_map(|c| c.as_float().ok()).collect())
+            .unwrap_or_default();
+        let [left, bottom, right, top] = rect[..] else {
+            continue;
+        };
         // An empty appearance, so a reader that draws only what the file holds shows
         // the box blank rather than nothing at all.
         let empty = document.add_object(Stream::new(
@@ -325,8 +343,8 @@ fn fillable(document: &mut lopdf::Document, fields: &[layout::FieldBox]) {
                     Object::Array(vec![
                         0.into(),
                         0.into(),
-                        Object::Real(field.width),
-                        Object::Real(field.height),
+                        Object::Real((right - left).abs()),
+                        Object::Real((top - bottom).abs()),
                     ]),
                 ),
             ]),

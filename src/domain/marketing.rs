@@ -94,11 +94,11 @@ pub struct SoftOptIn {
 }
 
 /// One of the soft opt-in's conditions: as the window asks it, as `check` words its
-/// absence, and whether an answer meets it.
+/// absence, and where its answer is kept.
 pub struct Condition {
     pub question: &'static str,
     pub missing: &'static str,
-    pub holds: fn(&SoftOptIn) -> bool,
+    /// The answer to it, to read or to set.
     pub answer: fn(&mut SoftOptIn) -> &mut bool,
 }
 
@@ -107,25 +107,21 @@ pub const SOFT_OPT_IN_CONDITIONS: [Condition; 4] = [
     Condition {
         question: "We got their contact details when they bought, or asked about buying, from us",
         missing: "the details were not obtained in a sale or negotiations for a sale to that person",
-        holds: |s| s.obtained_in_a_sale,
         answer: |s| &mut s.obtained_in_a_sale,
     },
     Condition {
         question: "We only market our own products or services, similar to what they bought or asked about",
         missing: "the marketing is not only of your own similar products or services",
-        holds: |s| s.own_similar_products,
         answer: |s| &mut s.own_similar_products,
     },
     Condition {
         question: "We gave them a simple, free way to refuse when we collected their details",
         missing: "people were not given a simple, free way to refuse when their details were collected",
-        holds: |s| s.refusal_offered_when_collected,
         answer: |s| &mut s.refusal_offered_when_collected,
     },
     Condition {
         question: "Every message we send gives a simple, free way to refuse",
         missing: "not every message gives a simple, free way to refuse",
-        holds: |s| s.refusal_offered_in_every_message,
         answer: |s| &mut s.refusal_offered_in_every_message,
     },
 ];
@@ -135,7 +131,7 @@ impl SoftOptIn {
     pub fn missing(&self) -> Vec<&'static str> {
         SOFT_OPT_IN_CONDITIONS
             .iter()
-            .filter(|condition| !(condition.holds)(self))
+            .filter(|condition| !*(condition.answer)(&mut self.clone()))
             .map(|condition| condition.missing)
             .collect()
     }

@@ -9,9 +9,9 @@ use super::{
     widgets::UiExt,
 };
 use crate::{
-    actions::export::{Export, website_gaps},
+    actions::export::{Export, PublicPage, website_gaps},
     command::Command,
-    documents::{Format, complaints, cookies},
+    documents::wording::capitalise_first,
     domain::{
         validate::count,
         website::{Cookie, CookieUse, Party, Website},
@@ -166,14 +166,6 @@ fn choices_ui(ui: &mut egui::Ui, website: &mut Website) -> bool {
     changed
 }
 
-/// A public document the screen offers, with what keeps it from being published.
-struct PublicPage {
-    name: &'static str,
-    gaps: Vec<String>,
-    formats: &'static [Format],
-    export: fn(Format) -> Export,
-}
-
 /// The public documents, each greyed with its gaps while it cannot be published.
 fn exports_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Vec<Command>) {
     access::heading(ui, "Pages for your website", Level::Section);
@@ -206,61 +198,32 @@ fn exports_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Vec<Comma
         });
     }
     ui.add_space(spacing::INNER_MARGIN);
-    let cookie_gaps = {
-        let mut gaps = workspace.organisation.controller_gaps();
-        gaps.extend(cookies::gaps(&workspace.website));
-        gaps
-    };
-    let pages = [
-        PublicPage {
-            name: "Complaints procedure",
-            gaps: complaints::procedure_gaps(workspace),
-            formats: &Format::ALL,
-            export: |format| Export::ComplaintsProcedure { format },
-        },
-        PublicPage {
-            name: "Complaint form",
-            gaps: complaints::form_gaps(workspace),
-            formats: &[Format::Pdf, Format::Html],
-            export: |format| Export::ComplaintForm { format },
-        },
-        PublicPage {
-            name: "Cookie notice",
-            gaps: cookie_gaps,
-            formats: &Format::ALL,
-            export: |format| Export::CookieNotice { format },
-        },
-    ];
-    for PublicPage {
-        name,
-        gaps,
-        formats,
-        export: what,
-    } in pages
-    {
+    for page in PublicPage::ALL {
+        let gaps = page.gaps(workspace);
+        let name = page.name();
         ui.horizontal_wrapped(|ui| {
-            ui.label(name);
+            ui.label(capitalise_first(name));
             let reason = gaps.join("; ");
-            for format in formats {
+            for format in page.formats() {
                 let button = ui
                     .add_enabled(
                         gaps.is_empty(),
-                        egui::Button::new(format!(
-                            "Export the {} as {format}…",
-                            name.to_lowercase()
-                        )),
+                        egui::Button::new(format!("Export the {name} as {format}…")),
                     )
                     .disabled_because(format!("Not yet: {reason}"));
                 if button.clicked() {
                     commands.push(Command::Export {
-                        what: what(*format),
+                        what: Export::Public {
+                            page,
+                            format: *format,
+                        },
                         to: None,
                     });
                 }
             }
         });
         if !gaps.is_empty() {
-            ui.problem(&format!("{name}: {}", gaps.join("; ")));
+            ui.problem(&format!("{}: {}", capitalise_first(name), gaps.join("; ")));
         }
     }
 }
