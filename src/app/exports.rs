@@ -25,6 +25,10 @@ pub(super) struct ExportJob {
     /// meanwhile is the user's, and is not overwritten.
     notice_dated_before: (Option<jiff::civil::Date>, Option<String>),
     result: mpsc::Receiver<Result<Artifact, ExportError>>,
+    /// The worker, joined when its result is waited for: it asks for a repaint after
+    /// sending the result, so waiting for the thread as well means nothing of it is
+    /// still to come once the wait is over (a window closing, a test settling).
+    worker: Option<std::thread::JoinHandle<()>>,
 }
 
 impl SmallprintApp {
@@ -81,11 +85,12 @@ impl SmallprintApp {
                 }
             });
         match spawned {
-            Ok(_) => self.export_jobs.push(ExportJob {
+            Ok(worker) => self.export_jobs.push(ExportJob {
                 path,
                 source,
                 notice_dated_before,
                 result,
+                worker: Some(worker),
             }),
             Err(error) => self.say(
                 Tone::Error,
@@ -98,9 +103,14 @@ impl SmallprintApp {
     /// running (before the window closes, and in tests).
     pub fn finish_exports(&mut self, wait: bool) {
         let mut still_running = Vec::new();
-        for job in std::mem::take(&mut self.export_jobs) {
+        for mut job in std::mem::take(&mut self.export_jobs) {
             let outcome = if wait {
-                job.result.recv().ok()
+                let outcome = job.result.recv().ok();
+                // A worker that panicked has said so by sending nothing (`None` below).
+                if let Some(worker) = job.worker.take() {
+                    let _ = worker.join();
+                }
+                outcome
             } else {
                 match job.result.try_recv() {
                     Ok(outcome) => Some(outcome),
